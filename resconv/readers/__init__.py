@@ -1,0 +1,82 @@
+"""Readers: bytes of one format in, a `Resolution` with diagnostics out.
+
+Like writers, built-in readers are import strings loaded on demand. `detect_format`
+chooses a reader from the bytes themselves, so that `resconv.read(path)` needs no hint.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import ClassVar, Protocol, runtime_checkable
+
+from resconv.diagnostics import Result
+from resconv.errors import UnknownFormatError
+from resconv.model import Resolution
+
+__all__ = ["Reader", "available_readers", "detect_format", "get_reader"]
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """What a reader is: a name for ``--from`` and `read`."""
+
+    name: ClassVar[str]
+
+    def read(
+        self,
+        data: bytes,
+        /,
+        *,
+        source: str | None = None,
+        lang: str | None = None,
+        strict: bool = False,
+    ) -> Result[Resolution]:
+        """The resolution in `data`; `source` names the input in messages."""
+        ...
+
+
+_BUILTIN: dict[str, str] = {
+    "text": "resconv.readers.text:TextReader",
+    "akn": "resconv.readers.akn:AknReader",
+    "json": "resconv.readers.json:JsonReader",
+}
+_loaded: dict[str, Reader] = {}
+
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x84\x31\x95\x33")
+
+
+def available_readers() -> list[str]:
+    return sorted(_BUILTIN)
+
+
+def get_reader(name: str) -> Reader:
+    """The reader registered under `name`, created once per process."""
+    if name not in _loaded:
+        target = _BUILTIN.get(name)
+        if target is None:
+            known = ", ".join(available_readers())
+            raise UnknownFormatError(f"unknown input format {name!r} (known: {known})")
+        module_name, _, attribute = target.partition(":")
+        _loaded[name] = getattr(importlib.import_module(module_name), attribute)()
+    return _loaded[name]
+
+
+def detect_format(data: bytes, filename: str | None = None) -> str:
+    """The reader for `data`: "akn" for XML, "json" for resconv's JSON, else "text".
+
+    Binary files (PDF, DOCX, NUL bytes) go to the text reader, which refuses them
+    with a message that says what they are.
+    """
+    head = data[:4096]
+    for bom in _BOMS:
+        if head.startswith(bom):
+            head = head[len(bom) :]
+            break
+    if head[:2] in (b"<\x00", b"\x00<"):
+        return "akn"
+    stripped = head.lstrip(b" \t\r\n")
+    if stripped.startswith(b"<"):
+        return "akn"
+    if stripped.startswith(b"{") and (filename is None or filename.endswith(".json")):
+        return "json"
+    return "text"

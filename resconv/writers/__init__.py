@@ -1,0 +1,94 @@
+"""Writers: a model in, the bytes of one format out; registered by name.
+
+Built-in writers are import strings, imported only when asked for, so that
+`import resconv` loads neither python-docx nor reportlab. Third parties add writers
+through the entry-point group ``resconv.writers``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+from typing import ClassVar, Protocol, runtime_checkable
+
+from resconv.errors import UnknownFormatError, UsageError
+from resconv.model import Resolution
+
+__all__ = ["Writer", "available_writers", "get_writer", "register_writer"]
+
+ENTRY_POINT_GROUP = "resconv.writers"
+
+
+@runtime_checkable
+class Writer(Protocol):
+    """What a writer is: a name for ``--to``, a file suffix, and `write`."""
+
+    name: ClassVar[str]
+    """The value of ``--to``: "akn", "docx"."""
+    suffix: ClassVar[str]
+    """The output file suffix, with its dot: ".xml"."""
+    media_type: ClassVar[str]
+
+    def write(self, resolution: Resolution, /) -> bytes:
+        """The whole output file for `resolution`."""
+        ...
+
+
+_BUILTIN: dict[str, str] = {
+    "akn": "resconv.writers.akn:AknWriter",
+    "json": "resconv.writers.json:JsonWriter",
+    "docx": "resconv.writers.docx:DocxWriter",
+    "pdf": "resconv.writers.pdf:PdfWriter",
+}
+_registered: dict[str, type[Writer] | str] = {}
+_loaded: dict[str, Writer] = {}
+_entry_points_seen = False
+
+
+def register_writer(name: str, writer: type[Writer] | str, *, override: bool = False) -> None:
+    """Add a writer under `name` (a class or an import string "module:Class")."""
+    _load_entry_points()
+    if not override and (name in _BUILTIN or name in _registered):
+        raise UsageError(f"a writer named {name!r} is already registered")
+    _registered[name] = writer
+    _loaded.pop(name, None)
+
+
+def available_writers() -> list[str]:
+    """Names of every writer that can be asked for."""
+    _load_entry_points()
+    return sorted({*_BUILTIN, *_registered})
+
+
+def get_writer(name: str) -> Writer:
+    """The writer registered under `name`, created once per process."""
+    if name in _loaded:
+        return _loaded[name]
+    _load_entry_points()
+    target = _registered.get(name) or _BUILTIN.get(name)
+    if target is None:
+        known = ", ".join(available_writers())
+        raise UnknownFormatError(f"unknown output format {name!r} (known: {known})")
+    cls = _import(target) if isinstance(target, str) else target
+    writer = cls()
+    _loaded[name] = writer
+    return writer
+
+
+def _import(target: str) -> type[Writer]:
+    module_name, _, attribute = target.partition(":")
+    cls: type[Writer] = getattr(importlib.import_module(module_name), attribute)
+    return cls
+
+
+def _load_entry_points() -> None:
+    global _entry_points_seen
+    if _entry_points_seen:
+        return
+    _entry_points_seen = True
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in _BUILTIN or ep.name in _registered:
+            raise UsageError(
+                f"entry point {ep.value!r} registers writer {ep.name!r}, which already exists"
+            )
+        _registered[ep.name] = ep.value
