@@ -1,0 +1,26 @@
+"""Shared test fixtures: the bundled seed, and ../shared when it is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SEED = FIXTURES / "A-RES-67-38.zh.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The read-only ../shared folder (corpus and UN AKN files); skip when absent."""
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared is not present (only CI and developers have it)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_bytes() -> bytes:
+    """Resolution 67/38 in Chinese, exactly as received."""
+    return SEED.read_bytes()
