@@ -17,7 +17,16 @@ from resconv.model import Resolution
 from resconv.readers import detect_format, get_reader
 from resconv.writers import get_writer
 
-__all__ = ["DEFAULT_MAX_BYTES", "Conversion", "convert", "convert_bytes", "read", "write"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Conversion",
+    "convert",
+    "convert_bytes",
+    "load_source",
+    "read",
+    "read_bytes",
+    "write",
+]
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Inputs larger than this are refused: UN resolutions are well under 1 MB."""
@@ -43,7 +52,7 @@ def read(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Result[Resolution]:
     """Read a resolution from a path or from bytes; the format is detected unless given."""
-    data, name = _load(source, max_bytes)
+    data, name = load_source(source, max_bytes)
     return read_bytes(data, format=format, lang=lang, strict=strict, source=name)
 
 
@@ -88,7 +97,9 @@ def convert_bytes(
     result = read_bytes(
         data, format=format, lang=lang, strict=strict, source=source, max_bytes=max_bytes
     )
-    outputs = {name: writer.write(result.value) for name, writer in zip(formats, writers)}
+    outputs = {
+        name: writer.write(result.value) for name, writer in zip(formats, writers, strict=True)
+    }
     return Conversion(result.value, outputs, result.diagnostics)
 
 
@@ -102,13 +113,14 @@ def convert(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Conversion:
     """Read a path or bytes and write it in every format of `to`."""
-    data, name = _load(source, max_bytes)
+    data, name = load_source(source, max_bytes)
     return convert_bytes(
         data, to, format=format, lang=lang, strict=strict, source=name, max_bytes=max_bytes
     )
 
 
-def _load(source: Source, max_bytes: int) -> tuple[bytes, str | None]:
+def load_source(source: Source, max_bytes: int) -> tuple[bytes, str | None]:
+    """The bytes of a path (or of bytes), refusing what is missing or too big."""
     if isinstance(source, bytes | bytearray):
         return bytes(source), None
     path = Path(source)

@@ -195,7 +195,7 @@ class CoverPage:
     adopted_line: str | None = None
     """"Resolution adopted by the General Assembly on 14 November 2025"."""
     committee_line: str | None = None
-    """"[without reference to a Main Committee (A/80/L.7)]", "[根据第一委员会的报告(A/67/409)通过]"."""
+    """As printed: "[without reference to a Main Committee (A/80/L.7)]"."""
     job_number: str | None = None
     """"25-18769 (E)"."""
 

@@ -69,7 +69,7 @@ def loads(text: str, *, source: str | None = None) -> model.Resolution:
         raise StructureError(f"not JSON: {exc.msg}", source=source, line=exc.lineno) from None
     if not isinstance(document, dict) or document.get("resconv") != FORMAT_VERSION:
         raise StructureError(
-            f"not resconv JSON (expected an object with \"resconv\": {FORMAT_VERSION})",
+            f'not resconv JSON (expected an object with "resconv": {FORMAT_VERSION})',
             source=source,
         )
     value = from_dict(document.get("resolution"), model.Resolution, source=source)
@@ -109,7 +109,9 @@ def _build(data: Any, expected: Any, path: str) -> Any:
             for cls in classes:
                 if cls.__name__ == name:
                     return _build(data, cls, path)
-            raise StructureError(f"{path}: type {name!r} is not one of {[c.__name__ for c in classes]}")
+            raise StructureError(
+                f"{path}: type {name!r} is not one of {[c.__name__ for c in classes]}"
+            )
         return _build(data, classes[0], path)
     if origin is tuple:
         if not isinstance(data, list):

@@ -41,17 +41,17 @@ def parse(data: bytes, *, source: str | None = None) -> etree._ElementTree:
         tree = etree.ElementTree(etree.fromstring(data, parser()))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
-        raise InputDecodeError(f"not well-formed XML: {exc.msg}", source=source, line=line) from None
+        message = f"not well-formed XML: {exc.msg}"
+        raise InputDecodeError(message, source=source, line=line) from None
     except ValueError as exc:
         raise InputDecodeError(f"not well-formed XML: {exc}", source=source) from None
     docinfo = tree.docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise UnsafeInputError("XML with a DOCTYPE is refused", source=source)
     for node in tree.iter():
         if isinstance(node, etree._Entity):
-            raise UnsafeInputError(
-                f"XML entity reference &{node.name}; is refused", source=source, line=node.sourceline
-            )
+            message = f"XML entity reference &{node.name}; is refused"
+            raise UnsafeInputError(message, source=source, line=node.sourceline)
         if isinstance(node.tag, str) and node.tag.startswith("{" + XINCLUDE_NS + "}"):
             raise UnsafeInputError("XInclude is refused", source=source, line=node.sourceline)
         if isinstance(node, etree._ProcessingInstruction) and node.target.lower() in (

@@ -1,0 +1,384 @@
+"""The `resconv` command: convert, validate, formats.
+
+Errors are one line on stderr and an exit status per kind (see `resconv.errors`), never
+a traceback. Warnings go to stderr. Outputs are published atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from resconv import __version__
+from resconv._atomic import check_output_dir, prepare_output_dir, publish
+from resconv.conversion import DEFAULT_MAX_BYTES, convert_bytes
+from resconv.errors import InternalError, OutputError, ResconvError, UsageError
+
+__all__ = ["main"]
+
+EXIT_INVALID = 1
+EXIT_INTERRUPTED = 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises `UsageError` instead of printing usage and exiting with 2."""
+
+    def error(self, message: str) -> Any:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="resconv",
+        description="Convert UN General Assembly resolutions to Akoma Ntoso, JSON, DOCX and PDF.",
+    )
+    parser.add_argument("--version", action="version", version=f"resconv {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert resolutions (text, AKN or JSON) to other formats",
+        description="Convert resolutions. INPUT may be files, directories, glob patterns, "
+        "or '-' for standard input.",
+    )
+    convert.add_argument("inputs", nargs="+", metavar="INPUT")
+    convert.add_argument(
+        "-t",
+        "--to",
+        default="akn",
+        metavar="FORMATS",
+        help="comma-separated output formats: akn, json, docx, pdf (default: akn)",
+    )
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="output directory, or '-' for standard output "
+        "(default: beside each input; standard output for '-')",
+    )
+    convert.add_argument(
+        "-f",
+        "--from",
+        dest="input_format",
+        metavar="FORMAT",
+        help="input format: text, akn, json (default: detected)",
+    )
+    convert.add_argument(
+        "--lang", metavar="CODE", help="language of text input: zh, en, … (default: detected)"
+    )
+    convert.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    convert.add_argument("--force", action="store_true", help="replace existing output files")
+    convert.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="parallel worker processes (default: number of cores)",
+    )
+    convert.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no warnings; errors only"
+    )
+    convert.add_argument("--report", metavar="FILE", help="write a JSON report of the batch")
+    convert.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=argparse.SUPPRESS
+    )
+
+    validate = commands.add_parser(
+        "validate",
+        help="validate Akoma Ntoso files (OASIS schema and resconv's AKN4UN profile)",
+        description="Exit status: 0 all valid, 1 some invalid, 65/66 unreadable input.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    commands.add_parser("formats", help="list the input and output formats")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (also used as the console script)."""
+    try:
+        args = _build_parser().parse_args(argv)
+        if args.command == "convert":
+            return _convert(args)
+        if args.command == "validate":
+            return _validate(args)
+        if args.command == "formats":
+            return _formats()
+        raise UsageError("a command is required: convert, validate or formats (see --help)")
+    except ResconvError as exc:
+        _say(f"error: {exc}")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except Exception as exc:  # a bug: one line, not a traceback
+        error = InternalError(f"internal error ({type(exc).__name__}: {exc}); please report it")
+        _say(f"error: {error}")
+        return error.exit_code
+
+
+def _say(message: str) -> None:
+    with contextlib.suppress(OSError):
+        print(f"resconv: {message}", file=sys.stderr, flush=True)
+
+
+def _silence_stdout() -> None:
+    # After a broken pipe, stop Python from complaining again while flushing at exit.
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _formats() -> int:
+    from resconv.readers import available_readers
+    from resconv.writers import available_writers
+
+    print("input: " + ", ".join(available_readers()))
+    print("output: " + ", ".join(available_writers()))
+    return 0
+
+
+def _formats_from(option: str) -> list[str]:
+    formats = [name.strip() for name in option.split(",") if name.strip()]
+    if not formats:
+        raise UsageError("--to needs at least one format")
+    from resconv.writers import get_writer
+
+    for name in formats:
+        get_writer(name)
+    return formats
+
+
+def _convert(args: argparse.Namespace) -> int:
+    formats = _formats_from(args.to)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if "-" in args.inputs:
+        if len(args.inputs) > 1:
+            raise UsageError("'-' (standard input) cannot be combined with other inputs")
+        return _convert_stream(args, formats)
+    if args.output == "-":
+        return _convert_to_stdout(args, formats)
+    return _convert_batch(args, formats)
+
+
+def _print_warnings(source: str, warnings: Sequence[str], quiet: bool) -> None:
+    if not quiet:
+        for warning in warnings:
+            _say(f"{source}: {warning}")
+
+
+def _convert_stream(args: argparse.Namespace, formats: list[str]) -> int:
+    data = sys.stdin.buffer.read()
+    conversion = convert_bytes(
+        data,
+        formats,
+        format=args.input_format,
+        lang=args.lang,
+        strict=args.strict,
+        source="<stdin>",
+        max_bytes=args.max_bytes,
+    )
+    _print_warnings(
+        "<stdin>", [str(d) for d in conversion.diagnostics if d.severity == "warning"], args.quiet
+    )
+    if args.output in (None, "-"):
+        if len(formats) != 1:
+            raise UsageError("standard output takes one format; use -o DIR for several")
+        sys.stdout.buffer.write(conversion.outputs[formats[0]])
+        sys.stdout.buffer.flush()
+        return 0
+    from resconv.batch import output_paths
+
+    directory = Path(args.output)
+    prepare_output_dir(directory)
+    targets = output_paths(Path("stdin"), formats, directory)
+    publish(
+        [(t, conversion.outputs[f]) for t, f in zip(targets, formats, strict=True)],
+        force=args.force,
+    )
+    return 0
+
+
+def _convert_to_stdout(args: argparse.Namespace, formats: list[str]) -> int:
+    from resconv.batch import expand_inputs
+
+    paths = list(expand_inputs(args.inputs))
+    if len(paths) != 1 or len(formats) != 1:
+        raise UsageError("standard output (-o -) takes exactly one input and one format")
+    from resconv.conversion import load_source
+
+    data, name = load_source(paths[0], args.max_bytes)
+    conversion = convert_bytes(
+        data,
+        formats,
+        format=args.input_format,
+        lang=args.lang,
+        strict=args.strict,
+        source=name,
+        max_bytes=args.max_bytes,
+    )
+    _print_warnings(
+        str(paths[0]),
+        [str(d) for d in conversion.diagnostics if d.severity == "warning"],
+        args.quiet,
+    )
+    sys.stdout.buffer.write(conversion.outputs[formats[0]])
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
+    from resconv.batch import convert_many, expand_inputs
+
+    paths = list(expand_inputs(args.inputs))
+    if not paths:
+        raise UsageError("no input files found")
+    report = _Report(Path(args.report), formats) if args.report else None
+    failures: list[int] = []
+    progress = _progress(len(paths), enabled=not args.quiet and len(paths) > 1)
+    try:
+        for result in convert_many(
+            paths,
+            formats,
+            args.output,
+            jobs=args.jobs if len(paths) > 1 else 1,
+            format=args.input_format,
+            lang=args.lang,
+            strict=args.strict,
+            force=args.force,
+            max_bytes=args.max_bytes,
+        ):
+            if result.status == "error":
+                failures.append(result.exit_code)
+                progress.write(f"resconv: error: {result.error}")
+            elif not args.quiet:
+                for warning in result.warnings:
+                    progress.write(f"resconv: {result.input}: {warning}")
+            if report is not None:
+                report.add(result.as_dict())
+            progress.advance()
+    finally:
+        progress.close()
+    if report is not None:
+        report.close(len(paths), len(failures))
+    if not failures:
+        return 0
+    if len(paths) > 1:
+        _say(f"{len(failures)} of {len(paths)} inputs failed")
+    return failures[0] if len(set(failures)) == 1 else EXIT_INVALID
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from resconv.validation import validate
+
+    unreadable: list[int] = []
+    invalid = 0
+    for name in args.files:
+        try:
+            report = validate(Path(name))
+        except ResconvError as exc:
+            if exc.source is None:
+                exc.source = name
+            _say(f"error: {exc}")
+            unreadable.append(exc.exit_code)
+            continue
+        text = str(report)
+        if text and not (args.quiet and report.valid):
+            print(text)
+        if report.valid:
+            if not args.quiet:
+                print(f"{name}: valid")
+        else:
+            invalid += 1
+    if unreadable:
+        return unreadable[0]
+    return EXIT_INVALID if invalid else 0
+
+
+class _Report:
+    """The JSON batch report, streamed to a temporary file and renamed when complete."""
+
+    def __init__(self, path: Path, formats: list[str]) -> None:
+        self.path = path
+        directory = path.parent if str(path.parent) else Path(".")
+        check_output_dir(directory)
+        try:
+            fd, name = tempfile.mkstemp(prefix=".resconv-", suffix=".tmp", dir=directory)
+        except OSError as exc:
+            raise OutputError(f"cannot create: {exc.strerror}", source=str(path)) from None
+        self.temp = Path(name)
+        self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8")
+        self.count = 0
+        self.handle.write(
+            '{"resconv": '
+            + json.dumps(__version__)
+            + ', "formats": '
+            + json.dumps(formats)
+            + ', "results": [\n'
+        )
+
+    def add(self, entry: dict[str, object]) -> None:
+        self.handle.write((",\n" if self.count else "") + json.dumps(entry, ensure_ascii=False))
+        self.count += 1
+
+    def close(self, total: int, failed: int) -> None:
+        summary = {"inputs": total, "succeeded": total - failed, "failed": failed}
+        self.handle.write('\n], "summary": ' + json.dumps(summary) + "}\n")
+        self.handle.close()
+        try:
+            os.replace(self.temp, self.path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                self.temp.unlink()
+            raise OutputError(
+                f"cannot write report: {exc.strerror}", source=str(self.path)
+            ) from None
+
+
+class _Progress:
+    """A progress bar on a terminal (rich), nothing elsewhere."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.bar: Any = None
+        if enabled and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True, console=Console(stderr=True))
+            self.bar.start()
+            self.task = self.bar.add_task("converting", total=total)
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def write(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False)
+        else:
+            with contextlib.suppress(OSError):
+                print(line, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _progress(total: int, *, enabled: bool) -> _Progress:
+    return _Progress(total, enabled)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
