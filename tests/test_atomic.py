@@ -1,0 +1,97 @@
+"""Outputs are published all-or-nothing, and never over the input."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from resconv import _atomic
+from resconv.errors import OutputError, OutputIOError
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name.startswith(".resconv-"))
+
+
+def test_publish_writes_every_output(tmp_path: Path) -> None:
+    _atomic.publish([(tmp_path / "a.xml", b"<a/>"), (tmp_path / "a.json", b"{}")])
+    assert (tmp_path / "a.xml").read_bytes() == b"<a/>"
+    assert (tmp_path / "a.json").read_bytes() == b"{}"
+    assert leftovers(tmp_path) == []
+
+
+def test_existing_output_is_refused_without_force(tmp_path: Path) -> None:
+    (tmp_path / "a.xml").write_bytes(b"old")
+    with pytest.raises(OutputError, match="exists"):
+        _atomic.publish([(tmp_path / "a.xml", b"new")])
+    assert (tmp_path / "a.xml").read_bytes() == b"old"
+    _atomic.publish([(tmp_path / "a.xml", b"new")], force=True)
+    assert (tmp_path / "a.xml").read_bytes() == b"new"
+
+
+def test_the_input_is_never_overwritten_even_with_force(tmp_path: Path) -> None:
+    source = tmp_path / "r.xml"
+    source.write_bytes(b"input")
+    with pytest.raises(OutputError, match="overwrite the input"):
+        _atomic.publish([(tmp_path / "." / "r.xml", b"out")], force=True, inputs=[source])
+    assert source.read_bytes() == b"input"
+
+
+def test_a_failed_rename_unpublishes_the_outputs_already_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_replace = os.replace
+    calls = []
+
+    def failing_replace(src: str | Path, dst: str | Path) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OutputError, match="Permission denied"):
+        _atomic.publish([(tmp_path / "a.xml", b"1"), (tmp_path / "a.pdf", b"2")])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_disk_full_while_writing_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "keep.xml").write_bytes(b"old")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputIOError, match="No space left") as caught:
+        _atomic.publish([(tmp_path / "keep.xml", b"new")], force=True)
+    assert caught.value.exit_code == 74
+    assert (tmp_path / "keep.xml").read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_unwritable_directory_is_an_output_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(_atomic.tempfile, "mkstemp", denied)
+    with pytest.raises(OutputError) as caught:
+        _atomic.publish([(tmp_path / "a.xml", b"1")])
+    assert caught.value.exit_code == 73
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_directory_is_created_one_level_deep_only(tmp_path: Path) -> None:
+    _atomic.prepare_output_dir(tmp_path / "out")
+    assert (tmp_path / "out").is_dir()
+    with pytest.raises(OutputError, match="does not exist"):
+        _atomic.prepare_output_dir(tmp_path / "missing" / "deeper")
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(OutputError, match="not a directory"):
+        _atomic.prepare_output_dir(tmp_path / "file")

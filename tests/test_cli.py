@@ -1,0 +1,186 @@
+"""The command line: outputs, exit statuses, one-line errors, nothing partially written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from resconv import cli, writers
+from resconv.model import Resolution
+from tests.conftest import SEED
+
+
+def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_convert_writes_outputs_named_after_the_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        "convert", str(SEED), "--to", "akn,json", "-o", str(tmp_path / "out"), capsys=capsys
+    )
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["A-RES-67-38.zh.json", "A-RES-67-38.zh.xml"]
+    assert b"<akomaNtoso" in (tmp_path / "out" / "A-RES-67-38.zh.xml").read_bytes()
+
+
+def test_existing_outputs_need_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("convert", str(SEED), "-o", str(tmp_path), capsys=capsys)[0] == 0
+    code, _, err = run("convert", str(SEED), "-o", str(tmp_path), capsys=capsys)
+    assert code == 73
+    assert "exists" in err and err.count("\n") == 1
+    assert run("convert", str(SEED), "-o", str(tmp_path), "--force", capsys=capsys)[0] == 0
+
+
+def test_stdin_to_stdout(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    class Stdin:
+        buffer = io.BytesIO(SEED.read_bytes())
+
+    class Stdout:
+        buffer = io.BytesIO()
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    monkeypatch.setattr(sys, "stdout", Stdout)
+    assert cli.main(["convert", "-", "--to", "json"]) == 0
+    document = json.loads(Stdout.buffer.getvalue())
+    assert document["resolution"]["number"] == "67/38"
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (b"", 65, "empty"),
+        (b"   \n\n \t\n", 65, "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", 65, "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00", 65, ""),
+        (b"\x00\x01\x02binary\x00", 65, ""),
+    ],
+)
+def test_bad_input_gives_one_line_and_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, code: int, words: str
+) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content)
+    out_dir = tmp_path / "out"
+    status, _, err = run(
+        "convert", str(source), "--to", "akn,json", "-o", str(out_dir), capsys=capsys
+    )
+    assert status == code
+    assert err.startswith("resconv: error: ") and err.count("\n") == 1
+    assert str(source) in err
+    assert words in err
+    assert list(out_dir.iterdir()) == []
+
+
+def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("convert", str(SEED), "--to", "nope", capsys=capsys)[0] == 64
+    assert run("convert", capsys=capsys)[0] == 64
+    assert run(capsys=capsys)[0] == 64
+    assert run("convert", str(SEED), "--jobs", "0", capsys=capsys)[0] == 64
+    code, _, err = run("convert", str(tmp_path / "missing.txt"), "-o", str(tmp_path), capsys=capsys)
+    assert code == 66 and "no such file" in err
+
+
+def test_missing_or_file_output_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run("convert", str(SEED), "-o", str(tmp_path / "a" / "b"), capsys=capsys)
+    assert code == 73 and "does not exist" in err
+    (tmp_path / "file").write_text("x")
+    code, _, err = run("convert", str(SEED), "-o", str(tmp_path / "file"), capsys=capsys)
+    assert code == 73 and "not a directory" in err
+
+
+class ExplodingWriter:
+    name: ClassVar[str] = "explode"
+    suffix: ClassVar[str] = ".boom"
+    media_type: ClassVar[str] = "application/octet-stream"
+
+    def write(self, resolution: Resolution, /) -> bytes:
+        raise OSError("simulated failure in a writer")
+
+
+def test_no_output_is_published_when_one_format_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    writers.register_writer("explode", ExplodingWriter, override=True)
+    code, _, err = run(
+        "convert", str(SEED), "--to", "akn,json,explode", "-o", str(tmp_path), capsys=capsys
+    )
+    assert code == 70
+    assert "internal error" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_batch_goes_on_after_a_failure_and_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_bytes(SEED.read_bytes())
+    (inputs / "b.txt").write_bytes(b"")
+    (inputs / "c.txt").write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
+    out_dir = tmp_path / "out"
+    report = tmp_path / "report.json"
+    code, _, err = run(
+        "convert",
+        str(inputs),
+        "-o",
+        str(out_dir),
+        "--jobs",
+        "2",
+        "--report",
+        str(report),
+        "--quiet",
+        capsys=capsys,
+    )
+    assert code == 65
+    assert "1 of 3 inputs failed" in err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.xml", "c.xml"]
+    assert (out_dir / "a.xml").read_bytes() == (out_dir / "c.xml").read_bytes()
+    data = json.loads(report.read_text())
+    assert [r["status"] for r in data["results"]] == ["ok", "error", "ok"]
+    assert data["results"][1]["exit_code"] == 65 and "empty" in data["results"][1]["error"]
+    assert data["summary"] == {"inputs": 3, "succeeded": 2, "failed": 1}
+
+
+def test_validate_exit_statuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("convert", str(SEED), "-o", str(tmp_path), capsys=capsys)[0] == 0
+    good = tmp_path / "A-RES-67-38.zh.xml"
+    assert run("validate", str(good), capsys=capsys)[0] == 0
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(good.read_bytes().replace(b'<FRBRcountry value="un"/>', b"", 1))
+    code, out, _ = run("validate", str(broken), capsys=capsys)
+    assert code == 1
+    assert f"{broken}:" in out
+    assert run("validate", str(tmp_path / "none.xml"), capsys=capsys)[0] == 66
+    (tmp_path / "notxml.xml").write_bytes(b"<a><b></a>")
+    assert run("validate", str(tmp_path / "notxml.xml"), capsys=capsys)[0] == 65
+
+
+def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\xd8")  # UTF-16 BOM, then an unpaired surrogate
+    proc = subprocess.run(
+        [sys.executable, "-m", "resconv.cli", "convert", str(bad), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).parents[1],
+    )
+    assert proc.returncode == 65
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1
