@@ -16,7 +16,7 @@ import typing
 from typing import Any
 
 from resconv import model
-from resconv.errors import StructureError
+from resconv.errors import ResconvError, StructureError
 
 __all__ = ["FORMAT_VERSION", "dumps", "from_dict", "loads", "to_dict"]
 
@@ -81,7 +81,7 @@ def from_dict(data: Any, expected: Any, *, source: str | None = None) -> Any:
     """Build a model value of type `expected` from its JSON-ready form."""
     try:
         return _build(data, expected, "resolution")
-    except StructureError as exc:
+    except ResconvError as exc:  # StructureError, or InvalidTextError from a Text
         exc.source = source
         raise
     except (TypeError, ValueError) as exc:

@@ -1,0 +1,140 @@
+"""resconv's benchmark suite: plain Python, runnable by anyone from the repository root.
+
+    python benchmarks/run.py            # everything (a few minutes)
+    python benchmarks/run.py --quick    # fewer repetitions, a smaller batch
+
+Prints a table of:
+- warm per-document times for each reader and writer (median of many runs in one process);
+- whole-process times of `resconv convert` for one document, per format;
+- a batch of many resolutions to AKN + DOCX + PDF with --jobs 1 and --jobs 2, with wall time
+  and peak memory (largest process), at two batch sizes to show memory stays flat.
+
+The batch inputs are copies of the bundled seed and, when ../shared is present, of the real
+English resolutions and the UN's AKN files, renamed so that every output is distinct.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "fixtures" / "A-RES-67-38.zh.txt"
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+import resconv  # noqa: E402
+
+
+def warm(fn: Callable[[], object], repeat: int) -> float:
+    """Median seconds of `fn` after two warm-up calls."""
+    fn()
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def process(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, largest process) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def batch_inputs(directory: Path, count: int) -> None:
+    sources = [SEED]
+    sources += sorted(SHARED.glob("corpus/en/*.txt"))
+    sources += sorted(SHARED.glob("reference/akn/ga/*.xml"))
+    sources += sorted(SHARED.glob("corpus/en/*.akn.xml"))
+    directory.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        source = sources[i % len(sources)]
+        suffix = ".xml" if source.suffix == ".xml" else ".txt"
+        shutil.copyfile(source, directory / f"doc-{i:04d}{suffix}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    repeat = 20 if args.quick else 200
+    rows: list[tuple[str, str]] = []
+
+    seed = SEED.read_bytes()
+    model = resconv.read_bytes(seed).value
+    rows.append(("text → model, seed (warm)", f"{warm(lambda: resconv.read_bytes(seed), repeat) * 1000:.2f} ms"))
+    rows.append(("text → AKN, seed (warm)",
+                 f"{warm(lambda: resconv.convert_bytes(seed, ['akn']), repeat) * 1000:.2f} ms"))
+    english = SHARED / "corpus" / "en" / "A-RES-80-7.en.pdf.txt"
+    if english.exists():
+        data = english.read_bytes()
+        rows.append(("text → model, A/RES/80/7 en (warm)",
+                     f"{warm(lambda: resconv.read_bytes(data), repeat) * 1000:.2f} ms"))
+    for fmt in resconv.writers.available_writers():
+        rounds = repeat if fmt in ("akn", "json") else max(10, repeat // 10)
+        seconds = warm(lambda fmt=fmt: resconv.write(model, fmt), rounds)
+        rows.append((f"model → {fmt}, seed (warm)", f"{seconds * 1000:.2f} ms"))
+    akn = resconv.write(model, "akn")
+    rows.append(("AKN → model, seed (warm)",
+                 f"{warm(lambda: resconv.read_bytes(akn), repeat) * 1000:.2f} ms"))
+    un_file = SHARED / "reference" / "akn" / "ga" / "A_RES_77_306.eng.xml"
+    if un_file.exists():
+        un = un_file.read_bytes()
+        rows.append(("AKN → model, UN A/RES/77/306 eng (warm)",
+                     f"{warm(lambda: resconv.read_bytes(un), repeat) * 1000:.2f} ms"))
+    rows.append(("validate AKN (XSD + profile), seed (warm)",
+                 f"{warm(lambda: resconv.validate(akn), max(10, repeat // 10)) * 1000:.2f} ms"))
+
+    exe = shutil.which("resconv") or sys.executable
+    prefix = [exe] if exe.endswith("resconv") else [exe, "-m", "resconv"]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for fmt in ("akn", "json", "docx", "pdf"):
+            times = []
+            for _ in range(3 if args.quick else 5):
+                out = work / f"one-{fmt}"
+                shutil.rmtree(out, ignore_errors=True)
+                times.append(process([*prefix, "convert", str(SEED), "--to", fmt, "-o", str(out)],
+                                     work)[0])
+            rows.append((f"whole process: resconv convert --to {fmt}, seed",
+                         f"{statistics.median(times) * 1000:.0f} ms"))
+        sizes = [50] if args.quick else [50, 265]
+        for size in sizes:
+            inputs = work / f"batch-{size}"
+            batch_inputs(inputs, size)
+            for jobs in (1, 2):
+                out = work / f"out-{size}-{jobs}"
+                wall, peak = process(
+                    [*prefix, "convert", str(inputs), "--to", "akn,docx,pdf", "-o", str(out),
+                     "--jobs", str(jobs), "--quiet", "--report", str(work / "report.json")], work)
+                rows.append((f"batch of {size} → AKN+DOCX+PDF, --jobs {jobs}",
+                             f"{wall:.1f} s, peak {peak:.0f} MB"))
+
+    width = max(len(name) for name, _ in rows)
+    print(f"resconv {resconv.__version__} · Python {platform.python_version()} · "
+          f"{platform.machine()} · {os.cpu_count()} cores · {platform.platform()}")
+    print(f"{'measure':<{width}}  figure")
+    print(f"{'-' * width}  ------")
+    for name, figure in rows:
+        print(f"{name:<{width}}  {figure}")
+
+
+if __name__ == "__main__":
+    main()
