@@ -24,3 +24,17 @@ def shared_dir() -> Path:
 def seed_bytes() -> bytes:
     """Resolution 67/38 in Chinese, exactly as received."""
     return SEED.read_bytes()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite golden files from the current output (review the diff before committing)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when golden files are to be rewritten instead of compared."""
+    return bool(request.config.getoption("--update-goldens"))
