@@ -41,6 +41,9 @@ def parse(data: bytes, *, source: str | None = None) -> etree._ElementTree:
         tree = etree.ElementTree(etree.fromstring(data, parser()))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
+        if "depth" in str(exc.msg).lower():
+            message = f"XML nested deeper than the parser allows is refused ({exc.msg})"
+            raise UnsafeInputError(message, source=source, line=line) from None
         message = f"not well-formed XML: {exc.msg}"
         raise InputDecodeError(message, source=source, line=line) from None
     except ValueError as exc:
@@ -48,13 +51,15 @@ def parse(data: bytes, *, source: str | None = None) -> etree._ElementTree:
     docinfo = tree.docinfo
     if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise UnsafeInputError("XML with a DOCTYPE is refused", source=source)
-    for node in tree.iter():
+    root = tree.getroot()
+    outside = (*root.itersiblings(preceding=True), *root.itersiblings())
+    for node in (*outside, *tree.iter()):
         if isinstance(node, etree._Entity):
             message = f"XML entity reference &{node.name}; is refused"
             raise UnsafeInputError(message, source=source, line=node.sourceline)
         if isinstance(node.tag, str) and node.tag.startswith("{" + XINCLUDE_NS + "}"):
             raise UnsafeInputError("XInclude is refused", source=source, line=node.sourceline)
-        if isinstance(node, etree._ProcessingInstruction) and node.target.lower() in (
+        if isinstance(node, etree._ProcessingInstruction) and str(node.target).lower() in (
             "xml-stylesheet",
             "xinclude",
         ):

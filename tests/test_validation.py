@@ -1,0 +1,196 @@
+"""`resconv.validation.validate`: the OASIS XSD, the AKN4UN profile, and how issues are reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from resconv.errors import InputDecodeError, InputNotFoundError, UnsafeInputError
+from resconv.model import (
+    Adoption,
+    FootnoteRef,
+    OperativeParagraph,
+    PreambularParagraph,
+    Resolution,
+    Subparagraph,
+    Text,
+)
+from resconv.validation import ValidationReport, validate
+from resconv.writers.akn import AknWriter
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+UN_FILES = sorted([*SHARED.glob("reference/akn/*/*.xml"), *SHARED.glob("corpus/en/*.akn.xml")])
+
+
+def _model() -> Resolution:
+    return Resolution(
+        symbol="A/RES/67/38",
+        number="67/38",
+        language="en",
+        title=(Text(text="Promotion of multilateralism"),),
+        authority="The General Assembly,",
+        preamble=(
+            PreambularParagraph(
+                initial_words="Recalling",
+                content=(
+                    Text(text="Recalling the Millennium Declaration,"),
+                    FootnoteRef(marker="1"),
+                ),
+            ),
+        ),
+        operative=(
+            OperativeParagraph(
+                number="1.",
+                initial_words="Requests",
+                content=(Text(text="Requests the Secretary-General:"),),
+                subparagraphs=(Subparagraph(number="(a)", content=(Text(text="to report;"),)),),
+            ),
+            OperativeParagraph(
+                number="2.", initial_words="Decides", content=(Text(text="Decides."),)
+            ),
+        ),
+        adoption=Adoption(
+            date=dt.date(2012, 12, 3),
+            date_text="3 December 2012",
+            meeting=48,
+            meeting_text="48th plenary meeting",
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def good() -> bytes:
+    return AknWriter().write(_model())
+
+
+def _line_of(data: bytes, needle: bytes) -> int:
+    return data[: data.index(needle)].count(b"\n") + 1
+
+
+def test_resconv_output_is_valid_without_warnings(good: bytes) -> None:
+    report = validate(good)
+    assert isinstance(report, ValidationReport)
+    assert report.valid
+    assert (report.errors, report.warnings, str(report)) == ([], [], "")
+
+
+def test_validates_a_path_and_names_it(good: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "res.xml"
+    path.write_bytes(good.replace(b"para_2", b"para_1"))
+    report = validate(path)
+    assert not report.valid
+    assert report.source == str(path)
+    assert str(report).startswith(f"{path}:")
+
+
+def test_duplicate_eid_is_an_xsd_error_with_line_and_eid(good: bytes) -> None:
+    broken = good.replace(b'eId="para_2"', b'eId="para_1"')
+    report = validate(broken)
+    assert not report.valid
+    (issue,) = [i for i in report.errors if i.source == "xsd"]
+    assert "para_1" in issue.message
+    assert "{http" not in issue.message  # the AKN namespace is left out of messages
+    assert issue.line == _line_of(broken, b'<paragraph eId="para_1">\n        <num>2.')
+    assert issue.eid == "para_1"
+
+
+def test_missing_frbr_country_is_an_error_at_its_line(good: bytes) -> None:
+    broken = good.replace(b'          <FRBRcountry value="un"/>\n', b"")
+    report = validate(broken)
+    assert not report.valid
+    xsd = [i for i in report.errors if i.source == "xsd"]
+    assert xsd and "FRBRsubtype" in xsd[0].message
+    assert xsd[0].line == _line_of(broken, b"<FRBRsubtype")
+    assert "work-country" in {i.rule for i in report.errors}
+
+
+def test_profile_finds_what_the_xsd_accepts(good: bytes) -> None:
+    broken = (
+        good.replace(b'language="eng"', b'language="chi"')
+        .replace(b'refersTo="#adoptionDate"', b'refersTo="#nowhere"')
+        .replace(b'name="resolution"', b'name="report"')
+        .replace(b'marker="1" ', b'marker=" " ')
+    )
+    report = validate(broken)
+    assert [i for i in report.errors if i.source == "xsd"] == []
+    rules = {i.rule for i in report.errors}
+    assert {
+        "statement-resolution",
+        "language-code",
+        "expression-language",
+        "refersTo-resolves",
+        "note-marker",
+    } <= rules
+    dangling = next(i for i in report.errors if i.rule == "refersTo-resolves")
+    assert dangling.eid == "conclusions__container_1"
+    assert dangling.line == _line_of(broken, b"#nowhere")
+
+
+def test_missing_conclusions_meeting_is_a_profile_error(good: bytes) -> None:
+    broken = re.sub(rb"<event [^>]*>[^<]*</event><eol/>", b"", good)
+    report = validate(broken)
+    assert [i.rule for i in report.errors] == ["conclusions-meeting"]
+
+
+def test_conventions_are_warnings_not_errors(good: bytes) -> None:
+    renamed = good.replace(b'"para_1"', b'"para_16"').replace(
+        b"preamble__container_1", b"container_2"
+    )
+    report = validate(renamed)
+    assert report.valid
+    assert {i.rule for i in report.warnings} == {"eid-paragraph-number", "eid-container-shape"}
+    line = next(i for i in report.warnings if i.rule == "eid-paragraph-number")
+    assert line.format("x.xml") == (
+        f"x.xml:{_line_of(renamed, b'para_16')}: warning: [para_16] "
+        'Paragraph "1." has eId "para_16"; the naming convention gives para_1.'
+    )
+
+
+def test_profile_can_be_skipped(good: bytes) -> None:
+    report = validate(good.replace(b'language="eng"', b'language="deu"'), profile=False)
+    assert report.valid
+
+
+def test_unsafe_xml_is_refused(good: bytes) -> None:
+    doctype = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+    with pytest.raises(UnsafeInputError):
+        validate(good.replace(b"?>\n", b"?>\n" + doctype, 1))
+
+
+def test_malformed_xml_is_a_decode_error_with_line(good: bytes) -> None:
+    with pytest.raises(InputDecodeError) as caught:
+        validate(good.replace(b"</preface>", b"</prefaces>"))
+    assert caught.value.line == _line_of(good, b"</preface>")
+
+
+def test_missing_file_is_input_not_found(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFoundError):
+        validate(tmp_path / "absent.xml")
+
+
+@pytest.mark.parametrize("path", UN_FILES, ids=[p.name for p in UN_FILES])
+def test_un_files_pass_the_xsd(shared_dir: Path, path: Path) -> None:
+    report = validate(path)
+    assert [i for i in report.errors if i.source == "xsd"] == []
+
+
+def test_un_files_profile_errors_are_only_dangling_references(shared_dir: Path) -> None:
+    """The UN's files point at TLCs they never define (#adoptionDate, #DGACM, #un)."""
+    found: set[str] = set()
+    for path in UN_FILES:
+        report = validate(path)
+        found.update(str(issue.rule) for issue in report.errors)
+        assert all(i.line is not None for i in report.errors)
+    assert found == {"refersTo-resolves", "source-resolves"}
+
+
+def test_report_lines_are_file_line_severity_eid_message(shared_dir: Path) -> None:
+    path = shared_dir / "reference" / "akn" / "ga" / "A_RES_75_19.zho.xml"
+    lines = str(validate(path)).splitlines()
+    assert lines
+    pattern = re.compile(rf"^{re.escape(str(path))}:\d+: (error|warning): (\[[^\]]+\] )?\S")
+    assert all(pattern.match(line) for line in lines), lines
+    assert any('refersTo="#adoptionDate"' in line and "[conclusions]" in line for line in lines)
