@@ -1,0 +1,208 @@
+"""The AKN reader on small hand-written documents: one behaviour per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import resconv
+from resconv.errors import InputDecodeError, StrictModeError, StructureError
+from resconv.model import FootnoteRef, Heading, OperativeParagraph, Text, plain_text
+from resconv.readers.akn import AknReader
+from resconv.readers.akn_text import normalise, normalise_text
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+
+def akn(body: str, *, preamble: str = "", extra: str = "", lang: str = "eng") -> bytes:
+    """A minimal resolution around `body` (the mainBody content)."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="{NS}">
+  <statement name="resolution">
+    <meta>
+      <identification source="#x">
+        <FRBRWork>
+          <FRBRthis value="/akn/un/statement/deliberation/unga/2012-12-03/67-38/!main"/>
+          <FRBRuri value="/akn/un/statement/deliberation/unga/2012-12-03/67-38"/>
+          <FRBRdate date="2012-12-03" name="adoption"/>
+          <FRBRauthor href="#ga"/>
+          <FRBRcountry value="un"/>
+        </FRBRWork>
+        <FRBRExpression>
+          <FRBRthis value="x"/><FRBRuri value="x"/><FRBRdate date="2012-12-03" name="x"/>
+          <FRBRauthor href="#ga"/><FRBRlanguage language="{lang}"/>
+        </FRBRExpression>
+      </identification>
+    </meta>
+    <preface><p><docNumber>67/38.</docNumber> <docTitle>Title</docTitle></p></preface>
+    <preamble>
+      <formula name="enactingFormula"><p>The General Assembly,</p></formula>
+      {preamble}
+    </preamble>
+    <mainBody>{body}</mainBody>
+    {extra}
+  </statement>
+</akomaNtoso>""".encode()
+
+
+def read(data: bytes, **kwargs: object) -> resconv.Result[resconv.Resolution]:
+    return AknReader().read(data, **kwargs)  # type: ignore[arg-type]
+
+
+class TestWhitespace:
+    def test_collapses_layout_whitespace_and_strips_the_edges(self) -> None:
+        assert normalise(["\n\t Having  considered\t\tthe ", "report \n"], "en") == (
+            Text(text="Having considered the report"),
+        )
+
+    def test_keeps_no_break_spaces(self) -> None:
+        assert normalise_text("43\u00a0647 400", "fr") == "43\u00a0647 400"
+
+    def test_invents_no_space_between_han_characters_even_across_a_note(self) -> None:
+        pieces = ["报告", FootnoteRef(marker="1"), " 以及\n  有关 A/77/612 报告"]
+        assert normalise(pieces, "zh") == (
+            Text(text="报告"),
+            FootnoteRef(marker="1"),
+            Text(text="以及有关 A/77/612 报告"),
+        )
+
+    def test_keeps_the_space_after_a_note_in_english(self) -> None:
+        pieces = ["Centre", FootnoteRef(marker="1"), " and the", FootnoteRef(marker="2"), " "]
+        assert normalise(pieces, "en") == (
+            Text(text="Centre"),
+            FootnoteRef(marker="1"),
+            Text(text=" and the"),
+            FootnoteRef(marker="2"),
+        )
+
+
+class TestStructure:
+    def test_reads_number_symbol_title_and_authority(self) -> None:
+        r = read(akn("<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>"))
+        value = r.value
+        assert (value.number, value.symbol, value.language) == ("67/38", "A/RES/67/38", "en")
+        assert value.title == (Text(text="Title"),)
+        assert value.authority == "The General Assembly,"
+
+    def test_takes_the_adoption_date_from_frbr_without_conclusions(self) -> None:
+        r = read(akn("<paragraph><content><p>Decides.</p></content></paragraph>"))
+        assert r.value.adoption is not None
+        assert r.value.adoption.date == dt.date(2012, 12, 3)
+        assert r.value.adoption.date_text == ""
+
+    def test_reads_sections_as_headings_followed_by_their_paragraphs(self) -> None:
+        body = """
+          <section eId="sec_I"><num>I</num><heading>First</heading>
+            <paragraph><num>1.</num><content><p>One.</p></content></paragraph>
+            <division><heading>Sub</heading>
+              <paragraph><num>2.</num><content><p>Two.</p></content></paragraph>
+            </division>
+          </section>
+          <paragraph><num>3.</num><content><p>Three.</p></content></paragraph>"""
+        blocks = read(akn(body)).value.operative
+        assert [(type(b).__name__, getattr(b, "level", None)) for b in blocks] == [
+            ("Heading", 1),
+            ("OperativeParagraph", None),
+            ("Heading", 2),
+            ("OperativeParagraph", None),
+            ("OperativeParagraph", None),
+        ]
+        first = blocks[0]
+        assert isinstance(first, Heading) and first.number == "I"
+
+    def test_reads_points_wrap_ups_and_nested_lists(self) -> None:
+        body = """<paragraph><num>2.</num><list>
+            <intro><p><span class="italic">Requests</span> the following:</p></intro>
+            <point><num>(a)</num><content><p>first;</p></content></point>
+            <point><num>(b)</num><list><intro><p>second:</p></intro>
+              <point><num>(i)</num><content><p>deep;</p></content></point>
+              <wrapUp><p>after deep;</p></wrapUp></list></point>
+            <wrapUp><p>and so on.</p></wrapUp></list></paragraph>"""
+        (paragraph,) = read(akn(body)).value.operative
+        assert isinstance(paragraph, OperativeParagraph)
+        assert paragraph.initial_words == "Requests"
+        assert plain_text(paragraph.content) == "Requests the following:"
+        a, b = paragraph.subparagraphs
+        assert (a.number, plain_text(a.content)) == ("(a)", "first;")
+        assert [s.number for s in b.subparagraphs] == ["(i)"]
+        assert plain_text(b.wrap_up) == "after deep;"
+        assert plain_text(paragraph.wrap_up) == "and so on."
+
+    def test_reads_preambular_block_lists(self) -> None:
+        preamble = """<container name="Recalling"><p><span class="italic">Recalling</span> x:</p>
+          <blockList><item><num>(a)</num><p>one;</p></item>
+          <item><num>(b)</num><p>two,</p></item><listWrapUp><p>end,</p></listWrapUp>
+          </blockList></container>"""
+        r = read(akn("<paragraph><content><p>D.</p></content></paragraph>", preamble=preamble))
+        (paragraph,) = r.value.preamble
+        assert paragraph.initial_words == "Recalling"
+        assert [s.number for s in paragraph.subparagraphs] == ["(a)", "(b)"]
+        assert plain_text(paragraph.wrap_up) == "end,"
+
+    def test_joins_a_repeated_note_reference_to_the_first_note(self) -> None:
+        body = """<paragraph><content><p>A<authorialNote marker="1" eId="n1"><p>Note.</p>
+          </authorialNote> and B<noteRef marker="1" href="#n1"/>.</p></content></paragraph>"""
+        r = read(akn(body))
+        assert [f.text for f in r.value.footnotes] == ["Note."]
+        (paragraph,) = r.value.operative
+        assert isinstance(paragraph, OperativeParagraph)
+        assert [p for p in paragraph.content if isinstance(p, FootnoteRef)] == [
+            FootnoteRef(marker="1"),
+            FootnoteRef(marker="1"),
+        ]
+
+    def test_reads_both_un_conclusion_styles_and_its_own(self) -> None:
+        styles = [
+            '<p><inline name="adoptionMeeting">48th plenary meeting</inline><eol/>'
+            '<docDate date="2012-12-03">3 December 2012</docDate></p>',
+            '<p><event refersTo="#adoption"><location refersTo="#adoptionMeeting">48th plenary'
+            ' meeting</location><eol/><docDate date="2012-12-03">3 December 2012</docDate>'
+            "</event></p>",
+            '<container name="adoption"><p><event refersTo="#m">48th plenary meeting</event>'
+            '<eol/><docDate date="2012-12-03">3 December 2012</docDate></p></container>',
+        ]
+        for style in styles:
+            extra = f"<conclusions>{style}</conclusions>"
+            r = read(akn("<paragraph><content><p>D.</p></content></paragraph>", extra=extra))
+            assert r.value.adoption == resconv.Adoption(
+                date=dt.date(2012, 12, 3),
+                date_text="3 December 2012",
+                meeting=48,
+                meeting_text="48th plenary meeting",
+            )
+
+    def test_reports_unexpected_elements_with_their_line_and_keeps_the_text(self) -> None:
+        body = (
+            "<paragraph><num>1.</num><content><p>Text</p></content></paragraph>\n"
+            "<tblock><p>Kept</p></tblock>"
+        )
+        r = read(akn(body))
+        assert plain_text(r.value.operative[-1].content) == "Kept"  # type: ignore[union-attr]
+        (warning,) = [d for d in r.warnings if d.code == "akn-block"]
+        assert warning.element == "tblock" and warning.line is not None
+        with pytest.raises(StrictModeError):
+            read(akn(body), strict=True)
+
+
+class TestBadInput:
+    def test_refuses_a_document_that_is_not_akoma_ntoso(self) -> None:
+        with pytest.raises(StructureError, match="akomaNtoso"):
+            read(b"<html><body/></html>")
+
+    def test_refuses_a_document_without_main_body(self) -> None:
+        data = akn("").replace(b"<mainBody></mainBody>", b"")
+        with pytest.raises(StructureError, match="mainBody"):
+            read(data)
+
+    def test_refuses_a_language_outside_the_six(self) -> None:
+        with pytest.raises(StructureError, match="deu"):
+            read(akn("<paragraph><content><p>D.</p></content></paragraph>", lang="deu"))
+
+    def test_refuses_xml_that_is_not_well_formed(self) -> None:
+        with pytest.raises(InputDecodeError):
+            read(b"<akomaNtoso><statement></akomaNtoso>")
+
+    def test_reads_what_format_detection_sends_it(self) -> None:
+        data = akn("<paragraph><content><p>D.</p></content></paragraph>")
+        assert resconv.read(data).value.number == "67/38"

@@ -1,0 +1,98 @@
+"""Round trips through the AKN writer: the reader and writer agree on every document.
+
+A model drawn at random may hold what AKN text cannot keep apart (layout whitespace,
+heading levels that skip one), so the property is pandoc's: after one pass through
+AKN the model is stable, and the second AKN file is byte for byte the first.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import resconv
+from resconv.model import OperativeParagraph, Resolution
+from tests import strategies
+from tests.readers.test_akn_un_files import ALL, NS, SC, flat_points, squeeze, xml_text
+
+pytest.importorskip("resconv.writers.akn")
+
+
+def akn_round(resolution: Resolution) -> tuple[bytes, Resolution]:
+    data = resconv.write(resolution, "akn")
+    return data, resconv.read(data, format="akn").value
+
+
+@pytest.fixture(params=ALL + [f"reference/akn/sc/{n}" for n in SC], ids=lambda p: Path(p).name)
+def un_file(request: pytest.FixtureRequest, shared_dir: Path) -> Path:
+    return shared_dir / request.param
+
+
+def test_un_file_to_model_to_akn_and_back_is_stable(un_file: Path) -> None:
+    model = resconv.read(un_file).value
+    first, again = akn_round(model)
+    assert again == model
+    assert akn_round(again)[0] == first
+
+
+def test_un_file_written_back_validates(un_file: Path) -> None:
+    validation = pytest.importorskip("resconv.validation")
+    data = resconv.write(resconv.read(un_file).value, "akn")
+    report = validation.validate(data)
+    assert report.valid, str(report)
+
+
+def test_un_file_written_back_keeps_paragraphs_points_notes_and_texts(un_file: Path) -> None:
+    from lxml import etree
+
+    original = etree.parse(str(un_file))
+    written = etree.fromstring(resconv.write(resconv.read(un_file).value, "akn"))
+    body = "//a:statement/a:mainBody"
+    for xpath in (
+        "//a:preamble/a:container",
+        f"{body}//a:point/a:content | {body}//a:point/a:list/a:intro",
+        "//a:authorialNote",
+    ):
+        ours = written.xpath(xpath, namespaces=NS)
+        theirs = original.xpath(xpath, namespaces=NS)
+        assert [xml_text(n) for n in ours] == [xml_text(n) for n in theirs], xpath
+    ours = [xml_text(n) for n in written.xpath(f"{body}//a:paragraph", namespaces=NS)]
+    theirs = original.xpath(f"{body}/a:paragraph", namespaces=NS)
+    # A UN paragraph holding only a sub-heading becomes a section heading in resconv's file.
+    headings = written.xpath(f"{body}//a:heading", namespaces=NS)
+    assert len(ours) + len(headings) == len(theirs)
+    texts = [xml_text(n) for n in theirs]
+    assert all(text in texts for text in ours)
+
+
+def test_the_seed_text_round_trips_through_akn(seed_bytes: bytes) -> None:
+    if importlib.util.find_spec("resconv.readers.text") is None:
+        pytest.skip("the text reader is not there yet")
+    model = resconv.read(seed_bytes, format="text").value
+    first, again = akn_round(model)
+    second, _ = akn_round(again)
+    assert second == first
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(model=strategies.resolutions())
+def test_any_model_is_stable_after_one_pass_through_akn(model: Resolution) -> None:
+    _, once = akn_round(model)
+    _, twice = akn_round(once)
+    assert twice == once
+    assert len(once.footnotes) == len(model.footnotes)
+    assert len(once.preamble) == len(model.preamble)
+    assert points(once) == points(model)
+
+
+def points(resolution: Resolution) -> list[str]:
+    """The number of every operative subparagraph, whitespace removed, in reading order."""
+    return [
+        squeeze(point.number)
+        for block in resolution.operative
+        if isinstance(block, OperativeParagraph)
+        for point in flat_points(block.subparagraphs)
+    ]
