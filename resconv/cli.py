@@ -96,7 +96,7 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Exit status: 0 all valid, 1 some invalid, 65/66 unreadable input.",
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
-    validate.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
     commands.add_parser("formats", help="list the input and output formats")
     return parser
@@ -294,9 +294,9 @@ def _validate(args: argparse.Namespace) -> int:
             _say(f"error: {exc}")
             unreadable.append(exc.exit_code)
             continue
-        text = str(report)
-        if text and not (args.quiet and report.valid):
-            print(text)
+        issues = report.errors if args.quiet else report.issues
+        for issue in issues:
+            print(issue.format(report.source))
         if report.valid:
             if not args.quiet:
                 print(f"{name}: valid")

@@ -121,10 +121,9 @@ def test_profile_finds_what_the_xsd_accepts(good: bytes) -> None:
         "statement-resolution",
         "language-code",
         "expression-language",
-        "refersTo-resolves",
         "note-marker",
     } <= rules
-    dangling = next(i for i in report.errors if i.rule == "refersTo-resolves")
+    dangling = next(i for i in report.warnings if i.rule == "refersTo-resolves")
     assert dangling.eid == "conclusions__container_1"
     assert dangling.line == _line_of(broken, b"#nowhere")
 
@@ -177,14 +176,16 @@ def test_un_files_pass_the_xsd(shared_dir: Path, path: Path) -> None:
     assert [i for i in report.errors if i.source == "xsd"] == []
 
 
-def test_un_files_profile_errors_are_only_dangling_references(shared_dir: Path) -> None:
-    """The UN's files point at TLCs they never define (#adoptionDate, #DGACM, #un)."""
+def test_un_files_are_valid_with_warnings_for_dangling_references(shared_dir: Path) -> None:
+    """The UN's files point at TLCs they never define (#adoptionDate, #DGACM, #un): AKN4UN
+    says references SHOULD resolve, so these are warnings and the files are valid."""
     found: set[str] = set()
     for path in UN_FILES:
         report = validate(path)
-        found.update(str(issue.rule) for issue in report.errors)
-        assert all(i.line is not None for i in report.errors)
-    assert found == {"refersTo-resolves", "source-resolves"}
+        assert report.valid, str(report)
+        found.update(str(issue.rule) for issue in report.warnings)
+        assert all(i.line is not None for i in report.warnings)
+    assert {"refersTo-resolves", "source-resolves"} <= found
 
 
 def test_report_lines_are_file_line_severity_eid_message(shared_dir: Path) -> None:
