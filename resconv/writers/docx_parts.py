@@ -1,0 +1,293 @@
+"""The DOCX package around the body: styles, settings, font table, core properties, the zip.
+
+The parts come from the unzipped template in `resconv/templates/docx/`, filled in per
+language and cached per process (they do not depend on the resolution). The zip is written
+by hand so that the same parts always give the same bytes: fixed entry order, dates,
+permissions and compression.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+
+from lxml import etree
+
+from resconv import xmlsafe
+from resconv.errors import InternalError
+from resconv.writers.docx_lang import KNOWN_FONTS, DocxLanguage, FontSet
+
+__all__ = [
+    "PACKAGE_ORDER",
+    "PPR_ORDER",
+    "RPR_ORDER",
+    "W",
+    "core_xml",
+    "font_table_xml",
+    "footnotes_root",
+    "insert_ordered",
+    "rfonts",
+    "settings_xml",
+    "static_part",
+    "styles_xml",
+    "w",
+    "zip_package",
+]
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = "{" + W_NS + "}"
+
+_RPR = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+)
+RPR_ORDER: tuple[str, ...] = tuple(_RPR.split())
+"""Children of `w:rPr` in schema order: Word rejects a file whose elements are out of order."""
+
+_PPR = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange"
+)
+PPR_ORDER: tuple[str, ...] = tuple(_PPR.split())
+"""Children of `w:pPr` in schema order."""
+
+PACKAGE_ORDER: tuple[str, ...] = (
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/core.xml",
+    "docProps/app.xml",
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "word/styles.xml",
+    "word/settings.xml",
+    "word/fontTable.xml",
+    "word/footnotes.xml",
+)
+"""Every part of a resconv DOCX, in the order they are zipped."""
+
+_TITLE_FACE = frozenset(
+    {"ResolutionTitle", "Heading1", "Heading2", "Heading3", "AnnexLabel", "AnnexTitle"}
+)
+"""Styles set in the language's title fonts (SimHei 黑体 for Chinese)."""
+_TITLE_SIZE = frozenset({"ResolutionTitle", "AnnexLabel", "AnnexTitle"})
+_NOTE_SIZE = frozenset({"FootnoteText"})
+
+
+def w(tag: str) -> str:
+    """The Clark name of a WordprocessingML element or attribute: w("p") → "{…main}p"."""
+    return W + tag
+
+
+def insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
+    """Put `child` into `parent` where the schema sequence `order` wants it."""
+    name = etree.QName(child).localname
+    rank = order.index(name)
+    for index, sibling in enumerate(parent):
+        if not isinstance(sibling.tag, str):
+            continue
+        sibling_name = etree.QName(sibling).localname
+        if sibling_name in order and order.index(sibling_name) > rank:
+            parent.insert(index, child)
+            return
+    parent.append(child)
+
+
+def rfonts(fonts: FontSet, *, hint: str | None = None) -> etree._Element:
+    """An explicit `w:rFonts` for all four slots, with no theme attribute."""
+    element = etree.Element(w("rFonts"))
+    element.set(w("ascii"), fonts.latin)
+    element.set(w("hAnsi"), fonts.latin)
+    element.set(w("eastAsia"), fonts.east_asia)
+    element.set(w("cs"), fonts.complex)
+    if hint is not None:
+        element.set(w("hint"), hint)
+    return element
+
+
+def _set(parent: etree._Element, tag: str, order: Sequence[str], **attributes: str) -> None:
+    """Replace or add the child `tag` of `parent` with these `w:` attributes."""
+    old = parent.find(w(tag))
+    if old is not None:
+        parent.remove(old)
+    element = etree.Element(w(tag))
+    for key, value in attributes.items():
+        element.set(w(key), value)
+    insert_ordered(parent, element, order)
+
+
+_TEMPLATE_FILES = {"_rels/.rels": "_rels/package.rels"}
+"""Template files stored under another name: package-data globs skip dot files."""
+
+
+@cache
+def _template(name: str) -> bytes:
+    path = _TEMPLATE_FILES.get(name, name)
+    try:
+        return (resources.files("resconv") / "templates" / "docx" / path).read_bytes()
+    except OSError as exc:  # a broken installation, not bad input
+        raise InternalError(f"DOCX template part {name} is missing: {exc}") from None
+
+
+def _parse_template(name: str) -> etree._Element:
+    root = xmlsafe.parse(_template(name), source=f"templates/docx/{name}").getroot()
+    comments = [node for node in root.iter() if isinstance(node, etree._Comment)]
+    for comment in comments:
+        parent = comment.getparent()
+        if parent is not None:
+            parent.remove(comment)
+    return root
+
+
+def _serialize(root: etree._Element) -> bytes:
+    etree.indent(root, space="")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@cache
+def static_part(name: str) -> bytes:
+    """A template part written as it is (content types, relationships, app properties)."""
+    return _serialize(_parse_template(name))
+
+
+@cache
+def styles_xml(profile: DocxLanguage) -> bytes:
+    """`word/styles.xml` with explicit fonts, sizes and languages for `profile`."""
+    root = _parse_template("word/styles.xml")
+    defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    if defaults is None:
+        raise InternalError("DOCX template styles.xml has no w:rPrDefault/w:rPr")
+    insert_ordered(defaults, rfonts(profile.body), RPR_ORDER)
+    _set(defaults, "sz", RPR_ORDER, val=str(profile.body_size))
+    _set(defaults, "szCs", RPR_ORDER, val=str(profile.body_size))
+    _set(
+        defaults,
+        "lang",
+        RPR_ORDER,
+        val=profile.lang_val,
+        eastAsia=profile.lang_east_asia,
+        bidi=profile.lang_bidi,
+    )
+    for style in root.iter(w("style")):
+        style_id = style.get(w("styleId"), "")
+        rpr = style.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(style, w("rPr"))
+        face = profile.title if style_id in _TITLE_FACE else profile.body
+        insert_ordered(rpr, rfonts(face), RPR_ORDER)
+        size = (
+            profile.title_size
+            if style_id in _TITLE_SIZE
+            else profile.note_size
+            if style_id in _NOTE_SIZE
+            else None
+        )
+        if size is not None:
+            _set(rpr, "sz", RPR_ORDER, val=str(size))
+            _set(rpr, "szCs", RPR_ORDER, val=str(size))
+        if style_id == "InitialWords":
+            for emphasis in profile.initial_words:
+                tag = "b" if emphasis == "bold" else "i"
+                _set(rpr, tag, RPR_ORDER)
+                _set(rpr, tag + "Cs", RPR_ORDER)
+        if style_id == "Normal":
+            ppr = style.find(w("pPr"))
+            if ppr is not None:
+                _set(
+                    ppr, "spacing", PPR_ORDER, after="120", line=str(profile.line), lineRule="auto"
+                )
+    return _serialize(root)
+
+
+@cache
+def settings_xml(profile: DocxLanguage) -> bytes:
+    """`word/settings.xml` whose `themeFontLang` is the document's, not the ja-JP default."""
+    root = _parse_template("word/settings.xml")
+    theme_lang = root.find(w("themeFontLang"))
+    if theme_lang is None:
+        raise InternalError("DOCX template settings.xml has no w:themeFontLang")
+    theme_lang.set(w("val"), profile.lang_val)
+    theme_lang.set(w("eastAsia"), profile.lang_east_asia)
+    theme_lang.set(w("bidi"), profile.lang_bidi)
+    return _serialize(root)
+
+
+@cache
+def font_table_xml(profile: DocxLanguage) -> bytes:
+    """`word/fontTable.xml` declaring every font the styles name (with 宋体/黑体 alt names)."""
+    root = etree.Element(w("fonts"), nsmap={"w": W_NS})
+    names: list[str] = []
+    for face in (profile.body, profile.title):
+        for name in (face.latin, face.east_asia, face.complex):
+            if name not in names:
+                names.append(name)
+    for name in names:
+        font = etree.SubElement(root, w("font"))
+        font.set(w("name"), name)
+        known = KNOWN_FONTS.get(name)
+        if known is None:
+            continue
+        if known.alt_name:
+            etree.SubElement(font, w("altName")).set(w("val"), known.alt_name)
+        etree.SubElement(font, w("panose1")).set(w("val"), known.panose)
+        etree.SubElement(font, w("charset")).set(w("val"), known.charset)
+        etree.SubElement(font, w("family")).set(w("val"), known.family)
+        etree.SubElement(font, w("pitch")).set(w("val"), known.pitch)
+    return _serialize(root)
+
+
+def footnotes_root() -> etree._Element:
+    """A fresh `w:footnotes` holding the separator and continuation-separator notes."""
+    return _parse_template("word/footnotes.xml")
+
+
+_CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dcmitype": "http://purl.org/dc/dcmitype/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def core_xml(*, title: str, subject: str, language: str, when: _dt.datetime) -> bytes:
+    """`docProps/core.xml`: title, symbol as subject, language and fixed dates."""
+    root = etree.Element(f"{{{_CORE_NS['cp']}}}coreProperties", nsmap=_CORE_NS)
+
+    def add(prefix: str, tag: str, text: str) -> etree._Element:
+        element = etree.SubElement(root, f"{{{_CORE_NS[prefix]}}}{tag}")
+        element.text = text
+        return element
+
+    add("dc", "title", title)
+    add("dc", "subject", subject)
+    add("dc", "creator", "United Nations General Assembly")
+    add("dc", "identifier", subject)
+    add("dc", "language", language)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    for tag in ("created", "modified"):
+        add("dcterms", tag, stamp).set(f"{{{_CORE_NS['xsi']}}}type", "dcterms:W3CDTF")
+    add("cp", "revision", "1")
+    return _serialize(root)
+
+
+def zip_package(parts: Iterable[tuple[str, bytes]], when: _dt.datetime) -> bytes:
+    """The parts zipped in the order given, every entry with the same date and mode."""
+    stamp = max(when, _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC))
+    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()

@@ -1,0 +1,66 @@
+"""LibreOffice renders resconv's DOCX with CJK fonts (optional: skipped without soffice)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from resconv.writers.docx import DocxWriter
+from tests.render.libreoffice import docx_to_pdfs, font_dirs, soffice
+from tests.writers.test_docx import arabic, chinese
+
+pytestmark = [
+    pytest.mark.render,
+    pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed"),
+    pytest.mark.skipif(len(font_dirs()) < 3, reason="the pip font packages are not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The Chinese and Arabic models rendered by one LibreOffice run (a start costs seconds)."""
+    workdir = tmp_path_factory.mktemp("docx-render")
+    docxs = []
+    for name, model in (("zh", chinese()), ("ar", arabic())):
+        path = workdir / f"{name}.docx"
+        path.write_bytes(DocxWriter().write(model))
+        docxs.append(path)
+    return {path.stem: path for path in docx_to_pdfs(docxs, workdir)}
+
+
+def font_names(pdf: Path) -> set[str]:
+    pypdf = pytest.importorskip("pypdf")
+    names = set()
+    for page in pypdf.PdfReader(pdf).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for font in fonts.values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
+    return names
+
+
+def extracted(pdf: Path) -> str:
+    pypdf = pytest.importorskip("pypdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    return re.sub(r"\s+", "", text)
+
+
+def test_chinese_renders_with_cjk_fonts_and_extracts(pdfs: dict[str, Path]) -> None:
+    pdf = pdfs["zh"]
+    names = font_names(pdf)
+    assert any(name.startswith("NotoSerifSC") for name in names), names  # SimSun → body
+    assert any(name.startswith("NotoSansSC") for name in names), names  # SimHei → title
+    text = extracted(pdf)
+    for needle in (
+        "促进裁军和不扩散领域的多边主义",
+        "还回顾《联合国千年宣言》",
+        "见第55/2号决议。",
+    ):
+        assert needle in text
+
+
+def test_arabic_renders_with_an_arabic_font(pdfs: dict[str, Path]) -> None:
+    pdf = pdfs["ar"]
+    assert any(name.startswith("Amiri") for name in font_names(pdf))
+    assert "الجمعية" in extracted(pdf)
