@@ -79,28 +79,53 @@ def main() -> None:
 
     seed = SEED.read_bytes()
     model = resconv.read_bytes(seed).value
-    rows.append(("text → model, seed (warm)", f"{warm(lambda: resconv.read_bytes(seed), repeat) * 1000:.2f} ms"))
-    rows.append(("text → AKN, seed (warm)",
-                 f"{warm(lambda: resconv.convert_bytes(seed, ['akn']), repeat) * 1000:.2f} ms"))
+    rows.append(
+        (
+            "text → model, seed (warm)",
+            f"{warm(lambda: resconv.read_bytes(seed), repeat) * 1000:.2f} ms",
+        )
+    )
+    rows.append(
+        (
+            "text → AKN, seed (warm)",
+            f"{warm(lambda: resconv.convert_bytes(seed, ['akn']), repeat) * 1000:.2f} ms",
+        )
+    )
     english = SHARED / "corpus" / "en" / "A-RES-80-7.en.pdf.txt"
     if english.exists():
         data = english.read_bytes()
-        rows.append(("text → model, A/RES/80/7 en (warm)",
-                     f"{warm(lambda: resconv.read_bytes(data), repeat) * 1000:.2f} ms"))
+        rows.append(
+            (
+                "text → model, A/RES/80/7 en (warm)",
+                f"{warm(lambda: resconv.read_bytes(data), repeat) * 1000:.2f} ms",
+            )
+        )
     for fmt in resconv.writers.available_writers():
         rounds = repeat if fmt in ("akn", "json") else max(10, repeat // 10)
         seconds = warm(lambda fmt=fmt: resconv.write(model, fmt), rounds)
         rows.append((f"model → {fmt}, seed (warm)", f"{seconds * 1000:.2f} ms"))
     akn = resconv.write(model, "akn")
-    rows.append(("AKN → model, seed (warm)",
-                 f"{warm(lambda: resconv.read_bytes(akn), repeat) * 1000:.2f} ms"))
+    rows.append(
+        (
+            "AKN → model, seed (warm)",
+            f"{warm(lambda: resconv.read_bytes(akn), repeat) * 1000:.2f} ms",
+        )
+    )
     un_file = SHARED / "reference" / "akn" / "ga" / "A_RES_77_306.eng.xml"
     if un_file.exists():
         un = un_file.read_bytes()
-        rows.append(("AKN → model, UN A/RES/77/306 eng (warm)",
-                     f"{warm(lambda: resconv.read_bytes(un), repeat) * 1000:.2f} ms"))
-    rows.append(("validate AKN (XSD + profile), seed (warm)",
-                 f"{warm(lambda: resconv.validate(akn), max(10, repeat // 10)) * 1000:.2f} ms"))
+        rows.append(
+            (
+                "AKN → model, UN A/RES/77/306 eng (warm)",
+                f"{warm(lambda: resconv.read_bytes(un), repeat) * 1000:.2f} ms",
+            )
+        )
+    rows.append(
+        (
+            "validate AKN (XSD + profile), seed (warm)",
+            f"{warm(lambda: resconv.validate(akn), max(10, repeat // 10)) * 1000:.2f} ms",
+        )
+    )
 
     exe = shutil.which("resconv") or sys.executable
     prefix = [exe] if exe.endswith("resconv") else [exe, "-m", "resconv"]
@@ -111,10 +136,15 @@ def main() -> None:
             for _ in range(3 if args.quick else 5):
                 out = work / f"one-{fmt}"
                 shutil.rmtree(out, ignore_errors=True)
-                times.append(process([*prefix, "convert", str(SEED), "--to", fmt, "-o", str(out)],
-                                     work)[0])
-            rows.append((f"whole process: resconv convert --to {fmt}, seed",
-                         f"{statistics.median(times) * 1000:.0f} ms"))
+                times.append(
+                    process([*prefix, "convert", str(SEED), "--to", fmt, "-o", str(out)], work)[0]
+                )
+            rows.append(
+                (
+                    f"whole process: resconv convert --to {fmt}, seed",
+                    f"{statistics.median(times) * 1000:.0f} ms",
+                )
+            )
         sizes = [50] if args.quick else [50, 265]
         for size in sizes:
             inputs = work / f"batch-{size}"
@@ -122,14 +152,34 @@ def main() -> None:
             for jobs in (1, 2):
                 out = work / f"out-{size}-{jobs}"
                 wall, peak = process(
-                    [*prefix, "convert", str(inputs), "--to", "akn,docx,pdf", "-o", str(out),
-                     "--jobs", str(jobs), "--quiet", "--report", str(work / "report.json")], work)
-                rows.append((f"batch of {size} → AKN+DOCX+PDF, --jobs {jobs}",
-                             f"{wall:.1f} s, peak {peak:.0f} MB"))
+                    [
+                        *prefix,
+                        "convert",
+                        str(inputs),
+                        "--to",
+                        "akn,docx,pdf",
+                        "-o",
+                        str(out),
+                        "--jobs",
+                        str(jobs),
+                        "--quiet",
+                        "--report",
+                        str(work / "report.json"),
+                    ],
+                    work,
+                )
+                rows.append(
+                    (
+                        f"batch of {size} → AKN+DOCX+PDF, --jobs {jobs}",
+                        f"{wall:.1f} s, peak {peak:.0f} MB",
+                    )
+                )
 
     width = max(len(name) for name, _ in rows)
-    print(f"resconv {resconv.__version__} · Python {platform.python_version()} · "
-          f"{platform.machine()} · {os.cpu_count()} cores · {platform.platform()}")
+    print(
+        f"resconv {resconv.__version__} · Python {platform.python_version()} · "
+        f"{platform.machine()} · {os.cpu_count()} cores · {platform.platform()}"
+    )
     print(f"{'measure':<{width}}  figure")
     print(f"{'-' * width}  ------")
     for name, figure in rows:

@@ -49,7 +49,11 @@ def parse(data: bytes, *, source: str | None = None) -> etree._ElementTree:
     except ValueError as exc:
         raise InputDecodeError(f"not well-formed XML: {exc}", source=source) from None
     docinfo = tree.docinfo
-    if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+    if (
+        getattr(docinfo, "doctype", "")
+        or docinfo.internalDTD is not None
+        or docinfo.externalDTD is not None
+    ):
         raise UnsafeInputError("XML with a DOCTYPE is refused", source=source)
     root = tree.getroot()
     outside = (*root.itersiblings(preceding=True), *root.itersiblings())
