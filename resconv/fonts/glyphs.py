@@ -1,0 +1,276 @@
+"""Glyphs converted once, kept in memory and on disk, and reused by every document.
+
+Converting a CFF glyph to TrueType, or a variable glyph to a fixed weight, is the slow
+part of printing Chinese (parsing an 11 MB CJK font and converting its outlines costs
+about half a second per font). A `Face` does that work once per glyph: the result is
+kept in memory for the rest of the process and on disk, in buckets of 256 code points,
+under the sha256 of the font file and the axis location. A document then needs only
+the glyphs of its own characters, which `resconv.fonts.build` turns into a small font.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import struct
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from resconv.errors import FontError
+from resconv.fonts.cache import DiskCache, default_cache_dir
+from resconv.fonts.sources import FaceSpec, face_spec, locate
+
+__all__ = ["Face", "FaceLibrary", "Glyph", "clear_memory", "library"]
+
+CONVERSION_VERSION = "1"
+"""Part of every cache path: bump it when the conversion's output changes."""
+
+_BUCKET_SHIFT = 8
+_RECORD = struct.Struct("<IHhI")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One converted glyph: TrueType `glyf` data and horizontal metrics, in font units."""
+
+    advance: int
+    lsb: int
+    data: bytes
+    """The compiled `glyf` entry (quadratic, no components, no hinting); empty for a blank."""
+
+
+@dataclass(frozen=True, slots=True)
+class FaceMetrics:
+    """What a subset font needs from its source besides the glyphs."""
+
+    units_per_em: int
+    ascender: int
+    descender: int
+    coverage: frozenset[int]
+
+
+def _encode_bucket(glyphs: dict[int, Glyph]) -> bytes:
+    parts: list[bytes] = []
+    for cp in sorted(glyphs):
+        glyph = glyphs[cp]
+        parts.append(_RECORD.pack(cp, glyph.advance, glyph.lsb, len(glyph.data)))
+        parts.append(glyph.data)
+    return b"".join(parts)
+
+
+def _decode_bucket(payload: bytes) -> dict[int, Glyph] | None:
+    glyphs: dict[int, Glyph] = {}
+    offset = 0
+    try:
+        while offset < len(payload):
+            cp, advance, lsb, size = _RECORD.unpack_from(payload, offset)
+            offset += _RECORD.size
+            if offset + size > len(payload):
+                return None
+            glyphs[cp] = Glyph(advance, lsb, payload[offset : offset + size])
+            offset += size
+    except struct.error:
+        return None
+    return glyphs
+
+
+def _ranges(codepoints: frozenset[int]) -> list[list[int]]:
+    ranges: list[list[int]] = []
+    for cp in sorted(codepoints):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return ranges
+
+
+class Face:
+    """A face of `resconv.fonts.sources.FACES`, converting glyphs on demand."""
+
+    def __init__(self, spec: FaceSpec, cache: DiskCache | None) -> None:
+        self.spec = spec
+        self.path = locate(spec)
+        self._cache = cache
+        self._lock = threading.Lock()
+        self.digest = self._file_digest()
+        location = "-".join(f"{axis}{value:g}" for axis, value in spec.location) or "default"
+        self._prefix = f"v{CONVERSION_VERSION}/{self.digest[:32]}"
+        self._glyph_prefix = f"{self._prefix}/{location}"
+        self._glyphs: dict[int, Glyph] = {}
+        self._buckets_seen: set[int] = set()
+        self._source: Any = None
+        self._glyphset: Any = None
+        self._cmap: dict[int, str] = {}
+        self.metrics = self._load_metrics()
+
+    def covers(self, cp: int) -> bool:
+        """Whether the font has a glyph for code point `cp`."""
+        return cp in self.metrics.coverage
+
+    def glyphs(self, codepoints: set[int]) -> dict[int, Glyph]:
+        """The converted glyphs of `codepoints` (all of which the face must cover)."""
+        with self._lock:
+            wanted = sorted(codepoints)
+            for bucket in {cp >> _BUCKET_SHIFT for cp in wanted} - self._buckets_seen:
+                self._load_bucket(bucket)
+            missing = [cp for cp in wanted if cp not in self._glyphs]
+            if missing:
+                self._convert(missing)
+            return {cp: self._glyphs[cp] for cp in wanted}
+
+    def _file_digest(self) -> str:
+        """sha256 of the font file, remembered per (path, size, mtime) to skip re-hashing."""
+        stat = self.path.stat()
+        stamp = f"{stat.st_size}:{stat.st_mtime_ns}:"
+        index = f"index/{hashlib.sha1(str(self.path).encode()).hexdigest()}"
+        if self._cache is not None:
+            known = self._cache.get(index)
+            if known is not None and known.startswith(stamp.encode()):
+                return known[len(stamp) :].decode("ascii")
+        with self.path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        if self._cache is not None:
+            self._cache.put(index, (stamp + digest).encode("ascii"))
+        return digest
+
+    def _load_metrics(self) -> FaceMetrics:
+        name = f"{self._prefix}/metrics.json"
+        if self._cache is not None:
+            payload = self._cache.get(name)
+            if payload is not None:
+                try:
+                    data = json.loads(payload)
+                    coverage = frozenset(
+                        cp for low, high in data["coverage"] for cp in range(low, high + 1)
+                    )
+                    return FaceMetrics(
+                        int(data["units_per_em"]),
+                        int(data["ascender"]),
+                        int(data["descender"]),
+                        coverage,
+                    )
+                except (ValueError, KeyError, TypeError):
+                    pass  # corrupt entry: rebuilt below
+        font = self._open()
+        hhea = font["hhea"]
+        metrics = FaceMetrics(
+            font["head"].unitsPerEm, hhea.ascent, hhea.descent, frozenset(self._cmap)
+        )
+        if self._cache is not None:
+            record = {
+                "units_per_em": metrics.units_per_em,
+                "ascender": metrics.ascender,
+                "descender": metrics.descender,
+                "coverage": _ranges(metrics.coverage),
+            }
+            self._cache.put(name, json.dumps(record, separators=(",", ":")).encode())
+        return metrics
+
+    def _open(self) -> Any:
+        if self._source is None:
+            from fontTools.ttLib import TTFont, TTLibError
+
+            try:
+                # From memory, so that no file handle outlives the face.
+                font = TTFont(io.BytesIO(self.path.read_bytes()), lazy=True)
+                self._cmap = font.getBestCmap() or {}
+            except (OSError, TTLibError, AssertionError, struct.error) as exc:
+                raise FontError(f"cannot read font {self.path}: {exc}") from exc
+            self._source = font
+        return self._source
+
+    def _load_bucket(self, bucket: int) -> None:
+        self._buckets_seen.add(bucket)
+        if self._cache is None:
+            return
+        payload = self._cache.get(f"{self._glyph_prefix}/{bucket:04x}.bin")
+        if payload is None:
+            return
+        glyphs = _decode_bucket(payload)
+        if glyphs is not None:
+            for cp, glyph in glyphs.items():
+                self._glyphs.setdefault(cp, glyph)
+
+    def _convert(self, codepoints: list[int]) -> None:
+        from fontTools.pens.cu2quPen import Cu2QuPen
+        from fontTools.pens.recordingPen import DecomposingRecordingPen
+        from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+        font = self._open()
+        if self._glyphset is None:
+            location = dict(self.spec.location)
+            self._glyphset = font.getGlyphSet(location=location or None)
+        glyphset = self._glyphset
+        for cp in codepoints:
+            name = self._cmap.get(cp)
+            if name is None:
+                raise FontError(f"U+{cp:04X} is not in {self.path.name}")
+            source_glyph = glyphset[name]
+            pen = TTGlyphPen(None)
+            if self.spec.outlines == "cff":
+                source_glyph.draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            else:
+                recording = DecomposingRecordingPen(glyphset)
+                source_glyph.draw(recording)
+                recording.replay(pen)
+            glyph = pen.glyph()
+            data = glyph.compile(None) if glyph.numberOfContours else b""
+            lsb = int(getattr(glyph, "xMin", 0)) if data else 0
+            self._glyphs[cp] = Glyph(round(source_glyph.width), lsb, data)
+        self._store({cp >> _BUCKET_SHIFT for cp in codepoints})
+
+    def _store(self, buckets: set[int]) -> None:
+        if self._cache is None:
+            return
+        for bucket in buckets:
+            name = f"{self._glyph_prefix}/{bucket:04x}.bin"
+            # Merge what another process may have added since this one read the bucket.
+            payload = self._cache.get(name)
+            merged = (_decode_bucket(payload) if payload is not None else None) or {}
+            low = bucket << _BUCKET_SHIFT
+            for cp in range(low, low + (1 << _BUCKET_SHIFT)):
+                if cp in self._glyphs:
+                    merged.setdefault(cp, self._glyphs[cp])
+            self._cache.put(name, _encode_bucket(merged))
+
+
+class FaceLibrary:
+    """The faces of one process, sharing one disk cache (or none)."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.cache = DiskCache(cache_dir) if cache_dir is not None else None
+        self._faces: dict[str, Face] = {}
+        self._lock = threading.Lock()
+
+    def face(self, key: str) -> Face:
+        """The face called `key`, opened once."""
+        with self._lock:
+            found = self._faces.get(key)
+            if found is None:
+                found = self._faces[key] = Face(face_spec(key), self.cache)
+            return found
+
+
+_libraries: dict[Path | None, FaceLibrary] = {}
+_libraries_lock = threading.Lock()
+
+
+def library() -> FaceLibrary:
+    """The process's faces for the current cache directory (`RESCONV_CACHE_DIR`)."""
+    cache_dir = default_cache_dir()
+    key = cache_dir.resolve() if cache_dir is not None else None
+    with _libraries_lock:
+        found = _libraries.get(key)
+        if found is None:
+            found = _libraries[key] = FaceLibrary(key)
+        return found
+
+
+def clear_memory() -> None:
+    """Forget every face kept in memory (the disk cache stays); for tests and benchmarks."""
+    with _libraries_lock:
+        _libraries.clear()
+

@@ -1,0 +1,144 @@
+"""The font files resconv prints with, found inside their pip packages.
+
+Each face is data: which package ships the file, how its outlines are stored, and
+which point of a variable font to use. Nothing is looked up on the system or the
+network, so a PDF comes out the same wherever resconv is installed with pip.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from resconv.errors import FontError
+
+__all__ = ["FACES", "FaceSpec", "face_spec", "locate"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FaceSpec:
+    """One printable face: a font file and, for a variable font, where on its axes."""
+
+    key: str
+    """resconv's name for the face: "song", "hei", "serif"."""
+    package: str
+    """The importable package that ships the file."""
+    path: str
+    """The file, relative to the package directory."""
+    outlines: Literal["cff", "glyf"]
+    """CFF outlines are converted to quadratic TrueType; reportlab embeds only those."""
+    location: tuple[tuple[str, float], ...] = ()
+    """Variable-font axis values, e.g. (("wght", 700.0),); empty for a static font."""
+    postscript_name: str
+    """The name the embedded subset carries in the PDF (after the ``AAAAAA+`` tag)."""
+    family: str
+    """The family name written in the embedded font's name table."""
+    style: str = "Regular"
+    script: Literal["latin", "han", "arabic"]
+    """The writing system the face is chosen for (its fonts also cover some others)."""
+
+
+FACES: dict[str, FaceSpec] = {
+    spec.key: spec
+    for spec in (
+        # Body face for Chinese: the closest free match for SimSun (宋体).
+        FaceSpec(
+            key="song",
+            script="han",
+            package="pylopdf_fonts_zh_cn",
+            path="NotoSerifSC-Regular.otf",
+            outlines="cff",
+            postscript_name="NotoSerifSC-Regular",
+            family="Noto Serif SC",
+        ),
+        # Title face for Chinese: SimHei (黑体); the variable font's default is Thin.
+        FaceSpec(
+            key="hei",
+            script="han",
+            package="justmytype_intl_cjk",
+            path="fonts/ofl/notosanssc/NotoSansSC[wght].ttf",
+            outlines="glyf",
+            location=(("wght", 700.0),),
+            postscript_name="NotoSansSC-Bold",
+            family="Noto Sans SC",
+            style="Bold",
+        ),
+        # Latin, Greek and Cyrillic.
+        FaceSpec(
+            key="serif",
+            script="latin",
+            package="fontpkg_noto_serif",
+            path="files/NotoSerif[wdth,wght].ttf",
+            outlines="glyf",
+            location=(("wdth", 100.0), ("wght", 400.0)),
+            postscript_name="NotoSerif-Regular",
+            family="Noto Serif",
+        ),
+        FaceSpec(
+            key="serif-bold",
+            script="latin",
+            package="fontpkg_noto_serif",
+            path="files/NotoSerif[wdth,wght].ttf",
+            outlines="glyf",
+            location=(("wdth", 100.0), ("wght", 700.0)),
+            postscript_name="NotoSerif-Bold",
+            family="Noto Serif",
+            style="Bold",
+        ),
+        FaceSpec(
+            key="serif-italic",
+            script="latin",
+            package="fontpkg_noto_serif",
+            path="files/NotoSerif-Italic[wdth,wght].ttf",
+            outlines="glyf",
+            location=(("wdth", 100.0), ("wght", 400.0)),
+            postscript_name="NotoSerif-Italic",
+            family="Noto Serif",
+            style="Italic",
+        ),
+        FaceSpec(
+            key="naskh",
+            script="arabic",
+            package="fontpkg_amiri",
+            path="files/Amiri-Regular.ttf",
+            outlines="glyf",
+            postscript_name="Amiri-Regular",
+            family="Amiri",
+        ),
+        FaceSpec(
+            key="naskh-bold",
+            script="arabic",
+            package="fontpkg_amiri",
+            path="files/Amiri-Bold.ttf",
+            outlines="glyf",
+            postscript_name="Amiri-Bold",
+            family="Amiri",
+            style="Bold",
+        ),
+    )
+}
+
+
+def face_spec(key: str) -> FaceSpec:
+    """The face called `key`; an unknown key is a bug in the caller's table."""
+    try:
+        return FACES[key]
+    except KeyError:
+        raise FontError(f"no face named {key!r} (known: {', '.join(sorted(FACES))})") from None
+
+
+def locate(spec: FaceSpec) -> Path:
+    """The font file of `spec`, found without importing the package's code."""
+    found = importlib.util.find_spec(spec.package)
+    locations = list(found.submodule_search_locations or ()) if found is not None else []
+    for directory in locations:
+        candidate = Path(directory) / spec.path
+        if candidate.is_file():
+            return candidate
+    raise FontError(
+        f"font file {spec.path!r} for face {spec.key!r} not found: the Python package "
+        f"{spec.package!r} is missing or incomplete; reinstall resconv with pip so that its "
+        "font dependencies are installed"
+    )
