@@ -1,0 +1,159 @@
+"""Bytes to clean text for the text reader: refuse binaries, decide the encoding, normalise.
+
+The encoding ladder is deterministic, never a statistical guess: a byte-order mark;
+else strict UTF-8; else GB18030 when the caller said the text is Chinese or when the
+GB18030 reading is plainly Chinese text. Anything else is an `InputDecodeError` that
+names the first undecodable byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from resconv.diagnostics import Diagnostics
+from resconv.errors import InputDecodeError, StructureError
+from resconv.lang.profile import profile
+
+__all__ = ["decode", "detect_language", "normalise"]
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "looks like a PDF; extract its text first (for example with pdftotext)"),
+    (
+        b"PK\x03\x04",
+        "looks like a DOCX or other zip file; save it as plain text (UTF-8) first",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "looks like a legacy Word (OLE) file; save it as plain text (UTF-8) first",
+    ),
+    (b"{\\rtf", "looks like an RTF file; save it as plain text (UTF-8) first"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (b"\x84\x31\x95\x33", "gb18030"),
+)
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+_CJK_OR_FULLWIDTH = re.compile(
+    r"[\u3000-\u303f\u3220-\u3243\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+    r"\U00020000-\U0003134f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]"
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SPACE = re.compile(r"\s")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\u0085\x0b]")
+_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN_WORD = re.compile(r"[a-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def decode(data: bytes, *, lang: str | None, source: str | None, diagnostics: Diagnostics) -> str:
+    """The text of `data`, or an `InputDecodeError` saying why it cannot be had."""
+    for magic, message in _MAGIC:
+        if data.startswith(magic):
+            raise InputDecodeError(message, source=source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding, source, offset=len(bom))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputDecodeError(
+            f"NUL byte at byte offset {nul}: a binary file, or UTF-16/32 without a "
+            "byte-order mark; save it as UTF-8",
+            source=source,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise InputDecodeError(
+            f"cannot decide the encoding: not UTF-8 (byte 0x{data[utf8_error.start]:02X} at "
+            f"byte offset {utf8_error.start}) and not GB18030 (byte offset {exc.start}); "
+            "save the file as UTF-8",
+            source=source,
+        ) from None
+    if lang == "zh" or _looks_chinese(text):
+        diagnostics.info(
+            "decoded-gb18030",
+            f"not UTF-8 (byte offset {utf8_error.start}); read as GB18030 Chinese text",
+        )
+        return text
+    raise InputDecodeError(
+        f"cannot decide the encoding: not UTF-8 (byte 0x{data[utf8_error.start]:02X} at byte "
+        f"offset {utf8_error.start}), and its GB18030 reading is not Chinese text; save the "
+        "file as UTF-8 (or pass lang='zh' if it is GB18030 Chinese)",
+        source=source,
+    )
+
+
+def _strict(data: bytes, encoding: str, source: str | None, *, offset: int) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputDecodeError(
+            f"invalid {encoding.upper()} after its byte-order mark at byte offset "
+            f"{exc.start + offset}",
+            source=source,
+        ) from None
+
+
+def _looks_chinese(text: str) -> bool:
+    non_space = len(text) - len(_SPACE.findall(text))
+    non_ascii = len(_NON_ASCII.findall(text))
+    han = len(_HAN.findall(text))
+    cjk = len(_CJK_OR_FULLWIDTH.findall(text))
+    return non_space > 0 and han >= 0.3 * non_space and cjk >= 0.95 * non_ascii
+
+
+def normalise(text: str, *, source: str | None, diagnostics: Diagnostics) -> str:
+    """One newline convention, no XML-illegal characters, no BOM; refuse empty input.
+
+    Form feeds are kept: they mark page boundaries for the layout pass.
+    """
+    text = _NEWLINES.sub("\n", text.lstrip("\ufeff"))
+    illegal = _ILLEGAL.findall(text)
+    if illegal:
+        text = _ILLEGAL.sub("", text)
+        kinds = ", ".join(sorted({f"U+{ord(c):04X}" for c in illegal}))
+        diagnostics.add(
+            "illegal-characters-removed",
+            f"removed {len(illegal)} character(s) no resolution can hold ({kinds})",
+        )
+    if not text.strip():
+        raise StructureError("empty input", source=source)
+    return text
+
+
+def detect_language(text: str, known: tuple[str, ...]) -> str | None:
+    """The language of `text` among `known` codes, from its script and frequent words."""
+    sample = text[:6000]
+    han = len(_HAN.findall(sample))
+    letters = len(_LETTER.findall(sample))
+    if letters == 0:
+        return None
+    if han >= 0.2 * letters:
+        return "zh" if "zh" in known else None
+    if len(_CYRILLIC.findall(sample)) >= 0.3 * letters:
+        return "ru" if "ru" in known else None
+    if len(_ARABIC.findall(sample)) >= 0.3 * letters:
+        return "ar" if "ar" in known else None
+    words = _LATIN_WORD.findall(sample.lower())
+    best, best_score = None, 0
+    for code in known:
+        if code == "zh":
+            continue
+        vocabulary = profile(code).detect_words
+        score = sum(1 for word in words if word in vocabulary)
+        if score > best_score:
+            best, best_score = code, score
+    return best

@@ -1,0 +1,405 @@
+"""Layout passes of the text reader: lines → page furniture removed → paragraphs.
+
+Each pass is a function of plain data, so each can be tested alone:
+
+1. `split_lines` – input lines with their indentation and page boundaries;
+2. `find_title` – where the cover block ends and the resolution begins;
+3. `strip_furniture` – running headers, job numbers, page numbers and footnote areas
+   out (bodies kept aside, every removal reported);
+4. `segment` – lines grouped into paragraphs, as the layout of the input tells;
+5. `join_block` – a paragraph's lines joined the way its language wants.
+
+Every pattern runs on one line or one paragraph and none nests quantifiers, so the
+whole layout work is linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from resconv.diagnostics import Diagnostics
+from resconv.lang.profile import LanguageProfile
+
+__all__ = [
+    "Block",
+    "Line",
+    "Marker",
+    "Note",
+    "find_title",
+    "join_block",
+    "segment",
+    "split_lines",
+    "strip_furniture",
+]
+
+TITLE = re.compile(
+    r"(?P<number>(?:ES-|S-)?\d{1,3}/\d{1,4}(?: ?[A-Z](?![\w/]))?)\s*[.．]\s*(?P<title>\S.*)?"
+)
+"""The resolution's number and title line: "67/38. 促进…", "80/7. Report of …"."""
+
+SEPARATOR = re.compile(r"_{5,}|-{3,}|—{2,}")
+NOTE_START = re.compile(r"(?P<m>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)")
+MARKDOWN_NOTE = re.compile(r"\[\^(?P<m>[\w*]{1,10})\]:\s*(?P<text>.*)")
+SYMBOL_LINE = re.compile(r"A/RES/[\w./-]{1,40}")
+JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?")
+BARCODE = re.compile(r"\*\d{7,9}\*")
+PAGE = re.compile(r"(?P<page>\d{1,3})\s*/\s*(?P<of>\d{1,3})")
+MARKER_LINE = re.compile(r"\d{1,3}")
+
+STRUCTURAL = re.compile(
+    r"\d{1,3}\s*[.．](?:\s|$)"  # 1.
+    r"|[(（](?:[a-z]{1,2}|[ivxlc]{1,6})[)）]"  # (a) (ii)
+    r"|[\u3220-\u3229]"  # ㈠
+    r"|[IVXLC]{1,6}\.?$"  # I  II.
+    r"|[A-Z]\.(?:\s|$)"  # A.
+)
+"""Starts of numbered paragraphs, subparagraphs and section headings."""
+
+PARAGRAPH_END = frozenset(",;:.，；。：")
+
+_CJK = (
+    r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3220-\u3243\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uf900-\ufaff\uff00-\uffef\u201c\u201d\u2018\u2019\U00020000-\U0003134f"
+)
+_SPACE_NEAR_CJK = re.compile(rf"[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?P<next>[^\W\d_]+)")
+_MARKDOWN_REF = re.compile(r"\[\^(?P<m>[\w*]{1,10})\]")
+
+
+@dataclass(slots=True)
+class Line:
+    """One input line, stripped, with what its layout says."""
+
+    no: int
+    """1-based line number in the input."""
+    text: str
+    indented: bool = False
+    blank_before: bool = False
+    page_break: bool = False
+    """A page boundary (form feed, removed header or footnote area) comes before it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A footnote marker printed on a line of its own."""
+
+    marker: str
+    line: int
+
+
+@dataclass(slots=True)
+class Note:
+    """A footnote body found at a page foot or after "---"."""
+
+    marker: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph's lines (and markers printed on their own lines), not yet classified."""
+
+    line: int
+    items: list[Line | Marker] = field(default_factory=list)
+
+    @property
+    def first(self) -> str:
+        for item in self.items:
+            if isinstance(item, Line):
+                return item.text
+        return ""
+
+    @property
+    def lines(self) -> list[Line]:
+        return [item for item in self.items if isinstance(item, Line)]
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of `text`; a form feed marks the next line as a page start."""
+    out: list[Line] = []
+    blank = False
+    page = False
+    for no, raw in enumerate(text.split("\n"), start=1):
+        parts = raw.split("\f")
+        for index, part in enumerate(parts):
+            if index:
+                page = True
+            stripped = part.strip()
+            if not stripped:
+                blank = True
+                continue
+            out.append(
+                Line(
+                    no=no,
+                    text=stripped,
+                    indented=part[:1].isspace(),
+                    blank_before=blank,
+                    page_break=page,
+                )
+            )
+            blank = page = False
+    return out
+
+
+def find_title(lines: list[Line]) -> int | None:
+    """Index of the "67/38. Title" line that ends the cover block."""
+    for index, line in enumerate(lines):
+        match = TITLE.fullmatch(line.text)
+        if match and (match.group("title") or index + 1 < len(lines)):
+            return index
+    return None
+
+
+def strip_furniture(
+    lines: list[Line], *, title: str, diagnostics: Diagnostics
+) -> tuple[list[Line], list[Note]]:
+    """The content lines, and the footnote bodies, without page headers and footers."""
+    title_key = _key(title)
+    furniture = [_furniture_kind(line.text) for line in lines]
+    for index, line in enumerate(lines):
+        if furniture[index] is None and index > 0 and _is_running_title(line.text, title_key):
+            near = furniture[max(0, index - 3) : index + 4]
+            if any(kind not in (None, "running title") for kind in near):
+                furniture[index] = "running title"
+    content: list[Line] = []
+    notes: list[Note] = []
+    in_notes = False
+    current: Note | None = None
+    page_break = False
+    for index, line in enumerate(lines):
+        kind = furniture[index]
+        markdown = MARKDOWN_NOTE.fullmatch(line.text)
+        if markdown:
+            current = Note(markdown.group("m"), line.no, [markdown.group("text")])
+            notes.append(current)
+            in_notes = True
+            continue
+        if kind == "separator":
+            diagnostics.info("dropped-footnote-separator", "dropped a footnote rule", line=line.no)
+            in_notes, current, page_break = True, None, True
+            continue
+        if kind is not None:
+            diagnostics.info(
+                f"dropped-{kind.replace(' ', '-')}", _dropped(kind, line), line=line.no
+            )
+            in_notes, current, page_break = False, None, True
+            continue
+        if in_notes:
+            start = NOTE_START.fullmatch(line.text)
+            if start and (current is None or line.blank_before or _ends_note(current)):
+                current = Note(start.group("m"), line.no, [start.group("text")])
+                notes.append(current)
+                continue
+            if current is not None and not line.blank_before and not line.indented:
+                current.lines.append(line.text)
+                continue
+            in_notes, current = False, None
+        if page_break:
+            line.page_break = True
+            page_break = False
+        content.append(line)
+    return content, notes
+
+
+def _ends_note(note: Note) -> bool:
+    return note.lines[-1][-1:] in ".。"
+
+
+def _furniture_kind(text: str) -> str | None:
+    if SEPARATOR.fullmatch(text):
+        return "separator"
+    if SYMBOL_LINE.fullmatch(text):
+        return "running header"
+    if JOB_NUMBER.fullmatch(text):
+        return "job number"
+    if BARCODE.fullmatch(text):
+        return "barcode"
+    page = PAGE.fullmatch(text)
+    if page and 0 < int(page.group("page")) <= int(page.group("of")) <= 500:
+        return "page number"
+    return None
+
+
+def _dropped(kind: str, line: Line) -> str:
+    return f"dropped {kind} {line.text!r}"
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_running_title(text: str, title_key: str) -> bool:
+    key = _key(text)
+    if not title_key or not key:
+        return False
+    return key == title_key or (
+        len(key) >= 12 and (title_key.startswith(key) or key.startswith(title_key))
+    )
+
+
+Mode = Literal["indent", "blank", "punct"]
+
+
+def choose_mode(lines: list[Line]) -> Mode:
+    """How the input marks paragraphs: first-line indents, blank lines, or only punctuation.
+
+    PDF extraction that puts a blank line after every line (the seed) leaves the
+    indentation as the only paragraph mark; reflowed text and most extractions use
+    blank lines; text with neither is split where a line ends a clause and the next
+    one starts like a paragraph.
+    """
+    if len(lines) < 2:
+        return "blank"
+    indented = sum(1 for line in lines if line.indented)
+    flush = len(lines) - indented
+    if indented >= 2 and flush >= 1:
+        return "indent"
+    if len(lines) <= 6:
+        return "blank"
+    blanks = sum(1 for line in lines[1:] if line.blank_before)
+    if blanks < 0.1 * (len(lines) - 1):
+        return "punct"
+    if blanks >= 0.9 * (len(lines) - 1):
+        # A blank line after every line: reflowed paragraphs end with punctuation (or
+        # are short: headings, dates); hard-wrapped lines mostly do not.
+        whole = sum(1 for line in lines if ends_paragraph(line.text) or len(line.text) < 40)
+        return "blank" if whole >= 0.7 * len(lines) else "punct"
+    return "blank"
+
+
+_TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)])\s?\d{1,3}$")
+
+
+def ends_paragraph(text: str) -> bool:
+    """Whether a line ends as a paragraph does (a glued footnote marker aside)."""
+    if text[-1:].isdigit():
+        text = _TRAILING_MARKER.sub("", text)
+    return text[-1:] in PARAGRAPH_END
+
+
+def segment(
+    lines: list[Line], profile: LanguageProfile, *, boundary: re.Pattern[str]
+) -> list[Block]:
+    """Group content lines into paragraph blocks; `boundary` matches lines that always
+    start a block after a finished one (adoption date, meeting, annex label)."""
+    mode = choose_mode(lines)
+    blocks: list[Block] = []
+    next_marker = 1
+    previous: Line | None = None
+    for line in lines:
+        if blocks and MARKER_LINE.fullmatch(line.text) and int(line.text) == next_marker:
+            blocks[-1].items.append(Marker(line.text, line.no))
+            next_marker += 1
+            continue
+        if previous is None or _starts_block(line, previous, mode, profile, boundary):
+            blocks.append(Block(line.no))
+        blocks[-1].items.append(line)
+        previous = line
+    return blocks
+
+
+def _starts_block(
+    line: Line, previous: Line, mode: Mode, profile: LanguageProfile, boundary: re.Pattern[str]
+) -> bool:
+    ended = ends_paragraph(previous.text)
+    structural = bool(STRUCTURAL.match(line.text))
+    if boundary.fullmatch(line.text) and (ended or boundary.fullmatch(previous.text)):
+        return True
+    if profile.authority.fullmatch(line.text):
+        return True  # the line after the title, which ends without punctuation
+    if mode == "indent":
+        return line.indented or (ended and structural and line.blank_before)
+    if mode == "blank":
+        if not line.blank_before:
+            return False
+        # A paragraph runs on over a page break unless it had ended.
+        return not (line.page_break and not ended and not structural)
+    if not ended:
+        return False
+    return (
+        structural
+        or bool(profile.preambular.match(line.text) or profile.operative.match(line.text))
+        or (profile.joiner == "space" and line.text[:1].isupper())
+    )
+
+
+def join_block(
+    lines: list[Line], profile: LanguageProfile, markers: list[tuple[int, Marker]] | None = None
+) -> tuple[str, list[tuple[int, str]]]:
+    """The text of `lines` joined as the language wants, and marker offsets in it.
+
+    `markers` gives markers printed on their own line, as (index of the line they
+    follow, marker). Markdown references ``[^1]`` inside the text become markers too.
+    """
+    after: dict[int, list[Marker]] = {}
+    for index, marker in markers or ():
+        after.setdefault(index, []).append(marker)
+    parts: list[str] = []
+    offsets: list[tuple[int, str]] = []
+    length = 0
+    for index, line in enumerate(lines):
+        text = _clean_line(line.text, profile)
+        if parts:
+            sep = _separator(parts[-1], text, profile)
+            parts.append(sep)
+            length += len(sep)
+        parts.append(text)
+        length += len(text)
+        for marker in after.get(index, ()):
+            offsets.append((length, marker.marker))
+    joined = "".join(parts)
+    if "[^" in joined:
+        joined, offsets = _markdown_refs(joined, offsets)
+    return joined, offsets
+
+
+def _clean_line(text: str, profile: LanguageProfile) -> str:
+    if profile.joiner == "cjk":
+        text = _SPACE_NEAR_CJK.sub("", text)
+    text = _SPACES.sub(" ", text)
+    if profile.suspended_hyphen_words and "- " in text:
+        text = _BROKEN_HYPHEN.sub(lambda m: _rejoin(m, profile), text)
+    return text
+
+
+def _rejoin(match: re.Match[str], profile: LanguageProfile) -> str:
+    word = match.group("next")
+    if word.lower() in profile.suspended_hyphen_words:
+        return match.group()
+    return "-" + word
+
+
+def _separator(before: str, after: str, profile: LanguageProfile) -> str:
+    if not before or not after:
+        return ""
+    last, first = before[-1], after[0]
+    if profile.joiner == "cjk" and (_CJK_CHAR.match(last) or _CJK_CHAR.match(first)):
+        return ""
+    if last in "-/‑":
+        return ""  # UN texts break lines only at real hyphens: keep them, add no space
+    return " "
+
+
+def _markdown_refs(text: str, offsets: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
+    out: list[str] = []
+    found: list[tuple[int, str]] = []
+    cuts: list[tuple[int, int]] = []  # (end of a removed reference in `text`, chars removed so far)
+    position = 0
+    removed = 0
+    for match in _MARKDOWN_REF.finditer(text):
+        out.append(text[position : match.start()])
+        found.append((match.start() - removed, match.group("m")))
+        removed += match.end() - match.start()
+        cuts.append((match.end(), removed))
+        position = match.end()
+    out.append(text[position:])
+    moved = [
+        (offset - max((r for end, r in cuts if end <= offset), default=0), m)
+        for offset, m in offsets
+    ]
+    return "".join(out), sorted(moved + found)
