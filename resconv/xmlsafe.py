@@ -37,8 +37,9 @@ def parser() -> etree.XMLParser:
 def parse(data: bytes, *, source: str | None = None) -> etree._ElementTree:
     """Parse untrusted XML `data`, refusing anything that could reach outside it."""
     _refuse_declarations(data, source)
+    xml_parser = parser()
     try:
-        tree = etree.ElementTree(etree.fromstring(data, parser()))
+        tree = etree.ElementTree(etree.fromstring(data, xml_parser))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
         if "depth" in str(exc.msg).lower():
@@ -48,6 +49,13 @@ def parse(data: bytes, *, source: str | None = None) -> etree._ElementTree:
         raise InputDecodeError(message, source=source, line=line) from None
     except ValueError as exc:
         raise InputDecodeError(f"not well-formed XML: {exc}", source=source) from None
+    # libxml2 sometimes reports a namespace error (an undeclared prefix) and still returns
+    # a tree whose tags are not QNames; such a document is not namespace-well-formed.
+    errors = xml_parser.error_log.filter_from_errors()
+    if errors:
+        first = errors[0]
+        message = f"not well-formed XML: {first.message}"
+        raise InputDecodeError(message, source=source, line=first.line or None)
     docinfo = tree.docinfo
     if (
         getattr(docinfo, "doctype", "")

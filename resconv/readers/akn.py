@@ -93,8 +93,10 @@ def _line(node: _Element | None) -> int | None:
 
 
 def _local(node: _Element) -> str:
+    # String slicing, not etree.QName: a tag with an undeclared prefix
+    # ("akn4un:footerFirstPage" without its xmlns) is no valid QName, and is still read.
     tag = node.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _children(node: _Element, *names: str) -> Iterator[_Element]:
@@ -221,10 +223,11 @@ class _Document:
                 source=self.source,
                 line=_line(root),
             )
-        if etree.QName(root).namespace != AKN_NAMESPACE:
+        namespace = root.tag.partition("}")[0].lstrip("{") if "}" in str(root.tag) else None
+        if namespace != AKN_NAMESPACE:
             self.warn(
                 "akn-namespace",
-                f"namespace {etree.QName(root).namespace!r} is not Akoma Ntoso 3.0; "
+                f"namespace {namespace!r} is not Akoma Ntoso 3.0; "
                 "read by element names",
                 root,
             )
