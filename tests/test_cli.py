@@ -114,8 +114,10 @@ class ExplodingWriter:
 
 
 def test_no_output_is_published_when_one_format_fails(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(writers, "_registered", dict(writers._registered))
+    monkeypatch.setattr(writers, "_loaded", dict(writers._loaded))
     writers.register_writer("explode", ExplodingWriter, override=True)
     code, _, err = run(
         "convert", str(SEED), "--to", "akn,json,explode", "-o", str(tmp_path), capsys=capsys
