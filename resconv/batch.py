@@ -12,7 +12,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -139,6 +139,8 @@ def _parallel(job_stream: Iterator[_Job], workers: int) -> Iterator[BatchResult]
     if second is None:
         yield _run(first)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only batches pay for it
+
     window = 4 * workers
     pending: deque[Future[BatchResult]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:

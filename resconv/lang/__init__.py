@@ -30,13 +30,23 @@ class Language:
     direction: Literal["ltr", "rtl"] = "ltr"
     initial_words_style: Literal["bold", "italic"] = "italic"
     """How the UN sets preambular and operative initial words in this language."""
+    organization: str = ""
+    """The masthead's first line: "United Nations", "联合国"."""
+    assembly: str = ""
+    """The masthead's organ: "General Assembly", "大会"."""
 
 
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
         Language(
-            code="ar", akn_code="ara", bcp47="ar-SA", name="Arabic", direction="rtl"
+            code="ar",
+            akn_code="ara",
+            bcp47="ar-SA",
+            name="Arabic",
+            direction="rtl",
+            organization="الأمم المتحدة",
+            assembly="الجمعية العامة",
         ),
         Language(
             code="zh",
@@ -44,11 +54,41 @@ LANGUAGES: dict[str, Language] = {
             bcp47="zh-CN",
             name="Chinese",
             initial_words_style="bold",
+            organization="联合国",
+            assembly="大会",
         ),
-        Language(code="en", akn_code="eng", bcp47="en-US", name="English"),
-        Language(code="fr", akn_code="fra", bcp47="fr-FR", name="French"),
-        Language(code="ru", akn_code="rus", bcp47="ru-RU", name="Russian"),
-        Language(code="es", akn_code="spa", bcp47="es-ES", name="Spanish"),
+        Language(
+            code="en",
+            akn_code="eng",
+            bcp47="en-US",
+            name="English",
+            organization="United Nations",
+            assembly="General Assembly",
+        ),
+        Language(
+            code="fr",
+            akn_code="fra",
+            bcp47="fr-FR",
+            name="French",
+            organization="Nations Unies",
+            assembly="Assemblée générale",
+        ),
+        Language(
+            code="ru",
+            akn_code="rus",
+            bcp47="ru-RU",
+            name="Russian",
+            organization="Организация Объединенных Наций",
+            assembly="Генеральная Ассамблея",
+        ),
+        Language(
+            code="es",
+            akn_code="spa",
+            bcp47="es-ES",
+            name="Spanish",
+            organization="Naciones Unidas",
+            assembly="Asamblea General",
+        ),
     )
 }
 

@@ -8,11 +8,13 @@ through the entry-point group ``resconv.writers``.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import entry_points
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from resconv.errors import UnknownFormatError, UsageError
 from resconv.model import Resolution
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = ["Writer", "available_writers", "get_writer", "register_writer"]
 
@@ -64,7 +66,8 @@ def get_writer(name: str) -> Writer:
     """The writer registered under `name`, created once per process."""
     if name in _loaded:
         return _loaded[name]
-    _load_entry_points()
+    if name not in _registered and name not in _BUILTIN:
+        _load_entry_points()  # scanning installed packages costs ~20 ms: only when needed
     target = _registered.get(name) or _BUILTIN.get(name)
     if target is None:
         known = ", ".join(available_writers())
@@ -79,6 +82,13 @@ def _import(target: str) -> type[Writer]:
     module_name, _, attribute = target.partition(":")
     cls: type[Writer] = getattr(importlib.import_module(module_name), attribute)
     return cls
+
+
+def entry_points(group: str) -> list[EntryPoint]:
+    """Installed entry points of `group` (importlib.metadata is imported only here)."""
+    from importlib.metadata import entry_points as installed
+
+    return list(installed(group=group))
 
 
 def _load_entry_points() -> None:
