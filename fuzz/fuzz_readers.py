@@ -21,7 +21,22 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
+    # Readers and writers are imported on first use by resconv; import them here so that
+    # atheris instruments them and coverage guides the search.
     import resconv
+    import resconv.akn.eid
+    import resconv.akn.frbr
+    import resconv.lang.en
+    import resconv.lang.zh
+    import resconv.native
+    import resconv.readers.akn
+    import resconv.readers.akn_text
+    import resconv.readers.text
+    import resconv.readers.text_decode
+    import resconv.readers.text_layout
+    import resconv.writers.akn
+    import resconv.writers.json
+    import resconv.xmlsafe
     from resconv.errors import ResconvError
 
 READER = sys.argv.pop(1) if len(sys.argv) > 1 and sys.argv[1] in ("text", "akn") else "text"
