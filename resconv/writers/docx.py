@@ -5,12 +5,17 @@ has no API for East Asian fonts, language tags, right-to-left paragraphs or foot
 whose zip output carries the current time (`docs/dev/decisions/docx-writer.md`). Every
 paragraph and character format is a named style from `resconv/templates/docx/word/styles.xml`,
 so an editor can restyle the document; what differs per language is data in `docx_lang`.
+
+Page 1 has its own header and footer (`w:titlePg`): the UN masthead and the job number. Later
+pages alternate even and odd running headers and footers: symbol, title, job number and
+"n/N" page numbers (`docs/dev/decisions/docx-page-furniture.md`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import ClassVar
@@ -18,7 +23,7 @@ from typing import ClassVar
 from lxml import etree
 
 from resconv.errors import UsageError
-from resconv.lang import LANGUAGES
+from resconv.lang import LANGUAGES, language
 from resconv.model import (
     Annex,
     Block,
@@ -30,16 +35,21 @@ from resconv.model import (
     Resolution,
     Subparagraph,
     Text,
+    Vote,
     plain_text,
 )
 from resconv.writers.docx_lang import DocxLanguage, docx_language
 from resconv.writers.docx_parts import (
+    PACKAGE_ORDER,
     PPR_ORDER,
     W_NS,
+    content_types_xml,
     core_xml,
+    custom_xml,
     font_table_xml,
     footnotes_root,
     insert_ordered,
+    package_rels_xml,
     settings_xml,
     static_part,
     styles_xml,
@@ -56,6 +66,29 @@ _SUBPARAGRAPH_STYLES = ("Subparagraph", "Subparagraph2", "Subparagraph3")
 _HEADING_STYLES = ("Heading1", "Heading2", "Heading3")
 _FALLBACK_TIME = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
 """Creation time when neither the adoption date nor SOURCE_DATE_EPOCH gives one."""
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+_TEXT_WIDTH = 11906 - 2 * 1247
+"""A4 width less the left and right margins, in twips: the width of header tables."""
+_MASTHEAD_COLUMNS = (5652, _TEXT_WIDTH - 5652)
+_RUNNING_SYMBOL_WIDTH = 2835
+"""The symbol's cell in the running header (5 cm); the title takes the rest."""
+_THIN_RULE = "4"
+_THICK_RULE = "24"
+"""Border widths in eighths of a point: the masthead's rules under its two rows (½ pt, 3 pt)."""
+_JOB_LANGUAGE = re.compile(r"\s*\([A-Z]\)\s*$")
+"""The language letter of a job number, "25-18769 (E)": later pages print "25-18769"."""
+
+_FURNITURE: tuple[tuple[str, str, str, str], ...] = (
+    ("headerReference", "first", "rId5", "word/header1.xml"),
+    ("headerReference", "default", "rId6", "word/header2.xml"),
+    ("headerReference", "even", "rId7", "word/header3.xml"),
+    ("footerReference", "first", "rId8", "word/footer1.xml"),
+    ("footerReference", "default", "rId9", "word/footer2.xml"),
+    ("footerReference", "even", "rId10", "word/footer3.xml"),
+)
+"""Section references to the header and footer parts, with the relationship ids of
+`templates/docx/word/_rels/document.xml.rels`. Word's "default" is the odd page."""
 
 
 class DocxWriter:
@@ -77,7 +110,7 @@ class _Document:
     def __init__(self, resolution: Resolution) -> None:
         self.resolution = resolution
         self.profile: DocxLanguage = docx_language(resolution.language)
-        self.root = etree.Element(w("document"), nsmap={"w": W_NS})
+        self.root = etree.Element(w("document"), nsmap={"w": W_NS, "r": R_NS})
         self.body = etree.SubElement(self.root, w("body"))
         self.notes = footnotes_root()
         self.next_note_id = 1
@@ -92,9 +125,10 @@ class _Document:
         when = _timestamp(resolution)
         bcp47 = LANGUAGES[resolution.language].bcp47
         title = plain_text(resolution.title).strip()
+        custom = _vote_properties(resolution.vote)
         parts = {
-            "[Content_Types].xml": static_part("[Content_Types].xml"),
-            "_rels/.rels": static_part("_rels/.rels"),
+            "[Content_Types].xml": content_types_xml(custom=bool(custom)),
+            "_rels/.rels": package_rels_xml(custom=bool(custom)),
             "docProps/core.xml": core_xml(
                 title=f"{resolution.number}. {title}" if title else resolution.number,
                 subject=resolution.symbol,
@@ -109,7 +143,10 @@ class _Document:
             "word/fontTable.xml": font_table_xml(profile),
             "word/footnotes.xml": _serialize(self.notes),
         }
-        return zip_package(parts.items(), when)
+        parts.update(self._furniture())
+        if custom:
+            parts["docProps/custom.xml"] = custom_xml(custom)
+        return zip_package(((name, parts[name]) for name in PACKAGE_ORDER if name in parts), when)
 
     # -- the resolution, in model order ---------------------------------------------------
 
@@ -131,15 +168,16 @@ class _Document:
         self._section()
 
     def _cover(self) -> None:
+        """The lines between the masthead and the title (the masthead is page 1's header)."""
         cover = self.resolution.cover
-        self._text(self._paragraph("CoverSymbol"), self.resolution.symbol)
-        lines = [cover.session_text]
-        if cover.agenda_item:
-            lines.append(self.profile.agenda_item.format(cover.agenda_item))
-        lines.append(cover.agenda_title)
-        for line in lines:
+        item = self.profile.agenda_item.format(cover.agenda_item) if cover.agenda_item else None
+        for line, style in (
+            (cover.session_text, "CoverLine"),
+            (item, "CoverLine"),
+            (cover.agenda_title, "AgendaTitle"),
+        ):
             if line:
-                self._text(self._paragraph("CoverLine"), line)
+                self._text(self._paragraph(style), line)
         if cover.adopted_line:
             self._text(self._paragraph("AdoptedLine"), cover.adopted_line)
         if cover.committee_line:
@@ -230,6 +268,10 @@ class _Document:
 
     def _section(self) -> None:
         section = etree.SubElement(self.body, w("sectPr"))
+        for tag, kind, rid, _ in _FURNITURE:
+            reference = _element(tag, type=kind)
+            reference.set(f"{{{R_NS}}}id", rid)
+            section.append(reference)
         etree.SubElement(section, w("footnotePr")).append(_element("numFmt", val="decimal"))
         section.append(_element("pgSz", w="11906", h="16838"))  # A4
         section.append(
@@ -245,16 +287,19 @@ class _Document:
             )
         )
         section.append(_element("cols", space="720"))
+        section.append(_element("titlePg"))  # page 1 has the masthead, not the running header
         if self.profile.rtl:
             section.append(_element("bidi"))
 
     # -- paragraphs and runs ----------------------------------------------------------------
 
-    def _paragraph(self, style: str, parent: etree._Element | None = None) -> etree._Element:
+    def _paragraph(
+        self, style: str, parent: etree._Element | None = None, *, ltr: bool = False
+    ) -> etree._Element:
         paragraph = etree.SubElement(self.body if parent is None else parent, w("p"))
         properties = etree.SubElement(paragraph, w("pPr"))
         properties.append(_element("pStyle", val=style))
-        if self.profile.rtl:
+        if self.profile.rtl and not ltr:
             insert_ordered(properties, _element("bidi"), PPR_ORDER)
         return paragraph
 
@@ -270,29 +315,37 @@ class _Document:
             insert_ordered(properties, tabs, PPR_ORDER)
 
     def _run(
-        self, paragraph: etree._Element, *, style: str | None = None, hint: bool = False
+        self,
+        paragraph: etree._Element,
+        *,
+        style: str | None = None,
+        hint: bool = False,
+        ltr: bool = False,
     ) -> etree._Element:
         run = etree.SubElement(paragraph, w("r"))
-        if style is None and not hint and not self.profile.rtl:
+        rtl = self.profile.rtl and not ltr
+        if style is None and not hint and not rtl:
             return run
         properties = etree.SubElement(run, w("rPr"))
         if style is not None:
             properties.append(_element("rStyle", val=style))
         if hint:
             properties.append(_element("rFonts", hint="eastAsia"))
-        if self.profile.rtl:
+        if rtl:
             properties.append(_element("rtl"))
         return run
 
     def _tab(self, paragraph: etree._Element) -> None:
         self._run(paragraph).append(etree.Element(w("tab")))
 
-    def _text(self, paragraph: etree._Element, text: str, *, style: str | None = None) -> None:
+    def _text(
+        self, paragraph: etree._Element, text: str, *, style: str | None = None, ltr: bool = False
+    ) -> None:
         """Runs for `text`; Chinese ambiguous punctuation gets runs of its own with a hint."""
         if not text:
             return
         for segment, hint in _segments(text, self.profile.east_asian_punctuation):
-            run = self._run(paragraph, style=style, hint=hint)
+            run = self._run(paragraph, style=style, hint=hint, ltr=ltr)
             for piece in _pieces(segment):
                 if piece == "\t":
                     etree.SubElement(run, w("tab"))
@@ -321,6 +374,149 @@ class _Document:
                     self._text(paragraph, head, style="InitialWords")
             if text:
                 self._text(paragraph, text)
+
+    # -- page furniture: headers and footers ---------------------------------------------------
+
+    def _furniture(self) -> dict[str, bytes]:
+        """The six header and footer parts named in `_FURNITURE`, serialized."""
+        made = {
+            "word/header1.xml": self._masthead(),
+            "word/header2.xml": self._running_header(even=False),
+            "word/header3.xml": self._running_header(even=True),
+            "word/footer1.xml": self._first_footer(),
+            "word/footer2.xml": self._running_footer(even=False),
+            "word/footer3.xml": self._running_footer(even=True),
+        }
+        return {name: _serialize(root) for name, root in made.items()}
+
+    def _masthead(self) -> etree._Element:
+        """Organisation and symbol; the organ, then distribution and date: only what is known."""
+        lang, cover = language(self.resolution.language), self.resolution.cover
+        root = _part_root("hdr")
+        table = self._table(root, _MASTHEAD_COLUMNS)
+        top = etree.SubElement(table, w("tr"))
+        for far, (style, text, width) in enumerate(
+            zip(
+                ("MastheadOrganization", "MastheadSymbol"),
+                (lang.organization, self.resolution.symbol),
+                _MASTHEAD_COLUMNS,
+                strict=True,
+            )
+        ):
+            cell = _cell(top, width, bottom=_THIN_RULE, align="bottom")
+            self._edge_text(cell, style, text, far=bool(far))
+        second = etree.SubElement(table, w("tr"))
+        cell = _cell(second, _MASTHEAD_COLUMNS[0], bottom=_THICK_RULE, align="bottom")
+        self._edge_text(cell, "MastheadAssembly", lang.assembly, far=False)
+        cell = _cell(second, _MASTHEAD_COLUMNS[1], bottom=_THICK_RULE, align="bottom")
+        lines = [
+            self.profile.distribution.format(cover.distribution) if cover.distribution else None,
+            cover.distribution_date_text,
+        ]
+        for line in [line for line in lines if line] or [""]:  # a cell needs a paragraph
+            self._edge_text(cell, "MastheadDistribution", line, far=True)
+        self._paragraph("Header", root)  # a header ends with a paragraph; this one is the gap
+        return root
+
+    def _running_header(self, *, even: bool) -> etree._Element:
+        """Symbol on the outer edge (left on even pages), the title beside it if printed."""
+        root = _part_root("hdr")
+        title = plain_text(self.resolution.title).strip() if self.profile.running_title else ""
+        cells = [
+            ("RunningSymbol", self.resolution.symbol, _RUNNING_SYMBOL_WIDTH),
+            ("Header", title, _TEXT_WIDTH - _RUNNING_SYMBOL_WIDTH),
+        ]
+        if not even:
+            cells.reverse()
+        table = self._table(root, tuple(width for _, _, width in cells))
+        row = etree.SubElement(table, w("tr"))
+        for far, (style, text, width) in enumerate(cells):
+            cell = _cell(row, width, bottom=_THIN_RULE, align="bottom")
+            self._edge_text(cell, style, text, far=bool(far))
+        self._spacer(root, "Header")
+        return root
+
+    def _first_footer(self) -> etree._Element:
+        """The job number as printed, "25-18769 (E)", at the foot of page 1."""
+        root = _part_root("ftr")
+        self._edge_text(root, "Footer", self.resolution.cover.job_number or "", far=False)
+        return root
+
+    def _running_footer(self, *, even: bool) -> etree._Element:
+        """Page numbers "n/N" on the outer edge, the job number without its language letter."""
+        root = _part_root("ftr")
+        job = _JOB_LANGUAGE.sub("", self.resolution.cover.job_number or "")
+        widths = (_TEXT_WIDTH // 2, _TEXT_WIDTH - _TEXT_WIDTH // 2)
+        row = etree.SubElement(self._table(root, widths), w("tr"))
+        slots: list[str | None] = [None, job] if even else [job, None]  # None: the page number
+        for far, (slot, width) in enumerate(zip(slots, widths, strict=True)):
+            cell = _cell(row, width)
+            if slot is not None:
+                self._edge_text(cell, "Footer", slot, far=bool(far))
+                continue
+            paragraph = self._edge_text(cell, "PageNumber", "", far=bool(far), ltr=True)
+            self._field(paragraph, "PAGE", "1")
+            self._text(paragraph, "/", ltr=True)
+            self._field(paragraph, "NUMPAGES", "1")
+        self._spacer(root, "Footer")
+        return root
+
+    def _table(self, parent: etree._Element, widths: tuple[int, ...]) -> etree._Element:
+        """A borderless fixed-width table, mirrored (`w:bidiVisual`) in right-to-left documents."""
+        table = etree.SubElement(parent, w("tbl"))
+        properties = etree.SubElement(table, w("tblPr"))
+        if self.profile.rtl:
+            properties.append(_element("bidiVisual"))
+        properties.append(_element("tblW", w=str(sum(widths)), type="dxa"))
+        properties.append(_element("tblLayout", type="fixed"))
+        margins = etree.SubElement(properties, w("tblCellMar"))
+        for side in ("left", "right"):
+            margins.append(_element(side, w="0", type="dxa"))
+        properties.append(_element("tblLook", val="0000"))
+        grid = etree.SubElement(table, w("tblGrid"))
+        for width in widths:
+            grid.append(_element("gridCol", w=str(width)))
+        return table
+
+    def _spacer(self, root: etree._Element, style: str) -> None:
+        """The paragraph a header or footer must end with, one point high after a table."""
+        paragraph = self._paragraph(style, root)
+        mark = etree.Element(w("rPr"))
+        mark.append(_element("sz", val="2"))
+        mark.append(_element("szCs", val="2"))
+        insert_ordered(paragraph[0], mark, PPR_ORDER)
+
+    def _edge_text(
+        self,
+        parent: etree._Element,
+        style: str,
+        text: str,
+        *,
+        far: bool,
+        ltr: bool | None = None,
+    ) -> etree._Element:
+        """A header or footer line flush with the near or the far edge of `parent`.
+
+        In a right-to-left document a line with no right-to-left letter ("A/RES/77/306",
+        "7 July 2023", "23-12996 (A)") is a left-to-right paragraph, or the bidi algorithm
+        would reorder it ("July 2023 7"); its alignment is then physical, so mirrored here.
+        """
+        if ltr is None:
+            ltr = not _has_rtl(text)
+        ltr = ltr and self.profile.rtl
+        paragraph = self._paragraph(style, parent, ltr=ltr)
+        if ltr:
+            _align(paragraph, "left" if far else "right")
+        else:  # w:bidi paragraphs read left/right as start/end
+            _align(paragraph, "right" if far else "left")
+        self._text(paragraph, text, ltr=ltr)
+        return paragraph
+
+    def _field(self, paragraph: etree._Element, instruction: str, shown: str) -> None:
+        """A simple field (PAGE, NUMPAGES) with the value shown before Word updates it."""
+        field = etree.SubElement(paragraph, w("fldSimple"))
+        field.set(w("instr"), f" {instruction} ")
+        etree.SubElement(self._run(field, ltr=True), w("t")).text = shown
 
     # -- footnotes ---------------------------------------------------------------------------
 
@@ -361,6 +557,54 @@ def _element(tag: str, **attributes: str) -> etree._Element:
     for key, value in attributes.items():
         element.set(w(key), value)
     return element
+
+
+def _part_root(tag: str) -> etree._Element:
+    """The root of a header (`hdr`) or footer (`ftr`) part."""
+    return etree.Element(w(tag), nsmap={"w": W_NS, "r": R_NS})
+
+
+def _cell(
+    row: etree._Element, width: int, *, bottom: str | None = None, align: str | None = None
+) -> etree._Element:
+    """A table cell of `width` twips, with a single bottom rule of `bottom` eighths of a point."""
+    cell = etree.SubElement(row, w("tc"))
+    properties = etree.SubElement(cell, w("tcPr"))
+    properties.append(_element("tcW", w=str(width), type="dxa"))
+    if bottom is not None:
+        borders = etree.SubElement(properties, w("tcBorders"))
+        borders.append(_element("bottom", val="single", sz=bottom, space="0", color="auto"))
+    if align is not None:
+        properties.append(_element("vAlign", val=align))
+    return cell
+
+
+def _has_rtl(text: str) -> bool:
+    """Whether `text` holds a right-to-left letter (Arabic, Hebrew…)."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def _align(paragraph: etree._Element, value: str) -> None:
+    """Direct alignment; in a `w:bidi` paragraph left/right read as start/end (so rendered by
+    LibreOffice), so the same value mirrors in right-to-left documents."""
+    properties = paragraph.find(w("pPr"))
+    assert properties is not None  # every paragraph is made by _Document._paragraph
+    insert_ordered(properties, _element("jc", val=value), PPR_ORDER)
+
+
+def _vote_properties(vote: Vote | None) -> list[tuple[str, str | int]]:
+    """The vote as custom document properties: the UN does not print it in the resolution."""
+    if vote is None:
+        return []
+    properties: list[tuple[str, str | int]] = [("VoteOutcome", vote.outcome)]
+    for name, count in (
+        ("VotesInFavour", vote.in_favour),
+        ("VotesAgainst", vote.against),
+        ("VotesAbstaining", vote.abstaining),
+    ):
+        if count is not None:
+            properties.append((name, count))
+    return properties
 
 
 def _serialize(root: etree._Element) -> bytes:

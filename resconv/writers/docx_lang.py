@@ -61,6 +61,10 @@ class DocxLanguage:
     """Line spacing in 240ths of a line (`w:spacing/@w:line`, lineRule auto)."""
     agenda_item: str = "Agenda item {}"
     """The cover page's agenda line; `{}` is the item number as printed."""
+    distribution: str = "Distr.: {}"
+    """The masthead's distribution line; `{}` is `CoverPage.distribution` ("General")."""
+    running_title: bool = True
+    """Whether the running header of later pages prints the title beside the symbol."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -129,6 +133,10 @@ _AGENDA_ITEM = {
     "ru": "Пункт {} повестки дня",
 }
 
+# As the UN's AKN of A/RES/77/306 prints it: "Distr. générale", "Distr. general"; the
+# Arabic, Chinese and Russian mastheads keep the English "Distr.: General".
+_DISTRIBUTION = {"en": "Distr.: {}", "fr": "Distr. {}", "es": "Distr. {}", "ru": "Distr.: {}"}
+
 
 def _latin(code: str) -> DocxLanguage:
     lang = LANGUAGES[code]
@@ -145,6 +153,7 @@ def _latin(code: str) -> DocxLanguage:
         note_size=17,
         initial_words=(lang.initial_words_style,),
         agenda_item=_AGENDA_ITEM[code],
+        distribution=_DISTRIBUTION[code],
     )
 
 
@@ -166,6 +175,8 @@ DOCX_LANGUAGES: dict[str, DocxLanguage] = {
         adoption_order=("date", "meeting"),
         line=320,
         agenda_item="议程项目{}",
+        # Chinese running headers carry the symbol alone.
+        running_title=False,
     ),
     "ar": DocxLanguage(
         code="ar",

@@ -26,10 +26,13 @@ __all__ = [
     "PPR_ORDER",
     "RPR_ORDER",
     "W",
+    "content_types_xml",
     "core_xml",
+    "custom_xml",
     "font_table_xml",
     "footnotes_root",
     "insert_ordered",
+    "package_rels_xml",
     "rfonts",
     "settings_xml",
     "static_part",
@@ -70,15 +73,31 @@ PACKAGE_ORDER: tuple[str, ...] = (
     "word/settings.xml",
     "word/fontTable.xml",
     "word/footnotes.xml",
+    "word/header1.xml",
+    "word/header2.xml",
+    "word/header3.xml",
+    "word/footer1.xml",
+    "word/footer2.xml",
+    "word/footer3.xml",
+    "docProps/custom.xml",
 )
-"""Every part of a resconv DOCX, in the order they are zipped."""
+"""Every part a resconv DOCX can have, in the order they are zipped (custom.xml only when
+the resolution records a vote)."""
 
 _TITLE_FACE = frozenset(
-    {"ResolutionTitle", "Heading1", "Heading2", "Heading3", "AnnexLabel", "AnnexTitle"}
+    {
+        "ResolutionTitle",
+        "Heading1",
+        "Heading2",
+        "Heading3",
+        "AnnexLabel",
+        "AnnexTitle",
+        "MastheadAssembly",
+    }
 )
 """Styles set in the language's title fonts (SimHei 黑体 for Chinese)."""
 _TITLE_SIZE = frozenset({"ResolutionTitle", "AnnexLabel", "AnnexTitle"})
-_NOTE_SIZE = frozenset({"FootnoteText"})
+_NOTE_SIZE = frozenset({"FootnoteText", "Header", "Footer"})
 
 
 def w(tag: str) -> str:
@@ -275,6 +294,54 @@ def core_xml(*, title: str, subject: str, language: str, when: _dt.datetime) -> 
     for tag in ("created", "modified"):
         add("dcterms", tag, stamp).set(f"{{{_CORE_NS['xsi']}}}type", "dcterms:W3CDTF")
     add("cp", "revision", "1")
+    return _serialize(root)
+
+
+_CUSTOM_PART = "/docProps/custom.xml"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+)
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+"""The format id Word gives every user-defined document property."""
+
+
+@cache
+def content_types_xml(*, custom: bool) -> bytes:
+    """`[Content_Types].xml`, with the custom-properties override when that part is written."""
+    root = _parse_template("[Content_Types].xml")
+    if custom:
+        override = etree.SubElement(root, f"{{{root.nsmap[None]}}}Override")
+        override.set("PartName", _CUSTOM_PART)
+        override.set("ContentType", _CUSTOM_TYPE)
+    return _serialize(root)
+
+
+@cache
+def package_rels_xml(*, custom: bool) -> bytes:
+    """`_rels/.rels`, with the custom-properties relationship when that part is written."""
+    root = _parse_template("_rels/.rels")
+    if custom:
+        relationship = etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship")
+        relationship.set("Id", f"rId{len(root)}")
+        relationship.set("Type", _CUSTOM_REL)
+        relationship.set("Target", _CUSTOM_PART.lstrip("/"))
+    return _serialize(root)
+
+
+def custom_xml(properties: Sequence[tuple[str, str | int]]) -> bytes:
+    """`docProps/custom.xml`: named text (`vt:lpwstr`) and whole-number (`vt:i4`) properties."""
+    empty = f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}"/>'.encode()
+    root = xmlsafe.parse(empty, source="docProps/custom.xml").getroot()  # default namespace
+    for pid, (name, value) in enumerate(properties, start=2):  # Word starts at 2
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property")
+        prop.set("fmtid", _CUSTOM_FMTID)
+        prop.set("pid", str(pid))
+        prop.set("name", name)
+        kind = "i4" if isinstance(value, int) else "lpwstr"
+        etree.SubElement(prop, f"{{{_VT_NS}}}{kind}").text = str(value)
     return _serialize(root)
 
 

@@ -20,6 +20,7 @@ from resconv.errors import ResconvError, UnknownFormatError, UsageError
 from resconv.model import (
     Adoption,
     Annex,
+    CoverPage,
     Footnote,
     FootnoteRef,
     Heading,
@@ -29,6 +30,7 @@ from resconv.model import (
     Resolution,
     Subparagraph,
     Text,
+    Vote,
     plain_text,
 )
 from resconv.writers.docx import DocxWriter
@@ -36,6 +38,9 @@ from resconv.writers.docx_parts import PACKAGE_ORDER
 from tests import strategies
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+FURNITURE = tuple(f"word/{kind}{n}.xml" for kind in ("header", "footer") for n in (1, 2, 3))
+TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", *FURNITURE)
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "fixtures" / "A-RES-67-38.zh.txt"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0002ffff]")
@@ -134,6 +139,17 @@ def english() -> Resolution:
             ),
         ),
         footnotes=(Footnote(marker="1", text="A/80/250."),),
+        cover=CoverPage(
+            distribution="General",
+            distribution_date=dt.date(2025, 11, 18),
+            distribution_date_text="18 November 2025",
+            session_text="Eightieth session",
+            agenda_item="89",
+            agenda_title="Report of the International Atomic Energy Agency",
+            adopted_line="Resolution adopted by the General Assembly on 14 November 2025",
+            committee_line="[without reference to a Main Committee (A/80/L.7)]",
+            job_number="25-18769 (E)",
+        ),
     )
 
 
@@ -155,6 +171,14 @@ def arabic() -> Resolution:
                 number="1.", initial_words="تؤكد من جديد", content=(t("تؤكد من جديد قراراتها؛"),)
             ),
         ),
+        cover=CoverPage(
+            distribution="General",
+            distribution_date=dt.date(2023, 7, 7),
+            distribution_date_text="7 July 2023",
+            session_text="الدورة السابعة والسبعون",
+            job_number="23-12996 (A)",
+        ),
+        vote=Vote(outcome="adoptedWithoutVote"),
     )
 
 
@@ -183,6 +207,11 @@ def run_text(run: etree._Element) -> str:
 
 def paragraph_text(paragraph: etree._Element) -> str:
     return "".join(run_text(run) for run in paragraph.iter(W + "r"))
+
+
+def paragraph_texts(root: etree._Element) -> str:
+    """The text of every paragraph of a part (header, footer), one per line."""
+    return "\n".join(paragraph_text(p) for p in root.iter(W + "p") if paragraph_text(p))
 
 
 def style_of(element: etree._Element, kind: str) -> str | None:
@@ -312,11 +341,13 @@ def test_every_cjk_run_resolves_to_an_explicit_east_asian_font_and_zh_cn(
 ) -> None:
     resolver = Resolver(zh_parts["word/styles.xml"])
     checked = 0
-    for part in ("word/document.xml", "word/footnotes.xml"):
+    per_part = dict.fromkeys(TEXT_PARTS, 0)
+    for part in TEXT_PARTS:
         for run, paragraph in runs_with_paragraphs(zh_parts[part]):
             if not CJK.search(run_text(run)):
                 continue
             checked += 1
+            per_part[part] += 1
             for rpr in resolver.path(run, paragraph):
                 fonts = rpr.find(W + "rFonts")
                 if fonts is not None:
@@ -325,6 +356,7 @@ def test_every_cjk_run_resolves_to_an_explicit_east_asian_font_and_zh_cn(
             assert font in ("SimSun", "SimHei"), run_text(run)
             assert resolver.resolve(run, paragraph, "lang", "eastAsia") == "zh-CN"
     assert checked > 20
+    assert per_part["word/header1.xml"] == 2  # 联合国, 大会: the masthead is checked too
 
 
 def test_titles_use_the_title_face_and_body_the_body_face(
@@ -336,6 +368,12 @@ def test_titles_use_the_title_face_and_body_the_body_face(
         if CJK.search(run_text(run)):
             faces[style_of(paragraph, "p")] = resolver.resolve(run, paragraph, "rFonts", "eastAsia")
     assert faces["ResolutionTitle"] == "SimHei"
+    masthead = {
+        style_of(p, "p"): resolver.resolve(r, p, "rFonts", "eastAsia")
+        for r, p in runs_with_paragraphs(zh_parts["word/header1.xml"])
+        if CJK.search(run_text(r))
+    }
+    assert masthead == {"MastheadOrganization": "SimSun", "MastheadAssembly": "SimHei"}
     assert faces["AnnexTitle"] == "SimHei"
     assert faces["PreambularParagraph"] == "SimSun"
     assert faces["OperativeParagraph"] == "SimSun"
@@ -361,7 +399,7 @@ def test_ambiguous_punctuation_alone_carries_the_east_asian_hint(
     zh_parts: dict[str, etree._Element],
 ) -> None:
     hinted = plain = 0
-    for part in ("word/document.xml", "word/footnotes.xml"):
+    for part in TEXT_PARTS:
         for run, _ in runs_with_paragraphs(zh_parts[part]):
             text = run_text(run)
             fonts = run.find(f"{W}rPr/{W}rFonts")
@@ -474,7 +512,6 @@ def test_paragraph_styles_follow_the_resolution_structure(
     body = zh_parts["word/document.xml"].find(W + "body")
     styles = [style_of(p, "p") for p in body.iter(W + "p")]
     assert styles == [
-        "CoverSymbol",
         "ResolutionTitle",
         "Authority",
         "PreambularParagraph",
@@ -492,10 +529,10 @@ def test_paragraph_styles_follow_the_resolution_structure(
         "OperativeParagraph",
     ]
     texts = [paragraph_text(p) for p in body.iter(W + "p")]
-    assert texts[1] == "67/38.\t促进裁军和不扩散领域的多边主义"
-    assert texts[5] == "1.\t重申多边主义是"
-    assert texts[7] == "㈠\t子项"
-    assert texts[12] == "2012年12月3日\n第48次全体会议"  # Chinese prints the date first
+    assert texts[0] == "67/38.\t促进裁军和不扩散领域的多边主义"
+    assert texts[4] == "1.\t重申多边主义是"
+    assert texts[6] == "㈠\t子项"
+    assert texts[11] == "2012年12月3日\n第48次全体会议"  # Chinese prints the date first
     section = body.find(W + "sectPr")
     assert section.find(W + "pgSz").get(W + "w") == "11906"  # A4
 
@@ -549,8 +586,18 @@ def test_core_properties_and_reopening_with_python_docx() -> None:
     assert props.language == "zh-CN"
     assert props.created == dt.datetime(2012, 12, 3, tzinfo=dt.UTC)  # adoption date, not today
     names = [p.style.name for p in document.paragraphs]
-    assert names[1:4] == ["Resolution Title", "Authority", "Preambular Paragraph"]
+    assert names[:3] == ["Resolution Title", "Authority", "Preambular Paragraph"]
     assert "Initial Words" in [s.name for s in document.styles]
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert document.settings.odd_and_even_pages_header_footer
+    masthead = section.first_page_header.tables[0]
+    assert [c.text for c in masthead.rows[0].cells] == ["联合国", "A/RES/67/38"]
+    assert masthead.rows[1].cells[0].text == "大会"
+    assert section.even_page_header.tables[0].rows[0].cells[0].text == "A/RES/67/38"
+    assert section.header.tables[0].rows[0].cells[1].text == "A/RES/67/38"
+    assert section.header.paragraphs[-1].style.name == "Header"
+    assert section.footer.tables[0].rows[0].cells[1].paragraphs[0].style.name == "Page Number"
 
 
 def test_same_model_same_bytes_and_fixed_zip_entries(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -558,7 +605,7 @@ def test_same_model_same_bytes_and_fixed_zip_entries(monkeypatch: pytest.MonkeyP
     assert DocxWriter().write(chinese()) == first
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         infos = archive.infolist()
-    assert [i.filename for i in infos] == list(PACKAGE_ORDER)
+    assert [i.filename for i in infos] == [n for n in PACKAGE_ORDER if n != "docProps/custom.xml"]
     assert {i.date_time for i in infos} == {(2012, 12, 3, 0, 0, 0)}
     # Without an adoption date, SOURCE_DATE_EPOCH decides; bytes still repeat.
     undated = english()
@@ -612,7 +659,9 @@ def test_any_text_survives_exactly(texts: list[str], language: str) -> None:
     package = parts(DocxWriter().write(resolution))
     paragraphs = list(package["word/document.xml"].iter(W + "p"))
     assert paragraph_text(paragraphs[-1]) == "1.\t" + "".join(texts)
-    assert paragraph_text(paragraphs[1]) == "1/1.\t" + texts[0]
+    assert paragraph_text(paragraphs[0]) == "1/1.\t" + texts[0]
+    if language != "zh":  # the running header prints the title; Chinese gives the symbol alone
+        assert texts[0].strip() in paragraph_text(next(package["word/header2.xml"].iter(W + "p")))
 
 
 # -- the seed and the English corpus, once their readers exist -----------------------------
@@ -631,7 +680,7 @@ def test_seed_every_chinese_run_has_an_east_asian_font_and_real_footnotes() -> N
     resolution = read_or_skip(SEED)
     package = parts(DocxWriter().write(resolution))
     resolver = Resolver(package["word/styles.xml"])
-    for part in ("word/document.xml", "word/footnotes.xml"):
+    for part in TEXT_PARTS:
         for run, paragraph in runs_with_paragraphs(package[part]):
             if CJK.search(run_text(run)):
                 assert resolver.resolve(run, paragraph, "rFonts", "eastAsia") in (
@@ -690,6 +739,20 @@ def test_any_resolution_keeps_its_text_fonts_and_footnotes(resolution: Resolutio
                 )
                 assert resolver.resolve(run, paragraph, "lang", "eastAsia") == "zh-CN"
             assert (run.find(f"{W}rPr/{W}rtl") is not None) == rtl
+    for name in FURNITURE:  # the masthead and running lines, CJK in the title face or body face
+        for run, paragraph in runs_with_paragraphs(package[name]):
+            if CJK.search(run_text(run)):
+                font = resolver.resolve(run, paragraph, "rFonts", "eastAsia")
+                assert font in ("SimSun", "SimHei")
+                assert resolver.resolve(run, paragraph, "lang", "eastAsia") == "zh-CN"
+    header = paragraph_texts(package["word/header1.xml"])
+    assert resolution.symbol in header
+    cover = resolution.cover
+    if cover.distribution_date_text:
+        assert cover.distribution_date_text in header
+    footer = paragraph_texts(package["word/footer1.xml"])
+    assert footer == (cover.job_number or "")
+    assert (resolution.vote is not None) == ("docProps/custom.xml" in package)
 
 
 def test_a_reader_case_with_headings_subparagraphs_and_an_annex() -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
+from resconv.model import OperativeParagraph, Resolution, Text
 from resconv.writers.docx import DocxWriter
 from tests.render.libreoffice import docx_to_pdfs, font_dirs, soffice
-from tests.writers.test_docx import arabic, chinese
+from tests.writers.test_docx import arabic, chinese, english
 
 pytestmark = [
     pytest.mark.render,
@@ -18,12 +20,25 @@ pytestmark = [
 ]
 
 
+def long_english() -> Resolution:
+    """The English model with enough operative paragraphs to need a second page."""
+    words = (
+        "Requests the Secretary-General to report on the implementation of the present resolution"
+    )
+    extra = tuple(
+        OperativeParagraph(number=f"{n}.", initial_words="Requests", content=(Text(text=words),))
+        for n in range(2, 40)
+    )
+    model = english()
+    return dataclasses.replace(model, operative=model.operative + extra)
+
+
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The Chinese and Arabic models rendered by one LibreOffice run (a start costs seconds)."""
+    """The models rendered by one LibreOffice run (a start costs seconds)."""
     workdir = tmp_path_factory.mktemp("docx-render")
     docxs = []
-    for name, model in (("zh", chinese()), ("ar", arabic())):
+    for name, model in (("zh", chinese()), ("ar", arabic()), ("en", long_english())):
         path = workdir / f"{name}.docx"
         path.write_bytes(DocxWriter().write(model))
         docxs.append(path)
@@ -64,3 +79,28 @@ def test_arabic_renders_with_an_arabic_font(pdfs: dict[str, Path]) -> None:
     pdf = pdfs["ar"]
     assert any(name.startswith("Amiri") for name in font_names(pdf))
     assert "الجمعية" in extracted(pdf)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    pypdf = pytest.importorskip("pypdf")
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
+
+
+def test_english_first_page_masthead_and_running_furniture_after(pdfs: dict[str, Path]) -> None:
+    pages = page_texts(pdfs["en"])
+    assert len(pages) == 2
+    first, second = pages
+    for needle in (
+        "United Nations",
+        "A/RES/80/7",
+        "General Assembly",
+        "Distr.: General",
+        "18 November 2025",
+        "25-18769 (E)",
+    ):
+        assert needle in first
+    assert "2/2" not in first  # page 1 has its own footer: no page number
+    # page 2 (even): symbol and title in the header, "2/2" and the bare job number below
+    assert "A/RES/80/7" in second and "Report of the International Atomic Energy Agency" in second
+    assert "2/2" in second and "25-18769" in second
+    assert "(E)" not in second and "Distr" not in second
