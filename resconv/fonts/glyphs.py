@@ -101,6 +101,8 @@ class Face:
         self._glyph_prefix = f"{self._prefix}/{location}"
         self._glyphs: dict[int, Glyph] = {}
         self._buckets_seen: set[int] = set()
+        self._by_id: dict[int, Glyph] = {}
+        self._id_buckets_seen: set[int] = set()
         self._source: Any = None
         self._glyphset: Any = None
         self._cmap: dict[int, str] = {}
@@ -120,6 +122,30 @@ class Face:
             if missing:
                 self._convert(missing)
             return {cp: self._glyphs[cp] for cp in wanted}
+
+    def glyphs_by_id(self, gids: set[int]) -> dict[int, Glyph]:
+        """The converted glyphs of font glyph ids `gids`.
+
+        Shaped text (Arabic joining forms, ligatures) uses glyphs that no code point maps
+        to; they are kept like the others, in buckets of their own.
+        """
+        with self._lock:
+            wanted = sorted(gids)
+            for bucket in {gid >> _BUCKET_SHIFT for gid in wanted} - self._id_buckets_seen:
+                self._id_buckets_seen.add(bucket)
+                found = self._read_bucket(f"{self._glyph_prefix}/gid/{bucket:04x}.bin")
+                for gid, glyph in found.items():
+                    self._by_id.setdefault(gid, glyph)
+            missing = [gid for gid in wanted if gid not in self._by_id]
+            if missing:
+                order = self._open().getGlyphOrder()
+                for gid in missing:
+                    if not 0 <= gid < len(order):
+                        raise FontError(f"glyph {gid} is not in {self.path.name}")
+                    self._by_id[gid] = self._convert_glyph(order[gid])
+                self._store_buckets(self._by_id, {gid >> _BUCKET_SHIFT for gid in missing},
+                                    f"{self._glyph_prefix}/gid")
+            return {gid: self._by_id[gid] for gid in wanted}
 
     def _file_digest(self) -> str:
         """sha256 of the font file, remembered per (path, size, mtime) to skip re-hashing."""
@@ -182,19 +208,30 @@ class Face:
             self._source = font
         return self._source
 
+    def _read_bucket(self, name: str) -> dict[int, Glyph]:
+        if self._cache is None:
+            return {}
+        payload = self._cache.get(name)
+        if payload is None:
+            return {}
+        return _decode_bucket(payload) or {}
+
     def _load_bucket(self, bucket: int) -> None:
         self._buckets_seen.add(bucket)
-        if self._cache is None:
-            return
-        payload = self._cache.get(f"{self._glyph_prefix}/{bucket:04x}.bin")
-        if payload is None:
-            return
-        glyphs = _decode_bucket(payload)
-        if glyphs is not None:
-            for cp, glyph in glyphs.items():
-                self._glyphs.setdefault(cp, glyph)
+        for cp, glyph in self._read_bucket(f"{self._glyph_prefix}/{bucket:04x}.bin").items():
+            self._glyphs.setdefault(cp, glyph)
 
     def _convert(self, codepoints: list[int]) -> None:
+        self._open()
+        for cp in codepoints:
+            name = self._cmap.get(cp)
+            if name is None:
+                raise FontError(f"U+{cp:04X} is not in {self.path.name}")
+            self._glyphs[cp] = self._convert_glyph(name)
+        self._store_buckets(self._glyphs, {cp >> _BUCKET_SHIFT for cp in codepoints},
+                            self._glyph_prefix)
+
+    def _convert_glyph(self, name: str) -> Glyph:
         from fontTools.pens.cu2quPen import Cu2QuPen
         from fontTools.pens.recordingPen import DecomposingRecordingPen
         from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -204,36 +241,30 @@ class Face:
             location = dict(self.spec.location)
             self._glyphset = font.getGlyphSet(location=location or None)
         glyphset = self._glyphset
-        for cp in codepoints:
-            name = self._cmap.get(cp)
-            if name is None:
-                raise FontError(f"U+{cp:04X} is not in {self.path.name}")
-            source_glyph = glyphset[name]
-            pen = TTGlyphPen(None)
-            if self.spec.outlines == "cff":
-                source_glyph.draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-            else:
-                recording = DecomposingRecordingPen(glyphset)
-                source_glyph.draw(recording)
-                recording.replay(pen)
-            glyph = pen.glyph()
-            data = glyph.compile(None) if glyph.numberOfContours else b""
-            lsb = int(getattr(glyph, "xMin", 0)) if data else 0
-            self._glyphs[cp] = Glyph(round(source_glyph.width), lsb, data)
-        self._store({cp >> _BUCKET_SHIFT for cp in codepoints})
+        source_glyph = glyphset[name]
+        pen = TTGlyphPen(None)
+        if self.spec.outlines == "cff":
+            source_glyph.draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+        else:
+            recording = DecomposingRecordingPen(glyphset)
+            source_glyph.draw(recording)
+            recording.replay(pen)
+        glyph = pen.glyph()
+        data = glyph.compile(None) if glyph.numberOfContours else b""
+        lsb = int(getattr(glyph, "xMin", 0)) if data else 0
+        return Glyph(round(source_glyph.width), lsb, data)
 
-    def _store(self, buckets: set[int]) -> None:
+    def _store_buckets(self, glyphs: dict[int, Glyph], buckets: set[int], prefix: str) -> None:
         if self._cache is None:
             return
         for bucket in buckets:
-            name = f"{self._glyph_prefix}/{bucket:04x}.bin"
+            name = f"{prefix}/{bucket:04x}.bin"
             # Merge what another process may have added since this one read the bucket.
-            payload = self._cache.get(name)
-            merged = (_decode_bucket(payload) if payload is not None else None) or {}
+            merged = self._read_bucket(name)
             low = bucket << _BUCKET_SHIFT
-            for cp in range(low, low + (1 << _BUCKET_SHIFT)):
-                if cp in self._glyphs:
-                    merged.setdefault(cp, self._glyphs[cp])
+            for key in range(low, low + (1 << _BUCKET_SHIFT)):
+                if key in glyphs:
+                    merged.setdefault(key, glyphs[key])
             self._cache.put(name, _encode_bucket(merged))
 
 

@@ -1,6 +1,8 @@
 """The PDF writer (``--to pdf``): an A4 page set like a UN resolution, fonts embedded.
 
-Layout: the symbol at the head of the first page; the number and title in the title
+Layout: a masthead on the first page (organization and symbol over a rule, the Assembly,
+distribution and date; mirrored in Arabic) and the cover lines the model has; the number
+and title in the title
 face (Noto Sans SC bold in Chinese, Noto Serif bold otherwise); the authority line;
 preambular paragraphs with a first-line indent and the language's initial-word
 style; numbered operative paragraphs with the number in the indent; subparagraphs
@@ -14,6 +16,9 @@ colour-expression evaluation is switched off (CVE-2023-33733). Each character is
 in the first face of its role's chain that has it (`pdf_style`); a character that no
 face has is a `MissingGlyphError`, never an empty box. Fonts come from
 `resconv.fonts`: each face is embedded as a small subset built from cached glyphs.
+
+Right-to-left documents (Arabic) do not use `Paragraph`: `pdf_rtl` shapes, breaks and
+reorders their text and draws the glyphs itself.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import io
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
@@ -31,14 +36,14 @@ from reportlab import rl_config
 
 rl_config.toColorCanUse = None  # no evaluation of colour expressions (CVE-2023-33733)
 
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # noqa: E402
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph  # noqa: E402
-from reportlab.platypus.flowables import CondPageBreak, PageBreak, Spacer  # noqa: E402
+from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak, Spacer  # noqa: E402
 
 from resconv.errors import FontError, InternalError, MissingGlyphError  # noqa: E402
 from resconv.fonts import Face, build_font, library  # noqa: E402
@@ -57,7 +62,18 @@ from resconv.model import (  # noqa: E402
     Text,
     plain_text,
 )
+from resconv.writers.pdf_bidi import base_direction  # noqa: E402
 from resconv.writers.pdf_linebreak import KinsokuParagraph, install_justification  # noqa: E402
+from resconv.writers.pdf_rtl import Fonts as RtlFonts  # noqa: E402
+from resconv.writers.pdf_rtl import (  # noqa: E402
+    GlyphCodes,
+    Piece,
+    RtlParagraph,
+    Span,
+    draw_pieces,
+    register_fonts,
+    shape_spans,
+)
 from resconv.writers.pdf_style import WIDE_PUNCTUATION, Typography, typography  # noqa: E402
 
 __all__ = ["PdfWriter"]
@@ -97,6 +113,17 @@ class _Block:
     new_page: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Masthead:
+    """What page 1 prints above the rules: only what the model and language table give."""
+
+    organization: str
+    assembly: str
+    symbol: str
+    distribution: tuple[str, ...]
+    """"Distr.: General" and the date, when the model has them."""
+
+
 @dataclass(slots=True)
 class _Plan:
     """The document reduced to blocks, plus what it needs from the fonts."""
@@ -106,6 +133,7 @@ class _Plan:
     unreferenced: list[int]
     symbol: str
     title: str
+    masthead: _Masthead
 
 
 class _FaceChooser:
@@ -191,9 +219,11 @@ class _FaceChooser:
 class _Planner:
     """Walks the model in order and turns it into blocks."""
 
-    def __init__(self, resolution: Resolution) -> None:
+    def __init__(self, resolution: Resolution, typo: Typography) -> None:
         self.resolution = resolution
+        self.typo = typo
         lang = language(resolution.language)
+        self.lang = lang
         self.emphasis = lang.initial_words_style
         self.notes = list(resolution.footnotes)
         self._note_index = {note.marker: i for i, note in enumerate(self.notes)}
@@ -202,14 +232,20 @@ class _Planner:
 
     def plan(self) -> _Plan:
         res = self.resolution
-        self.blocks.append(_Block("symbol", [_Run("bold", res.symbol)]))
         cover = res.cover
-        for line in (cover.session_text, cover.agenda_title, cover.adopted_line,
-                     cover.committee_line):
+        typo = self.typo
+        agenda = typo.agenda_item.format(cover.agenda_item) if cover.agenda_item else None
+        for line, role, style in (
+            (cover.session_text, "body", "cover"),
+            (agenda, "body", "cover"),
+            (cover.agenda_title, "bold", "cover"),
+            (cover.adopted_line, "bold", "cover-adopted"),
+            (cover.committee_line, "body", "cover"),
+        ):
             if line:
-                self.blocks.append(_Block("cover", [_Run("body", line)]))
+                self.blocks.append(_Block(style, [_Run(role, line)], keep_with_next=True))
         title = self._inlines(res.title, "title")
-        number = f"{res.number}."
+        number = typo.title_number.format(res.number)
         if plain_text(res.title).lstrip().startswith(res.number):
             self.blocks.append(_Block("title", title, keep_with_next=True))
         else:
@@ -230,7 +266,16 @@ class _Planner:
                 note = self.notes[i]
                 runs = [_Run("note", note.marker, -1), _Run("note", " " + (note.text or ""))]
                 self.blocks.append(_Block("note", runs))
-        return _Plan(self.blocks, self.notes, unreferenced, res.symbol, plain_text(res.title))
+        distribution: list[str] = []
+        if cover.distribution:
+            word = typo.distribution_words.get(cover.distribution, cover.distribution)
+            distribution.append(typo.distribution.format(word))
+        if cover.distribution_date_text:
+            distribution.append(cover.distribution_date_text)
+        masthead = _Masthead(self.lang.organization, self.lang.assembly, res.symbol,
+                             tuple(distribution))
+        return _Plan(self.blocks, self.notes, unreferenced, res.symbol, plain_text(res.title),
+                     masthead)
 
     def _inlines(self, inlines: Inlines, role: str, initial: str = "") -> list[_Run]:
         """Runs for `inlines`; the first `len(initial)` characters in the emphasis role."""
@@ -346,13 +391,13 @@ def _register(chooser: _FaceChooser) -> _Fonts:
     return _Fonts(names, faces)
 
 
-def _unregister(fonts: _Fonts) -> None:
+def _unregister_names(names: list[str]) -> None:
     """Drop the document's fonts from reportlab's global registry.
 
     reportlab keys TrueType faces by their PostScript name, which every subset of a
     face shares: a later document's subset would otherwise be mapped to this one.
     """
-    for name in fonts.names.values():
+    for name in names:
         font = pdfmetrics._fonts.pop(name, None)
         if font is not None:
             face_name = font.face.name
@@ -395,9 +440,8 @@ class _Markup:
 class _Styles:
     """The paragraph styles of one document."""
 
-    def __init__(self, typo: Typography, fonts: _Fonts, width: float) -> None:
-        base_font = next(iter(fonts.names.values()))
-        align = TA_RIGHT if typo.alignment == "right" else TA_JUSTIFY
+    def __init__(self, typo: Typography, base_font: str, width: float) -> None:
+        align = TA_JUSTIFY
         wrap = "CJK" if typo.word_wrap == "CJK" else None
         body = ParagraphStyle(
             "body",
@@ -417,9 +461,9 @@ class _Styles:
         indent, number = typo.first_indent, typo.number_width
         self.styles: dict[str, ParagraphStyle] = {
             "body": body,
-            "symbol": ParagraphStyle("symbol", body, alignment=TA_RIGHT, fontSize=typo.title_size,
-                                     leading=typo.title_leading, spaceAfter=4),
-            "cover": ParagraphStyle("cover", body, alignment=TA_LEFT, spaceAfter=2),
+            "cover": ParagraphStyle("cover", body, alignment=TA_LEFT, spaceAfter=0),
+            "cover-adopted": ParagraphStyle("cover-adopted", body, alignment=TA_LEFT,
+                                            spaceBefore=typo.body_leading * 1.5, spaceAfter=0),
             "title": ParagraphStyle("title", body, alignment=TA_LEFT, fontSize=typo.title_size,
                                     leading=typo.title_leading, spaceBefore=typo.body_leading,
                                     spaceAfter=typo.body_leading),
@@ -545,6 +589,146 @@ def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Ca
     return NumberedCanvas
 
 
+class _LtrText:
+    """Single lines (masthead, running header, page numbers) in code-point fonts."""
+
+    def __init__(self, chooser: _FaceChooser) -> None:
+        self._chooser = chooser
+        self.fonts: _Fonts | None = None
+
+    def prepare(self, role: str, text: str, size: float) -> None:
+        self._chooser.segments(role, text, "masthead")
+
+    def width(self, role: str, text: str, size: float) -> float:
+        assert self.fonts is not None
+        return sum(
+            float(pdfmetrics.stringWidth(piece, self.fonts.name(key), size))
+            for key, piece in self._chooser.segments(role, text, "masthead")
+        )
+
+    def draw(self, canv: Canvas, role: str, text: str, size: float, x: float, y: float) -> None:
+        assert self.fonts is not None
+        for key, piece in self._chooser.segments(role, text, "masthead"):
+            name = self.fonts.name(key)
+            canv.setFont(name, size)
+            canv.drawString(x, y, piece)
+            x += float(pdfmetrics.stringWidth(piece, name, size))
+
+
+class _RtlText:
+    """Runs shaped and ordered by `pdf_rtl`, for paragraphs and single lines alike."""
+
+    def __init__(self, chooser: _FaceChooser) -> None:
+        self._chooser = chooser
+        self.codes = GlyphCodes(chooser.face)
+        self.fonts = RtlFonts({})
+        self._lines: dict[tuple[str, str, float], list[Piece]] = {}
+
+    def spans(self, runs: list[_Run], size: float, where: str, *,
+              callbacks: bool = True) -> list[Span]:
+        spans: list[Span] = []
+        for run in runs:
+            run_size, rise, note = size, 0.0, None
+            if run.note is not None:
+                run_size, rise = size * 0.65, size * 0.4
+                if callbacks:
+                    note = str(run.note) if run.note >= 0 else "none"
+            for key, text in self._chooser.segments(run.role, run.text, where):
+                spans.append(Span(key, text, run_size, rise, note))
+                note = None  # one callback per marker
+        return spans
+
+    def pieces(self, runs: list[_Run], size: float, where: str, *,
+               callbacks: bool = True, rtl: bool = True) -> list[Piece]:
+        return shape_spans(self.spans(runs, size, where, callbacks=callbacks), self.codes, rtl)
+
+    def prepare(self, role: str, text: str, size: float) -> None:
+        self._line(role, text, size)
+
+    def _line(self, role: str, text: str, size: float) -> list[Piece]:
+        key = (role, text, size)
+        found = self._lines.get(key)
+        if found is None:
+            # A line on its own takes the direction of its first strong character
+            # (UAX #9 P2-P3): "7 July 2023" reads left to right on an Arabic page.
+            found = self._lines[key] = self.pieces([_Run(role, text)], size, "masthead",
+                                                   rtl=base_direction(text) != "ltr")
+        return found
+
+    def width(self, role: str, text: str, size: float) -> float:
+        return sum(piece.width for piece in self._line(role, text, size))
+
+    def draw(self, canv: Canvas, role: str, text: str, size: float, x: float, y: float) -> None:
+        if role == "digits":  # page numbers: glyphs shaped one by one beforehand, set LTR
+            pieces = [replace(piece, level=0) for char in text
+                      for piece in self._line("body", char, size)]
+        else:
+            pieces = self._line(role, text, size)
+        draw_pieces(canv, pieces, x, y, self.fonts)
+
+
+_Text = _LtrText | _RtlText
+
+
+class _MastheadFlowable(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """Page 1's masthead: organization and symbol over a rule, the Assembly, distribution.
+
+    Mirrored in a right-to-left language: the organization and the Assembly on the right.
+    """
+
+    _ORG, _SYMBOL, _ASSEMBLY, _DISTR = 10.0, 12.0, 17.0, 9.0
+
+    def __init__(self, masthead: _Masthead, text: _Text, rtl: bool) -> None:
+        super().__init__()
+        self.masthead = masthead
+        self.text = text
+        self.rtl = rtl
+        self.width = 0.0
+        rows = max(len(masthead.distribution) * 11.0, self._ASSEMBLY + 6.0)
+        self.height = self._SYMBOL + 6.0 + 8.0 + rows + 6.0
+        self.spaceAfter = 14.0
+
+    def lines(self) -> list[tuple[str, str, float]]:
+        """Every (role, text, size) it prints, so that fonts hold their glyphs."""
+        m = self.masthead
+        found = [("bold", m.organization, self._ORG), ("bold", m.symbol, self._SYMBOL),
+                 ("bold", m.assembly, self._ASSEMBLY)]
+        found += [("body", line, self._DISTR) for line in m.distribution]
+        return [line for line in found if line[1]]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.height
+
+    def _put(self, role: str, text: str, size: float, y: float, start: bool) -> None:
+        if not text:
+            return
+        width = self.text.width(role, text, size)
+        left = start != self.rtl  # the start side is the left in LTR, the right in RTL
+        x = 0.0 if left else self.width - width
+        self.text.draw(self.canv, role, text, size, x, y)
+
+    def draw(self) -> None:
+        m, canv = self.masthead, self.canv
+        top = self.height
+        first = top - self._SYMBOL
+        self._put("bold", m.organization, self._ORG, first, True)
+        self._put("bold", m.symbol, self._SYMBOL, first, False)
+        rule = first - 6.0
+        canv.saveState()
+        canv.setLineWidth(1.5)
+        canv.line(0, rule, self.width, rule)
+        second = rule - 8.0 - self._ASSEMBLY + 3.0
+        self._put("bold", m.assembly, self._ASSEMBLY, second, True)
+        y = rule - 8.0 - self._DISTR
+        for line in m.distribution:
+            self._put("body", line, self._DISTR, y, False)
+            y -= 11.0
+        canv.setLineWidth(3.0)
+        canv.line(0, 1.5, self.width, 1.5)
+        canv.restoreState()
+
+
 class PdfWriter:
     """Print a resolution as an A4 PDF with embedded, subset fonts."""
 
@@ -555,7 +739,8 @@ class PdfWriter:
     def write(self, resolution: Resolution, /) -> bytes:
         lang = language(resolution.language)
         typo = typography(lang.code)
-        plan = _Planner(resolution).plan()
+        rtl = lang.direction == "rtl"
+        plan = _Planner(resolution, typo).plan()
         chooser = _FaceChooser(typo)
         # First pass over all text: what every face must hold, and what no face has.
         for block in plan.blocks:
@@ -565,36 +750,73 @@ class PdfWriter:
             chooser.segments("note", note.text or "", "footnote")
             chooser.segments("note", note.marker, "footnote")
         chooser.segments("body", plan.symbol + _PAGE_DIGITS, "header")
+        text: _Text = _RtlText(chooser) if rtl else _LtrText(chooser)
+        masthead = _MastheadFlowable(plan.masthead, text, rtl)
+        for role, line, _size in masthead.lines():
+            chooser.segments(role, line, "masthead")
         chooser.check()
+        width = A4[0] - 2 * _MARGIN_X
         with _build_lock:
             rl_config.toColorCanUse = None
             install_justification()
-            fonts = _register(chooser)
+            if isinstance(text, _RtlText):
+                story = _RtlStory(plan, text, _Styles(typo, "", width), typo)
+                for role, line, size in masthead.lines():
+                    text.prepare(role, line, size)
+                fonts = self._register_rtl(text)
+                names = text.fonts.names
+            else:
+                fonts = _register(chooser)
+                text.fonts = fonts
+                names = fonts.names
             try:
-                return self._build(resolution, plan, chooser, fonts, typo, lang.bcp47)
+                return self._build(resolution, plan, chooser, fonts, typo, lang.bcp47,
+                                   masthead, text, story if rtl else None)
             finally:
-                _unregister(fonts)
+                _unregister_names(list(names.values()))
+
+    @staticmethod
+    def _register_rtl(text: _RtlText) -> _Fonts:
+        def name_of(key: str, data: bytes) -> str:
+            return f"rc-{key}-{hashlib.sha1(data).hexdigest()[:12]}"
+
+        def build(face: Face, glyphs: dict[int, Any]) -> bytes:
+            try:
+                return build_font(face, glyphs)
+            except FontError:
+                raise
+            except Exception as exc:  # fontTools raises many kinds; none may escape as-is
+                raise FontError(f"cannot build the {face.spec.family} subset: {exc}") from exc
+
+        register_fonts(text.codes, build, name_of, text.fonts)
+        text.codes.frozen = True
+        return _Fonts(dict(text.fonts.names), {})
 
     def _build(self, resolution: Resolution, plan: _Plan, chooser: _FaceChooser,
-               fonts: _Fonts, typo: Typography, lang_tag: str) -> bytes:
+               fonts: _Fonts, typo: Typography, lang_tag: str, masthead: _MastheadFlowable,
+               text: _Text, rtl_story: _RtlStory | None) -> bytes:
         width = A4[0] - 2 * _MARGIN_X
-        styles = _Styles(typo, fonts, width)
+        base_font = next(iter(fonts.names.values()))
+        styles = rtl_story.styles if rtl_story is not None else _Styles(typo, base_font, width)
         markup = _Markup(chooser, fonts, "text")
         paragraph_class = KinsokuParagraph if styles.wrap == "CJK" else Paragraph
         note_style = styles.get("note")
-        header_font = fonts.name(chooser.choose("body", "0") or next(iter(fonts.names)))
+        header_size = 9.0
 
-        note_paragraphs: dict[int, tuple[Paragraph, float]] = {}
+        note_paragraphs: dict[int, tuple[Any, float]] = {}
 
-        def note_paragraph(index: int) -> tuple[Paragraph, float]:
+        def note_paragraph(index: int) -> tuple[Any, float]:
             # The marker hangs in the indent; a note whose text was not in the input
             # still shows its marker, with an empty body.
             found = note_paragraphs.get(index)
             if found is None:
-                note = plan.notes[index]
-                marker = markup.runs([_Run("note", note.marker)])
-                text = markup.runs([_Run("note", " " + (note.text or ""))])
-                para = paragraph_class(f"<super>{marker}</super>{text}", note_style)
+                if rtl_story is not None:
+                    para: Any = rtl_story.note(index)
+                else:
+                    note = plan.notes[index]
+                    marker = markup.runs([_Run("note", note.marker)])
+                    body = markup.runs([_Run("note", " " + (note.text or ""))])
+                    para = paragraph_class(f"<super>{marker}</super>{body}", note_style)
                 found = note_paragraphs[index] = (para, float(para.wrap(width, A4[1])[1]))
             return found
 
@@ -607,7 +829,8 @@ class PdfWriter:
             top = _MARGIN_BOTTOM + height
             canv.saveState()
             canv.setLineWidth(0.5)
-            canv.line(_MARGIN_X, top - 2, _MARGIN_X + _NOTE_RULE, top - 2)
+            rule_x = A4[0] - _MARGIN_X - _NOTE_RULE if rtl_story is not None else _MARGIN_X
+            canv.line(rule_x, top - 2, rule_x + _NOTE_RULE, top - 2)
             canv.restoreState()
             y = top - _NOTE_GAP
             for index in indices:
@@ -619,42 +842,46 @@ class PdfWriter:
         def draw_header(canv: Canvas, page: int) -> None:
             if page == 1:
                 return
-            x = A4[0] - _MARGIN_X if page % 2 else _MARGIN_X
             y = A4[1] - _MARGIN_TOP + _HEADER_GAP
             canv.saveState()
-            canv.setFont(header_font, 9)
-            if page % 2:
-                canv.drawRightString(x, y, plan.symbol)
-            else:
-                canv.drawString(x, y, plan.symbol)
+            symbol_width = text.width("body", plan.symbol, header_size)
+            # The symbol sits on the outer edge: right on odd pages, left on even ones.
+            x = A4[0] - _MARGIN_X - symbol_width if page % 2 else _MARGIN_X
+            text.draw(canv, "body", plan.symbol, header_size, x, y)
             canv.setLineWidth(0.5)
             canv.line(_MARGIN_X, y - 4, A4[0] - _MARGIN_X, y - 4)
             canv.restoreState()
 
         def draw_footer(canv: Canvas, page: int, total: int) -> None:
             canv.saveState()
-            canv.setFont(header_font, 9)
-            canv.drawCentredString(A4[0] / 2, _MARGIN_BOTTOM / 2, f"{page}/{total}")
+            label = f"{page}/{total}"
+            role = "digits" if rtl_story is not None else "body"
+            label_width = sum(text.width("body", char, header_size) for char in label)
+            text.draw(canv, role, label, header_size, (A4[0] - label_width) / 2,
+                      _MARGIN_BOTTOM / 2)
             canv.restoreState()
 
-        parsed: list[Paragraph | None] = []
-        for block in plan.blocks:
-            if block.style == "endnote-rule":
-                parsed.append(None)
-                continue
-            style = styles.get(block.style)
-            if block.style == "title" and block.bullet:
-                # The number hangs: the title's lines align after it.
-                room = markup.width(block.bullet, style.fontSize) + style.fontSize
-                style = ParagraphStyle("title-hanging", style, leftIndent=room)
-            text = markup.runs(block.runs)
-            if block.bullet:
-                text = f"<bullet>{markup.runs(block.bullet)}</bullet>{text}"
-            parsed.append(paragraph_class(text, style))
+        parsed: list[Any] = []
+        if rtl_story is not None:
+            parsed = rtl_story.paragraphs
+        else:
+            for block in plan.blocks:
+                if block.style == "endnote-rule":
+                    parsed.append(None)
+                    continue
+                style = styles.get(block.style)
+                if block.style == "title" and block.bullet:
+                    # The number hangs: the title's lines align after it.
+                    room = markup.width(block.bullet, style.fontSize) + style.fontSize
+                    style = ParagraphStyle("title-hanging", style, leftIndent=room)
+                source = markup.runs(block.runs)
+                if block.bullet:
+                    source = f"<bullet>{markup.runs(block.bullet)}</bullet>{source}"
+                parsed.append(paragraph_class(source, style))
 
         def flowables() -> list[Any]:
             """A fresh story (layout changes flowables), from markup parsed once."""
-            story: list[Any] = []
+            story: list[Any] = [masthead]
             for block, model in zip(plan.blocks, parsed, strict=True):
                 if block.new_page:
                     story.append(PageBreak())
@@ -662,13 +889,16 @@ class PdfWriter:
                     story.append(CondPageBreak(4 * typo.note_leading))
                     story.append(Spacer(1, typo.body_leading))
                     continue
-                bullet = model.bulletText
-                if isinstance(bullet, list):
-                    bullet = [frag.clone() for frag in bullet]
-                para = paragraph_class(
-                    model.text, model.style, bulletText=bullet,
-                    frags=[frag.clone() for frag in model.frags],
-                )
+                if isinstance(model, RtlParagraph):
+                    para = model.fresh()
+                else:
+                    bullet = model.bulletText
+                    if isinstance(bullet, list):
+                        bullet = [frag.clone() for frag in bullet]
+                    para = paragraph_class(
+                        model.text, model.style, bulletText=bullet,
+                        frags=[frag.clone() for frag in model.frags],
+                    )
                 para.keepWithNext = block.keep_with_next
                 story.append(para)
             return story
@@ -690,7 +920,7 @@ class PdfWriter:
                 creator="resconv",
                 lang=lang_tag,
                 invariant=1,
-                initialFontName=header_font,
+                initialFontName=base_font,
                 initialFontSize=typo.body_size,
             )
             # Lay out without writing the file; write only once the notes have room.
@@ -710,3 +940,42 @@ class PdfWriter:
                 for page, need in needed.items():
                     layout.reserve[page] = max(layout.reserve.get(page, 0.0), need)
         return result
+
+
+class _RtlStory:
+    """Every right-to-left paragraph of a document, shaped before its fonts are built."""
+
+    def __init__(self, plan: _Plan, text: _RtlText, styles: _Styles, typo: Typography) -> None:
+        self.plan = plan
+        self.text = text
+        self.styles = styles
+        self.paragraphs: list[RtlParagraph | None] = []
+        for block in plan.blocks:
+            if block.style == "endnote-rule":
+                self.paragraphs.append(None)
+                continue
+            style = styles.get(block.style)
+            size = float(style.fontSize)
+            pieces = text.pieces(block.runs, size, block.style)
+            bullet = text.pieces(block.bullet, size, block.style) if block.bullet else None
+            if block.style == "title" and bullet:
+                room = sum(piece.width for piece in bullet) + size
+                style = ParagraphStyle("title-hanging", style, leftIndent=room)
+            self.paragraphs.append(
+                RtlParagraph(pieces, style, text.fonts, bullet, note_callback=_NOTE_CALLBACK)
+            )
+        note_style = styles.get("note")
+        self._notes: list[tuple[list[Piece], Any]] = []
+        for note in plan.notes:
+            runs = [_Run("note", note.marker, -1), _Run("note", " " + (note.text or ""))]
+            self._notes.append(
+                (text.pieces(runs, float(note_style.fontSize), "footnote", callbacks=False),
+                 note_style)
+            )
+        for char in _PAGE_DIGITS:
+            text.prepare("body", char, 9.0)
+        text.prepare("body", plan.symbol, 9.0)
+
+    def note(self, index: int) -> RtlParagraph:
+        pieces, style = self._notes[index]
+        return RtlParagraph(pieces, style, self.text.fonts)

@@ -38,7 +38,6 @@ class Typography:
     """Whether `WIDE_PUNCTUATION` goes to the chain's Han face first."""
     word_wrap: Literal["CJK", "LTR"] = "LTR"
     """"CJK": break between any two characters, by the kinsoku rules."""
-    alignment: Literal["justify", "right"] = "justify"
     body_size: float = 11.0
     body_leading: float = 14.0
     title_size: float = 12.0
@@ -51,6 +50,14 @@ class Typography:
     """Room for an operative paragraph number before its text."""
     sub_indent: float = 36.0
     """Extra left indent per subparagraph level."""
+    title_number: str = "{}."
+    """How the resolution number precedes the title."""
+    agenda_item: str = "Agenda item {}"
+    """The cover's agenda line; `{}` is the item number as printed."""
+    distribution: str = "Distr.: {}"
+    """The masthead's distribution line; `{}` is the model's word ("General")."""
+    distribution_words: dict[str, str] = field(default_factory=dict)
+    """The model's distribution word as this language prints it, when it differs."""
 
 
 TYPOGRAPHY: dict[str, Typography] = {
@@ -74,13 +81,24 @@ TYPOGRAPHY: dict[str, Typography] = {
         first_indent=22.0,
         number_width=22.0,
         sub_indent=22.0,
+        agenda_item="议程项目{}",
     ),
     "en": Typography(),
-    "fr": Typography(),
-    "es": Typography(),
-    "ru": Typography(),
-    # reportlab 5.1 neither shapes nor reorders Arabic without optional extras that
-    # resconv does not install: letters are printed unjoined, in logical order.
+    # The masthead words are those of the UN's own documents (A/RES/77/306 in each
+    # language): Arabic, Chinese and Russian print "Distr.: General" in English.
+    "fr": Typography(
+        agenda_item="Point {} de l’ordre du jour",
+        distribution="Distr. {}",
+        distribution_words={"General": "générale", "Limited": "limitée"},
+    ),
+    "es": Typography(
+        agenda_item="Tema {} del programa",
+        distribution="Distr. {}",
+        distribution_words={"General": "general", "Limited": "limitada"},
+    ),
+    "ru": Typography(agenda_item="Пункт {} повестки дня"),
+    # Set right to left by `pdf_rtl` (HarfBuzz shaping, bidi per line). Amiri looks
+    # smaller than Noto Serif at the same size, and needs room for its tall letters.
     "ar": Typography(
         chains={
             "body": ("naskh", "serif", "song"),
@@ -89,7 +107,14 @@ TYPOGRAPHY: dict[str, Typography] = {
             "title": ("naskh-bold", "serif-bold", "hei"),
             "note": ("naskh", "serif", "song"),
         },
-        alignment="right",
+        body_size=13.0,
+        body_leading=21.0,
+        title_size=14.0,
+        title_leading=22.0,
+        note_size=10.0,
+        note_leading=16.0,
+        title_number="{} -",
+        agenda_item="البند {} من جدول الأعمال",
     ),
 }
 

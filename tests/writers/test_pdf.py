@@ -231,8 +231,10 @@ def test_the_text_layer_of_a_one_page_document_is_exactly_its_text() -> None:
     assert len(pages) == 1
     expected = _model_text(res)[len(res.symbol) :]  # the symbol heads the page
     body = _squeeze(pages[0])
-    # After the body come the footnote ("1 See A/80/348.") and the page number.
-    assert body == _squeeze(res.symbol + expected + "1See A/80/348." + "1/1")
+    # The masthead first ("United Nations", the symbol, "General Assembly"); after the
+    # body come the footnote ("1 See A/80/348.") and the page number.
+    masthead = "United Nations" + res.symbol + "General Assembly"
+    assert body == _squeeze(masthead + expected + "1See A/80/348." + "1/1")
 
 
 def test_every_font_is_an_embedded_truetype_subset(zh_pdf: bytes) -> None:
@@ -304,7 +306,9 @@ def test_the_annex_starts_a_new_page(zh_pdf: bytes) -> None:
 def test_pages_carry_the_symbol_and_their_number(zh_pdf: bytes) -> None:
     pages = _pages(zh_pdf)
     for number, page in enumerate(pages, start=1):
-        assert page.startswith("A/RES/67/38")
+        # Page 1's masthead: "联合国" then the symbol then "大会"; later pages: a header.
+        head = "联合国\nA/RES/67/38\n大会\n" if number == 1 else "A/RES/67/38"
+        assert page.startswith(head)
         assert page.rstrip().endswith(f"{number}/{len(pages)}")
 
 
