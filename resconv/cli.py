@@ -71,7 +71,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="input format: text, akn, json (default: detected)",
     )
     convert.add_argument(
-        "--lang", metavar="CODE", help="language of text input: zh, en, … (default: detected)"
+        "--lang",
+        metavar="CODE",
+        help="language of text input: ar, zh, en, fr, ru, es (default: detected)",
     )
     convert.add_argument("--strict", action="store_true", help="treat warnings as errors")
     convert.add_argument("--force", action="store_true", help="replace existing output files")

@@ -102,8 +102,11 @@ def _set_bounds(font: Any, glyphs: Mapping[int, Glyph]) -> None:
     hhea.advanceWidthMax = max(advances, default=0)
     hhea.minLeftSideBearing = min((entry[2] for entry in drawn), default=0)
     hhea.minRightSideBearing = min(
-        (glyph.advance - entry[4] for glyph, entry in zip(glyphs.values(), stats, strict=True)
-         if entry[0] > 0),
+        (
+            glyph.advance - entry[4]
+            for glyph, entry in zip(glyphs.values(), stats, strict=True)
+            if entry[0] > 0
+        ),
         default=0,
     )
     hhea.xMaxExtent = max((entry[4] for entry in drawn), default=0)

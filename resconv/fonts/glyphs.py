@@ -143,8 +143,11 @@ class Face:
                     if not 0 <= gid < len(order):
                         raise FontError(f"glyph {gid} is not in {self.path.name}")
                     self._by_id[gid] = self._convert_glyph(order[gid])
-                self._store_buckets(self._by_id, {gid >> _BUCKET_SHIFT for gid in missing},
-                                    f"{self._glyph_prefix}/gid")
+                self._store_buckets(
+                    self._by_id,
+                    {gid >> _BUCKET_SHIFT for gid in missing},
+                    f"{self._glyph_prefix}/gid",
+                )
             return {gid: self._by_id[gid] for gid in wanted}
 
     def _file_digest(self) -> str:
@@ -228,8 +231,9 @@ class Face:
             if name is None:
                 raise FontError(f"U+{cp:04X} is not in {self.path.name}")
             self._glyphs[cp] = self._convert_glyph(name)
-        self._store_buckets(self._glyphs, {cp >> _BUCKET_SHIFT for cp in codepoints},
-                            self._glyph_prefix)
+        self._store_buckets(
+            self._glyphs, {cp >> _BUCKET_SHIFT for cp in codepoints}, self._glyph_prefix
+        )
 
     def _convert_glyph(self, name: str) -> Glyph:
         from fontTools.pens.cu2quPen import Cu2QuPen
@@ -304,4 +308,3 @@ def clear_memory() -> None:
     """Forget every face kept in memory (the disk cache stays); for tests and benchmarks."""
     with _libraries_lock:
         _libraries.clear()
-

@@ -7,9 +7,7 @@ verbs, combined with the modifiers the UN puts before or after them.
 
 from __future__ import annotations
 
-import re
-
-from resconv.lang.profile import LanguageProfile, expand_phrases, phrase_pattern
+from resconv.lang.profile import LanguageProfile, PhraseSet, Regex
 
 __all__ = ["PROFILE"]
 
@@ -292,29 +290,24 @@ _MONTH = "|".join(name.capitalize() for name in MONTHS)
 PROFILE = LanguageProfile(
     code="en",
     joiner="space",
-    authority=re.compile(r"The\s+General\s+Assembly\s*[,，]?|The\s+Security\s+Council\s*,?"),
-    preambular=phrase_pattern(
-        expand_phrases(PREAMBULAR_BASES, after=PREAMBULAR_AFTER), word_boundary=True
-    ),
-    operative=phrase_pattern(
-        expand_phrases(OPERATIVE_BASES, before=OPERATIVE_BEFORE, after=OPERATIVE_AFTER),
-        word_boundary=True,
+    authority=Regex(r"The\s+General\s+Assembly\s*[,，]?|The\s+Security\s+Council\s*,?"),
+    preambular=PhraseSet(PREAMBULAR_BASES, after=PREAMBULAR_AFTER, word_boundary=True),
+    operative=PhraseSet(
+        OPERATIVE_BASES, before=OPERATIVE_BEFORE, after=OPERATIVE_AFTER, word_boundary=True
     ),
     fallback_stop_words=STOP_WORDS,
-    date=re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
+    date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
-    meeting=re.compile(
-        r"(?P<number>\d{1,4})\s*(?:st|nd|rd|th)\s+plenary\s+meeting(?:\s*\(resumed\))?"
-    ),
-    annex=re.compile(r"Annex(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
-    session=re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:special|emergency\s+special))?\s+session"),
-    agenda_item=re.compile(r"Agenda\s+items?\s+(?P<item>\d{1,3}(?:\s*\([a-z]{1,3}\))?)"),
-    adopted_line=re.compile(
+    meeting=Regex(r"(?P<number>\d{1,4})\s*(?:st|nd|rd|th)\s+plenary\s+meeting(?:\s*\(resumed\))?"),
+    annex=Regex(r"Annex(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
+    session=Regex(r"[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:special|emergency\s+special))?\s+session"),
+    agenda_item=Regex(r"Agenda\s+items?\s+(?P<item>\d{1,3}(?:\s*\([a-z]{1,3}\))?)"),
+    adopted_line=Regex(
         rf"Resolution\s+adopted\s+by\s+the\s+General\s+Assembly\s+on\s+\d{{1,2}}\s+"
         rf"(?:{_MONTH})\s+\d{{4}}"
     ),
     # "Nations1 are", "2024,1", "2025;2 and", "Statute”.3", "Governors”; 3 item".
-    glued_marker=re.compile(
+    glued_marker=Regex(
         r"(?=\d)(?:(?<=[a-z\u00df-\u00ff])|(?<=[a-z][.,;:])|(?<=\d[,;:])|(?<=[”’)])|(?<=[”’)][,;:.]))"
         r"(\d{1,3})(?![\d/]|\.\d|st\b|nd\b|rd\b|th\b)"
         r"|(?<=[,;:”’][ ])(?=\d)(\d{1,3})(?=[ ][a-z])"

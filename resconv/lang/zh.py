@@ -6,9 +6,7 @@ resolution 67/38; the usual adverbs 又/还/再次/并… combine with every ver
 
 from __future__ import annotations
 
-import re
-
-from resconv.lang.profile import LanguageProfile, expand_phrases, phrase_pattern
+from resconv.lang.profile import LanguageProfile, PhraseSet, Regex
 
 __all__ = ["PROFILE"]
 
@@ -136,19 +134,17 @@ _CN_DIGITS = "〇零一二三四五六七八九十百"
 PROFILE = LanguageProfile(
     code="zh",
     joiner="cjk",
-    authority=re.compile(r"大\s*会\s*[，,]?|安全理事会\s*[，,]?"),
-    preambular=phrase_pattern(
-        expand_phrases(PREAMBULAR_BASES, before=ADVERBS), word_boundary=False
-    ),
-    operative=phrase_pattern(expand_phrases(OPERATIVE_BASES, before=ADVERBS), word_boundary=False),
-    date=re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
-    meeting=re.compile(r"第\s*(?P<number>\d{1,4})\s*次\s*全体会议(?:\s*[(（]\s*续会\s*[)）])?"),
-    annex=re.compile(rf"附\s*件(?:\s*[{_CN_DIGITS}]{{1,4}})?"),
-    session=re.compile(rf"第[{_CN_DIGITS}]{{1,6}}届(?:特别|紧急特别)?会议"),
-    agenda_item=re.compile(r"议程项目\s*(?P<item>\d{1,3}(?:\s*[(（][a-z]{1,3}[)）])?)"),
-    adopted_line=re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*大会决议"),
+    authority=Regex(r"大\s*会\s*[，,]?|安全理事会\s*[，,]?"),
+    preambular=PhraseSet(PREAMBULAR_BASES, before=ADVERBS, word_boundary=False),
+    operative=PhraseSet(OPERATIVE_BASES, before=ADVERBS, word_boundary=False),
+    date=Regex(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
+    meeting=Regex(r"第\s*(?P<number>\d{1,4})\s*次\s*全体会议(?:\s*[(（]\s*续会\s*[)）])?"),
+    annex=Regex(rf"附\s*件(?:\s*[{_CN_DIGITS}]{{1,4}})?"),
+    session=Regex(rf"第[{_CN_DIGITS}]{{1,6}}届(?:特别|紧急特别)?会议"),
+    agenda_item=Regex(r"议程项目\s*(?P<item>\d{1,3}(?:\s*[(（][a-z]{1,3}[)）])?)"),
+    adopted_line=Regex(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*大会决议"),
     # "《联合国千年宣言》，1 其中": a marker after Chinese punctuation, not a date or count.
-    glued_marker=re.compile(
+    glued_marker=Regex(
         r"(?=[ \d])(?<=[，。；：、》」”’）)])[ ]?(\d{1,3})(?![\d/.．年月日号次段条款届个项%％])"
     ),
 )

@@ -227,8 +227,7 @@ class _Document:
         if namespace != AKN_NAMESPACE:
             self.warn(
                 "akn-namespace",
-                f"namespace {namespace!r} is not Akoma Ntoso 3.0; "
-                "read by element names",
+                f"namespace {namespace!r} is not Akoma Ntoso 3.0; read by element names",
                 root,
             )
         doc = _child(root, "documentCollection", "statement", "doc", "act", "bill")

@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from resconv.diagnostics import Diagnostics, Result
 from resconv.errors import StructureError
+from resconv.lang import LANGUAGES
 from resconv.lang.profile import TEXT_LANGUAGES, LanguageProfile, profile
 from resconv.model import (
     Adoption,
@@ -41,16 +42,12 @@ from resconv.readers.text_decode import decode, detect_language, normalise
 
 __all__ = ["TextReader"]
 
-OPERATIVE_NUMBER = re.compile(r"(?P<num>\d{1,3}\s*[.．]|[０-９]{1,3}\s*．)\s*")
-SUBPARAGRAPH = re.compile(
-    r"(?P<num>[(（]\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*[)）]|[\u3220-\u3229])\s*"
-)
-ROMAN = re.compile(r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}")
-LETTER_HEADING = re.compile(r"(?P<num>[A-Z][.．])\s+(?P<text>\S.*)")
-LETTER_ALONE = re.compile(r"[A-Z][.．]")
 _ROMAN_LETTERS = frozenset("ivxlc")
-_TRAILING_PUNCTUATION = re.compile(r"[\s,，;；:：.。、]+")
+_TRAILING_PUNCTUATION = re.compile(r"[\s,，;；:：.。、،؛]+")
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
+_CLAUSE_END = ".;。；؛"
+"""How a paragraph that is not preambular ends (a preambular one ends with a comma)."""
+_BOUNDARIES: dict[str, re.Pattern[str]] = {}
 
 
 class TextReader:
@@ -138,28 +135,27 @@ class _Builder:
         self.source = source
         self.marker_lines: dict[str, int] = {}
         self.cover_symbol: str | None = None
-        strip = [_GROUP_NAME.sub("(?:", p.pattern) for p in (prof.date, prof.meeting)]
-        self.boundary = re.compile(
-            rf"(?:{strip[0]})|(?:{strip[1]})|(?:{strip[1]})\s*(?:{strip[0]})"
-            rf"|(?:{strip[0]})\s*(?:{strip[1]})|(?:{prof.annex.pattern})"
-        )
+        self.boundary = _boundary(prof)
 
     # -- the whole document ------------------------------------------------------------
 
     def build(self, text: str) -> Resolution:
         lines = layout.split_lines(text)
-        title_index = layout.find_title(lines)
+        title_index = layout.find_title(lines, self.prof)
         if title_index is None:
             raise StructureError(
                 "missing number and title: no line such as “67/38. Title”", source=self.source
             )
         title_line = lines[title_index]
-        match = layout.TITLE.fullmatch(title_line.text)
+        match = self.prof.title.fullmatch(title_line.text)
         assert match is not None
         number = " ".join(match.group("number").split())
         title_line.text = match.group("title") or ""
         content, notes = layout.strip_furniture(
-            lines[title_index + 1 :], title=title_line.text, diagnostics=self.diagnostics
+            lines[title_index + 1 :],
+            self.prof,
+            title=title_line.text,
+            diagnostics=self.diagnostics,
         )
         if not title_line.text:
             content, title_line = content[1:], content[0] if content else title_line
@@ -196,9 +192,10 @@ class _Builder:
         candidates: dict[str, list[tuple[int, int, int]]] = {}
         for index, para in enumerate(paras):
             for found in self.prof.glued_marker.finditer(para.text):
-                group = next(g for g in range(1, (found.lastindex or 0) + 1) if found.group(g))
+                group = max(g for g in range(1, found.re.groups + 1) if found.group(g))
+                cut = "span" if found.groupdict().get("span") else group
                 candidates.setdefault(found.group(group), []).append(
-                    (index, found.start(group), found.end(group))
+                    (index, found.start(cut), found.end(cut))
                 )
         cursor = (0, 0)
         cuts: dict[int, list[tuple[int, int, str]]] = {}
@@ -347,7 +344,7 @@ class _Builder:
         return (
             bool(para.text)
             and para.text[-1] not in layout.PARAGRAPH_END
-            and not layout.STRUCTURAL.match(para.text)
+            and not self.prof.structural.match(para.text)
         )
 
     def _paragraph(
@@ -355,10 +352,11 @@ class _Builder:
     ) -> int:
         """Add `para` to `part`; returns the index of the next paragraph to read."""
         text = para.text
-        numbered = OPERATIVE_NUMBER.match(text)
+        numbered = self.prof.operative_number.match(text)
         if numbered:
             part.in_body = True
-            printed = "".join(numbered.group("num").split())
+            pieces = numbered.group("num").split()
+            printed = "".join(pieces) if self.prof.squeeze_number else " ".join(pieces)
             part.numbers.append((printed, para.line))
             content = para.inlines(numbered.end())
             part.body.append(
@@ -369,7 +367,7 @@ class _Builder:
                 )
             )
             return index
-        sub = SUBPARAGRAPH.match(text)
+        sub = self.prof.subparagraph.match(text)
         if sub and (part.preamble or part.body):
             self._subparagraph(
                 part, "".join(sub.group("num").split()), para.inlines(sub.end()), para
@@ -382,7 +380,7 @@ class _Builder:
             part.body.append(block)
             return index
         content = para.inlines()
-        if not part.in_body and text[-1:] not in ".;。；":
+        if not part.in_body and text[-1:] not in _CLAUSE_END:
             part.preamble.append(
                 PreambularParagraph(
                     initial_words=self._initial(content, operative=False), content=content
@@ -409,7 +407,8 @@ class _Builder:
         self, para: _Para, rest: list[_Para], index: int, part: _Part
     ) -> tuple[Heading, int] | None:
         first = para.first
-        if ROMAN.fullmatch(first) or LETTER_ALONE.fullmatch(first):
+        section = self.prof.section_number.fullmatch(first)
+        if section or self.prof.letter_alone.fullmatch(first):
             number = first
             body = para.text[len(first) :].strip()
             if not body and index < len(rest) and self._is_title_like(rest[index]):
@@ -418,10 +417,10 @@ class _Builder:
                 index += 1
             else:
                 text = (Text(text=body),) if body else ()
-            kind = "roman" if ROMAN.fullmatch(first) else "letter"
+            kind = "roman" if section else "letter"
             return Heading(number=number, text=text, level=self._level(part, kind)), index
-        letter = LETTER_HEADING.fullmatch(para.text)
-        if letter and self._is_title_like(para):
+        letter = self.prof.letter_heading.fullmatch(para.text)
+        if letter and para.text[-1] not in layout.PARAGRAPH_END:
             return (
                 Heading(
                     number=letter.group("num"),
@@ -495,8 +494,10 @@ class _Builder:
         """Whether `number` goes one level below the subparagraph `previous`."""
         if "\u3220" <= number <= "\u3229":
             return not ("\u3220" <= previous <= "\u3229")
-        inner = number.strip("()（）")
-        prev_inner = previous.strip("()（）")
+        inner = number.strip("()（） ")
+        prev_inner = previous.strip("()（） ")
+        if inner.isdigit():  # (1) under (أ) in Arabic
+            return not prev_inner.isdigit()
         if not (set(inner) <= _ROMAN_LETTERS) or "\u3220" <= previous <= "\u3229":
             return False
         if len(inner) == 1 and len(prev_inner) == 1 and ord(inner) == ord(prev_inner) + 1:
@@ -623,7 +624,7 @@ class _Builder:
         squeeze = self.prof.joiner == "cjk"
         symbol = layout.SYMBOL_LINE.search(text)
         self.cover_symbol = symbol.group() if symbol else None
-        distribution = _COVER_DISTRIBUTION.search(text)
+        distribution = self.prof.distribution.search(text)
         date_match = None
         if distribution:
             # Cover dates are printed in English in every language version.
@@ -651,12 +652,13 @@ class _Builder:
             agenda_title = self._flat(text[item.end() : end], squeeze) or None
         distribution_date = None
         if date_match:
-            if date_match.re is self.prof.date:
+            if date_match.re is self.prof.date.compiled:
                 distribution_date = self.prof.parse_date(date_match)
             else:
                 distribution_date = profile("en").parse_date(date_match)
+        boilerplate = _boilerplate(self.prof.code)
         for line in lines:
-            if _COVER_BOILERPLATE.fullmatch(line.text) or layout.BARCODE.fullmatch(line.text):
+            if _squeezed(line.text) in boilerplate or layout.BARCODE.fullmatch(line.text):
                 self.diagnostics.info(
                     "dropped-cover-line", f"dropped cover line {line.text!r}", line=line.no
                 )
@@ -678,10 +680,35 @@ class _Builder:
         return joined.strip()
 
 
-_COVER_DISTRIBUTION = re.compile(r"Distr\.?\s*:\s*([A-Z][a-z]+)")
 _COVER_JOB = re.compile(r"\b\d{2}-\d{5}\s*\([A-Z]\)")
 _COVER_COMMITTEE = re.compile(r"\[[^\[\]\n]{1,300}(?:\n[^\[\]\n]{1,300}){0,3}\]")
-_COVER_BOILERPLATE = re.compile(r"United Nations|General Assembly|联合国|大\s*会")
+
+
+def _squeezed(text: str) -> str:
+    """Text without spaces or Arabic tatweel, as cover mastheads are letter-spaced."""
+    return "".join(text.replace("\u0640", "").split())
+
+
+def _boilerplate(code: str) -> frozenset[str]:
+    """The masthead lines of the cover (in the language and in English)."""
+    return frozenset(
+        _squeezed(name)
+        for lang in (LANGUAGES["en"], LANGUAGES[code])
+        for name in (lang.organization, lang.assembly)
+        if name
+    )
+
+
+def _boundary(prof: LanguageProfile) -> re.Pattern[str]:
+    """Lines that always start a paragraph: a date, a meeting, both, or an annex label."""
+    found = _BOUNDARIES.get(prof.code)
+    if found is None:
+        date, meeting = (_GROUP_NAME.sub("(?:", p.pattern) for p in (prof.date, prof.meeting))
+        found = _BOUNDARIES[prof.code] = re.compile(
+            rf"(?:{date})|(?:{meeting})|(?:{meeting})\s*(?:{date})"
+            rf"|(?:{date})\s*(?:{meeting})|(?:{prof.annex.pattern})"
+        )
+    return found
 
 
 def _printed(text: str, squeeze: bool) -> str:

@@ -9,6 +9,7 @@ names the first undecodable byte.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from resconv.diagnostics import Diagnostics
@@ -39,11 +40,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\x84\x31\x95\x33", "gb18030"),
 )
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
-_CJK_OR_FULLWIDTH = re.compile(
-    r"[\u3000-\u303f\u3220-\u3243\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-    r"\U00020000-\U0003134f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]"
-)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACE = re.compile(r"\s")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\u0085\x0b]")
@@ -52,6 +48,34 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+_HAN_LEADS = tuple(bytes([lead]) for lead in range(0xE4, 0xEA))
+"""UTF-8 lead bytes of U+4000–U+9FFF, the bulk of the CJK Unified Ideographs."""
+
+
+@functools.cache
+def _han() -> re.Pattern[str]:
+    # Compiled only for GB18030 guesses: a class this wide costs milliseconds to compile.
+    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+
+
+def _han_count(sample: str) -> int:
+    """About how many Han characters `sample` has, counted by their UTF-8 lead byte.
+
+    Counting bytes needs no regex class over 20 000 code points, which would cost
+    more to compile than the whole detection costs to run.
+    """
+    data = sample.encode("utf-8", "surrogatepass")
+    return sum(data.count(lead) for lead in _HAN_LEADS)
+
+
+@functools.cache
+def _cjk_or_fullwidth() -> re.Pattern[str]:
+    return re.compile(
+        r"[\u3000-\u303f\u3220-\u3243\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+        r"\U00020000-\U0003134f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]"
+    )
 
 
 def decode(data: bytes, *, lang: str | None, source: str | None, diagnostics: Diagnostics) -> str:
@@ -110,8 +134,8 @@ def _strict(data: bytes, encoding: str, source: str | None, *, offset: int) -> s
 def _looks_chinese(text: str) -> bool:
     non_space = len(text) - len(_SPACE.findall(text))
     non_ascii = len(_NON_ASCII.findall(text))
-    han = len(_HAN.findall(text))
-    cjk = len(_CJK_OR_FULLWIDTH.findall(text))
+    han = len(_han().findall(text))
+    cjk = len(_cjk_or_fullwidth().findall(text))
     return non_space > 0 and han >= 0.3 * non_space and cjk >= 0.95 * non_ascii
 
 
@@ -134,26 +158,40 @@ def normalise(text: str, *, source: str | None, diagnostics: Diagnostics) -> str
     return text
 
 
+_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (("ru", _CYRILLIC), ("ar", _ARABIC))
+"""Languages told by their script alone (Chinese aside, counted only when needed)."""
+_AUTHORITY_WEIGHT = 20
+"""An authority line ("La Asamblea General,") outweighs this many frequent words."""
+
+
 def detect_language(text: str, known: tuple[str, ...]) -> str | None:
-    """The language of `text` among `known` codes, from its script and frequent words."""
+    """The language of `text` among `known` codes, from its script and frequent words.
+
+    Han (≥ 20 % of the letters) is Chinese, Cyrillic (≥ 30 %) Russian, Arabic script
+    Arabic; Latin-script text is the language whose frequent short words and authority
+    line it has most. Only the Latin profiles' word lists are touched, never a whole
+    profile's patterns.
+    """
     sample = text[:6000]
-    han = len(_HAN.findall(sample))
     letters = len(_LETTER.findall(sample))
     if letters == 0:
         return None
-    if han >= 0.2 * letters:
+    if _han_count(sample) >= 0.2 * letters:
         return "zh" if "zh" in known else None
-    if len(_CYRILLIC.findall(sample)) >= 0.3 * letters:
-        return "ru" if "ru" in known else None
-    if len(_ARABIC.findall(sample)) >= 0.3 * letters:
-        return "ar" if "ar" in known else None
+    for code, script in _SCRIPTS:
+        if len(script.findall(sample)) >= 0.3 * letters:
+            return code if code in known else None
     words = _LATIN_WORD.findall(sample.lower())
+    lines = [line.strip() for line in sample.split("\n", 80)[:80]]
     best, best_score = None, 0
     for code in known:
-        if code == "zh":
+        if code == "zh" or any(code == c for c, _ in _SCRIPTS):
             continue
-        vocabulary = profile(code).detect_words
+        prof = profile(code)
+        vocabulary = prof.detect_words
         score = sum(1 for word in words if word in vocabulary)
+        if any(prof.authority.fullmatch(line) for line in lines if 10 < len(line) < 40):
+            score += _AUTHORITY_WEIGHT
         if score > best_score:
             best, best_score = code, score
     return best

@@ -15,6 +15,7 @@ whole layout work is linear in the input.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,13 +35,7 @@ __all__ = [
     "strip_furniture",
 ]
 
-TITLE = re.compile(
-    r"(?P<number>(?:ES-|S-)?\d{1,3}/\d{1,4}(?: ?[A-Z](?![\w/]))?)\s*[.．]\s*(?P<title>\S.*)?"
-)
-"""The resolution's number and title line: "67/38. 促进…", "80/7. Report of …"."""
-
 SEPARATOR = re.compile(r"_{5,}|-{3,}|—{2,}")
-NOTE_START = re.compile(r"(?P<m>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)")
 MARKDOWN_NOTE = re.compile(r"\[\^(?P<m>[\w*]{1,10})\]:\s*(?P<text>.*)")
 SYMBOL_LINE = re.compile(r"A/RES/[\w./-]{1,40}")
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?")
@@ -48,23 +43,61 @@ BARCODE = re.compile(r"\*\d{7,9}\*")
 PAGE = re.compile(r"(?P<page>\d{1,3})\s*/\s*(?P<of>\d{1,3})")
 MARKER_LINE = re.compile(r"\d{1,3}")
 
-STRUCTURAL = re.compile(
-    r"\d{1,3}\s*[.．](?:\s|$)"  # 1.
-    r"|[(（](?:[a-z]{1,2}|[ivxlc]{1,6})[)）]"  # (a) (ii)
-    r"|[\u3220-\u3229]"  # ㈠
-    r"|[IVXLC]{1,6}\.?$"  # I  II.
-    r"|[A-Z]\.(?:\s|$)"  # A.
-)
-"""Starts of numbered paragraphs, subparagraphs and section headings."""
+PARAGRAPH_END = frozenset(",;:.，；。：،؛")
+"""Characters that end a clause or a paragraph, in every script the UN uses."""
 
-PARAGRAPH_END = frozenset(",;:.，；。：")
-
-_CJK = (
-    r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3220-\u3243\u3400-\u4dbf\u4e00-\u9fff"
-    r"\uf900-\ufaff\uff00-\uffef\u201c\u201d\u2018\u2019\U00020000-\U0003134f"
+_CJK_RANGES = (
+    ("\u2018", "\u2019"),
+    ("\u201c", "\u201d"),
+    ("\u2e80", "\u303f"),
+    ("\u3040", "\u30ff"),
+    ("\u3220", "\u3243"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uf900", "\ufaff"),
+    ("\uff00", "\uffef"),
+    ("\U00020000", "\U0003134f"),
 )
-_SPACE_NEAR_CJK = re.compile(rf"[ \t\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000]+")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+"""Han, CJK punctuation, kana, full-width forms and the curly quotes Chinese uses."""
+_CJK_STARTS = tuple(start for start, _ in _CJK_RANGES)
+_SPACE_RUN = re.compile(r"[ \t\u3000]+")
+
+
+def _is_cjk(char: str) -> bool:
+    # A bisection over range starts rather than a regex class: compiling a class this
+    # wide costs milliseconds at every start, and the joiner asks only at line ends.
+    index = bisect.bisect_right(_CJK_STARTS, char) - 1
+    return index >= 0 and char <= _CJK_RANGES[index][1]
+
+
+def _drop_spaces_near_cjk(text: str) -> str:
+    """Spaces before or after a CJK character go: "2001 年 11 月" → "2001年11月".
+
+    U+3000 is itself CJK, so inside a run "\t\u3000 1" only the tab goes.
+    """
+    out: list[str] = []
+    position = 0
+    for run in _SPACE_RUN.finditer(text):
+        start, end = run.span()
+        out.append(text[position:start])
+        position = end
+        after_cjk = end < len(text) and _is_cjk(text[end])
+        i = start
+        while i < end:
+            if after_cjk:
+                break  # the rest of the run is followed by CJK: all of it goes
+            ideographic = text.rfind("\u3000", i + 1, end)
+            if ideographic > 0:
+                i = ideographic  # everything before the last U+3000 goes
+                continue
+            if i > 0 and _is_cjk(text[i - 1]):
+                break  # preceded by CJK: the rest goes
+            out.append(text[i])
+            i += 1
+    out.append(text[position:])
+    return "".join(out)
+
+
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?P<next>[^\W\d_]+)")
 _MARKDOWN_REF = re.compile(r"\[\^(?P<m>[\w*]{1,10})\]")
@@ -146,17 +179,17 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-def find_title(lines: list[Line]) -> int | None:
+def find_title(lines: list[Line], profile: LanguageProfile) -> int | None:
     """Index of the "67/38. Title" line that ends the cover block."""
     for index, line in enumerate(lines):
-        match = TITLE.fullmatch(line.text)
+        match = profile.title.fullmatch(line.text)
         if match and (match.group("title") or index + 1 < len(lines)):
             return index
     return None
 
 
 def strip_furniture(
-    lines: list[Line], *, title: str, diagnostics: Diagnostics
+    lines: list[Line], profile: LanguageProfile, *, title: str, diagnostics: Diagnostics
 ) -> tuple[list[Line], list[Note]]:
     """The content lines, and the footnote bodies, without page headers and footers."""
     title_key = _key(title)
@@ -190,7 +223,7 @@ def strip_furniture(
             in_notes, current, page_break = False, None, True
             continue
         if in_notes:
-            start = NOTE_START.fullmatch(line.text)
+            start = profile.note_start.fullmatch(line.text)
             if start and (current is None or line.blank_before or _ends_note(current)):
                 current = Note(start.group("m"), line.no, [start.group("text")])
                 notes.append(current)
@@ -272,7 +305,7 @@ def choose_mode(lines: list[Line]) -> Mode:
     return "blank"
 
 
-_TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)])\s?\d{1,3}$")
+_TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)،؛])\s?\d{1,3}$")
 
 
 def ends_paragraph(text: str) -> bool:
@@ -307,7 +340,7 @@ def _starts_block(
     line: Line, previous: Line, mode: Mode, profile: LanguageProfile, boundary: re.Pattern[str]
 ) -> bool:
     ended = ends_paragraph(previous.text)
-    structural = bool(STRUCTURAL.match(line.text))
+    structural = bool(profile.structural.match(line.text))
     if boundary.fullmatch(line.text) and (ended or boundary.fullmatch(previous.text)):
         return True
     if profile.authority.fullmatch(line.text):
@@ -360,7 +393,7 @@ def join_block(
 
 def _clean_line(text: str, profile: LanguageProfile) -> str:
     if profile.joiner == "cjk":
-        text = _SPACE_NEAR_CJK.sub("", text)
+        text = _drop_spaces_near_cjk(text)
     text = _SPACES.sub(" ", text)
     if profile.suspended_hyphen_words and "- " in text:
         text = _BROKEN_HYPHEN.sub(lambda m: _rejoin(m, profile), text)
@@ -378,7 +411,7 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
     if not before or not after:
         return ""
     last, first = before[-1], after[0]
-    if profile.joiner == "cjk" and (_CJK_CHAR.match(last) or _CJK_CHAR.match(first)):
+    if profile.joiner == "cjk" and (_is_cjk(last) or _is_cjk(first)):
         return ""
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space

@@ -272,10 +272,12 @@ class _Planner:
             distribution.append(typo.distribution.format(word))
         if cover.distribution_date_text:
             distribution.append(cover.distribution_date_text)
-        masthead = _Masthead(self.lang.organization, self.lang.assembly, res.symbol,
-                             tuple(distribution))
-        return _Plan(self.blocks, self.notes, unreferenced, res.symbol, plain_text(res.title),
-                     masthead)
+        masthead = _Masthead(
+            self.lang.organization, self.lang.assembly, res.symbol, tuple(distribution)
+        )
+        return _Plan(
+            self.blocks, self.notes, unreferenced, res.symbol, plain_text(res.title), masthead
+        )
 
     def _inlines(self, inlines: Inlines, role: str, initial: str = "") -> list[_Run]:
         """Runs for `inlines`; the first `len(initial)` characters in the emphasis role."""
@@ -327,8 +329,9 @@ class _Planner:
     def _subparagraphs(self, subs: tuple[Subparagraph, ...], level: int) -> None:
         for sub in subs:
             self.blocks.append(
-                _Block(f"sub-{level}", self._inlines(sub.content, "body"),
-                       [_Run("body", sub.number)])
+                _Block(
+                    f"sub-{level}", self._inlines(sub.content, "body"), [_Run("body", sub.number)]
+                )
             )
             self._subparagraphs(sub.subparagraphs, level + 1)
             if sub.wrap_up:
@@ -344,8 +347,11 @@ class _Planner:
         shown = [line for line in lines if line]
         for i, line in enumerate(shown):
             self.blocks.append(
-                _Block("adoption" if i else "adoption-first", [_Run("body", line)],
-                       keep_with_next=i < len(shown) - 1)
+                _Block(
+                    "adoption" if i else "adoption-first",
+                    [_Run("body", line)],
+                    keep_with_next=i < len(shown) - 1,
+                )
             )
 
     def _annex(self, annex: Annex) -> None:
@@ -430,8 +436,7 @@ class _Markup:
 
     def width(self, runs: list[_Run], size: float) -> float:
         return sum(
-            float(
-            pdfmetrics.stringWidth(text, self._fonts.name(key), size))
+            float(pdfmetrics.stringWidth(text, self._fonts.name(key), size))
             for run in runs
             for key, text in self._chooser.segments(run.role, run.text, self._where)
         )
@@ -462,30 +467,65 @@ class _Styles:
         self.styles: dict[str, ParagraphStyle] = {
             "body": body,
             "cover": ParagraphStyle("cover", body, alignment=TA_LEFT, spaceAfter=0),
-            "cover-adopted": ParagraphStyle("cover-adopted", body, alignment=TA_LEFT,
-                                            spaceBefore=typo.body_leading * 1.5, spaceAfter=0),
-            "title": ParagraphStyle("title", body, alignment=TA_LEFT, fontSize=typo.title_size,
-                                    leading=typo.title_leading, spaceBefore=typo.body_leading,
-                                    spaceAfter=typo.body_leading),
+            "cover-adopted": ParagraphStyle(
+                "cover-adopted",
+                body,
+                alignment=TA_LEFT,
+                spaceBefore=typo.body_leading * 1.5,
+                spaceAfter=0,
+            ),
+            "title": ParagraphStyle(
+                "title",
+                body,
+                alignment=TA_LEFT,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+                spaceBefore=typo.body_leading,
+                spaceAfter=typo.body_leading,
+            ),
             "authority": ParagraphStyle("authority", body, firstLineIndent=indent),
             "preamble": ParagraphStyle("preamble", body, firstLineIndent=indent),
-            "operative": ParagraphStyle("operative", body, firstLineIndent=indent + number,
-                                        bulletIndent=indent),
-            "heading": ParagraphStyle("heading", body, alignment=TA_CENTER,
-                                      spaceBefore=typo.body_leading * 0.5),
-            "adoption-first": ParagraphStyle("adoption-first", body, alignment=TA_LEFT,
-                                             leftIndent=width * 0.5, spaceBefore=typo.body_leading,
-                                             spaceAfter=0),
-            "adoption": ParagraphStyle("adoption", body, alignment=TA_LEFT,
-                                       leftIndent=width * 0.5, spaceAfter=0),
-            "annex-label": ParagraphStyle("annex-label", body, alignment=TA_CENTER,
-                                          fontSize=typo.title_size, leading=typo.title_leading),
-            "annex-title": ParagraphStyle("annex-title", body, alignment=TA_CENTER,
-                                          fontSize=typo.title_size, leading=typo.title_leading,
-                                          spaceAfter=typo.body_leading),
-            "note": ParagraphStyle("note", body, fontSize=typo.note_size,
-                                   leading=typo.note_leading, leftIndent=typo.note_size * 1.8,
-                                   firstLineIndent=-typo.note_size * 1.8, spaceAfter=1),
+            "operative": ParagraphStyle(
+                "operative", body, firstLineIndent=indent + number, bulletIndent=indent
+            ),
+            "heading": ParagraphStyle(
+                "heading", body, alignment=TA_CENTER, spaceBefore=typo.body_leading * 0.5
+            ),
+            "adoption-first": ParagraphStyle(
+                "adoption-first",
+                body,
+                alignment=TA_LEFT,
+                leftIndent=width * 0.5,
+                spaceBefore=typo.body_leading,
+                spaceAfter=0,
+            ),
+            "adoption": ParagraphStyle(
+                "adoption", body, alignment=TA_LEFT, leftIndent=width * 0.5, spaceAfter=0
+            ),
+            "annex-label": ParagraphStyle(
+                "annex-label",
+                body,
+                alignment=TA_CENTER,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+            ),
+            "annex-title": ParagraphStyle(
+                "annex-title",
+                body,
+                alignment=TA_CENTER,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+                spaceAfter=typo.body_leading,
+            ),
+            "note": ParagraphStyle(
+                "note",
+                body,
+                fontSize=typo.note_size,
+                leading=typo.note_leading,
+                leftIndent=typo.note_size * 1.8,
+                firstLineIndent=-typo.note_size * 1.8,
+                spaceAfter=1,
+            ),
             "header": ParagraphStyle("header", body, fontSize=9, leading=11),
         }
 
@@ -498,8 +538,12 @@ class _Styles:
         typo = self.typo
         if kind == "sub":
             bullet = level * typo.sub_indent
-            style = ParagraphStyle(name, self.styles["body"], bulletIndent=bullet,
-                                   leftIndent=bullet + typo.number_width)
+            style = ParagraphStyle(
+                name,
+                self.styles["body"],
+                bulletIndent=bullet,
+                leftIndent=bullet + typo.number_width,
+            )
         elif kind == "wrapup":
             left = level * typo.sub_indent + (typo.number_width if level else 0)
             style = ParagraphStyle(name, self.styles["body"], leftIndent=left)
@@ -530,15 +574,38 @@ class _Layout:
 class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     """A4 pages whose frame gives up the room its footnotes need."""
 
-    def __init__(self, out: io.BytesIO, *, layout: _Layout, draw_notes: Callable[..., float],
-                 draw_header: Callable[[Canvas, int], None], **kwargs: Any) -> None:
-        super().__init__(out, pagesize=A4, leftMargin=_MARGIN_X, rightMargin=_MARGIN_X,
-                         topMargin=_MARGIN_TOP, bottomMargin=_MARGIN_BOTTOM, **kwargs)
+    def __init__(
+        self,
+        out: io.BytesIO,
+        *,
+        layout: _Layout,
+        draw_notes: Callable[..., float],
+        draw_header: Callable[[Canvas, int], None],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            out,
+            pagesize=A4,
+            leftMargin=_MARGIN_X,
+            rightMargin=_MARGIN_X,
+            topMargin=_MARGIN_TOP,
+            bottomMargin=_MARGIN_BOTTOM,
+            **kwargs,
+        )
         self._layout = layout
         self._draw_notes = draw_notes
         self._draw_header = draw_header
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
         self._frame_bottom, self._frame_height = frame.y1, frame.height
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
 
@@ -624,8 +691,9 @@ class _RtlText:
         self.fonts = RtlFonts({})
         self._lines: dict[tuple[str, str, float], list[Piece]] = {}
 
-    def spans(self, runs: list[_Run], size: float, where: str, *,
-              callbacks: bool = True) -> list[Span]:
+    def spans(
+        self, runs: list[_Run], size: float, where: str, *, callbacks: bool = True
+    ) -> list[Span]:
         spans: list[Span] = []
         for run in runs:
             run_size, rise, note = size, 0.0, None
@@ -638,8 +706,9 @@ class _RtlText:
                 note = None  # one callback per marker
         return spans
 
-    def pieces(self, runs: list[_Run], size: float, where: str, *,
-               callbacks: bool = True, rtl: bool = True) -> list[Piece]:
+    def pieces(
+        self, runs: list[_Run], size: float, where: str, *, callbacks: bool = True, rtl: bool = True
+    ) -> list[Piece]:
         return shape_spans(self.spans(runs, size, where, callbacks=callbacks), self.codes, rtl)
 
     def prepare(self, role: str, text: str, size: float) -> None:
@@ -651,8 +720,9 @@ class _RtlText:
         if found is None:
             # A line on its own takes the direction of its first strong character
             # (UAX #9 P2-P3): "7 July 2023" reads left to right on an Arabic page.
-            found = self._lines[key] = self.pieces([_Run(role, text)], size, "masthead",
-                                                   rtl=base_direction(text) != "ltr")
+            found = self._lines[key] = self.pieces(
+                [_Run(role, text)], size, "masthead", rtl=base_direction(text) != "ltr"
+            )
         return found
 
     def width(self, role: str, text: str, size: float) -> float:
@@ -660,8 +730,9 @@ class _RtlText:
 
     def draw(self, canv: Canvas, role: str, text: str, size: float, x: float, y: float) -> None:
         if role == "digits":  # page numbers: glyphs shaped one by one beforehand, set LTR
-            pieces = [replace(piece, level=0) for char in text
-                      for piece in self._line("body", char, size)]
+            pieces = [
+                replace(piece, level=0) for char in text for piece in self._line("body", char, size)
+            ]
         else:
             pieces = self._line(role, text, size)
         draw_pieces(canv, pieces, x, y, self.fonts)
@@ -691,8 +762,11 @@ class _MastheadFlowable(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def lines(self) -> list[tuple[str, str, float]]:
         """Every (role, text, size) it prints, so that fonts hold their glyphs."""
         m = self.masthead
-        found = [("bold", m.organization, self._ORG), ("bold", m.symbol, self._SYMBOL),
-                 ("bold", m.assembly, self._ASSEMBLY)]
+        found = [
+            ("bold", m.organization, self._ORG),
+            ("bold", m.symbol, self._SYMBOL),
+            ("bold", m.assembly, self._ASSEMBLY),
+        ]
         found += [("body", line, self._DISTR) for line in m.distribution]
         return [line for line in found if line[1]]
 
@@ -770,8 +844,17 @@ class PdfWriter:
                 text.fonts = fonts
                 names = fonts.names
             try:
-                return self._build(resolution, plan, chooser, fonts, typo, lang.bcp47,
-                                   masthead, text, story if rtl else None)
+                return self._build(
+                    resolution,
+                    plan,
+                    chooser,
+                    fonts,
+                    typo,
+                    lang.bcp47,
+                    masthead,
+                    text,
+                    story if rtl else None,
+                )
             finally:
                 _unregister_names(list(names.values()))
 
@@ -792,9 +875,18 @@ class PdfWriter:
         text.codes.frozen = True
         return _Fonts(dict(text.fonts.names), {})
 
-    def _build(self, resolution: Resolution, plan: _Plan, chooser: _FaceChooser,
-               fonts: _Fonts, typo: Typography, lang_tag: str, masthead: _MastheadFlowable,
-               text: _Text, rtl_story: _RtlStory | None) -> bytes:
+    def _build(
+        self,
+        resolution: Resolution,
+        plan: _Plan,
+        chooser: _FaceChooser,
+        fonts: _Fonts,
+        typo: Typography,
+        lang_tag: str,
+        masthead: _MastheadFlowable,
+        text: _Text,
+        rtl_story: _RtlStory | None,
+    ) -> bytes:
         width = A4[0] - 2 * _MARGIN_X
         base_font = next(iter(fonts.names.values()))
         styles = rtl_story.styles if rtl_story is not None else _Styles(typo, base_font, width)
@@ -857,8 +949,7 @@ class PdfWriter:
             label = f"{page}/{total}"
             role = "digits" if rtl_story is not None else "body"
             label_width = sum(text.width("body", char, header_size) for char in label)
-            text.draw(canv, role, label, header_size, (A4[0] - label_width) / 2,
-                      _MARGIN_BOTTOM / 2)
+            text.draw(canv, role, label, header_size, (A4[0] - label_width) / 2, _MARGIN_BOTTOM / 2)
             canv.restoreState()
 
         parsed: list[Any] = []
@@ -896,7 +987,9 @@ class PdfWriter:
                     if isinstance(bullet, list):
                         bullet = [frag.clone() for frag in bullet]
                     para = paragraph_class(
-                        model.text, model.style, bulletText=bullet,
+                        model.text,
+                        model.style,
+                        bulletText=bullet,
                         frags=[frag.clone() for frag in model.frags],
                     )
                 para.keepWithNext = block.keep_with_next
@@ -969,8 +1062,10 @@ class _RtlStory:
         for note in plan.notes:
             runs = [_Run("note", note.marker, -1), _Run("note", " " + (note.text or ""))]
             self._notes.append(
-                (text.pieces(runs, float(note_style.fontSize), "footnote", callbacks=False),
-                 note_style)
+                (
+                    text.pieces(runs, float(note_style.fontSize), "footnote", callbacks=False),
+                    note_style,
+                )
             )
         for char in _PAGE_DIGITS:
             text.prepare("body", char, 9.0)

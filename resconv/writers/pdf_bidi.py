@@ -18,7 +18,7 @@ _STRONG = {"L": "ltr", "R": "rtl", "AL": "rtl"}
 
 
 def base_direction(text: str) -> str | None:
-    """"ltr" or "rtl" from the first strong character (UAX #9 P2-P3), None without one."""
+    """ "ltr" or "rtl" from the first strong character (UAX #9 P2-P3), None without one."""
     for char in text:
         found = _STRONG.get(unicodedata.bidirectional(char))
         if found is not None:

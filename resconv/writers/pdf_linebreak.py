@@ -106,8 +106,15 @@ def _make_line(units: Sequence[Any], max_width: float, width: float, forced: boo
         ascent, descent = max(ascent, frag_ascent), min(descent, frag_descent)
         start = end
     line = FragLine(
-        kind=1, extraSpace=max_width - width, wordCount=1, words=words, fontSize=size,
-        ascent=ascent, descent=descent, maxWidth=max_width, currentWidth=width,
+        kind=1,
+        extraSpace=max_width - width,
+        wordCount=1,
+        words=words,
+        fontSize=size,
+        ascent=ascent,
+        descent=descent,
+        maxWidth=max_width,
+        currentWidth=width,
         lineBreak=forced,
     )
     setattr(line, _JUSTIFY_MARK, True)

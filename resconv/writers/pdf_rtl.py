@@ -147,9 +147,7 @@ def _utf16(text: str) -> list[int]:
 
 
 def _to_unicode_cmap(name: str, codes: Sequence[int], text: dict[int, str]) -> str:
-    entries = [
-        f"<{index:02X}> <{_cmap_hex(text.get(cp, '')) }>" for index, cp in enumerate(codes)
-    ]
+    entries = [f"<{index:02X}> <{_cmap_hex(text.get(cp, ''))}>" for index, cp in enumerate(codes)]
     return "\n".join(
         [
             "/CIDInit /ProcSet findresource begin",
@@ -223,8 +221,17 @@ def shape_spans(spans: Sequence[Span], codes: GlyphCodes, rtl: bool = True) -> l
 def _piece(span: Span, text: str, level: int, codes: GlyphCodes) -> Piece:
     glyphs, chars, advance = codes.shaped(span.face, text, bool(level % 2))
     scale = span.size / codes.face(span.face).metrics.units_per_em
-    return Piece(span.face, span.size, span.rise, level, glyphs, chars, advance * scale,
-                 space=text == _BREAK, note=span.note)
+    return Piece(
+        span.face,
+        span.size,
+        span.rise,
+        level,
+        glyphs,
+        chars,
+        advance * scale,
+        space=text == _BREAK,
+        note=span.note,
+    )
 
 
 @dataclass(slots=True)
@@ -284,9 +291,15 @@ class Fonts:
     names: dict[str, str] = field(default_factory=dict)
 
 
-def draw_pieces(canv: Any, pieces: Sequence[Piece], x: float, y: float, fonts: Fonts,
-                extra_per_space: float = 0.0,
-                on_note: Callable[[str], None] | None = None) -> None:
+def draw_pieces(
+    canv: Any,
+    pieces: Sequence[Piece],
+    x: float,
+    y: float,
+    fonts: Fonts,
+    extra_per_space: float = 0.0,
+    on_note: Callable[[str], None] | None = None,
+) -> None:
     """Draw one line's pieces (logical order) from `x`, left to right in display order.
 
     Each glyph is placed at its display position but written in logical order, so the
@@ -332,8 +345,12 @@ def _draw_piece(text: Any, piece: Piece, x: float, y: float, fonts: Fonts) -> No
         text.textOut("".join(group))
 
 
-def register_fonts(codes: GlyphCodes, build: Callable[[Face, dict[int, Glyph]], bytes],
-                   name_of: Callable[[str, bytes], str], fonts: Fonts) -> None:
+def register_fonts(
+    codes: GlyphCodes,
+    build: Callable[[Face, dict[int, Glyph]], bytes],
+    name_of: Callable[[str, bytes], str],
+    fonts: Fonts,
+) -> None:
     """Build and register one shaped font per face the document used, into `fonts`."""
     for key in sorted(codes.glyphs):
         face = codes.face(key)
@@ -357,9 +374,17 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A right-to-left paragraph; `leftIndent`, `firstLineIndent` and `bulletIndent` of
     its style count from the right edge (the start of an RTL line)."""
 
-    def __init__(self, pieces: list[Piece], style: Any, fonts: Fonts,
-                 bullet: list[Piece] | None = None, *, note_callback: str | None = None,
-                 lines: list[_Line] | None = None, continued: bool = False) -> None:
+    def __init__(
+        self,
+        pieces: list[Piece],
+        style: Any,
+        fonts: Fonts,
+        bullet: list[Piece] | None = None,
+        *,
+        note_callback: str | None = None,
+        lines: list[_Line] | None = None,
+        continued: bool = False,
+    ) -> None:
         super().__init__()
         self.pieces = pieces
         self.style = style
@@ -374,8 +399,9 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
     def fresh(self) -> RtlParagraph:
         """A copy for a new layout pass; lines already broken for a width are kept."""
-        copy = RtlParagraph(self.pieces, self.style, self.fonts, self.bullet,
-                            note_callback=self.note_callback)
+        copy = RtlParagraph(
+            self.pieces, self.style, self.fonts, self.bullet, note_callback=self.note_callback
+        )
         if not self._continued:
             copy._lines, copy._lines_width = self._lines, self._lines_width
         return copy
@@ -412,13 +438,26 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
             fit = len(lines) - 2  # no widow: at least two lines go over
         if fit < 2:
             return []  # no orphan: the whole paragraph moves on
-        head = RtlParagraph(self.pieces, self.style, self.fonts, self.bullet,
-                            note_callback=self.note_callback, lines=lines[:fit],
-                            continued=self._continued)
+        head = RtlParagraph(
+            self.pieces,
+            self.style,
+            self.fonts,
+            self.bullet,
+            note_callback=self.note_callback,
+            lines=lines[:fit],
+            continued=self._continued,
+        )
         head._lines_width = availWidth
         head.spaceAfter = 0
-        tail = RtlParagraph(self.pieces, self.style, self.fonts, None,
-                            note_callback=self.note_callback, lines=lines[fit:], continued=True)
+        tail = RtlParagraph(
+            self.pieces,
+            self.style,
+            self.fonts,
+            None,
+            note_callback=self.note_callback,
+            lines=lines[fit:],
+            continued=True,
+        )
         tail.spaceBefore = 0
         return [head, tail]
 
@@ -434,8 +473,10 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
         if self.note_callback is not None:
             callback = canv.getNamedCB(self.note_callback)
             if callback is not None:
+
                 def on_note(label: str) -> None:
                     callback(canv, "onDraw", label)
+
         start, end = float(style.leftIndent), float(style.rightIndent)
         for n, line in enumerate(lines):
             baseline = self.height - n * leading - size

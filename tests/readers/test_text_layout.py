@@ -63,7 +63,7 @@ def test_page_furniture_is_dropped_and_reported() -> None:
         "Assembly at its eightieth session",
     )
     content, notes = layout.strip_furniture(
-        lines, title="Participation by the State of Palestine", diagnostics=diagnostics
+        lines, EN, title="Participation by the State of Palestine", diagnostics=diagnostics
     )
     assert [line.text for line in content] == [
         "of the general debate of the",
@@ -82,7 +82,7 @@ def test_page_furniture_is_dropped_and_reported() -> None:
 
 def test_a_resolution_number_is_not_a_page_number() -> None:
     diagnostics = Diagnostics()
-    content, _ = layout.strip_furniture(_lines("66/32"), title="x", diagnostics=diagnostics)
+    content, _ = layout.strip_furniture(_lines("66/32"), EN, title="x", diagnostics=diagnostics)
     assert [line.text for line in content] == ["66/32"]
 
 

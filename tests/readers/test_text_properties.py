@@ -47,6 +47,37 @@ KEYWORDS = [
     "—",
     "eighty- first",
     "\x01",
+    "L’Assemblée générale,",
+    "Rappelant",
+    "Prend note",
+    "a)",
+    "i)",
+    "а)",
+    "(أ)",
+    "(1)",
+    "1 -",
+    "١ -",
+    "77/306 - عنوان",
+    "إن الجمعية العامة،",
+    "وإذ تؤكد من جديد",
+    "Генеральная Ассамблея,",
+    "ссылаясь",
+    "La Asamblea General,",
+    "30 juin 2023",
+    "1er juillet 2023",
+    "87e séance plénière",
+    "30 de junio de 2023",
+    "87ª sesión plenaria",
+    "30 июня 2023 года",
+    "87‑е пленарное заседание",
+    "30 حزيران/يونيه 2023",
+    "الجلسة العامة 87",
+    "Annexe",
+    "Anexo",
+    "Приложение",
+    "المرفق",
+    "أولا",
+    "Distr. générale",
 ]
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -73,7 +104,7 @@ def test_any_text_reads_or_raises_a_resconv_error(text: str) -> None:
     st.lists(st.one_of(st.sampled_from(KEYWORDS), st.text(max_size=12)), max_size=40).map(
         lambda parts: "\n".join(parts)
     ),
-    st.sampled_from([None, "zh", "en"]),
+    st.sampled_from([None, "zh", "en", "fr", "es", "ru", "ar"]),
 )
 def test_keyword_soup_reads_or_raises_a_resconv_error(text: str, lang: str | None) -> None:
     _read(text.encode("utf-8", "surrogatepass"), lang)
