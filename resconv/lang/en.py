@@ -314,4 +314,7 @@ PROFILE = LanguageProfile(
     ),
     suspended_hyphen_words=frozenset({"and", "or", "to", "nor"}),
     detect_words=frozenset({"the", "of", "and", "to", "in", "its"}),
+    capitalised=True,
+    # "(b) …;" then "and requests …": a closing text continues the sentence in lower case.
+    wrap_up_start=Regex(r"[a-z]"),
 )

@@ -274,4 +274,7 @@ PROFILE = LanguageProfile(
     ),
     suspended_hyphen_words=frozenset({"y", "o", "e", "u"}),
     detect_words=frozenset({"los", "las", "del", "el", "y", "en", "por", "con", "para", "una"}),
+    capitalised=True,
+    # "b) …;" then "y solicita …": a closing text continues the sentence in lower case.
+    wrap_up_start=Regex(r"[a-záéíóúñü]"),
 )

@@ -295,4 +295,7 @@ PROFILE = LanguageProfile(
     ),
     suspended_hyphen_words=frozenset({"et", "ou", "à"}),
     detect_words=frozenset({"les", "des", "du", "et", "le", "aux", "sur", "dans", "une", "qui"}),
+    capitalised=True,
+    # "b) … ;" then "et prie …": a closing text continues the sentence in lower case.
+    wrap_up_start=Regex(r"[a-zà-ÿœæ]"),
 )

@@ -247,6 +247,12 @@ class LanguageProfile:
     """Words after "pre- " that keep the space: "pre- and post-conflict"."""
     detect_words: frozenset[str] = frozenset()
     """Frequent short words that tell this language from other Latin-script ones."""
+    capitalised: bool = False
+    """Whether every paragraph starts with a capital letter (its initial words do), so
+    that a line in lower case after a page break continues the paragraph before it."""
+    wrap_up_start: Regex | None = None
+    """How an unnumbered paragraph that closes a list of subparagraphs can start (it
+    continues their sentence: "and requests …"); None where the script gives no sign."""
 
     def initial_words(self, text: str, *, operative: bool) -> str:
         """The initial words of a paragraph: the longest known phrase, else the fallback."""

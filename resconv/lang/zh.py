@@ -1,7 +1,8 @@
 """Chinese: what the text reader needs to recognise a General Assembly resolution.
 
 Initial words (set in bold by the UN) come from the UN's Chinese Akoma Ntoso and from
-resolution 67/38; the usual adverbs 又/还/再次/并… combine with every verb.
+resolution 67/38; the usual adverbs 又/还/再次/并… combine with every verb. The UN bolds
+the verb alone (强调 in 强调必须…, 重申 in 重申其…), so no entry carries what follows it.
 """
 
 from __future__ import annotations
@@ -59,9 +60,6 @@ PREAMBULAR_BASES = (
     "决意",
     "遵循",
     "致力于",
-    "强调必须",
-    "重申必须",
-    "确认必须",
     "深切关注",
     "表示赞赏",
     "表示深切关切",
@@ -120,7 +118,6 @@ OPERATIVE_BASES = (
     "表示感谢",
     "表示遗憾",
     "痛惜",
-    "重申其",
     "决心",
     "强烈敦促",
     "再次强调",
@@ -147,4 +144,6 @@ PROFILE = LanguageProfile(
     glued_marker=Regex(
         r"(?=[ \d])(?<=[，。；：、》」”’）)])[ ]?(\d{1,3})(?![\d/.．年月日号次段条款届个项%％])"
     ),
+    # "(b) …；" then "以便…": conjunctions that only continue a sentence ("并请" may open one).
+    wrap_up_start=Regex(r"(?:以便|以期|从而|并就此|并在此)"),
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from resconv.diagnostics import Diagnostics, Result
@@ -158,13 +158,33 @@ class _Builder:
             diagnostics=self.diagnostics,
         )
         if not title_line.text:
-            content, title_line = content[1:], content[0] if content else title_line
+            # "67/38." alone: the title is on the next line, unless that line is already
+            # the authority line (no title at all) or the start of a paragraph.
+            following = content[0].text if content else ""
+            if not following or self._starts_text(following):
+                raise StructureError(
+                    f"missing title after the number {number} (the line after it is "
+                    f"{following[:40]!r})",
+                    source=self.source,
+                    line=title_line.no,
+                )
+            content, title_line = content[1:], content[0]
         blocks = layout.segment([title_line, *content], self.prof, boundary=self.boundary)
         paras = [self._para(block) for block in blocks]
         bodies = {note.marker: note for note in notes}
         self._place_glued_markers(paras, bodies)
         cover = self._cover(lines[:title_index])
         return self._assemble(number, paras, bodies, cover)
+
+    def _starts_text(self, line: str) -> bool:
+        """Whether `line` opens the resolution's text rather than continuing a title."""
+        prof = self.prof
+        return bool(
+            prof.authority.fullmatch(line)
+            or prof.operative_number.match(line)
+            or prof.subparagraph.match(line)
+            or (prof.preambular.match(line) and line[-1:] in layout.PARAGRAPH_END)
+        )
 
     def _para(self, block: layout.Block) -> _Para:
         lines: list[layout.Line] = []
@@ -373,6 +393,8 @@ class _Builder:
                 part, "".join(sub.group("num").split()), para.inlines(sub.end()), para
             )
             return index
+        if self._wrap_up(para, rest, index, part):
+            return index
         heading = self._heading(para, rest, index, part)
         if heading is not None:
             block, index = heading
@@ -396,6 +418,44 @@ class _Builder:
             )
         )
         return index
+
+    def _wrap_up(self, para: _Para, rest: list[_Para], index: int, part: _Part) -> bool:
+        """Keep `para` as the closing text of the subparagraphs before it, if it is one.
+
+        The evidence must be clear: the last subparagraph had not ended its sentence,
+        and `para` continues it (lower case in Latin and Cyrillic, a conjunction in
+        Chinese) without known initial words. The text closes the last subparagraph
+        when nested subparagraphs precede it and a sibling of that subparagraph follows;
+        otherwise it closes the paragraph's list.
+        """
+        start = self.prof.wrap_up_start
+        text = para.text
+        if start is None or not start.match(text) or text[-1:] not in layout.PARAGRAPH_END:
+            return False
+        owners: list[PreambularParagraph] | list[Block]
+        owners = part.body if part.in_body and part.body else part.preamble
+        owner = owners[-1] if owners else None
+        if owner is None or isinstance(owner, Heading) or not owner.subparagraphs:
+            return False
+        if owner.wrap_up or self.prof.preambular.match(text) or self.prof.operative.match(text):
+            return False
+        last = owner.subparagraphs[-1]
+        deepest = last.subparagraphs[-1] if last.subparagraphs else last
+        if _ends_sentence(deepest.wrap_up or deepest.content):
+            return False
+        content = para.inlines()
+        following = self.prof.subparagraph.match(rest[index].text) if index < len(rest) else None
+        if (
+            last.subparagraphs
+            and not last.wrap_up
+            and following is not None
+            and not self._nested("".join(following.group("num").split()), last.number)
+        ):
+            subs = (*owner.subparagraphs[:-1], replace(last, wrap_up=content))
+            owners[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
+        else:
+            owners[-1] = replace(owner, wrap_up=content)  # type: ignore[assignment]
+        return True
 
     def _initial(self, content: Inlines, *, operative: bool) -> str:
         first = content[0] if content else None
@@ -467,27 +527,10 @@ class _Builder:
         new = Subparagraph(number=number, content=content)
         if subs and self._nested(number, subs[-1].number):
             last = subs[-1]
-            subs[-1] = Subparagraph(
-                number=last.number,
-                content=last.content,
-                subparagraphs=(*last.subparagraphs, new),
-                wrap_up=last.wrap_up,
-            )
+            subs[-1] = replace(last, subparagraphs=(*last.subparagraphs, new))
         else:
             subs.append(new)
-        replaced: PreambularParagraph | OperativeParagraph
-        if isinstance(owner, PreambularParagraph):
-            replaced = PreambularParagraph(
-                initial_words=owner.initial_words, content=owner.content, subparagraphs=tuple(subs)
-            )
-        else:
-            replaced = OperativeParagraph(
-                number=owner.number,
-                initial_words=owner.initial_words,
-                content=owner.content,
-                subparagraphs=tuple(subs),
-            )
-        owner_list[-1] = replaced  # type: ignore[assignment]
+        owner_list[-1] = replace(owner, subparagraphs=tuple(subs))  # type: ignore[assignment]
 
     @staticmethod
     def _nested(number: str, previous: str) -> bool:
@@ -711,6 +754,12 @@ def _boundary(prof: LanguageProfile) -> re.Pattern[str]:
     return found
 
 
+def _ends_sentence(inlines: Inlines) -> bool:
+    """Whether text ends a sentence ("." or "。"), a footnote marker after it aside."""
+    text = plain_text(inlines).rstrip()
+    return text[-1:] in ".。"
+
+
 def _printed(text: str, squeeze: bool) -> str:
     return "".join(text.split()) if squeeze else " ".join(text.split())
 
@@ -747,5 +796,6 @@ def _all_inlines(resolution: Resolution) -> list[Inlines]:
         for para in annex.preamble:
             out.append(para.content)
             subs(para.subparagraphs)
+            out.append(para.wrap_up)
         blocks(annex.body)
     return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -195,9 +196,13 @@ def strip_furniture(
     title_key = _key(title)
     furniture = [_furniture_kind(line.text) for line in lines]
     for index, line in enumerate(lines):
+        # The running title follows the running symbol (or its own first line); before
+        # the symbol only the whole title counts. Elsewhere a line that starts like the
+        # title is text, such as an annex title repeating the resolution's.
         if furniture[index] is None and index > 0 and _is_running_title(line.text, title_key):
-            near = furniture[max(0, index - 3) : index + 4]
-            if any(kind not in (None, "running title") for kind in near):
+            after = furniture[index - 1] in ("running header", "running title")
+            before = index + 1 < len(lines) and furniture[index + 1] == "running header"
+            if after or (before and _key(line.text) == title_key):
                 furniture[index] = "running title"
     content: list[Line] = []
     notes: list[Note] = []
@@ -321,15 +326,38 @@ def segment(
     """Group content lines into paragraph blocks; `boundary` matches lines that always
     start a block after a finished one (adoption date, meeting, annex label)."""
     mode = choose_mode(lines)
+    widths = _Widths(lines)
     blocks: list[Block] = []
     next_marker = 1
     previous: Line | None = None
-    for line in lines:
+    # A title wrapped over lines that no blank line separates runs to the authority line.
+    authority_at = next(
+        (i for i, line in enumerate(lines[:8]) if profile.authority.fullmatch(line.text)), 0
+    )
+    for index, line in enumerate(lines):
+        if 0 < index < authority_at and not line.blank_before:
+            blocks[-1].items.append(line)
+            previous = line
+            continue
         if blocks and MARKER_LINE.fullmatch(line.text) and int(line.text) == next_marker:
             blocks[-1].items.append(Marker(line.text, line.no))
             next_marker += 1
             continue
-        if previous is None or _starts_block(line, previous, mode, profile, boundary):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        alone = (
+            following is None
+            or following.blank_before
+            or bool(profile.structural.match(following.text))
+        )
+        if previous is None or _starts_block(
+            line,
+            previous,
+            mode,
+            profile,
+            boundary,
+            wrapped=widths.full,
+            alone=alone,
+        ):
             blocks.append(Block(line.no))
         blocks[-1].items.append(line)
         previous = line
@@ -337,8 +365,22 @@ def segment(
 
 
 def _starts_block(
-    line: Line, previous: Line, mode: Mode, profile: LanguageProfile, boundary: re.Pattern[str]
+    line: Line,
+    previous: Line,
+    mode: Mode,
+    profile: LanguageProfile,
+    boundary: re.Pattern[str],
+    *,
+    wrapped: Callable[[Line], bool],
+    alone: bool,
 ) -> bool:
+    """Whether `line` starts a paragraph; `wrapped(previous)` says it is as wide as the
+    text's full lines, so that the line break there was the typesetter's; `alone` that a
+    blank line, a numbered line or the end follows `line`."""
+    if profile.operative_number.fullmatch(previous.text) or profile.subparagraph.fullmatch(
+        previous.text
+    ):
+        return False  # "1." printed alone: its text follows
     ended = ends_paragraph(previous.text)
     structural = bool(profile.structural.match(line.text))
     if boundary.fullmatch(line.text) and (ended or boundary.fullmatch(previous.text)):
@@ -347,18 +389,64 @@ def _starts_block(
         return True  # the line after the title, which ends without punctuation
     if mode == "indent":
         return line.indented or (ended and structural and line.blank_before)
-    if mode == "blank":
-        if not line.blank_before:
-            return False
-        # A paragraph runs on over a page break unless it had ended.
-        return not (line.page_break and not ended and not structural)
-    if not ended:
+    if mode == "blank" and not line.blank_before:
         return False
-    return (
-        structural
-        or bool(profile.preambular.match(line.text) or profile.operative.match(line.text))
-        or (profile.joiner == "space" and line.text[:1].isupper())
+    if mode == "blank" and not line.page_break:
+        return True
+    # Over a page break (or in text without blank lines) a paragraph runs on unless it
+    # had ended; a full line ending in a comma ends a paragraph only when the next line
+    # starts like one: numbered, known initial words, or a heading (a line of its own
+    # without final punctuation). In languages whose paragraphs start with a capital, a
+    # line in lower case continues the paragraph, unless a short line ending in ";" came
+    # before it: then it may close a list of subparagraphs ("…;" / "and requests …").
+    if not ended:  # a number alone on its line starts a paragraph all the same
+        alone_number = bool(
+            profile.operative_number.fullmatch(line.text)
+            or profile.subparagraph.fullmatch(line.text)
+        )
+        return structural and (mode == "blank" or alone_number)
+    if profile.capitalised and line.text[:1].islower() and not structural:
+        closes_list = (
+            not wrapped(previous) and _TRAILING_MARKER.sub("", previous.text)[-1:] in ";；"
+        )
+        if not closes_list:
+            return False
+    starts = structural or bool(
+        profile.preambular.match(line.text) or profile.operative.match(line.text)
     )
+    if mode == "blank":
+        return starts or not wrapped(previous) or (alone and not ends_paragraph(line.text))
+    heading = alone and not ends_paragraph(line.text)
+    capital = profile.joiner == "space" and line.text[:1].isupper()
+    return starts or heading or (capital and not wrapped(previous))
+
+
+def width(text: str) -> int:
+    """How wide a line is printed: CJK characters count two, spaces nothing (the
+    extractor's stray spaces in Chinese vary from line to line)."""
+    return sum(2 if _is_cjk(char) else 1 for char in text if not char.isspace())
+
+
+def measure(lines: list[Line]) -> int:
+    """The width of the text's full lines: the ninth decile of its line widths."""
+    if not lines:
+        return 0
+    widths = sorted(width(line.text) for line in lines)
+    return widths[(len(widths) * 9) // 10 if len(widths) >= 10 else -1]
+
+
+class _Widths:
+    """Whether a line is full (85 % of `measure`), measured only when first asked:
+    most texts never need it."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._full: float | None = None
+
+    def full(self, line: Line) -> bool:
+        if self._full is None:
+            self._full = 0.85 * measure(self._lines)
+        return width(line.text) >= self._full
 
 
 def join_block(

@@ -20,12 +20,15 @@ from resconv.model import (
     Heading,
     Inlines,
     OperativeParagraph,
+    PreambularParagraph,
     Resolution,
+    Subparagraph,
     Text,
     plain_text,
 )
 from resconv.readers import get_reader
 from resconv.readers.text import TextReader
+from resconv.writers.akn import AknWriter
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CASES = FIXTURES / "cases"
@@ -250,6 +253,42 @@ def test_missing_number_and_title() -> None:
         read("大会，\n\n 回顾其决议，\n\n2012 年 12 月 3 日\n".encode())
 
 
+@pytest.mark.parametrize(
+    "after",
+    ["大会，", " 1. 重申多边主义；", " 回顾其决议，"],
+)
+def test_a_number_without_title_is_refused_naming_the_title(seed_bytes: bytes, after: str) -> None:
+    text = seed_bytes.decode().replace("67/38. 促进裁军和不扩散领域的多边主义", "67/38.")
+    text = text.replace(" 大会，", after, 1)
+    with pytest.raises(StructureError, match="missing title after the number 67/38") as error:
+        read(text.encode())
+    assert error.value.line == 1
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        " 67/38. 促进裁军和不扩散\n\n领域的多边主义 \n\n 大会，",  # wrapped
+        " 67/38.\n\n 促进裁军和不扩散领域的多边主义 \n\n 大会，",  # title on its own line
+        " 67/38.\n 促进裁军和不扩散\n领域的多边主义 \n 大会，",  # both
+    ],
+)
+def test_a_title_on_the_next_lines_is_still_read(
+    seed: Resolution, seed_bytes: bytes, head: str
+) -> None:
+    text = seed_bytes.decode()
+    text = head + text[text.index(" 大会，") + len(" 大会，") :]
+    result = TextReader().read(text.encode())
+    assert result.value == seed
+    assert not [d for d in result.warnings if d.code != "footnote-without-body"]
+
+
+def test_an_english_number_without_title_is_refused() -> None:
+    text = b"80/1.\n\nThe General Assembly,\n\n1. Decides to act.\n\n3rd plenary meeting\n"
+    with pytest.raises(StructureError, match="missing title after the number 80/1"):
+        read(text + b"19 September 2025\n")
+
+
 def test_missing_adoption_date() -> None:
     with pytest.raises(StructureError, match="missing adoption date"):
         read(b"80/1. A title\n\nThe General Assembly,\n\n1. Decides to act.\n")
@@ -388,3 +427,152 @@ def test_reflowed_chinese_reads_like_the_seed(seed: Resolution, separator: str) 
     assert model.preamble == seed.preamble
     assert model.operative == seed.operative
     assert [f.text for f in model.footnotes] == ["注1。", "注2。", "注3。"]
+
+
+# -- text that closes a list of subparagraphs (AKN wrapUp) ---------------------------------
+
+
+def _outline(blocks: tuple[object, ...]) -> list[tuple[object, ...]]:
+    """Numbers, subparagraph numbers and wrap-up texts, nested."""
+
+    def subs(items: tuple[Subparagraph, ...]) -> list[tuple[object, ...]]:
+        return [(s.number, subs(s.subparagraphs), plain_text(s.wrap_up)) for s in items]
+
+    return [
+        (b.number, subs(b.subparagraphs), plain_text(b.wrap_up))
+        for b in blocks
+        if isinstance(b, OperativeParagraph | PreambularParagraph)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "preamble", "operative"),
+    [
+        (
+            "en-wrap-up.txt",
+            "and determined to close that gap through predictable and flexible funding,",
+            [
+                (
+                    "1.",
+                    [
+                        ("(a)", [], ""),
+                        (
+                            "(b)",
+                            [("(i)", [], ""), ("(ii)", [], "")],
+                            "and to consult Member States, the specialized agencies and other "
+                            "humanitarian organizations before finalizing those recommendations;",
+                        ),
+                        ("(c)", [], ""),
+                    ],
+                    "and to report thereon to the General Assembly at its eighty-first session;",
+                ),
+                ("2.", [], ""),
+            ],
+        ),
+        (
+            "zh-wrap-up.txt",
+            "",
+            [
+                (
+                    "1.",
+                    [
+                        ("(a)", [], ""),
+                        (
+                            "(b)",
+                            [("㈠", [], ""), ("㈡", [], "")],
+                            "以便会员国在审议这些建议时能够参考专门机构和其他人道主义组织的意见；",
+                        ),
+                        ("(c)", [], ""),
+                    ],
+                    "从而确保报告能够反映所有利益攸关方的意见；",
+                ),
+                ("2.", [], ""),
+            ],
+        ),
+    ],
+)
+def test_text_after_subparagraphs_that_continues_their_sentence_is_a_wrap_up(
+    name: str, preamble: str, operative: list[tuple[object, ...]]
+) -> None:
+    result = TextReader().read((CASES / name).read_bytes())
+    model = result.value
+    assert not result.warnings, [str(d) for d in result.warnings]
+    assert _outline(model.operative) == operative
+    assert [plain_text(p.wrap_up) for p in model.preamble if p.subparagraphs] == (
+        [preamble] if preamble else []
+    )
+    if name.startswith("en"):
+        assert [f.marker for f in model.footnotes] == ["1"]  # the marker in (a) is kept
+
+
+def test_a_wrap_up_reaches_akn_as_wrap_up() -> None:
+    model = read((CASES / "en-wrap-up.txt").read_bytes())
+    xml = AknWriter().write(model).decode()
+    assert len(re.findall(r"<(?:wrapUp|listWrapUp)\b", xml)) == 3  # listWrapUp: preamble
+
+
+@pytest.mark.parametrize(
+    ("lines", "closing"),
+    [
+        (
+            [
+                "80/9. Titre",
+                "L’Assemblée générale,",
+                "1. Décide :",
+                "a) d’agir ;",
+                "b) de suivre ;",
+            ],
+            "et prie le Secrétaire général de faire rapport ;",
+        ),
+        (
+            ["80/9. Título", "La Asamblea General,", "1. Decide:", "a) actuar;", "b) seguir;"],
+            "y solicita al Secretario General que informe;",
+        ),
+        (
+            ["80/9. Название", "Генеральная Ассамблея,", "1. постановляет:", "а) x;", "б) y;"],
+            "и просит Генерального секретаря представить доклад;",
+        ),
+    ],
+    ids=["fr", "es", "ru"],
+)
+def test_wrap_ups_in_french_spanish_and_russian(lines: list[str], closing: str) -> None:
+    date = {
+        "Titre": "52e séance plénière\n\n1er décembre 2025",
+        "Título": "52ª sesión plenaria\n\n1 de diciembre de 2025",
+        "Название": "52-е пленарное заседание\n\n1 декабря 2025 года",
+    }[lines[0].split()[1]]
+    text = "\n\n".join([*lines, closing, "2. " + lines[2][3:].rstrip(" :") + " x.", date])
+    [one, two] = read(text.encode()).operative
+    assert isinstance(one, OperativeParagraph) and isinstance(two, OperativeParagraph)
+    assert [s.number for s in one.subparagraphs] == [lines[3][:2], lines[4][:2]]
+    assert (plain_text(one.wrap_up), two.number) == (closing, "2.")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Decides also to remain seized of the matter;",  # known initial words: a paragraph
+        "Welcomes the report.",  # a capital: a new sentence
+    ],
+)
+def test_a_new_sentence_after_subparagraphs_stays_a_paragraph(closing: str) -> None:
+    text = (
+        "80/9. A title\n\nThe General Assembly,\n\n1. Requests the Secretary-General:\n\n"
+        f"(a) To act;\n\n(b) To report;\n\n{closing}\n\n5th plenary meeting\n1 October 2025\n"
+    )
+    model = read(text.encode())
+    [one, two] = model.operative
+    assert isinstance(one, OperativeParagraph) and isinstance(two, OperativeParagraph)
+    assert one.wrap_up == ()
+    assert (two.number, plain_text(two.content)) == (None, closing)
+
+
+def test_lower_case_text_after_a_finished_list_is_not_a_wrap_up() -> None:
+    text = (
+        "80/9. A title\n\nThe General Assembly,\n\n1. Requests the Secretary-General:\n\n"
+        "(a) To act;\n\n(b) To report.\n\nand decides to act;\n\n"
+        "5th plenary meeting\n1 October 2025\n"
+    )
+    [one, two] = read(text.encode()).operative
+    assert isinstance(one, OperativeParagraph) and one.wrap_up == ()
+    assert isinstance(two, OperativeParagraph) and two.number is None
