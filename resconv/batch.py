@@ -205,30 +205,24 @@ def _run(job: _Job) -> BatchResult:
     except ResconvError as exc:
         if exc.source is None:
             exc.source = name
-        return BatchResult(
-            input=name,
-            status="error",
-            error=str(exc),
-            exit_code=exc.exit_code,
-            seconds=time.perf_counter() - started,
-        )
+        return _failed(name, exc, started)
     except (MemoryError, RecursionError) as exc:
-        error = InternalError(f"{type(exc).__name__} while converting", source=name)
-        return BatchResult(
-            input=name,
-            status="error",
-            error=str(error),
-            exit_code=error.exit_code,
-            seconds=time.perf_counter() - started,
+        return _failed(
+            name, InternalError(f"{type(exc).__name__} while converting", source=name), started
         )
     except Exception as exc:  # a bug in resconv: report it for this file, go on with the others
         error = InternalError(
             f"internal error ({type(exc).__name__}: {exc}); please report it", source=name
         )
-        return BatchResult(
-            input=name,
-            status="error",
-            error=str(error),
-            exit_code=error.exit_code,
-            seconds=time.perf_counter() - started,
-        )
+        return _failed(name, error, started)
+
+
+def _failed(name: str, error: ResconvError, started: float) -> BatchResult:
+    """The result of an input that failed with `error`, timed from `started`."""
+    return BatchResult(
+        input=name,
+        status="error",
+        error=str(error),
+        exit_code=error.exit_code,
+        seconds=time.perf_counter() - started,
+    )

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from resconv import __version__
 from resconv._atomic import check_output_dir, prepare_output_dir, publish
-from resconv.conversion import DEFAULT_MAX_BYTES, convert_bytes
+from resconv.conversion import DEFAULT_MAX_BYTES, Conversion, convert_bytes
 from resconv.errors import InternalError, OutputError, ResconvError, UsageError
 
 __all__ = ["main"]
@@ -175,26 +175,28 @@ def _convert(args: argparse.Namespace) -> int:
     return _convert_batch(args, formats)
 
 
-def _print_warnings(source: str, warnings: Sequence[str], quiet: bool) -> None:
-    if not quiet:
-        for warning in warnings:
-            _say(f"{source}: {warning}")
-
-
-def _convert_stream(args: argparse.Namespace, formats: list[str]) -> int:
-    data = sys.stdin.buffer.read()
+def _convert_data(
+    args: argparse.Namespace, formats: list[str], data: bytes, source: str
+) -> Conversion:
+    """`data` converted as `args` ask; its warnings go to standard error unless quiet."""
     conversion = convert_bytes(
         data,
         formats,
         format=args.input_format,
         lang=args.lang,
         strict=args.strict,
-        source="<stdin>",
+        source=source,
         max_bytes=args.max_bytes,
     )
-    _print_warnings(
-        "<stdin>", [str(d) for d in conversion.diagnostics if d.severity == "warning"], args.quiet
-    )
+    if not args.quiet:
+        for diagnostic in conversion.diagnostics:
+            if diagnostic.severity == "warning":
+                _say(f"{source}: {diagnostic}")
+    return conversion
+
+
+def _convert_stream(args: argparse.Namespace, formats: list[str]) -> int:
+    conversion = _convert_data(args, formats, sys.stdin.buffer.read(), "<stdin>")
     if args.output in (None, "-"):
         if len(formats) != 1:
             raise UsageError("standard output takes one format; use -o DIR for several")
@@ -221,21 +223,8 @@ def _convert_to_stdout(args: argparse.Namespace, formats: list[str]) -> int:
         raise UsageError("standard output (-o -) takes exactly one input and one format")
     from resconv.conversion import load_source
 
-    data, name = load_source(paths[0], args.max_bytes)
-    conversion = convert_bytes(
-        data,
-        formats,
-        format=args.input_format,
-        lang=args.lang,
-        strict=args.strict,
-        source=name,
-        max_bytes=args.max_bytes,
-    )
-    _print_warnings(
-        str(paths[0]),
-        [str(d) for d in conversion.diagnostics if d.severity == "warning"],
-        args.quiet,
-    )
+    data, _ = load_source(paths[0], args.max_bytes)
+    conversion = _convert_data(args, formats, data, str(paths[0]))
     sys.stdout.buffer.write(conversion.outputs[formats[0]])
     sys.stdout.buffer.flush()
     return 0

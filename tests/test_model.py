@@ -9,68 +9,44 @@ from pathlib import Path
 
 import pytest
 
+from resconv import build as b
 from resconv import native
 from resconv.errors import InvalidTextError, StructureError
-from resconv.model import (
-    Adoption,
-    Annex,
-    Footnote,
-    FootnoteRef,
-    Heading,
-    OperativeParagraph,
-    PreambularParagraph,
-    Resolution,
-    Subparagraph,
-    Text,
-    Vote,
-    find_illegal_characters,
-    plain_text,
-)
+from resconv.model import Footnote, Resolution, Text, Vote, find_illegal_characters, plain_text
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "resolution.schema.json"
 
 
 def sample() -> Resolution:
-    return Resolution(
-        symbol="A/RES/67/38",
-        number="67/38",
+    return b.resolution(
         language="zh",
-        title=(Text(text="促进裁军和不扩散领域的多边主义"),),
+        title="促进裁军和不扩散领域的多边主义",
         authority="大会，",
-        preamble=(
-            PreambularParagraph(
+        preamble=[
+            b.preambular(
+                "还回顾《联合国千年宣言》，",
+                b.ref("1"),
+                "其中 <特别> & 指出，",
                 initial_words="还回顾",
-                content=(
-                    Text(text="还回顾《联合国千年宣言》，"),
-                    FootnoteRef(marker="1"),
-                    Text(text="其中 <特别> & 指出，"),
-                ),
-            ),
-        ),
-        operative=(
-            Heading(number="I", text=(Text(text="总则"),)),
-            OperativeParagraph(
+            )
+        ],
+        operative=[
+            b.heading("总则", number="I"),
+            b.operative(
+                "请秘书长：",
                 number="1.",
                 initial_words="请",
-                content=(Text(text="请秘书长："),),
-                subparagraphs=(
-                    Subparagraph(
-                        number="(a)",
-                        content=(Text(text="甲；"),),
-                        subparagraphs=(Subparagraph(number="㈠", content=(Text(text="子"),)),),
-                    ),
-                ),
+                subparagraphs=[
+                    b.subparagraph("(a)", "甲；", subparagraphs=[b.subparagraph("㈠", "子")])
+                ],
             ),
-            OperativeParagraph(number=None, initial_words="", content=(Text(text="无编号"),)),
+            b.operative("无编号"),
+        ],
+        footnotes=[b.footnote("1")],
+        adoption=b.adoption(
+            "2012年12月3日", "第48次全体会议", date=dt.date(2012, 12, 3), meeting=48
         ),
-        footnotes=(Footnote(marker="1", text=None),),
-        adoption=Adoption(
-            date=dt.date(2012, 12, 3),
-            date_text="2012年12月3日",
-            meeting=48,
-            meeting_text="第48次全体会议",
-        ),
-        annexes=(Annex(label="附件", title=(Text(text="标题"),)),),
+        annexes=[b.annex("附件", title="标题")],
         vote=Vote(outcome="adoptedRecordedVote", in_favour=146, against=2, abstaining=1),
     )
 

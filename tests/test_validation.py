@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from resconv import build as b
 from resconv.errors import InputDecodeError, InputNotFoundError, UnsafeInputError
-from resconv.model import (
-    Adoption,
-    FootnoteRef,
-    OperativeParagraph,
-    PreambularParagraph,
-    Resolution,
-    Subparagraph,
-    Text,
-)
+from resconv.model import Resolution
 from resconv.validation import ValidationReport, validate
 from resconv.writers.akn import AknWriter
 
@@ -26,37 +19,24 @@ UN_FILES = sorted([*SHARED.glob("reference/akn/*/*.xml"), *SHARED.glob("corpus/e
 
 
 def _model() -> Resolution:
-    return Resolution(
-        symbol="A/RES/67/38",
-        number="67/38",
-        language="en",
-        title=(Text(text="Promotion of multilateralism"),),
-        authority="The General Assembly,",
-        preamble=(
-            PreambularParagraph(
-                initial_words="Recalling",
-                content=(
-                    Text(text="Recalling the Millennium Declaration,"),
-                    FootnoteRef(marker="1"),
-                ),
-            ),
-        ),
-        operative=(
-            OperativeParagraph(
+    return b.resolution(
+        title="Promotion of multilateralism",
+        preamble=[
+            b.preambular(
+                "Recalling the Millennium Declaration,", b.ref("1"), initial_words="Recalling"
+            )
+        ],
+        operative=[
+            b.operative(
+                "Requests the Secretary-General:",
                 number="1.",
                 initial_words="Requests",
-                content=(Text(text="Requests the Secretary-General:"),),
-                subparagraphs=(Subparagraph(number="(a)", content=(Text(text="to report;"),)),),
+                subparagraphs=[b.subparagraph("(a)", "to report;")],
             ),
-            OperativeParagraph(
-                number="2.", initial_words="Decides", content=(Text(text="Decides."),)
-            ),
-        ),
-        adoption=Adoption(
-            date=dt.date(2012, 12, 3),
-            date_text="3 December 2012",
-            meeting=48,
-            meeting_text="48th plenary meeting",
+            b.operative("Decides.", number="2.", initial_words="Decides"),
+        ],
+        adoption=b.adoption(
+            "3 December 2012", "48th plenary meeting", date=dt.date(2012, 12, 3), meeting=48
         ),
     )
 

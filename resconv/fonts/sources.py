@@ -40,6 +40,35 @@ class FaceSpec:
     """The writing system the face is chosen for (its fonts also cover some others)."""
 
 
+def _noto_serif(key: str, style: str, file: str, weight: float) -> FaceSpec:
+    """A Noto Serif face: its variable fonts at normal width and the given weight."""
+    return FaceSpec(
+        key=key,
+        script="latin",
+        package="fontpkg_noto_serif",
+        path=f"files/{file}",
+        outlines="glyf",
+        location=(("wdth", 100.0), ("wght", weight)),
+        postscript_name=f"NotoSerif-{style}",
+        family="Noto Serif",
+        style=style,
+    )
+
+
+def _amiri(key: str, style: str) -> FaceSpec:
+    """An Amiri face: one static font file per style."""
+    return FaceSpec(
+        key=key,
+        script="arabic",
+        package="fontpkg_amiri",
+        path=f"files/Amiri-{style}.ttf",
+        outlines="glyf",
+        postscript_name=f"Amiri-{style}",
+        family="Amiri",
+        style=style,
+    )
+
+
 FACES: dict[str, FaceSpec] = {
     spec.key: spec
     for spec in (
@@ -66,57 +95,12 @@ FACES: dict[str, FaceSpec] = {
             style="Bold",
         ),
         # Latin, Greek and Cyrillic.
-        FaceSpec(
-            key="serif",
-            script="latin",
-            package="fontpkg_noto_serif",
-            path="files/NotoSerif[wdth,wght].ttf",
-            outlines="glyf",
-            location=(("wdth", 100.0), ("wght", 400.0)),
-            postscript_name="NotoSerif-Regular",
-            family="Noto Serif",
-        ),
-        FaceSpec(
-            key="serif-bold",
-            script="latin",
-            package="fontpkg_noto_serif",
-            path="files/NotoSerif[wdth,wght].ttf",
-            outlines="glyf",
-            location=(("wdth", 100.0), ("wght", 700.0)),
-            postscript_name="NotoSerif-Bold",
-            family="Noto Serif",
-            style="Bold",
-        ),
-        FaceSpec(
-            key="serif-italic",
-            script="latin",
-            package="fontpkg_noto_serif",
-            path="files/NotoSerif-Italic[wdth,wght].ttf",
-            outlines="glyf",
-            location=(("wdth", 100.0), ("wght", 400.0)),
-            postscript_name="NotoSerif-Italic",
-            family="Noto Serif",
-            style="Italic",
-        ),
-        FaceSpec(
-            key="naskh",
-            script="arabic",
-            package="fontpkg_amiri",
-            path="files/Amiri-Regular.ttf",
-            outlines="glyf",
-            postscript_name="Amiri-Regular",
-            family="Amiri",
-        ),
-        FaceSpec(
-            key="naskh-bold",
-            script="arabic",
-            package="fontpkg_amiri",
-            path="files/Amiri-Bold.ttf",
-            outlines="glyf",
-            postscript_name="Amiri-Bold",
-            family="Amiri",
-            style="Bold",
-        ),
+        _noto_serif("serif", "Regular", "NotoSerif[wdth,wght].ttf", 400.0),
+        _noto_serif("serif-bold", "Bold", "NotoSerif[wdth,wght].ttf", 700.0),
+        _noto_serif("serif-italic", "Italic", "NotoSerif-Italic[wdth,wght].ttf", 400.0),
+        # Arabic: Amiri, a naskh face.
+        _amiri("naskh", "Regular"),
+        _amiri("naskh-bold", "Bold"),
     )
 }
 

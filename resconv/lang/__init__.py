@@ -1,7 +1,8 @@
 """What resconv knows about each of the six UN languages, kept as data.
 
-`Language` holds the facts every reader and writer shares (codes, direction, how the
-initial words are set). What the text reader needs to recognise a resolution in a
+`Language` holds the facts every reader and writer shares: codes, direction, how the
+initial words are set, and the words of the masthead and cover page, which the DOCX and
+PDF writers print alike. What the text reader needs to recognise a resolution in a
 language (authority line, initial words, dates, meetings, numbering) lives beside it,
 one module per language (`resconv.lang.zh`, `resconv.lang.en`, …).
 """
@@ -34,8 +35,23 @@ class Language:
     """The masthead's first line: "United Nations", "联合国"."""
     assembly: str = ""
     """The masthead's organ: "General Assembly", "大会"."""
+    distribution: str = "Distr.: {}"
+    """The masthead's distribution line; `{}` is the distribution word ("General")."""
+    distribution_words: tuple[tuple[str, str], ...] = ()
+    """The model's English distribution words as this language prints them, when it differs."""
+    agenda_item: str = "Agenda item {}"
+    """The cover's agenda line; `{}` is the item number as printed."""
+    adoption_order: tuple[Literal["meeting", "date"], ...] = ("meeting", "date")
+    """Order of the adoption lines (meeting, date) at the end of the resolution."""
+
+    def distribution_word(self, word: str) -> str:
+        """`word` ("General") as this language's masthead prints it ("générale")."""
+        return dict(self.distribution_words).get(word, word)
 
 
+# The masthead words are those of the UN's own documents (A/RES/77/306 in each language):
+# "Distr. générale", "Distr. general"; Arabic, Chinese and Russian print "Distr.: General"
+# in English.
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
@@ -47,6 +63,7 @@ LANGUAGES: dict[str, Language] = {
             direction="rtl",
             organization="الأمم المتحدة",
             assembly="الجمعية العامة",
+            agenda_item="البند {} من جدول الأعمال",
         ),
         Language(
             code="zh",
@@ -56,6 +73,9 @@ LANGUAGES: dict[str, Language] = {
             initial_words_style="bold",
             organization="联合国",
             assembly="大会",
+            agenda_item="议程项目{}",
+            # As printed in A/RES/67/38: the date, then the meeting.
+            adoption_order=("date", "meeting"),
         ),
         Language(
             code="en",
@@ -72,6 +92,9 @@ LANGUAGES: dict[str, Language] = {
             name="French",
             organization="Nations Unies",
             assembly="Assemblée générale",
+            distribution="Distr. {}",
+            distribution_words=(("General", "générale"), ("Limited", "limitée")),
+            agenda_item="Point {} de l’ordre du jour",
         ),
         Language(
             code="ru",
@@ -80,6 +103,7 @@ LANGUAGES: dict[str, Language] = {
             name="Russian",
             organization="Организация Объединенных Наций",
             assembly="Генеральная Ассамблея",
+            agenda_item="Пункт {} повестки дня",
         ),
         Language(
             code="es",
@@ -88,6 +112,9 @@ LANGUAGES: dict[str, Language] = {
             name="Spanish",
             organization="Naciones Unidas",
             assembly="Asamblea General",
+            distribution="Distr. {}",
+            distribution_words=(("General", "general"), ("Limited", "limitada")),
+            agenda_item="Tema {} del programa",
         ),
     )
 }

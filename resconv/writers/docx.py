@@ -23,7 +23,7 @@ from typing import ClassVar
 from lxml import etree
 
 from resconv.errors import UsageError
-from resconv.lang import LANGUAGES, language
+from resconv.lang import language
 from resconv.model import (
     Annex,
     Block,
@@ -110,6 +110,7 @@ class _Document:
     def __init__(self, resolution: Resolution) -> None:
         self.resolution = resolution
         self.profile: DocxLanguage = docx_language(resolution.language)
+        self.lang = language(resolution.language)
         self.root = etree.Element(w("document"), nsmap={"w": W_NS, "r": R_NS})
         self.body = etree.SubElement(self.root, w("body"))
         self.notes = footnotes_root()
@@ -123,7 +124,7 @@ class _Document:
         self._resolution()
         resolution, profile = self.resolution, self.profile
         when = _timestamp(resolution)
-        bcp47 = LANGUAGES[resolution.language].bcp47
+        bcp47 = self.lang.bcp47
         title = plain_text(resolution.title).strip()
         custom = _vote_properties(resolution.vote)
         parts = {
@@ -170,7 +171,7 @@ class _Document:
     def _cover(self) -> None:
         """The lines between the masthead and the title (the masthead is page 1's header)."""
         cover = self.resolution.cover
-        item = self.profile.agenda_item.format(cover.agenda_item) if cover.agenda_item else None
+        item = self.lang.agenda_item.format(cover.agenda_item) if cover.agenda_item else None
         for line, style in (
             (cover.session_text, "CoverLine"),
             (item, "CoverLine"),
@@ -248,7 +249,7 @@ class _Document:
         if adoption is None:
             return
         texts = {"date": adoption.date_text, "meeting": adoption.meeting_text}
-        lines = [texts[key] for key in self.profile.adoption_order if texts[key]]
+        lines = [texts[key] for key in self.lang.adoption_order if texts[key]]
         if not lines:
             return
         paragraph = self._paragraph("Adoption")
@@ -391,7 +392,7 @@ class _Document:
 
     def _masthead(self) -> etree._Element:
         """Organisation and symbol; the organ, then distribution and date: only what is known."""
-        lang, cover = language(self.resolution.language), self.resolution.cover
+        lang, cover = self.lang, self.resolution.cover
         root = _part_root("hdr")
         table = self._table(root, _MASTHEAD_COLUMNS)
         top = etree.SubElement(table, w("tr"))
@@ -410,7 +411,7 @@ class _Document:
         self._edge_text(cell, "MastheadAssembly", lang.assembly, far=False)
         cell = _cell(second, _MASTHEAD_COLUMNS[1], bottom=_THICK_RULE, align="bottom")
         lines = [
-            self.profile.distribution.format(cover.distribution) if cover.distribution else None,
+            lang.distribution.format(cover.distribution) if cover.distribution else None,
             cover.distribution_date_text,
         ]
         for line in [line for line in lines if line] or [""]:  # a cell needs a paragraph

@@ -55,14 +55,8 @@ class DocxLanguage:
     """How preambular and operative initial words (and the authority) are set."""
     east_asian_punctuation: frozenset[str] = frozenset()
     """Characters Word would draw with the Latin font unless the run says `w:hint="eastAsia"`."""
-    adoption_order: tuple[Literal["meeting", "date"], ...] = ("meeting", "date")
-    """Order of the adoption lines at the end of the resolution."""
     line: int = 240
     """Line spacing in 240ths of a line (`w:spacing/@w:line`, lineRule auto)."""
-    agenda_item: str = "Agenda item {}"
-    """The cover page's agenda line; `{}` is the item number as printed."""
-    distribution: str = "Distr.: {}"
-    """The masthead's distribution line; `{}` is `CoverPage.distribution` ("General")."""
     running_title: bool = True
     """Whether the running header of later pages prints the title beside the symbol."""
 
@@ -126,18 +120,6 @@ _ARABIC_TITLE = FontSet(latin="Times New Roman", east_asia="SimHei", complex="Si
 _ZH_PUNCTUATION = frozenset("\u00b7\u2014\u2015\u2018\u2019\u201c\u201d\u2026")
 
 
-_AGENDA_ITEM = {
-    "en": "Agenda item {}",
-    "fr": "Point {} de l’ordre du jour",
-    "es": "Tema {} del programa",
-    "ru": "Пункт {} повестки дня",
-}
-
-# As the UN's AKN of A/RES/77/306 prints it: "Distr. générale", "Distr. general"; the
-# Arabic, Chinese and Russian mastheads keep the English "Distr.: General".
-_DISTRIBUTION = {"en": "Distr.: {}", "fr": "Distr. {}", "es": "Distr. {}", "ru": "Distr.: {}"}
-
-
 def _latin(code: str) -> DocxLanguage:
     lang = LANGUAGES[code]
     return DocxLanguage(
@@ -152,8 +134,6 @@ def _latin(code: str) -> DocxLanguage:
         title_size=24,
         note_size=17,
         initial_words=(lang.initial_words_style,),
-        agenda_item=_AGENDA_ITEM[code],
-        distribution=_DISTRIBUTION[code],
     )
 
 
@@ -171,10 +151,7 @@ DOCX_LANGUAGES: dict[str, DocxLanguage] = {
         note_size=18,
         initial_words=(LANGUAGES["zh"].initial_words_style,),
         east_asian_punctuation=_ZH_PUNCTUATION,
-        # As printed in A/RES/67/38: the date, then the meeting.
-        adoption_order=("date", "meeting"),
         line=320,
-        agenda_item="议程项目{}",
         # Chinese running headers carry the symbol alone.
         running_title=False,
     ),
@@ -191,7 +168,6 @@ DOCX_LANGUAGES: dict[str, DocxLanguage] = {
         note_size=22,
         # The UN's Arabic mark-up sets initial words <span class="bold italic">.
         initial_words=("bold", "italic"),
-        agenda_item="البند {} من جدول الأعمال",
     ),
     **{code: _latin(code) for code in ("en", "fr", "es", "ru")},
 }

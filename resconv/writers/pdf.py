@@ -233,8 +233,8 @@ class _Planner:
     def plan(self) -> _Plan:
         res = self.resolution
         cover = res.cover
-        typo = self.typo
-        agenda = typo.agenda_item.format(cover.agenda_item) if cover.agenda_item else None
+        typo, lang = self.typo, self.lang
+        agenda = lang.agenda_item.format(cover.agenda_item) if cover.agenda_item else None
         for line, role, style in (
             (cover.session_text, "body", "cover"),
             (agenda, "body", "cover"),
@@ -268,13 +268,11 @@ class _Planner:
                 self.blocks.append(_Block("note", runs))
         distribution: list[str] = []
         if cover.distribution:
-            word = typo.distribution_words.get(cover.distribution, cover.distribution)
-            distribution.append(typo.distribution.format(word))
+            word = lang.distribution_word(cover.distribution)
+            distribution.append(lang.distribution.format(word))
         if cover.distribution_date_text:
             distribution.append(cover.distribution_date_text)
-        masthead = _Masthead(
-            self.lang.organization, self.lang.assembly, res.symbol, tuple(distribution)
-        )
+        masthead = _Masthead(lang.organization, lang.assembly, res.symbol, tuple(distribution))
         return _Plan(
             self.blocks, self.notes, unreferenced, res.symbol, plain_text(res.title), masthead
         )
@@ -341,10 +339,8 @@ class _Planner:
         adoption = self.resolution.adoption
         if adoption is None:
             return
-        lines = [adoption.meeting_text, adoption.date_text]
-        if self.resolution.language == "zh":
-            lines.reverse()  # Chinese prints the date above the meeting
-        shown = [line for line in lines if line]
+        texts = {"date": adoption.date_text, "meeting": adoption.meeting_text}
+        shown = [texts[key] for key in self.lang.adoption_order if texts[key]]
         for i, line in enumerate(shown):
             self.blocks.append(
                 _Block(

@@ -52,12 +52,6 @@ class Typography:
     """Extra left indent per subparagraph level."""
     title_number: str = "{}."
     """How the resolution number precedes the title."""
-    agenda_item: str = "Agenda item {}"
-    """The cover's agenda line; `{}` is the item number as printed."""
-    distribution: str = "Distr.: {}"
-    """The masthead's distribution line; `{}` is the model's word ("General")."""
-    distribution_words: dict[str, str] = field(default_factory=dict)
-    """The model's distribution word as this language prints it, when it differs."""
 
 
 TYPOGRAPHY: dict[str, Typography] = {
@@ -81,22 +75,11 @@ TYPOGRAPHY: dict[str, Typography] = {
         first_indent=22.0,
         number_width=22.0,
         sub_indent=22.0,
-        agenda_item="议程项目{}",
     ),
     "en": Typography(),
-    # The masthead words are those of the UN's own documents (A/RES/77/306 in each
-    # language): Arabic, Chinese and Russian print "Distr.: General" in English.
-    "fr": Typography(
-        agenda_item="Point {} de l’ordre du jour",
-        distribution="Distr. {}",
-        distribution_words={"General": "générale", "Limited": "limitée"},
-    ),
-    "es": Typography(
-        agenda_item="Tema {} del programa",
-        distribution="Distr. {}",
-        distribution_words={"General": "general", "Limited": "limitada"},
-    ),
-    "ru": Typography(agenda_item="Пункт {} повестки дня"),
+    "fr": Typography(),
+    "es": Typography(),
+    "ru": Typography(),
     # Set right to left by `pdf_rtl` (HarfBuzz shaping, bidi per line). Amiri looks
     # smaller than Noto Serif at the same size, and needs room for its tall letters.
     "ar": Typography(
@@ -114,7 +97,6 @@ TYPOGRAPHY: dict[str, Typography] = {
         note_size=10.0,
         note_leading=16.0,
         title_number="{} -",
-        agenda_item="البند {} من جدول الأعمال",
     ),
 }
 

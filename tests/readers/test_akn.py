@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 import resconv
+from resconv import build as b
 from resconv.errors import InputDecodeError, StrictModeError, StructureError
-from resconv.model import FootnoteRef, Heading, OperativeParagraph, Text, plain_text
+from resconv.model import FootnoteRef, Heading, OperativeParagraph, plain_text
 from resconv.readers.akn import AknReader
 from resconv.readers.akn_text import normalise, normalise_text
 
@@ -52,29 +53,20 @@ def read(data: bytes, **kwargs: object) -> resconv.Result[resconv.Resolution]:
 
 class TestWhitespace:
     def test_collapses_layout_whitespace_and_strips_the_edges(self) -> None:
-        assert normalise(["\n\t Having  considered\t\tthe ", "report \n"], "en") == (
-            Text(text="Having considered the report"),
+        assert normalise(["\n\t Having  considered\t\tthe ", "report \n"], "en") == b.inlines(
+            "Having considered the report"
         )
 
     def test_keeps_no_break_spaces(self) -> None:
         assert normalise_text("43\u00a0647 400", "fr") == "43\u00a0647 400"
 
     def test_invents_no_space_between_han_characters_even_across_a_note(self) -> None:
-        pieces = ["报告", FootnoteRef(marker="1"), " 以及\n  有关 A/77/612 报告"]
-        assert normalise(pieces, "zh") == (
-            Text(text="报告"),
-            FootnoteRef(marker="1"),
-            Text(text="以及有关 A/77/612 报告"),
-        )
+        pieces = ["报告", b.ref("1"), " 以及\n  有关 A/77/612 报告"]
+        assert normalise(pieces, "zh") == b.inlines("报告", b.ref("1"), "以及有关 A/77/612 报告")
 
     def test_keeps_the_space_after_a_note_in_english(self) -> None:
-        pieces = ["Centre", FootnoteRef(marker="1"), " and the", FootnoteRef(marker="2"), " "]
-        assert normalise(pieces, "en") == (
-            Text(text="Centre"),
-            FootnoteRef(marker="1"),
-            Text(text=" and the"),
-            FootnoteRef(marker="2"),
-        )
+        pieces = ["Centre", b.ref("1"), " and the", b.ref("2"), " "]
+        assert normalise(pieces, "en") == b.inlines("Centre", b.ref("1"), " and the", b.ref("2"))
 
 
 class TestStructure:
@@ -82,7 +74,7 @@ class TestStructure:
         r = read(akn("<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>"))
         value = r.value
         assert (value.number, value.symbol, value.language) == ("67/38", "A/RES/67/38", "en")
-        assert value.title == (Text(text="Title"),)
+        assert value.title == b.inlines("Title")
         assert value.authority == "The General Assembly,"
 
     def test_takes_the_adoption_date_from_frbr_without_conclusions(self) -> None:
@@ -147,10 +139,7 @@ class TestStructure:
         assert [f.text for f in r.value.footnotes] == ["Note."]
         (paragraph,) = r.value.operative
         assert isinstance(paragraph, OperativeParagraph)
-        assert [p for p in paragraph.content if isinstance(p, FootnoteRef)] == [
-            FootnoteRef(marker="1"),
-            FootnoteRef(marker="1"),
-        ]
+        assert [p for p in paragraph.content if isinstance(p, FootnoteRef)] == [b.ref("1")] * 2
 
     def test_reads_both_un_conclusion_styles_and_its_own(self) -> None:
         styles = [
@@ -165,11 +154,8 @@ class TestStructure:
         for style in styles:
             extra = f"<conclusions>{style}</conclusions>"
             r = read(akn("<paragraph><content><p>D.</p></content></paragraph>", extra=extra))
-            assert r.value.adoption == resconv.Adoption(
-                date=dt.date(2012, 12, 3),
-                date_text="3 December 2012",
-                meeting=48,
-                meeting_text="48th plenary meeting",
+            assert r.value.adoption == b.adoption(
+                "3 December 2012", "48th plenary meeting", date=dt.date(2012, 12, 3), meeting=48
             )
 
     def test_reports_unexpected_elements_with_their_line_and_keeps_the_text(self) -> None:

@@ -11,22 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import resconv
+from resconv import build as b
 from resconv.akn.eid import EidGenerator, clean_num
 from resconv.errors import StructureError
-from resconv.model import (
-    Adoption,
-    Annex,
-    CoverPage,
-    Footnote,
-    FootnoteRef,
-    Heading,
-    OperativeParagraph,
-    PreambularParagraph,
-    Resolution,
-    Subparagraph,
-    Text,
-    Vote,
-)
+from resconv.model import CoverPage, Resolution, Vote
 from resconv.validation import validate
 from resconv.writers import get_writer
 from resconv.writers.akn import AknWriter
@@ -39,80 +27,57 @@ GOLDEN = ROOT / "fixtures" / "A-RES-67-38.zh" / "akn.xml"
 WORK = "/akn/un/statement/deliberation/unga/2012-12-03/67-38"
 
 
-def t(text: str) -> Text:
-    return Text(text=text)
-
-
 def sample(**changes: object) -> Resolution:
     """A small Chinese resolution that exercises every part of the writer."""
-    base = Resolution(
-        symbol="A/RES/67/38",
-        number="67/38",
+    base = b.resolution(
         language="zh",
-        title=(t("促进<裁军> & 不扩散领域的多边主义"),),
+        title="促进<裁军> & 不扩散领域的多边主义",
         authority="大会，",
-        preamble=(
-            PreambularParagraph(
-                initial_words="决心",
-                content=(t("决心促进《宪章》"), FootnoteRef(marker="1"), t("，")),
-            ),
-            PreambularParagraph(initial_words="", content=(t("无起首词的段落，"),)),
-            PreambularParagraph(
+        preamble=[
+            b.preambular("决心促进《宪章》", b.ref("1"), "，", initial_words="决心"),
+            b.preambular("无起首词的段落，"),
+            b.preambular(
+                "回顾下列决议：",
                 initial_words="回顾",
-                content=(t("回顾下列决议："),),
-                subparagraphs=(
-                    Subparagraph(number="(a)", content=(t("第56/24T号决议；"),)),
-                    Subparagraph(number="(b)", content=(t("第57/63号决议，"),)),
-                ),
+                subparagraphs=[
+                    b.subparagraph("(a)", "第56/24T号决议；"),
+                    b.subparagraph("(b)", "第57/63号决议，"),
+                ],
             ),
-        ),
-        operative=(
-            OperativeParagraph(
-                number="1.",
-                initial_words="重申",
-                content=(t("重申多边主义；"), FootnoteRef(marker="2")),
-            ),
-            Heading(number="I", text=(t("执行情况"),)),
-            OperativeParagraph(
+        ],
+        operative=[
+            b.operative("重申多边主义；", b.ref("2"), number="1.", initial_words="重申"),
+            b.heading("执行情况", number="I"),
+            b.operative(
+                "请秘书长：",
                 number="2.",
                 initial_words="请",
-                content=(t("请秘书长："),),
-                subparagraphs=(
-                    Subparagraph(number="(a)", content=(t("征求意见；"), FootnoteRef(marker="1"))),
-                    Subparagraph(
-                        number="(b)",
-                        content=(t("提出报告，包括："),),
-                        subparagraphs=(
-                            Subparagraph(number="㈠", content=(t("答复；"),)),
-                            Subparagraph(number="㈡", content=(t("建议；"),)),
-                        ),
-                        wrap_up=(t("并分发报告；"),),
+                subparagraphs=[
+                    b.subparagraph("(a)", "征求意见；", b.ref("1")),
+                    b.subparagraph(
+                        "(b)",
+                        "提出报告，包括：",
+                        subparagraphs=[
+                            b.subparagraph("㈠", "答复；"),
+                            b.subparagraph("㈡", "建议；"),
+                        ],
+                        wrap_up="并分发报告；",
                     ),
-                ),
-                wrap_up=(t("以便审议；"),),
+                ],
+                wrap_up="以便审议；",
             ),
-            Heading(number=None, text=(t("后续"),), level=2),
-            OperativeParagraph(number="3.", initial_words="决定", content=(t("决定继续审议。"),)),
-            OperativeParagraph(number="3.", initial_words="", content=(t("重复的编号。"),)),
-            OperativeParagraph(number=None, initial_words="", content=(t("无编号。"),)),
+            b.heading("后续", level=2),
+            b.operative("决定继续审议。", number="3.", initial_words="决定"),
+            b.operative("重复的编号。", number="3."),
+            b.operative("无编号。"),
+        ],
+        footnotes=[b.footnote("1", "第55/2号决议。"), b.footnote("2")],
+        adoption=b.adoption(
+            "2012年12月3日", "第48次全体会议", date=dt.date(2012, 12, 3), meeting=48
         ),
-        footnotes=(
-            Footnote(marker="1", text="第55/2号决议。"),
-            Footnote(marker="2", text=None),
-        ),
-        adoption=Adoption(
-            date=dt.date(2012, 12, 3),
-            date_text="2012年12月3日",
-            meeting=48,
-            meeting_text="第48次全体会议",
-        ),
-        annexes=(
-            Annex(
-                label="附件",
-                title=(t("行动纲领"),),
-                body=(OperativeParagraph(number="1.", initial_words="", content=(t("附件段落"),)),),
-            ),
-        ),
+        annexes=[
+            b.annex("附件", title="行动纲领", body=[b.operative("附件段落", number="1.")]),
+        ],
         cover=CoverPage(
             distribution="General",
             distribution_date=dt.date(2013, 1, 4),
@@ -212,7 +177,7 @@ def test_manifestation_date_comes_from_the_model_not_the_clock() -> None:
 
 
 def test_missing_adoption_date_raises_structure_error_naming_the_field() -> None:
-    undated = sample(adoption=Adoption(date=None, date_text="", meeting=48, meeting_text="x"))
+    undated = sample(adoption=b.adoption(meeting_text="x", meeting=48))
     with pytest.raises(StructureError, match=r"adoption\.date"):
         AknWriter().write(undated)
     with pytest.raises(StructureError, match=r"adoption\.date"):
@@ -359,10 +324,10 @@ def test_annex_is_an_attachment_with_its_own_identification(sample_xml: bytes) -
 
 def test_numbering_that_restarts_per_section_is_prefixed_by_the_section() -> None:
     blocks = (
-        Heading(number="A.", text=(t("Part A"),)),
-        OperativeParagraph(number="1.", initial_words="", content=(t("a1"),)),
-        Heading(number="B.", text=(t("Part B"),)),
-        OperativeParagraph(number="1.", initial_words="", content=(t("b1"),)),
+        b.heading("Part A", number="A."),
+        b.operative("a1", number="1."),
+        b.heading("Part B", number="B."),
+        b.operative("b1", number="1."),
     )
     root = parse(AknWriter().write(sample(operative=blocks)))
     assert values(root, "/a:akomaNtoso/a:statement/a:mainBody//a:paragraph/@eId") == [

@@ -15,21 +15,16 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import resconv
+from resconv import build as b
 from resconv import xmlsafe
 from resconv.errors import ResconvError, UnknownFormatError, UsageError
 from resconv.model import (
-    Adoption,
-    Annex,
     CoverPage,
-    Footnote,
-    FootnoteRef,
     Heading,
-    Inlines,
     OperativeParagraph,
     PreambularParagraph,
     Resolution,
     Subparagraph,
-    Text,
     Vote,
     plain_text,
 )
@@ -50,95 +45,66 @@ AMBIGUOUS = "“”‘’…—·"
 # -- models ------------------------------------------------------------------------------
 
 
-def t(text: str) -> Text:
-    return Text(text=text)
-
-
 def chinese() -> Resolution:
     """A small resolution shaped like 67/38, with every kind of block."""
-    return Resolution(
-        symbol="A/RES/67/38",
-        number="67/38",
+    return b.resolution(
         language="zh",
-        title=(t("促进裁军和不扩散领域的多边主义"),),
+        title="促进裁军和不扩散领域的多边主义",
         authority="大会，",
-        preamble=(
-            PreambularParagraph(
-                initial_words="决心", content=(t("决心促进严格遵循《联合国宪章》所载宗旨和原则，"),)
-            ),
-            PreambularParagraph(
+        preamble=[
+            b.preambular("决心促进严格遵循《联合国宪章》所载宗旨和原则，", initial_words="决心"),
+            b.preambular(
+                "还回顾《联合国千年宣言》，",
+                b.ref("1"),
+                "其中指出“全球”…——A<&>B·C，",
                 initial_words="还回顾",
-                content=(
-                    t("还回顾《联合国千年宣言》，"),
-                    FootnoteRef(marker="1"),
-                    t("其中指出“全球”…——A<&>B·C，"),
-                ),
             ),
-        ),
-        operative=(
-            OperativeParagraph(
+        ],
+        operative=[
+            b.operative(
+                "重申多边主义是",
                 number="1.",
                 initial_words="重申",
-                content=(t("重申多边主义是"),),
-                subparagraphs=(
-                    Subparagraph(
-                        number="(a)",
-                        content=(t("甲项："),),
-                        subparagraphs=(Subparagraph(number="㈠", content=(t("子项"),)),),
-                    ),
-                ),
-                wrap_up=(t("的核心原则；"),),
+                subparagraphs=[
+                    b.subparagraph("(a)", "甲项：", subparagraphs=[b.subparagraph("㈠", "子项")])
+                ],
+                wrap_up="的核心原则；",
             ),
-            Heading(number="A.", text=(t("标题"),)),
-            OperativeParagraph(
-                number="2.", initial_words="决定", content=(t("决定列入"), FootnoteRef(marker="2"))
-            ),
-            OperativeParagraph(
-                number="3.", initial_words="请", content=(t("请注意"), FootnoteRef(marker="*"))
-            ),
+            b.heading("标题", number="A."),
+            b.operative("决定列入", b.ref("2"), number="2.", initial_words="决定"),
+            b.operative("请注意", b.ref("*"), number="3.", initial_words="请"),
+        ],
+        footnotes=[
+            b.footnote("1", "见第55/2号决议。"),
+            b.footnote("2"),
+            b.footnote("*", "以“特别”方式重新印发。"),
+        ],
+        adoption=b.adoption(
+            "2012年12月3日", "第48次全体会议", date=dt.date(2012, 12, 3), meeting=48
         ),
-        footnotes=(
-            Footnote(marker="1", text="见第55/2号决议。"),
-            Footnote(marker="2", text=None),
-            Footnote(marker="*", text="以“特别”方式重新印发。"),
-        ),
-        adoption=Adoption(
-            date=dt.date(2012, 12, 3),
-            date_text="2012年12月3日",
-            meeting=48,
-            meeting_text="第48次全体会议",
-        ),
-        annexes=(
-            Annex(
-                label="附件",
-                title=(t("附件标题"),),
-                body=(OperativeParagraph(number="1.", initial_words="", content=(t("附件段落"),)),),
-            ),
-        ),
+        annexes=[b.annex("附件", title="附件标题", body=[b.operative("附件段落", number="1.")])],
     )
 
 
 def english() -> Resolution:
-    return Resolution(
+    return b.resolution(
         symbol="A/RES/80/7",
-        number="80/7",
-        language="en",
-        title=(t("Report of the International Atomic Energy Agency"),),
-        authority="The General Assembly,",
-        preamble=(
-            PreambularParagraph(
+        title="Report of the International Atomic Energy Agency",
+        preamble=[
+            b.preambular(
+                "Having received the report “for 2024”,",
+                b.ref("1"),
                 initial_words="Having received",
-                content=(t("Having received the report “for 2024”,"), FootnoteRef(marker="1")),
-            ),
-        ),
-        operative=(
-            OperativeParagraph(
+            )
+        ],
+        operative=[
+            b.operative(
+                "Takes note with appreciation of the report;",
                 number="1.",
                 initial_words="Takes note",
-                content=(t("Takes note with appreciation of the report;"),),
-            ),
-        ),
-        footnotes=(Footnote(marker="1", text="A/80/250."),),
+            )
+        ],
+        footnotes=[b.footnote("1", "A/80/250.")],
         cover=CoverPage(
             distribution="General",
             distribution_date=dt.date(2025, 11, 18),
@@ -154,23 +120,19 @@ def english() -> Resolution:
 
 
 def arabic() -> Resolution:
-    return Resolution(
+    return b.resolution(
         symbol="A/RES/77/306",
-        number="77/306",
         language="ar",
-        title=(t("تمويل مركز الخدمات الإقليمي في عنتيبي، أوغندا"),),
+        title="تمويل مركز الخدمات الإقليمي في عنتيبي، أوغندا",
         authority="إن الجمعية العامة،",
-        preamble=(
-            PreambularParagraph(
-                initial_words="إذ تشير",
-                content=(t("إذ تشير إلى قرارها 69/307 المؤرخ 25 حزيران/يونيه 2015،"),),
-            ),
-        ),
-        operative=(
-            OperativeParagraph(
-                number="1.", initial_words="تؤكد من جديد", content=(t("تؤكد من جديد قراراتها؛"),)
-            ),
-        ),
+        preamble=[
+            b.preambular(
+                "إذ تشير إلى قرارها 69/307 المؤرخ 25 حزيران/يونيه 2015،", initial_words="إذ تشير"
+            )
+        ],
+        operative=[
+            b.operative("تؤكد من جديد قراراتها؛", number="1.", initial_words="تؤكد من جديد")
+        ],
         cover=CoverPage(
             distribution="General",
             distribution_date=dt.date(2023, 7, 7),
@@ -646,15 +608,13 @@ _TEXT = st.text(
 @given(texts=st.lists(_TEXT, min_size=1, max_size=4), language=st.sampled_from(["zh", "en", "ar"]))
 @example(texts=["A\r<&>  b\t\n𠀀“”", " lead", "trail ", "]]>&amp;"], language="zh")
 def test_any_text_survives_exactly(texts: list[str], language: str) -> None:
-    content: Inlines = tuple(Text(text=x) for x in texts)
-    resolution = Resolution(
+    resolution = b.resolution(
         symbol="A/RES/1/1",
-        number="1/1",
         language=language,
-        title=(Text(text=texts[0]),),
+        title=texts[0],
         authority="",
-        operative=(OperativeParagraph(number="1.", initial_words="", content=content),),
-        footnotes=(Footnote(marker="1", text=texts[-1]),),
+        operative=[b.operative(*texts, number="1.")],
+        footnotes=[b.footnote("1", texts[-1])],
     )
     package = parts(DocxWriter().write(resolution))
     paragraphs = list(package["word/document.xml"].iter(W + "p"))

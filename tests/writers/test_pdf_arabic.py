@@ -4,28 +4,23 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import resconv
+from resconv import build as b
 from resconv.model import (
-    Adoption,
     CoverPage,
-    Footnote,
-    FootnoteRef,
-    OperativeParagraph,
-    PreambularParagraph,
     Resolution,
-    Text,
     plain_text,
 )
 from resconv.writers.pdf import PdfWriter
 from resconv.writers.pdf_bidi import levels, visual_order
 
 pypdf = pytest.importorskip("pypdf")
+pytestmark = pytest.mark.usefixtures("font_cache_dir")  # never the user's own cache
 TTFont = pytest.importorskip("fontTools.ttLib").TTFont
 
 A4 = (595.28, 841.89)
@@ -40,37 +35,26 @@ BODY = (
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One glyph cache for the test session, never the user's own."""
-    path = tmp_path_factory.getbasetemp() / "resconv-font-cache"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RESCONV_CACHE_DIR", str(path))
-        yield path
-
-
 def _ar_resolution() -> Resolution:
-    return Resolution(
-        symbol="A/RES/67/38",
-        number="67/38",
+    return b.resolution(
         language="ar",
-        title=(Text(text="تعزيز تعددية الأطراف في مجال نزع السلاح وعدم الانتشار"),),
+        title="تعزيز تعددية الأطراف في مجال نزع السلاح وعدم الانتشار",
         authority="إن الجمعية العامة،",
-        preamble=(
-            PreambularParagraph(
+        preamble=[
+            b.preambular(
+                "إذ تشير إلى قرارها 56/24 المؤرخ 29 تشرين الثاني/نوفمبر 2001،",
+                b.ref("1"),
                 initial_words="إذ تشير",
-                content=(Text(text="إذ تشير إلى قرارها 56/24 المؤرخ 29 تشرين الثاني/نوفمبر 2001،"),
-                         FootnoteRef(marker="1")),
-            ),
+            )
+        ],
+        operative=[b.operative(BODY, number="1 -", initial_words="يطلب")],
+        footnotes=[b.footnote("1", "A/67/100.")],
+        adoption=b.adoption("3 كانون الأول/ديسمبر 2012", "الجلسة العامة 48", meeting=48),
+        cover=CoverPage(
+            distribution="General",
+            distribution_date_text="4 January 2013",
+            session_text="الدورة السابعة والستون",
         ),
-        operative=(
-            OperativeParagraph(number="1 -", initial_words="يطلب", content=(Text(text=BODY),)),
-        ),
-        footnotes=(Footnote(marker="1", text="A/67/100."),),
-        adoption=Adoption(date=None, date_text="3 كانون الأول/ديسمبر 2012",
-                          meeting=48, meeting_text="الجلسة العامة 48"),
-        cover=CoverPage(distribution="General", distribution_date_text="4 January 2013",
-                        session_text="الدورة السابعة والستون"),
     )
 
 
@@ -95,8 +79,9 @@ def _runs(data: bytes, page: int = 0) -> list[tuple[str, float, float]]:
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         if text.strip():  # page coordinates: the flowable's translation plus the text's
-            found.append((text.strip(), float(cm[4]) + float(tm[4]),
-                          round(float(cm[5]) + float(tm[5]), 1)))
+            found.append(
+                (text.strip(), float(cm[4]) + float(tm[4]), round(float(cm[5]) + float(tm[5]), 1))
+            )
 
     reader = pypdf.PdfReader(io.BytesIO(data))
     reader.pages[page].extract_text(visitor_text=visit)
