@@ -23,6 +23,7 @@ reorders their text and draws the glyphs itself.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import threading
@@ -391,6 +392,24 @@ def _register(chooser: _FaceChooser) -> _Fonts:
         names[key] = name
         faces[key] = face
     return _Fonts(names, faces)
+
+
+@contextlib.contextmanager
+def _own_face_names() -> Iterator[None]:
+    """Hide fonts that others registered under the same face names while a document builds.
+
+    reportlab keys TrueType faces by PostScript name: had the application (or an earlier
+    caller) registered a "NotoSerifSC-Regular" of its own, `registerFont` would silently map
+    this document's subset to that font, and the PDF would lack glyphs. The registry is
+    restored afterwards, so the caller's fonts keep working.
+    """
+    saved = dict(pdfmetrics._dynFaceNames)
+    pdfmetrics._dynFaceNames.clear()
+    try:
+        yield
+    finally:
+        pdfmetrics._dynFaceNames.clear()
+        pdfmetrics._dynFaceNames.update(saved)
 
 
 def _unregister_names(names: list[str]) -> None:
@@ -826,7 +845,7 @@ class PdfWriter:
             chooser.segments(role, line, "masthead")
         chooser.check()
         width = A4[0] - 2 * _MARGIN_X
-        with _build_lock:
+        with _build_lock, _own_face_names():
             rl_config.toColorCanUse = None
             install_justification()
             if isinstance(text, _RtlText):

@@ -425,3 +425,36 @@ def test_english_resolution_from_un_akn_prints_footnotes_and_operative_text(
         if note.text:
             assert _squeeze(note.text) in text
     assert _is_subsequence(_squeeze(_model_text(res)), text)
+
+
+def test_a_font_the_application_registered_under_the_same_face_name_is_not_used(
+    font_cache_dir: Path,
+) -> None:
+    """reportlab maps a new font to any earlier one of the same PostScript name; a document
+    must still embed its own subset (and leave the application's font registered)."""
+    import io as _io
+
+    from pypdf import PdfReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from resconv.fonts import build_font, library
+
+    face = library().face("song")
+    foreign = TTFont("app-font", _io.BytesIO(build_font(face, face.glyphs({ord("大")}))))
+    pdfmetrics.registerFont(foreign)
+    try:
+        model = b.resolution(
+            language="zh",
+            authority="大会，",
+            preamble=[b.preambular("回顾审议了全权证书委员会的报告，", initial_words="回顾")],
+        )
+        text = "".join(
+            "".join(page.extract_text().split())
+            for page in PdfReader(_io.BytesIO(resconv.write(model, "pdf"))).pages
+        )
+        assert "回顾审议了全权证书委员会的报告" in text
+        assert pdfmetrics._dynFaceNames[foreign.face.name] is foreign
+    finally:
+        pdfmetrics._fonts.pop("app-font", None)
+        pdfmetrics._dynFaceNames.pop(foreign.face.name, None)
