@@ -411,7 +411,9 @@ class _Document:
         self._edge_text(cell, "MastheadAssembly", lang.assembly, far=False)
         cell = _cell(second, _MASTHEAD_COLUMNS[1], bottom=_THICK_RULE, align="bottom")
         lines = [
-            lang.distribution.format(cover.distribution) if cover.distribution else None,
+            lang.distribution.format(lang.distribution_word(cover.distribution))
+            if cover.distribution
+            else None,
             cover.distribution_date_text,
         ]
         for line in [line for line in lines if line] or [""]:  # a cell needs a paragraph

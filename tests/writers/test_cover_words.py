@@ -51,8 +51,12 @@ def test_both_writers_print_the_language_s_agenda_and_distribution_lines(
     lang = language(code)
     assert lang.agenda_item.format("94") == agenda
     assert lang.distribution.format(lang.distribution_word("General")) == distribution
-    # The DOCX masthead prints the model's word as it is: given in the language, as read.
-    package = parts(DocxWriter().write(model(code, lang.distribution_word("General"))))
+    # Both writers print the language's word, whether the model holds it in English
+    # ("General", as the text reader may give it) or already in the language.
+    for word in {"General", lang.distribution_word("General")}:
+        header = parts(DocxWriter().write(model(code, word)))["word/header1.xml"]
+        assert distribution in paragraph_texts(header), word
+    package = parts(DocxWriter().write(model(code)))
     assert agenda in body_text(package["word/document.xml"])
     assert distribution in paragraph_texts(package["word/header1.xml"])
     printed = pdf_text(PdfWriter().write(model(code)))
