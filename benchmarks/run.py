@@ -137,7 +137,10 @@ def main() -> None:
                 out = work / f"one-{fmt}"
                 shutil.rmtree(out, ignore_errors=True)
                 times.append(
-                    process([*prefix, "convert", str(SEED), "--to", fmt, "-o", str(out)], work)[0]
+                    process(
+                        [*prefix, "convert", str(SEED), "--to", fmt, "-o", str(out), "--quiet"],
+                        work,
+                    )[0]
                 )
             rows.append(
                 (
