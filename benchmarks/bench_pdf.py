@@ -32,8 +32,9 @@ _ONE = (
 def _process(cache: Path) -> float:
     env = {**os.environ, "RESCONV_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", _ONE, str(SEED)], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-c", _ONE, str(SEED)], env=env, check=True, stdout=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -69,11 +70,15 @@ def main() -> None:
         warm = [_process(cache) for _ in range(5)]
         batch, batch_cpu = _batch(cache, args.batch)
     print(f"cold process (empty glyph cache):   {cold:6.2f} s")
-    print(f"fresh process, warm disk cache:     {statistics.median(warm):6.2f} s "
-          f"(median of 5, min {min(warm):.2f})")
-    print(f"warm batch, per document:           {statistics.median(batch) * 1000:6.1f} ms "
-          f"(median of {len(batch)}, max {max(batch) * 1000:.1f}; "
-          f"CPU {statistics.median(batch_cpu) * 1000:.1f} ms)")
+    print(
+        f"fresh process, warm disk cache:     {statistics.median(warm):6.2f} s "
+        f"(median of 5, min {min(warm):.2f})"
+    )
+    print(
+        f"warm batch, per document:           {statistics.median(batch) * 1000:6.1f} ms "
+        f"(median of {len(batch)}, max {max(batch) * 1000:.1f}; "
+        f"CPU {statistics.median(batch_cpu) * 1000:.1f} ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,195 @@
+"""Which face prints each character, and the document's subsets in reportlab's registry.
+
+Each character is set in the first face of its role's chain that has it (`pdf_style`);
+a character no face has is a `MissingGlyphError` naming every such character, never an
+empty box. Each face used is embedded as a small subset built from cached glyphs
+(`resconv.fonts`), registered under a name derived from its bytes for the one build that
+needs it, then dropped again: reportlab's registry is process-global and keyed by face
+name, which every subset of a face shares.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import threading
+import unicodedata
+from collections.abc import Iterator, Mapping
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from resconv.errors import FontError, MissingGlyphError
+from resconv.fonts import Face, Glyph, build_font, library
+from resconv.writers.pdf_rtl import Fonts, GlyphCodes, register_fonts
+from resconv.writers.pdf_style import WIDE_PUNCTUATION, Typography
+
+__all__ = [
+    "FaceChooser",
+    "font_registry",
+    "register_shaped_subsets",
+    "register_subsets",
+    "unregister",
+]
+
+_MISSING_SHOWN = 20
+
+_registry_lock = threading.Lock()
+"""reportlab's font registry and configuration are process-global."""
+
+
+class FaceChooser:
+    """Picks the face of each character and records what each face must hold."""
+
+    def __init__(self, typo: Typography) -> None:
+        self._typo = typo
+        self._library = library()
+        self._faces: dict[str, Face] = {}
+        self._choice: dict[tuple[str, str], str | None] = {}
+        self.used: dict[str, set[int]] = {}
+        self.missing: dict[str, set[str]] = {}
+        self._segments: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
+    def face(self, key: str) -> Face:
+        """The face called `key`, opened once per document."""
+        found = self._faces.get(key)
+        if found is None:
+            found = self._faces[key] = self._library.face(key)
+        return found
+
+    def _chain(self, role: str, char: str) -> Iterator[str]:
+        chain = self._typo.chains[role]
+        if self._typo.wide_punctuation and char in WIDE_PUNCTUATION:
+            yield from (key for key in chain if self.face(key).spec.script == "han")
+        yield from chain
+
+    def choose(self, role: str, char: str) -> str | None:
+        """The face for `char` in `role`, or None when no face of the chain has it."""
+        memo = (role, char)
+        if memo in self._choice:
+            return self._choice[memo]
+        cp = ord(char)
+        chosen = next((key for key in self._chain(role, char) if self.face(key).covers(cp)), None)
+        self._choice[memo] = chosen
+        return chosen
+
+    def segments(self, role: str, text: str, where: str) -> list[tuple[str, str]]:
+        """`text` cut into (face key, text) pieces; uncovered characters are recorded."""
+        memo = self._segments.get((role, text))
+        if memo is None:
+            memo = self._segments[(role, text)] = self._cut(role, text, where)
+        return memo
+
+    def _cut(self, role: str, text: str, where: str) -> list[tuple[str, str]]:
+        pieces: list[tuple[str, str]] = []
+        for char in text:
+            if char in "\t\n\r":
+                char = " "
+            key = self.choose(role, char)
+            if key is None:
+                if unicodedata.category(char) == "Cf":
+                    continue  # invisible format character no face draws: nothing to print
+                self.missing.setdefault(char, set()).add(where)
+                continue
+            if char == " " and pieces:
+                if pieces[-1][1].endswith(" "):
+                    continue  # one space is enough between words
+                if self.face(pieces[-1][0]).covers(0x20):
+                    key = pieces[-1][0]
+            self.used.setdefault(key, set()).add(ord(char))
+            if pieces and pieces[-1][0] == key:
+                pieces[-1] = (key, pieces[-1][1] + char)
+            else:
+                pieces.append((key, char))
+        return pieces
+
+    def check(self) -> None:
+        """Raise `MissingGlyphError` naming every character no face has."""
+        if not self.missing:
+            return
+        listed = sorted(self.missing)
+        described = ", ".join(
+            f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')} "
+            f"(in {', '.join(sorted(self.missing[char]))})"
+            for char in listed[:_MISSING_SHOWN]
+        )
+        more = f" and {len(listed) - _MISSING_SHOWN} more" if len(listed) > _MISSING_SHOWN else ""
+        raise MissingGlyphError(
+            f"{len(listed)} character(s) are in none of the PDF fonts: {described}{more}"
+        )
+
+
+@contextlib.contextmanager
+def font_registry() -> Iterator[None]:
+    """Hold reportlab's process-global registry and settings for one document alone.
+
+    Fonts that others registered under the same face names are hidden meanwhile. reportlab
+    keys TrueType faces by PostScript name: had the application (or an earlier
+    caller) registered a "NotoSerifSC-Regular" of its own, `registerFont` would silently map
+    this document's subset to that font, and the PDF would lack glyphs. The registry is
+    restored afterwards, so the caller's fonts keep working.
+    """
+    with _registry_lock:
+        saved = dict(pdfmetrics._dynFaceNames)
+        pdfmetrics._dynFaceNames.clear()
+        try:
+            yield
+        finally:
+            pdfmetrics._dynFaceNames.clear()
+            pdfmetrics._dynFaceNames.update(saved)
+
+
+def register_subsets(chooser: FaceChooser, fonts: Fonts) -> None:
+    """Build and register the subset of each face `chooser` used into `fonts`."""
+    for key in sorted(chooser.used):
+        face = chooser.face(key)
+        with _building(face):
+            data = build_font(face, face.glyphs(chooser.used[key]))
+        name = _font_name(key, data)
+        pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+        fonts.names[key] = name
+
+
+def register_shaped_subsets(codes: GlyphCodes, fonts: Fonts) -> None:
+    """Build and register the shaped fonts of right-to-left text into `fonts`.
+
+    No glyph may be added afterwards: the fonts hold exactly the codes given so far.
+    """
+    register_fonts(codes, _subset, _font_name, fonts)
+    codes.frozen = True
+
+
+def unregister(fonts: Fonts) -> None:
+    """Drop the document's fonts from reportlab's global registry.
+
+    reportlab keys TrueType faces by their PostScript name, which every subset of a
+    face shares: a later document's subset would otherwise be mapped to this one.
+    """
+    for name in fonts.names.values():
+        font = pdfmetrics._fonts.pop(name, None)
+        if font is not None:
+            face_name = font.face.name
+            if pdfmetrics._dynFaceNames.get(face_name) is font:
+                del pdfmetrics._dynFaceNames[face_name]
+
+
+@contextlib.contextmanager
+def _building(face: Face) -> Iterator[None]:
+    """fontTools raises many kinds of error; none may escape as-is."""
+    try:
+        yield
+    except FontError:
+        raise
+    except Exception as exc:
+        raise FontError(f"cannot build the {face.spec.family} subset: {exc}") from exc
+
+
+def _subset(face: Face, glyphs: Mapping[int, Glyph]) -> bytes:
+    with _building(face):
+        return build_font(face, glyphs)
+
+
+def _font_name(key: str, data: bytes) -> str:
+    """Named by its bytes, so that a rerun gives the same PDF."""
+    return f"rc-{key}-{hashlib.sha1(data).hexdigest()[:12]}"

@@ -1,0 +1,251 @@
+"""Planned blocks as reportlab paragraphs: the styles, and the story of each direction.
+
+A story is built once per document and hands out fresh flowables for every layout pass
+(reportlab changes a flowable while laying it out): `LtrStory` parses the markup of
+each block once and clones its fragments; `RtlStory` shapes each block once, before the
+fonts are built, since the shaped fonts hold exactly the glyphs the text needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak, Spacer
+
+from resconv.errors import InternalError
+from resconv.writers.pdf_linebreak import KinsokuParagraph
+from resconv.writers.pdf_plan import ENDNOTE_RULE, Plan, Run
+from resconv.writers.pdf_rtl import Piece, RtlParagraph
+from resconv.writers.pdf_style import Typography
+from resconv.writers.pdf_text import NOTE_CALLBACK, Markup, RtlText
+
+__all__ = ["LtrStory", "RtlStory", "Story", "Styles", "story_flowables"]
+
+
+class Styles:
+    """The paragraph styles of one document, named as the plan's blocks name them."""
+
+    def __init__(self, typo: Typography, base_font: str, width: float) -> None:
+        align = TA_JUSTIFY
+        wrap = "CJK" if typo.word_wrap == "CJK" else None
+        body = ParagraphStyle(
+            "body",
+            fontName=base_font,
+            fontSize=typo.body_size,
+            leading=typo.body_leading,
+            alignment=align,
+            wordWrap=wrap,
+            spaceAfter=typo.body_leading * 0.5,
+            allowWidows=0,
+            allowOrphans=0,
+            bulletFontName=base_font,
+            bulletFontSize=typo.body_size,
+        )
+        self.typo = typo
+        self.wrap = wrap
+        indent, number = typo.first_indent, typo.number_width
+        self.styles: dict[str, ParagraphStyle] = {
+            "body": body,
+            "cover": ParagraphStyle("cover", body, alignment=TA_LEFT, spaceAfter=0),
+            "cover-adopted": ParagraphStyle(
+                "cover-adopted",
+                body,
+                alignment=TA_LEFT,
+                spaceBefore=typo.body_leading * 1.5,
+                spaceAfter=0,
+            ),
+            "title": ParagraphStyle(
+                "title",
+                body,
+                alignment=TA_LEFT,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+                spaceBefore=typo.body_leading,
+                spaceAfter=typo.body_leading,
+            ),
+            "authority": ParagraphStyle("authority", body, firstLineIndent=indent),
+            "preamble": ParagraphStyle("preamble", body, firstLineIndent=indent),
+            "operative": ParagraphStyle(
+                "operative", body, firstLineIndent=indent + number, bulletIndent=indent
+            ),
+            "heading": ParagraphStyle(
+                "heading", body, alignment=TA_CENTER, spaceBefore=typo.body_leading * 0.5
+            ),
+            "adoption-first": ParagraphStyle(
+                "adoption-first",
+                body,
+                alignment=TA_LEFT,
+                leftIndent=width * 0.5,
+                spaceBefore=typo.body_leading,
+                spaceAfter=0,
+            ),
+            "adoption": ParagraphStyle(
+                "adoption", body, alignment=TA_LEFT, leftIndent=width * 0.5, spaceAfter=0
+            ),
+            "annex-label": ParagraphStyle(
+                "annex-label",
+                body,
+                alignment=TA_CENTER,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+            ),
+            "annex-title": ParagraphStyle(
+                "annex-title",
+                body,
+                alignment=TA_CENTER,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+                spaceAfter=typo.body_leading,
+            ),
+            "note": ParagraphStyle(
+                "note",
+                body,
+                fontSize=typo.note_size,
+                leading=typo.note_leading,
+                leftIndent=typo.note_size * 1.8,
+                firstLineIndent=-typo.note_size * 1.8,
+                spaceAfter=1,
+            ),
+        }
+
+    def get(self, name: str) -> ParagraphStyle:
+        """The style called `name`; "sub-N" and "wrapup-N" are made for any level N."""
+        found = self.styles.get(name)
+        if found is not None:
+            return found
+        kind, _, level_text = name.partition("-")
+        level = int(level_text)
+        typo = self.typo
+        if kind == "sub":
+            bullet = level * typo.sub_indent
+            style = ParagraphStyle(
+                name,
+                self.styles["body"],
+                bulletIndent=bullet,
+                leftIndent=bullet + typo.number_width,
+            )
+        elif kind == "wrapup":
+            left = level * typo.sub_indent + (typo.number_width if level else 0)
+            style = ParagraphStyle(name, self.styles["body"], leftIndent=left)
+        else:
+            raise InternalError(f"no PDF paragraph style {name!r}")
+        self.styles[name] = style
+        return style
+
+
+def _hanging_title(style: ParagraphStyle, number_width: float) -> ParagraphStyle:
+    """The number hangs: the title's lines align after it."""
+    return ParagraphStyle("title-hanging", style, leftIndent=number_width + style.fontSize)
+
+
+class Story(Protocol):
+    """One paragraph per planned block (None for the endnote rule), and the notes."""
+
+    styles: Styles
+
+    @property
+    def paragraphs(self) -> list[Any]: ...
+
+    def fresh(self, paragraph: Any) -> Flowable: ...
+
+    def note(self, index: int) -> Flowable: ...
+
+
+class LtrStory:
+    """Left-to-right paragraphs, parsed from markup once."""
+
+    def __init__(self, plan: Plan, markup: Markup, styles: Styles) -> None:
+        self.plan = plan
+        self.markup = markup
+        self.styles = styles
+        self.paragraph_class = KinsokuParagraph if styles.wrap == "CJK" else Paragraph
+        self.paragraphs: list[Paragraph | None] = []
+        for block in plan.blocks:
+            if block.style == ENDNOTE_RULE:
+                self.paragraphs.append(None)
+                continue
+            style = styles.get(block.style)
+            if block.style == "title" and block.bullet:
+                style = _hanging_title(style, markup.width(block.bullet, style.fontSize))
+            source = markup.runs(block.runs)
+            if block.bullet:
+                source = f"<bullet>{markup.runs(block.bullet)}</bullet>{source}"
+            self.paragraphs.append(self.paragraph_class(source, style))
+
+    def fresh(self, paragraph: Any) -> Paragraph:
+        """A copy that layout may change, without parsing the markup again."""
+        bullet = paragraph.bulletText
+        if isinstance(bullet, list):
+            bullet = [frag.clone() for frag in bullet]
+        return self.paragraph_class(
+            paragraph.text,
+            paragraph.style,
+            bulletText=bullet,
+            frags=[frag.clone() for frag in paragraph.frags],
+        )
+
+    def note(self, index: int) -> Paragraph:
+        """The marker hangs in the indent; a note without text keeps its marker."""
+        note = self.plan.notes[index]
+        marker = self.markup.runs([Run("note", note.marker)])
+        body = self.markup.runs([Run("note", " " + (note.text or ""))])
+        return self.paragraph_class(f"<super>{marker}</super>{body}", self.styles.get("note"))
+
+
+class RtlStory:
+    """Every right-to-left paragraph of a document, shaped before its fonts are built."""
+
+    def __init__(self, plan: Plan, text: RtlText, styles: Styles) -> None:
+        self.plan = plan
+        self.text = text
+        self.styles = styles
+        self.paragraphs: list[RtlParagraph | None] = []
+        for block in plan.blocks:
+            if block.style == ENDNOTE_RULE:
+                self.paragraphs.append(None)
+                continue
+            style = styles.get(block.style)
+            size = float(style.fontSize)
+            pieces = text.pieces(block.runs, size, block.style)
+            bullet = text.pieces(block.bullet, size, block.style) if block.bullet else None
+            if block.style == "title" and bullet:
+                style = _hanging_title(style, sum(piece.width for piece in bullet))
+            self.paragraphs.append(
+                RtlParagraph(pieces, style, text.fonts, bullet, note_callback=NOTE_CALLBACK)
+            )
+        note_style = styles.get("note")
+        self._notes: list[tuple[list[Piece], Any]] = []
+        for note in plan.notes:
+            runs = [Run("note", note.marker, -1), Run("note", " " + (note.text or ""))]
+            self._notes.append(
+                (
+                    text.pieces(runs, float(note_style.fontSize), "footnote", callbacks=False),
+                    note_style,
+                )
+            )
+
+    def fresh(self, paragraph: RtlParagraph) -> RtlParagraph:
+        return paragraph.fresh()
+
+    def note(self, index: int) -> RtlParagraph:
+        pieces, style = self._notes[index]
+        return RtlParagraph(pieces, style, self.text.fonts)
+
+
+def story_flowables(plan: Plan, story: Story, masthead: Flowable, typo: Typography) -> list[Any]:
+    """A fresh story for one layout pass: the masthead, then every block in order."""
+    flowables: list[Any] = [masthead]
+    for block, paragraph in zip(plan.blocks, story.paragraphs, strict=True):
+        if block.new_page:
+            flowables.append(PageBreak())
+        if paragraph is None:
+            flowables.append(CondPageBreak(4 * typo.note_leading))
+            flowables.append(Spacer(1, typo.body_leading))
+            continue
+        fresh = story.fresh(paragraph)
+        fresh.keepWithNext = block.keep_with_next
+        flowables.append(fresh)
+    return flowables
