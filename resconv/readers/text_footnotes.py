@@ -1,0 +1,148 @@
+"""Footnotes of the text reader: markers placed in the text, bodies matched to them.
+
+Markers printed on a line of their own (as PDF extraction sets superscripts) are placed
+when a paragraph's lines are joined; markers glued to a word ("Nations1") are found
+here, once the bodies are known. Footnotes are then listed in the order their markers
+appear in the resolution.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from resconv.diagnostics import Diagnostics
+from resconv.lang.profile import LanguageProfile
+from resconv.model import Block, Footnote, FootnoteRef, Heading, Inlines, Resolution, Subparagraph
+from resconv.readers import text_layout as layout
+from resconv.readers.text_paragraphs import Para
+
+__all__ = ["collect_footnotes", "place_glued_markers"]
+
+
+def place_glued_markers(
+    paras: list[Para],
+    bodies: dict[str, layout.Note],
+    prof: LanguageProfile,
+    marker_lines: dict[str, int],
+) -> None:
+    """Cut out of `paras` the markers printed glued to the text ("Nations1").
+
+    Only markers whose footnote body was found and which no paragraph marks already
+    are looked for, in marker order after the marker before them, so that a year or
+    "A.2" is not taken for one. `marker_lines` gets the line each one was found on.
+    """
+    explicit: dict[str, tuple[int, int]] = {}
+    for index, para in enumerate(paras):
+        for offset, marker in para.markers:
+            explicit.setdefault(marker, (index, offset))
+    wanted = [m for m in bodies if m not in explicit]
+    if not wanted:
+        return
+    candidates: dict[str, list[tuple[int, int, int]]] = {}
+    for index, para in enumerate(paras):
+        for found in prof.glued_marker.finditer(para.text):
+            group = max(g for g in range(1, found.re.groups + 1) if found.group(g))
+            cut = "span" if found.groupdict().get("span") else group
+            candidates.setdefault(found.group(group), []).append(
+                (index, found.start(cut), found.end(cut))
+            )
+    cursor = (0, 0)
+    cuts: dict[int, list[tuple[int, int, str]]] = {}
+    for marker in sorted({*explicit, *wanted}, key=_marker_key):
+        if marker in explicit:
+            cursor = explicit[marker]
+            continue
+        places = candidates.get(marker, [])
+        at = bisect.bisect_left(places, (cursor[0], cursor[1], -1))
+        if at == len(places):
+            continue
+        index, start, end = places[at]
+        cuts.setdefault(index, []).append((start, end, marker))
+        marker_lines.setdefault(marker, paras[index].line)
+        cursor = (index, end)
+    for index, found_cuts in cuts.items():
+        para = paras[index]
+        for start, end, marker in sorted(found_cuts, reverse=True):
+            if start > 0 and para.text[start - 1] == " " and end < len(para.text):
+                start -= 1  # "Governors”; 3 item" → "Governors”;" ^3 " item"
+            para.text = para.text[:start] + para.text[end:]
+            removed = end - start
+            para.markers = [(o - removed if o >= end else o, m) for o, m in para.markers] + [
+                (start, marker)
+            ]
+        para.markers.sort()
+
+
+def collect_footnotes(
+    resolution: Resolution,
+    bodies: dict[str, layout.Note],
+    prof: LanguageProfile,
+    diagnostics: Diagnostics,
+    marker_lines: dict[str, int],
+) -> tuple[Footnote, ...]:
+    """The footnotes in the order their markers appear; a marker or body alone is reported."""
+    order: list[str] = []
+    for inlines in _all_inlines(resolution):
+        for piece in inlines:
+            if isinstance(piece, FootnoteRef) and piece.marker not in order:
+                order.append(piece.marker)
+    notes: list[Footnote] = []
+    for marker in order:
+        body = bodies.get(marker)
+        if body is None:
+            diagnostics.add(
+                "footnote-without-body",
+                f"footnote {marker} is referenced but its text is not in the input",
+                line=marker_lines.get(marker),
+            )
+            notes.append(Footnote(marker=marker, text=None))
+            continue
+        lines = [layout.Line(no=body.line, text=t) for t in body.lines]
+        text, _ = layout.join_block(lines, prof)
+        notes.append(Footnote(marker=marker, text=text.strip()))
+    for marker, body in bodies.items():
+        if marker not in order:
+            diagnostics.add(
+                "footnote-body-without-marker",
+                f"footnote {marker} has a text but no marker in the resolution; left out: "
+                f"{' '.join(body.lines)[:80]!r}",
+                line=body.line,
+            )
+    return tuple(notes)
+
+
+def _marker_key(marker: str) -> tuple[int, str]:
+    return (int(marker), "") if marker.isdigit() else (10**6, marker)
+
+
+def _all_inlines(resolution: Resolution) -> list[Inlines]:
+    out: list[Inlines] = [resolution.title]
+
+    def subs(items: tuple[Subparagraph, ...]) -> None:
+        for sub in items:
+            out.append(sub.content)
+            subs(sub.subparagraphs)
+            out.append(sub.wrap_up)
+
+    def blocks(items: tuple[Block, ...]) -> None:
+        for block in items:
+            if isinstance(block, Heading):
+                out.append(block.text)
+            else:
+                out.append(block.content)
+                subs(block.subparagraphs)
+                out.append(block.wrap_up)
+
+    for para in resolution.preamble:
+        out.append(para.content)
+        subs(para.subparagraphs)
+        out.append(para.wrap_up)
+    blocks(resolution.operative)
+    for annex in resolution.annexes:
+        out.append(annex.title)
+        for para in annex.preamble:
+            out.append(para.content)
+            subs(para.subparagraphs)
+            out.append(para.wrap_up)
+        blocks(annex.body)
+    return out

@@ -1,0 +1,299 @@
+"""Paragraph classification of the text reader: preamble, operative part, headings, lists.
+
+After layout, each paragraph is one `Para`: its joined text and the footnote markers in
+it. `ParagraphClassifier` puts each into the preamble or the body of one `Part` (the
+resolution or an annex) as a preambular or operative paragraph, a heading, a
+subparagraph of the paragraph before it, or the wrap-up closing a list. What a
+language prints (numbers, initial words, letters) comes from its `LanguageProfile`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from resconv.diagnostics import Diagnostics
+from resconv.lang.profile import LanguageProfile
+from resconv.model import (
+    Block,
+    FootnoteRef,
+    Heading,
+    Inline,
+    Inlines,
+    OperativeParagraph,
+    PreambularParagraph,
+    Subparagraph,
+    Text,
+    plain_text,
+)
+from resconv.readers import text_layout as layout
+
+__all__ = ["Para", "ParagraphClassifier", "Part", "strip_inlines"]
+
+_ROMAN_LETTERS = frozenset("ivxlc")
+_CLAUSE_END = ".;。；؛"
+"""How a paragraph that is not preambular ends (a preambular one ends with a comma)."""
+
+
+@dataclass(slots=True)
+class Para:
+    """A paragraph's joined text, its footnote markers (offset, marker) and where it began."""
+
+    text: str
+    markers: list[tuple[int, str]]
+    line: int
+    first: str
+    lines: list[str]
+
+    def inlines(self, start: int = 0) -> Inlines:
+        """The text from offset `start` as inlines, its markers in place, edges stripped."""
+        pieces: list[Inline] = []
+        position = start
+        for offset, marker in self.markers:
+            if offset < start:
+                continue
+            if offset > position:
+                pieces.append(Text(text=self.text[position:offset]))
+            pieces.append(FootnoteRef(marker=marker))
+            position = max(position, offset)
+        if position < len(self.text):
+            pieces.append(Text(text=self.text[position:]))
+        return strip_inlines(tuple(pieces))
+
+
+def strip_inlines(pieces: Inlines) -> Inlines:
+    """`pieces` without whitespace at either end, nor the empty texts that leaves."""
+    out = list(pieces)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(text=out[0].text.lstrip())
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(text=out[-1].text.rstrip())
+    return tuple(p for p in out if not (isinstance(p, Text) and not p.text))
+
+
+@dataclass(slots=True)
+class Part:
+    """Paragraphs being collected for the resolution body or one annex."""
+
+    preamble: list[PreambularParagraph] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    in_body: bool = False
+    heading_levels: dict[str, int] = field(default_factory=dict)
+    numbers: list[tuple[str, int]] = field(default_factory=list)
+
+
+class ParagraphClassifier:
+    """Sorts the paragraphs of one part into the model, checking their numbering."""
+
+    def __init__(self, prof: LanguageProfile, diagnostics: Diagnostics) -> None:
+        self.prof = prof
+        self.diagnostics = diagnostics
+
+    def is_title_like(self, para: Para) -> bool:
+        """Whether `para` can continue a title: no closing punctuation, no structure."""
+        return (
+            bool(para.text)
+            and para.text[-1] not in layout.PARAGRAPH_END
+            and not self.prof.structural.match(para.text)
+        )
+
+    def add(self, para: Para, rest: list[Para], index: int, part: Part, *, annex: bool) -> int:
+        """Add `para` to `part`; returns the index of the next paragraph to read."""
+        text = para.text
+        numbered = self.prof.operative_number.match(text)
+        if numbered:
+            part.in_body = True
+            pieces = numbered.group("num").split()
+            printed = "".join(pieces) if self.prof.squeeze_number else " ".join(pieces)
+            part.numbers.append((printed, para.line))
+            content = para.inlines(numbered.end())
+            part.body.append(
+                OperativeParagraph(
+                    number=printed,
+                    initial_words="" if annex else self._initial(content, operative=True),
+                    content=content,
+                )
+            )
+            return index
+        sub = self.prof.subparagraph.match(text)
+        if sub and (part.preamble or part.body):
+            self._subparagraph(
+                part, "".join(sub.group("num").split()), para.inlines(sub.end()), para
+            )
+            return index
+        if self._wrap_up(para, rest, index, part):
+            return index
+        heading = self._heading(para, rest, index, part)
+        if heading is not None:
+            block, index = heading
+            part.in_body = True
+            part.body.append(block)
+            return index
+        content = para.inlines()
+        if not part.in_body and text[-1:] not in _CLAUSE_END:
+            part.preamble.append(
+                PreambularParagraph(
+                    initial_words=self._initial(content, operative=False), content=content
+                )
+            )
+            return index
+        part.in_body = True
+        part.body.append(
+            OperativeParagraph(
+                number=None,
+                initial_words="" if annex else self._initial(content, operative=True),
+                content=content,
+            )
+        )
+        return index
+
+    def _wrap_up(self, para: Para, rest: list[Para], index: int, part: Part) -> bool:
+        """Keep `para` as the closing text of the subparagraphs before it, if it is one.
+
+        The evidence must be clear: the last subparagraph had not ended its sentence,
+        and `para` continues it (lower case in Latin and Cyrillic, a conjunction in
+        Chinese) without known initial words. The text closes the last subparagraph
+        when nested subparagraphs precede it and a sibling of that subparagraph follows;
+        otherwise it closes the paragraph's list.
+        """
+        start = self.prof.wrap_up_start
+        text = para.text
+        if start is None or not start.match(text) or text[-1:] not in layout.PARAGRAPH_END:
+            return False
+        owners: list[PreambularParagraph] | list[Block]
+        owners = part.body if part.in_body and part.body else part.preamble
+        owner = owners[-1] if owners else None
+        if owner is None or isinstance(owner, Heading) or not owner.subparagraphs:
+            return False
+        if owner.wrap_up or self.prof.preambular.match(text) or self.prof.operative.match(text):
+            return False
+        last = owner.subparagraphs[-1]
+        deepest = last.subparagraphs[-1] if last.subparagraphs else last
+        if _ends_sentence(deepest.wrap_up or deepest.content):
+            return False
+        content = para.inlines()
+        following = self.prof.subparagraph.match(rest[index].text) if index < len(rest) else None
+        if (
+            last.subparagraphs
+            and not last.wrap_up
+            and following is not None
+            and not self._nested("".join(following.group("num").split()), last.number)
+        ):
+            subs = (*owner.subparagraphs[:-1], replace(last, wrap_up=content))
+            owners[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
+        else:
+            owners[-1] = replace(owner, wrap_up=content)  # type: ignore[assignment]
+        return True
+
+    def _initial(self, content: Inlines, *, operative: bool) -> str:
+        first = content[0] if content else None
+        if not isinstance(first, Text):
+            return ""
+        return self.prof.initial_words(first.text, operative=operative)
+
+    def _heading(
+        self, para: Para, rest: list[Para], index: int, part: Part
+    ) -> tuple[Heading, int] | None:
+        first = para.first
+        section = self.prof.section_number.fullmatch(first)
+        if section or self.prof.letter_alone.fullmatch(first):
+            number = first
+            body = para.text[len(first) :].strip()
+            if not body and index < len(rest) and self.is_title_like(rest[index]):
+                body = rest[index].text
+                text = rest[index].inlines()
+                index += 1
+            else:
+                text = (Text(text=body),) if body else ()
+            kind = "roman" if section else "letter"
+            return Heading(number=number, text=text, level=self._level(part, kind)), index
+        letter = self.prof.letter_heading.fullmatch(para.text)
+        if letter and para.text[-1] not in layout.PARAGRAPH_END:
+            return (
+                Heading(
+                    number=letter.group("num"),
+                    text=para.inlines(letter.start("text")),
+                    level=self._level(part, "letter"),
+                ),
+                index,
+            )
+        if part.in_body and self.is_title_like(para) and len(para.text) <= 200 and not para.markers:
+            return Heading(
+                number=None, text=para.inlines(), level=self._level(part, "plain")
+            ), index
+        return None
+
+    def _level(self, part: Part, kind: str) -> int:
+        if kind not in part.heading_levels:
+            part.heading_levels[kind] = len(part.heading_levels) + 1
+        return part.heading_levels[kind]
+
+    def _subparagraph(self, part: Part, number: str, content: Inlines, para: Para) -> None:
+        owner_list: list[PreambularParagraph] | list[Block]
+        owner_list = part.body if part.in_body and part.body else part.preamble
+        if not owner_list or isinstance(owner_list[-1], Heading):
+            self.diagnostics.add(
+                "subparagraph-without-paragraph",
+                f"subparagraph {number} has no paragraph before it; kept as a paragraph",
+                line=para.line,
+            )
+            part.body.append(
+                OperativeParagraph(
+                    number=None, initial_words="", content=(Text(text=number + " "), *content)
+                )
+            )
+            part.in_body = True
+            return
+        owner = owner_list[-1]
+        assert not isinstance(owner, Heading)
+        subs = list(owner.subparagraphs)
+        new = Subparagraph(number=number, content=content)
+        if subs and self._nested(number, subs[-1].number):
+            last = subs[-1]
+            subs[-1] = replace(last, subparagraphs=(*last.subparagraphs, new))
+        else:
+            subs.append(new)
+        owner_list[-1] = replace(owner, subparagraphs=tuple(subs))  # type: ignore[assignment]
+
+    @staticmethod
+    def _nested(number: str, previous: str) -> bool:
+        """Whether `number` goes one level below the subparagraph `previous`."""
+        if "\u3220" <= number <= "\u3229":
+            return not ("\u3220" <= previous <= "\u3229")
+        inner = number.strip("()（） ")
+        prev_inner = previous.strip("()（） ")
+        if inner.isdigit():  # (1) under (أ) in Arabic
+            return not prev_inner.isdigit()
+        if not (set(inner) <= _ROMAN_LETTERS) or "\u3220" <= previous <= "\u3229":
+            return False
+        if len(inner) == 1 and len(prev_inner) == 1 and ord(inner) == ord(prev_inner) + 1:
+            return False  # (i) after (h) is a letter
+        return not set(prev_inner) <= _ROMAN_LETTERS or prev_inner in ("h", "u", "w")
+
+    def check_numbers(self, part: Part) -> None:
+        """Report gaps and repeats in the operative numbering; numbers stay as printed."""
+        expected = 1
+        seen: dict[int, int] = {}
+        for printed, line in part.numbers:
+            digits = "".join(ch for ch in printed if ch.isdigit())
+            value = int(digits)
+            if value in seen:
+                self.diagnostics.add(
+                    "numbering-duplicate",
+                    f"paragraph {printed} appears again (first at line {seen[value]}); "
+                    "kept as printed",
+                    line=line,
+                )
+            elif value != expected:
+                self.diagnostics.add(
+                    "numbering-gap",
+                    f"paragraph {printed} where {expected}. was expected; kept as printed",
+                    line=line,
+                )
+            seen.setdefault(value, line)
+            expected = value + 1
+
+
+def _ends_sentence(inlines: Inlines) -> bool:
+    """Whether text ends a sentence ("." or "。"), a footnote marker after it aside."""
+    text = plain_text(inlines).rstrip()
+    return text[-1:] in ".。"
