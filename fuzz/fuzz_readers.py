@@ -26,14 +26,25 @@ with atheris.instrument_imports():
     import resconv
     import resconv.akn.eid
     import resconv.akn.frbr
+    import resconv.lang.ar
     import resconv.lang.en
+    import resconv.lang.es
+    import resconv.lang.fr
+    import resconv.lang.ru
     import resconv.lang.zh
     import resconv.native
     import resconv.readers.akn
+    import resconv.readers.akn_blocks
+    import resconv.readers.akn_inline
+    import resconv.readers.akn_meta
+    import resconv.readers.akn_nodes
     import resconv.readers.akn_text
     import resconv.readers.text
+    import resconv.readers.text_cover
     import resconv.readers.text_decode
+    import resconv.readers.text_footnotes
     import resconv.readers.text_layout
+    import resconv.readers.text_paragraphs
     import resconv.writers.akn
     import resconv.writers.json
     import resconv.xmlsafe
