@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -37,9 +36,9 @@ import resconv  # noqa: E402
 
 
 def warm(fn: Callable[[], object], repeat: int) -> float:
-    """Median seconds of `fn` after two warm-up calls."""
-    fn()
-    fn()
+    """Median seconds of `fn` after a few warm-up calls."""
+    for _ in range(5):
+        fn()
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -48,14 +47,27 @@ def warm(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+_MEASURE = (
+    "import resource, subprocess, sys, time; start = time.perf_counter(); "
+    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
 def process(args: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, largest process) of one command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    """Wall seconds and peak RSS (MB) of one command, the largest of its processes.
+
+    A fresh wrapper process runs the command, so the peak is this command's alone
+    (RUSAGE_CHILDREN covers the command and the workers it waited for).
+    """
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
 
 
 def batch_inputs(directory: Path, count: int) -> None:
@@ -148,11 +160,12 @@ def main() -> None:
                     f"{statistics.median(times) * 1000:.0f} ms",
                 )
             )
-        sizes = [50] if args.quick else [50, 265]
-        for size in sizes:
+        # Memory must stay flat whatever the batch size: the largest batch runs with --jobs 2.
+        plans = [(50, (1, 2))] if args.quick else [(50, (1, 2)), (265, (1, 2)), (1000, (2,))]
+        for size, job_counts in plans:
             inputs = work / f"batch-{size}"
             batch_inputs(inputs, size)
-            for jobs in (1, 2):
+            for jobs in job_counts:
                 out = work / f"out-{size}-{jobs}"
                 wall, peak = process(
                     [
