@@ -271,7 +271,12 @@ class _Document:
         references = _el(meta, "references", {"source": self.ref("resconv")})
         order = {name: index for index, name in enumerate(("TLCOrganization", "TLCEvent"))}
         entries = sorted(self.used.items(), key=lambda item: order.get(item[1][0], 9))
+        assembly = language(
+            self.r.language
+        ).assembly  # the UN names the organ in the text's language
         for eid, (tag, href, show) in entries:
+            if eid == "ga" and assembly:
+                show = assembly
             _el(references, tag, {"eId": eid, "href": href, "showAs": show})
 
     # -- cover page, preface, preamble ------------------------------------------------------
