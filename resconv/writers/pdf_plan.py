@@ -8,6 +8,7 @@ annexes come out in reading order; notes no text refers to follow the last block
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from resconv.lang import language
@@ -99,7 +100,7 @@ class _Planner:
         res = self.resolution
         self._cover()
         self._title()
-        self.blocks.append(Block("authority", [Run("body", res.authority)]))
+        self._authority(res.authority)
         for para in res.preamble:
             self._preambular(para)
         for block in res.operative:
@@ -116,6 +117,14 @@ class _Planner:
             title=plain_text(res.title),
             masthead=self._masthead(),
         )
+
+    def _authority(self, authority: str) -> None:
+        """The enacting formula as the UN sets it: the words emphasised, not the comma."""
+        words = authority.rstrip()
+        while words and unicodedata.category(words[-1]).startswith("P"):
+            words = words[:-1].rstrip()
+        runs = self._inlines((Text(text=authority),), "body", words) if authority else []
+        self.blocks.append(Block("authority", runs))
 
     def _inlines(self, inlines: Inlines, role: str, initial: str = "") -> list[Run]:
         """Runs for `inlines`; the first `len(initial)` characters in the emphasis role."""
