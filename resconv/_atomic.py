@@ -17,7 +17,13 @@ from pathlib import Path
 
 from resconv.errors import OutputError, OutputIOError
 
-__all__ = ["check_output_dir", "prepare_output_dir", "publish"]
+__all__ = [
+    "check_output_dir",
+    "prepare_output_dir",
+    "publish",
+    "remove_orphan_temps",
+    "resolved_path",
+]
 
 _TEMP_PREFIX = ".resconv-"
 
@@ -59,9 +65,9 @@ def publish(
 
     An existing file is replaced only with `force`; an input file never is.
     """
-    resolved_inputs = {_resolved(p) for p in inputs}
+    resolved_inputs = {resolved_path(p) for p in inputs}
     for path, _ in outputs:
-        if _resolved(path) in resolved_inputs:
+        if resolved_path(path) in resolved_inputs:
             raise OutputError("output would overwrite the input file", source=str(path))
         if path.exists() and not force:
             raise OutputError("output file exists (use --force to replace it)", source=str(path))
@@ -74,12 +80,13 @@ def publish(
         for path, data in outputs:
             temps.append((_write_temp(path, data), path))
         for temp, path in temps:
-            existed = path.exists()
-            try:
-                os.replace(temp, path)
-            except OSError as exc:
-                raise _output_error(exc, path) from None
-            if not existed:
+            if force:
+                existed = path.exists()
+                _rename(temp, path)
+                if not existed:
+                    published.append(path)
+            else:
+                _link_new(temp, path)
                 published.append(path)
     except BaseException:
         for temp, _ in temps:
@@ -91,9 +98,43 @@ def publish(
         raise
 
 
+def _rename(temp: Path, path: Path) -> None:
+    try:
+        os.replace(temp, path)
+    except OSError as exc:
+        raise _output_error(exc, path) from None
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Publish `temp` as `path` only if `path` still does not exist (no check-then-act race).
+
+    A hard link fails atomically when the name is taken, so two inputs of one batch that
+    map to the same output cannot silently overwrite each other. File systems without hard
+    links fall back to a checked rename.
+    """
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise OutputError(
+            "output file exists (use --force to replace it)", source=str(path)
+        ) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise _output_error(exc, path) from None
+        if path.exists():
+            raise OutputError(
+                "output file exists (use --force to replace it)", source=str(path)
+            ) from None
+        _rename(temp, path)
+        return
+    with contextlib.suppress(OSError):
+        temp.unlink()
+
+
 def _write_temp(path: Path, data: bytes) -> Path:
     try:
-        fd, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=path.parent)
+        prefix = f"{_TEMP_PREFIX}{os.getpid()}-"
+        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _output_error(exc, path) from None
     temp = Path(name)
@@ -103,11 +144,41 @@ def _write_temp(path: Path, data: bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o666 & ~_umask())
-    except OSError as exc:
+    except BaseException as exc:  # also Ctrl-C: never leave a temporary file behind
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise _output_error(exc, path) from None
+        if isinstance(exc, OSError):
+            raise _output_error(exc, path) from None
+        raise
     return temp
+
+
+def remove_orphan_temps(directory: Path) -> None:
+    """Remove temporary files left in `directory` by resconv processes that were killed.
+
+    Each temporary file names the process writing it; one whose process is gone (a batch
+    worker killed for memory, say) can never be published.
+    """
+    try:
+        candidates = list(directory.glob(f"{_TEMP_PREFIX}*-*.tmp"))
+    except OSError:
+        return
+    for temp in candidates:
+        pid_text = temp.name[len(_TEMP_PREFIX) :].split("-", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is not ours to signal
+        return True
+    return True
 
 
 def _output_error(exc: OSError, path: Path) -> OutputError:
@@ -117,10 +188,11 @@ def _output_error(exc: OSError, path: Path) -> OutputError:
     return OutputError(f"cannot create: {reason}", source=str(path))
 
 
-def _resolved(path: Path) -> Path:
+def resolved_path(path: Path) -> Path:
+    """`path` made absolute with links resolved, as far as the file system allows."""
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL byte
         return path.absolute()
 
 
@@ -128,9 +200,23 @@ _UMASK: int | None = None
 
 
 def _umask() -> int:
+    """The process umask, read without changing it where the system allows.
+
+    Setting and restoring it (the portable way) would race with other threads of a host
+    application creating files.
+    """
     global _UMASK
     if _UMASK is None:
-        current = os.umask(0)
-        os.umask(current)
-        _UMASK = current
+        try:
+            with open("/proc/self/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("Umask:"):
+                        _UMASK = int(line.split()[1], 8)
+                        break
+        except (OSError, ValueError):
+            pass
+        if _UMASK is None:
+            current = os.umask(0o022)
+            os.umask(current)
+            _UMASK = current
     return _UMASK

@@ -13,13 +13,19 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from resconv._atomic import prepare_output_dir, publish
-from resconv.conversion import DEFAULT_MAX_BYTES, convert_bytes
-from resconv.errors import InputNotFoundError, InternalError, ResconvError, UsageError
+from resconv._atomic import prepare_output_dir, publish, remove_orphan_temps, resolved_path
+from resconv.conversion import DEFAULT_MAX_BYTES, convert_bytes, load_source
+from resconv.errors import (
+    InputNotFoundError,
+    InternalError,
+    OutputError,
+    ResconvError,
+    UsageError,
+)
 from resconv.writers import get_writer
 
 __all__ = ["BatchResult", "convert_many", "expand_inputs", "output_paths"]
@@ -54,20 +60,34 @@ class BatchResult:
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files named, files under directories (sorted), and matches of glob patterns."""
+    """Files named, files under directories (sorted), and matches of glob patterns.
+
+    Directories and patterns contribute only files with an input suffix (`INPUT_SUFFIXES`),
+    so that `out/*` does not feed a batch its own PDFs. A named file is always taken: if it
+    cannot be read, its conversion says why.
+    """
     for item in inputs:
         text = os.fspath(item)
         path = Path(text)
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                if found.is_file() and found.suffix.lower() in INPUT_SUFFIXES:
-                    yield found
-        elif not path.exists() and glob.has_magic(text):
-            matches = sorted(glob.glob(text, recursive=True))
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError):  # a name too long, a NUL byte: reported when read
+            yield path
+            continue
+        if is_dir:
+            yield from _input_files(sorted(path.rglob("*")))
+        elif not exists and glob.has_magic(text):
+            matches = list(_input_files(Path(m) for m in sorted(glob.glob(text, recursive=True))))
             if not matches:
-                raise InputNotFoundError("no file matches this pattern", source=text)
-            yield from (Path(m) for m in matches)
+                raise InputNotFoundError("no input file matches this pattern", source=text)
+            yield from matches
         else:
+            yield path
+
+
+def _input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.suffix.lower() in INPUT_SUFFIXES and path.is_file():
             yield path
 
 
@@ -120,42 +140,130 @@ def convert_many(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 1:
         raise UsageError("--jobs must be at least 1")
-    job_stream = (
-        _Job(path, formats, out_dir, format, lang, strict, force, max_bytes)
-        for path in expand_inputs(inputs)
+    paths = list(expand_inputs(inputs))
+    job_stream = _jobs(
+        paths, _Job(Path(), formats, out_dir, format, lang, strict, force, max_bytes)
     )
     if workers == 1:
         for job in job_stream:
-            yield _run(job)
+            yield job if isinstance(job, BatchResult) else _run(job)
         return
     yield from _parallel(job_stream, workers)
 
 
-def _parallel(job_stream: Iterator[_Job], workers: int) -> Iterator[BatchResult]:
-    first = next(job_stream, None)
-    if first is None:
-        return
-    second = next(job_stream, None)
-    if second is None:
-        yield _run(first)
-        return
+def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
+    """A job per input, or at once a failure when its outputs would clash.
+
+    Two inputs with the same name (`a/x.txt`, `b/x.txt`) would write the same output in
+    one output directory; an output may also be another input of the batch (`r.json`
+    from `r.txt` when `r.json` is an input too). Either is refused for the later input,
+    whatever --force says.
+    """
+    inputs = {resolved_path(path): path for path in paths}
+    claimed: dict[Path, Path] = {}
+    for path in paths:
+        job = replace(template, path=path)
+        started = time.perf_counter()
+        try:
+            targets = [resolved_path(t) for t in output_paths(path, job.formats, job.output_dir)]
+        except (OSError, ValueError):
+            yield job  # an unusable name: its conversion reports it
+            continue
+        clash = next((t for t in targets if t in claimed or t in inputs), None)
+        if clash is None:
+            claimed.update(dict.fromkeys(targets, path))
+            yield job
+            continue
+        if clash in claimed:
+            reason = f"output {clash.name} would also be written for {claimed[clash]}"
+        elif inputs[clash] == path:
+            yield _failed(
+                str(path),
+                OutputError("output would overwrite the input file", source=str(path)),
+                started,
+            )
+            continue
+        else:
+            reason = f"output {clash.name} would overwrite {inputs[clash]}, an input of this batch"
+        error = OutputError(
+            f"{reason}; convert such inputs into separate output directories", source=str(path)
+        )
+        yield _failed(str(path), error, started)
+
+
+def _parallel(job_stream: Iterator[_Job | BatchResult], workers: int) -> Iterator[BatchResult]:
+    """Results in input order, with at most `4 * workers` documents in flight.
+
+    A worker that dies (killed for memory, say) breaks the pool: its document is reported
+    as failed and the documents still pending go to a new pool.
+    """
     from concurrent.futures import ProcessPoolExecutor  # only batches pay for it
+    from concurrent.futures.process import BrokenProcessPool
 
     window = 4 * workers
-    pending: deque[Future[BatchResult]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for job in _chain(first, second, job_stream):
-            pending.append(pool.submit(_run, job))
+    pending: deque[tuple[_Job | BatchResult, Future[BatchResult]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers)
+
+    def submit(item: _Job | BatchResult) -> Future[BatchResult]:
+        if isinstance(item, BatchResult):
+            done: Future[BatchResult] = Future()
+            done.set_result(item)
+            return done
+        try:
+            return pool.submit(_run, item)
+        except BrokenProcessPool as exc:  # the pool broke since: handled in order, below
+            broken: Future[BatchResult] = Future()
+            broken.set_exception(exc)
+            return broken
+
+    def next_result() -> BatchResult:
+        nonlocal pool
+        item, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            assert isinstance(item, _Job)
+            # Any of the documents in flight may have killed the worker: run this one
+            # alone to know, and give the others a new pool.
+            pool.shutdown(wait=True, cancel_futures=True)
+            # Workers killed with the pool may have left temporary files behind.
+            for job in [item, *(other for other, _ in pending)]:
+                if isinstance(job, _Job):
+                    directory = job.output_dir or job.path.parent
+                    remove_orphan_temps(directory)
+            result = _run_isolated(item)
+            pool = ProcessPoolExecutor(max_workers=workers)
+            for index, (other, _) in enumerate(pending):
+                pending[index] = (other, submit(other))
+            return result
+
+    try:
+        for item in job_stream:
+            pending.append((item, submit(item)))
             while len(pending) >= window:
-                yield pending.popleft().result()
+                yield next_result()
         while pending:
-            yield pending.popleft().result()
+            yield next_result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _chain(first: _Job, second: _Job, rest: Iterator[_Job]) -> Iterator[_Job]:
-    yield first
-    yield second
-    yield from rest
+def _run_isolated(job: _Job) -> BatchResult:
+    """`_run` in a worker of its own; a worker that dies fails only this input."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=1) as alone:
+        try:
+            return alone.submit(_run, job).result()
+        except BrokenProcessPool:
+            remove_orphan_temps(job.output_dir or job.path.parent)
+            error = InternalError(
+                "the worker process converting this input died (out of memory?)",
+                source=str(job.path),
+            )
+            return _failed(str(job.path), error, started)
 
 
 def _run(job: _Job) -> BatchResult:
@@ -163,20 +271,7 @@ def _run(job: _Job) -> BatchResult:
     started = time.perf_counter()
     name = str(job.path)
     try:
-        try:
-            data = job.path.read_bytes()
-        except FileNotFoundError:
-            raise InputNotFoundError("no such file", source=name) from None
-        except IsADirectoryError:
-            raise InputNotFoundError("is a directory", source=name) from None
-        except OSError as exc:
-            raise InputNotFoundError(f"cannot read: {exc.strerror}", source=name) from None
-        if len(data) > job.max_bytes:
-            from resconv.errors import InputDecodeError
-
-            raise InputDecodeError(
-                f"input is {len(data)} bytes, over the limit of {job.max_bytes}", source=name
-            )
+        data, _ = load_source(job.path, job.max_bytes)
         targets = output_paths(job.path, job.formats, job.output_dir)
         conversion = convert_bytes(
             data,

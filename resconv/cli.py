@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from resconv import __version__
-from resconv._atomic import check_output_dir, prepare_output_dir, publish
+from resconv._atomic import check_output_dir, prepare_output_dir, publish, resolved_path
 from resconv.conversion import DEFAULT_MAX_BYTES, Conversion, convert_bytes
-from resconv.errors import InternalError, OutputError, ResconvError, UsageError
+from resconv.errors import InternalError, OutputError, OutputIOError, ResconvError, UsageError
 
 __all__ = ["main"]
 
@@ -196,12 +196,12 @@ def _convert_data(
 
 
 def _convert_stream(args: argparse.Namespace, formats: list[str]) -> int:
-    conversion = _convert_data(args, formats, sys.stdin.buffer.read(), "<stdin>")
+    if args.output in (None, "-") and len(formats) != 1:
+        raise UsageError("standard output takes one format; use -o DIR for several")
+    data = sys.stdin.buffer.read(args.max_bytes + 1)  # never more than the limit in memory
+    conversion = _convert_data(args, formats, data, "<stdin>")
     if args.output in (None, "-"):
-        if len(formats) != 1:
-            raise UsageError("standard output takes one format; use -o DIR for several")
-        sys.stdout.buffer.write(conversion.outputs[formats[0]])
-        sys.stdout.buffer.flush()
+        _write_stdout(conversion.outputs[formats[0]])
         return 0
     from resconv.batch import output_paths
 
@@ -225,9 +225,19 @@ def _convert_to_stdout(args: argparse.Namespace, formats: list[str]) -> int:
 
     data, _ = load_source(paths[0], args.max_bytes)
     conversion = _convert_data(args, formats, data, str(paths[0]))
-    sys.stdout.buffer.write(conversion.outputs[formats[0]])
-    sys.stdout.buffer.flush()
+    _write_stdout(conversion.outputs[formats[0]])
     return 0
+
+
+def _write_stdout(data: bytes) -> None:
+    """Write an output to standard output; a full disk there is an I/O error, not a bug."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputIOError(f"cannot write: {exc.strerror or exc}", source="<stdout>") from None
 
 
 def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
@@ -236,7 +246,11 @@ def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
     paths = list(expand_inputs(args.inputs))
     if not paths:
         raise UsageError("no input files found")
-    report = _Report(Path(args.report), formats) if args.report else None
+    if args.output is not None:
+        prepare_output_dir(Path(args.output))
+    report = (
+        _Report(Path(args.report), formats, force=args.force, inputs=paths) if args.report else None
+    )
     failures: list[int] = []
     progress = _progress(len(paths), enabled=not args.quiet and len(paths) > 1)
     try:
@@ -260,6 +274,10 @@ def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
             if report is not None:
                 report.add(result.as_dict())
             progress.advance()
+    except BaseException:
+        if report is not None:
+            report.abandon()
+        raise
     finally:
         progress.close()
     if report is not None:
@@ -301,10 +319,14 @@ def _validate(args: argparse.Namespace) -> int:
 class _Report:
     """The JSON batch report, streamed to a temporary file and renamed when complete."""
 
-    def __init__(self, path: Path, formats: list[str]) -> None:
+    def __init__(self, path: Path, formats: list[str], *, force: bool, inputs: list[Path]) -> None:
         self.path = path
         directory = path.parent if str(path.parent) else Path(".")
         check_output_dir(directory)
+        if resolved_path(path) in {resolved_path(p) for p in inputs}:
+            raise OutputError("the report would overwrite an input file", source=str(path))
+        if path.exists() and not force:
+            raise OutputError("report file exists (use --force to replace it)", source=str(path))
         try:
             fd, name = tempfile.mkstemp(prefix=".resconv-", suffix=".tmp", dir=directory)
         except OSError as exc:
@@ -321,21 +343,38 @@ class _Report:
         )
 
     def add(self, entry: dict[str, object]) -> None:
-        self.handle.write((",\n" if self.count else "") + json.dumps(entry, ensure_ascii=False))
+        self._write((",\n" if self.count else "") + json.dumps(entry, ensure_ascii=False))
         self.count += 1
+
+    def _write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            raise OutputIOError(
+                f"cannot write report: {exc.strerror or exc}", source=str(self.path)
+            ) from None
+
+    def abandon(self) -> None:
+        """Remove the unfinished report (the batch was interrupted or failed)."""
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        with contextlib.suppress(OSError):
+            self.temp.unlink()
 
     def close(self, total: int, failed: int) -> None:
         summary = {"inputs": total, "succeeded": total - failed, "failed": failed}
-        self.handle.write('\n], "summary": ' + json.dumps(summary) + "}\n")
-        self.handle.close()
         try:
+            self._write('\n], "summary": ' + json.dumps(summary) + "}\n")
+            self.handle.close()
             os.replace(self.temp, self.path)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                self.temp.unlink()
-            raise OutputError(
-                f"cannot write report: {exc.strerror}", source=str(self.path)
+            self.abandon()
+            raise OutputIOError(
+                f"cannot write report: {exc.strerror or exc}", source=str(self.path)
             ) from None
+        except BaseException:
+            self.abandon()
+            raise
 
 
 class _Progress:

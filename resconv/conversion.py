@@ -142,3 +142,5 @@ def load_source(source: Source, max_bytes: int) -> tuple[bytes, str | None]:
         raise StructureError("is a directory, not a resolution file", source=name) from None
     except OSError as exc:
         raise InputNotFoundError(f"cannot read: {exc.strerror}", source=name) from None
+    except ValueError as exc:  # a NUL byte in the name
+        raise InputNotFoundError(f"cannot read: {exc}", source=name) from None

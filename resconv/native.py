@@ -67,6 +67,8 @@ def loads(text: str, *, source: str | None = None) -> model.Resolution:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise StructureError(f"not JSON: {exc.msg}", source=source, line=exc.lineno) from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, arrays nested too deep
+        raise StructureError(f"not usable JSON: {exc}", source=source) from None
     if not isinstance(document, dict) or document.get("resconv") != FORMAT_VERSION:
         raise StructureError(
             f'not resconv JSON (expected an object with "resconv": {FORMAT_VERSION})',
@@ -84,7 +86,7 @@ def from_dict(data: Any, expected: Any, *, source: str | None = None) -> Any:
     except ResconvError as exc:  # StructureError, or InvalidTextError from a Text
         exc.source = source
         raise
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:
         raise StructureError(f"invalid resconv JSON: {exc}", source=source) from None
 
 

@@ -42,10 +42,12 @@ def parse(data: bytes, *, source: str | None = None) -> etree._ElementTree:
         tree = etree.ElementTree(etree.fromstring(data, xml_parser))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
-        if "depth" in str(exc.msg).lower():
-            message = f"XML nested deeper than the parser allows is refused ({exc.msg})"
+        reason = _first_sentence(str(exc.msg))
+        lowered = reason.lower()
+        if "depth" in lowered or "resource limit" in lowered or "huge" in lowered:
+            message = f"XML too large or nested too deep for safe parsing ({reason})"
             raise UnsafeInputError(message, source=source, line=line) from None
-        message = f"not well-formed XML: {exc.msg}"
+        message = f"not well-formed XML: {reason}"
         raise InputDecodeError(message, source=source, line=line) from None
     except ValueError as exc:
         raise InputDecodeError(f"not well-formed XML: {exc}", source=source) from None
@@ -54,7 +56,7 @@ def parse(data: bytes, *, source: str | None = None) -> etree._ElementTree:
     errors = xml_parser.error_log.filter_from_errors()
     if errors:
         first = errors[0]
-        message = f"not well-formed XML: {first.message}"
+        message = f"not well-formed XML: {_first_sentence(first.message)}"
         raise InputDecodeError(message, source=source, line=first.line or None)
     docinfo = tree.docinfo
     if (
@@ -98,6 +100,14 @@ def _refuse_declarations(data: bytes, source: str | None) -> None:
             raise UnsafeInputError(
                 "XML with a DOCTYPE or entity declaration is refused", source=source
             )
+
+
+def _first_sentence(message: str) -> str:
+    """libxml2's message on one line, without its advice to switch protections off."""
+    text = " ".join(message.split())
+    for advice in (", use XML_PARSE_HUGE option", " try XML_PARSE_HUGE", "use XML_PARSE_HUGE"):
+        text = text.split(advice)[0]
+    return text.rstrip(" ,;:")
 
 
 def _line(head: bytes) -> int | None:

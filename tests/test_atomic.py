@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,21 +42,55 @@ def test_the_input_is_never_overwritten_even_with_force(tmp_path: Path) -> None:
     assert source.read_bytes() == b"input"
 
 
+@pytest.mark.parametrize("force", [False, True])
 def test_a_failed_rename_unpublishes_the_outputs_already_renamed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, force: bool
 ) -> None:
-    real_replace = os.replace
     calls = []
 
-    def failing_replace(src: str | Path, dst: str | Path) -> None:
-        calls.append(dst)
-        if len(calls) == 2:
-            raise PermissionError(errno.EACCES, "Permission denied")
-        real_replace(src, dst)
+    def failing(real: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+        def publish_step(src: Any, dst: Any) -> None:
+            calls.append(dst)
+            if len(calls) == 2:
+                raise PermissionError(errno.EACCES, "Permission denied")
+            real(src, dst)
 
-    monkeypatch.setattr(os, "replace", failing_replace)
+        return publish_step
+
+    monkeypatch.setattr(os, "replace", failing(os.replace))
+    monkeypatch.setattr(os, "link", failing(os.link))
     with pytest.raises(OutputError, match="Permission denied"):
-        _atomic.publish([(tmp_path / "a.xml", b"1"), (tmp_path / "a.pdf", b"2")])
+        _atomic.publish([(tmp_path / "a.xml", b"1"), (tmp_path / "a.pdf", b"2")], force=force)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_created_meanwhile_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another input of the batch (or another process) took the name after the check."""
+    real_write = _atomic._write_temp
+
+    def write_then_race(path: Path, data: bytes) -> Path:
+        temp = real_write(path, data)
+        path.write_bytes(b"theirs")
+        return temp
+
+    monkeypatch.setattr(_atomic, "_write_temp", write_then_race)
+    with pytest.raises(OutputError, match="exists"):
+        _atomic.publish([(tmp_path / "a.xml", b"mine")])
+    assert (tmp_path / "a.xml").read_bytes() == b"theirs"
+    assert leftovers(tmp_path) == []
+
+
+def test_ctrl_c_while_writing_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _atomic.publish([(tmp_path / "a.xml", b"1")])
     assert list(tmp_path.iterdir()) == []
 
 

@@ -256,3 +256,24 @@ def test_file_names_with_spaces_and_chinese_work(tmp_path: Path) -> None:
     code, err, out = convert(tmp_path, SEED.read_bytes(), name="大会 决议 67-38.txt", to="akn")
     assert code == 0, err
     assert (out / "大会 决议 67-38.xml").is_file()
+
+
+def test_xml_over_the_parser_limits_is_one_line_without_advice(tmp_path: Path) -> None:
+    code, err, out = convert(tmp_path, b"<a>" + b" " * 11_000_000 + b"</a>", name="big.xml")
+    assert_refused(code, err, out, 65, "too large")
+    assert "XML_PARSE_HUGE" not in err
+
+
+def test_c1_control_characters_from_json_print_as_nothing_or_space_in_pdf(tmp_path: Path) -> None:
+    from resconv import build as b
+
+    model = b.resolution(
+        language="en",
+        preamble=[b.preambular("Recalling a\x85b c\x9fd", initial_words="Recalling")],
+    )
+    code, err, out = convert(tmp_path, resconv.write(model, "json"), name="c1.json", to="pdf")
+    assert code == 0, err
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(str(out / "c1.pdf")).pages)
+    assert "Recalling a b cd" in text

@@ -119,3 +119,13 @@ def test_bad_text_in_json_is_refused() -> None:
     text = native.dumps(sample()).replace("无编号", "\\u0000")
     with pytest.raises(InvalidTextError):
         native.loads(text)
+
+
+@pytest.mark.parametrize(
+    "document",
+    ["[" * 100_000 + "]" * 100_000, '{"resconv": 1, "resolution": ' + "9" * 5000 + "}"],
+    ids=["nested-too-deep", "huge-number"],
+)
+def test_json_the_parser_cannot_take_is_a_structure_error(document: str) -> None:
+    with pytest.raises(StructureError):
+        native.loads(document)

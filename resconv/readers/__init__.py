@@ -77,6 +77,8 @@ def detect_format(data: bytes, filename: str | None = None) -> str:
     stripped = head.lstrip(b" \t\r\n")
     if stripped.startswith(b"<"):
         return "akn"
-    if stripped.startswith(b"{") and (filename is None or filename.endswith(".json")):
+    if stripped.startswith(b"{") and (
+        b'"resconv"' in head or (filename or "").lower().endswith(".json")
+    ):
         return "json"
     return "text"

@@ -84,12 +84,12 @@ class FaceChooser:
     def _cut(self, role: str, text: str, where: str) -> list[tuple[str, str]]:
         pieces: list[tuple[str, str]] = []
         for char in text:
-            if char in "\t\n\r":
+            if char in "\t\n\r\x85\u2028\u2029":  # line breaks print as spaces
                 char = " "
             key = self.choose(role, char)
             if key is None:
-                if unicodedata.category(char) == "Cf":
-                    continue  # invisible format character no face draws: nothing to print
+                if unicodedata.category(char) in ("Cf", "Cc"):
+                    continue  # invisible format or control character (U+0085): nothing to print
                 self.missing.setdefault(char, set()).add(where)
                 continue
             if char == " " and pieces:
