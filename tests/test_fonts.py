@@ -32,8 +32,13 @@ def test_every_face_is_found_in_its_package() -> None:
 
 def test_a_missing_package_is_a_font_error_naming_the_fix() -> None:
     spec = FaceSpec(
-        key="nothing", package="resconv_no_such_font_package", path="x.ttf", outlines="glyf",
-        postscript_name="X", family="X", script="latin",
+        key="nothing",
+        package="resconv_no_such_font_package",
+        path="x.ttf",
+        outlines="glyf",
+        postscript_name="X",
+        family="X",
+        script="latin",
     )
     with pytest.raises(FontError, match="reinstall resconv"):
         locate(spec)
