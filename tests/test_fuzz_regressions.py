@@ -22,3 +22,20 @@ def test_fuzz_akn_undeclared_namespace_prefix_is_refused_not_a_crash() -> None:
     with pytest.raises(InputDecodeError, match="akn4un") as caught:
         resconv.read(data)
     assert caught.value.line == 4
+
+
+def test_fuzz_docx_an_adoption_year_beyond_what_zip_can_date_still_writes() -> None:
+    """An AKN file whose docDate year was mutated to 8372 crashed zipfile (years 1980–2107)."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from resconv import build as b
+
+    model = b.resolution(
+        adoption=b.adoption("3 December 8372", "48th plenary meeting", date=dt.date(8372, 12, 3))
+    )
+    data = resconv.write(model, "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert {info.date_time[0] for info in package.infolist()} == {2107}
+        assert b"8372-12-03" in package.read("docProps/core.xml")

@@ -347,7 +347,12 @@ def custom_xml(properties: Sequence[tuple[str, str | int]]) -> bytes:
 
 def zip_package(parts: Iterable[tuple[str, bytes]], when: _dt.datetime) -> bytes:
     """The parts zipped in the order given, every entry with the same date and mode."""
-    stamp = max(when, _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC))
+    # A zip entry's date is 1980–2107; an adoption date outside that (a typo in the
+    # source, "8372") must not stop the document being written.
+    stamp = min(
+        max(when, _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)),
+        _dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=_dt.UTC),
+    )
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
