@@ -14,7 +14,7 @@ import importlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 from resconv.errors import UsageError
 
@@ -32,14 +32,32 @@ TEXT_LANGUAGES: tuple[str, ...] = ("zh", "en", "fr", "es", "ru", "ar")
 """Languages the text reader has a profile for, in detection order."""
 
 
+class _Matcher(Protocol):
+    def __call__(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
+
+
+class _Finder(Protocol):
+    def __call__(
+        self, string: str, pos: int = ..., endpos: int = ...
+    ) -> Iterator[re.Match[str]]: ...
+
+
 class Regex:
     """A regular expression compiled on first use.
 
     Compiling every pattern of six languages at import time would cost tens of
     milliseconds on every start; most runs read one language and use a few patterns.
+    Once compiled, `match`, `fullmatch`, `search` and `finditer` are the compiled
+    pattern's own methods: the reader calls them hundreds of times a document, and a
+    Python wrapper around each call cost more than the matching.
     """
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_compiled", "finditer", "flags", "fullmatch", "match", "pattern", "search")
+
+    match: _Matcher
+    fullmatch: _Matcher
+    search: _Matcher
+    finditer: _Finder
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -54,19 +72,20 @@ class Regex:
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(self.pattern, self.flags)
+            self.match = compiled.match
+            self.fullmatch = compiled.fullmatch
+            self.search = compiled.search
+            self.finditer = compiled.finditer
         return compiled
 
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.match(text, pos)
+    def __getattr__(self, name: str) -> object:
+        # Only reached while a matching method is not bound yet: compile, then bind.
+        if name in _MATCHING_METHODS:
+            return getattr(self.compiled, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
-    def fullmatch(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text, pos)
 
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.search(text, pos)
-
-    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, pos)
+_MATCHING_METHODS = frozenset(("match", "fullmatch", "search", "finditer"))
 
 
 _BOUNDARY_CHARS = frozenset("-‑’'")
@@ -121,7 +140,8 @@ class PhraseSet:
             index = self._index = self._build()
         best = ""
         heads = [""]
-        heads.extend(word for word in self._before if text.startswith(word))
+        if self._before and text.startswith(self._before):
+            heads.extend(word for word in self._before if text.startswith(word))
         for head in heads:
             starts = (len(head), len(head) + 1) if head else (0,)
             for start in starts:
@@ -129,7 +149,9 @@ class PhraseSet:
                     candidate = text[start : start + length]
                     if candidate not in spellings:
                         continue
-                    for base in (candidate, _upper_first(candidate)):
+                    upper = _upper_first(candidate)
+                    # A script without case (Chinese) has one spelling: try it once.
+                    for base in (candidate, upper) if upper != candidate else (candidate,):
                         if base not in self._bases:
                             continue
                         phrase = _join(head, base) if head else base

@@ -273,6 +273,14 @@ class _Builder:
         text = para.text
         if len(text) > 200:  # an adoption block is a date and a meeting, nothing more
             return False
+        if not (
+            _TRAILING_PUNCTUATION.match(text)
+            or self.prof.date.match(text)
+            or self.prof.meeting.match(text)
+        ):
+            # What precedes the first date or meeting stays, so it must be punctuation:
+            # text starting otherwise is no adoption block (most paragraphs, at once).
+            return False
         dates = list(self.prof.date.finditer(text))
         meetings = list(self.prof.meeting.finditer(text))
         if not dates and not meetings:

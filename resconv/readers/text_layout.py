@@ -76,6 +76,24 @@ def _drop_spaces_near_cjk(text: str) -> str:
 
     U+3000 is itself CJK, so inside a run "\t\u3000 1" only the tab goes.
     """
+    if "\u3000" in text:
+        return _drop_spaces_around_ideographic(text)
+    # Without U+3000 a run of spaces and tabs goes whole or stays whole.
+    out: list[str] = []
+    position = 0
+    for run in _SPACE_RUN.finditer(text):
+        start, end = run.span()
+        if (end < len(text) and _is_cjk(text[end])) or (start > 0 and _is_cjk(text[start - 1])):
+            out.append(text[position:start])
+            position = end
+    if not position:
+        return text
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _drop_spaces_around_ideographic(text: str) -> str:
+    """`_drop_spaces_near_cjk` for text with U+3000, character by character."""
     out: list[str] = []
     position = 0
     for run in _SPACE_RUN.finditer(text):
@@ -158,6 +176,15 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     blank = False
     page = False
+    if "\f" not in text:  # no page boundaries: one part per line
+        for no, raw in enumerate(text.split("\n"), start=1):
+            stripped = raw.strip()
+            if stripped:
+                out.append(Line(no, stripped, raw[:1].isspace(), blank))
+                blank = False
+            else:
+                blank = True
+        return out
     for no, raw in enumerate(text.split("\n"), start=1):
         parts = raw.split("\f")
         for index, part in enumerate(parts):
@@ -199,7 +226,12 @@ def strip_furniture(
         # The running title follows the running symbol (or its own first line); before
         # the symbol only the whole title counts. Elsewhere a line that starts like the
         # title is text, such as an annex title repeating the resolution's.
-        if furniture[index] is None and index > 0 and _is_running_title(line.text, title_key):
+        if (
+            furniture[index] is None
+            and index > 0
+            and _may_be_running_title(line.text, title_key)
+            and _is_running_title(line.text, title_key)
+        ):
             after = furniture[index - 1] in ("running header", "running title")
             before = index + 1 < len(lines) and furniture[index + 1] == "running header"
             if after or (before and _key(line.text) == title_key):
@@ -248,7 +280,13 @@ def _ends_note(note: Note) -> bool:
     return note.lines[-1][-1:] in ".。"
 
 
+_FURNITURE_STARTS = frozenset("_-—A*")
+"""How furniture lines can start, besides a digit: what the patterns below begin with."""
+
+
 def _furniture_kind(text: str) -> str | None:
+    if text[:1] not in _FURNITURE_STARTS and not text[:1].isdecimal():
+        return None  # most lines: no pattern below can match
     if SEPARATOR.fullmatch(text):
         return "separator"
     if SYMBOL_LINE.fullmatch(text):
@@ -269,6 +307,12 @@ def _dropped(kind: str, line: Line) -> str:
 
 def _key(text: str) -> str:
     return "".join(text.split())
+
+
+def _may_be_running_title(text: str, title_key: str) -> bool:
+    """A cheap test `_is_running_title` can only pass: its key starts as the title's."""
+    first = text[:1]
+    return first == title_key[:1] or first.isspace()
 
 
 def _is_running_title(text: str, title_key: str) -> bool:
@@ -327,65 +371,88 @@ def segment(
     start a block after a finished one (adoption date, meeting, annex label)."""
     mode = choose_mode(lines)
     widths = _Widths(lines)
+    shapes = _Shapes(lines, profile, boundary)
+    structural = shapes.structural
     blocks: list[Block] = []
     next_marker = 1
-    previous: Line | None = None
+    previous = -1
     # A title wrapped over lines that no blank line separates runs to the authority line.
-    authority_at = next(
-        (i for i, line in enumerate(lines[:8]) if profile.authority.fullmatch(line.text)), 0
-    )
+    authority_at = next((i for i, found in enumerate(shapes.authority[:8]) if found), 0)
+    last = len(lines) - 1
     for index, line in enumerate(lines):
         if 0 < index < authority_at and not line.blank_before:
             blocks[-1].items.append(line)
-            previous = line
+            previous = index
             continue
-        if blocks and MARKER_LINE.fullmatch(line.text) and int(line.text) == next_marker:
+        if blocks and shapes.marker[index] and int(line.text) == next_marker:
             blocks[-1].items.append(Marker(line.text, line.no))
             next_marker += 1
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        alone = (
-            following is None
-            or following.blank_before
-            or bool(profile.structural.match(following.text))
-        )
-        if previous is None or _starts_block(
-            line,
-            previous,
-            mode,
-            profile,
-            boundary,
-            wrapped=widths.full,
-            alone=alone,
+        alone = index == last or lines[index + 1].blank_before or structural[index + 1]
+        if previous < 0 or _starts_block(
+            index, previous, mode, shapes, wrapped=widths.full, alone=alone
         ):
             blocks.append(Block(line.no))
         blocks[-1].items.append(line)
-        previous = line
+        previous = index
     return blocks
 
 
+class _Shapes:
+    """What each line looks like to `_starts_block`, matched once per line.
+
+    Each line is asked about as itself and again as the line before the next one;
+    matching every pattern once, in bulk, costs less than matching on demand.
+    """
+
+    __slots__ = (
+        "authority",
+        "boundary",
+        "ended",
+        "lines",
+        "marker",
+        "number_alone",
+        "profile",
+        "structural",
+    )
+
+    def __init__(
+        self, lines: list[Line], profile: LanguageProfile, boundary: re.Pattern[str]
+    ) -> None:
+        texts = [line.text for line in lines]
+        self.lines = lines
+        self.profile = profile
+        self.structural = [m is not None for m in map(profile.structural.match, texts)]
+        self.boundary = [m is not None for m in map(boundary.fullmatch, texts)]
+        self.authority = [m is not None for m in map(profile.authority.fullmatch, texts)]
+        self.marker = [m is not None for m in map(MARKER_LINE.fullmatch, texts)]
+        self.ended = [ends_paragraph(text) for text in texts]
+        number, sub = profile.operative_number.fullmatch, profile.subparagraph.fullmatch
+        self.number_alone = [number(text) is not None or sub(text) is not None for text in texts]
+
+
 def _starts_block(
-    line: Line,
-    previous: Line,
+    index: int,
+    before: int,
     mode: Mode,
-    profile: LanguageProfile,
-    boundary: re.Pattern[str],
+    shapes: _Shapes,
     *,
     wrapped: Callable[[Line], bool],
     alone: bool,
 ) -> bool:
-    """Whether `line` starts a paragraph; `wrapped(previous)` says it is as wide as the
-    text's full lines, so that the line break there was the typesetter's; `alone` that a
-    blank line, a numbered line or the end follows `line`."""
-    if profile.operative_number.fullmatch(previous.text) or profile.subparagraph.fullmatch(
-        previous.text
-    ):
+    """Whether line `index` starts a paragraph, line `before` being the one before it;
+    `wrapped(previous)` says it is as wide as the text's full lines, so that the line
+    break there was the typesetter's; `alone` that a blank line, a numbered line or the
+    end follows the line."""
+    if shapes.number_alone[before]:
         return False  # "1." printed alone: its text follows
-    ended = ends_paragraph(previous.text)
-    structural = bool(profile.structural.match(line.text))
-    if boundary.fullmatch(line.text) and (ended or boundary.fullmatch(previous.text)):
+    line = shapes.lines[index]
+    previous = shapes.lines[before]
+    ended = shapes.ended[before]
+    structural = shapes.structural[index]
+    if shapes.boundary[index] and (ended or shapes.boundary[before]):
         return True
-    if profile.authority.fullmatch(line.text):
+    if shapes.authority[index]:
         return True  # the line after the title, which ends without punctuation
     if mode == "indent":
         return line.indented or (ended and structural and line.blank_before)
@@ -400,11 +467,8 @@ def _starts_block(
     # line in lower case continues the paragraph, unless a short line ending in ";" came
     # before it: then it may close a list of subparagraphs ("…;" / "and requests …").
     if not ended:  # a number alone on its line starts a paragraph all the same
-        alone_number = bool(
-            profile.operative_number.fullmatch(line.text)
-            or profile.subparagraph.fullmatch(line.text)
-        )
-        return structural and (mode == "blank" or alone_number)
+        return structural and (mode == "blank" or shapes.number_alone[index])
+    profile = shapes.profile
     if profile.capitalised and line.text[:1].islower() and not structural:
         closes_list = (
             not wrapped(previous) and _TRAILING_MARKER.sub("", previous.text)[-1:] in ";；"
@@ -415,8 +479,8 @@ def _starts_block(
         profile.preambular.match(line.text) or profile.operative.match(line.text)
     )
     if mode == "blank":
-        return starts or not wrapped(previous) or (alone and not ends_paragraph(line.text))
-    heading = alone and not ends_paragraph(line.text)
+        return starts or not wrapped(previous) or (alone and not shapes.ended[index])
+    heading = alone and not shapes.ended[index]
     capital = profile.joiner == "space" and line.text[:1].isupper()
     return starts or heading or (capital and not wrapped(previous))
 

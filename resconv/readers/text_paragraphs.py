@@ -62,12 +62,22 @@ class Para:
 
 def strip_inlines(pieces: Inlines) -> Inlines:
     """`pieces` without whitespace at either end, nor the empty texts that leaves."""
+    if not pieces:
+        return ()
     out = list(pieces)
-    if out and isinstance(out[0], Text):
-        out[0] = Text(text=out[0].text.lstrip())
-    if out and isinstance(out[-1], Text):
-        out[-1] = Text(text=out[-1].text.rstrip())
-    return tuple(p for p in out if not (isinstance(p, Text) and not p.text))
+    first = out[0]
+    if isinstance(first, Text):
+        stripped = first.text.lstrip()
+        if len(stripped) != len(first.text):  # a new Text only when something goes
+            out[0] = Text(text=stripped)
+    last = out[-1]
+    if isinstance(last, Text):
+        stripped = last.text.rstrip()
+        if len(stripped) != len(last.text):
+            out[-1] = Text(text=stripped)
+    if any(isinstance(p, Text) and not p.text for p in out):
+        return tuple(p for p in out if not (isinstance(p, Text) and not p.text))
+    return tuple(out)
 
 
 @dataclass(slots=True)

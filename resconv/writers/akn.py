@@ -9,10 +9,9 @@ that the same model always gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import ClassVar
-
-from lxml import etree
 
 from resconv.akn.eid import EidGenerator
 from resconv.akn.frbr import COUNTRY, SUBTYPE, ResolutionIris, work_number
@@ -36,8 +35,7 @@ from resconv.model import (
 
 __all__ = ["AknWriter"]
 
-_NS = "{" + AKN_NS + "}"
-_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 HIERARCHY: tuple[str, ...] = ("section", "subsection", "division")
 """AKN element for a heading at nesting depth 1, 2, 3 and deeper (the last repeats)."""
@@ -89,14 +87,19 @@ class AknWriter:
 
     def write(self, resolution: Resolution, /) -> bytes:
         """The whole AKN file; `StructureError` when the model lacks what FRBR needs."""
-        root = _Document(resolution).build()
-        _indent(root, 0)
-        return _DECLARATION + etree.tostring(root, encoding="UTF-8", xml_declaration=False) + b"\n"
+        out = [_DECLARATION]
+        _serialise(_Document(resolution, _Node).build(), 0, out)
+        out.append("\n")
+        text = "".join(out)
+        if _NOT_XML.search(text) is not None:
+            # Rebuild refusing such text where lxml would, so that the error is lxml's.
+            _Document(resolution, _CheckedNode).build()
+            raise ValueError(_NOT_XML_MESSAGE)
+        return text.encode("utf-8")
 
 
 MIXED_CONTENT: frozenset[str] = frozenset(
-    _NS + name
-    for name in (
+    (
         "p", "heading", "num", "span", "docTitle", "docNumber", "docType", "docStatus",
         "docDate", "docProponent", "docketNumber", "session", "inline", "listIntroduction",
         "listWrapUp",
@@ -105,27 +108,149 @@ MIXED_CONTENT: frozenset[str] = frozenset(
 """Elements holding text: indentation stops at them, so no whitespace is added to the text."""
 
 
-def _indent(node: etree._Element, depth: int) -> None:
-    """Pretty-print element-only content in place, leaving mixed content untouched."""
-    if node.tag in MIXED_CONTENT or not len(node):
+class _Node:
+    """An element being built: tag, attributes, text, tail and children, as in an lxml tree.
+
+    Writing the tree out directly costs a fraction of what building it with lxml does
+    (a namespace lookup and attribute conversion for every element); `_serialise` gives
+    the bytes lxml's ``tostring`` gives, indentation included.
+    """
+
+    __slots__ = ("attrib", "children", "tag", "tail", "text")
+
+    def __init__(self, tag: str, attrib: dict[str, str] | None = None) -> None:
+        self.tag = tag
+        self.attrib = attrib
+        self.text: str | None = None
+        self.tail: str | None = None
+        self.children: list[_Node] = []
+
+
+class _CheckedNode(_Node):
+    """A `_Node` that refuses text XML cannot hold as lxml does, when it is set.
+
+    Used only to report such text (from a model no reader built) with lxml's error.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, tag: str, attrib: dict[str, str] | None = None) -> None:
+        for value in (attrib or {}).values():
+            _xml_compatible(value)
+        super().__init__(tag, attrib)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, str):
+            _xml_compatible(value)
+        super().__setattr__(name, value)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_MESSAGE = (
+    "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
+)
+
+
+def _xml_compatible(text: str) -> None:
+    """Raise what lxml raises for `text`: a `UnicodeEncodeError`, else a `ValueError`."""
+    text.encode("utf-8")
+    if _NOT_XML.search(text) is not None:
+        raise ValueError(_NOT_XML_MESSAGE)
+
+
+def _escape_text(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+_ATTRIBUTE_SPECIAL = re.compile(r'[&<>"\t\n\r]')
+_ATTRIBUTE_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "\t": "&#9;",
+    "\n": "&#10;",
+    "\r": "&#13;",
+}
+
+
+def _escape_attribute(value: str) -> str:
+    return _ATTRIBUTE_SPECIAL.sub(lambda m: _ATTRIBUTE_ESCAPES[m.group()], value)
+
+
+_ESCAPED_IN_ATTRIBUTE = re.compile(r"[&<>\t\n\r]")
+"""What an attribute value escapes besides the quote, counted apart."""
+
+
+def _start_tag(node: _Node) -> str:
+    """``<tag a="…"``: attributes written at once, escaped only when one needs it."""
+    attrib = node.attrib
+    if not attrib:
+        return "<" + node.tag
+    text = "".join([f' {name}="{value}"' for name, value in attrib.items()])
+    if text.count('"') != 2 * len(attrib) or _ESCAPED_IN_ATTRIBUTE.search(text):
+        text = "".join([f' {name}="{_escape_attribute(value)}"' for name, value in attrib.items()])
+    return f"<{node.tag}{text}"
+
+
+_INDENTS = tuple("\n" + "  " * depth for depth in range(64))
+
+
+def _serialise(node: _Node, depth: int, out: list[str]) -> None:
+    """`node` as XML text into `out`; element-only content is indented, mixed content kept
+    exactly (the node's own tail is left to its parent)."""
+    tag = node.tag
+    out.append(_start_tag(node))
+    children = node.children
+    if tag in MIXED_CONTENT or not children:
+        _serialise_content(node, out)
         return
-    inner = "\n" + "  " * (depth + 1)
-    node.text = inner
-    for child in node:
-        child.tail = inner
-        _indent(child, depth + 1)
-    node[-1].tail = "\n" + "  " * depth
+    inner = _INDENTS[depth + 1] if depth + 1 < len(_INDENTS) else "\n" + "  " * (depth + 1)
+    out.append(">")
+    for child in children:
+        out.append(inner)
+        _serialise(child, depth + 1, out)
+    out.append(inner[:-2])
+    out.append(f"</{tag}>")
 
 
-def _el(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
-    return etree.SubElement(parent, _NS + tag, attrib)
+def _serialise_content(node: _Node, out: list[str]) -> None:
+    """The rest of an element whose content is kept as built: text, children and tails."""
+    text = node.text
+    children = node.children
+    if text is None and not children:
+        out.append("/>")
+        return
+    out.append(">")
+    if text:
+        out.append(_escape_text(text))
+    for child in children:
+        out.append(_start_tag(child))
+        _serialise_content(child, out)
+        if child.tail:
+            out.append(_escape_text(child.tail))
+    out.append(f"</{node.tag}>")
 
 
-def _append_text(parent: etree._Element, text: str) -> None:
+def _el(parent: _Node, tag: str, attrib: dict[str, str] | None = None) -> _Node:
+    child = parent.__class__(tag, attrib)
+    parent.children.append(child)
+    return child
+
+
+def _append_text(parent: _Node, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    if parent.children:
+        last = parent.children[-1]
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
@@ -134,8 +259,9 @@ def _append_text(parent: etree._Element, text: str) -> None:
 class _Document:
     """One write: the model, its eIds, the TLCs it refers to, and the footnotes placed."""
 
-    def __init__(self, resolution: Resolution) -> None:
+    def __init__(self, resolution: Resolution, node: type[_Node]) -> None:
         self.r = resolution
+        self.node = node
         self.lang = self._language(resolution)
         self.date = self._adoption_date(resolution)
         if not resolution.number.strip():
@@ -171,8 +297,8 @@ class _Document:
 
     # -- document ------------------------------------------------------------------------
 
-    def build(self) -> etree._Element:
-        root = etree.Element(_NS + "akomaNtoso", nsmap={None: AKN_NS})  # type: ignore[dict-item]
+    def build(self) -> _Node:
+        root = self.node("akomaNtoso", {"xmlns": AKN_NS})
         statement = _el(root, "statement", {"name": "resolution", "contains": "originalVersion"})
         meta = _el(statement, "meta")
         self._identification(meta, self.iris, with_alias=True)
@@ -185,7 +311,7 @@ class _Document:
         self._preamble(statement, self.r.preamble, self.r.authority, "")
         body = _el(statement, "mainBody")
         self._blocks(body, self.r.operative, "")
-        if not len(body):
+        if not body.children:
             _el(body, "p")
         self._conclusions(statement)
         if self.r.annexes:
@@ -197,9 +323,7 @@ class _Document:
 
     # -- meta ----------------------------------------------------------------------------
 
-    def _identification(
-        self, meta: etree._Element, iris: ResolutionIris, *, with_alias: bool
-    ) -> None:
+    def _identification(self, meta: _Node, iris: ResolutionIris, *, with_alias: bool) -> None:
         date = self.date.isoformat()
         ident = _el(meta, "identification", {"source": self.ref("resconv")})
         work = _el(ident, "FRBRWork")
@@ -245,7 +369,7 @@ class _Document:
         show = adoption.meeting_text or str(adoption.meeting)
         return self.ref(eid, ("TLCEvent", href, show))
 
-    def _workflow(self, meta: etree._Element) -> None:
+    def _workflow(self, meta: _Node) -> None:
         workflow = _el(meta, "workflow", {"source": self.ref("resconv")})
         attrib = {"date": self.date.isoformat(), "by": self.ref("ga")}
         meeting = self._meeting_ref()
@@ -254,7 +378,7 @@ class _Document:
         attrib["outcome"] = self.ref("adopted")
         _el(workflow, "step", attrib)
 
-    def _analysis(self, meta: etree._Element, vote: Vote) -> None:
+    def _analysis(self, meta: _Node, vote: Vote) -> None:
         analysis = _el(meta, "analysis", {"source": self.ref("resconv")})
         parliamentary = _el(analysis, "parliamentary")
         voting = _el(parliamentary, "voting", {"outcome": vote.outcome})
@@ -262,12 +386,12 @@ class _Document:
             value = getattr(vote, field)
             if value is not None:
                 _el(voting, "count", {"value": str(value), "refersTo": self.ref(tlc)})
-        if not len(voting):
+        if not voting.children:
             # No counts (adopted without a vote): the XSD wants a child; like the UN,
             # write an empty quorum.
             _el(voting, "quorum", {"value": ""})
 
-    def _references(self, meta: etree._Element) -> None:
+    def _references(self, meta: _Node) -> None:
         references = _el(meta, "references", {"source": self.ref("resconv")})
         order = {name: index for index, name in enumerate(("TLCOrganization", "TLCEvent"))}
         entries = sorted(self.used.items(), key=lambda item: order.get(item[1][0], 9))
@@ -281,7 +405,7 @@ class _Document:
 
     # -- cover page, preface, preamble ------------------------------------------------------
 
-    def _cover_page(self, statement: etree._Element, cover: CoverPage) -> None:
+    def _cover_page(self, statement: _Node, cover: CoverPage) -> None:
         page = _el(statement, "coverPage", {"eId": "coverPage"})
         _el(_el(page, "p"), "docNumber", {"refersTo": self.ref("symbol")}).text = self.r.symbol
         if cover.distribution:
@@ -315,16 +439,16 @@ class _Document:
             docket = {"refersTo": self.ref("publicationJobNumber")}
             _el(_el(page, "p"), "docketNumber", docket).text = cover.job_number
 
-    def _preface(self, statement: etree._Element) -> None:
+    def _preface(self, statement: _Node) -> None:
         p = _el(_el(statement, "preface"), "p")
         _el(p, "docNumber").text = f"{self.r.number}."
-        p[-1].tail = " "
+        p.children[-1].tail = " "
         title = _el(p, "docTitle", {"refersTo": self.ref("resolutionTitle")})
         self._inlines(title, self.r.title)
 
     def _preamble(
         self,
-        parent: etree._Element,
+        parent: _Node,
         paragraphs: tuple[PreambularParagraph, ...],
         formula: str,
         prefix: str,
@@ -352,7 +476,7 @@ class _Document:
 
     def _block_list(
         self,
-        parent: etree._Element,
+        parent: _Node,
         subparagraphs: tuple[Subparagraph, ...],
         wrap_up: Inlines,
         parent_eid: str,
@@ -376,7 +500,7 @@ class _Document:
 
     # -- operative part ------------------------------------------------------------------
 
-    def _blocks(self, body: etree._Element, blocks: tuple[Block, ...], prefix: str) -> None:
+    def _blocks(self, body: _Node, blocks: tuple[Block, ...], prefix: str) -> None:
         """Paragraphs, grouped under the headings that precede them.
 
         Operative numbers normally run through the whole part, so a paragraph is ``para_n``
@@ -385,7 +509,7 @@ class _Document:
         part of the eId: ``sec_A__para_1``.
         """
         restarts = _numbering_restarts(blocks)
-        stack: list[tuple[int, etree._Element, str]] = [(0, body, prefix)]
+        stack: list[tuple[int, _Node, str]] = [(0, body, prefix)]
         for block in blocks:
             if isinstance(block, Heading):
                 while len(stack) > 1 and stack[-1][0] >= block.level:
@@ -400,14 +524,12 @@ class _Document:
             else:
                 parent_eid = stack[-1][2] if restarts else prefix
                 self._paragraph(stack[-1][1], block, parent_eid)
-        for node in body.iter(*(_NS + name for name in HIERARCHY)):
-            if len(node) and node[-1].tag in (_NS + "num", _NS + "heading"):
+        for node in _descendants(body, HIERARCHY):
+            if node.children and node.children[-1].tag in ("num", "heading"):
                 # A heading with nothing under it: the hierarchy needs content.
                 _el(_el(node, "content"), "p")
 
-    def _paragraph(
-        self, parent: etree._Element, paragraph: OperativeParagraph, parent_eid: str
-    ) -> None:
+    def _paragraph(self, parent: _Node, paragraph: OperativeParagraph, parent_eid: str) -> None:
         eid = self.ids.numbered("paragraph", parent_eid, paragraph.number)
         node = _el(parent, "paragraph", {"eId": eid})
         if paragraph.number:
@@ -423,7 +545,7 @@ class _Document:
 
     def _subdivided(
         self,
-        node: etree._Element,
+        node: _Node,
         eid: str,
         content: Inlines,
         subparagraphs: tuple[Subparagraph, ...],
@@ -453,7 +575,7 @@ class _Document:
 
     # -- conclusions and annexes ---------------------------------------------------------
 
-    def _conclusions(self, statement: etree._Element) -> None:
+    def _conclusions(self, statement: _Node) -> None:
         adoption = self.r.adoption
         assert adoption is not None  # checked in __init__
         conclusions = _el(statement, "conclusions")
@@ -467,7 +589,7 @@ class _Document:
         date = {"date": self.date.isoformat(), "refersTo": self.ref("adoptionDate")}
         _el(p, "docDate", date).text = adoption.date_text
 
-    def _annex(self, attachments: etree._Element, annex: Annex, index: int) -> None:
+    def _annex(self, attachments: _Node, annex: Annex, index: int) -> None:
         eid = self.ids.numbered("attachment", "", str(index))
         doc = _el(_el(attachments, "attachment", {"eId": eid}), "doc", {"name": "annex"})
         iris = self.iris.component(f"annex_{index}")
@@ -479,12 +601,12 @@ class _Document:
         self._preamble(doc, annex.preamble, "", eid)
         body = _el(doc, "mainBody")
         self._blocks(body, annex.body, eid)
-        if not len(body):
+        if not body.children:
             _el(body, "p")
 
     # -- inline text ---------------------------------------------------------------------
 
-    def _inlines(self, parent: etree._Element, inlines: Inlines, initial_words: str = "") -> None:
+    def _inlines(self, parent: _Node, inlines: Inlines, initial_words: str = "") -> None:
         """Text and footnotes into `parent`, the initial words set as the UN sets them."""
         pieces: Iterable[Text | FootnoteRef] = inlines
         words = initial_words.strip()
@@ -505,7 +627,7 @@ class _Document:
             else:
                 self._note(parent, piece.marker)
 
-    def _note(self, parent: etree._Element, marker: str) -> None:
+    def _note(self, parent: _Node, marker: str) -> None:
         """An ``authorialNote`` where the marker was printed; a ``noteRef`` when it recurs."""
         placed = self.notes_placed.get(marker)
         if placed is not None:
@@ -522,6 +644,16 @@ class _Document:
         p = _el(note, "p")
         if footnote is not None and footnote.text is not None:
             p.text = footnote.text
+
+
+def _descendants(node: _Node, tags: tuple[str, ...]) -> list[_Node]:
+    """The elements under `node` named one of `tags`, in document order."""
+    found: list[_Node] = []
+    for child in node.children:
+        if child.tag in tags:
+            found.append(child)
+        found.extend(_descendants(child, tags))
+    return found
 
 
 def _numbering_restarts(blocks: tuple[Block, ...]) -> bool:
