@@ -63,17 +63,25 @@ def publish(
 ) -> None:
     """Write every (path, data) pair, or none of them.
 
-    An existing file is replaced only with `force`; an input file never is.
+    An existing file is replaced only with `force`; an input file never is. An existing
+    file that already holds exactly `data` is left as it is: running the same conversion
+    again (or again after an interrupted batch) succeeds without --force.
     """
     resolved_inputs = {resolved_path(p) for p in inputs}
     for path, _ in outputs:
         if resolved_path(path) in resolved_inputs:
             raise OutputError("output would overwrite the input file", source=str(path))
-        if path.exists() and not force:
-            raise OutputError("output file exists (use --force to replace it)", source=str(path))
         if path.is_dir():
             raise OutputError("output path is a directory", source=str(path))
         check_output_dir(path.parent)
+    if not force:
+        outputs = [(path, data) for path, data in outputs if not _holds(path, data)]
+        for path, _ in outputs:
+            if path.exists():
+                raise OutputError(
+                    "output file exists with other content (use --force to replace it)",
+                    source=str(path),
+                )
     temps: list[tuple[Path, Path]] = []
     published: list[Path] = []
     try:
@@ -96,6 +104,16 @@ def publish(
             with contextlib.suppress(OSError):
                 path.unlink()
         raise
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """True when `path` is a file whose content is exactly `data`."""
+    try:
+        if not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _rename(temp: Path, path: Path) -> None:

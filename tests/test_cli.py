@@ -33,12 +33,20 @@ def test_convert_writes_outputs_named_after_the_input(
     assert b"<akomaNtoso" in (tmp_path / "out" / "A-RES-67-38.zh.xml").read_bytes()
 
 
-def test_existing_outputs_need_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_existing_outputs_need_force_unless_identical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run("convert", str(SEED), "-o", str(tmp_path), capsys=capsys)[0] == 0
+    # The same conversion again: the output already holds exactly this, nothing to do.
+    assert run("convert", str(SEED), "-o", str(tmp_path), capsys=capsys)[0] == 0
+    target = tmp_path / "A-RES-67-38.zh.xml"
+    target.write_bytes(b"edited by hand")
     code, _, err = run("convert", str(SEED), "-o", str(tmp_path), capsys=capsys)
     assert code == 73
     assert "exists" in err and err.count("\n") == 1
+    assert target.read_bytes() == b"edited by hand"
     assert run("convert", str(SEED), "-o", str(tmp_path), "--force", capsys=capsys)[0] == 0
+    assert target.read_bytes().startswith(b"<?xml")
 
 
 def test_stdin_to_stdout(

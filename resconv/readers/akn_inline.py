@@ -30,8 +30,11 @@ _LINE_BREAKS = frozenset({"eol", "eop", "br"})
 _STYLE_ELEMENTS = frozenset({"span", "i", "b", "u", "em", "strong", "sup", "sub"})
 _EMPHASIS_CLASSES = frozenset({"bold", "italic"})
 _MARKER_BRACKETS = frozenset({"(", ")", "[", "]", "（", "）"})
-_EMPTY_MARKER = re.compile(r"^\s*[(（]\s*[)）]\s*")
-"""The empty bracket pair that opens Arabic notes in the UN's files: "()\tA/77/612"."""
+_EMPTY_MARKER = re.compile(r"^(?:\s*[(（]\s*[)）])+\s*")
+"""The empty bracket pair that opens Arabic notes in the UN's files: "()\tA/77/612".
+
+All leading pairs go at once, so that reading what resconv wrote gives the same text again.
+"""
 
 
 class InlineReading:
