@@ -47,6 +47,20 @@ def find_illegal_characters(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _ILLEGAL.finditer(text)]
 
 
+def _refuse_illegal(owner: object, *names: str) -> None:
+    """Refuse XML-illegal characters in the plain string fields `names` of `owner`."""
+    for name in names:
+        value = getattr(owner, name)
+        if isinstance(value, str):
+            bad = _ILLEGAL.search(value)
+            if bad is not None:
+                raise InvalidTextError(
+                    f"character U+{ord(bad.group()):04X} in {type(owner).__name__}.{name} "
+                    "cannot be kept in a resolution (XML-illegal control character or "
+                    "unpaired surrogate)"
+                )
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Text:
     """A run of text as printed."""
@@ -68,6 +82,9 @@ class FootnoteRef:
 
     marker: str
     """The marker as printed: "1", "2", "*"."""
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "marker")
 
 
 Inline: TypeAlias = Text | FootnoteRef
@@ -91,6 +108,9 @@ class Subparagraph:
     wrap_up: Inlines = ()
     """Text printed after the nested subparagraphs, if any."""
 
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "number")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PreambularParagraph:
@@ -104,6 +124,9 @@ class PreambularParagraph:
     content: Inlines
     subparagraphs: tuple[Subparagraph, ...] = ()
     wrap_up: Inlines = ()
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "initial_words")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,6 +142,9 @@ class OperativeParagraph:
     subparagraphs: tuple[Subparagraph, ...] = ()
     wrap_up: Inlines = ()
 
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "number", "initial_words")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Heading:
@@ -129,6 +155,9 @@ class Heading:
     text: Inlines
     level: int = 1
     """1 for the top level of headings in its part, 2 below it, and so on."""
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "number")
 
 
 Block: TypeAlias = OperativeParagraph | Heading
@@ -143,6 +172,9 @@ class Footnote:
     text: str | None
     """The note as printed; None when the input carried the marker but not the note."""
 
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "marker", "text")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Annex:
@@ -154,6 +186,9 @@ class Annex:
     preamble: tuple[PreambularParagraph, ...] = ()
     """Unnumbered paragraphs before the first numbered one or heading."""
     body: tuple[Block, ...] = ()
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "label")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -167,6 +202,9 @@ class Adoption:
     meeting_text: str
     """As printed: "48th plenary meeting", "第48次全体会议"."""
 
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "date_text", "meeting_text")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Vote:
@@ -177,6 +215,9 @@ class Vote:
     in_favour: int | None = None
     against: int | None = None
     abstaining: int | None = None
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "outcome")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,6 +239,19 @@ class CoverPage:
     """As printed: "[without reference to a Main Committee (A/80/L.7)]"."""
     job_number: str | None = None
     """"25-18769 (E)"."""
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(
+            self,
+            "distribution",
+            "distribution_date_text",
+            "session_text",
+            "agenda_item",
+            "agenda_title",
+            "adopted_line",
+            "committee_line",
+            "job_number",
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -221,6 +275,9 @@ class Resolution:
     annexes: tuple[Annex, ...] = ()
     cover: CoverPage = field(default_factory=CoverPage)
     vote: Vote | None = None
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "symbol", "number", "language", "authority")
 
     @property
     def session(self) -> int | None:

@@ -129,3 +129,18 @@ def test_bad_text_in_json_is_refused() -> None:
 def test_json_the_parser_cannot_take_is_a_structure_error(document: str) -> None:
     with pytest.raises(StructureError):
         native.loads(document)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("symbol", "A/RES/\x00"), ("number", "6\ud8007"), ("authority", "大会\x0b")],
+)
+def test_every_string_of_the_model_refuses_illegal_characters(field: str, value: str) -> None:
+    with pytest.raises(InvalidTextError, match=field):
+        dataclasses.replace(sample(), **{field: value})
+    from resconv import model
+
+    with pytest.raises(InvalidTextError, match="marker"):
+        model.FootnoteRef(marker="\x01")
+    with pytest.raises(InvalidTextError, match="number"):
+        model.Subparagraph(number="(a\x1f)", content=())

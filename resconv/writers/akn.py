@@ -16,7 +16,7 @@ from typing import ClassVar
 from resconv.akn.eid import EidGenerator
 from resconv.akn.frbr import COUNTRY, SUBTYPE, ResolutionIris, work_number
 from resconv.akn.schema import AKN_NS
-from resconv.errors import StructureError, UsageError
+from resconv.errors import InternalError, StructureError, UsageError
 from resconv.lang import Language, language
 from resconv.model import (
     Annex,
@@ -88,13 +88,11 @@ class AknWriter:
     def write(self, resolution: Resolution, /) -> bytes:
         """The whole AKN file; `StructureError` when the model lacks what FRBR needs."""
         out = [_DECLARATION]
-        _serialise(_Document(resolution, _Node).build(), 0, out)
+        _serialise(_Document(resolution).build(), 0, out)
         out.append("\n")
         text = "".join(out)
-        if _NOT_XML.search(text) is not None:
-            # Rebuild refusing such text where lxml would, so that the error is lxml's.
-            _Document(resolution, _CheckedNode).build()
-            raise ValueError(_NOT_XML_MESSAGE)
+        if _NOT_XML.search(text) is not None:  # the model refuses such text: a bug if seen
+            raise InternalError("the AKN writer produced a character XML cannot hold")
         return text.encode("utf-8")
 
 
@@ -126,36 +124,7 @@ class _Node:
         self.children: list[_Node] = []
 
 
-class _CheckedNode(_Node):
-    """A `_Node` that refuses text XML cannot hold as lxml does, when it is set.
-
-    Used only to report such text (from a model no reader built) with lxml's error.
-    """
-
-    __slots__ = ()
-
-    def __init__(self, tag: str, attrib: dict[str, str] | None = None) -> None:
-        for value in (attrib or {}).values():
-            _xml_compatible(value)
-        super().__init__(tag, attrib)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if isinstance(value, str):
-            _xml_compatible(value)
-        super().__setattr__(name, value)
-
-
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_NOT_XML_MESSAGE = (
-    "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
-)
-
-
-def _xml_compatible(text: str) -> None:
-    """Raise what lxml raises for `text`: a `UnicodeEncodeError`, else a `ValueError`."""
-    text.encode("utf-8")
-    if _NOT_XML.search(text) is not None:
-        raise ValueError(_NOT_XML_MESSAGE)
 
 
 def _escape_text(text: str) -> str:
@@ -241,7 +210,7 @@ def _serialise_content(node: _Node, out: list[str]) -> None:
 
 
 def _el(parent: _Node, tag: str, attrib: dict[str, str] | None = None) -> _Node:
-    child = parent.__class__(tag, attrib)
+    child = _Node(tag, attrib)
     parent.children.append(child)
     return child
 
@@ -259,9 +228,8 @@ def _append_text(parent: _Node, text: str) -> None:
 class _Document:
     """One write: the model, its eIds, the TLCs it refers to, and the footnotes placed."""
 
-    def __init__(self, resolution: Resolution, node: type[_Node]) -> None:
+    def __init__(self, resolution: Resolution) -> None:
         self.r = resolution
-        self.node = node
         self.lang = self._language(resolution)
         self.date = self._adoption_date(resolution)
         if not resolution.number.strip():
@@ -298,7 +266,7 @@ class _Document:
     # -- document ------------------------------------------------------------------------
 
     def build(self) -> _Node:
-        root = self.node("akomaNtoso", {"xmlns": AKN_NS})
+        root = _Node("akomaNtoso", {"xmlns": AKN_NS})
         statement = _el(root, "statement", {"name": "resolution", "contains": "originalVersion"})
         meta = _el(statement, "meta")
         self._identification(meta, self.iris, with_alias=True)
