@@ -9,12 +9,13 @@ one module per language (`resconv.lang.zh`, `resconv.lang.en`, …).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from resconv.errors import UsageError
 
-__all__ = ["LANGUAGES", "Language", "language", "language_for_akn"]
+__all__ = ["LANGUAGES", "Language", "authority_words", "language", "language_for_akn"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,3 +136,14 @@ def language_for_akn(akn_code: str) -> Language:
         if lang.akn_code == akn_code:
             return lang
     raise UsageError(f"unknown AKN language code {akn_code!r}")
+
+
+def authority_words(authority: str) -> str:
+    """The words of the enacting formula, without its closing punctuation.
+
+    The UN sets "The General Assembly" in italics (大会 in bold) and the comma upright.
+    """
+    words = authority.rstrip()
+    while words and unicodedata.category(words[-1]).startswith("P"):
+        words = words[:-1].rstrip()
+    return words

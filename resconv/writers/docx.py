@@ -23,7 +23,7 @@ from typing import ClassVar
 from lxml import etree
 
 from resconv.errors import UsageError
-from resconv.lang import language
+from resconv.lang import authority_words, language
 from resconv.model import (
     Annex,
     Block,
@@ -187,11 +187,8 @@ class _Document:
     def _authority(self, authority: str) -> None:
         if not authority:
             return
-        words = authority.rstrip()
-        while words and unicodedata.category(words[-1]).startswith("P"):
-            words = words[:-1].rstrip()
         paragraph = self._paragraph("Authority")
-        self._inlines(paragraph, (Text(text=authority),), initial_words=words)
+        self._inlines(paragraph, (Text(text=authority),), initial_words=authority_words(authority))
 
     def _preambular_paragraph(self, preambular: PreambularParagraph) -> None:
         paragraph = self._paragraph("PreambularParagraph")

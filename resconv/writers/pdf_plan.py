@@ -8,10 +8,9 @@ annexes come out in reading order; notes no text refers to follow the last block
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
-from resconv.lang import language
+from resconv.lang import authority_words, language
 from resconv.model import (
     Annex,
     Footnote,
@@ -120,9 +119,7 @@ class _Planner:
 
     def _authority(self, authority: str) -> None:
         """The enacting formula as the UN sets it: the words emphasised, not the comma."""
-        words = authority.rstrip()
-        while words and unicodedata.category(words[-1]).startswith("P"):
-            words = words[:-1].rstrip()
+        words = authority_words(authority)
         runs = self._inlines((Text(text=authority),), "body", words) if authority else []
         self.blocks.append(Block("authority", runs))
 
