@@ -180,7 +180,7 @@ def main() -> None:
                         str(jobs),
                         "--quiet",
                         "--report",
-                        str(work / "report.json"),
+                        str(work / f"report-{size}-{jobs}.json"),
                     ],
                     work,
                 )
