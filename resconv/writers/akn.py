@@ -549,13 +549,25 @@ class _Document:
         conclusions = _el(statement, "conclusions")
         eid = self.ids.counted("container", "conclusions")
         p = _el(_el(conclusions, "container", {"name": "adoption", "eId": eid}), "p")
-        meeting = self._meeting_ref()
-        if meeting is not None:
-            event = _el(p, "event", {"refersTo": meeting})
-            event.text = adoption.meeting_text  # as printed, nothing invented
-            _el(p, "eol")
-        date = {"date": self.date.isoformat(), "refersTo": self.ref("adoptionDate")}
-        _el(p, "docDate", date).text = adoption.date_text
+        # In the order the language prints them (Chinese: the date, then the meeting), so
+        # that the text reads as the resolution does.
+        lines = []
+        for part in language(self.r.language).adoption_order:
+            if part == "meeting":
+                meeting = self._meeting_ref()
+                if meeting is not None:
+                    event = _Node("event", {"refersTo": meeting})
+                    event.text = adoption.meeting_text  # as printed, nothing invented
+                    lines.append(event)
+            else:
+                date = {"date": self.date.isoformat(), "refersTo": self.ref("adoptionDate")}
+                doc_date = _Node("docDate", date)
+                doc_date.text = adoption.date_text
+                lines.append(doc_date)
+        for index, line in enumerate(lines):
+            if index:
+                p.children.append(_Node("eol"))
+            p.children.append(line)
 
     def _annex(self, attachments: _Node, annex: Annex, index: int) -> None:
         eid = self.ids.numbered("attachment", "", str(index))
