@@ -39,9 +39,13 @@ __all__ = [
 SEPARATOR = re.compile(r"_{5,}|-{3,}|—{2,}")
 MARKDOWN_NOTE = re.compile(r"\[\^(?P<m>[\w*]{1,10})\]:\s*(?P<text>.*)")
 SYMBOL_LINE = re.compile(r"A/RES/[\w./-]{1,40}")
-JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?")
+JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
+""""25-18769 (E)", on page 1 often followed by the date stamp: "25-18769 (E)  181125"."""
 BARCODE = re.compile(r"\*\d{7,9}\*")
 PAGE = re.compile(r"(?P<page>\d{1,3})\s*/\s*(?P<of>\d{1,3})")
+_HEADER_PIECE = r"(?:\d{1,3}\s*/\s*\d{1,3}|\d{2}-\d{5}(?:\s*\([A-Z]\))?|A/RES/[\w./-]{1,40})"
+HEADER_LINE = re.compile(rf"{_HEADER_PIECE}(?:\s+{_HEADER_PIECE})+")
+"""Page number, job number and symbol run together on one line: "2/2 25-18769"."""
 MARKER_LINE = re.compile(r"\d{1,3}")
 
 PARAGRAPH_END = frozenset(",;:.，；。：،؛")
@@ -298,6 +302,8 @@ def _furniture_kind(text: str) -> str | None:
     page = PAGE.fullmatch(text)
     if page and 0 < int(page.group("page")) <= int(page.group("of")) <= 500:
         return "page number"
+    if HEADER_LINE.fullmatch(text):
+        return "running header"
     return None
 
 

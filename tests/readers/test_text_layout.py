@@ -95,3 +95,27 @@ def test_modes() -> None:
         "\n\n".join(["Recalling its resolution on multilateral cooperation in the area of"] * 8)
     )
     assert layout.choose_mode(wrapped) == "punct"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "26-12345 (E) 221026",  # page 1 footer: job number and date stamp
+        "2/2 26-12345",  # page number and job number run together
+        "26-12345 2/2",
+        "A/RES/81/12 2/2",
+        "25-18769 (E)",
+        "*2518769*",
+    ],
+)
+def test_page_furniture_in_its_combined_forms_is_dropped(line: str) -> None:
+    lines = _lines("to support", line, "national efforts;")
+    content, _ = layout.strip_furniture(lines, EN, title="Title", diagnostics=Diagnostics())
+    assert [c.text for c in content] == ["to support", "national efforts;"]
+
+
+@pytest.mark.parametrize("line", ["2/2 of the Member States", "in 26-12345 cases", "12/2024"])
+def test_text_that_merely_contains_such_numbers_is_kept(line: str) -> None:
+    lines = _lines(line)
+    content, _ = layout.strip_furniture(lines, EN, title="Title", diagnostics=Diagnostics())
+    assert [c.text for c in content] == [line]
