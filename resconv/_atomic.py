@@ -21,6 +21,7 @@ __all__ = [
     "check_output_dir",
     "prepare_output_dir",
     "publish",
+    "remove_if_empty",
     "remove_orphan_temps",
     "resolved_path",
 ]
@@ -36,15 +37,17 @@ def check_output_dir(directory: Path) -> None:
         raise OutputError("output path is not a directory", source=str(directory))
 
 
-def prepare_output_dir(directory: Path) -> None:
+def prepare_output_dir(directory: Path) -> bool:
     """Create the output directory if only its last component is missing, then check it.
 
     `-o out/` works on a fresh checkout; a deeper missing path is more likely a typo and
-    is refused.
+    is refused. True when this call created the directory.
     """
+    created = False
     if not directory.exists() and directory.parent.is_dir():
         try:
             directory.mkdir()
+            created = True
         except FileExistsError:
             pass
         except OSError as exc:
@@ -56,6 +59,13 @@ def prepare_output_dir(directory: Path) -> None:
             "output directory does not exist (nor does its parent)", source=str(directory)
         )
     check_output_dir(directory)
+    return created
+
+
+def remove_if_empty(directory: Path) -> None:
+    """Remove `directory` if nothing was written into it (a created one, after failures)."""
+    with contextlib.suppress(OSError):
+        directory.rmdir()  # refuses a directory that is not empty
 
 
 def publish(

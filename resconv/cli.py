@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from resconv import __version__
-from resconv._atomic import check_output_dir, prepare_output_dir, publish, resolved_path
+from resconv._atomic import (
+    check_output_dir,
+    prepare_output_dir,
+    publish,
+    remove_if_empty,
+    resolved_path,
+)
 from resconv.conversion import DEFAULT_MAX_BYTES, Conversion, convert_bytes
 from resconv.errors import InternalError, OutputError, OutputIOError, ResconvError, UsageError
 
@@ -206,12 +212,16 @@ def _convert_stream(args: argparse.Namespace, formats: list[str]) -> int:
     from resconv.batch import output_paths
 
     directory = Path(args.output)
-    prepare_output_dir(directory)
+    created = prepare_output_dir(directory)
     targets = output_paths(Path("stdin"), formats, directory)
-    publish(
-        [(t, conversion.outputs[f]) for t, f in zip(targets, formats, strict=True)],
-        force=args.force,
-    )
+    try:
+        publish(
+            [(t, conversion.outputs[f]) for t, f in zip(targets, formats, strict=True)],
+            force=args.force,
+        )
+    finally:
+        if created:
+            remove_if_empty(directory)
     return 0
 
 
@@ -241,13 +251,22 @@ def _write_stdout(data: bytes) -> None:
 
 
 def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
-    from resconv.batch import convert_many, expand_inputs
+    from resconv.batch import expand_inputs
 
     paths = list(expand_inputs(args.inputs))
     if not paths:
         raise UsageError("no input files found")
-    if args.output is not None:
-        prepare_output_dir(Path(args.output))
+    created = args.output is not None and prepare_output_dir(Path(args.output))
+    try:
+        return _run_batch(args, formats, paths)
+    finally:
+        if created:
+            remove_if_empty(Path(args.output))
+
+
+def _run_batch(args: argparse.Namespace, formats: list[str], paths: list[Path]) -> int:
+    from resconv.batch import convert_many
+
     report = (
         _Report(Path(args.report), formats, force=args.force, inputs=paths) if args.report else None
     )

@@ -145,7 +145,7 @@ def test_a_failing_batch_leaves_no_unfinished_report(
         cli.main(["convert", str(source), "-o", str(tmp_path / "o"), "--report", str(report), "-q"])
         == 130
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["o", "r.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]
 
 
 def test_a_full_standard_output_is_an_io_error(
