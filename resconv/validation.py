@@ -13,14 +13,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal, cast
 
 from lxml import etree
 
 from resconv import xmlsafe
 from resconv.akn import schema
-from resconv.errors import InputNotFoundError, StructureError
+from resconv.conversion import DEFAULT_MAX_BYTES, load_source
 
 __all__ = ["Issue", "ValidationReport", "validate"]
 
@@ -95,20 +94,8 @@ def validate(source: str | os.PathLike[str] | bytes, *, profile: bool = True) ->
 
 
 def _load(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
-    if isinstance(source, bytes | bytearray):
-        return bytes(source), "<bytes>"
-    path = Path(source)
-    name = str(path)
-    try:
-        return path.read_bytes(), name
-    except FileNotFoundError:
-        raise InputNotFoundError("no such file", source=name) from None
-    except IsADirectoryError:
-        raise StructureError("is a directory, not an AKN file", source=name) from None
-    except PermissionError:
-        raise InputNotFoundError("permission denied", source=name) from None
-    except OSError as exc:
-        raise InputNotFoundError(f"cannot read: {exc.strerror}", source=name) from None
+    data, name = load_source(source, DEFAULT_MAX_BYTES)
+    return data, name or "<bytes>"
 
 
 def _nearest_eid(element: etree._Element | None) -> str | None:
