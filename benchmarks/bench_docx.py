@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import resconv  # noqa: E402  (after the path set-up, to run from a checkout)
-from resconv.writers.docx import DocxWriter  # noqa: E402
+from resconv.writers.docx.writer import DocxWriter  # noqa: E402
 
 SOURCES = (
     ("67/38 (zh)", ROOT / "fixtures" / "A-RES-67-38.zh.txt", "zh"),

@@ -42,7 +42,7 @@ def _batch(cache: Path, count: int) -> tuple[list[float], list[float]]:
     os.environ["RESCONV_CACHE_DIR"] = str(cache)
     sys.path.insert(0, str(ROOT))
     import resconv
-    from resconv.writers.pdf import PdfWriter
+    from resconv.writers.pdf.writer import PdfWriter
 
     documents = [resconv.read(str(SEED)).value]
     english = ROOT.parent / "shared" / "corpus" / "en" / "A-RES-80-7.en.akn.xml"

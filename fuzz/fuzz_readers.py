@@ -33,19 +33,19 @@ with atheris.instrument_imports():
     import resconv.lang.ru
     import resconv.lang.zh
     import resconv.native
-    import resconv.readers.akn
-    import resconv.readers.akn_blocks
-    import resconv.readers.akn_inline
-    import resconv.readers.akn_meta
-    import resconv.readers.akn_nodes
-    import resconv.readers.akn_text
-    import resconv.readers.text
-    import resconv.readers.text_cover
-    import resconv.readers.text_decode
-    import resconv.readers.text_footnotes
-    import resconv.readers.text_layout
-    import resconv.readers.text_paragraphs
-    import resconv.writers.akn
+    import resconv.readers.akn.blocks
+    import resconv.readers.akn.inline
+    import resconv.readers.akn.meta
+    import resconv.readers.akn.nodes
+    import resconv.readers.akn.reader
+    import resconv.readers.akn.text
+    import resconv.readers.text.cover
+    import resconv.readers.text.decode
+    import resconv.readers.text.footnotes
+    import resconv.readers.text.layout
+    import resconv.readers.text.paragraphs
+    import resconv.readers.text.reader
+    import resconv.writers.akn.writer
     import resconv.writers.json
     import resconv.xmlsafe
     from resconv.errors import ResconvError

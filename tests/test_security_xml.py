@@ -14,7 +14,7 @@ import pytest
 import resconv
 from resconv import xmlsafe
 from resconv.errors import InputDecodeError, ResconvError, UnsafeInputError
-from resconv.readers.akn import AknReader
+from resconv.readers.akn.reader import AknReader
 
 SECRET = "resconv-secret-7f3a9c"
 

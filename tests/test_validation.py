@@ -12,7 +12,7 @@ from resconv import build as b
 from resconv.errors import InputDecodeError, InputNotFoundError, UnsafeInputError
 from resconv.model import Resolution
 from resconv.validation import ValidationReport, validate
-from resconv.writers.akn import AknWriter
+from resconv.writers.akn.writer import AknWriter
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 UN_FILES = sorted([*SHARED.glob("reference/akn/*/*.xml"), *SHARED.glob("corpus/en/*.akn.xml")])

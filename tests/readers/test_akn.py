@@ -10,8 +10,8 @@ import resconv
 from resconv import build as b
 from resconv.errors import InputDecodeError, StrictModeError, StructureError
 from resconv.model import FootnoteRef, Heading, OperativeParagraph, plain_text
-from resconv.readers.akn import AknReader
-from resconv.readers.akn_text import normalise, normalise_text
+from resconv.readers.akn.reader import AknReader
+from resconv.readers.akn.text import normalise, normalise_text
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 

@@ -27,8 +27,8 @@ from resconv.model import (
     plain_text,
 )
 from resconv.readers import get_reader
-from resconv.readers.text import TextReader
-from resconv.writers.akn import AknWriter
+from resconv.readers.text.reader import TextReader
+from resconv.writers.akn.writer import AknWriter
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CASES = FIXTURES / "cases"

@@ -11,7 +11,7 @@ import pytest
 
 from resconv import xmlsafe
 from resconv.model import Heading, OperativeParagraph, Resolution, plain_text
-from resconv.readers.text import TextReader
+from resconv.readers.text.reader import TextReader
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 CASES = ["A-RES-80-1.en.pdf.txt", "A-RES-80-7.en.pdf.txt", "A-RES-80-40.en.reflowed.txt"]

@@ -15,8 +15,8 @@ import pytest
 
 from resconv.lang.profile import TEXT_LANGUAGES, profile
 from resconv.model import Heading, OperativeParagraph, plain_text
-from resconv.readers.text import TextReader
-from resconv.readers.text_decode import detect_language
+from resconv.readers.text.decode import detect_language
+from resconv.readers.text.reader import TextReader
 
 # -- hand-written cases (run without ../shared) -----------------------------------------
 

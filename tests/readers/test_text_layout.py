@@ -6,7 +6,7 @@ import pytest
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
-from resconv.readers import text_layout as layout
+from resconv.readers.text import layout
 
 EN = profile("en")
 ZH = profile("zh")

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resconv.errors import ResconvError
-from resconv.readers.text import TextReader
+from resconv.readers.text.reader import TextReader
 
 # Words the reader reacts to, so that random documents reach the deeper passes.
 KEYWORDS = [

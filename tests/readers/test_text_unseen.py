@@ -42,7 +42,7 @@ from resconv.model import (
     Subparagraph,
     Text,
 )
-from resconv.readers.text import TextReader
+from resconv.readers.text.reader import TextReader
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 LANG_CODES = {"zho": "zh", "eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar"}

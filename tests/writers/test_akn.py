@@ -17,7 +17,7 @@ from resconv.errors import StructureError
 from resconv.model import CoverPage, Resolution, Vote
 from resconv.validation import validate
 from resconv.writers import get_writer
-from resconv.writers.akn import AknWriter
+from resconv.writers.akn.writer import AknWriter
 from tests.strategies import resolutions
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}

@@ -19,8 +19,8 @@ from resconv import build as b
 from resconv.akn.schema import AKN_NS
 from resconv.errors import InvalidTextError
 from resconv.model import CoverPage, Resolution
-from resconv.writers import akn
-from resconv.writers.akn import AknWriter
+from resconv.writers.akn import writer as akn
+from resconv.writers.akn.writer import AknWriter
 from tests.strategies import resolutions
 
 _NS = "{" + AKN_NS + "}"

@@ -11,8 +11,8 @@ import pytest
 from resconv import build as b
 from resconv.lang import LANGUAGES, language
 from resconv.model import CoverPage, Resolution
-from resconv.writers.docx import DocxWriter
-from resconv.writers.pdf import PdfWriter
+from resconv.writers.docx.writer import DocxWriter
+from resconv.writers.pdf.writer import PdfWriter
 from tests.writers.test_docx import body_text, paragraph_texts, parts
 
 pypdf = pytest.importorskip("pypdf")

@@ -28,8 +28,8 @@ from resconv.model import (
     Vote,
     plain_text,
 )
-from resconv.writers.docx import DocxWriter
-from resconv.writers.docx_parts import PACKAGE_ORDER
+from resconv.writers.docx.parts import PACKAGE_ORDER
+from resconv.writers.docx.writer import DocxWriter
 from tests import strategies
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from resconv.model import CoverPage, Resolution, Vote
-from resconv.writers.docx import DocxWriter
+from resconv.writers.docx.writer import DocxWriter
 from tests.writers.test_docx import (
     FURNITURE,
     R,

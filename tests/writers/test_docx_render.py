@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from resconv.model import OperativeParagraph, Resolution, Text
-from resconv.writers.docx import DocxWriter
+from resconv.writers.docx.writer import DocxWriter
 from tests.render.libreoffice import docx_to_pdfs, font_dirs, soffice
 from tests.writers.test_docx import arabic, chinese, english
 

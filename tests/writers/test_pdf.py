@@ -26,8 +26,8 @@ from resconv.model import (
     Text,
     plain_text,
 )
-from resconv.writers.pdf import PdfWriter
-from resconv.writers.pdf_linebreak import NO_END, NO_START
+from resconv.writers.pdf.linebreak import NO_END, NO_START
+from resconv.writers.pdf.writer import PdfWriter
 from tests.strategies import resolutions
 
 pypdf = pytest.importorskip("pypdf")
@@ -278,7 +278,7 @@ def test_another_process_with_an_empty_cache_gives_identical_bytes(
 ) -> None:
     script = (
         "import sys; from tests.writers.test_pdf import _zh_resolution; "
-        "from resconv.writers.pdf import PdfWriter; "
+        "from resconv.writers.pdf.writer import PdfWriter; "
         "sys.stdout.buffer.write(PdfWriter().write(_zh_resolution()))"
     )
     env = {**os.environ, "RESCONV_CACHE_DIR": str(tmp_path / "fresh")}

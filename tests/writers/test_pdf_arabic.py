@@ -16,8 +16,8 @@ from resconv.model import (
     Resolution,
     plain_text,
 )
-from resconv.writers.pdf import PdfWriter
-from resconv.writers.pdf_bidi import levels, visual_order
+from resconv.writers.pdf.bidi import levels, visual_order
+from resconv.writers.pdf.writer import PdfWriter
 
 pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.usefixtures("font_cache_dir")  # never the user's own cache

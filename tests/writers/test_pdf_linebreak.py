@@ -16,7 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 from resconv.fonts import build_font, library
-from resconv.writers.pdf_linebreak import (
+from resconv.writers.pdf.linebreak import (
     NO_END,
     NO_START,
     KinsokuParagraph,
@@ -157,7 +157,7 @@ def test_full_lines_are_justified_with_character_spacing(font_name: str, tmp_pat
 def test_reportlab_internals_this_module_relies_on() -> None:
     assert reportlab.Version.startswith("5.1.")
     install_justification()
-    assert rl_paragraph._justifyDrawParaLineX.__module__ == "resconv.writers.pdf_linebreak"
+    assert rl_paragraph._justifyDrawParaLineX.__module__ == "resconv.writers.pdf.linebreak"
     for name in ("cjkU", "FragLine", "ParaLines", "_handleBulletWidth", "_putFragLine"):
         assert hasattr(rl_paragraph, name), name
     # reportlab builds split parts with self.__class__ and the `_splitpara` flag.

@@ -19,7 +19,7 @@ from lxml import etree
 
 from resconv import xmlsafe
 from resconv.errors import InternalError
-from resconv.writers.docx_lang import KNOWN_FONTS, DocxLanguage, FontSet
+from resconv.writers.docx.lang import KNOWN_FONTS, DocxLanguage, FontSet
 
 __all__ = [
     "PACKAGE_ORDER",

@@ -34,7 +34,7 @@ from reportlab.platypus.flowables import Flowable
 from resconv.errors import FontError, InternalError
 from resconv.fonts import Face, Glyph
 from resconv.fonts.shaping import ShapedGlyph, shaper
-from resconv.writers.pdf_bidi import levels, visual_order
+from resconv.writers.pdf.bidi import levels, visual_order
 
 __all__ = [
     "GlyphCodes",

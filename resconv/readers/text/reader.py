@@ -28,11 +28,11 @@ from resconv.model import (
     Text,
     plain_text,
 )
-from resconv.readers import text_layout as layout
-from resconv.readers.text_cover import read_cover
-from resconv.readers.text_decode import decode, detect_language, normalise
-from resconv.readers.text_footnotes import collect_footnotes, place_glued_markers
-from resconv.readers.text_paragraphs import Para, ParagraphClassifier, Part, strip_inlines
+from resconv.readers.text import layout
+from resconv.readers.text.cover import read_cover
+from resconv.readers.text.decode import decode, detect_language, normalise
+from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
+from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
 
 __all__ = ["TextReader"]
 

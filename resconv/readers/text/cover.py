@@ -15,7 +15,7 @@ from resconv.diagnostics import Diagnostics
 from resconv.lang import LANGUAGES
 from resconv.lang.profile import LanguageProfile, profile
 from resconv.model import CoverPage
-from resconv.readers import text_layout as layout
+from resconv.readers.text import layout
 
 __all__ = ["read_cover"]
 

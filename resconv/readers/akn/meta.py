@@ -15,8 +15,8 @@ from lxml.etree import _Element
 from resconv.errors import StructureError, UsageError
 from resconv.lang import LANGUAGES, language_for_akn
 from resconv.model import Adoption, CoverPage, Inlines, Vote
-from resconv.readers.akn_inline import InlineReading
-from resconv.readers.akn_nodes import (
+from resconv.readers.akn.inline import InlineReading
+from resconv.readers.akn.nodes import (
     child_elements,
     descendants,
     first_child,
@@ -26,7 +26,7 @@ from resconv.readers.akn_nodes import (
     ref_id,
     text_of,
 )
-from resconv.readers.akn_text import normalise_text
+from resconv.readers.akn.text import normalise_text
 
 __all__ = ["MetaReading"]
 

@@ -24,7 +24,7 @@ from resconv.model import (
     Text,
     plain_text,
 )
-from resconv.writers.pdf_style import Typography
+from resconv.writers.pdf.style import Typography
 
 __all__ = ["ENDNOTE_RULE", "Block", "Masthead", "Plan", "Run", "resolution_plan"]
 

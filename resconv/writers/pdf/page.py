@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 
-from resconv.writers.pdf_plan import Masthead
-from resconv.writers.pdf_text import NOTE_CALLBACK, LineText
+from resconv.writers.pdf.plan import Masthead
+from resconv.writers.pdf.text import NOTE_CALLBACK, LineText
 
 __all__ = [
     "BODY_WIDTH",

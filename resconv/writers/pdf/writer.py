@@ -29,15 +29,15 @@ rl_config.toColorCanUse = None  # no evaluation of colour expressions (CVE-2023-
 
 from resconv.lang import language  # noqa: E402
 from resconv.model import Resolution  # noqa: E402
-from resconv.writers.pdf_fonts import (  # noqa: E402
+from resconv.writers.pdf.fonts import (  # noqa: E402
     FaceChooser,
     font_registry,
     register_shaped_subsets,
     register_subsets,
     unregister,
 )
-from resconv.writers.pdf_linebreak import install_justification  # noqa: E402
-from resconv.writers.pdf_page import (  # noqa: E402
+from resconv.writers.pdf.linebreak import install_justification  # noqa: E402
+from resconv.writers.pdf.page import (  # noqa: E402
     BODY_WIDTH,
     FootnoteArea,
     Layout,
@@ -46,17 +46,17 @@ from resconv.writers.pdf_page import (  # noqa: E402
     RunningLines,
     numbered_canvas,
 )
-from resconv.writers.pdf_paragraphs import (  # noqa: E402
+from resconv.writers.pdf.paragraphs import (  # noqa: E402
     LtrStory,
     RtlStory,
     Story,
     Styles,
     story_flowables,
 )
-from resconv.writers.pdf_plan import Plan, resolution_plan  # noqa: E402
-from resconv.writers.pdf_rtl import Fonts  # noqa: E402
-from resconv.writers.pdf_style import Typography, typography  # noqa: E402
-from resconv.writers.pdf_text import LineText, LtrText, Markup, RtlText  # noqa: E402
+from resconv.writers.pdf.plan import Plan, resolution_plan  # noqa: E402
+from resconv.writers.pdf.rtl import Fonts  # noqa: E402
+from resconv.writers.pdf.style import Typography, typography  # noqa: E402
+from resconv.writers.pdf.text import LineText, LtrText, Markup, RtlText  # noqa: E402
 
 __all__ = ["PdfWriter"]
 

@@ -16,11 +16,11 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak, Spacer
 
 from resconv.errors import InternalError
-from resconv.writers.pdf_linebreak import KinsokuParagraph
-from resconv.writers.pdf_plan import ENDNOTE_RULE, Plan, Run
-from resconv.writers.pdf_rtl import Piece, RtlParagraph
-from resconv.writers.pdf_style import Typography
-from resconv.writers.pdf_text import NOTE_CALLBACK, Markup, RtlText
+from resconv.writers.pdf.linebreak import KinsokuParagraph
+from resconv.writers.pdf.plan import ENDNOTE_RULE, Plan, Run
+from resconv.writers.pdf.rtl import Piece, RtlParagraph
+from resconv.writers.pdf.style import Typography
+from resconv.writers.pdf.text import NOTE_CALLBACK, Markup, RtlText
 
 __all__ = ["LtrStory", "RtlStory", "Story", "Styles", "story_flowables"]
 

@@ -23,10 +23,10 @@ from resconv import xmlsafe
 from resconv.diagnostics import Diagnostics, Result
 from resconv.errors import StructureError, UnsafeInputError
 from resconv.model import Annex, Heading, Inlines, Resolution
-from resconv.readers.akn_blocks import BlockReading
-from resconv.readers.akn_meta import MetaReading
-from resconv.readers.akn_nodes import child_elements, descendants, first_child, line_of, local_name
-from resconv.readers.akn_text import plain
+from resconv.readers.akn.blocks import BlockReading
+from resconv.readers.akn.meta import MetaReading
+from resconv.readers.akn.nodes import child_elements, descendants, first_child, line_of, local_name
+from resconv.readers.akn.text import plain
 
 __all__ = ["AKN_NAMESPACE", "AknReader"]
 

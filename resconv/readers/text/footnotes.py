@@ -13,8 +13,8 @@ import bisect
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
 from resconv.model import Block, Footnote, FootnoteRef, Heading, Inlines, Resolution, Subparagraph
-from resconv.readers import text_layout as layout
-from resconv.readers.text_paragraphs import Para
+from resconv.readers.text import layout
+from resconv.readers.text.paragraphs import Para
 
 __all__ = ["collect_footnotes", "place_glued_markers"]
 

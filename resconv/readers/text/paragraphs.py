@@ -25,7 +25,7 @@ from resconv.model import (
     Text,
     plain_text,
 )
-from resconv.readers import text_layout as layout
+from resconv.readers.text import layout
 
 __all__ = ["Para", "ParagraphClassifier", "Part", "strip_inlines"]
 

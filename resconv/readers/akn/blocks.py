@@ -21,8 +21,8 @@ from resconv.model import (
     PreambularParagraph,
     Subparagraph,
 )
-from resconv.readers.akn_inline import InlineReading
-from resconv.readers.akn_nodes import (
+from resconv.readers.akn.inline import InlineReading
+from resconv.readers.akn.nodes import (
     BLOCKS,
     HIERARCHY,
     INTROS,
@@ -35,7 +35,7 @@ from resconv.readers.akn_nodes import (
     local_name,
     text_of,
 )
-from resconv.readers.akn_text import Piece, normalise, normalise_text, plain
+from resconv.readers.akn.text import Piece, normalise, normalise_text, plain
 
 __all__ = ["BlockReading"]
 

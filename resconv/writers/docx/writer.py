@@ -38,8 +38,8 @@ from resconv.model import (
     Vote,
     plain_text,
 )
-from resconv.writers.docx_lang import DocxLanguage, docx_language
-from resconv.writers.docx_parts import (
+from resconv.writers.docx.lang import DocxLanguage, docx_language
+from resconv.writers.docx.parts import (
     PACKAGE_ORDER,
     PPR_ORDER,
     W_NS,

@@ -13,7 +13,7 @@ from lxml.etree import _Element
 
 from resconv.diagnostics import Diagnostics
 from resconv.model import Footnote, FootnoteRef, Inlines
-from resconv.readers.akn_nodes import (
+from resconv.readers.akn.nodes import (
     block_children,
     classes_of,
     descendants,
@@ -22,7 +22,7 @@ from resconv.readers.akn_nodes import (
     ref_id,
     text_of,
 )
-from resconv.readers.akn_text import Piece, normalise, normalise_text
+from resconv.readers.akn.text import Piece, normalise, normalise_text
 
 __all__ = ["InlineReading"]
 

@@ -22,8 +22,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from resconv.errors import FontError, MissingGlyphError
 from resconv.fonts import Face, Glyph, build_font, library
-from resconv.writers.pdf_rtl import Fonts, GlyphCodes, register_fonts
-from resconv.writers.pdf_style import WIDE_PUNCTUATION, Typography
+from resconv.writers.pdf.rtl import Fonts, GlyphCodes, register_fonts
+from resconv.writers.pdf.style import WIDE_PUNCTUATION, Typography
 
 __all__ = [
     "FaceChooser",
