@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from resconv.lang.script import CJK_RANGES, character_class
 from resconv.model import FootnoteRef, Inlines, Text
 
 __all__ = ["JOINS_WIDE_CHARACTERS", "Piece", "normalise", "normalise_text", "plain"]
@@ -30,12 +31,7 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 # NUL cannot occur in XML text, so it stands in for a footnote marker while the
 # whole paragraph is normalised as one string.
 _MARK = "\x00"
-_WIDE = (
-    "\u00b7\u2014\u2018-\u201d\u2026"  # ·—‘’“”… as set in Chinese text
-    "\u2e80-\u2fff\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-    "\U00020000-\U0003ffff"
-)
+_WIDE = character_class(CJK_RANGES)
 _WIDE_GAP = re.compile(f"(?<=[{_WIDE}])[ {_MARK}]*(?=[{_WIDE}])")
 
 
