@@ -61,11 +61,11 @@ class TestWhitespace:
         assert normalise_text("43\u00a0647 400", "fr") == "43\u00a0647 400"
 
     def test_invents_no_space_between_han_characters_even_across_a_note(self) -> None:
-        pieces = ["报告", b.ref("1"), " 以及\n  有关 A/77/612 报告"]
+        pieces: list[str | FootnoteRef] = ["报告", b.ref("1"), " 以及\n  有关 A/77/612 报告"]
         assert normalise(pieces, "zh") == b.inlines("报告", b.ref("1"), "以及有关 A/77/612 报告")
 
     def test_keeps_the_space_after_a_note_in_english(self) -> None:
-        pieces = ["Centre", b.ref("1"), " and the", b.ref("2"), " "]
+        pieces: list[str | FootnoteRef] = ["Centre", b.ref("1"), " and the", b.ref("2"), " "]
         assert normalise(pieces, "en") == b.inlines("Centre", b.ref("1"), " and the", b.ref("2"))
 
 

@@ -92,7 +92,8 @@ def _shaped_fonts(data: bytes) -> list[tuple[dict[int, str], Any]]:
     found = []
     seen = set()
     for page in reader.pages:
-        for ref in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for ref in resources["/Font"].values():
             font = ref.get_object()
             name = str(font["/BaseFont"])
             if "Amiri" not in name or id(font) in seen:
@@ -113,7 +114,8 @@ def test_every_page_is_a4_and_every_font_an_embedded_amiri_subset(ar_pdf: bytes)
     for page in reader.pages:
         box = page.mediabox
         assert (float(box.width), float(box.height)) == pytest.approx(A4, abs=0.01)
-        for ref in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for ref in resources["/Font"].values():
             font = ref.get_object()
             assert re.fullmatch(r"/[A-Z]{6}\+Amiri-(Regular|Bold)", str(font["/BaseFont"]))
             assert "/FontFile2" in font["/FontDescriptor"]
