@@ -313,7 +313,7 @@ def test_every_cjk_run_resolves_to_an_explicit_east_asian_font_and_zh_cn(
             for rpr in resolver.path(run, paragraph):
                 fonts = rpr.find(W + "rFonts")
                 if fonts is not None:
-                    assert not [a for a in fonts.attrib if a.lower().endswith("theme")]
+                    assert not [a for a in fonts.attrib if str(a).lower().endswith("theme")]
             font = resolver.resolve(run, paragraph, "rFonts", "eastAsia")
             assert font in ("SimSun", "SimHei"), run_text(run)
             assert resolver.resolve(run, paragraph, "lang", "eastAsia") == "zh-CN"
@@ -595,8 +595,8 @@ def test_registry_finds_the_writer() -> None:
 
 _TEXT = st.text(
     alphabet=st.characters(
-        blacklist_categories=("Cs",),
-        blacklist_characters="\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11"
+        exclude_categories=["Cs"],
+        exclude_characters="\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11"
         "\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\ufffe\uffff",
     ),
     min_size=1,
