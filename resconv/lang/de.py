@@ -150,7 +150,7 @@ PROFILE = LanguageProfile(
     operative=PhraseSet(OPERATIVE_BASES, after=OPERATIVE_AFTER, word_boundary=True),
     date=Regex(rf"(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
-    # Ordinals are a number and a full stop: "69. Plenarsitzung", "3. Plenarsitzung (Wiederaufnahme)".
+    # An ordinal is a number and a full stop: "69. Plenarsitzung".
     meeting=Regex(r"(?P<number>\d{1,4})\.\s*Plenarsitzung(?:\s*\(Wiederaufnahme\))?"),
     annex=Regex(r"(?:Anlage|Anhang)(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
     session=Regex(r"[A-ZÄÖÜ][a-zäöüß]+\s+(?:Notstandssondertagung|Sondertagung|Tagung)"),

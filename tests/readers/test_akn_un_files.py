@@ -15,7 +15,6 @@ import pytest
 from lxml import etree
 
 import resconv
-from resconv.errors import StrictModeError
 from resconv.model import (
     FootnoteRef,
     Heading,

@@ -20,8 +20,7 @@ from resconv.akn.schema import AKN_NS
 from resconv.errors import InvalidTextError
 from resconv.model import CoverPage, Resolution
 from resconv.writers.akn import serialise as akn
-from resconv.writers.akn.writer import build
-from resconv.writers.akn.writer import AknWriter
+from resconv.writers.akn.writer import AknWriter, build
 from tests.strategies import resolutions
 
 _NS = "{" + AKN_NS + "}"
