@@ -48,11 +48,14 @@ class Outcome:
     lost_sample: str = ""
     valid: bool | None = None
     validation: str = ""
+    seconds: float = 0.0
+    """CPU time of reading the file and writing its AKN (the check and validation aside)."""
 
 
 def convert(path: str, validate: bool) -> Outcome:
     """Read `path`, write it as AKN, and count what the AKN body lacks."""
     outcome = Outcome(path=path)
+    start = time.process_time()
     data = Path(path).read_bytes()
     try:
         result = read_bytes(data, format="akn", source=path)
@@ -60,6 +63,8 @@ def convert(path: str, validate: bool) -> Outcome:
     except ResconvError as exc:
         outcome.refused = f"{type(exc).__name__}: {_reason(str(exc))}"
         return outcome
+    finally:
+        outcome.seconds = time.process_time() - start
     outcome.warnings = dict(Counter(d.code for d in result.warnings))
     try:
         source = akn_body_text(data)

@@ -8,12 +8,13 @@ import pytest
 
 import resconv
 from resconv import build as b
+from resconv.akn.schema import AKN_NS
 from resconv.errors import InputDecodeError, StrictModeError, StructureError
 from resconv.model import FootnoteRef, Heading, OperativeParagraph, plain_text
 from resconv.readers.akn.reader import AknReader
 from resconv.readers.akn.text import normalise, normalise_text
 
-NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+NS = AKN_NS
 
 
 def akn(body: str, *, preamble: str = "", extra: str = "", lang: str = "eng") -> bytes:

@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 
 import resconv
+from resconv.akn.schema import AKN_NS
 from resconv.model import (
     FootnoteRef,
     Heading,
@@ -25,7 +26,7 @@ from resconv.model import (
     plain_text,
 )
 
-NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+NS = {"a": AKN_NS}
 GA = [
     "A_RES_75_19.zho.xml",
     "A_RES_77_306.ara.xml",

@@ -13,6 +13,7 @@ from lxml import etree
 import resconv
 from resconv import build as b
 from resconv.akn.eid import EidGenerator, clean_num
+from resconv.akn.schema import AKN_NS
 from resconv.errors import StructureError
 from resconv.model import CoverPage, Resolution, Vote
 from resconv.validation import validate
@@ -20,7 +21,7 @@ from resconv.writers import get_writer
 from resconv.writers.akn.writer import AknWriter
 from tests.strategies import resolutions
 
-NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+NS = {"a": AKN_NS}
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "fixtures" / "A-RES-67-38.zh.txt"
 GOLDEN = ROOT / "fixtures" / "A-RES-67-38.zh" / "akn.xml"
