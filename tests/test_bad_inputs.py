@@ -353,3 +353,11 @@ def test_validate_takes_linear_time_in_the_number_of_errors() -> None:
     report = resconv.validate(akn.replace(b"<preamble>", b"<preamble " + bogus + b">", 1))
     assert len(report.errors) >= 64_000
     assert report.errors[0].eid is not None or report.errors[0].line is not None
+
+
+def test_validate_refuses_the_schema_check_of_an_element_too_wide_to_check_linearly() -> None:
+    akn = resconv.convert(SEED, ["akn"]).outputs["akn"]
+    wide = b'<container name="x" eId="wide">' + b'<p bad="1">t</p>' * 30_000 + b"</container>"
+    report = resconv.validate(akn.replace(b"</preamble>", wide + b"</preamble>", 1))
+    assert not report.valid
+    assert any("30000 children" in issue.message for issue in report.errors)
