@@ -10,15 +10,13 @@ from __future__ import annotations
 import contextlib
 import glob
 import io
-import json
 import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from resconv import _checks
 from resconv._atomic import (
@@ -38,6 +36,9 @@ from resconv.errors import (
     ResconvError,
 )
 from resconv.writers import get_writer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = [
     "Batch",
@@ -326,6 +327,8 @@ class Report:
         self.temp, handle = temp_file(directory, path)
         self.handle: IO[str] = io.TextIOWrapper(handle, encoding="utf-8")
         self.count = 0
+        import json
+
         from resconv import __version__
 
         self._write(
@@ -337,6 +340,8 @@ class Report:
         )
 
     def add(self, entry: dict[str, object]) -> None:
+        import json  # loaded by __init__: here a look-up
+
         self._write((",\n" if self.count else "") + json.dumps(entry, ensure_ascii=False))
         self.count += 1
 
@@ -356,6 +361,8 @@ class Report:
             self.temp.unlink()
 
     def close(self, total: int, failed: int) -> None:
+        import json
+
         summary = {"inputs": total, "succeeded": total - failed, "failed": failed}
         try:
             self._write('\n], "summary": ' + json.dumps(summary) + "}\n")
@@ -431,7 +438,7 @@ def _parallel(job_stream: Iterator[_Job | BatchResult], workers: int) -> Iterato
     ends (finished, interrupted, terminated), the pool goes with it and the temporary
     files of workers that died are removed.
     """
-    from concurrent.futures import ProcessPoolExecutor  # only batches pay for it
+    from concurrent.futures import Future, ProcessPoolExecutor  # only batches pay for them
     from concurrent.futures.process import BrokenProcessPool
 
     window = 4 * workers
