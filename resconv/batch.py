@@ -85,9 +85,9 @@ def expand_inputs(
     """Files named, files under directories (sorted), and matches of glob patterns.
 
     Directories and patterns contribute only files with an input suffix (`INPUT_SUFFIXES`),
-    so that `out/*` does not feed a batch its own PDFs, and nothing in `skip` (resolved
-    files, or directories with all they hold: the batch's output directory and report).
-    A named file is always taken: if it cannot be read, its conversion says why.
+    so that `out/*` does not feed a batch its own PDFs, and none of the files in `skip`
+    (resolved paths: the batch's report). A named file is always taken: if it cannot be
+    read, its conversion says why.
     """
     skipped = frozenset(skip)
     for item in inputs:
@@ -99,32 +99,21 @@ def expand_inputs(
             yield path
             continue
         if is_dir:
-            yield from _files_under(path, skipped)
+            found = [Path(root, name) for root, _, files in os.walk(path) for name in files]
+            yield from (p for p in _input_files(sorted(found)) if not _is_skipped(p, skipped))
         elif not exists and glob.has_magic(text):
-            found = (Path(m) for m in sorted(glob.glob(text, recursive=True)))
-            matches = [m for m in _input_files(found) if not _is_skipped(m, skipped)]
-            if not matches:
+            matches = (Path(m) for m in sorted(glob.glob(text, recursive=True)))
+            found = [m for m in _input_files(matches) if not _is_skipped(m, skipped)]
+            if not found:
                 raise InputNotFoundError("no input file matches this pattern", source=text)
-            yield from matches
+            yield from found
         else:
             yield path
 
 
-def _files_under(directory: Path, skipped: frozenset[Path]) -> Iterator[Path]:
-    """Input files under `directory`, sorted, without descending into skipped directories."""
-    found: list[Path] = []
-    for root, dirs, _files in os.walk(directory):
-        here = Path(root)
-        dirs[:] = [d for d in dirs if resolved_path(here / d) not in skipped]
-        found.extend(here / name for name in _files)
-    yield from (p for p in _input_files(sorted(found)) if not _is_skipped(p, skipped))
-
-
 def _is_skipped(path: Path, skipped: frozenset[Path]) -> bool:
-    if not skipped:
-        return False
-    resolved = resolved_path(path)
-    return resolved in skipped or any(parent in skipped for parent in resolved.parents)
+    """True when `path` is one of `skipped` (resolved only when a name matches)."""
+    return any(s.name == path.name for s in skipped) and resolved_path(path) in skipped
 
 
 def _input_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -135,11 +124,16 @@ def _input_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def output_paths(input_path: Path, formats: Sequence[str], output_dir: Path | None) -> list[Path]:
     """Where the outputs of `input_path` go: its name, minus its suffix, plus each writer's."""
-    stem = input_path.name
-    if Path(stem).suffix.lower() in INPUT_SUFFIXES:
-        stem = Path(stem).stem
     directory = output_dir if output_dir is not None else input_path.parent
-    return [directory / (stem + get_writer(name).suffix) for name in formats]
+    return [directory / name for name in _output_names(input_path.name, formats)]
+
+
+def _output_names(input_name: str, formats: Sequence[str]) -> list[str]:
+    stem = input_name
+    base, suffix = os.path.splitext(stem)
+    if suffix.lower() in INPUT_SUFFIXES and base and base != ".":
+        stem = base
+    return [stem + get_writer(name).suffix for name in formats]
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,9 +221,7 @@ class Batch:
         )
         if out_dir is not None:
             prepare_output_dir(out_dir)
-        skip = [resolved_path(out_dir)] if out_dir is not None else []
-        if report_path is not None:
-            skip.append(resolved_path(report_path))
+        skip = [] if report_path is None else [resolved_path(report_path)]
         _resolved_dirs.clear()
         found = list(expand_inputs(names, skip=skip))
         self.paths = _without_outputs_of_others(found, names, formats, out_dir)
@@ -272,24 +264,27 @@ class Batch:
 def _without_outputs_of_others(
     found: list[Path], named: list[str], formats: Sequence[str], out_dir: Path | None
 ) -> list[Path]:
-    """`found` without the files found in directories that other inputs would write.
+    """`found` without the files that other inputs of the batch would write.
 
-    Converting a folder in place (`x.txt` → `x.xml`, `x.json` beside it) and running again
-    must not take the first run's outputs for inputs. Only outputs of a source are left out
-    (an input no other input writes, like `x.txt`): when `x.xml` and `x.json` would write
-    each other, both stay and the clash is reported. A file named on the command line stays.
+    Running a batch again must not take the first run's outputs for inputs, when they are
+    beside the inputs (`x.txt` → `x.xml`) or in an output folder inside the input folder.
+    Only outputs of a source are left out (an input no other input writes, like `x.txt`):
+    when `x.xml` and `x.json` would write each other, both stay and the clash is reported.
+    A file named on the command line always stays.
     """
     named_paths = {Path(n) for n in named}
-    writers: dict[Path, set[Path]] = {}
-    for path in found:
-        for target in output_paths(path, formats, out_dir):
-            writers.setdefault(_dir_resolved(target), set()).add(path)
-    sources = {p for p in found if writers.get(_dir_resolved(p), {p}) <= {p}}
+    keys = [_key(path) for path in found]
+    out_key = None if out_dir is None else str(resolved_path(out_dir))
+    writers: dict[str, set[str]] = {}
+    for path, key in zip(found, keys, strict=True):
+        folder = out_key if out_key is not None else os.path.dirname(key)
+        for name in _output_names(path.name, formats):
+            writers.setdefault(os.path.join(folder, name), set()).add(key)
+    sources = {k for k in keys if writers.get(k, {k}) <= {k}}
     return [
         path
-        for path in found
-        if path in named_paths
-        or not any(w in sources for w in writers.get(_dir_resolved(path), ()) if w != path)
+        for path, key in zip(found, keys, strict=True)
+        if path in named_paths or not any(w in sources for w in writers.get(key, ()) if w != key)
     ]
 
 
@@ -307,7 +302,7 @@ def check_report_path(
     if target in {resolved_path(p) for p in inputs}:
         raise OutputError("the report would overwrite an input file", source=name)
     for source in inputs:
-        if target in {_dir_resolved(t) for t in output_paths(source, formats, out_dir)}:
+        if target in {resolved_path(t) for t in output_paths(source, formats, out_dir)}:
             raise OutputError(
                 f"the report would replace an output of this batch (from {source}); "
                 "name another file",
@@ -378,16 +373,17 @@ class Report:
             raise
 
 
-_resolved_dirs: dict[Path, Path] = {}
+_resolved_dirs: dict[str, str] = {}
 
 
-def _dir_resolved(path: Path) -> Path:
-    """`path` with its directory resolved (cached): one system call per directory, not per file."""
-    parent = path.parent
+def _key(path: Path) -> str:
+    """`path` absolute with its directory resolved, as a string: a cheap identity for
+    comparing inputs and outputs (one system call per directory, not per file)."""
+    parent, name = os.path.split(os.fspath(path))
     resolved = _resolved_dirs.get(parent)
     if resolved is None:
-        resolved = _resolved_dirs[parent] = resolved_path(parent)
-    return resolved / path.name
+        resolved = _resolved_dirs[parent] = str(resolved_path(Path(parent or ".")))
+    return os.path.join(resolved, name)
 
 
 def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
@@ -398,13 +394,15 @@ def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
     from `r.txt` when `r.json` is an input too). Either is refused for the later input,
     whatever --force says.
     """
-    inputs = {_dir_resolved(path): path for path in paths}
-    claimed: dict[Path, Path] = {}
+    inputs = {_key(path): path for path in paths}
+    claimed: dict[str, Path] = {}
+    out_dir = None if template.output_dir is None else str(resolved_path(template.output_dir))
     for path in paths:
         job = replace(template, path=path)
         started = time.perf_counter()
         try:
-            targets = [_dir_resolved(t) for t in output_paths(path, job.formats, job.output_dir)]
+            folder = out_dir if out_dir is not None else os.path.dirname(_key(path))
+            targets = [os.path.join(folder, n) for n in _output_names(path.name, job.formats)]
         except (OSError, ValueError):
             yield job  # an unusable name: its conversion reports it
             continue
@@ -414,7 +412,7 @@ def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
             yield job
             continue
         if clash in claimed:
-            reason = f"output {clash.name} would also be written for {claimed[clash]}"
+            reason = f"output {os.path.basename(clash)} would also be written for {claimed[clash]}"
         elif inputs[clash] == path:
             yield _failed(
                 str(path),
@@ -423,7 +421,10 @@ def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
             )
             continue
         else:
-            reason = f"output {clash.name} would overwrite {inputs[clash]}, an input of this batch"
+            reason = (
+                f"output {os.path.basename(clash)} would overwrite {inputs[clash]}, "
+                "an input of this batch"
+            )
         error = OutputError(
             f"{reason}; convert such inputs into separate output directories", source=str(path)
         )
