@@ -50,6 +50,8 @@ __all__ = [
     "output_paths",
 ]
 
+_MAX_CHUNK = 8
+
 INPUT_SUFFIXES = (".txt", ".xml", ".akn", ".json")
 """What a directory given as input contributes: files with these suffixes."""
 
@@ -226,6 +228,9 @@ class Batch:
         found = list(expand_inputs(names, skip=skip))
         self.paths = _without_outputs_of_others(found, names, formats, out_dir)
         self.workers = min(workers or os.cpu_count() or 1, max(len(self.paths), 1))
+        self.chunk_size = max(1, min(_MAX_CHUNK, len(self.paths) // (self.workers * _MAX_CHUNK)))
+        """Documents sent to a worker at a time: 1 for small batches (every worker busy at
+        once), up to `_MAX_CHUNK` for large ones."""
         self.report_path = report_path
         if report_path is not None:
             check_report_path(report_path, self.paths, formats, out_dir, force=self.template.force)
@@ -247,7 +252,7 @@ class Batch:
                     job if isinstance(job, BatchResult) else _run(job) for job in job_stream
                 )
             else:
-                results = _parallel(job_stream, self.workers)
+                results = _parallel(job_stream, self.workers, self.chunk_size)
             for result in results:
                 failed += result.status == "error"
                 if report is not None:
@@ -431,19 +436,39 @@ def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
         yield _failed(str(path), error, started)
 
 
-def _parallel(job_stream: Iterator[_Job | BatchResult], workers: int) -> Iterator[BatchResult]:
-    """Results in input order, with at most `4 * workers` documents in flight.
+Chunk = list[_Job | BatchResult]
 
-    A worker that dies (killed for memory, say) breaks the pool: its document is reported
-    as failed and the documents still pending go to a new pool. However this generator
-    ends (finished, interrupted, terminated), the pool goes with it and the temporary
-    files of workers that died are removed.
+
+def _chunks(items: Iterator[_Job | BatchResult], size: int) -> Iterator[Chunk]:
+    chunk: Chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _parallel(
+    job_stream: Iterator[_Job | BatchResult], workers: int, chunk_size: int = 1
+) -> Iterator[BatchResult]:
+    """Results in input order, with at most `2 * workers` chunks of documents in flight.
+
+    Documents go to the workers `chunk_size` at a time: one round trip per chunk rather
+    than per document (each costs the main process about half a millisecond, which on a
+    two-core machine it takes from the workers). A worker that dies (killed for memory,
+    say) breaks the pool: the documents of its chunk are run again one by one, each in a
+    worker of its own, so that only the one that kills its worker fails; the chunks still
+    pending go to a new pool. However this generator ends (finished, interrupted,
+    terminated), the pool goes with it and the temporary files of workers that died are
+    removed.
     """
     from concurrent.futures import Future, ProcessPoolExecutor  # only batches pay for them
     from concurrent.futures.process import BrokenProcessPool
 
-    window = 4 * workers
-    pending: deque[tuple[_Job | BatchResult, Future[BatchResult]]] = deque()
+    window = 2 * workers
+    pending: deque[tuple[Chunk, Future[list[BatchResult]]]] = deque()
     directories: set[Path] = set()
 
     def new_pool() -> ProcessPoolExecutor:
@@ -453,44 +478,44 @@ def _parallel(job_stream: Iterator[_Job | BatchResult], workers: int) -> Iterato
 
     pool = new_pool()
 
-    def submit(item: _Job | BatchResult) -> Future[BatchResult]:
-        if isinstance(item, BatchResult):
-            done: Future[BatchResult] = Future()
-            done.set_result(item)
+    def submit(chunk: Chunk) -> Future[list[BatchResult]]:
+        jobs = [item for item in chunk if isinstance(item, _Job)]
+        directories.update(job.output_dir or job.path.parent for job in jobs)
+        if not jobs:
+            done: Future[list[BatchResult]] = Future()
+            done.set_result([item for item in chunk if isinstance(item, BatchResult)])
             return done
-        directories.add(item.output_dir or item.path.parent)
         try:
-            return pool.submit(_run_in_worker, item)
+            return pool.submit(_run_in_worker, chunk)
         except BrokenProcessPool as exc:  # the pool broke since: handled in order, below
-            broken: Future[BatchResult] = Future()
+            broken: Future[list[BatchResult]] = Future()
             broken.set_exception(exc)
             return broken
 
-    def next_result() -> BatchResult:
+    def next_results() -> list[BatchResult]:
         nonlocal pool
-        item, future = pending.popleft()
+        chunk, future = pending.popleft()
         try:
             return future.result()
         except BrokenProcessPool:
-            assert isinstance(item, _Job)
-            # Any of the documents in flight may have killed the worker: run this one
-            # alone to know, and give the others a new pool.
+            # Any of the documents in flight may have killed the worker: run these alone
+            # to know, and give the others a new pool.
             pool.shutdown(wait=True, cancel_futures=True)
             for directory in directories:  # killed workers may have left temporary files
                 remove_orphan_temps(directory)
-            result = _run_isolated(item)
+            results = [_run_isolated(item) if isinstance(item, _Job) else item for item in chunk]
             pool = new_pool()
             for index, (other, _) in enumerate(pending):
                 pending[index] = (other, submit(other))
-            return result
+            return results
 
     try:
-        for item in job_stream:
-            pending.append((item, submit(item)))
+        for chunk in _chunks(job_stream, chunk_size):
+            pending.append((chunk, submit(chunk)))
             while len(pending) >= window:
-                yield next_result()
+                yield from next_results()
         while pending:
-            yield next_result()
+            yield from next_results()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         for directory in directories:
@@ -507,7 +532,7 @@ def _run_isolated(job: _Job) -> BatchResult:
         max_workers=1, initializer=_start_worker, initargs=(os.getpid(),)
     ) as alone:
         try:
-            return alone.submit(_run_in_worker, job).result()
+            return alone.submit(_run_in_worker, [job]).result()[0]
         except BrokenProcessPool:
             remove_orphan_temps(job.output_dir or job.path.parent)
             error = InternalError(
@@ -573,12 +598,12 @@ def _stop_worker(signum: int, frame: object) -> None:
     os._exit(128 + signum)
 
 
-def _run_in_worker(job: _Job) -> BatchResult:
-    """`_run` in a worker, stopping the process if it was told to stop meanwhile."""
+def _run_in_worker(chunk: Chunk) -> list[BatchResult]:
+    """`_run` over a chunk in a worker, stopping the process if told to stop meanwhile."""
     global _busy
     _busy = True
     try:
-        return _run(job)
+        return [item if isinstance(item, BatchResult) else _run(item) for item in chunk]
     except _Stop:
         os._exit(143)
     finally:

@@ -409,3 +409,18 @@ def test_workers_die_with_their_parent_and_leave_no_temporary_files(
         assert path.stat().st_size > 0
     if process.stderr:
         process.stderr.close()
+
+
+def test_a_dying_worker_fails_only_its_input_when_documents_go_in_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for index in range(7):
+        (tmp_path / f"{index}.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "4.txt").write_bytes(SEED.read_bytes() + b"\n<die>\n")
+    monkeypatch.setattr(batch, "_run", _run_or_die)
+    planned = batch.Batch(sorted(tmp_path.glob("*.txt")), ["json"], tmp_path / "out", jobs=2)
+    planned.chunk_size = 3
+    results = list(planned.run())
+    assert [Path(r.input).name for r in results] == [f"{i}.txt" for i in range(7)]
+    assert [r.status for r in results] == ["ok"] * 4 + ["error"] + ["ok"] * 2
+    assert len(list((tmp_path / "out").iterdir())) == 6
