@@ -82,7 +82,11 @@ class FaceChooser:
         return memo
 
     def _cut(self, role: str, text: str, where: str) -> list[tuple[str, str]]:
-        pieces: list[tuple[str, str]] = []
+        # Each piece collects its characters in a list joined once at the end: adding to
+        # a string held in a tuple copies it, which made long paragraphs quadratic.
+        keys: list[str] = []
+        chars: list[list[str]] = []
+        used = self.used
         for char in text:
             if char in "\t\n\r\x85\u2028\u2029":  # line breaks print as spaces
                 char = " "
@@ -92,17 +96,21 @@ class FaceChooser:
                     continue  # invisible format or control character (U+0085): nothing to print
                 self.missing.setdefault(char, set()).add(where)
                 continue
-            if char == " " and pieces:
-                if pieces[-1][1].endswith(" "):
+            if char == " " and keys:
+                if chars[-1][-1] == " ":
                     continue  # one space is enough between words
-                if self.face(pieces[-1][0]).covers(0x20):
-                    key = pieces[-1][0]
-            self.used.setdefault(key, set()).add(ord(char))
-            if pieces and pieces[-1][0] == key:
-                pieces[-1] = (key, pieces[-1][1] + char)
+                if self.face(keys[-1]).covers(0x20):
+                    key = keys[-1]
+            codes = used.get(key)
+            if codes is None:
+                codes = used[key] = set()
+            codes.add(ord(char))
+            if keys and keys[-1] == key:
+                chars[-1].append(char)
             else:
-                pieces.append((key, char))
-        return pieces
+                keys.append(key)
+                chars.append([char])
+        return [(key, "".join(piece)) for key, piece in zip(keys, chars, strict=True)]
 
     def check(self) -> None:
         """Raise `MissingGlyphError` naming every character no face has."""

@@ -1,9 +1,8 @@
 """Planned blocks as reportlab paragraphs: the styles, and the story of each direction.
 
-A story is built once per document and hands out fresh flowables for every layout pass
-(reportlab changes a flowable while laying it out): `LtrStory` parses the markup of
-each block once and clones its fragments; `RtlStory` shapes each block once, before the
-fonts are built, since the shaped fonts hold exactly the glyphs the text needs.
+A story is built once per document and laid out once: `LtrStory` turns each block into
+markup for reportlab's parser; `RtlStory` shapes each block before the fonts are built,
+since the shaped fonts hold exactly the glyphs the text needs.
 """
 
 from __future__ import annotations
@@ -16,13 +15,13 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak, Spacer
 
 from resconv.errors import InternalError
-from resconv.writers.pdf.linebreak import KinsokuParagraph
+from resconv.writers.pdf.linebreak import KinsokuParagraph, LinedParagraph
 from resconv.writers.pdf.plan import ENDNOTE_RULE, Plan, Run
 from resconv.writers.pdf.rtl import Piece, RtlParagraph
 from resconv.writers.pdf.style import Typography
 from resconv.writers.pdf.text import NOTE_CALLBACK, Markup, RtlText
 
-__all__ = ["LtrStory", "RtlStory", "Story", "Styles", "story_flowables"]
+__all__ = ["LtrStory", "RtlStory", "Story", "Styles", "note_labels", "story_flowables"]
 
 
 class Styles:
@@ -149,8 +148,6 @@ class Story(Protocol):
     @property
     def paragraphs(self) -> list[Any]: ...
 
-    def fresh(self, paragraph: Any) -> Flowable: ...
-
     def note(self, index: int) -> Flowable: ...
 
 
@@ -161,7 +158,7 @@ class LtrStory:
         self.plan = plan
         self.markup = markup
         self.styles = styles
-        self.paragraph_class = KinsokuParagraph if styles.wrap == "CJK" else Paragraph
+        self.paragraph_class = KinsokuParagraph if styles.wrap == "CJK" else LinedParagraph
         self.paragraphs: list[Paragraph | None] = []
         for block in plan.blocks:
             if block.style == ENDNOTE_RULE:
@@ -174,18 +171,6 @@ class LtrStory:
             if block.bullet:
                 source = f"<bullet>{markup.runs(block.bullet)}</bullet>{source}"
             self.paragraphs.append(self.paragraph_class(source, style))
-
-    def fresh(self, paragraph: Any) -> Paragraph:
-        """A copy that layout may change, without parsing the markup again."""
-        bullet = paragraph.bulletText
-        if isinstance(bullet, list):
-            bullet = [frag.clone() for frag in bullet]
-        return self.paragraph_class(
-            paragraph.text,
-            paragraph.style,
-            bulletText=bullet,
-            frags=[frag.clone() for frag in paragraph.frags],
-        )
 
     def note(self, index: int) -> Paragraph:
         """The marker hangs in the indent; a note without text keeps its marker."""
@@ -227,16 +212,25 @@ class RtlStory:
                 )
             )
 
-    def fresh(self, paragraph: RtlParagraph) -> RtlParagraph:
-        return paragraph.fresh()
-
     def note(self, index: int) -> RtlParagraph:
         pieces, style = self._notes[index]
         return RtlParagraph(pieces, style, self.text.fonts)
 
 
+def note_labels(flowable: Any) -> list[str]:
+    """The labels of the footnote markers a flowable of the story prints."""
+    notes = getattr(flowable, "notes", None)
+    if notes is not None:
+        found: list[str] = notes()
+        return found
+    content = getattr(flowable, "_content", None)  # reportlab's KeepTogether
+    if content is not None:
+        return [label for item in content for label in note_labels(item)]
+    return []
+
+
 def story_flowables(plan: Plan, story: Story, masthead: Flowable, typo: Typography) -> list[Any]:
-    """A fresh story for one layout pass: the masthead, then every block in order."""
+    """The story to lay out: the masthead, then every block in order."""
     flowables: list[Any] = [masthead]
     for block, paragraph in zip(plan.blocks, story.paragraphs, strict=True):
         if block.new_page:
@@ -245,7 +239,6 @@ def story_flowables(plan: Plan, story: Story, masthead: Flowable, typo: Typograp
             flowables.append(CondPageBreak(4 * typo.note_leading))
             flowables.append(Spacer(1, typo.body_leading))
             continue
-        fresh = story.fresh(paragraph)
-        fresh.keepWithNext = block.keep_with_next
-        flowables.append(fresh)
+        paragraph.keepWithNext = block.keep_with_next
+        flowables.append(paragraph)
     return flowables

@@ -22,6 +22,7 @@ position), so text extractors that follow the content stream get the logical tex
 from __future__ import annotations
 
 import io
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -384,6 +385,8 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
         note_callback: str | None = None,
         lines: list[_Line] | None = None,
         continued: bool = False,
+        first_line: int = 0,
+        note_index: tuple[list[int], list[str]] | None = None,
     ) -> None:
         super().__init__()
         self.pieces = pieces
@@ -394,17 +397,11 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self._lines = lines
         self._lines_width = -1.0
         self._continued = continued
+        self._first_line = first_line
+        """The index of this part's first line among the whole paragraph's lines."""
+        self._note_index = note_index
         self.width = 0.0
         self.height = 0.0
-
-    def fresh(self) -> RtlParagraph:
-        """A copy for a new layout pass; lines already broken for a width are kept."""
-        copy = RtlParagraph(
-            self.pieces, self.style, self.fonts, self.bullet, note_callback=self.note_callback
-        )
-        if not self._continued:
-            copy._lines, copy._lines_width = self._lines, self._lines_width
-        return copy
 
     def _room(self, width: float) -> Callable[[int], float]:
         style = self.style
@@ -438,6 +435,7 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
             fit = len(lines) - 2  # no widow: at least two lines go over
         if fit < 2:
             return []  # no orphan: the whole paragraph moves on
+        index = self._notes_index(lines)
         head = RtlParagraph(
             self.pieces,
             self.style,
@@ -446,6 +444,8 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
             note_callback=self.note_callback,
             lines=lines[:fit],
             continued=self._continued,
+            first_line=self._first_line,
+            note_index=index,
         )
         head._lines_width = availWidth
         head.spaceAfter = 0
@@ -457,9 +457,38 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab is untyped
             note_callback=self.note_callback,
             lines=lines[fit:],
             continued=True,
+            first_line=self._first_line + fit,
+            note_index=index,
         )
         tail.spaceBefore = 0
         return [head, tail]
+
+    def notes(self) -> list[str]:
+        """The labels of the footnote markers this paragraph (or part of one) prints.
+
+        Looked up in an index of the whole paragraph's lines, built once, so that the
+        parts of a paragraph over many pages do not each walk the lines after them.
+        """
+        if self.note_callback is None:
+            return []
+        if self._lines is None:
+            return [piece.note for piece in self.pieces if piece.note is not None]
+        numbers, labels = self._notes_index(self._lines)
+        low = bisect_left(numbers, self._first_line)
+        high = bisect_left(numbers, self._first_line + len(self._lines))
+        return labels[low:high]
+
+    def _notes_index(self, lines: list[_Line]) -> tuple[list[int], list[str]]:
+        if self._note_index is None:
+            numbers: list[int] = []
+            labels: list[str] = []
+            for number, line in enumerate(lines):
+                for piece in line.pieces:
+                    if piece.note is not None:
+                        numbers.append(number)
+                        labels.append(piece.note)
+            self._note_index = (numbers, labels)
+        return self._note_index
 
     def draw(self) -> None:
         canv = self.canv
