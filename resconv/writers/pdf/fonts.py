@@ -22,7 +22,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from resconv.errors import FontError, MissingGlyphError
 from resconv.fonts import Face, Glyph, build_font, library
-from resconv.writers.pdf.rtl import Fonts, GlyphCodes, register_fonts
+from resconv.fonts.embedded import Fonts, register_shaped_fonts
+from resconv.fonts.shaped import GlyphCodes
 from resconv.writers.pdf.style import WIDE_PUNCTUATION, Typography
 
 __all__ = [
@@ -164,7 +165,7 @@ def register_shaped_subsets(codes: GlyphCodes, fonts: Fonts) -> None:
 
     No glyph may be added afterwards: the fonts hold exactly the codes given so far.
     """
-    register_fonts(codes, _subset, _font_name, fonts)
+    register_shaped_fonts(codes, _subset, _font_name, fonts)
     codes.frozen = True
 
 
@@ -193,9 +194,9 @@ def _building(face: Face) -> Iterator[None]:
         raise FontError(f"cannot build the {face.spec.family} subset: {exc}") from exc
 
 
-def _subset(face: Face, glyphs: Mapping[int, Glyph]) -> bytes:
+def _subset(face: Face, glyphs: Mapping[int, Glyph], suffix: str = "") -> bytes:
     with _building(face):
-        return build_font(face, glyphs)
+        return build_font(face, glyphs, suffix)
 
 
 def _font_name(key: str, data: bytes) -> str:

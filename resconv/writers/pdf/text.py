@@ -15,10 +15,12 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from resconv.fonts.embedded import Fonts
+from resconv.fonts.shaped import GlyphCodes
 from resconv.writers.pdf.bidi import base_direction
 from resconv.writers.pdf.fonts import FaceChooser
 from resconv.writers.pdf.plan import Run
-from resconv.writers.pdf.rtl import Fonts, GlyphCodes, Piece, Span, draw_pieces, shape_spans
+from resconv.writers.pdf.rtl import Piece, Span, draw_pieces, shape_spans
 
 __all__ = ["NOTE_CALLBACK", "LineText", "LtrText", "Markup", "RtlText"]
 

@@ -27,6 +27,7 @@ from reportlab import rl_config
 
 rl_config.toColorCanUse = None  # no evaluation of colour expressions (CVE-2023-33733)
 
+from resconv.fonts.embedded import Fonts  # noqa: E402
 from resconv.lang import language  # noqa: E402
 from resconv.model import Resolution  # noqa: E402
 from resconv.writers.pdf.fonts import (  # noqa: E402
@@ -55,7 +56,6 @@ from resconv.writers.pdf.paragraphs import (  # noqa: E402
     story_flowables,
 )
 from resconv.writers.pdf.plan import Plan, resolution_plan  # noqa: E402
-from resconv.writers.pdf.rtl import Fonts  # noqa: E402
 from resconv.writers.pdf.style import Typography, typography  # noqa: E402
 from resconv.writers.pdf.text import LineText, LtrText, Markup, RtlText  # noqa: E402
 
