@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from resconv.errors import FontError, MissingGlyphError
+from resconv.errors import FontError, InternalError, MissingGlyphError
 from resconv.fonts import Face, Glyph, build_font, library
 from resconv.fonts.embedded import Fonts, register_shaped_fonts
 from resconv.fonts.shaped import GlyphCodes
@@ -51,6 +51,9 @@ class FaceChooser:
         self.used: dict[str, set[int]] = {}
         self.missing: dict[str, set[str]] = {}
         self._segments: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.frozen = False
+        """Set once the fonts are built: a character new to them then is a bug (it would
+        print as nothing), not a missing glyph."""
 
     def face(self, key: str) -> Face:
         """The face called `key`, opened once per document."""
@@ -105,7 +108,10 @@ class FaceChooser:
             codes = used.get(key)
             if codes is None:
                 codes = used[key] = set()
-            codes.add(ord(char))
+            if ord(char) not in codes:
+                if self.frozen:
+                    raise InternalError(f"U+{ord(char):04X} chosen after the PDF fonts were built")
+                codes.add(ord(char))
             if keys and keys[-1] == key:
                 chars[-1].append(char)
             else:
@@ -158,6 +164,7 @@ def register_subsets(chooser: FaceChooser, fonts: Fonts) -> None:
         name = _font_name(key, data)
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
         fonts.names[key] = name
+    chooser.frozen = True
 
 
 def register_shaped_subsets(codes: GlyphCodes, fonts: Fonts) -> None:

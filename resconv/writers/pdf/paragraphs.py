@@ -19,6 +19,7 @@ from resconv.writers.pdf.linebreak import KinsokuParagraph, LinedParagraph
 from resconv.writers.pdf.plan import ENDNOTE_RULE, Plan, Run
 from resconv.writers.pdf.rtl import Piece, RtlParagraph
 from resconv.writers.pdf.style import Typography
+from resconv.writers.pdf.tables import table_flowable
 from resconv.writers.pdf.text import NOTE_CALLBACK, Markup, RtlText
 
 __all__ = ["LtrStory", "RtlStory", "Story", "Styles", "note_labels", "story_flowables"]
@@ -45,6 +46,7 @@ class Styles:
         )
         self.typo = typo
         self.wrap = wrap
+        self.width = width
         indent, number = typo.first_indent, typo.number_width
         self.styles: dict[str, ParagraphStyle] = {
             "body": body,
@@ -72,6 +74,27 @@ class Styles:
             ),
             "heading": ParagraphStyle(
                 "heading", body, alignment=TA_CENTER, spaceBefore=typo.body_leading * 0.5
+            ),
+            "part-heading": ParagraphStyle(
+                "part-heading",
+                body,
+                alignment=TA_CENTER,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+                spaceBefore=typo.body_leading,
+                spaceAfter=typo.body_leading * 0.5,
+            ),
+            "table-caption": ParagraphStyle(
+                "table-caption", body, alignment=TA_CENTER, spaceBefore=typo.body_leading * 0.5
+            ),
+            "cell": ParagraphStyle(
+                "cell",
+                body,
+                fontSize=typo.note_size + 0.5,
+                leading=typo.note_leading + 1,
+                alignment=TA_LEFT,
+                spaceAfter=0,
+                bulletFontSize=typo.note_size + 0.5,
             ),
             "adoption-first": ParagraphStyle(
                 "adoption-first",
@@ -164,6 +187,18 @@ class LtrStory:
             if block.style == ENDNOTE_RULE:
                 self.paragraphs.append(None)
                 continue
+            if block.table is not None:
+                self.paragraphs.append(
+                    table_flowable(
+                        block.table,
+                        self._cell,
+                        markup.width,
+                        styles.get("cell"),
+                        styles.width,
+                        rtl=False,
+                    )
+                )
+                continue
             style = styles.get(block.style)
             if block.style == "title" and block.bullet:
                 style = _hanging_title(style, markup.width(block.bullet, style.fontSize))
@@ -171,6 +206,9 @@ class LtrStory:
             if block.bullet:
                 source = f"<bullet>{markup.runs(block.bullet)}</bullet>{source}"
             self.paragraphs.append(self.paragraph_class(source, style))
+
+    def _cell(self, runs: list[Run], style: ParagraphStyle) -> Paragraph:
+        return self.paragraph_class(self.markup.runs(runs), style)
 
     def note(self, index: int) -> Paragraph:
         """The marker hangs in the indent; a note without text keeps its marker."""
@@ -192,6 +230,18 @@ class RtlStory:
             if block.style == ENDNOTE_RULE:
                 self.paragraphs.append(None)
                 continue
+            if block.table is not None:
+                self.paragraphs.append(
+                    table_flowable(
+                        block.table,
+                        self._cell,
+                        self._width,
+                        styles.get("cell"),
+                        styles.width,
+                        rtl=True,
+                    )
+                )
+                continue
             style = styles.get(block.style)
             size = float(style.fontSize)
             pieces = text.pieces(block.runs, size, block.style)
@@ -212,6 +262,13 @@ class RtlStory:
                 )
             )
 
+    def _cell(self, runs: list[Run], style: ParagraphStyle) -> RtlParagraph:
+        pieces = self.text.pieces(runs, float(style.fontSize), "table")
+        return RtlParagraph(pieces, style, self.text.fonts, note_callback=NOTE_CALLBACK)
+
+    def _width(self, runs: list[Run], size: float) -> float:
+        return sum(piece.width for piece in self.text.pieces(runs, size, "table"))
+
     def note(self, index: int) -> RtlParagraph:
         pieces, style = self._notes[index]
         return RtlParagraph(pieces, style, self.text.fonts)
@@ -226,6 +283,16 @@ def note_labels(flowable: Any) -> list[str]:
     content = getattr(flowable, "_content", None)  # reportlab's KeepTogether
     if content is not None:
         return [label for item in content for label in note_labels(item)]
+    cells = getattr(flowable, "_cellvalues", None)  # reportlab's Table, or a part of one
+    if cells is not None:
+        return [
+            label
+            for row in cells
+            for value in row
+            if isinstance(value, list)
+            for item in value
+            for label in note_labels(item)
+        ]
     return []
 
 

@@ -49,6 +49,7 @@ class Span:
     size: float
     rise: float = 0.0
     note: str | None = None
+    link: str | None = None
 
 
 @dataclass(slots=True)
@@ -66,6 +67,7 @@ class Piece:
     width: float
     space: bool = False
     note: str | None = None
+    link: str | None = None
 
 
 def shape_spans(spans: Sequence[Span], codes: GlyphCodes, rtl: bool = True) -> list[Piece]:
@@ -102,6 +104,7 @@ def _piece(span: Span, text: str, level: int, codes: GlyphCodes) -> Piece:
         sum(glyph.advance for glyph in glyphs) * scale,
         space=text == _BREAK,
         note=span.note,
+        link=span.link,
     )
 
 
@@ -193,6 +196,10 @@ def draw_pieces(
         text.textOut(piece.codes)
         if piece.rise:
             text.setRise(0)
+        if piece.link is not None:
+            left = positions[index]
+            box = (left, y - piece.size * 0.3, left + piece.width, y + piece.size)
+            canv.linkURL(piece.link, box, relative=1, thickness=0)
     canv.drawText(text)
 
 

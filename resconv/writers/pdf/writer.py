@@ -94,10 +94,11 @@ def _choose_faces(
 ) -> None:
     """Give every character printed its face; fail before any font is built if one has none."""
     for block in plan.blocks:
-        for run in [*block.runs, *block.bullet]:
-            chooser.segments(run.role, run.text, block.style)
+        for runs in block.texts():
+            for run in runs:
+                chooser.segments(run.role, run.text, block.style)
     for note in plan.notes:
-        chooser.segments("note", note.text or "", "footnote")
+        chooser.segments("note", " " + (note.text or ""), "footnote")
         chooser.segments("note", note.marker, "footnote")
     chooser.segments("body", running.glyph_text(), "header")
     for role, line, _size in masthead.lines():
