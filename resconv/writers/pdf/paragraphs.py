@@ -75,13 +75,22 @@ class Styles:
             "heading": ParagraphStyle(
                 "heading", body, alignment=TA_CENTER, spaceBefore=typo.body_leading * 0.5
             ),
+            "part-number": ParagraphStyle(
+                "part-number",
+                body,
+                alignment=TA_CENTER,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+                spaceBefore=typo.body_leading,
+                spaceAfter=0,
+            ),
             "part-heading": ParagraphStyle(
                 "part-heading",
                 body,
                 alignment=TA_CENTER,
                 fontSize=typo.title_size,
                 leading=typo.title_leading,
-                spaceBefore=typo.body_leading,
+                spaceBefore=typo.body_leading * 0.5,
                 spaceAfter=typo.body_leading * 0.5,
             ),
             "table-caption": ParagraphStyle(

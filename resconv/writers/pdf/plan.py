@@ -279,11 +279,19 @@ class _Planner:
     def _part(self, part: Part, depth: int) -> None:
         """A part's heading ("I", "A."), then its own preamble, operative part and parts."""
         text = self._inlines(part.heading, "title")
-        if part.number and not _starts_with(part.heading, part.number):
-            text = [Run("title", part.number), *([Run("title", " ")] if text else []), *text]
-        if text:
-            style = "part-heading" if depth == 0 else "heading"
-            self.blocks.append(Block(style, text, keep_with_next=True))
+        number = part.number if part.number and not _starts_with(part.heading, part.number) else ""
+        if depth == 0:  # "I" on a line of its own over the heading, as the UN sets it
+            if number:
+                self.blocks.append(
+                    Block("part-number", [Run("title", number)], keep_with_next=True)
+                )
+            if text:
+                self.blocks.append(Block("part-heading", text, keep_with_next=True))
+        elif number or text:
+            runs = [Run("title", number), Run("title", " "), *text] if number and text else text
+            self.blocks.append(
+                Block("heading", runs or [Run("title", number)], keep_with_next=True)
+            )
         for para in part.preamble:
             self._preambular(para)
         for block in part.operative:
