@@ -29,6 +29,7 @@ __all__ = [
     "content_types_xml",
     "core_xml",
     "custom_xml",
+    "element",
     "font_table_xml",
     "footnotes_root",
     "insert_ordered",
@@ -103,6 +104,14 @@ _NOTE_SIZE = frozenset({"FootnoteText", "Header", "Footer"})
 def w(tag: str) -> str:
     """The Clark name of a WordprocessingML element or attribute: w("p") → "{…main}p"."""
     return W + tag
+
+
+def element(tag: str, **attributes: str) -> etree._Element:
+    """A WordprocessingML element with `w:` attributes: element("jc", val="right")."""
+    made = etree.Element(W + tag)
+    for key, value in attributes.items():
+        made.set(W + key, value)
+    return made
 
 
 def insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:

@@ -46,6 +46,7 @@ from resconv.writers.docx.parts import (
     content_types_xml,
     core_xml,
     custom_xml,
+    element,
     font_table_xml,
     footnotes_root,
     insert_ordered,
@@ -267,13 +268,13 @@ class _Document:
     def _section(self) -> None:
         section = etree.SubElement(self.body, w("sectPr"))
         for tag, kind, rid, _ in _FURNITURE:
-            reference = _element(tag, type=kind)
+            reference = element(tag, type=kind)
             reference.set(f"{{{R_NS}}}id", rid)
             section.append(reference)
-        etree.SubElement(section, w("footnotePr")).append(_element("numFmt", val="decimal"))
-        section.append(_element("pgSz", w="11906", h="16838"))  # A4
+        etree.SubElement(section, w("footnotePr")).append(element("numFmt", val="decimal"))
+        section.append(element("pgSz", w="11906", h="16838"))  # A4
         section.append(
-            _element(
+            element(
                 "pgMar",
                 top="1440",
                 right="1247",
@@ -284,10 +285,10 @@ class _Document:
                 gutter="0",
             )
         )
-        section.append(_element("cols", space="720"))
-        section.append(_element("titlePg"))  # page 1 has the masthead, not the running header
+        section.append(element("cols", space="720"))
+        section.append(element("titlePg"))  # page 1 has the masthead, not the running header
         if self.profile.rtl:
-            section.append(_element("bidi"))
+            section.append(element("bidi"))
 
     # -- paragraphs and runs ----------------------------------------------------------------
 
@@ -296,20 +297,20 @@ class _Document:
     ) -> etree._Element:
         paragraph = etree.SubElement(self.body if parent is None else parent, w("p"))
         properties = etree.SubElement(paragraph, w("pPr"))
-        properties.append(_element("pStyle", val=style))
+        properties.append(element("pStyle", val=style))
         if self.profile.rtl and not ltr:
-            insert_ordered(properties, _element("bidi"), PPR_ORDER)
+            insert_ordered(properties, element("bidi"), PPR_ORDER)
         return paragraph
 
     @staticmethod
     def _indent(paragraph: etree._Element, *, left: int, hanging: int = 0) -> None:
         properties = paragraph.find(w("pPr"))
         assert properties is not None  # every paragraph is made by _paragraph
-        indent = _element("ind", left=str(left), hanging=str(hanging))
+        indent = element("ind", left=str(left), hanging=str(hanging))
         insert_ordered(properties, indent, PPR_ORDER)
         if hanging:
             tabs = etree.Element(w("tabs"))
-            tabs.append(_element("tab", val="left", pos=str(left)))
+            tabs.append(element("tab", val="left", pos=str(left)))
             insert_ordered(properties, tabs, PPR_ORDER)
 
     def _run(
@@ -326,11 +327,11 @@ class _Document:
             return run
         properties = etree.SubElement(run, w("rPr"))
         if style is not None:
-            properties.append(_element("rStyle", val=style))
+            properties.append(element("rStyle", val=style))
         if hint:
-            properties.append(_element("rFonts", hint="eastAsia"))
+            properties.append(element("rFonts", hint="eastAsia"))
         if rtl:
-            properties.append(_element("rtl"))
+            properties.append(element("rtl"))
         return run
 
     def _tab(self, paragraph: etree._Element) -> None:
@@ -466,24 +467,24 @@ class _Document:
         table = etree.SubElement(parent, w("tbl"))
         properties = etree.SubElement(table, w("tblPr"))
         if self.profile.rtl:
-            properties.append(_element("bidiVisual"))
-        properties.append(_element("tblW", w=str(sum(widths)), type="dxa"))
-        properties.append(_element("tblLayout", type="fixed"))
+            properties.append(element("bidiVisual"))
+        properties.append(element("tblW", w=str(sum(widths)), type="dxa"))
+        properties.append(element("tblLayout", type="fixed"))
         margins = etree.SubElement(properties, w("tblCellMar"))
         for side in ("left", "right"):
-            margins.append(_element(side, w="0", type="dxa"))
-        properties.append(_element("tblLook", val="0000"))
+            margins.append(element(side, w="0", type="dxa"))
+        properties.append(element("tblLook", val="0000"))
         grid = etree.SubElement(table, w("tblGrid"))
         for width in widths:
-            grid.append(_element("gridCol", w=str(width)))
+            grid.append(element("gridCol", w=str(width)))
         return table
 
     def _spacer(self, root: etree._Element, style: str) -> None:
         """The paragraph a header or footer must end with, one point high after a table."""
         paragraph = self._paragraph(style, root)
         mark = etree.Element(w("rPr"))
-        mark.append(_element("sz", val="2"))
-        mark.append(_element("szCs", val="2"))
+        mark.append(element("sz", val="2"))
+        mark.append(element("szCs", val="2"))
         insert_ordered(paragraph[0], mark, PPR_ORDER)
 
     def _edge_text(
@@ -533,9 +534,9 @@ class _Document:
             self.auto_number += 1
         reference = self._run(paragraph, style="FootnoteReference")
         if automatic:
-            reference.append(_element("footnoteReference", id=note_id))
+            reference.append(element("footnoteReference", id=note_id))
         else:
-            reference.append(_element("footnoteReference", customMarkFollows="1", id=note_id))
+            reference.append(element("footnoteReference", customMarkFollows="1", id=note_id))
             etree.SubElement(reference, w("t")).text = marker
 
         note = etree.SubElement(self.notes, w("footnote"))
@@ -552,13 +553,6 @@ class _Document:
             self._text(body, footnote.text)
 
 
-def _element(tag: str, **attributes: str) -> etree._Element:
-    element = etree.Element(w(tag))
-    for key, value in attributes.items():
-        element.set(w(key), value)
-    return element
-
-
 def _part_root(tag: str) -> etree._Element:
     """The root of a header (`hdr`) or footer (`ftr`) part."""
     return etree.Element(w(tag), nsmap={"w": W_NS, "r": R_NS})
@@ -570,12 +564,12 @@ def _cell(
     """A table cell of `width` twips, with a single bottom rule of `bottom` eighths of a point."""
     cell = etree.SubElement(row, w("tc"))
     properties = etree.SubElement(cell, w("tcPr"))
-    properties.append(_element("tcW", w=str(width), type="dxa"))
+    properties.append(element("tcW", w=str(width), type="dxa"))
     if bottom is not None:
         borders = etree.SubElement(properties, w("tcBorders"))
-        borders.append(_element("bottom", val="single", sz=bottom, space="0", color="auto"))
+        borders.append(element("bottom", val="single", sz=bottom, space="0", color="auto"))
     if align is not None:
-        properties.append(_element("vAlign", val=align))
+        properties.append(element("vAlign", val=align))
     return cell
 
 
@@ -589,7 +583,7 @@ def _align(paragraph: etree._Element, value: str) -> None:
     LibreOffice), so the same value mirrors in right-to-left documents."""
     properties = paragraph.find(w("pPr"))
     assert properties is not None  # every paragraph is made by _Document._paragraph
-    insert_ordered(properties, _element("jc", val=value), PPR_ORDER)
+    insert_ordered(properties, element("jc", val=value), PPR_ORDER)
 
 
 def _vote_properties(vote: Vote | None) -> list[tuple[str, str | int]]:
