@@ -14,9 +14,9 @@ keeps its space after the marker and "报告¹ 以及" loses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from resconv.model import FootnoteRef, Inlines, Text
+from resconv.model import FootnoteRef, Inlines, Text, plain_text
 
 __all__ = ["JOINS_WIDE_CHARACTERS", "Piece", "normalise", "normalise_text", "plain"]
 
@@ -67,9 +67,9 @@ def normalise_text(text: str, language: str) -> str:
     return _join_wide(collapsed) if language in JOINS_WIDE_CHARACTERS else collapsed
 
 
-def plain(inlines: Sequence[Text | FootnoteRef]) -> str:
+def plain(inlines: Inlines) -> str:
     """The text of `inlines` without footnote markers."""
-    return "".join(piece.text for piece in inlines if isinstance(piece, Text))
+    return plain_text(inlines)
 
 
 def _join_wide(text: str) -> str:
