@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -20,12 +21,16 @@ from resconv import build as b
 from resconv import xmlsafe
 from resconv.errors import UsageError
 from resconv.model import (
+    Block,
     CoverPage,
+    FootnoteRef,
     Heading,
     OperativeParagraph,
+    Part,
     PreambularParagraph,
     Resolution,
     Subparagraph,
+    Table,
     Vote,
     plain_text,
 )
@@ -244,7 +249,7 @@ def body_text(document: etree._Element) -> str:
 
 
 def model_texts(resolution: Resolution) -> list[str]:
-    """Every piece of text of the model, in reading order."""
+    """Every piece of text of the model, in reading order (a collection's components last)."""
     out = [resolution.number, plain_text(resolution.title), resolution.authority]
 
     def subs(items: tuple[Subparagraph, ...]) -> None:
@@ -253,7 +258,7 @@ def model_texts(resolution: Resolution) -> list[str]:
             subs(sub.subparagraphs)
             out.append(plain_text(sub.wrap_up))
 
-    def blocks(preamble: tuple[PreambularParagraph, ...], body: tuple[object, ...]) -> None:
+    def blocks(preamble: tuple[PreambularParagraph, ...], body: tuple[Block, ...]) -> None:
         for para in preamble:
             out.append(plain_text(para.content))
             subs(para.subparagraphs)
@@ -265,14 +270,52 @@ def model_texts(resolution: Resolution) -> list[str]:
                 out.extend([block.number or "", plain_text(block.content)])
                 subs(block.subparagraphs)
                 out.append(plain_text(block.wrap_up))
+            elif isinstance(block, Table):
+                out.append(plain_text(block.caption))
+                for row in block.rows:
+                    for cell in row.cells:
+                        out.extend(plain_text(paragraph) for paragraph in cell.content)
+            else:
+                out.append(plain_text(block.content))
+
+    def parts(items: tuple[Part, ...]) -> None:
+        for part in items:
+            out.extend([part.number or "", plain_text(part.heading)])
+            blocks(part.preamble, part.operative)
+            parts(part.parts)
 
     blocks(resolution.preamble, resolution.operative)
+    parts(resolution.parts)
     if resolution.adoption is not None:  # its two lines are in the language's order
         out.append(resolution.adoption.meeting_text)
+    if resolution.vote is not None:
+        vote = resolution.vote
+        out.extend([*vote.in_favour_names, *vote.against_names, *vote.abstaining_names])
     for annex in resolution.annexes:
         out.extend([annex.label, plain_text(annex.title)])
         blocks(annex.preamble, annex.body)
+    for component in resolution.components:
+        out.extend(model_texts(component))
     return [text for text in out if text]
+
+
+def referenced_markers(resolution: Resolution) -> set[str]:
+    """The footnote markers a resolution's own text references (not its components')."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, FootnoteRef):
+            found.add(value.marker)
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        elif dataclasses.is_dataclass(value):
+            for field in dataclasses.fields(value):
+                if field.name != "components":
+                    walk(getattr(value, field.name))
+
+    walk(resolution)
+    return found
 
 
 def assert_in_order(haystack: str, needles: list[str]) -> None:
@@ -673,7 +716,7 @@ def test_english_resolution_80_7_footnotes_and_italic_initial_words(shared_dir: 
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(resolution=strategies.resolutions())
+@given(resolution=strategies.resolutions(structures=True))
 def test_any_resolution_keeps_its_text_fonts_and_footnotes(resolution: Resolution) -> None:
     data = DocxWriter().write(resolution)
     assert DocxWriter().write(resolution) == data
@@ -683,7 +726,8 @@ def test_any_resolution_keeps_its_text_fonts_and_footnotes(resolution: Resolutio
     references = [r.get(W + "id") for r in document.iter(W + "footnoteReference")]
     assert len(references) == len(set(references))
     assert set(references) == set(footnote_bodies(notes))
-    assert len(references) == len(resolution.footnotes)
+    markers = sum(len(referenced_markers(r)) for r in (resolution, *resolution.components))
+    assert len(references) == markers  # one note per marker of each resolution
     resolver = Resolver(package["word/styles.xml"])
     rtl = resolution.language == "ar"
     for part in (document, *footnote_bodies(notes).values()):
@@ -694,7 +738,10 @@ def test_any_resolution_keeps_its_text_fonts_and_footnotes(resolution: Resolutio
                     "SimHei",
                 )
                 assert resolver.resolve(run, paragraph, "lang", "eastAsia") == "zh-CN"
-            assert (run.find(f"{W}rPr/{W}rtl") is not None) == rtl
+            # Right to left throughout, but for table cells without a right-to-left letter.
+            in_table = paragraph.getparent().tag == W + "tc"
+            bidi = paragraph.find(f"{W}pPr/{W}bidi") is not None
+            assert (run.find(f"{W}rPr/{W}rtl") is not None) == (rtl and (bidi or not in_table))
     for name in FURNITURE:  # the masthead and running lines, CJK in the title face or body face
         for run, paragraph in runs_with_paragraphs(package[name]):
             if CJK.search(run_text(run)):

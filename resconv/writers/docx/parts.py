@@ -29,6 +29,7 @@ __all__ = [
     "content_types_xml",
     "core_xml",
     "custom_xml",
+    "document_rels_xml",
     "element",
     "font_table_xml",
     "footnotes_root",
@@ -99,6 +100,8 @@ _TITLE_FACE = frozenset(
 """Styles set in the language's title fonts (SimHei 黑体 for Chinese)."""
 _TITLE_SIZE = frozenset({"ResolutionTitle", "AnnexLabel", "AnnexTitle"})
 _NOTE_SIZE = frozenset({"FootnoteText", "Header", "Footer"})
+_LANGUAGE_EMPHASIS = frozenset({"InitialWords", "TableHeading"})
+"""Styles set in the language's emphasis for initial words: italic, bold (zh), both (ar)."""
 
 
 def w(tag: str) -> str:
@@ -220,7 +223,7 @@ def styles_xml(profile: DocxLanguage) -> bytes:
         if size is not None:
             _set(rpr, "sz", RPR_ORDER, val=str(size))
             _set(rpr, "szCs", RPR_ORDER, val=str(size))
-        if style_id == "InitialWords":
+        if style_id in _LANGUAGE_EMPHASIS:
             for emphasis in profile.initial_words:
                 tag = "b" if emphasis == "bold" else "i"
                 _set(rpr, tag, RPR_ORDER)
@@ -337,6 +340,24 @@ def package_rels_xml(*, custom: bool) -> bytes:
         relationship.set("Id", f"rId{len(root)}")
         relationship.set("Type", _CUSTOM_REL)
         relationship.set("Target", _CUSTOM_PART.lstrip("/"))
+    return _serialize(root)
+
+
+_HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def document_rels_xml(links: tuple[tuple[str, str], ...]) -> bytes:
+    """`word/_rels/document.xml.rels`: the template's parts, then one external relationship
+    per hyperlink target, given as (target, relationship id)."""
+    if not links:
+        return static_part("word/_rels/document.xml.rels")
+    root = _parse_template("word/_rels/document.xml.rels")
+    for target, rid in links:
+        relationship = etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship")
+        relationship.set("Id", rid)
+        relationship.set("Type", _HYPERLINK_REL)
+        relationship.set("Target", target)
+        relationship.set("TargetMode", "External")
     return _serialize(root)
 
 

@@ -4,7 +4,7 @@ The WordprocessingML is written directly with lxml rather than through python-do
 has no API for East Asian fonts, language tags, right-to-left paragraphs or footnotes, and
 whose zip output carries the current time (`docs/dev/decisions/docx-writer.md`). Every
 paragraph and character format is a named style from `resconv/templates/docx/word/styles.xml`,
-so an editor can restyle the document; what differs per language is data in `docx_lang`.
+so an editor can restyle the document; what differs per language is data in `lang.py`.
 
 Page 1 has its own header and footer (`w:titlePg`): the UN masthead and the job number. Later
 pages alternate even and odd running headers and footers: symbol, title, job number and
@@ -24,16 +24,24 @@ from lxml import etree
 
 from resconv.errors import UsageError
 from resconv.lang import authority_words, language
+from resconv.lang.votes import vote_words
 from resconv.model import (
     Annex,
     Block,
+    Emphasis,
+    Footnote,
     FootnoteRef,
     Heading,
     Inlines,
     OperativeParagraph,
+    Paragraph,
+    Part,
     PreambularParagraph,
+    Reference,
     Resolution,
     Subparagraph,
+    Table,
+    TableRow,
     Text,
     Vote,
     plain_text,
@@ -46,6 +54,7 @@ from resconv.writers.docx.parts import (
     content_types_xml,
     core_xml,
     custom_xml,
+    document_rels_xml,
     element,
     font_table_xml,
     footnotes_root,
@@ -56,6 +65,15 @@ from resconv.writers.docx.parts import (
     styles_xml,
     w,
     zip_package,
+)
+from resconv.writers.docx.table import (
+    GridSlot,
+    cell_properties,
+    column_widths,
+    looks_numeric,
+    row_properties,
+    table_grid,
+    table_properties,
 )
 
 __all__ = ["DocxWriter"]
@@ -77,6 +95,10 @@ _RUNNING_SYMBOL_WIDTH = 2835
 _THIN_RULE = "4"
 _THICK_RULE = "24"
 """Border widths in eighths of a point: the masthead's rules under its two rows (½ pt, 3 pt)."""
+_FIRST_LINK_ID = 11
+"""Hyperlink relationships follow rId1–rId10 of the template's document relationships."""
+_JUSTIFICATION = {"justify": "both"}
+"""The model's cell alignments that WordprocessingML spells otherwise."""
 _JOB_LANGUAGE = re.compile(r"\s*\([A-Z]\)\s*$")
 """The language letter of a job number, "25-18769 (E)": later pages print "25-18769"."""
 
@@ -118,6 +140,10 @@ class _Document:
         self.next_note_id = 1
         self.auto_number = 0
         self.referenced: set[str] = set()
+        self.footnotes: dict[str, Footnote] = {}
+        """The notes of the resolution being written (a collection's component has its own)."""
+        self.links: dict[str, str] = {}
+        """Hyperlink target → relationship id in `word/_rels/document.xml.rels`."""
 
     # -- the package --------------------------------------------------------------------
 
@@ -139,7 +165,7 @@ class _Document:
             ),
             "docProps/app.xml": static_part("docProps/app.xml"),
             "word/document.xml": _serialize(self.root),
-            "word/_rels/document.xml.rels": static_part("word/_rels/document.xml.rels"),
+            "word/_rels/document.xml.rels": document_rels_xml(tuple(self.links.items())),
             "word/styles.xml": styles_xml(profile),
             "word/settings.xml": settings_xml(profile),
             "word/fontTable.xml": font_table_xml(profile),
@@ -153,8 +179,16 @@ class _Document:
     # -- the resolution, in model order ---------------------------------------------------
 
     def _resolution(self) -> None:
-        resolution = self.resolution
         self._cover()
+        self._body(self.resolution)
+        for component in self.resolution.components:  # resolutions A, B … one after another
+            self._body(component)
+        self._section()
+
+    def _body(self, resolution: Resolution) -> None:
+        """Title to annexes of one resolution, or only the title of a collection."""
+        self.footnotes = {note.marker: note for note in resolution.footnotes}
+        self.referenced = set()
         title = self._paragraph("ResolutionTitle")
         self._text(title, f"{resolution.number}.")
         self._tab(title)
@@ -164,10 +198,12 @@ class _Document:
             self._preambular_paragraph(preambular)
         for block in resolution.operative:
             self._block(block)
-        self._adoption()
+        for part in resolution.parts:
+            self._part(part, 1)
+        self._adoption(resolution)
+        self._vote(resolution.vote)
         for annex in resolution.annexes:
             self._annex(annex)
-        self._section()
 
     def _cover(self) -> None:
         """The lines between the masthead and the title (the masthead is page 1's header)."""
@@ -197,11 +233,26 @@ class _Document:
         self._subparagraphs(preambular.subparagraphs, 1)
         self._wrap_up(preambular.wrap_up, 0)
 
-    def _block(self, block: Block) -> None:
+    def _block(self, block: Block, depth: int = 0) -> None:
+        """A block of an operative part; `depth` parts enclose it (their headings go first)."""
         if isinstance(block, Heading):
-            self._heading(block)
+            self._heading(block, depth)
+        elif isinstance(block, Table):
+            self._table_block(block)
+        elif isinstance(block, Paragraph):
+            self._inlines(self._paragraph("BodyText"), block.content)
         else:
             self._operative_paragraph(block)
+
+    def _part(self, part: Part, depth: int) -> None:
+        """A headed part: its heading one level below the part around it, then its own body."""
+        self._heading_paragraph(depth, part.number, part.heading, own_line=True)
+        for preambular in part.preamble:
+            self._preambular_paragraph(preambular)
+        for block in part.operative:
+            self._block(block, depth)
+        for inner in part.parts:
+            self._part(inner, depth + 1)
 
     def _operative_paragraph(self, operative: OperativeParagraph) -> None:
         if operative.number is None:
@@ -235,15 +286,23 @@ class _Document:
             self._indent(paragraph, left=left)
         self._inlines(paragraph, inlines)
 
-    def _heading(self, heading: Heading) -> None:
-        style = _HEADING_STYLES[min(max(heading.level, 1), len(_HEADING_STYLES)) - 1]
-        paragraph = self._paragraph(style)
-        if heading.number:
-            self._text(paragraph, heading.number + _number_separator(heading.number))
-        self._inlines(paragraph, heading.text)
+    def _heading(self, heading: Heading, depth: int = 0) -> None:
+        self._heading_paragraph(max(heading.level, 1) + depth, heading.number, heading.text)
 
-    def _adoption(self) -> None:
-        adoption = self.resolution.adoption
+    def _heading_paragraph(
+        self, level: int, number: str | None, text: Inlines, *, own_line: bool = False
+    ) -> None:
+        """Heading 1–3 by level (deeper levels use Heading 3): "A. Title", "一、标题", or the
+        number on a line of its own above the title, as the UN prints a part's "I"."""
+        paragraph = self._paragraph(_HEADING_STYLES[min(level, len(_HEADING_STYLES)) - 1])
+        if number and own_line:
+            self._text(paragraph, number + ("\n" if text else ""))
+        elif number:
+            self._text(paragraph, number + (_number_separator(number) if text else ""))
+        self._inlines(paragraph, text)
+
+    def _adoption(self, resolution: Resolution) -> None:
+        adoption = resolution.adoption
         if adoption is None:
             return
         texts = {"date": adoption.date_text, "meeting": adoption.meeting_text}
@@ -255,6 +314,69 @@ class _Document:
             if index:
                 self._run(paragraph).append(etree.Element(w("br")))
             self._text(paragraph, line)
+
+    def _vote(self, vote: Vote | None) -> None:
+        """The States' names in a recorded vote, when the source lists them."""
+        for label, names in _vote_lines(vote, self.resolution.language):
+            paragraph = self._paragraph("VoteRecord")
+            self._text(paragraph, label, style="InitialWords")
+            self._text(paragraph, " " + names)
+
+    def _table_block(self, table: Table) -> None:
+        """A Word table for `table`: header rows repeated, spans merged, amounts on the right."""
+        if table.caption:
+            self._inlines(self._paragraph("TableCaption"), table.caption)
+        elif len(self.body) and self.body[-1].tag == w("tbl"):
+            self._paragraph("TableText")  # Word would join two adjacent tables into one
+        columns, grid = table_grid(
+            [[(cell.row_span, cell.col_span) for cell in row.cells] for row in table.rows]
+        )
+        texts = [
+            (slot.column, slot.span, "\n".join(plain_text(p) for p in row.cells[slot.cell].content))
+            for row, slots in zip(table.rows, grid, strict=True)
+            for slot in slots
+            if slot.cell is not None
+        ]
+        widths = column_widths(columns, texts, _TEXT_WIDTH)
+        element_table = etree.SubElement(self.body, w("tbl"))
+        element_table.extend(table_properties(_TEXT_WIDTH, widths, rtl=self.profile.rtl))
+        headers = [row.header for row in table.rows]
+        last_header = headers.index(False) - 1 if False in headers else len(headers) - 1
+        for index, (row, slots) in enumerate(zip(table.rows, grid, strict=True)):
+            # Word repeats only header rows at the top of the table.
+            repeated = row.header and all(headers[:index])
+            element_row = etree.SubElement(element_table, w("tr"))
+            element_row.append(row_properties(header=repeated))
+            for slot in slots:
+                self._table_cell(element_row, row, slot, widths, last_header=index == last_header)
+
+    def _table_cell(
+        self,
+        element_row: etree._Element,
+        row: TableRow,
+        slot: GridSlot,
+        widths: tuple[int, ...],
+        *,
+        last_header: bool,
+    ) -> None:
+        width = sum(widths[slot.column : slot.column + slot.span])
+        element_cell = etree.SubElement(element_row, w("tc"))
+        element_cell.append(cell_properties(slot, width, last_header=last_header))
+        cell = None if slot.cell is None else row.cells[slot.cell]
+        if cell is None or not cell.content:
+            self._paragraph("TableText", element_cell)  # a cell holds at least one paragraph
+            return
+        style = "TableHeading" if cell.header or row.header else "TableText"
+        for content in cell.content:
+            text = plain_text(content)
+            # In a right-to-left document, a cell without a right-to-left letter ("1 234",
+            # "P-4") reads left to right, or the bidi algorithm reorders it ("234 1").
+            ltr = self.profile.rtl and not _has_rtl(text)
+            paragraph = self._paragraph(style, element_cell, ltr=ltr)
+            align = cell.align or ("right" if looks_numeric(text) else None)
+            if align is not None:
+                _align(paragraph, _JUSTIFICATION.get(align, align))
+            self._inlines(paragraph, content, ltr=ltr)
 
     def _annex(self, annex: Annex) -> None:
         self._text(self._paragraph("AnnexLabel"), annex.label)
@@ -320,16 +442,23 @@ class _Document:
         style: str | None = None,
         hint: bool = False,
         ltr: bool = False,
+        emphasis: tuple[bool, bool] = (False, False),
     ) -> etree._Element:
+        """A run; `emphasis` is (bold, italic) set directly, as the source set it."""
         run = etree.SubElement(paragraph, w("r"))
         rtl = self.profile.rtl and not ltr
-        if style is None and not hint and not rtl:
+        bold, italic = emphasis
+        if style is None and not hint and not rtl and not bold and not italic:
             return run
         properties = etree.SubElement(run, w("rPr"))
         if style is not None:
             properties.append(element("rStyle", val=style))
         if hint:
             properties.append(element("rFonts", hint="eastAsia"))
+        if bold:
+            properties.extend((element("b"), element("bCs")))
+        if italic:
+            properties.extend((element("i"), element("iCs")))
         if rtl:
             properties.append(element("rtl"))
         return run
@@ -338,13 +467,19 @@ class _Document:
         self._run(paragraph).append(etree.Element(w("tab")))
 
     def _text(
-        self, paragraph: etree._Element, text: str, *, style: str | None = None, ltr: bool = False
+        self,
+        paragraph: etree._Element,
+        text: str,
+        *,
+        style: str | None = None,
+        ltr: bool = False,
+        emphasis: tuple[bool, bool] = (False, False),
     ) -> None:
         """Runs for `text`; Chinese ambiguous punctuation gets runs of its own with a hint."""
         if not text:
             return
         for segment, hint in _segments(text, self.profile.east_asian_punctuation):
-            run = self._run(paragraph, style=style, hint=hint, ltr=ltr)
+            run = self._run(paragraph, style=style, hint=hint, ltr=ltr, emphasis=emphasis)
             for piece in _pieces(segment):
                 if piece == "\t":
                     etree.SubElement(run, w("tab"))
@@ -357,22 +492,54 @@ class _Document:
                         element.set(_XML_SPACE, "preserve")
 
     def _inlines(
-        self, paragraph: etree._Element, inlines: Inlines, *, initial_words: str = ""
+        self,
+        paragraph: etree._Element,
+        inlines: Inlines,
+        *,
+        initial_words: str = "",
+        ltr: bool = False,
     ) -> None:
         """The text and footnote references of `inlines`, with the initial words styled."""
         remaining = len(initial_words) if plain_text(inlines).startswith(initial_words) else 0
+        self._pieces(paragraph, inlines, [remaining], (False, False), ltr)
+
+    def _pieces(
+        self,
+        parent: etree._Element,
+        inlines: Inlines,
+        remaining: list[int],
+        emphasis: tuple[bool, bool],
+        ltr: bool,
+    ) -> None:
+        """`inlines` into `parent` (a paragraph or a hyperlink); `remaining[0]` counts the
+        characters of initial words still to style, across nested pieces."""
         for piece in inlines:
             if isinstance(piece, FootnoteRef):
-                self._footnote_reference(paragraph, piece.marker)
-                continue
-            text = piece.text
-            if remaining:
-                head, text = text[:remaining], text[remaining:]
-                remaining -= len(head)
-                if head:
-                    self._text(paragraph, head, style="InitialWords")
-            if text:
-                self._text(paragraph, text)
+                self._footnote_reference(parent, piece.marker)
+            elif isinstance(piece, Emphasis):
+                bold, italic = emphasis
+                inner = (bold or piece.bold, italic or piece.italic)
+                self._pieces(parent, piece.content, remaining, inner, ltr)
+            elif isinstance(piece, Reference):
+                linked = piece.target is not None and parent.tag != w("hyperlink")
+                target = self._hyperlink(parent, piece.target) if linked else parent
+                self._pieces(target, piece.content, remaining, emphasis, ltr)
+            else:
+                text = piece.text
+                if remaining[0]:
+                    head, text = text[: remaining[0]], text[remaining[0] :]
+                    remaining[0] -= len(head)
+                    self._text(parent, head, style="InitialWords", emphasis=emphasis, ltr=ltr)
+                self._text(parent, text, emphasis=emphasis, ltr=ltr)
+
+    def _hyperlink(self, paragraph: etree._Element, target: str | None) -> etree._Element:
+        """A `w:hyperlink` to `target`, one relationship per distinct target."""
+        assert target is not None
+        rid = self.links.setdefault(target, f"rId{_FIRST_LINK_ID + len(self.links)}")
+        link = etree.SubElement(paragraph, w("hyperlink"))
+        link.set(f"{{{R_NS}}}id", rid)
+        link.set(w("history"), "1")
+        return link
 
     # -- page furniture: headers and footers ---------------------------------------------------
 
@@ -547,7 +714,7 @@ class _Document:
             mark.append(etree.Element(w("footnoteRef")))
         else:
             etree.SubElement(mark, w("t")).text = marker
-        footnote = self.resolution.footnote(marker)
+        footnote = self.footnotes.get(marker)
         if footnote is not None and footnote.text is not None:
             self._tab(body)
             self._text(body, footnote.text)
@@ -599,6 +766,19 @@ def _vote_properties(vote: Vote | None) -> list[tuple[str, str | int]]:
         if count is not None:
             properties.append((name, count))
     return properties
+
+
+def _vote_lines(vote: Vote | None, language: str) -> list[tuple[str, str]]:
+    """(label, names) for each side of `vote` whose States the source names."""
+    if vote is None:
+        return []
+    words = vote_words(language)
+    sides = (
+        (words.in_favour, vote.in_favour_names),
+        (words.against, vote.against_names),
+        (words.abstaining, vote.abstaining_names),
+    )
+    return [(label, words.separator.join(names)) for label, names in sides if names]
 
 
 def _serialize(root: etree._Element) -> bytes:
