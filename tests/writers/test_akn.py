@@ -186,7 +186,7 @@ def test_missing_adoption_date_raises_structure_error_naming_the_field() -> None
 
 def test_unknown_language_is_a_structure_error() -> None:
     with pytest.raises(StructureError, match="language"):
-        AknWriter().write(sample(language="de"))
+        AknWriter().write(sample(language="nl"))
 
 
 def test_every_reference_resolves_to_an_eid(sample_xml: bytes) -> None:
