@@ -59,8 +59,18 @@ def test_columns_share_the_width_by_their_longest_text_and_sum_exactly() -> None
     )
     assert sum(widths) == 9412
     assert widths[1] > widths[0] > widths[2]
-    wide = column_widths(2, [(0, 1, "预算"), (1, 1, "ab")], 1000)
-    assert wide[0] == wide[1]  # two wide characters weigh as four Latin ones (both the minimum)
+    # a short Chinese heading stays on one line; a long Chinese cell may break anywhere
+    long_chinese = "调动(从行政领导和管理调至工作方案)"
+    chinese = column_widths(3, [(0, 1, long_chinese), (1, 1, long_chinese), (2, 1, "数目")], 9412)
+    assert chinese[2] >= 2 * 240 + 2 * 85 and sum(chinese) == 9412
+
+
+def test_a_narrow_column_keeps_its_longest_word_whole() -> None:
+    long_text = "Redeployment (from programme of work to executive direction and management)"
+    texts = [(0, 1, long_text), (1, 1, long_text), (2, 1, "Number"), (2, 1, "1")]
+    widths = column_widths(3, texts, 9412, em=200)
+    assert widths[2] >= 6 * 200 * 7 // 10 + 2 * 85  # "Number" at 0.7 em a letter, and margins
+    assert sum(widths) == 9412 and widths[0] == widths[1]
 
 
 @pytest.mark.parametrize(

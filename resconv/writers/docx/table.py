@@ -100,21 +100,45 @@ def table_grid(rows: Sequence[Sequence[tuple[int, int]]]) -> tuple[int, list[lis
 
 
 def column_widths(
-    columns: int, texts: Sequence[tuple[int, int, str]], total: int
+    columns: int, texts: Sequence[tuple[int, int, str]], total: int, *, em: int = 220
 ) -> tuple[int, ...]:
-    """Widths in twips summing to `total`, each column in proportion to its longest text.
+    """Widths in twips summing to `total`: each column at least as wide as its longest word,
+    the rest shared in proportion to its longest text.
 
     `texts` are (first column, span, text) of the cells; cells spanning several columns do
-    not widen any one of them. East Asian wide characters count twice.
+    not widen any one of them. `em` is the body font's em in twips (200 for 10 pt); a
+    character counts 0.7 em (wide serif faces, bold and italic included), an East Asian
+    wide one 1.4 em.
     """
     weights = [_MIN_WEIGHT] * columns
+    longest_word = [0] * columns
     for column, span, text in texts:
         if span == 1 and column < columns:
             weights[column] = max(weights[column], min(_display_length(text), _MAX_WEIGHT))
-    whole = sum(weights)
-    widths = [total * weight // whole for weight in weights]
+            longest_word[column] = max(longest_word[column], _longest_word(text))
+    minimum = [(length * em * 7) // 10 + _CELL_PADDING for length in longest_word]
+    if sum(minimum) >= total:  # the words cannot all fit whole: share by them alone
+        return tuple(_share(total, minimum))
+    widths = [max(low, share) for low, share in zip(minimum, _share(total, weights), strict=True)]
+    excess = sum(widths) - total
+    slack = [width - low for width, low in zip(widths, minimum, strict=True)]
+    if excess > 0:  # take it back from the columns above their minimum, in proportion
+        taken = _share(excess, slack)
+        widths = [width - cut for width, cut in zip(widths, taken, strict=True)]
     widths[-1] += total - sum(widths)
     return tuple(widths)
+
+
+_CELL_PADDING = 2 * 85 + 20
+"""The table style's left and right cell margins (twips), and a little air."""
+
+
+def _share(total: int, weights: Sequence[int]) -> list[int]:
+    """`total` split in proportion to `weights`, summing exactly to `total`."""
+    whole = sum(weights) or len(weights)
+    parts = [total * (weight if sum(weights) else 1) // whole for weight in weights]
+    parts[-1] += total - sum(parts)
+    return parts
 
 
 def _display_length(text: str) -> int:
@@ -126,6 +150,26 @@ def _display_length(text: str) -> int:
         ),
         default=0,
     )
+
+
+def _longest_word(text: str) -> int:
+    """The widest piece of `text` a line should not break, in character widths: a word, or
+    up to `_WIDE_WORD` wide characters (East Asian text may break between any two, but a
+    column heading such as 数目 should not)."""
+    longest = latin = wide = 0
+    for char in text:
+        if char.isspace():
+            latin = wide = 0
+        elif unicodedata.east_asian_width(char) in "WF":
+            latin, wide = 0, wide + 1
+            longest = max(longest, 2 * min(wide, _WIDE_WORD))
+        else:
+            latin, wide = latin + 1, 0
+            longest = max(longest, latin)
+    return longest
+
+
+_WIDE_WORD = 4
 
 
 def looks_numeric(text: str) -> bool:
@@ -148,13 +192,20 @@ def table_properties(width: int, widths: Sequence[int], *, rtl: bool) -> list[et
     return [properties, grid]
 
 
-def row_properties(*, header: bool) -> etree._Element:
-    """`w:trPr`: a row never breaks across pages; header rows repeat on each page."""
+def row_properties(*, header: bool, empty: bool = False) -> etree._Element:
+    """`w:trPr`: a row never breaks across pages; header rows repeat on each page; a row
+    with no text at all (the UN's rule between two header rows) is a hairline, not a line."""
     properties = etree.Element(w("trPr"))
     properties.append(element("cantSplit"))
+    if empty:
+        properties.append(element("trHeight", val=_EMPTY_ROW_HEIGHT, hRule="exact"))
     if header:
         properties.append(element("tblHeader"))
     return properties
+
+
+_EMPTY_ROW_HEIGHT = "57"
+"""One millimetre, in twips."""
 
 
 def cell_properties(slot: GridSlot, width: int, *, last_header: bool) -> etree._Element:

@@ -344,7 +344,7 @@ class _Document:
             for slot in slots
             if slot.cell is not None
         ]
-        widths = column_widths(columns, texts, _TEXT_WIDTH)
+        widths = column_widths(columns, texts, _TEXT_WIDTH, em=self.profile.body_size * 10)
         element_table = etree.SubElement(self.body, w("tbl"))
         element_table.extend(table_properties(_TEXT_WIDTH, widths, rtl=self.profile.rtl))
         headers = [row.header for row in table.rows]
@@ -353,7 +353,8 @@ class _Document:
             # Word repeats only header rows at the top of the table.
             repeated = row.header and all(headers[:index])
             element_row = etree.SubElement(element_table, w("tr"))
-            element_row.append(row_properties(header=repeated))
+            empty = not any(plain_text(p) for cell in row.cells for p in cell.content)
+            element_row.append(row_properties(header=repeated, empty=empty))
             for slot in slots:
                 self._table_cell(element_row, row, slot, widths, last_header=index == last_header)
 
