@@ -248,9 +248,11 @@ def body_text(document: etree._Element) -> str:
     )
 
 
-def model_texts(resolution: Resolution) -> list[str]:
-    """Every piece of text of the model, in reading order (a collection's components last)."""
-    out = [resolution.number, plain_text(resolution.title), resolution.authority]
+def model_texts(resolution: Resolution, within: str = "") -> list[str]:
+    """Every piece of text of the model, in reading order (a collection's components last,
+    each numbered by its letter)."""
+    number = resolution.number.removeprefix(within + " ") if within else resolution.number
+    out = [number, plain_text(resolution.title), resolution.authority]
 
     def subs(items: tuple[Subparagraph, ...]) -> None:
         for sub in items:
@@ -295,7 +297,7 @@ def model_texts(resolution: Resolution) -> list[str]:
         out.extend([annex.label, plain_text(annex.title)])
         blocks(annex.preamble, annex.body)
     for component in resolution.components:
-        out.extend(model_texts(component))
+        out.extend(model_texts(component, resolution.number))
     return [text for text in out if text]
 
 

@@ -189,15 +189,19 @@ class _Document:
         self._cover()
         self._body(self.resolution)
         for component in self.resolution.components:  # resolutions A, B … one after another
-            self._body(component)
+            self._body(component, within=self.resolution.number)
         self._section()
 
-    def _body(self, resolution: Resolution) -> None:
-        """Title to annexes of one resolution, or only the title of a collection."""
+    def _body(self, resolution: Resolution, *, within: str | None = None) -> None:
+        """Title to annexes of one resolution, or only the title of a collection; a
+        resolution `within` a collection is numbered by its letter: "A.", not "75/101 A."."""
         self.footnotes = {note.marker: note for note in resolution.footnotes}
         self.referenced = set()
         title = self._paragraph("ResolutionTitle")
-        self._text(title, f"{resolution.number}.")
+        number = resolution.number
+        if within is not None and number.startswith(within + " "):
+            number = number[len(within) + 1 :]
+        self._text(title, f"{number}.")
         self._tab(title)
         self._inlines(title, resolution.title)
         self._authority(resolution.authority)
