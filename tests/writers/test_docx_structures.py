@@ -234,6 +234,7 @@ def test_references_with_a_target_are_hyperlinks_one_relationship_per_target(
     document = package["word/document.xml"]
     links = document.findall(f".//{W}hyperlink")
     assert [paragraph_text(link) for link in links] == ["A/RES/78/252", "A/RES/77/1"]
+    assert {style_of(run, "r") for link in links for run in link.iter(W + "r")} == {"Hyperlink"}
     ids = [link.get(R + "id") for link in links]
     assert ids[0] == ids[1]  # the same target
     relationships = {

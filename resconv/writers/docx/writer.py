@@ -84,7 +84,7 @@ _R, _RPR, _RSTYLE, _RFONTS, _B, _BCS, _I, _ICS, _RTL, _T, _TAB, _BR = (
     w(tag)
     for tag in ("r", "rPr", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "rtl", "t", "tab", "br")
 )
-_VAL, _HINT = w("val"), w("hint")
+_VAL, _HINT, _HYPERLINK = w("val"), w("hint"), w("hyperlink")
 """Clark names of what every run is made of, computed once."""
 _INDENT_STEP = 567
 """One indentation level in twips (1 cm), as in the template's subparagraph styles."""
@@ -458,6 +458,8 @@ class _Document:
     ) -> etree._Element:
         """A run; `emphasis` is (bold, italic) set directly, as the source set it."""
         run = etree.SubElement(paragraph, _R)
+        if style is None and paragraph.tag == _HYPERLINK:
+            style = "Hyperlink"
         rtl = self.profile.rtl and not ltr
         bold, italic = emphasis
         if style is None and not hint and not rtl and not bold and not italic:
@@ -535,7 +537,7 @@ class _Document:
                 inner = (bold or piece.bold, italic or piece.italic)
                 self._pieces(parent, piece.content, remaining, inner, ltr)
             elif isinstance(piece, Reference):
-                linked = piece.target is not None and parent.tag != w("hyperlink")
+                linked = piece.target is not None and parent.tag != _HYPERLINK
                 target = self._hyperlink(parent, piece.target) if linked else parent
                 self._pieces(target, piece.content, remaining, emphasis, ltr)
             else:
