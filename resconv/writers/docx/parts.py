@@ -9,17 +9,16 @@ permissions and compression.
 from __future__ import annotations
 
 import datetime as _dt
-import io
-import zipfile
+import os
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 
 from lxml import etree
 
 from resconv import xmlsafe
 from resconv.errors import InternalError
 from resconv.writers.docx.lang import KNOWN_FONTS, DocxLanguage, FontSet
+from resconv.writers.docx.ziparchive import zip_entries
 
 __all__ = [
     "PACKAGE_ORDER",
@@ -154,6 +153,12 @@ def _set(parent: etree._Element, tag: str, order: Sequence[str], **attributes: s
     insert_ordered(parent, element, order)
 
 
+_TEMPLATES = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "templates", "docx"
+)
+"""`resconv/templates/docx`, found beside the package's modules: `importlib.resources`
+would do the same for an installed package and cost a third of the writer's import time
+(it loads `zipfile`, `tempfile`, `inspect`); resconv is never imported from a zip."""
 _TEMPLATE_FILES = {"_rels/.rels": "_rels/package.rels"}
 """Template files stored under another name: package-data globs skip dot files."""
 
@@ -162,7 +167,8 @@ _TEMPLATE_FILES = {"_rels/.rels": "_rels/package.rels"}
 def _template(name: str) -> bytes:
     path = _TEMPLATE_FILES.get(name, name)
     try:
-        return (resources.files("resconv") / "templates" / "docx" / path).read_bytes()
+        with open(os.path.join(_TEMPLATES, path), "rb") as template:
+            return template.read()
     except OSError as exc:  # a broken installation, not bad input
         raise InternalError(f"DOCX template part {name} is missing: {exc}") from None
 
@@ -384,12 +390,4 @@ def zip_package(parts: Iterable[tuple[str, bytes]], when: _dt.datetime) -> bytes
         _dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=_dt.UTC),
     )
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
+    return zip_entries(parts, date_time)

@@ -19,13 +19,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
 from resconv.errors import UsageError
 from resconv.lang import authority_words, language
-from resconv.lang.votes import vote_words
 from resconv.model import (
     Annex,
     Block,
@@ -67,15 +66,9 @@ from resconv.writers.docx.parts import (
     w,
     zip_package,
 )
-from resconv.writers.docx.table import (
-    GridSlot,
-    cell_properties,
-    column_widths,
-    looks_numeric,
-    row_properties,
-    table_grid,
-    table_properties,
-)
+
+if TYPE_CHECKING:
+    from resconv.writers.docx.table import GridSlot
 
 __all__ = ["DocxWriter"]
 
@@ -339,6 +332,14 @@ class _Document:
             self._inlines(self._paragraph("TableCaption"), table.caption)
         elif len(self.body) and self.body[-1].tag == w("tbl"):
             self._paragraph("TableText")  # Word would join two adjacent tables into one
+        # Loaded on first use: most resolutions have no table (a millisecond of start-up).
+        from resconv.writers.docx.table import (
+            column_widths,
+            row_properties,
+            table_grid,
+            table_properties,
+        )
+
         columns, grid = table_grid(
             [[(cell.row_span, cell.col_span) for cell in row.cells] for row in table.rows]
         )
@@ -373,6 +374,8 @@ class _Document:
     ) -> None:
         width = sum(widths[slot.column : slot.column + slot.span])
         element_cell = etree.SubElement(element_row, w("tc"))
+        from resconv.writers.docx.table import cell_properties, looks_numeric
+
         element_cell.append(cell_properties(slot, width, last_header=last_header))
         cell = None if slot.cell is None else row.cells[slot.cell]
         if cell is None or not cell.content:
@@ -788,6 +791,8 @@ def _vote_lines(vote: Vote | None, language: str) -> list[tuple[str, str]]:
     """(label, names) for each side of `vote` whose States the source names."""
     if vote is None:
         return []
+    from resconv.lang.votes import vote_words  # only for votes that name the States
+
     words = vote_words(language)
     sides = (
         (words.in_favour, vote.in_favour_names),
