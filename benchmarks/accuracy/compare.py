@@ -12,6 +12,11 @@ what a reader can know from plain text: Unicode spaces and runs of white space b
 space, the non-breaking and soft hyphens become the plain hyphen or nothing, and in Chinese
 no space is kept next to a Han character or CJK punctuation.
 
+The UN's mark-up sometimes writes the subparagraphs "(a)", "(b)" of an operative paragraph as
+unnumbered paragraphs after it; both models are brought to one form before comparing (such a
+paragraph becomes a subparagraph of the paragraph before it), so that neither reading is
+counted wrong.
+
 A case is structure-exact when every structural field agrees, exact when moreover every
 text unit is identical.
 """
@@ -21,14 +26,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from resconv.lang.profile import profile
 from resconv.model import (
     Block,
     FootnoteRef,
     Heading,
     Inlines,
+    OperativeParagraph,
     PreambularParagraph,
     Resolution,
     Subparagraph,
@@ -134,7 +141,59 @@ class _Summariser:
         return shape
 
 
+_ROMAN = re.compile(r"[(（]?[ivxlc]{1,6}[)）]")
+
+
+def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
+    """Unnumbered paragraphs that open with a subparagraph label, as subparagraphs."""
+    label = profile(language).subparagraph
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        found = None
+        if (
+            isinstance(block, OperativeParagraph)
+            and block.number is None
+            and block.content
+            and isinstance(block.content[0], Text)
+            and isinstance(previous, OperativeParagraph)
+            and not previous.wrap_up
+        ):
+            found = label.match(block.content[0].text)
+        if found is None:
+            out.append(block)
+            continue
+        assert isinstance(block, OperativeParagraph)
+        assert isinstance(previous, OperativeParagraph)
+        lead = block.content[0]
+        assert isinstance(lead, Text)
+        rest = lead.text[found.end() :]
+        content = ((Text(text=rest),) if rest else ()) + block.content[1:]
+        number = found.group("num")
+        sub = Subparagraph(number=number, content=content, subparagraphs=block.subparagraphs)
+        subs = previous.subparagraphs
+        opens_roman = number.strip("()（） ") == "i" or bool(subs and subs[-1].subparagraphs)
+        if (
+            subs
+            and _ROMAN.fullmatch(number)
+            and opens_roman
+            and not _ROMAN.fullmatch(subs[-1].number)
+        ):
+            nested = replace(subs[-1], subparagraphs=(*subs[-1].subparagraphs, sub))
+            out[-1] = replace(previous, subparagraphs=(*subs[:-1], nested))
+        else:
+            out[-1] = replace(previous, subparagraphs=(*subs, sub))
+    return tuple(out)
+
+
 def summarise(model: Resolution) -> Summary:
+    model = replace(
+        model,
+        operative=_fold(model.operative, model.language),
+        annexes=tuple(
+            replace(annex, body=_fold(annex.body, model.language)) for annex in model.annexes
+        ),
+    )
     walker = _Summariser(model.language)
     fields = walker.summary.fields
     fields["number"] = model.number
