@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import json
 import sys
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from .extractors import EXTRACTORS
 from .generate import default_work_dir
 from .report import LANGUAGE_ORDER, failures, markdown, summary, write_json
-from .runner import GENERATED_FORMS, REAL_FORMS, run
+from .runner import GENERATED_FORMS, REAL_FORMS, Case, run
 from .sources import (
     SHARED,
     SHARED_SETS,
@@ -67,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
         "--failures", action="store_true", help="list every case that is not exact, and why"
     )
     parser.add_argument("--json", type=Path, metavar="OUT", help="write every case as JSON")
+    parser.add_argument(
+        "--replay",
+        type=Path,
+        metavar="JSON",
+        help="print the tables of an earlier run's --json output instead of running",
+    )
     return parser
 
 
@@ -114,6 +121,15 @@ def _held_out(
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.replay is not None:
+        earlier = json.loads(args.replay.read_text(encoding="utf-8"))
+        cases = [Case(**case) for case in earlier["cases"]]
+        print(markdown(summary(cases)))
+        if earlier["notes"]:
+            print("\nNotes:\n" + "\n".join(f"- {note}" for note in earlier["notes"]))
+        if args.failures:
+            print("\nFailures (first difference per case):\n" + failures(cases))
+        return 0
     start = time.monotonic()
     forms, notes = _forms(args.forms)
     languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())

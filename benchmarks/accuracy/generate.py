@@ -16,10 +16,12 @@ import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import platformdirs
 
 import resconv
+from resconv.fonts.sources import FACES, locate
 from resconv.model import Resolution
 
 from .extractors import EXTRACTORS
@@ -73,8 +75,45 @@ class Work:
             _write_atomic(path, resconv.write(model, "docx"))
         return path
 
+    def fontconfig(self) -> Path:
+        """A fontconfig file that adds the fonts resconv ships to the system's.
+
+        The DOCX names the fonts UN documents use (SimSun, SimHei, Simplified Arabic); a
+        user's machine has them or close substitutes. Without them LibreOffice draws Han
+        text in no font at all; with this file it finds resconv's Noto and Amiri faces.
+        """
+        folders = sorted({str(locate(face).parent) for face in FACES.values()})
+        families = {face.script: face.family for face in FACES.values() if face.key != "hei"}
+        aliases = {
+            "SimSun": families["han"],
+            "宋体": families["han"],
+            "SimHei": FACES["hei"].family,
+            "黑体": FACES["hei"].family,
+            "Simplified Arabic": families["arabic"],
+        }
+        lines = [
+            '<?xml version="1.0"?>',
+            '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+            "<fontconfig>",
+            '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+            *(f"  <dir>{escape(folder)}</dir>" for folder in folders),
+            f"  <cachedir>{escape(str(self.root / 'fontconfig-cache'))}</cachedir>",
+            *(
+                f'  <alias binding="same"><family>{name}</family>'
+                f"<prefer><family>{target}</family></prefer></alias>"
+                for name, target in aliases.items()
+            ),
+            "</fontconfig>",
+        ]
+        path = self.root / "fontconfig" / "fonts.conf"
+        text = "\n".join(lines) + "\n"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            _write_atomic(path, text.encode("utf-8"))
+        return path
+
     def libreoffice_pdf(self, docx: Path) -> Path:
-        return self.root / "pdf-libreoffice" / f"{docx.stem}-{soffice_version()}.pdf"
+        fonts = hashlib.sha256(self.fontconfig().read_bytes()).hexdigest()[:8]
+        return self.root / "pdf-libreoffice" / f"{docx.stem}-{soffice_version()}-{fonts}.pdf"
 
     def convert_with_libreoffice(self, docx_files: Iterable[Path], batch: int = 40) -> list[str]:
         """PDF of every DOCX not converted yet, many per soffice call (it is slow to start).
@@ -92,6 +131,7 @@ class Work:
         out = self.root / "pdf-libreoffice"
         out.mkdir(parents=True, exist_ok=True)
         profile = (self.root / "soffice-profile").as_uri()
+        environment = {**os.environ, "FONTCONFIG_FILE": str(self.fontconfig())}
         for start in range(0, len(missing), batch):
             chunk = missing[start : start + batch]
             with tempfile.TemporaryDirectory(dir=self.root) as staging:
@@ -109,6 +149,7 @@ class Work:
                     capture_output=True,
                     text=True,
                     check=False,
+                    env=environment,
                     timeout=60 + 30 * len(chunk),
                 )
                 for docx in chunk:

@@ -14,6 +14,15 @@ LANGUAGE_ORDER = ("en", "fr", "es", "ru", "ar", "zh")
 FORM_ORDER = (*REAL_FORMS, *GENERATED_FORMS)
 
 
+FAMILIES = ("real", "reflowed", "markdown", "web", "resconv-pdf", "libreoffice-pdf")
+
+
+def family(form: str) -> str:
+    """ "resconv-pdf" for "resconv-pdf:pypdf", "real" for every real text."""
+    head = form.partition(":")[0]
+    return head if head in FAMILIES else form
+
+
 def set_of(case: Case) -> str:
     """ "real", "held-out", or "shared" for the generated variants of ../shared's files."""
     return case.group if case.group in ("real", "held-out") else "shared"
@@ -42,6 +51,8 @@ def summary(cases: Iterable[Case]) -> dict[str, Any]:
     compared: dict[tuple[str, str, str], list[Case]] = defaultdict(list)
     skipped: Counter[tuple[str, str]] = Counter()
     kinds: Counter[str] = Counter()
+    by_form: Counter[tuple[str, str]] = Counter()
+    by_language: Counter[tuple[str, str]] = Counter()
     for case in cases:
         if case.skipped:
             skipped[(set_of(case), case.skipped)] += 1
@@ -49,6 +60,8 @@ def summary(cases: Iterable[Case]) -> dict[str, Any]:
         compared[(set_of(case), case.form, case.language)].append(case)
         if not case.exact and case.kind:
             kinds[case.kind] += 1
+            by_form[(case.kind, family(case.form))] += 1
+            by_language[(case.kind, case.language)] += 1
     rows = [
         {"set": key[0], "form": key[1], "language": key[2], **_row(compared[key])}
         for key in sorted(compared, key=_order)
@@ -65,6 +78,13 @@ def summary(cases: Iterable[Case]) -> dict[str, Any]:
             for key, count in sorted(skipped.items())
         ],
         "failure_kinds": dict(kinds.most_common()),
+        "failure_kinds_by_form": {
+            kind: {f: by_form[(kind, f)] for f in FAMILIES if by_form[(kind, f)]} for kind in kinds
+        },
+        "failure_kinds_by_language": {
+            kind: {x: by_language[(kind, x)] for x in LANGUAGE_ORDER if by_language[(kind, x)]}
+            for kind in kinds
+        },
     }
 
 
@@ -94,8 +114,21 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["", "Skipped (not compared):", ""]
         lines += [f"- {s['set']}: {s['count']} × {s['reason']}" for s in report["skipped"]]
     if report["failure_kinds"]:
-        lines += ["", "Cases not exact, by the first field that differs:", ""]
-        lines += [f"- {kind}: {count}" for kind, count in report["failure_kinds"].items()]
+        lines += [
+            "",
+            "Cases not exact, by the first field that differs (kind × form, language):",
+            "",
+        ]
+        lines += [
+            "| kind | cases | " + " | ".join(FAMILIES) + " | " + " | ".join(LANGUAGE_ORDER) + " |",
+            "|---|---:|" + "---:|" * (len(FAMILIES) + len(LANGUAGE_ORDER)),
+        ]
+        for kind, count in report["failure_kinds"].items():
+            forms = report["failure_kinds_by_form"][kind]
+            languages = report["failure_kinds_by_language"][kind]
+            cells = [str(forms.get(f, "")) for f in FAMILIES]
+            cells += [str(languages.get(x, "")) for x in LANGUAGE_ORDER]
+            lines.append(f"| {kind} | {count} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ every form, reads each text back with resconv's text reader and compares.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -56,8 +57,9 @@ def _read_and_compare(case: Case, text: str, expected: Resolution) -> Case:
     try:
         result = resconv.read_bytes(text.encode("utf-8"), format="text", source=case.source)
     except ResconvError as error:
-        case.first_difference = f"read error: {type(error).__name__}: {str(error)[-160:]}"
-        case.kind = f"read error ({type(error).__name__})"
+        message = str(error).removeprefix(f"{case.source}:").lstrip("0123456789: ")
+        case.first_difference = f"read error: {type(error).__name__}: {message[:200]}"
+        case.kind = "read error: " + re.split(r"[:(“\"]", message, maxsplit=1)[0].strip()
         return case
     except Exception as error:  # a crash is a finding, not the end of the run
         last = traceback.extract_tb(error.__traceback__)[-1]
