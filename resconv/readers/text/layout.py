@@ -42,6 +42,8 @@ SYMBOL_LINE = re.compile(r"A/RES/[\w./-]{1,40}")
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
 """"25-18769 (E)", on page 1 often followed by the date stamp: "25-18769 (E)  181125"."""
 BARCODE = re.compile(r"\*\d{7,9}\*")
+PRINT_DATE = re.compile(r"[0-3]\d[01]\d{3}")
+"""The page foot's print date, day-month-year in six digits: "221220"."""
 PAGE = re.compile(r"(?P<page>\d{1,3})\s*/\s*(?P<of>\d{1,3})")
 _HEADER_PIECE = r"(?:\d{1,3}\s*/\s*\d{1,3}|\d{2}-\d{5}(?:\s*\([A-Z]\))?|A/RES/[\w./-]{1,40})"
 HEADER_LINE = re.compile(rf"{_HEADER_PIECE}(?:\s+{_HEADER_PIECE})+")
@@ -227,16 +229,18 @@ def strip_furniture(
     title_key = _key(title)
     furniture = [_furniture_kind(line.text) for line in lines]
     for index, line in enumerate(lines):
-        # The running title follows the running symbol (or its own first line); before
-        # the symbol only the whole title counts. Elsewhere a line that starts like the
+        # The running title follows the running symbol (or its own first line), or opens
+        # a page; it may be wrapped, so a piece of the title counts there. Before the
+        # symbol only the whole title counts. Elsewhere a line that starts like the
         # title is text, such as an annex title repeating the resolution's.
-        if (
-            furniture[index] is None
-            and index > 0
-            and _may_be_running_title(line.text, title_key)
-            and _is_running_title(line.text, title_key)
+        if furniture[index] is not None or index == 0:
+            continue
+        after = furniture[index - 1] in ("running header", "running title")
+        if (after or line.page_break) and _is_title_piece(line.text, title_key):
+            furniture[index] = "running title"
+        elif _may_be_running_title(line.text, title_key) and _is_running_title(
+            line.text, title_key
         ):
-            after = furniture[index - 1] in ("running header", "running title")
             before = index + 1 < len(lines) and furniture[index + 1] == "running header"
             if after or (before and _key(line.text) == title_key):
                 furniture[index] = "running title"
@@ -245,7 +249,10 @@ def strip_furniture(
     in_notes = False
     current: Note | None = None
     page_break = False
+    skip_to = 0
     for index, line in enumerate(lines):
+        if index < skip_to:
+            continue
         kind = furniture[index]
         markdown = MARKDOWN_NOTE.fullmatch(line.text)
         if markdown:
@@ -256,6 +263,14 @@ def strip_furniture(
         if kind == "separator":
             diagnostics.info("dropped-footnote-separator", "dropped a footnote rule", line=line.no)
             in_notes, current, page_break = True, None, True
+            area_end = _detached_area(lines, index + 1, furniture)
+            if area_end is not None:
+                notes.extend(
+                    _pair_detached(
+                        lines[index + 1 : area_end], furniture[index + 1 : area_end], diagnostics
+                    )
+                )
+                skip_to = area_end
             continue
         if kind is not None:
             diagnostics.info(
@@ -280,6 +295,65 @@ def strip_furniture(
     return content, notes
 
 
+def _detached_area(lines: list[Line], start: int, furniture: list[str | None]) -> int | None:
+    """Where a page's footnote area that prints its markers apart from the bodies ends.
+
+    Extractors such as pdftotext set the superscript markers of a page's notes on lines
+    of their own ("1", "2"), before, between or after the bodies, and the page footer
+    (job number, print date, barcode) may come between them. Such an area runs to the
+    next page; it is told by a marker alone on a line. None when the area is not one.
+    """
+    marker = False
+    end = len(lines)
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.page_break and index > start:
+            end = index
+            break
+        if furniture[index] == "running header" or furniture[index] == "separator":
+            end = index
+            break
+        if furniture[index] is None and MARKER_LINE.fullmatch(line.text):
+            marker = True
+    return end if marker else None
+
+
+def _pair_detached(
+    area: list[Line], kinds: list[str | None], diagnostics: Diagnostics
+) -> list[Note]:
+    """The notes of a detached area: markers in number order, bodies in printed order.
+
+    A body ends with its sentence ("." or "。"); the bodies are printed in the order of
+    their markers, whatever order the extractor gave the markers in.
+    """
+    markers: list[Line] = []
+    bodies: list[list[Line]] = []
+    for line, kind in zip(area, kinds, strict=True):
+        if kind is not None:
+            diagnostics.info(
+                f"dropped-{kind.replace(' ', '-')}", _dropped(kind, line), line=line.no
+            )
+            continue
+        if MARKER_LINE.fullmatch(line.text):
+            markers.append(line)
+            continue
+        if not bodies or bodies[-1][-1].text[-1:] in ".。":
+            bodies.append([])
+        bodies[-1].append(line)
+    markers.sort(key=lambda line: int(line.text))
+    if len(markers) != len(bodies):
+        diagnostics.add(
+            "footnote-area-unpaired",
+            f"{len(markers)} footnote marker(s) and {len(bodies)} footnote text(s) at the page "
+            "foot; paired in order",
+            line=area[0].no if area else None,
+        )
+    return [
+        Note(marker.text, body[0].no, [line.text for line in body])
+        for marker, body in zip(markers, bodies, strict=False)
+    ]
+
+
 def _ends_note(note: Note) -> bool:
     return note.lines[-1][-1:] in ".。"
 
@@ -299,6 +373,8 @@ def _furniture_kind(text: str) -> str | None:
         return "job number"
     if BARCODE.fullmatch(text):
         return "barcode"
+    if PRINT_DATE.fullmatch(text):
+        return "print date"
     page = PAGE.fullmatch(text)
     if page and 0 < int(page.group("page")) <= int(page.group("of")) <= 500:
         return "page number"
@@ -319,6 +395,12 @@ def _may_be_running_title(text: str, title_key: str) -> bool:
     """A cheap test `_is_running_title` can only pass: its key starts as the title's."""
     first = text[:1]
     return first == title_key[:1] or first.isspace()
+
+
+def _is_title_piece(text: str, title_key: str) -> bool:
+    """Whether `text` is a line of the title wrapped as a running title."""
+    key = _key(text)
+    return len(key) >= 12 and key in title_key
 
 
 def _is_running_title(text: str, title_key: str) -> bool:

@@ -31,8 +31,8 @@ from resconv.model import (
 from resconv.readers.text import layout
 from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, normalise
-from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
+from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
 
 __all__ = ["TextReader"]
@@ -99,10 +99,11 @@ class _Builder:
         assert match is not None
         number = " ".join(match.group("number").split())
         title_line.text = match.group("title") or ""
+        running_title = _title_lines(title_line.text, lines[title_index + 1 :], self.prof)
         content, notes = layout.strip_furniture(
             lines[title_index + 1 :],
             self.prof,
-            title=title_line.text,
+            title=running_title,
             diagnostics=self.diagnostics,
         )
         if not title_line.text:
@@ -342,6 +343,17 @@ def _boundary(prof: LanguageProfile) -> re.Pattern[str]:
             rf"|(?:{date})\s*(?:{meeting})|(?:{prof.annex.pattern})"
         )
     return found
+
+
+def _title_lines(first: str, following: list[layout.Line], prof: LanguageProfile) -> str:
+    """The title as printed over its lines up to the authority line, as page heads
+    repeat it: the running title is found as this text or a piece of it."""
+    pieces = [first]
+    for line in following[:4]:
+        if prof.authority.fullmatch(line.text):
+            return " ".join(pieces)
+        pieces.append(line.text)
+    return first or (following[0].text if following else "")
 
 
 def _printed(text: str, squeeze: bool) -> str:
