@@ -41,16 +41,16 @@ def place_glued_markers(
         return
     candidates: dict[str, list[tuple[int, int, int]]] = {}
     for index, para in enumerate(paras):
-        for found in prof.glued_marker.finditer(para.text):
-            group = max(g for g in range(1, found.re.groups + 1) if found.group(g))
-            cut = "span" if found.groupdict().get("span") else group
-            candidates.setdefault(found.group(group), []).append(
-                (index, found.start(cut), found.end(cut))
+        for glued in prof.glued_marker.finditer(para.text):
+            group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
+            cut = "span" if glued.groupdict().get("span") else group
+            candidates.setdefault(glued.group(group), []).append(
+                (index, glued.start(cut), glued.end(cut))
             )
     cursor = (0, 0)
     cuts: dict[int, list[tuple[int, int, str]]] = {}
     ordered = sorted({*explicit, *wanted}, key=_marker_key)
-    found: dict[str, tuple[int, int]] = dict(explicit)
+    placed: dict[str, tuple[int, int]] = dict(explicit)
     missed: list[str] = []
     for marker in ordered:
         if marker in explicit:
@@ -67,18 +67,18 @@ def place_glued_markers(
             index, start, end = earlier
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
-        cursor = found[marker] = (index, end)
+        cursor = placed[marker] = (index, end)
     for marker in missed:
         position = ordered.index(marker)
-        before = max((found[m] for m in ordered[:position] if m in found), default=(0, 0))
-        after = min((found[m] for m in ordered[position + 1 :] if m in found), default=None)
+        before = max((placed[m] for m in ordered[:position] if m in placed), default=(0, 0))
+        after = min((placed[m] for m in ordered[position + 1 :] if m in placed), default=None)
         place = _loose_place(paras, marker, before, after)
         if place is None:
             continue
         index, start, end = place
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
-        found[marker] = (index, end)
+        placed[marker] = (index, end)
     for index, found_cuts in cuts.items():
         para = paras[index]
         for start, end, marker in sorted(found_cuts, reverse=True):
