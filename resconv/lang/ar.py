@@ -12,7 +12,9 @@ Western or Arabic-Indic. The cover's distribution line and date are in English.
 
 from __future__ import annotations
 
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex, lines
+from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet, Regex
+from resconv.lang.profile import LanguageProfile, lines
 
 __all__ = ["PROFILE"]
 
@@ -212,9 +214,18 @@ PROFILE = LanguageProfile(
     joiner="space",
     authority=Regex(r"إن\s+الجمعية\s+العامة\s*[،,]?|إن\s+مجلس\s+الأمن\s*[،,]?"),
     preambular=PhraseSet(
-        PREAMBULAR_BASES, before=PREAMBULAR_BEFORE, after=PREAMBULAR_AFTER, word_boundary=True
+        PREAMBULAR_BASES,
+        before=PREAMBULAR_BEFORE,
+        after=PREAMBULAR_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("ar", "preambular"),
     ),
-    operative=PhraseSet(OPERATIVE_BASES, after=OPERATIVE_AFTER, word_boundary=True),
+    operative=PhraseSet(
+        OPERATIVE_BASES,
+        after=OPERATIVE_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("ar", "operative"),
+    ),
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
     meeting=Regex(r"الجلسة\s+العامة\s+(?P<number>\d{1,4})(?:\s*\(المستأنفة\))?"),

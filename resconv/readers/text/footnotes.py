@@ -23,7 +23,7 @@ __all__ = ["collect_footnotes", "place_glued_markers"]
 def place_glued_markers(
     paras: list[Para],
     bodies: dict[str, layout.Note],
-    prof: LanguageProfile,
+    profile: LanguageProfile,
     marker_lines: dict[str, int],
 ) -> None:
     """Cut out of `paras` the markers printed glued to the text ("Nations1").
@@ -41,7 +41,7 @@ def place_glued_markers(
         return
     candidates: dict[str, list[tuple[int, int, int]]] = {}
     for index, para in enumerate(paras):
-        for glued in prof.glued_marker.finditer(para.text):
+        for glued in profile.glued_marker.finditer(para.text):
             group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
             cut = "span" if glued.groupdict().get("span") else group
             candidates.setdefault(glued.group(group), []).append(
@@ -161,7 +161,7 @@ _PUNCTUATION = frozenset(",;:.”’)»，；。：、》」")
 def collect_footnotes(
     resolution: Resolution,
     bodies: dict[str, layout.Note],
-    prof: LanguageProfile,
+    profile: LanguageProfile,
     diagnostics: Diagnostics,
     marker_lines: dict[str, int],
 ) -> tuple[Footnote, ...]:
@@ -183,7 +183,7 @@ def collect_footnotes(
             notes.append(Footnote(marker=marker, text=None))
             continue
         lines = [layout.Line(no=body.line, text=t) for t in body.lines]
-        text, _ = layout.join_block(lines, prof)
+        text, _ = layout.join_block(lines, profile)
         notes.append(Footnote(marker=marker, text=text.strip()))
     for marker, body in bodies.items():
         if marker not in order:

@@ -415,7 +415,7 @@ def _is_running_title(text: str, title_key: str) -> bool:
 Mode = Literal["indent", "blank", "punct"]
 
 
-def choose_mode(lines: list[Line]) -> Mode:
+def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
     """How the input marks paragraphs: first-line indents, blank lines, or only punctuation.
 
     PDF extraction that puts a blank line after every line (the seed) leaves the
@@ -434,12 +434,29 @@ def choose_mode(lines: list[Line]) -> Mode:
     blanks = sum(1 for line in lines[1:] if line.blank_before)
     if blanks < 0.1 * (len(lines) - 1):
         return "punct"
+    if starts is not None and not _blank_lines_separate(lines, starts):
+        return "punct"
     if blanks >= 0.9 * (len(lines) - 1):
         # A blank line after every line: reflowed paragraphs end with punctuation (or
         # are short: headings, dates); hard-wrapped lines mostly do not.
         whole = sum(1 for line in lines if ends_paragraph(line.text) or len(line.text) < 40)
         return "blank" if whole >= 0.7 * len(lines) else "punct"
     return "blank"
+
+
+def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
+    """Whether blank lines stand where paragraphs start, not just anywhere.
+
+    `starts[i]` says line `i` opens like a paragraph (a number, a label, known initial
+    words) after a line that ended a clause. Text whose blank lines come from page
+    furniture and numbers set apart ("1." then a blank line) has most such starts
+    without a blank line before them: its paragraphs are told by punctuation.
+    """
+    candidates = [index for index in range(1, len(lines)) if starts[index]]
+    if len(candidates) < 4:
+        return True
+    blank = sum(1 for index in candidates if lines[index].blank_before)
+    return blank >= 0.5 * len(candidates)
 
 
 _TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)،؛])\s?\d{1,3}$")
@@ -457,9 +474,9 @@ def segment(
 ) -> list[Block]:
     """Group content lines into paragraph blocks; `boundary` matches lines that always
     start a block after a finished one (adoption date, meeting, annex label)."""
-    mode = choose_mode(lines)
     widths = _Widths(lines)
     shapes = _Shapes(lines, profile, boundary)
+    mode = choose_mode(lines, shapes.paragraph_starts())
     structural = shapes.structural
     blocks: list[Block] = []
     next_marker = 1
@@ -517,6 +534,22 @@ class _Shapes:
         self.ended = [ends_paragraph(text) for text in texts]
         number, sub = profile.operative_number.fullmatch, profile.subparagraph.fullmatch
         self.number_alone = [number(text) is not None or sub(text) is not None for text in texts]
+
+    def paragraph_starts(self) -> list[bool]:
+        """Lines that open like a paragraph right after a line that ended a clause."""
+        profile = self.profile
+        out = [False]
+        for index in range(1, len(self.lines)):
+            text = self.lines[index].text
+            out.append(
+                self.ended[index - 1]
+                and not self.number_alone[index - 1]
+                and (
+                    self.structural[index]
+                    or bool(profile.preambular.match(text) or profile.operative.match(text))
+                )
+            )
+        return out
 
 
 def _starts_block(

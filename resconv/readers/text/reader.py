@@ -18,7 +18,8 @@ from typing import ClassVar
 
 from resconv.diagnostics import Diagnostics, Result
 from resconv.errors import StructureError
-from resconv.lang.profile import TEXT_LANGUAGES, LanguageProfile, profile
+from resconv.lang.profile import TEXT_LANGUAGES, LanguageProfile
+from resconv.lang.profile import profile as language_profile
 from resconv.model import (
     Adoption,
     Annex,
@@ -58,7 +59,7 @@ class TextReader:
     ) -> Result[Resolution]:
         diagnostics = Diagnostics(strict=strict, source=source)
         if lang is not None:
-            profile(lang)  # an unknown language fails before any work
+            language_profile(lang)  # an unknown language fails before any work
         text = decode(data, lang=lang, source=source, diagnostics=diagnostics)
         text = strip_markdown(normalise(text, source=source, diagnostics=diagnostics))
         code = lang or detect_language(text, TEXT_LANGUAGES)
@@ -69,40 +70,40 @@ class TextReader:
             )
         if lang is None:
             diagnostics.info("language-detected", f"language detected: {code}")
-        resolution = _Builder(profile(code), diagnostics, source).build(text)
+        resolution = _Builder(language_profile(code), diagnostics, source).build(text)
         return Result(resolution, diagnostics.freeze())
 
 
 class _Builder:
     """One reading: turns the normalised text into a `Resolution`."""
 
-    def __init__(self, prof: LanguageProfile, diagnostics: Diagnostics, source: str | None):
-        self.prof = prof
+    def __init__(self, profile: LanguageProfile, diagnostics: Diagnostics, source: str | None):
+        self.profile = profile
         self.diagnostics = diagnostics
         self.source = source
         self.marker_lines: dict[str, int] = {}
         """The line each footnote marker was first seen on, for diagnostics."""
-        self.boundary = _boundary(prof)
-        self.classifier = ParagraphClassifier(prof, diagnostics)
+        self.boundary = _boundary(profile)
+        self.classifier = ParagraphClassifier(profile, diagnostics)
 
     # -- the whole document ------------------------------------------------------------
 
     def build(self, text: str) -> Resolution:
         lines = layout.split_lines(text)
-        title_index = layout.find_title(lines, self.prof)
+        title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
                 "missing number and title: no line such as “67/38. Title”", source=self.source
             )
         title_line = lines[title_index]
-        match = self.prof.title.fullmatch(title_line.text)
+        match = self.profile.title.fullmatch(title_line.text)
         assert match is not None
         number = " ".join(match.group("number").split())
         title_line.text = match.group("title") or ""
-        running_title = _title_lines(title_line.text, lines[title_index + 1 :], self.prof)
+        running_title = _title_lines(title_line.text, lines[title_index + 1 :], self.profile)
         content, notes = layout.strip_furniture(
             lines[title_index + 1 :],
-            self.prof,
+            self.profile,
             title=running_title,
             diagnostics=self.diagnostics,
         )
@@ -118,21 +119,21 @@ class _Builder:
                     line=title_line.no,
                 )
             content, title_line = content[1:], content[0]
-        blocks = layout.segment([title_line, *content], self.prof, boundary=self.boundary)
+        blocks = layout.segment([title_line, *content], self.profile, boundary=self.boundary)
         paras = [self._para(block) for block in blocks]
         bodies = {note.marker: note for note in notes}
-        place_glued_markers(paras, bodies, self.prof, self.marker_lines)
-        cover, cover_symbol = read_cover(lines[:title_index], self.prof, self.diagnostics)
+        place_glued_markers(paras, bodies, self.profile, self.marker_lines)
+        cover, cover_symbol = read_cover(lines[:title_index], self.profile, self.diagnostics)
         return self._assemble(number, paras, bodies, cover, cover_symbol)
 
     def _starts_text(self, line: str) -> bool:
         """Whether `line` opens the resolution's text rather than continuing a title."""
-        prof = self.prof
+        profile = self.profile
         return bool(
-            prof.authority.fullmatch(line)
-            or prof.operative_number.match(line)
-            or prof.subparagraph.match(line)
-            or (prof.preambular.match(line) and line[-1:] in layout.PARAGRAPH_END)
+            profile.authority.fullmatch(line)
+            or profile.operative_number.match(line)
+            or profile.subparagraph.match(line)
+            or (profile.preambular.match(line) and line[-1:] in layout.PARAGRAPH_END)
         )
 
     def _para(self, block: layout.Block) -> Para:
@@ -143,7 +144,7 @@ class _Builder:
                 lines.append(item)
             else:
                 markers.append((len(lines) - 1, item))
-        text, offsets = layout.join_block(lines, self.prof, markers)
+        text, offsets = layout.join_block(lines, self.profile, markers)
         for _, marker in markers:
             self.marker_lines.setdefault(marker.marker, marker.line)
         return Para(text, offsets, block.line, block.first, [line.text for line in lines])
@@ -164,9 +165,9 @@ class _Builder:
         rest = paras[1:]
         authority = ""
         for index, para in enumerate(rest[:4]):
-            if self.prof.authority.fullmatch(para.text):
+            if self.profile.authority.fullmatch(para.text):
                 authority = " ".join(para.text.split())
-                if self.prof.joiner == "cjk":
+                if self.profile.joiner == "cjk":
                     authority = "".join(para.text.split())
                 for extra in rest[:index]:
                     self.diagnostics.add(
@@ -194,8 +195,8 @@ class _Builder:
             if stage != "annex" and self._adoption(para, adoption):
                 stage = "adoption"
                 continue
-            annex_label = self.prof.annex.match(para.text)
-            if stage != "body" and annex_label and self.prof.annex.fullmatch(para.first):
+            annex_label = self.profile.annex.match(para.text)
+            if stage != "body" and annex_label and self.profile.annex.fullmatch(para.first):
                 title_rest = list(para.inlines(annex_label.end()))
                 annexes.append((" ".join(annex_label.group().split()), title_rest, Part()))
                 stage = "annex"
@@ -204,7 +205,7 @@ class _Builder:
                 _, annex_title, part = annexes[-1]
                 if not part.preamble and not part.body and self.classifier.is_title_like(para):
                     if annex_title:
-                        annex_title.append(Text(text=" " if self.prof.joiner == "space" else ""))
+                        annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))
                     annex_title.extend(para.inlines())
                     continue
                 index = self.classifier.add(para, rest, index, part, annex=True)
@@ -242,7 +243,7 @@ class _Builder:
         resolution = Resolution(
             symbol=symbol,
             number=number,
-            language=self.prof.code,
+            language=self.profile.code,
             title=strip_inlines(title),
             authority=authority,
             preamble=tuple(main.preamble),
@@ -252,7 +253,7 @@ class _Builder:
             cover=cover,
         )
         footnotes = collect_footnotes(
-            resolution, bodies, self.prof, self.diagnostics, self.marker_lines
+            resolution, bodies, self.profile, self.diagnostics, self.marker_lines
         )
         return Resolution(
             symbol=resolution.symbol,
@@ -277,14 +278,14 @@ class _Builder:
             return False
         if not (
             _TRAILING_PUNCTUATION.match(text)
-            or self.prof.date.match(text)
-            or self.prof.meeting.match(text)
+            or self.profile.date.match(text)
+            or self.profile.meeting.match(text)
         ):
             # What precedes the first date or meeting stays, so it must be punctuation:
             # text starting otherwise is no adoption block (most paragraphs, at once).
             return False
-        dates = list(self.prof.date.finditer(text))
-        meetings = list(self.prof.meeting.finditer(text))
+        dates = list(self.profile.date.finditer(text))
+        meetings = list(self.profile.meeting.finditer(text))
         if not dates and not meetings:
             return False
         rest = text
@@ -292,10 +293,10 @@ class _Builder:
             rest = rest[: match.start()] + rest[match.end() :]
         if _TRAILING_PUNCTUATION.sub("", rest):
             return False
-        squeeze = self.prof.joiner == "cjk"
+        squeeze = self.profile.joiner == "cjk"
         if dates and "date_text" not in found:
             found["date_text"] = _printed(dates[0].group(), squeeze)
-            found["date"] = self.prof.parse_date(dates[0])
+            found["date"] = self.profile.parse_date(dates[0])
         if meetings and "meeting_text" not in found:
             found["meeting_text"] = _printed(meetings[0].group(), squeeze)
             found["meeting"] = int(meetings[0].group("number"))
@@ -305,10 +306,10 @@ class _Builder:
         date = found.get("date")
         date_text = found.get("date_text")
         if date_text is None and cover.adopted_line:
-            match = self.prof.date.search(cover.adopted_line)
+            match = self.profile.date.search(cover.adopted_line)
             if match:
-                date_text = _printed(match.group(), self.prof.joiner == "cjk")
-                date = self.prof.parse_date(match)
+                date_text = _printed(match.group(), self.profile.joiner == "cjk")
+                date = self.profile.parse_date(match)
                 self.diagnostics.add(
                     "adoption-date-from-cover",
                     "no adoption date after the last paragraph; took the cover's date",
@@ -333,24 +334,24 @@ class _Builder:
         )
 
 
-def _boundary(prof: LanguageProfile) -> re.Pattern[str]:
+def _boundary(profile: LanguageProfile) -> re.Pattern[str]:
     """Lines that always start a paragraph: a date, a meeting, both, or an annex label."""
-    found = _BOUNDARIES.get(prof.code)
+    found = _BOUNDARIES.get(profile.code)
     if found is None:
-        date, meeting = (_GROUP_NAME.sub("(?:", p.pattern) for p in (prof.date, prof.meeting))
-        found = _BOUNDARIES[prof.code] = re.compile(
+        date, meeting = (_GROUP_NAME.sub("(?:", p.pattern) for p in (profile.date, profile.meeting))
+        found = _BOUNDARIES[profile.code] = re.compile(
             rf"(?:{date})|(?:{meeting})|(?:{meeting})\s*(?:{date})"
-            rf"|(?:{date})\s*(?:{meeting})|(?:{prof.annex.pattern})"
+            rf"|(?:{date})\s*(?:{meeting})|(?:{profile.annex.pattern})"
         )
     return found
 
 
-def _title_lines(first: str, following: list[layout.Line], prof: LanguageProfile) -> str:
+def _title_lines(first: str, following: list[layout.Line], profile: LanguageProfile) -> str:
     """The title as printed over its lines up to the authority line, as page heads
     repeat it: the running title is found as this text or a piece of it."""
     pieces = [first]
     for line in following[:4]:
-        if prof.authority.fullmatch(line.text):
+        if profile.authority.fullmatch(line.text):
             return " ".join(pieces)
         pieces.append(line.text)
     return first or (following[0].text if following else "")
