@@ -260,6 +260,9 @@ PROFILE = LanguageProfile(
     section_number=Regex(rf"(?:{_ORDINALS})(?:\s*[-–])?|[IVXLC]{{1,6}}\.?"),
     letter_heading=Regex(rf"(?P<num>(?:{_LETTER_NAMES})\s*[-–])\s+(?P<text>\S.*)"),
     letter_alone=Regex(rf"(?:{_LETTER_NAMES})(?:\s*[-–])?"),
-    # "(1) انظر …" as the UN prints it, or "1 انظر …" as web copies have it.
-    note_start=Regex(rf"(?=\(|[{_DIGIT}]{{1,3}}\s)\(?(?P<m>[{_DIGIT}]{{1,3}})\)?\s*(?P<text>\S.*)"),
+    # "(1) انظر …" as the UN prints it, or "1 انظر …" as web copies have it (not "1 - …",
+    # an operative paragraph).
+    note_start=Regex(
+        rf"(?=\(|[{_DIGIT}]{{1,3}}\s+[^\s\-–‐])\(?(?P<m>[{_DIGIT}]{{1,3}})\)?\s*(?P<text>\S.*)"
+    ),
 )

@@ -412,11 +412,12 @@ def _is_running_title(text: str, title_key: str) -> bool:
     )
 
 
-Mode = Literal["indent", "blank", "punct"]
+Mode = Literal["indent", "blank", "line", "punct"]
 
 
 def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
-    """How the input marks paragraphs: first-line indents, blank lines, or only punctuation.
+    """How the input marks paragraphs: first-line indents, blank lines, line ends, or
+    only punctuation.
 
     PDF extraction that puts a blank line after every line (the seed) leaves the
     indentation as the only paragraph mark; reflowed text and most extractions use
@@ -433,7 +434,10 @@ def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
         return "blank"
     blanks = sum(1 for line in lines[1:] if line.blank_before)
     if blanks < 0.1 * (len(lines) - 1):
-        return "punct"
+        # No blank lines: one paragraph a line (a web copy) ends almost every line as a
+        # paragraph ends (short lines aside: headings, dates); hard-wrapped text does not.
+        whole = sum(1 for line in lines if ends_paragraph(line.text) or len(line.text) < 40)
+        return "line" if whole >= 0.9 * len(lines) else "punct"
     if starts is not None and not _blank_lines_separate(lines, starts):
         return "punct"
     if blanks >= 0.9 * (len(lines) - 1):
@@ -575,6 +579,8 @@ def _starts_block(
         return True
     if shapes.authority[index]:
         return True  # the line after the title, which ends without punctuation
+    if mode == "line":
+        return True
     if mode == "indent":
         return line.indented or (ended and structural and line.blank_before)
     if mode == "blank" and not line.blank_before:
