@@ -93,8 +93,8 @@ def place_glued_markers(
 
 
 _DIGIT_RUN = re.compile(r"\d+")
-_NOT_AFTER_MARKER = frozenset("/.．,年月日号次段条款届个项%％-‑")
-"""What follows a number that is no footnote marker: "2019年", "3.5", "1/2", "2%"."""
+_NOT_AFTER_MARKER = frozenset("/．年月日号次段条款届个项%％-‑")
+"""What follows a number that is no footnote marker: "2019年", "1/2", "2%" (and "3.5")."""
 
 
 def _loose_place(
@@ -122,8 +122,10 @@ def _loose_place(
             digits = run.group()
             if not digits.endswith(marker):
                 continue
-            following = text[run.end() : run.end() + 1]
-            if following in _NOT_AFTER_MARKER and text[run.end() : run.end() + 2].strip() != ".":
+            following = text[run.end() : run.end() + 2]
+            if following[:1] in _NOT_AFTER_MARKER or (
+                following[:1] in ",." and following[1:].isdigit()
+            ):
                 continue
             head = digits[: -len(marker)]
             if head:

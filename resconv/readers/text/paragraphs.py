@@ -139,7 +139,9 @@ class ParagraphClassifier:
             part.body.append(block)
             return index
         content = para.inlines()
-        if not part.in_body and text[-1:] not in _CLAUSE_END:
+        if not part.in_body and (
+            text[-1:] not in _CLAUSE_END or self._preambular_despite_end(text)
+        ):
             part.preamble.append(
                 PreambularParagraph(
                     initial_words=self._initial(content, operative=False), content=content
@@ -155,6 +157,15 @@ class ParagraphClassifier:
             )
         )
         return index
+
+    def _preambular_despite_end(self, text: str) -> bool:
+        """A preambular paragraph printed with ";" (a slip the UN's texts have): it opens
+        with preambular initial words and no operative ones."""
+        return (
+            text[-1:] in ";；؛"
+            and bool(self.profile.preambular.match(text))
+            and not self.profile.operative.match(text)
+        )
 
     def _wrap_up(self, para: Para, rest: list[Para], index: int, part: Part) -> bool:
         """Keep `para` as the closing text of the subparagraphs before it, if it is one.
