@@ -284,6 +284,7 @@ PROFILE = LanguageProfile(
         r"|[IVXLC]{1,6}\.?$"  # I  II.
         r"|[A-Z]\.(?:\s|$)"  # A.
     ),
+    rejoins_split_words=True,
     suspended_hyphen_words=frozenset({"y", "o", "e", "u"}),
     detect_words=frozenset({"los", "las", "del", "el", "y", "en", "por", "con", "para", "una"}),
     capitalised=True,

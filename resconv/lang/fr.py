@@ -305,6 +305,7 @@ PROFILE = LanguageProfile(
         r"|[IVXLC]{1,6}\.?$"  # I  II.
         r"|[A-Z]\.(?:\s|$)"  # A.
     ),
+    rejoins_split_words=True,
     suspended_hyphen_words=frozenset({"et", "ou", "à"}),
     detect_words=frozenset({"les", "des", "du", "et", "le", "aux", "sur", "dans", "une", "qui"}),
     capitalised=True,

@@ -109,6 +109,9 @@ class LanguageProfile:
     """A lettered section heading's number alone on its line: "A."."""
     note_start: Regex = field(default_factory=lambda: Regex(NOTE_START))
     """The first line of a footnote body at a page foot, groups ``m`` and ``text``."""
+    rejoins_split_words: bool = False
+    """Whether a word cut by a stray space ("Pe oples") is rejoined when the text has the
+    whole word elsewhere: for scripts whose words stand apart (Latin, Cyrillic)."""
     suspended_hyphen_words: frozenset[str] = frozenset()
     """Words after "pre- " that keep the space: "pre- and post-conflict"."""
     detect_words: frozenset[str] = frozenset()

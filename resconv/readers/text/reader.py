@@ -35,6 +35,7 @@ from resconv.readers.text.decode import decode, detect_language, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
+from resconv.readers.text.repair import rejoin_split_words
 
 __all__ = ["TextReader"]
 
@@ -119,6 +120,12 @@ class _Builder:
                     line=title_line.no,
                 )
             content, title_line = content[1:], content[0]
+        if self.profile.rejoins_split_words:
+            texts = rejoin_split_words(
+                [line.text for line in content], self.diagnostics, [line.no for line in content]
+            )
+            for line, text in zip(content, texts, strict=True):
+                line.text = text
         blocks = layout.segment([title_line, *content], self.profile, boundary=self.boundary)
         paras = [self._para(block) for block in blocks]
         bodies = {note.marker: note for note in notes}
