@@ -250,8 +250,14 @@ def strip_furniture(
     current: Note | None = None
     page_break = False
     skip_to = 0
+    unruled = _unruled_areas(lines, furniture)
     for index, line in enumerate(lines):
         if index < skip_to:
+            continue
+        if index in unruled:
+            end = unruled[index]
+            notes.extend(_pair_detached(lines[index:end], furniture[index:end], diagnostics))
+            skip_to, page_break = end, True
             continue
         kind = furniture[index]
         markdown = MARKDOWN_NOTE.fullmatch(line.text)
@@ -316,6 +322,49 @@ def _detached_area(lines: list[Line], start: int, furniture: list[str | None]) -
         if furniture[index] is None and MARKER_LINE.fullmatch(line.text):
             marker = True
     return end if marker else None
+
+
+def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, int]:
+    """Footnote areas printed without a rule as text (the rule was a drawn line): where
+    each starts and ends, by line index.
+
+    On a page without a footnote rule, the area is the page's last lines from the first
+    marker alone on its line whose lines pair exactly: as many markers alone as footnote
+    texts ending with their sentence, each of them a number not seen before.
+    """
+    areas: dict[int, int] = {}
+    start = 0
+    for end in [*(i for i, line in enumerate(lines) if line.page_break and i), len(lines)]:
+        page = range(start, end)
+        start = end
+        if any(furniture[i] == "separator" for i in page):
+            continue
+        for first in page:
+            if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
+                continue
+            if _pairs_exactly(lines, furniture, first, page.stop):
+                areas[first] = page.stop
+                break
+    return areas
+
+
+def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
+    markers: set[str] = set()
+    bodies = 0
+    open_body = False
+    for index in range(start, end):
+        if furniture[index] is not None:
+            continue
+        text = lines[index].text
+        if MARKER_LINE.fullmatch(text):
+            if text in markers:
+                return False
+            markers.add(text)
+            continue
+        if not open_body:
+            bodies += 1
+        open_body = text[-1:] not in ".。"
+    return bodies == len(markers) and not open_body
 
 
 def _pair_detached(
