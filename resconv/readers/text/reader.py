@@ -101,6 +101,19 @@ class _Builder:
         assert match is not None
         number = " ".join(match.group("number").split())
         title_line.text = match.group("title") or ""
+        cover_end = title_index
+        following = lines[title_index + 1].text if title_index + 1 < len(lines) else ""
+        if not title_line.text and self.profile.authority.fullmatch(following):
+            # "75/46." alone before the authority line: some extractions set the title,
+            # printed beside the number, just before it, after the cover's last line.
+            cover_end = self._title_before(lines, title_index)
+            if cover_end < title_index:
+                title_line.text = " ".join(line.text for line in lines[cover_end:title_index])
+                self.diagnostics.info(
+                    "title-before-number",
+                    f"the title was printed before the number {number}",
+                    line=lines[cover_end].no,
+                )
         running_title = _title_lines(title_line.text, lines[title_index + 1 :], self.profile)
         content, notes = layout.strip_furniture(
             lines[title_index + 1 :],
@@ -130,8 +143,27 @@ class _Builder:
         paras = [self._para(block) for block in blocks]
         bodies = {note.marker: note for note in notes}
         place_glued_markers(paras, bodies, self.profile, self.marker_lines)
-        cover, cover_symbol = read_cover(lines[:title_index], self.profile, self.diagnostics)
+        cover, cover_symbol = read_cover(lines[:cover_end], self.profile, self.diagnostics)
         return self._assemble(number, paras, bodies, cover, cover_symbol)
+
+    def _title_before(self, lines: list[layout.Line], number_at: int) -> int:
+        """Where a title printed before its number starts: after the cover's last line
+        (the committee line "[…]" or "Resolution adopted … on <date>"), at most three
+        lines up; `number_at` when there is none."""
+        start = number_at
+        while start > 0 and number_at - start < 3:
+            text = lines[start - 1].text
+            if (
+                text.endswith(("]", "］"))
+                or self.profile.adopted_line.search(text)
+                or self.profile.date.fullmatch(text)
+                or layout.SYMBOL_LINE.fullmatch(text)
+            ):
+                break
+            start -= 1
+        if start == 0 or start == number_at:
+            return number_at
+        return start
 
     def _starts_text(self, line: str) -> bool:
         """Whether `line` opens the resolution's text rather than continuing a title."""
