@@ -213,6 +213,8 @@ PROFILE = LanguageProfile(
     code="ar",
     joiner="space",
     authority=Regex(r"إن\s+الجمعية\s+العامة\s*[،,]?|إن\s+مجلس\s+الأمن\s*[،,]?"),
+    # Frequent words: in visual order (each line reversed) they are found only reversed.
+    detect_words=frozenset({"في", "من", "على", "إلى", "التي", "الجمعية", "العامة", "المتحدة"}),
     preambular=PhraseSet(
         PREAMBULAR_BASES,
         before=PREAMBULAR_BEFORE,
@@ -245,7 +247,8 @@ PROFILE = LanguageProfile(
         r"|(?<=[\u0621-\u064a][،؛:.])([0-9]{1,3})(?![\d/])"
     ),
     title=Regex(
-        rf"(?P<number>(?:ES-|S-)?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}})\s*[.．\-–—]\s*(?P<title>\S.*)?"
+        rf"(?P<number>(?:ES-|S-)?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}})"
+        r"\s*(?:[.．]\s*[\-–—]?|[\-–—])\s*(?P<title>\S.*)?"
     ),
     operative_number=Regex(rf"(?P<num>[{_DIGIT}]{{1,3}}\s*[-–‐])\s*"),
     squeeze_number=False,

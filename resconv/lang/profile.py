@@ -115,7 +115,8 @@ class LanguageProfile:
     suspended_hyphen_words: frozenset[str] = frozenset()
     """Words after "pre- " that keep the space: "pre- and post-conflict"."""
     detect_words: frozenset[str] = frozenset()
-    """Frequent short words that tell this language from other Latin-script ones."""
+    """Frequent short words: they tell a Latin-script language from the others, and a
+    right-to-left text in visual order (where they are found only reversed)."""
     capitalised: bool = False
     """Whether every paragraph starts with a capital letter (its initial words do), so
     that a line in lower case after a page break continues the paragraph before it."""

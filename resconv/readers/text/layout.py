@@ -527,6 +527,7 @@ def segment(
 ) -> list[Block]:
     """Group content lines into paragraph blocks; `boundary` matches lines that always
     start a block after a finished one (adoption date, meeting, annex label)."""
+    lines = _numbers_first(lines, profile)
     widths = _Widths(lines)
     shapes = _Shapes(lines, profile, boundary)
     mode = choose_mode(lines, shapes.paragraph_starts())
@@ -554,6 +555,35 @@ def segment(
         blocks[-1].items.append(line)
         previous = index
     return blocks
+
+
+def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
+    """`lines` with each operative number printed alone after its paragraph's first line
+    moved before that line.
+
+    Some extractions set the number of a paragraph after the paragraph's first line
+    ("回顾…具有业务" / "6." / "独立性；"). The number goes back in front when the line
+    before it opens with operative initial words, runs on, and follows a line that
+    ended a paragraph.
+    """
+    number = profile.operative_number.fullmatch
+    out = lines
+    for index in range(2, len(lines)):
+        if not number(lines[index].text):
+            continue
+        opening, before = lines[index - 1], lines[index - 2]
+        if (
+            ends_paragraph(opening.text)
+            or not ends_paragraph(before.text)
+            or number(before.text)
+            or not profile.operative.match(opening.text)
+        ):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[index - 1], out[index] = lines[index], lines[index - 1]
+        out[index - 1].blank_before, out[index].blank_before = True, False
+    return out
 
 
 class _Shapes:
@@ -739,8 +769,10 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
     if not before or not after:
         return ""
     last, first = before[-1], after[0]
-    if profile.joiner == "cjk" and (_is_cjk(last) or _is_cjk(first)):
-        return ""
+    if profile.joiner == "cjk" and (
+        _is_cjk(last) or _is_cjk(first) or (last.isdigit() and first in "(（")
+    ):
+        return ""  # "第2310\n(2016)号" → "第2310(2016)号": Chinese sets no space there
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
     return " "

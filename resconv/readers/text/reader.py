@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from resconv.diagnostics import Diagnostics, Result
 from resconv.errors import StructureError
+from resconv.lang import LANGUAGES
 from resconv.lang.profile import TEXT_LANGUAGES, LanguageProfile
 from resconv.lang.profile import profile as language_profile
 from resconv.model import (
@@ -30,6 +31,7 @@ from resconv.model import (
     plain_text,
 )
 from resconv.readers.text import layout
+from resconv.readers.text.bidi import to_logical_order
 from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
@@ -71,7 +73,10 @@ class TextReader:
             )
         if lang is None:
             diagnostics.info("language-detected", f"language detected: {code}")
-        resolution = _Builder(language_profile(code), diagnostics, source).build(text)
+        text_profile = language_profile(code)
+        if LANGUAGES[code].direction == "rtl":
+            text = to_logical_order(text, text_profile, diagnostics, source)
+        resolution = _Builder(text_profile, diagnostics, source).build(text)
         return Result(resolution, diagnostics.freeze())
 
 
