@@ -198,7 +198,7 @@ def split_lines(text: str) -> list[Line]:
                 page = True
             stripped = part.strip()
             if not stripped:
-                blank = True
+                blank = blank or len(parts) == 1  # a form feed alone is no blank line
                 continue
             out.append(
                 Line(
@@ -276,7 +276,7 @@ def strip_furniture(
                         lines[index + 1 : area_end], furniture[index + 1 : area_end], diagnostics
                     )
                 )
-                skip_to = area_end
+                skip_to, in_notes = area_end, False
             continue
         if kind is not None:
             diagnostics.info(
@@ -479,13 +479,13 @@ def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
     flush = len(lines) - indented
     if indented >= 2 and flush >= 1:
         return "indent"
-    if len(lines) <= 6:
-        return "blank"
     blanks = sum(1 for line in lines[1:] if line.blank_before)
+    if len(lines) <= 6 and blanks:
+        return "blank"
     if blanks < 0.1 * (len(lines) - 1):
         # No blank lines: one paragraph a line (a web copy) ends almost every line as a
         # paragraph ends (short lines aside: headings, dates); hard-wrapped text does not.
-        whole = sum(1 for line in lines if ends_paragraph(line.text) or len(line.text) < 40)
+        whole = sum(1 for line in lines if _whole(line.text))
         return "line" if whole >= 0.9 * len(lines) else "punct"
     if starts is not None and not _blank_lines_separate(lines, starts):
         return "punct"
@@ -495,6 +495,12 @@ def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
         whole = sum(1 for line in lines if ends_paragraph(line.text) or len(line.text) < 40)
         return "blank" if whole >= 0.7 * len(lines) else "punct"
     return "blank"
+
+
+def _whole(text: str) -> bool:
+    """Whether a line can be a whole paragraph: it ends as one, or is short (a heading,
+    a date) without a hyphen left hanging."""
+    return ends_paragraph(text) or (len(text) < 40 and text[-1:] not in "-‑")
 
 
 def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:

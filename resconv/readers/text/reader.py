@@ -101,6 +101,7 @@ class _Builder:
             raise StructureError(
                 "missing number and title: no line such as “67/38. Title”", source=self.source
             )
+        self._refuse_second_resolution(lines, title_index)
         title_line = lines[title_index]
         match = self.profile.title.fullmatch(title_line.text)
         assert match is not None
@@ -150,6 +151,27 @@ class _Builder:
         place_glued_markers(paras, bodies, self.profile, self.marker_lines)
         cover, cover_symbol = read_cover(lines[:cover_end], self.profile, self.diagnostics)
         return self._assemble(number, paras, bodies, cover, cover_symbol)
+
+    def _refuse_second_resolution(self, lines: list[layout.Line], title_index: int) -> None:
+        """Two resolutions pasted together are refused: a model of either would be wrong.
+
+        The second is told by a number and title line with an authority line right after.
+        """
+        start = title_index + 1
+        while True:
+            found = layout.find_title(lines[start:], self.profile)
+            if found is None:
+                return
+            at = start + found
+            after = lines[at + 1 : at + 4]
+            if any(self.profile.authority.fullmatch(line.text) for line in after):
+                raise StructureError(
+                    f"a second resolution starts at line {lines[at].no} "
+                    f"({lines[at].text[:40]!r}): read one resolution at a time",
+                    source=self.source,
+                    line=lines[at].no,
+                )
+            start = at + 1
 
     def _title_before(self, lines: list[layout.Line], number_at: int) -> int:
         """Where a title printed before its number starts: after the cover's last line
@@ -266,6 +288,13 @@ class _Builder:
         self.classifier.check_numbers(main)
         for _, _, part in annexes:
             self.classifier.check_numbers(part)
+        if "date_text" not in adoption and rest and rest[-1].text[-1:] not in ".。":
+            self.diagnostics.add(
+                "text-truncated",
+                "the text ends inside a paragraph, with no adoption date after it: it may "
+                f"be cut short ({rest[-1].text[-40:]!r})",
+                line=rest[-1].line,
+            )
         resolution_adoption = self._adoption_value(adoption, cover)
         symbol = "A/RES/" + number.replace(" ", "")
         if cover_symbol is not None:
