@@ -39,6 +39,8 @@ _BUILTIN: dict[str, str] = {
     "text": "resconv.readers.text:TextReader",
     "akn": "resconv.readers.akn:AknReader",
     "json": "resconv.readers.json:JsonReader",
+    "pdf": "resconv.readers.pdf:PdfReader",
+    "docx": "resconv.readers.docx:DocxReader",
 }
 _loaded: dict[str, Reader] = {}
 

@@ -1,0 +1,314 @@
+"""The PDF's text layer as lines of styled spans, through PDFium (pypdfium2).
+
+The only module that talks to PDFium. PDFium's text page already decides where words
+and lines break (it marks the spaces and line ends it adds as "generated"); each run of
+characters drawn by one text object becomes a `Span` carrying that object's font, size,
+style and position. Every page is closed before the next is opened, so memory is bounded
+by one page; limits on the file, the pages, the objects and the characters bound the
+time a hostile file can take.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2.raw as pdfium
+
+from resconv.errors import InputDecodeError, StructureError
+
+__all__ = ["LIMITS", "Limits", "Line", "Page", "Span", "read_pages"]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much of a PDF resconv will read; beyond them the file is refused."""
+
+    file_bytes: int = 64 * 1024 * 1024
+    pages: int = 400
+    objects_per_page: int = 60_000
+    chars_per_page: int = 40_000
+    chars: int = 2_000_000
+
+
+LIMITS = Limits()
+
+
+@dataclass(slots=True)
+class Span:
+    """Characters drawn by one text object on one line, in one style."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    font: str
+    italic: bool
+    bold: bool
+    top: float = 0.0
+    """The top of the span's glyphs; a superscript's top is above its line's text."""
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line: its spans in reading order."""
+
+    spans: list[Span]
+    page: int
+    """1-based page number."""
+    rtl: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+    @property
+    def x0(self) -> float:
+        return min(span.x0 for span in self.spans)
+
+    @property
+    def x1(self) -> float:
+        return max(span.x1 for span in self.spans)
+
+    @property
+    def baseline(self) -> float:
+        return self.main.baseline
+
+    @property
+    def size(self) -> float:
+        return self.main.size
+
+    @property
+    def main(self) -> Span:
+        """The span that sets the line's size and baseline: the longest of the largest."""
+        return max(self.spans, key=lambda s: (round(s.size, 1), len(s.text.strip())))
+
+
+@dataclass(slots=True)
+class Page:
+    """The lines of one page, and the short horizontal rules drawn on it."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
+    """Horizontal rules as (x0, x1, y): a footnote separator is one of them."""
+
+
+_ITALIC_FLAG = 1 << 6  # PDF font descriptor flags, table 121
+_BOLD_FLAG = 1 << 18
+_ITALIC_NAMES = ("italic", "oblique")
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold")
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    font: str
+    italic: bool
+    bold: bool
+    size: float
+    top: float
+    bottom: float
+
+
+def read_pages(data: bytes, *, source: str | None, limits: Limits = LIMITS) -> Iterator[Page]:
+    """The pages of `data`, one at a time; refuses encrypted, damaged and oversized files."""
+    if len(data) > limits.file_bytes:
+        raise InputDecodeError(
+            f"PDF of {len(data):,} bytes is over the {limits.file_bytes:,}-byte limit",
+            source=source,
+        )
+    buffer = ctypes.create_string_buffer(data, len(data))
+    document = pdfium.FPDF_LoadMemDocument64(buffer, len(data), None)
+    if not document:
+        raise _load_error(source)
+    try:
+        count = pdfium.FPDF_GetPageCount(document)
+        if count > limits.pages:
+            raise InputDecodeError(
+                f"PDF of {count} pages is over the {limits.pages}-page limit", source=source
+            )
+        total = 0
+        for index in range(count):
+            page = _read_page(document, index, limits, source)
+            total += sum(len(line.text) for line in page.lines)
+            if total > limits.chars:
+                raise InputDecodeError(
+                    f"PDF text is over the {limits.chars:,}-character limit", source=source
+                )
+            yield page
+    finally:
+        pdfium.FPDF_CloseDocument(document)
+        del buffer
+
+
+def _load_error(source: str | None) -> InputDecodeError:
+    code = pdfium.FPDF_GetLastError()
+    if code == pdfium.FPDF_ERR_PASSWORD:
+        return InputDecodeError("the PDF is encrypted (password protected)", source=source)
+    if code == pdfium.FPDF_ERR_SECURITY:
+        return InputDecodeError("the PDF uses an unsupported security handler", source=source)
+    return InputDecodeError("not a readable PDF (damaged or not a PDF file)", source=source)
+
+
+def _read_page(document: int, index: int, limits: Limits, source: str | None) -> Page:
+    page = pdfium.FPDF_LoadPage(document, index)
+    if not page:
+        raise InputDecodeError(f"page {index + 1} of the PDF cannot be read", source=source)
+    try:
+        objects = pdfium.FPDFPage_CountObjects(page)
+        if objects > limits.objects_per_page:
+            raise InputDecodeError(
+                f"page {index + 1} has {objects:,} objects, over the "
+                f"{limits.objects_per_page:,} limit",
+                source=source,
+            )
+        result = Page(
+            number=index + 1,
+            width=pdfium.FPDF_GetPageWidthF(page),
+            height=pdfium.FPDF_GetPageHeightF(page),
+        )
+        result.rules = _rules(page, objects)
+        textpage = pdfium.FPDFText_LoadPage(page)
+        try:
+            result.lines = _lines(textpage, index + 1, limits, source)
+        finally:
+            pdfium.FPDFText_ClosePage(textpage)
+        return result
+    finally:
+        pdfium.FPDF_ClosePage(page)
+
+
+def _rules(page: int, objects: int) -> list[tuple[float, float, float]]:
+    """Thin horizontal paths: the rules above footnotes and under the masthead."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    found = []
+    for index in range(objects):
+        obj = pdfium.FPDFPage_GetObject(page, index)
+        if pdfium.FPDFPageObj_GetType(obj) != pdfium.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        if top.value - bottom.value < 2.5 and right.value - left.value > 20:
+            found.append((left.value, right.value, (top.value + bottom.value) / 2))
+    return found
+
+
+def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> list[Line]:
+    count = pdfium.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    if count > limits.chars_per_page:
+        raise InputDecodeError(
+            f"page {page_no} has {count:,} characters, over the {limits.chars_per_page:,} limit",
+            source=source,
+        )
+    raw = (ctypes.c_ushort * (count + 1))()
+    pdfium.FPDFText_GetText(textpage, 0, count, raw)
+    text = ctypes.string_at(raw, count * 2).decode("utf-16-le", "replace")
+    styles: dict[int, _Style] = {}
+    lines: list[Line] = []
+    spans: list[Span] = []
+    get_object = pdfium.FPDFText_GetTextObject
+    start = 0
+    current: int | None = None
+    current_obj = None
+    for index in range(count + 1):
+        obj = get_object(textpage, index) if index < count else None
+        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        if key == current and index < count:
+            continue
+        if current is not None and index > start:
+            style = styles.get(current)
+            if style is None:
+                style = styles[current] = _style(current_obj)
+            spans.append(_span(textpage, text, start, index, style))
+        elif current is None and index > start:
+            generated = text[start:index]
+            if "\n" in generated or "\r" in generated:
+                if spans:
+                    lines.append(_line(spans, page_no))
+                spans = []
+            elif spans and generated.strip() == "":
+                spans[-1].text += " "
+        current, current_obj, start = key, obj, index
+    if spans:
+        lines.append(_line(spans, page_no))
+    return lines
+
+
+def _style(obj: Any) -> _Style:
+    font = pdfium.FPDFTextObj_GetFont(obj)
+    name_buffer = ctypes.create_string_buffer(256)
+    length = pdfium.FPDFFont_GetBaseFontName(font, name_buffer, 256) if font else 0
+    name = name_buffer.value.decode("latin-1") if length else ""
+    flags = pdfium.FPDFFont_GetFlags(font) if font else 0
+    weight = pdfium.FPDFFont_GetWeight(font) if font else -1
+    size = ctypes.c_float()
+    pdfium.FPDFTextObj_GetFontSize(obj, size)
+    matrix = pdfium.FS_MATRIX()
+    pdfium.FPDFPageObj_GetMatrix(obj, matrix)
+    scale = math.hypot(matrix.c, matrix.d) or 1.0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    lowered = name.lower().split("+")[-1]
+    return _Style(
+        font=name,
+        italic=bool(flags & _ITALIC_FLAG) or any(word in lowered for word in _ITALIC_NAMES),
+        bold=bool(flags & _BOLD_FLAG)
+        or weight >= 600
+        or any(word in lowered.replace("-", "") for word in _BOLD_NAMES),
+        size=round(size.value * scale, 2),
+        top=top.value,
+        bottom=bottom.value,
+    )
+
+
+def _span(textpage: int, text: str, start: int, end: int, style: _Style) -> Span:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    x = ctypes.c_double()
+    y = ctypes.c_double()
+    pdfium.FPDFText_GetCharOrigin(textpage, start, x, y)
+    x0 = x.value
+    pdfium.FPDFText_GetCharBox(textpage, end - 1, left, right, bottom, top)
+    x1 = max(right.value, x0)
+    if right.value < x0:  # a right-to-left run: its first character is drawn rightmost
+        pdfium.FPDFText_GetCharBox(textpage, start, left, right, bottom, top)
+        x0, x1 = min(x0, left.value, x1), max(right.value, x0)
+    return Span(
+        text=text[start:end],
+        x0=x0,
+        x1=x1,
+        baseline=y.value,
+        size=style.size,
+        font=style.font,
+        italic=style.italic,
+        bold=style.bold,
+        top=style.top,
+    )
+
+
+def _line(spans: list[Span], page_no: int) -> Line:
+    rtl = any(
+        unicodedata.bidirectional(char) in _RTL_CLASSES for span in spans for char in span.text
+    )
+    return Line(spans=spans, page=page_no, rtl=rtl)
+
+
+_RTL_CLASSES = frozenset(("R", "AL"))
+
+
+def require_text(pages: list[Page], source: str | None) -> None:
+    """A PDF without a text layer (scanned pages) needs OCR, which resconv does not do."""
+    if not any(line.text.strip() for page in pages for line in page.lines):
+        raise StructureError(
+            "the PDF has no text layer (scanned pages?): it needs OCR before resconv can "
+            "read it",
+            source=source,
+        )

@@ -1,0 +1,283 @@
+"""What the pages show, written as the Markdown-like text the text reader reads.
+
+One paragraph a line: a new paragraph starts where a line is indented past the text's
+margin (first-line indents, hanging numbers, centred and right-aligned lines) or after
+more space than the line pitch. Inside a paragraph, lines join with a space, or with
+nothing between Chinese characters and after a hyphen. The italic (or, in Chinese, bold)
+run that opens a paragraph becomes `*…*`, a raised marker `[^n]`, and each footnote of
+the page foot a `[^n]: …` definition at the end. Cover lines above the number and title
+are kept one to a line, as printed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from resconv.readers.pdf.document import Line, Span
+from resconv.readers.pdf.furniture import PageText
+from resconv.readers.pdf.lines import is_superscript, split_cells, start
+
+__all__ = ["Markdown", "write_markdown"]
+
+_TITLE = re.compile(r"\s*(?:ES-|S-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\s*[.．]")
+_LABEL = re.compile(
+    r"\s*(?:\d{1,3}\s*[.．]|[０-９]{1,3}\s*．|[(（]\s*[a-zа-я\u0600-\u06ff]{1,2}\s*[)）]"
+    r"|[(（]\s*[ivxlc]{1,6}\s*[)）]|[a-zа-я]{1,2}\)|[\u3220-\u3229]|[\u0660-\u0669\d]{1,3}\s*-)\s*"
+)
+_MARKER = re.compile(r"[(\[]?\s*(\d{1,3}|\*{1,3}|[a-z])\s*[)\]]?")
+_SPACES = re.compile(r"\s+")
+_HYPHENS = "-‐‑"
+
+
+@dataclass(slots=True)
+class Markdown:
+    """The text handed to the text reader, and the page each of its lines came from."""
+
+    text: str
+    pages: list[int] = field(default_factory=list)
+    """`pages[i]` is the page of line i + 1 of `text`."""
+
+
+@dataclass(slots=True)
+class _Para:
+    lines: list[Line]
+    label_end: float | None = None
+    """Where the text after a hanging number starts on the first line."""
+    continuation: float | None = None
+    """Where the paragraph's second line started."""
+
+
+def write_markdown(pages: list[PageText]) -> Markdown:
+    """The Markdown for the sorted-out pages."""
+    body = [line for page in pages for line in page.body]
+    widths = {page.page.number: page.page.width for page in pages}
+    out = Markdown(text="")
+    lines: list[str] = []
+
+    def emit(text: str, page: int) -> None:
+        lines.append(text)
+        out.pages.append(page)
+
+    title_at = next(
+        (i for i, line in enumerate(body) if _TITLE.match(line.text) and _all_strong(line)),
+        None,
+    )
+    if title_at is None:
+        title_at = next((i for i, line in enumerate(body) if _TITLE.match(line.text)), 0)
+    for line in body[:title_at]:
+        for cell in split_cells(line):
+            emit(_squeeze(cell.text), cell.page)
+    for page in pages[:1]:
+        for line in page.job:
+            emit(_squeeze(line.text), line.page)
+    emit("", 1)
+    margin, pitch, size = _measure(body[title_at:], widths)
+    paras = _paragraphs(body[title_at:], widths, margin, pitch, size)
+    for index, para in enumerate(paras):
+        emphasis = index > 0 and not all(_all_strong(line) for line in para.lines)
+        emit(_inline(para.lines, emphasis=emphasis), para.lines[0].page)
+        emit("", para.lines[-1].page)
+    for number, note in _notes(pages):
+        emit(f"[^{number}]: {note[1]}", note[0])
+    out.text = "\n".join(lines) + "\n"
+    return out
+
+
+def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[float, float, float]:
+    """The text's margin, line pitch and size: the most common of each."""
+    sizes = Counter(round(line.size) for line in lines)
+    size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
+    starts = Counter(round(start(line, widths[line.page])) for line in lines)
+    margin = float(min((x for x, n in starts.items() if n >= max(2, starts.most_common(1)[0][1] // 4)), default=0))
+    gaps = Counter(
+        round(a.baseline - b.baseline, 1)
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and abs(a.size - size) < 1 and abs(b.size - size) < 1
+        and a.baseline > b.baseline
+    )
+    pitch = gaps.most_common(1)[0][0] if gaps else size * 1.2
+    return margin, pitch, size
+
+
+def _paragraphs(
+    lines: list[Line], widths: dict[int, float], margin: float, pitch: float, size: float
+) -> list[_Para]:
+    paras: list[_Para] = []
+    previous: Line | None = None
+    for line in lines:
+        begin = start(line, widths[line.page])
+        para = paras[-1] if paras else None
+        if para is None or previous is None or not _continues(
+            para, previous, line, begin, margin, pitch, widths
+        ):
+            para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]))
+            paras.append(para)
+        else:
+            if len(para.lines) == 1:
+                para.continuation = begin
+            para.lines.append(line)
+        previous = line
+    return paras
+
+
+def _continues(
+    para: _Para,
+    previous: Line,
+    line: Line,
+    begin: float,
+    margin: float,
+    pitch: float,
+    widths: dict[int, float],
+) -> bool:
+    tolerance = 0.3 * line.size
+    if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
+        return False
+    if _all_strong(previous) != _all_strong(line):
+        return False
+    if abs(begin - margin) <= tolerance:
+        return True
+    if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
+        return True
+    if para.label_end is not None and abs(begin - para.label_end) <= tolerance:
+        return True
+    return _all_strong(previous) and _all_strong(line) and line.page == previous.page
+
+
+def _label_end(line: Line, width: float) -> float | None:
+    """Where the text starts after a number or letter printed at the head of the line."""
+    spans = line.spans[::-1] if line.rtl else line.spans
+    label = _LABEL.match(line.text)
+    if not label:
+        return None
+    taken = 0
+    for index, span in enumerate(spans):
+        taken += len(span.text)
+        if taken >= label.end() and index + 1 < len(spans):
+            following = spans[index + 1]
+            return width - following.x1 if line.rtl else following.x0
+    return None
+
+
+def _all_strong(line: Line) -> bool:
+    """Every visible character bold: a title or heading line."""
+    return all(span.bold for span in line.spans if span.text.strip())
+
+
+def _strong(span: Span, chinese: bool) -> bool:
+    return span.bold if chinese else span.italic
+
+
+def _inline(lines: list[Line], *, emphasis: bool) -> str:
+    """One paragraph's text: lines joined, initial emphasis and markers marked up."""
+    pieces: list[tuple[str, str]] = []  # (kind, text): "text", "em", "marker"
+    for number, line in enumerate(lines):
+        spans = line.spans[::-1] if line.rtl else line.spans
+        if number:
+            pieces.append(("join", ""))
+        for span in spans:
+            if not span.text:
+                continue
+            if is_superscript(span, line) and _MARKER.fullmatch(span.text.strip()):
+                marker = _MARKER.fullmatch(span.text.strip())
+                assert marker is not None
+                pieces.append(("marker", marker.group(1)))
+            else:
+                pieces.append(("text", span.text))
+    chinese = any(_is_cjk(char) for kind, text in pieces if kind == "text" for char in text[:20])
+    styled = _style_runs(lines, chinese) if emphasis else []
+    text = _join(pieces)
+    if styled:
+        text = _mark_initial(text, styled)
+    return text
+
+
+def _style_runs(lines: list[Line], chinese: bool) -> list[tuple[str, bool]]:
+    spans = [span for line in lines for span in (line.spans[::-1] if line.rtl else line.spans)]
+    return [(span.text, _strong(span, chinese)) for span in spans[:12] if span.text]
+
+
+def _mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
+    """`*…*` around the emphasised words the paragraph opens with (after its number)."""
+    label = _LABEL.match(text)
+    offset = label.end() if label else 0
+    consumed = 0
+    emphasised = ""
+    started = False
+    for run, strong in runs:
+        if consumed + len(run.strip() and run) <= offset:
+            consumed += len(run)
+            continue
+        if strong:
+            started = True
+            emphasised += run
+        elif run.strip() or not started:
+            if started:
+                break
+            return text
+        else:
+            emphasised += run
+    words = " ".join(emphasised.split())
+    if not words:
+        return text
+    head = text[offset:]
+    if not head.startswith(words) or len(head) <= len(words) or not head[len(words):].strip():
+        return text
+    return f"{text[:offset]}*{words}*{head[len(words):]}"
+
+
+def _join(pieces: list[tuple[str, str]]) -> str:
+    out = ""
+    for index, (kind, text) in enumerate(pieces):
+        if kind == "marker":
+            out = out.rstrip() if not out.endswith(" ") or True else out
+            out += f"[^{text}]"
+            following = pieces[index + 1] if index + 1 < len(pieces) else None
+            if following is not None and following[0] == "text" and text and following[1][:1].isalnum():
+                out += " "
+        elif kind == "join":
+            following = next((t for k, t in pieces[index + 1 :] if k == "text" and t.strip()), "")
+            out = out.rstrip()
+            last = out[-1:] if out else ""
+            first = following.lstrip()[:1]
+            if _is_cjk(last) or _is_cjk(first) or not out:
+                continue
+            if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
+                continue
+            out += " "
+        else:
+            out += text
+    return _SPACES.sub(" ", out).strip()
+
+
+def _squeeze(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _is_cjk(char: str) -> bool:
+    if not char:
+        return False
+    return unicodedata.east_asian_width(char) in ("W", "F") and not char.isspace()
+
+
+def _notes(pages: list[PageText]) -> list[tuple[str, tuple[int, str]]]:
+    """The footnotes at the pages' feet, by marker: (page, text)."""
+    notes: list[list[object]] = []
+    for page in pages:
+        for line in page.notes:
+            spans = line.spans[::-1] if line.rtl else line.spans
+            visible = [span for span in spans if span.text.strip()]
+            if not visible:
+                continue
+            head = visible[0]
+            marker = _MARKER.fullmatch(head.text.strip())
+            rest = [span for span in spans if span is not head]
+            if marker and (is_superscript(head, line) or head.size < line.size - 0.5):
+                body = _join([("text", span.text) for span in rest])
+                notes.append([marker.group(1), line.page, body])
+            elif notes:
+                body = _join([("text", str(notes[-1][2])), ("join", ""), ("text", line.text)])
+                notes[-1][2] = body
+    return [(str(m), (int(str(p)), str(t))) for m, p, t in notes]
