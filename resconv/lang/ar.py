@@ -229,6 +229,9 @@ PROFILE = LanguageProfile(
     glued_marker=Regex(
         r"(?:(?<=[^\s(])|(?<=[^\s(] ))"
         rf"(?P<span>\(([{_DIGIT}]{{1,3}})\))"
+        # A bare number glued to a word or its punctuation: "الاعتراض2،", "الأول،3".
+        r"|(?<=[\u0621-\u064a])([0-9]{1,3})(?![\d/])"
+        r"|(?<=[\u0621-\u064a][،؛:.])([0-9]{1,3})(?![\d/])"
     ),
     title=Regex(
         rf"(?P<number>(?:ES-|S-)?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}})\s*[.．\-–—]\s*(?P<title>\S.*)?"
@@ -246,5 +249,8 @@ PROFILE = LanguageProfile(
     section_number=Regex(rf"(?:{_ORDINALS})(?:\s*[-–])?|[IVXLC]{{1,6}}\.?"),
     letter_heading=Regex(rf"(?P<num>(?:{_LETTER_NAMES})\s*[-–])\s+(?P<text>\S.*)"),
     letter_alone=Regex(rf"(?:{_LETTER_NAMES})(?:\s*[-–])?"),
-    note_start=Regex(rf"\((?P<m>[{_DIGIT}]{{1,3}})\)\s*(?P<text>\S.*)"),
+    # "(1) انظر …" as the UN prints it, or "1 انظر …" as web copies have it.
+    note_start=Regex(
+        rf"(?=\(|[{_DIGIT}]{{1,3}}\s)\(?(?P<m>[{_DIGIT}]{{1,3}})\)?\s*(?P<text>\S.*)"
+    ),
 )

@@ -298,7 +298,10 @@ PROFILE = LanguageProfile(
     fallback_stop_words=STOP_WORDS,
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
-    meeting=Regex(r"(?P<number>\d{1,4})\s*(?:st|nd|rd|th)\s+plenary\s+meeting(?:\s*\(resumed\))?"),
+    meeting=Regex(
+        r"(?P<number>\d{1,4})\s*(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting"
+        r"(?:\s*\(resumed\))?"
+    ),
     annex=Regex(r"Annex(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
     session=Regex(r"[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:special|emergency\s+special))?\s+session"),
     agenda_item=Regex(r"Agenda\s+items?\s+(?P<item>\d{1,3}(?:\s*\([a-z]{1,3}\))?)"),

@@ -195,7 +195,8 @@ PROFILE = LanguageProfile(
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})(?:\s+года|\s*г\.)?"),
     months=MONTHS,
     meeting=Regex(
-        r"(?P<number>\d{1,4})\s*[-‑–]\s*е\s+пленарное\s+заседание(?:\s*\(возобновленное\))?"
+        r"(?P<number>\d{1,4})\s*[-‑–]\s*[еe]\s+(?:\(возобновленное\)\s+)?пленарное\s+заседание"
+        r"(?:\s*\(возобновленное\))?"
     ),
     annex=Regex(r"Приложение(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
     session=Regex(
@@ -208,7 +209,7 @@ PROFILE = LanguageProfile(
     # "обслуживания1 и", "вопросам2,", "года3;", "20223;" (after a year: one digit).
     glued_marker=Regex(
         rf"(?=\d)(?:(?<=[{_LETTER}])|(?<=[{_LETTER}][.,;:])|(?<=\d[,;:])|(?<=[”’»)])"
-        r"|(?<=[”’»)][,;:.]))(\d{1,3})(?![\d/]|\.\d|\s*[-‑]\s*е\b)"
+        r"|(?<=[”’»)][,;:.]))(\d{1,3})(?![\d/]|\.\d|\s*[-‑]\s*[еe]\b)"
         r"|(?<=[^\d/][12]\d{3})(\d)(?=\s?[;,.:)])"
     ),
     subparagraph=Regex(rf"(?P<num>\(?(?:[{_LETTER}]{{1,2}}|[ivxlc]{{1,6}})\))\s*"),

@@ -9,6 +9,7 @@ appear in the resolution.
 from __future__ import annotations
 
 import bisect
+import re
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
@@ -48,18 +49,30 @@ def place_glued_markers(
             )
     cursor = (0, 0)
     cuts: dict[int, list[tuple[int, int, str]]] = {}
-    for marker in sorted({*explicit, *wanted}, key=_marker_key):
+    ordered = sorted({*explicit, *wanted}, key=_marker_key)
+    found: dict[str, tuple[int, int]] = dict(explicit)
+    missed: list[str] = []
+    for marker in ordered:
         if marker in explicit:
             cursor = explicit[marker]
             continue
         places = candidates.get(marker, [])
         at = bisect.bisect_left(places, (cursor[0], cursor[1], -1))
         if at == len(places):
+            missed.append(marker)
             continue
         index, start, end = places[at]
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
-        cursor = (index, end)
+        cursor = found[marker] = (index, end)
+    for marker in missed:
+        place = _loose_place(paras, marker, ordered, found)
+        if place is None:
+            continue
+        index, start, end = place
+        cuts.setdefault(index, []).append((start, end, marker))
+        marker_lines.setdefault(marker, paras[index].line)
+        found[marker] = (index, end)
     for index, found_cuts in cuts.items():
         para = paras[index]
         for start, end, marker in sorted(found_cuts, reverse=True):
@@ -71,6 +84,54 @@ def place_glued_markers(
                 (start, marker)
             ]
         para.markers.sort()
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_NOT_AFTER_MARKER = frozenset("/.．,年月日号次段条款届个项%％-‑")
+"""What follows a number that is no footnote marker: "2019年", "3.5", "1/2", "2%"."""
+
+
+def _loose_place(
+    paras: list[Para], marker: str, ordered: list[str], found: dict[str, tuple[int, int]]
+) -> tuple[int, int, int] | None:
+    """Where `marker` stands when the language's pattern found it nowhere.
+
+    The order of the markers is the constraint: the place lies after the marker before
+    it and before the marker after it, both already found. There the marker may be a
+    number of its own ("Secretary-General; 2", "文件2和") or the end of a longer run of
+    digits whose head is a year or a document number ("horizon 20309" after "2030",
+    "73/4419" after "73/44"). The first such place wins.
+    """
+    position = ordered.index(marker)
+    before = max((found[m] for m in ordered[:position] if m in found), default=(0, 0))
+    after = min((found[m] for m in ordered[position + 1 :] if m in found), default=None)
+    last = len(paras) - 1 if after is None else after[0]
+    for index in range(before[0], last + 1):
+        text = paras[index].text
+        start_at = before[1] if index == before[0] else 0
+        end_at = after[1] if after is not None and index == after[0] else len(text)
+        for run in _DIGIT_RUN.finditer(text, start_at, end_at):
+            digits = run.group()
+            if not digits.endswith(marker) or run.end() > end_at:
+                continue
+            if text[run.end() : run.end() + 1] in _NOT_AFTER_MARKER and run.end() < len(text):
+                if not text[run.end() : run.end() + 2] in (". ", "."):
+                    continue
+            head = digits[: -len(marker)]
+            prefix = text[run.start() - 1 : run.start()]
+            if not head:
+                if prefix == "第" or (prefix.isspace() and _is_count(text, run.end())):
+                    continue
+                return index, run.start(), run.end()
+            if (len(head) == 4 and head[:2] in ("19", "20")) or prefix == "/":
+                return index, run.start() + len(head), run.end()
+    return None
+
+
+def _is_count(text: str, end: int) -> bool:
+    """Whether the number ending at `end` counts something: "2 States", "2 et 3"."""
+    following = text[end : end + 2]
+    return following[:1] == " " and following[1:2].isupper()
 
 
 def collect_footnotes(

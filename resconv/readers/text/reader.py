@@ -31,6 +31,7 @@ from resconv.model import (
 from resconv.readers.text import layout
 from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, normalise
+from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
 
@@ -59,7 +60,7 @@ class TextReader:
         if lang is not None:
             profile(lang)  # an unknown language fails before any work
         text = decode(data, lang=lang, source=source, diagnostics=diagnostics)
-        text = normalise(text, source=source, diagnostics=diagnostics)
+        text = strip_markdown(normalise(text, source=source, diagnostics=diagnostics))
         code = lang or detect_language(text, TEXT_LANGUAGES)
         if code is None:
             raise StructureError(
