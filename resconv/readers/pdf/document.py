@@ -52,6 +52,8 @@ class Span:
     bold: bool
     top: float = 0.0
     """The top of the span's glyphs; a superscript's top is above its line's text."""
+    chars: list[tuple[str, float, float]] | None = None
+    """Each character with its left and right edge, on pages with right-to-left text."""
 
 
 @dataclass(slots=True)
@@ -212,6 +214,7 @@ def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> l
     raw = (ctypes.c_ushort * (count + 1))()
     pdfium.FPDFText_GetText(textpage, 0, count, raw)
     text = ctypes.string_at(raw, count * 2).decode("utf-16-le", "replace")
+    boxes = any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text)
     styles: dict[int, _Style] = {}
     lines: list[Line] = []
     spans: list[Span] = []
@@ -228,7 +231,7 @@ def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> l
             style = styles.get(current)
             if style is None:
                 style = styles[current] = _style(current_obj)
-            spans.append(_span(textpage, text, start, index, style))
+            spans.append(_span(textpage, text, start, index, style, boxes))
         elif current is None and index > start:
             generated = text[start:index]
             if "\n" in generated or "\r" in generated:
@@ -270,7 +273,7 @@ def _style(obj: Any) -> _Style:
     )
 
 
-def _span(textpage: int, text: str, start: int, end: int, style: _Style) -> Span:
+def _span(textpage: int, text: str, start: int, end: int, style: _Style, boxes: bool) -> Span:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x = ctypes.c_double()
     y = ctypes.c_double()
@@ -281,7 +284,17 @@ def _span(textpage: int, text: str, start: int, end: int, style: _Style) -> Span
     if right.value < x0:  # a right-to-left run: its first character is drawn rightmost
         pdfium.FPDFText_GetCharBox(textpage, start, left, right, bottom, top)
         x0, x1 = min(x0, left.value, x1), max(right.value, x0)
+    chars = None
+    if boxes:
+        chars = []
+        loose = pdfium.FS_RECTF()
+        for index in range(start, end):
+            pdfium.FPDFText_GetLooseCharBox(textpage, index, loose)
+            chars.append((text[index], loose.left, loose.right))
+        x0 = min(x0, *(c[1] for c in chars))
+        x1 = max(x1, *(c[2] for c in chars))
     return Span(
+        chars=chars,
         text=text[start:end],
         x0=x0,
         x1=x1,
@@ -295,10 +308,7 @@ def _span(textpage: int, text: str, start: int, end: int, style: _Style) -> Span
 
 
 def _line(spans: list[Span], page_no: int) -> Line:
-    rtl = any(
-        unicodedata.bidirectional(char) in _RTL_CLASSES for span in spans for char in span.text
-    )
-    return Line(spans=spans, page=page_no, rtl=rtl)
+    return Line(spans=spans, page=page_no)
 
 
 _RTL_CLASSES = frozenset(("R", "AL"))

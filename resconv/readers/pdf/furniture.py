@@ -73,7 +73,7 @@ def sort_out(pages: list[Page], title_words: set[str]) -> list[PageText]:
 
 def _opens_with_marker(line: Line) -> bool:
     """A footnote's first line: it starts with a raised marker."""
-    first = line.spans[-1] if line.rtl else line.spans[0]
+    first = line.spans[0]
     return is_superscript(first, line) and bool(first.text.strip())
 
 

@@ -8,14 +8,44 @@ from the positions of its characters (the file may store the glyphs in display o
 
 from __future__ import annotations
 
-from bidi import get_display
+import unicodedata
+from dataclasses import replace
 
-from resconv.readers.pdf.document import Line, Span
+from resconv.readers.pdf.document import Line, Page, Span
 
-__all__ = ["CELL_GAP", "is_superscript", "order_lines", "split_cells", "start"]
+__all__ = [
+    "CELL_GAP",
+    "is_superscript",
+    "order_lines",
+    "set_direction",
+    "split_cells",
+    "start",
+]
 
 CELL_GAP = 2.5
 """A gap wider than this many font sizes splits a line into cells (masthead columns)."""
+
+
+def set_direction(pages: list[Page]) -> bool:
+    """Every line takes the document's direction: right to left when most letters are.
+
+    A line of Latin letters or numbers alone (a symbol, a footnote's document number)
+    is still read right to left in an Arabic document, and an Arabic name in an
+    English one does not turn its line round.
+    """
+    rtl = letters = 0
+    for page in pages:
+        for line in page.lines:
+            for span in line.spans:
+                for char in span.text:
+                    if char.isalpha():
+                        letters += 1
+                        rtl += _kind(char) == "R"
+    document_rtl = rtl > 0.3 * letters
+    for page in pages:
+        for line in page.lines:
+            line.rtl = document_rtl
+    return document_rtl
 
 
 def order_lines(lines: list[Line]) -> list[Line]:
@@ -30,9 +60,10 @@ def order_lines(lines: list[Line]) -> list[Line]:
             target.spans.extend(line.spans)
             target.rtl = target.rtl or line.rtl
     for line in merged:
-        line.spans.sort(key=lambda span: span.x0)
         if line.rtl:
             _logical_order(line)
+        else:
+            line.spans.sort(key=lambda span: span.x0)
     return merged
 
 
@@ -75,23 +106,170 @@ def split_cells(line: Line) -> list[Line]:
 
 
 def _logical_order(line: Line) -> None:
-    """Right-to-left: spans right to left, each span's text in logical order.
+    """Right-to-left: the line read back into logical order from positions.
 
-    Each span is one text object; its characters come from PDFium in the order the
-    file stores them. The pieces are laid out by position and the Unicode bidi
-    algorithm turns that display order back into logical order.
+    Files store right-to-left text in display or in logical order and split it into
+    text objects as they like. PDFium gives each run of right-to-left letters of one
+    object in logical order, but pieces of a line (words, numbers, brackets) only by
+    their positions. So pieces are laid out left to right, spaces put where they leave
+    a gap, and the display order undone: runs of Latin text and of numbers keep their
+    order, everything else reads right to left (the inverse of the bidi algorithm's
+    reordering of a right-to-left line). Pieces keep their span's style.
     """
-    line.spans.sort(key=lambda span: span.x0)
-    display = []
-    for index, span in enumerate(line.spans):
-        if index and span.x0 - line.spans[index - 1].x1 > 0.15 * span.size:
-            if not display[-1].endswith(" ") and not span.text.startswith(" "):
-                display.append(" ")
-        display.append(span.text)
-    del display  # the spans keep their own text; reversal below
-    line.spans.reverse()
+    pieces: list[tuple[float, int, _Placed]] = []
+    order = 0
+    for span in line.spans:
+        for text, left, right in _pieces(span):
+            order += 1
+            pieces.append(((left + right) / 2, -order, (text, span, left, right)))
+    pieces.sort(key=lambda item: (round(item[0], 1), item[1]))
+    visual: list[_Placed] = []
+    for _, _, item in pieces:
+        text, span, left, _ = item
+        if visual and not visual[-1][0][-1:].isspace() and not text[:1].isspace():
+            if left - visual[-1][3] > 0.15 * span.size:
+                visual.append((" ", span, visual[-1][3], left))
+        visual.append(item)
+    spans: list[Span] = []
+    for text, span, left, right in _undo_display(visual):
+        last = spans[-1] if spans else None
+        if last is not None and last.font == span.font and _same(last, span):
+            last.text += text
+            if not text.isspace():  # a space put in a gap does not close it
+                last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
+        else:
+            spans.append(replace(span, text=text, chars=None, x0=left, x1=right))
+    line.spans = spans
+    _turn_brackets(line.spans)
 
 
-def reorder_display(text: str) -> str:
-    """Logical order of a right-to-left line given in display order."""
-    return str(get_display(text, base_dir="R"))
+def _pieces(span: Span) -> list[tuple[str, float, float]]:
+    """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
+    chars = span.chars or _spread(span)
+    out: list[tuple[str, float, float]] = []
+    joined = False
+    for char, left, right in chars:
+        if char in "\r\n":
+            joined = False
+            continue
+        letter = _kind(char) == "R" or (joined and unicodedata.category(char) == "Mn")
+        if letter and joined and out:
+            text, low, high = out[-1]
+            out[-1] = (text + char, min(low, left), max(high, right))
+        else:
+            out.append((char, left, right))
+        joined = letter
+    return out
+
+
+def _turn_brackets(spans: list[Span]) -> None:
+    """Brackets facing the way their place in the text needs.
+
+    A reader that mirrors brackets for display (PDFium does, for text it takes as right
+    to left) leaves some turned round. In logical order a bracket after a space (or at
+    the start) and before a letter opens; one after a letter and before a space,
+    punctuation or the end closes.
+    """
+    text = "".join(span.text for span in spans)
+    if not any(char in _FACING for char in text):
+        return
+    chars = list(text)
+    for index, char in enumerate(chars):
+        pair = _FACING.get(char)
+        if pair is None:
+            continue
+        before = chars[index - 1] if index else " "
+        after = chars[index + 1] if index + 1 < len(chars) else " "
+        if (before.isspace() or before in _OPENERS) and not after.isspace():
+            chars[index] = pair[0]
+        elif not before.isspace() and (after.isspace() or not after.isalnum()):
+            chars[index] = pair[1]
+    fixed = "".join(chars)
+    at = 0
+    for span in spans:
+        span.text = fixed[at : at + len(span.text)]
+        at += len(span.text)
+
+
+_PAIRS = ("()", "[]", "{}")
+_FACING = {char: (pair[0], pair[1]) for pair in _PAIRS for char in pair}
+_OPENERS = frozenset(pair[0] for pair in _PAIRS)
+
+
+_Placed = tuple[str, Span, float, float]
+"""A piece of text, its span and its left and right edges."""
+
+
+def _same(a: Span, b: Span) -> bool:
+    return (a.size, a.baseline, a.italic, a.bold) == (b.size, b.baseline, b.italic, b.bold)
+
+
+def _spread(span: Span) -> list[tuple[str, float, float]]:
+    """Characters of a span without positions, spread evenly over its width."""
+    count = max(len(span.text), 1)
+    step = (span.x1 - span.x0) / count
+    return [(char, span.x0 + i * step, span.x0 + (i + 1) * step) for i, char in enumerate(span.text)]
+
+
+def _kind(char: str) -> str:
+    bidi = unicodedata.bidirectional(char)
+    if bidi in ("R", "AL"):
+        return "R"
+    if bidi == "L":
+        return "L"
+    if bidi in ("EN", "AN"):
+        return "D"
+    if bidi in ("CS", "ES", "ET"):
+        return "S"
+    return "N"
+
+
+def _undo_display(visual: list[_Placed]) -> list[_Placed]:
+    """Logical order of a right-to-left line given left to right as displayed."""
+    kinds = [_kind(item[0][0]) if item[0] else "N" for item in visual]
+    runs: list[tuple[bool, list[_Placed]]] = []  # (keeps its order, characters)
+    index = 0
+    count = len(visual)
+    while index < count:
+        end = _ltr_run_end(kinds, index)
+        if end > index:
+            runs.append((True, visual[index:end]))
+            index = end
+            continue
+        if runs and not runs[-1][0]:
+            runs[-1][1].append(visual[index])
+        else:
+            runs.append((False, [visual[index]]))
+        index += 1
+    logical: list[_Placed] = []
+    for keeps, chars in reversed(runs):
+        logical.extend(chars if keeps else reversed(chars))
+    return logical
+
+
+def _ltr_run_end(kinds: list[str], index: int) -> int:
+    """The end of a left-to-right run starting at `index`, or `index` when none starts."""
+    kind = kinds[index]
+    if kind == "L":
+        end = index + 1
+        probe = end
+        while probe < len(kinds) and kinds[probe] != "R":
+            if kinds[probe] == "L":
+                end = probe + 1
+            probe += 1
+        while end < len(kinds) and (
+            kinds[end] == "D" or (kinds[end] == "S" and end + 1 < len(kinds) and kinds[end + 1] == "D")
+        ):
+            end += 1
+        return end
+    if kind == "D":
+        end = index + 1
+        while end < len(kinds):
+            if kinds[end] == "D":
+                end += 1
+            elif kinds[end] == "S" and end + 1 < len(kinds) and kinds[end + 1] == "D":
+                end += 2
+            else:
+                break
+        return end
+    return index

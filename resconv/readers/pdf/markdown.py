@@ -16,17 +16,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from resconv.readers.markup import LABEL, TITLE, mark_initial
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import is_superscript, split_cells, start
 
 __all__ = ["Markdown", "write_markdown"]
 
-_TITLE = re.compile(r"\s*(?:ES-|S-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\s*[.．]")
-_LABEL = re.compile(
-    r"\s*(?:\d{1,3}\s*[.．]|[０-９]{1,3}\s*．|[(（]\s*[a-zа-я\u0600-\u06ff]{1,2}\s*[)）]"
-    r"|[(（]\s*[ivxlc]{1,6}\s*[)）]|[a-zа-я]{1,2}\)|[\u3220-\u3229]|[\u0660-\u0669\d]{1,3}\s*-)\s*"
-)
 _MARKER = re.compile(r"[(\[]?\s*(\d{1,3}|\*{1,3}|[a-z])\s*[)\]]?")
 _SPACES = re.compile(r"\s+")
 _HYPHENS = "-‐‑"
@@ -62,11 +58,11 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         out.pages.append(page)
 
     title_at = next(
-        (i for i, line in enumerate(body) if _TITLE.match(line.text) and _all_strong(line)),
+        (i for i, line in enumerate(body) if TITLE.match(line.text) and _all_strong(line)),
         None,
     )
     if title_at is None:
-        title_at = next((i for i, line in enumerate(body) if _TITLE.match(line.text)), 0)
+        title_at = next((i for i, line in enumerate(body) if TITLE.match(line.text)), 0)
     for line in body[:title_at]:
         for cell in split_cells(line):
             emit(_squeeze(cell.text), cell.page)
@@ -148,8 +144,8 @@ def _continues(
 
 def _label_end(line: Line, width: float) -> float | None:
     """Where the text starts after a number or letter printed at the head of the line."""
-    spans = line.spans[::-1] if line.rtl else line.spans
-    label = _LABEL.match(line.text)
+    spans = line.spans
+    label = LABEL.match(line.text)
     if not label:
         return None
     taken = 0
@@ -174,7 +170,7 @@ def _inline(lines: list[Line], *, emphasis: bool) -> str:
     """One paragraph's text: lines joined, initial emphasis and markers marked up."""
     pieces: list[tuple[str, str]] = []  # (kind, text): "text", "em", "marker"
     for number, line in enumerate(lines):
-        spans = line.spans[::-1] if line.rtl else line.spans
+        spans = line.spans
         if number:
             pieces.append(("join", ""))
         for span in spans:
@@ -186,63 +182,36 @@ def _inline(lines: list[Line], *, emphasis: bool) -> str:
                 pieces.append(("marker", marker.group(1)))
             else:
                 pieces.append(("text", span.text))
-    chinese = any(_is_cjk(char) for kind, text in pieces if kind == "text" for char in text[:20])
+    chinese = _mostly_cjk("".join(text for kind, text in pieces if kind == "text"))
     styled = _style_runs(lines, chinese) if emphasis else []
-    text = _join(pieces)
+    text = _join(pieces, chinese=chinese)
     if styled:
-        text = _mark_initial(text, styled)
+        text = mark_initial(text, styled)
     return text
 
 
 def _style_runs(lines: list[Line], chinese: bool) -> list[tuple[str, bool]]:
-    spans = [span for line in lines for span in (line.spans[::-1] if line.rtl else line.spans)]
+    spans = [span for line in lines for span in line.spans]
     return [(span.text, _strong(span, chinese)) for span in spans[:12] if span.text]
 
 
-def _mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
-    """`*…*` around the emphasised words the paragraph opens with (after its number)."""
-    label = _LABEL.match(text)
-    offset = label.end() if label else 0
-    consumed = 0
-    emphasised = ""
-    started = False
-    for run, strong in runs:
-        if consumed + len(run.strip() and run) <= offset:
-            consumed += len(run)
-            continue
-        if strong:
-            started = True
-            emphasised += run
-        elif run.strip() or not started:
-            if started:
-                break
-            return text
-        else:
-            emphasised += run
-    words = " ".join(emphasised.split())
-    if not words:
-        return text
-    head = text[offset:]
-    if not head.startswith(words) or len(head) <= len(words) or not head[len(words):].strip():
-        return text
-    return f"{text[:offset]}*{words}*{head[len(words):]}"
-
-
-def _join(pieces: list[tuple[str, str]]) -> str:
+def _join(pieces: list[tuple[str, str]], *, chinese: bool = False) -> str:
+    """The pieces' text; lines join with a space, or nothing in Chinese text."""
     out = ""
     for index, (kind, text) in enumerate(pieces):
         if kind == "marker":
             out = out.rstrip() if not out.endswith(" ") or True else out
             out += f"[^{text}]"
             following = pieces[index + 1] if index + 1 < len(pieces) else None
-            if following is not None and following[0] == "text" and text and following[1][:1].isalnum():
+            head = following[1][:1] if following is not None and following[0] == "text" else ""
+            if head.isalnum() and not _is_cjk(head):
                 out += " "
         elif kind == "join":
             following = next((t for k, t in pieces[index + 1 :] if k == "text" and t.strip()), "")
             out = out.rstrip()
             last = out[-1:] if out else ""
             first = following.lstrip()[:1]
-            if _is_cjk(last) or _is_cjk(first) or not out:
+            if _is_cjk(last) or _is_cjk(first) or not out or chinese:
                 continue
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
                 continue
@@ -256,6 +225,12 @@ def _squeeze(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _mostly_cjk(text: str) -> bool:
+    """Chinese text: lines join without a space, the bold run is the initial words."""
+    visible = [char for char in text if not char.isspace()]
+    return sum(1 for char in visible if _is_cjk(char)) > 0.3 * len(visible)
+
+
 def _is_cjk(char: str) -> bool:
     if not char:
         return False
@@ -267,7 +242,7 @@ def _notes(pages: list[PageText]) -> list[tuple[str, tuple[int, str]]]:
     notes: list[list[object]] = []
     for page in pages:
         for line in page.notes:
-            spans = line.spans[::-1] if line.rtl else line.spans
+            spans = line.spans
             visible = [span for span in spans if span.text.strip()]
             if not visible:
                 continue

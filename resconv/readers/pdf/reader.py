@@ -17,7 +17,9 @@ from resconv.diagnostics import Diagnostic, Result
 from resconv.errors import ResconvError
 from resconv.model import Resolution
 from resconv.readers.pdf.document import LIMITS, Limits, read_pages, require_text
+from resconv.readers.markup import apply_initial_words
 from resconv.readers.pdf.furniture import sort_out
+from resconv.readers.pdf.lines import set_direction
 from resconv.readers.pdf.markdown import Markdown, write_markdown
 
 __all__ = ["PdfReader", "pdf_markdown"]
@@ -54,13 +56,15 @@ class PdfReader:
                 error.message = f"page {markdown.pages[error.line - 1]}: {error.message}"
                 error.line = None
             raise
-        return Result(result.value, tuple(_on_page(d, markdown) for d in result.diagnostics))
+        resolution = apply_initial_words(result.value, markdown.text)
+        return Result(resolution, tuple(_on_page(d, markdown) for d in result.diagnostics))
 
 
 def pdf_markdown(data: bytes, *, source: str | None = None, limits: Limits = LIMITS) -> Markdown:
     """The Markdown-like text a PDF shows, with the page of each line."""
     pages = list(read_pages(data, source=source, limits=limits))
     require_text(pages, source)
+    set_direction(pages)
     title_words = {
         word.lower()
         for line in (pages[0].lines if pages else [])

@@ -1,0 +1,166 @@
+"""Reading PDF and DOCX back: exact rates per language and producer, and reading speed.
+
+For every UN AKN file given (default: ../shared/corpus/dev/akn and ../shared/reference/akn),
+the model read from it is written by resconv as PDF and DOCX (and, with --libreoffice,
+converted from that DOCX to PDF by LibreOffice), then each file is read back and compared
+with the model it was made from: exact when every part is equal (PDF: a no-break space
+prints as a space, so the two count as equal). Then the warm time to read each UN PDF in
+../shared/corpus/pdf and one resconv PDF of three pages.
+
+    python benchmarks/pdf_reading.py                 # resconv's PDF and DOCX
+    python benchmarks/pdf_reading.py --libreoffice   # and LibreOffice's PDF of the DOCX
+    python benchmarks/pdf_reading.py --limit 12 --show
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import resconv  # noqa: E402
+from resconv.model import Resolution  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+COMPARED = (
+    "symbol",
+    "number",
+    "language",
+    "title",
+    "authority",
+    "preamble",
+    "operative",
+    "footnotes",
+    "adoption",
+    "annexes",
+)
+
+
+def normalised(value: object, nbsp: bool) -> object:
+    """`value` with every no-break space a space when `nbsp` (what a PDF cannot tell)."""
+    if isinstance(value, str):
+        return value.replace("\u00a0", " ") if nbsp else value
+    if isinstance(value, tuple):
+        return tuple(normalised(item, nbsp) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: normalised(getattr(value, f.name), nbsp) for f in dataclasses.fields(value)}
+    return value
+
+
+def differences(expected: Resolution, got: Resolution, *, nbsp: bool = False) -> list[str]:
+    """The parts of `got` that differ from `expected`, first difference of each."""
+    out = []
+    for name in COMPARED:
+        want, have = (normalised(getattr(r, name), nbsp) for r in (expected, got))
+        if want == have:
+            continue
+        if isinstance(want, tuple) and isinstance(have, tuple):
+            if len(want) != len(have):
+                out.append(f"{name}: {len(have)} instead of {len(want)}")
+                continue
+            index = next(i for i, (a, b) in enumerate(zip(want, have, strict=True)) if a != b)
+            out.append(f"{name}[{index}]: {str(have[index])[:160]} != {str(want[index])[:160]}")
+        else:
+            out.append(f"{name}: {str(have)[:160]} != {str(want)[:160]}")
+    return out
+
+
+def akn_files(limit: int | None) -> list[Path]:
+    files = sorted((SHARED / "corpus" / "dev" / "akn").glob("*.xml"))
+    files += sorted((SHARED / "reference" / "akn" / "ga").glob("*.xml"))
+    return files[:limit] if limit else files
+
+
+def libreoffice_pdf(docx: bytes, work: Path) -> bytes | None:
+    source = work / "in.docx"
+    source.write_bytes(docx)
+    try:
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(source)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (work / "in.pdf").read_bytes()
+
+
+def accuracy(files: list[Path], *, libreoffice: bool, show: bool) -> None:
+    table: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            model = resconv.read(path).value
+            docx = resconv.write(model, "docx")
+            inputs = {"resconv pdf": ("pdf", resconv.write(model, "pdf")), "resconv docx": ("docx", docx)}
+            if libreoffice:
+                pdf = libreoffice_pdf(docx, Path(tmp))
+                if pdf is not None:
+                    inputs["libreoffice pdf"] = ("pdf", pdf)
+            for producer, (fmt, data) in inputs.items():
+                try:
+                    got = resconv.read(data, format=fmt).value
+                    problems = differences(model, got, nbsp=fmt == "pdf")
+                except resconv.ResconvError as error:
+                    problems = [f"error: {error}"]
+                table[(model.language, producer)].append(not problems)
+                if problems and show:
+                    print(f"{path.name} [{producer}]: " + "; ".join(problems[:2]))
+    print("\n| language | producer | files | exact |")
+    print("|---|---|---|---|")
+    for (language, producer), results in sorted(table.items()):
+        print(f"| {language} | {producer} | {len(results)} | {sum(results)} ({100 * sum(results) / len(results):.0f} %) |")
+    everything = [r for results in table.values() for r in results]
+    if everything:
+        print(f"\nall: {sum(everything)} of {len(everything)} exact ({100 * sum(everything) / len(everything):.1f} %)")
+
+
+def speed() -> None:
+    reader = resconv.readers.get_reader("pdf")
+    samples: list[tuple[str, bytes]] = [
+        (path.name, path.read_bytes()) for path in sorted((SHARED / "corpus" / "pdf").glob("*.pdf"))
+    ]
+    three_pages = SHARED / "corpus" / "dev" / "akn" / "A-RES-74-10.eng.xml"
+    if three_pages.exists():
+        samples.append(("resconv A/RES/74/10 (en)", resconv.write(resconv.read(three_pages).value, "pdf")))
+    print("\n| PDF | pages | median warm read | peak Python memory |")
+    print("|---|---|---|---|")
+    for name, data in samples:
+        reader.read(data)
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            reader.read(data)
+            times.append(time.perf_counter() - start)
+        tracemalloc.start()
+        reader.read(data)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages") or "?"
+        print(f"| {name} | {pages} | {1000 * statistics.median(times):.1f} ms | {peak / 1e6:.1f} MB |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, help="only the first N AKN files")
+    parser.add_argument("--libreoffice", action="store_true", help="also LibreOffice's PDF")
+    parser.add_argument("--show", action="store_true", help="print each difference")
+    parser.add_argument("--speed-only", action="store_true")
+    args = parser.parse_args()
+    if not args.speed_only:
+        accuracy(akn_files(args.limit), libreoffice=args.libreoffice, show=args.show)
+    speed()
+
+
+if __name__ == "__main__":
+    main()
