@@ -47,9 +47,11 @@ COMPARED = (
 
 
 def normalised(value: object, nbsp: bool) -> object:
-    """`value` with every no-break space a space when `nbsp` (what a PDF cannot tell)."""
+    """`value` with every no-break space a space when `nbsp`, and no space at either end of
+    a piece of text: a no-break space prints as a space (and the text reader reads it as
+    one), and space at the edge of a run is layout, not text."""
     if isinstance(value, str):
-        return value.replace("\u00a0", " ") if nbsp else value
+        return (value.replace("\u00a0", " ") if nbsp else value).strip(" ")
     if isinstance(value, tuple):
         return tuple(normalised(item, nbsp) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -110,7 +112,7 @@ def accuracy(files: list[Path], *, libreoffice: bool, show: bool) -> None:
             for producer, (fmt, data) in inputs.items():
                 try:
                     got = resconv.read(data, format=fmt).value
-                    problems = differences(model, got, nbsp=fmt == "pdf")
+                    problems = differences(model, got, nbsp=True)
                 except resconv.ResconvError as error:
                     problems = [f"error: {error}"]
                 table[(model.language, producer)].append(not problems)

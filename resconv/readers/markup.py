@@ -60,7 +60,7 @@ def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
             break
         elif started:
             emphasised += run
-    words = " ".join(emphasised.split())
+    words = _LAYOUT_SPACE.sub(" ", emphasised).strip(" ")
     head = text[offset:]
     if not words or not head.startswith(words) or not head[len(words) :].strip():
         return text
@@ -68,6 +68,8 @@ def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
 
 _OPENING = re.compile(r"^(?P<label>[^*\n]{0,12}?)\*(?P<words>[^*\n]+)\*(?P<rest>.*)$", re.MULTILINE)
 _NOTE = re.compile(r"\[\^[^\]]*\]")
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+"""Whitespace of the layout; a no-break space is text."""
 _SPACE = re.compile(r"\s+")
 _KEY_LENGTH = 80
 

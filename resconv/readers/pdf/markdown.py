@@ -24,7 +24,8 @@ from resconv.readers.pdf.lines import is_superscript, split_cells, start
 __all__ = ["Markdown", "write_markdown"]
 
 _MARKER = re.compile(r"[(\[]?\s*(\d{1,3}|\*{1,3}|[a-z])\s*[)\]]?")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+"""Layout whitespace; a no-break space is text and stays."""
 _HYPHENS = "-‐‑"
 
 
@@ -218,11 +219,11 @@ def _join(pieces: list[tuple[str, str]], *, chinese: bool = False) -> str:
             out += " "
         else:
             out += text
-    return _SPACES.sub(" ", out).strip()
+    return _SPACES.sub(" ", out).strip(" ")
 
 
 def _squeeze(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def _mostly_cjk(text: str) -> bool:
