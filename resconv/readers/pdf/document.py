@@ -214,6 +214,7 @@ def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> l
     raw = (ctypes.c_ushort * (count + 1))()
     pdfium.FPDFText_GetText(textpage, 0, count, raw)
     text = ctypes.string_at(raw, count * 2).decode("utf-16-le", "replace")
+    text = text.replace("\ufffe", "-")  # PDFium's mark for a hyphen that ends a line
     boxes = any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text)
     styles: dict[int, _Style] = {}
     lines: list[Line] = []
@@ -236,13 +237,13 @@ def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> l
             generated = text[start:index]
             if "\n" in generated or "\r" in generated:
                 if spans:
-                    lines.append(_line(spans, page_no))
+                    lines.extend(_split(spans, page_no))
                 spans = []
             elif spans and generated.strip() == "":
                 spans[-1].text += " "
         current, current_obj, start = key, obj, index
     if spans:
-        lines.append(_line(spans, page_no))
+        lines.extend(_split(spans, page_no))
     return lines
 
 
@@ -307,8 +308,16 @@ def _span(textpage: int, text: str, start: int, end: int, style: _Style, boxes: 
     )
 
 
-def _line(spans: list[Span], page_no: int) -> Line:
-    return Line(spans=spans, page=page_no)
+def _split(spans: list[Span], page_no: int) -> list[Line]:
+    """PDFium's line cut where the baseline jumps: it joins the lines around a hyphen."""
+    lines = [Line(spans=[spans[0]], page=page_no)]
+    for span in spans[1:]:
+        last = lines[-1].spans[-1]
+        if abs(span.baseline - last.baseline) > 0.6 * max(span.size, last.size):
+            lines.append(Line(spans=[span], page=page_no))
+        else:
+            lines[-1].spans.append(span)
+    return lines
 
 
 _RTL_CLASSES = frozenset(("R", "AL"))

@@ -55,7 +55,7 @@ def sort_out(pages: list[Page], title_words: set[str]) -> list[PageText]:
             text = line.text.strip()
             if not text:
                 continue
-            band = _band(page, line) and not _opens_with_marker(line)
+            band = _band(page, line) and not _is_note(line)
             if band and (_is_furniture(text, line, title_words) or _key(page, line) in repeated):
                 if page.number == 1 and _JOB_NUMBER.search(text):
                     sorted_out.job.append(line)
@@ -71,10 +71,12 @@ def sort_out(pages: list[Page], title_words: set[str]) -> list[PageText]:
     return result
 
 
-def _opens_with_marker(line: Line) -> bool:
-    """A footnote's first line: it starts with a raised marker."""
+def _is_note(line: Line) -> bool:
+    """A footnote's first line: a raised marker, then words (a job number has none)."""
     first = line.spans[0]
-    return is_superscript(first, line) and bool(first.text.strip())
+    if not (is_superscript(first, line) and first.text.strip()):
+        return False
+    return any(char.isalpha() for span in line.spans[1:] for char in span.text)
 
 
 def _band(page: Page, line: Line) -> str | None:

@@ -71,8 +71,8 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         for line in page.job:
             emit(_squeeze(line.text), line.page)
     emit("", 1)
-    margin, pitch, size = _measure(body[title_at:], widths)
-    paras = _paragraphs(body[title_at:], widths, margin, pitch, size)
+    margins, pitch, size = _measure(body[title_at:], widths)
+    paras = _paragraphs(body[title_at:], widths, margins, pitch)
     for index, para in enumerate(paras):
         emphasis = index > 0 and not all(_all_strong(line) for line in para.lines)
         emit(_inline(para.lines, emphasis=emphasis), para.lines[0].page)
@@ -83,24 +83,40 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     return out
 
 
-def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[float, float, float]:
-    """The text's margin, line pitch and size: the most common of each."""
+def _measure(
+    lines: list[Line], widths: dict[int, float]
+) -> tuple[dict[int, float], float, float]:
+    """Each page's text margin, and the text's line pitch and size: the most common.
+
+    Margins are per page: Word's mirrored margins move the text block on facing pages.
+    A page with too few lines of its own takes the margin of the page two before it.
+    """
     sizes = Counter(round(line.size) for line in lines)
     size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
-    starts = Counter(round(start(line, widths[line.page])) for line in lines)
-    margin = float(min((x for x, n in starts.items() if n >= max(2, starts.most_common(1)[0][1] // 4)), default=0))
+    margins: dict[int, float] = {}
+    for page in sorted({line.page for line in lines}):
+        starts = Counter(
+            round(start(line, widths[page])) for line in lines if line.page == page
+        )
+        top = starts.most_common(1)[0][1]
+        if top >= 3 or page - 2 not in margins:
+            margins[page] = float(min(x for x, n in starts.items() if n >= max(2, top // 4) or n == top))
+        else:
+            margins[page] = margins[page - 2]
     gaps = Counter(
         round(a.baseline - b.baseline, 1)
         for a, b in zip(lines, lines[1:], strict=False)
-        if a.page == b.page and abs(a.size - size) < 1 and abs(b.size - size) < 1
+        if a.page == b.page
+        and abs(a.size - size) < 1
+        and abs(b.size - size) < 1
         and a.baseline > b.baseline
     )
     pitch = gaps.most_common(1)[0][0] if gaps else size * 1.2
-    return margin, pitch, size
+    return margins, pitch, size
 
 
 def _paragraphs(
-    lines: list[Line], widths: dict[int, float], margin: float, pitch: float, size: float
+    lines: list[Line], widths: dict[int, float], margins: dict[int, float], pitch: float
 ) -> list[_Para]:
     paras: list[_Para] = []
     previous: Line | None = None
@@ -108,7 +124,7 @@ def _paragraphs(
         begin = start(line, widths[line.page])
         para = paras[-1] if paras else None
         if para is None or previous is None or not _continues(
-            para, previous, line, begin, margin, pitch, widths
+            para, previous, line, begin, margins[line.page], pitch
         ):
             para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]))
             paras.append(para)
@@ -127,7 +143,6 @@ def _continues(
     begin: float,
     margin: float,
     pitch: float,
-    widths: dict[int, float],
 ) -> bool:
     tolerance = 0.3 * line.size
     if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
