@@ -20,6 +20,7 @@ from typing import Any
 import pypdfium2.raw as pdfium
 
 from resconv.errors import InputDecodeError, StructureError
+from resconv.readers.pdf.guard import check_content
 
 __all__ = ["LIMITS", "Limits", "Line", "Page", "Span", "read_pages"]
 
@@ -33,6 +34,10 @@ class Limits:
     objects_per_page: int = 60_000
     chars_per_page: int = 40_000
     chars: int = 2_000_000
+    content_bytes: int = 32 * 1024 * 1024
+    """Page content (all content streams, inflated) read before PDFium parses it."""
+    operators: int = 300_000
+    """Text, shape and image operators in all page content."""
 
 
 LIMITS = Limits()
@@ -126,6 +131,9 @@ def read_pages(data: bytes, *, source: str | None, limits: Limits = LIMITS) -> I
             f"PDF of {len(data):,} bytes is over the {limits.file_bytes:,}-byte limit",
             source=source,
         )
+    check_content(
+        data, max_bytes=limits.content_bytes, max_operators=limits.operators, source=source
+    )
     buffer = ctypes.create_string_buffer(data, len(data))
     document = pdfium.FPDF_LoadMemDocument64(buffer, len(data), None)
     if not document:
