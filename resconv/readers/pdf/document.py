@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-import unicodedata
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,8 +55,6 @@ class Span:
     font: str
     italic: bool
     bold: bool
-    top: float = 0.0
-    """The top of the span's glyphs; a superscript's top is above its line's text."""
     chars: list[tuple[str, float, float]] | None = None
     """Each character with its left and right edge, on pages with right-to-left text."""
 
@@ -69,6 +67,7 @@ class Line:
     page: int
     """1-based page number."""
     rtl: bool = False
+    _main: Span | None = None
 
     @property
     def text(self) -> str:
@@ -93,7 +92,13 @@ class Line:
     @property
     def main(self) -> Span:
         """The span that sets the line's size and baseline: the longest of the largest."""
-        return max(self.spans, key=lambda s: (round(s.size, 1), len(s.text.strip())))
+        if self._main is None or self._main not in self.spans:
+            self._main = max(self.spans, key=lambda s: (round(s.size, 1), len(s.text.strip())))
+        return self._main
+
+    def changed(self) -> None:
+        """Spans were added or replaced: the main span is looked for again."""
+        self._main = None
 
 
 @dataclass(slots=True)
@@ -120,8 +125,6 @@ class _Style:
     italic: bool
     bold: bool
     size: float
-    top: float
-    bottom: float
 
 
 def read_pages(data: bytes, *, source: str | None, limits: Limits = LIMITS) -> Iterator[Page]:
@@ -154,6 +157,7 @@ def read_pages(data: bytes, *, source: str | None, limits: Limits = LIMITS) -> I
                 )
             yield page
     finally:
+        _FACES.clear()
         pdfium.FPDF_CloseDocument(document)
         del buffer
 
@@ -223,23 +227,21 @@ def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> l
     pdfium.FPDFText_GetText(textpage, 0, count, raw)
     text = ctypes.string_at(raw, count * 2).decode("utf-16-le", "replace")
     text = text.replace("\ufffe", "-")  # PDFium's mark for a hyphen that ends a line
-    boxes = any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text)
+    boxes = _RTL_TEXT.search(text) is not None
     styles: dict[int, _Style] = {}
     lines: list[Line] = []
     spans: list[Span] = []
-    get_object = pdfium.FPDFText_GetTextObject
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
     start = 0
     current: int | None = None
-    current_obj = None
     for index in range(count + 1):
-        obj = get_object(textpage, index) if index < count else None
-        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        key = _object_at(handle, index) if index < count else None
         if key == current and index < count:
             continue
         if current is not None and index > start:
             style = styles.get(current)
             if style is None:
-                style = styles[current] = _style(current_obj)
+                style = styles[current] = _style(current)
             spans.append(_span(textpage, text, start, index, style, boxes))
         elif current is None and index > start:
             generated = text[start:index]
@@ -249,43 +251,59 @@ def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> l
                 spans = []
             elif spans and generated.strip() == "":
                 spans[-1].text += " "
-        current, current_obj, start = key, obj, index
+        current, start = key, index
     if spans:
         lines.extend(_split(spans, page_no))
     return lines
 
 
-def _style(obj: Any) -> _Style:
+def _style(address: int) -> _Style:
+    obj = ctypes.cast(address, pdfium.FPDF_PAGEOBJECT)
     font = pdfium.FPDFTextObj_GetFont(obj)
-    name_buffer = ctypes.create_string_buffer(256)
-    length = pdfium.FPDFFont_GetBaseFontName(font, name_buffer, 256) if font else 0
-    name = name_buffer.value.decode("latin-1") if length else ""
-    flags = pdfium.FPDFFont_GetFlags(font) if font else 0
-    weight = pdfium.FPDFFont_GetWeight(font) if font else -1
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    face = _FACES.get(key)
+    if face is None:
+        face = _FACES[key] = _face(font)
     size = ctypes.c_float()
     pdfium.FPDFTextObj_GetFontSize(obj, size)
     matrix = pdfium.FS_MATRIX()
     pdfium.FPDFPageObj_GetMatrix(obj, matrix)
     scale = math.hypot(matrix.c, matrix.d) or 1.0
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return _Style(font=face[0], italic=face[1], bold=face[2], size=round(size.value * scale, 2))
+
+
+_FACES: dict[int, tuple[str, bool, bool]] = {}
+"""Font handle → (name, italic, bold); cleared with each document."""
+
+
+def _face(font: Any) -> tuple[str, bool, bool]:
+    if not font:
+        return "", False, False
+    buffer = ctypes.create_string_buffer(256)
+    length = pdfium.FPDFFont_GetBaseFontName(font, buffer, 256)
+    name = buffer.value.decode("latin-1") if length else ""
+    flags = pdfium.FPDFFont_GetFlags(font)
+    weight = pdfium.FPDFFont_GetWeight(font)
     lowered = name.lower().split("+")[-1]
-    return _Style(
-        font=name,
-        italic=bool(flags & _ITALIC_FLAG) or any(word in lowered for word in _ITALIC_NAMES),
-        bold=bool(flags & _BOLD_FLAG)
+    italic = bool(flags & _ITALIC_FLAG) or any(word in lowered for word in _ITALIC_NAMES)
+    bold = (
+        bool(flags & _BOLD_FLAG)
         or weight >= 600
-        or any(word in lowered.replace("-", "") for word in _BOLD_NAMES),
-        size=round(size.value * scale, 2),
-        top=top.value,
-        bottom=bottom.value,
+        or any(word in lowered.replace("-", "") for word in _BOLD_NAMES)
     )
+    return name, italic, bold
+
+
+_EDGES = tuple(ctypes.c_double() for _ in range(6))
+"""Out-parameters for PDFium's character boxes, reused."""
+
+_GET_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_object_at = _GET_OBJECT(ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value)
+"""PDFium's text object of a character, as a plain address (no pointer objects made)."""
 
 
 def _span(textpage: int, text: str, start: int, end: int, style: _Style, boxes: bool) -> Span:
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    x = ctypes.c_double()
-    y = ctypes.c_double()
+    left, right, bottom, top, x, y = _EDGES
     pdfium.FPDFText_GetCharOrigin(textpage, start, x, y)
     x0 = x.value
     pdfium.FPDFText_GetCharBox(textpage, end - 1, left, right, bottom, top)
@@ -312,7 +330,6 @@ def _span(textpage: int, text: str, start: int, end: int, style: _Style, boxes: 
         font=style.font,
         italic=style.italic,
         bold=style.bold,
-        top=style.top,
     )
 
 
@@ -328,7 +345,8 @@ def _split(spans: list[Span], page_no: int) -> list[Line]:
     return lines
 
 
-_RTL_CLASSES = frozenset(("R", "AL"))
+_RTL_TEXT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+"""Hebrew and Arabic letters: a page with them is read character by character."""
 
 
 def require_text(pages: list[Page], source: str | None) -> None:

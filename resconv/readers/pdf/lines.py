@@ -8,6 +8,7 @@ from the positions of its characters (the file may store the glyphs in display o
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -33,19 +34,17 @@ def set_direction(pages: list[Page]) -> bool:
     is still read right to left in an Arabic document, and an Arabic name in an
     English one does not turn its line round.
     """
-    rtl = letters = 0
-    for page in pages:
-        for line in page.lines:
-            for span in line.spans:
-                for char in span.text:
-                    if char.isalpha():
-                        letters += 1
-                        rtl += _kind(char) == "R"
-    document_rtl = rtl > 0.3 * letters
+    text = "".join(span.text for page in pages for line in page.lines for span in line.spans)
+    letters = len(_LETTER.findall(text))
+    document_rtl = len(_RTL_LETTER.findall(text)) > 0.3 * letters
     for page in pages:
         for line in page.lines:
             line.rtl = document_rtl
     return document_rtl
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def order_lines(lines: list[Line]) -> list[Line]:
@@ -58,7 +57,7 @@ def order_lines(lines: list[Line]) -> list[Line]:
             merged.append(line)
         else:
             target.spans.extend(line.spans)
-            target.rtl = target.rtl or line.rtl
+            target.changed()
     for line in merged:
         if line.rtl:
             _logical_order(line)
@@ -140,6 +139,7 @@ def _logical_order(line: Line) -> None:
         else:
             spans.append(replace(span, text=text, chars=None, x0=left, x1=right))
     line.spans = spans
+    line.changed()
     _turn_brackets(line.spans)
 
 

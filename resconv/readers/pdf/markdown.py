@@ -12,7 +12,6 @@ are kept one to a line, as printed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -243,14 +242,17 @@ def _squeeze(text: str) -> str:
 
 def _mostly_cjk(text: str) -> bool:
     """Chinese text: lines join without a space, the bold run is the initial words."""
-    visible = [char for char in text if not char.isspace()]
-    return sum(1 for char in visible if _is_cjk(char)) > 0.3 * len(visible)
+    visible = len(text) - len(_BLANK.findall(text))
+    return len(_WIDE.findall(text)) > 0.3 * visible
 
 
 def _is_cjk(char: str) -> bool:
-    if not char:
-        return False
-    return unicodedata.east_asian_width(char) in ("W", "F") and not char.isspace()
+    return bool(char) and _WIDE.match(char) is not None
+
+
+_WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+"""Characters set full width: Han, kana, Hangul, full-width punctuation."""
+_BLANK = re.compile(r"\s")
 
 
 def _notes(pages: list[PageText]) -> list[tuple[str, tuple[int, str]]]:
