@@ -146,6 +146,8 @@ def _continues(
     tolerance = 0.3 * line.size
     if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
         return False
+    if _hanging_label(line):
+        return False
     if _all_strong(previous) != _all_strong(line):
         return False
     if abs(begin - margin) <= tolerance:
@@ -170,6 +172,21 @@ def _label_end(line: Line, width: float) -> float | None:
             following = spans[index + 1]
             return width - following.x1 if line.rtl else following.x0
     return None
+
+
+def _hanging_label(line: Line) -> bool:
+    """The line opens with a number or letter set apart by a tab: a paragraph's start."""
+    label = LABEL.match(line.text)
+    if not label:
+        return False
+    taken = 0
+    for index, span in enumerate(line.spans[:-1]):
+        taken += len(span.text)
+        if taken >= label.end():
+            following = line.spans[index + 1]
+            gap = span.x0 - following.x1 if line.rtl else following.x0 - span.x1
+            return taken == label.end() and gap > 0.6 * line.size
+    return False
 
 
 def _all_strong(line: Line) -> bool:
