@@ -15,7 +15,6 @@ prints as a space, so the two count as equal). Then the warm time to read each U
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import statistics
 import subprocess
 import sys
@@ -29,54 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import resconv  # noqa: E402
-from resconv.model import Resolution  # noqa: E402
+from tests.readers.readback import differences  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-COMPARED = (
-    "symbol",
-    "number",
-    "language",
-    "title",
-    "authority",
-    "preamble",
-    "operative",
-    "footnotes",
-    "adoption",
-    "annexes",
-)
-
-
-def normalised(value: object, nbsp: bool) -> object:
-    """`value` with every no-break space a space when `nbsp`, and no space at either end of
-    a piece of text: a no-break space prints as a space (and the text reader reads it as
-    one), and space at the edge of a run is layout, not text."""
-    if isinstance(value, str):
-        return (value.replace("\u00a0", " ") if nbsp else value).strip(" ")
-    if isinstance(value, tuple):
-        return tuple(normalised(item, nbsp) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: normalised(getattr(value, f.name), nbsp) for f in dataclasses.fields(value)}
-    return value
-
-
-def differences(expected: Resolution, got: Resolution, *, nbsp: bool = False) -> list[str]:
-    """The parts of `got` that differ from `expected`, first difference of each."""
-    out = []
-    for name in COMPARED:
-        want, have = (normalised(getattr(r, name), nbsp) for r in (expected, got))
-        if want == have:
-            continue
-        if isinstance(want, tuple) and isinstance(have, tuple):
-            if len(want) != len(have):
-                out.append(f"{name}: {len(have)} instead of {len(want)}")
-                continue
-            index = next(i for i, (a, b) in enumerate(zip(want, have, strict=True)) if a != b)
-            out.append(f"{name}[{index}]: {str(have[index])[:160]} != {str(want[index])[:160]}")
-        else:
-            out.append(f"{name}: {str(have)[:160]} != {str(want)[:160]}")
-    return out
-
-
 def akn_files(limit: int | None) -> list[Path]:
     files = sorted((SHARED / "corpus" / "dev" / "akn").glob("*.xml"))
     files += sorted((SHARED / "reference" / "akn" / "ga").glob("*.xml"))

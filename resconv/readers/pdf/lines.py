@@ -28,18 +28,21 @@ CELL_GAP = 2.5
 
 
 def set_direction(pages: list[Page]) -> bool:
-    """Every line takes the document's direction: right to left when most letters are.
+    """Lines take the document's direction: right to left when most letters are.
 
-    A line of Latin letters or numbers alone (a symbol, a footnote's document number)
-    is still read right to left in an Arabic document, and an Arabic name in an
-    English one does not turn its line round.
+    In a right-to-left document a line of Latin letters or numbers alone (a footnote's
+    document number) still reads right to left, unless it stands on the left half of
+    the page, as the English date on the cover does. An Arabic name in an English
+    document does not turn its line round.
     """
     text = "".join(span.text for page in pages for line in page.lines for span in line.spans)
     letters = len(_LETTER.findall(text))
     document_rtl = len(_RTL_LETTER.findall(text)) > 0.3 * letters
     for page in pages:
         for line in page.lines:
-            line.rtl = document_rtl
+            line.rtl = document_rtl and (
+                _RTL_LETTER.search(line.text) is not None or line.x0 + line.x1 > page.width
+            )
     return document_rtl
 
 
