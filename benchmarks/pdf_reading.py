@@ -31,6 +31,8 @@ import resconv  # noqa: E402
 from tests.readers.readback import differences  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+
+
 def akn_files(limit: int | None) -> list[Path]:
     files = sorted((SHARED / "corpus" / "dev" / "akn").glob("*.xml"))
     files += sorted((SHARED / "reference" / "akn" / "ga").glob("*.xml"))
@@ -58,7 +60,10 @@ def accuracy(files: list[Path], *, libreoffice: bool, show: bool) -> None:
         for path in files:
             model = resconv.read(path).value
             docx = resconv.write(model, "docx")
-            inputs = {"resconv pdf": ("pdf", resconv.write(model, "pdf")), "resconv docx": ("docx", docx)}
+            inputs = {
+                "resconv pdf": ("pdf", resconv.write(model, "pdf")),
+                "resconv docx": ("docx", docx),
+            }
             if libreoffice:
                 pdf = libreoffice_pdf(docx, Path(tmp))
                 if pdf is not None:
@@ -75,10 +80,12 @@ def accuracy(files: list[Path], *, libreoffice: bool, show: bool) -> None:
     print("\n| language | producer | files | exact |")
     print("|---|---|---|---|")
     for (language, producer), results in sorted(table.items()):
-        print(f"| {language} | {producer} | {len(results)} | {sum(results)} ({100 * sum(results) / len(results):.0f} %) |")
+        share = 100 * sum(results) / len(results)
+        print(f"| {language} | {producer} | {len(results)} | {sum(results)} ({share:.0f} %) |")
     everything = [r for results in table.values() for r in results]
     if everything:
-        print(f"\nall: {sum(everything)} of {len(everything)} exact ({100 * sum(everything) / len(everything):.1f} %)")
+        share = 100 * sum(everything) / len(everything)
+        print(f"\nall: {sum(everything)} of {len(everything)} exact ({share:.1f} %)")
 
 
 def speed() -> None:
@@ -88,7 +95,9 @@ def speed() -> None:
     ]
     three_pages = SHARED / "corpus" / "dev" / "akn" / "A-RES-74-10.eng.xml"
     if three_pages.exists():
-        samples.append(("resconv A/RES/74/10 (en)", resconv.write(resconv.read(three_pages).value, "pdf")))
+        samples.append(
+            ("resconv A/RES/74/10 (en)", resconv.write(resconv.read(three_pages).value, "pdf"))
+        )
     print("\n| PDF | pages | median warm read | peak Python memory |")
     print("|---|---|---|---|")
     for name, data in samples:
@@ -103,7 +112,9 @@ def speed() -> None:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages") or "?"
-        print(f"| {name} | {pages} | {1000 * statistics.median(times):.1f} ms | {peak / 1e6:.1f} MB |")
+        print(
+            f"| {name} | {pages} | {1000 * statistics.median(times):.1f} ms | {peak / 1e6:.1f} MB |"
+        )
 
 
 def main() -> None:

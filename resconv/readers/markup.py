@@ -64,7 +64,8 @@ def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
     head = text[offset:]
     if not words or not head.startswith(words) or not head[len(words) :].strip():
         return text
-    return f"{text[:offset]}*{words}*{head[len(words):]}"
+    return f"{text[:offset]}*{words}*{head[len(words) :]}"
+
 
 _OPENING = re.compile(r"^(?P<label>[^*\n]{0,12}?)\*(?P<words>[^*\n]+)\*(?P<rest>.*)$", re.MULTILINE)
 _NOTE = re.compile(r"\[\^[^\]]*\]")

@@ -28,7 +28,7 @@ from resconv.readers.pdf.reader import PdfReader
 
 def _canvas_pdf(draw: object = None, **options: object) -> bytes:
     out = io.BytesIO()
-    canvas = Canvas(out, **options)  # type: ignore[arg-type]
+    canvas = Canvas(out, **options)
     if callable(draw):
         draw(canvas)
     canvas.showPage()
@@ -51,9 +51,7 @@ def _page_drawing(content: bytes) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
-        + stream
-        + b"\nendstream",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out = b"%PDF-1.4\n"
@@ -91,7 +89,7 @@ _CONTENT_TYPES = (
 def test_a_scanned_pdf_needs_ocr() -> None:
     data = _canvas_pdf(_scanned)
     assert detect_format(data) == "pdf"
-    with pytest.raises(StructureError, match="no text layer.*needs OCR") as caught:
+    with pytest.raises(StructureError, match=r"no text layer.*needs OCR") as caught:
         resconv.read(data)
     assert caught.value.exit_code == 65
 
@@ -183,7 +181,17 @@ def test_the_command_line_says_it_on_one_line(tmp_path: Path) -> None:
     scanned = tmp_path / "scanned.pdf"
     scanned.write_bytes(_canvas_pdf(_scanned))
     done = subprocess.run(
-        [sys.executable, "-m", "resconv", "convert", str(scanned), "--to", "akn", "-o", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "resconv",
+            "convert",
+            str(scanned),
+            "--to",
+            "akn",
+            "-o",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -88,9 +88,9 @@ def write_markdown(package: Package) -> str:
         if text:
             lines.extend((text, ""))
     for note_id, marker in reading.referenced.items():
-        note = notes.get(note_id)
-        if note is not None:
-            text = _SPACES.sub(" ", _plain(note, reading)).strip(" ")
+        body = notes.get(note_id)
+        if body is not None:
+            text = _SPACES.sub(" ", _plain(body, reading)).strip(" ")
             lines.append(f"[^{marker}]: {text}")
     return "\n".join(lines) + "\n"
 

@@ -48,7 +48,7 @@ def is_docx(data: bytes) -> bool:
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist()[:LIMITS.entries])
+            names = set(archive.namelist()[: LIMITS.entries])
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
     return "word/document.xml" in names or (
@@ -80,9 +80,8 @@ class Package:
                     size += len(chunk)
                     if size > limit:
                         raise self._refuse(f"part {name} unpacks to more than {limit:,} bytes")
-                    if (
-                        size > self.limits.ratio_floor
-                        and size > self.limits.ratio * max(info.compress_size, 1)
+                    if size > self.limits.ratio_floor and size > self.limits.ratio * max(
+                        info.compress_size, 1
                     ):
                         raise self._refuse(
                             f"part {name} is compressed more than {self.limits.ratio}:1 "

@@ -45,7 +45,9 @@ class DocxReader:
                 markdown.encode(), source=source, lang=lang, strict=strict
             )
         except StructureError as error:
-            error.message = f"the Word document is not a resolution resconv can read: {error.message}"
+            error.message = (
+                f"the Word document is not a resolution resconv can read: {error.message}"
+            )
             error.line = None
             raise
         return Result(apply_initial_words(result.value, markdown), result.diagnostics)

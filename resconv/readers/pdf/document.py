@@ -298,7 +298,7 @@ _EDGES = tuple(ctypes.c_double() for _ in range(6))
 """Out-parameters for PDFium's character boxes, reused."""
 
 _GET_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-_object_at = _GET_OBJECT(ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value)
+_object_at = _GET_OBJECT(ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
 """PDFium's text object of a character, as a plain address (no pointer objects made)."""
 
 
@@ -353,7 +353,6 @@ def require_text(pages: list[Page], source: str | None) -> None:
     """A PDF without a text layer (scanned pages) needs OCR, which resconv does not do."""
     if not any(line.text.strip() for page in pages for line in page.lines):
         raise StructureError(
-            "the PDF has no text layer (scanned pages?): it needs OCR before resconv can "
-            "read it",
+            "the PDF has no text layer (scanned pages?): it needs OCR before resconv can read it",
             source=source,
         )

@@ -30,9 +30,7 @@ _OPERATORS = (b"Tj", b"TJ", b" re", b"Do", b"BI")
 _CHUNK = 1 << 20
 
 
-def check_content(
-    data: bytes, *, max_bytes: int, max_operators: int, source: str | None
-) -> None:
+def check_content(data: bytes, *, max_bytes: int, max_operators: int, source: str | None) -> None:
     """Refuse `data` when its content streams inflate or draw beyond the limits."""
     inflated = 0
     operators = 0
@@ -44,10 +42,8 @@ def check_content(
         start = match.end()
         end = data.find(b"endstream", start)
         raw = data[start : end if end >= 0 else len(data)]
-        if _FLATE.search(dictionary):
-            chunks = _inflate(raw, max_bytes - inflated, source)
-        else:
-            chunks = [raw]
+        flate = _FLATE.search(dictionary)
+        chunks = _inflate(raw, max_bytes - inflated) if flate else [raw]
         for chunk in chunks:
             inflated += len(chunk)
             operators += sum(chunk.count(operator) for operator in _OPERATORS)
@@ -63,7 +59,7 @@ def check_content(
             )
 
 
-def _inflate(raw: bytes, budget: int, source: str | None) -> list[bytes]:
+def _inflate(raw: bytes, budget: int) -> list[bytes]:
     """The inflated stream, never more than `budget` + one chunk bytes of it."""
     inflater = zlib.decompressobj()
     out: list[bytes] = []

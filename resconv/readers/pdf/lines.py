@@ -75,7 +75,9 @@ def _joinable(merged: list[Line], line: Line) -> Line | None:
         reach = 0.6 * max(other.size, line.size)
         if abs(other.baseline - line.baseline) > reach:
             continue
-        if all(span.x1 <= o.x0 + 1 or span.x0 >= o.x1 - 1 for span in line.spans for o in other.spans):
+        if all(
+            span.x1 <= o.x0 + 1 or span.x0 >= o.x1 - 1 for span in line.spans for o in other.spans
+        ):
             return other
     return None
 
@@ -128,9 +130,10 @@ def _logical_order(line: Line) -> None:
     visual: list[_Placed] = []
     for _, _, item in pieces:
         text, span, left, _ = item
-        if visual and not visual[-1][0][-1:].isspace() and not text[:1].isspace():
-            if left - visual[-1][3] > 0.15 * span.size:
-                visual.append((" ", span, visual[-1][3], left))
+        gap = left - visual[-1][3] if visual else 0.0
+        spaced = visual[-1][0][-1:].isspace() or text[:1].isspace() if visual else True
+        if gap > 0.15 * span.size and not spaced:
+            visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
     spans: list[Span] = []
     for text, span, left, right in _undo_display(visual):
@@ -211,7 +214,9 @@ def _spread(span: Span) -> list[tuple[str, float, float]]:
     """Characters of a span without positions, spread evenly over its width."""
     count = max(len(span.text), 1)
     step = (span.x1 - span.x0) / count
-    return [(char, span.x0 + i * step, span.x0 + (i + 1) * step) for i, char in enumerate(span.text)]
+    return [
+        (char, span.x0 + i * step, span.x0 + (i + 1) * step) for i, char in enumerate(span.text)
+    ]
 
 
 def _kind(char: str) -> str:
@@ -261,7 +266,8 @@ def _ltr_run_end(kinds: list[str], index: int) -> int:
                 end = probe + 1
             probe += 1
         while end < len(kinds) and (
-            kinds[end] == "D" or (kinds[end] == "S" and end + 1 < len(kinds) and kinds[end + 1] == "D")
+            kinds[end] == "D"
+            or (kinds[end] == "S" and end + 1 < len(kinds) and kinds[end + 1] == "D")
         ):
             end += 1
         return end

@@ -11,6 +11,7 @@ are kept one to a line, as printed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -70,7 +71,7 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         for line in page.job:
             emit(_squeeze(line.text), line.page)
     emit("", 1)
-    margins, pitch, size = _measure(body[title_at:], widths)
+    margins, pitch = _measure(body[title_at:], widths)
     paras = _paragraphs(body[title_at:], widths, margins, pitch)
     for index, para in enumerate(paras):
         emphasis = index > 0 and not all(_all_strong(line) for line in para.lines)
@@ -82,10 +83,8 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     return out
 
 
-def _measure(
-    lines: list[Line], widths: dict[int, float]
-) -> tuple[dict[int, float], float, float]:
-    """Each page's text margin, and the text's line pitch and size: the most common.
+def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, float], float]:
+    """Each page's text margin, and the text's line pitch: the most common.
 
     Margins are per page: Word's mirrored margins move the text block on facing pages.
     A page with too few lines of its own takes the margin of the page two before it.
@@ -94,24 +93,24 @@ def _measure(
     size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
     margins: dict[int, float] = {}
     for page in sorted({line.page for line in lines}):
-        starts = Counter(
-            round(start(line, widths[page])) for line in lines if line.page == page
-        )
+        starts = Counter(round(start(line, widths[page])) for line in lines if line.page == page)
         top = starts.most_common(1)[0][1]
         if top >= 3 or page - 2 not in margins:
-            margins[page] = float(min(x for x, n in starts.items() if n >= max(2, top // 4) or n == top))
+            margins[page] = float(
+                min(x for x, n in starts.items() if n >= max(2, top // 4) or n == top)
+            )
         else:
             margins[page] = margins[page - 2]
     gaps = Counter(
         round(a.baseline - b.baseline, 1)
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.page == b.page
         and abs(a.size - size) < 1
         and abs(b.size - size) < 1
         and a.baseline > b.baseline
     )
     pitch = gaps.most_common(1)[0][0] if gaps else size * 1.2
-    return margins, pitch, size
+    return margins, pitch
 
 
 def _paragraphs(
@@ -122,8 +121,10 @@ def _paragraphs(
     for line in lines:
         begin = start(line, widths[line.page])
         para = paras[-1] if paras else None
-        if para is None or previous is None or not _continues(
-            para, previous, line, begin, margins[line.page], pitch
+        if (
+            para is None
+            or previous is None
+            or not _continues(para, previous, line, begin, margins[line.page], pitch)
         ):
             para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]))
             paras.append(para)
@@ -232,17 +233,16 @@ def _join(pieces: list[tuple[str, str]], *, chinese: bool = False) -> str:
     out = ""
     for index, (kind, text) in enumerate(pieces):
         if kind == "marker":
-            out = out.rstrip() if not out.endswith(" ") or True else out
-            out += f"[^{text}]"
-            following = pieces[index + 1] if index + 1 < len(pieces) else None
-            head = following[1][:1] if following is not None and following[0] == "text" else ""
+            out = out.rstrip(" ") + f"[^{text}]"
+            after = pieces[index + 1] if index + 1 < len(pieces) else ("", "")
+            head = after[1][:1] if after[0] == "text" else ""
             if head.isalnum() and not _is_cjk(head):
                 out += " "
         elif kind == "join":
-            following = next((t for k, t in pieces[index + 1 :] if k == "text" and t.strip()), "")
-            out = out.rstrip()
+            upcoming = next((t for k, t in pieces[index + 1 :] if k == "text" and t.strip()), "")
+            out = out.rstrip(" ")
             last = out[-1:] if out else ""
-            first = following.lstrip()[:1]
+            first = upcoming.lstrip(" ")[:1]
             if _is_cjk(last) or _is_cjk(first) or not out or chinese:
                 continue
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():

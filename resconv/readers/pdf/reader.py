@@ -16,8 +16,8 @@ from typing import ClassVar
 from resconv.diagnostics import Diagnostic, Result
 from resconv.errors import ResconvError
 from resconv.model import Resolution
-from resconv.readers.pdf.document import LIMITS, Limits, read_pages, require_text
 from resconv.readers.markup import apply_initial_words
+from resconv.readers.pdf.document import LIMITS, Limits, read_pages, require_text
 from resconv.readers.pdf.furniture import sort_out
 from resconv.readers.pdf.lines import set_direction
 from resconv.readers.pdf.markdown import Markdown, write_markdown
