@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from resconv.model import Resolution
 
@@ -21,16 +22,28 @@ COMPARED = (
 
 
 def normalised(value: object, nbsp: bool) -> object:
-    """`value` with every no-break space a space when `nbsp`, and no space at either end of
-    a piece of text: a no-break space prints as a space (and the text reader reads it as
-    one), and space at the edge of a run is layout, not text."""
+    """`value` as a printed page can give it back.
+
+    With `nbsp`: a no-break space is a space (it prints as one, and the text reader reads
+    it as one), runs of spaces are one space, and invisible format characters (left-to-
+    right marks, zero-width spaces) are gone. Always: no space at either end of a piece
+    of text, which is layout rather than text.
+    """
     if isinstance(value, str):
-        return (value.replace("\u00a0", " ") if nbsp else value).strip(" ")
+        text = value
+        if nbsp:
+            text = _INVISIBLE.sub("", text.replace("\u00a0", " "))
+            text = _SPACES.sub(" ", text)
+        return text.strip(" ")
     if isinstance(value, tuple):
         return tuple(normalised(item, nbsp) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: normalised(getattr(value, f.name), nbsp) for f in dataclasses.fields(value)}
     return value
+
+
+_SPACES = re.compile(" {2,}")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 
 
 def differences(expected: Resolution, got: Resolution, *, nbsp: bool = False) -> list[str]:

@@ -55,8 +55,9 @@ def sort_out(pages: list[Page], title_words: set[str]) -> list[PageText]:
             text = line.text.strip()
             if not text:
                 continue
-            band = _band(page, line) and not _is_note(line)
-            if band and (_is_furniture(text, line, title_words) or _key(page, line) in repeated):
+            band = _band(page, line) if not _is_note(line) else None
+            running = title_words if band == "top" else set()
+            if band and (_is_furniture(text, line, running) or _key(page, line) in repeated):
                 if page.number == 1 and _JOB_NUMBER.search(text):
                     sorted_out.job.append(line)
                 else:
