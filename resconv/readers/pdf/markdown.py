@@ -86,21 +86,23 @@ def write_markdown(pages: list[PageText]) -> Markdown:
 def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, float], float]:
     """Each page's text margin, and the text's line pitch: the most common.
 
-    Margins are per page: Word's mirrored margins move the text block on facing pages.
-    A page with too few lines of its own takes the margin of the page two before it.
+    The margin is where the leftmost line of text starts (titles and headings aside),
+    per page: Word's mirrored margins move the text block on facing pages. A page
+    without text lines takes the margin of the page two before it.
     """
     sizes = Counter(round(line.size) for line in lines)
     size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
     margins: dict[int, float] = {}
     for page in sorted({line.page for line in lines}):
-        starts = Counter(round(start(line, widths[page])) for line in lines if line.page == page)
-        top = starts.most_common(1)[0][1]
-        if top >= 3 or page - 2 not in margins:
-            margins[page] = float(
-                min(x for x, n in starts.items() if n >= max(2, top // 4) or n == top)
-            )
+        starts = [
+            start(line, widths[page])
+            for line in lines
+            if line.page == page and abs(line.size - size) < 1 and not _all_strong(line)
+        ]
+        if starts:
+            margins[page] = min(starts)
         else:
-            margins[page] = margins[page - 2]
+            margins[page] = margins.get(page - 2, margins.get(page - 1, 0.0))
     gaps = Counter(
         round(a.baseline - b.baseline, 1)
         for a, b in itertools.pairwise(lines)
