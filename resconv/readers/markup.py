@@ -23,7 +23,7 @@ from resconv.model import (
     plain_text,
 )
 
-__all__ = ["LABEL", "TITLE", "apply_initial_words", "mark_initial"]
+__all__ = ["LABEL", "TITLE", "WIDE", "apply_initial_words", "mark_initial", "mostly_cjk"]
 
 TITLE = re.compile(r"\s*(?:ES-|S-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\s*[.．-]")
 """The start of the number-and-title line: "67/38.", "74/10 -"."""
@@ -32,6 +32,17 @@ LABEL = re.compile(
     r"|[(（]\s*[ivxlc]{1,6}\s*[)）]|[a-zа-я]{1,2}\)|[\u3220-\u3229]|[\u0660-\u0669\d]{1,3}\s*-)\s*"
 )
 """An operative number or subparagraph letter printed at the head of a paragraph."""
+
+
+WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+"""Characters set full width: Han, kana, Hangul, full-width punctuation."""
+_BLANK = re.compile(r"\s")
+
+
+def mostly_cjk(text: str) -> bool:
+    """Chinese text: lines join without a space, and bold (not italic) marks initial words."""
+    visible = len(text) - len(_BLANK.findall(text))
+    return len(WIDE.findall(text)) > 0.3 * visible
 
 
 def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
@@ -60,7 +71,7 @@ def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
             break
         elif started:
             emphasised += run
-    words = _LAYOUT_SPACE.sub(" ", emphasised).strip(" ")
+    words = _LAYOUT_SPACE.sub(" ", emphasised).strip()
     head = text[offset:]
     if not words or not head.startswith(words) or not head[len(words) :].strip():
         return text

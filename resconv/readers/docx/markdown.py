@@ -11,7 +11,6 @@ are furniture and left out. Table cells are read paragraph by paragraph.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -19,7 +18,7 @@ from lxml import etree
 
 from resconv.readers.docx.package import Package
 from resconv.readers.docx.styles import Numbering, Styles
-from resconv.readers.markup import TITLE, mark_initial
+from resconv.readers.markup import TITLE, mark_initial, mostly_cjk
 
 __all__ = ["write_markdown"]
 
@@ -140,11 +139,13 @@ def _paragraph(paragraph: etree._Element, reading: _Reading) -> str:
         text = f"{label} {text}" if text else label
     if not text.strip():
         return ""
-    chinese = _mostly_cjk(text)
+    chinese = mostly_cjk(text)
     runs = [(p.text, p.bold if chinese else p.italic) for p in pieces if p.marker is None]
     if label:
         runs.insert(0, (label + " ", False))
     lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
+    if not chinese and all(p.bold for p in pieces if p.marker is None and p.text.strip()):
+        return "\n".join(line for line in lines if line)  # a title or heading
     lines[0] = mark_initial(lines[0], runs)
     return "\n".join(line for line in lines if line)
 
@@ -237,9 +238,3 @@ def _plain(element: etree._Element, reading: _Reading) -> str:
 
 def _first_run(paragraph: etree._Element) -> etree._Element | None:
     return next(paragraph.iter(f"{W}r"), None)
-
-
-def _mostly_cjk(text: str) -> bool:
-    visible = [char for char in text if not char.isspace()]
-    wide = sum(1 for char in visible if unicodedata.east_asian_width(char) in ("W", "F"))
-    return wide > 0.3 * len(visible)

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from resconv.readers.markup import LABEL, TITLE, mark_initial
+from resconv.readers.markup import LABEL, TITLE, WIDE, mark_initial, mostly_cjk
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import is_superscript, split_cells, start
@@ -217,7 +217,7 @@ def _inline(lines: list[Line], *, emphasis: bool) -> str:
                 pieces.append(("marker", marker.group(1)))
             else:
                 pieces.append(("text", span.text))
-    chinese = _mostly_cjk("".join(text for kind, text in pieces if kind == "text"))
+    chinese = mostly_cjk("".join(text for kind, text in pieces if kind == "text"))
     styled = _style_runs(lines, chinese) if emphasis else []
     text = _join(pieces, chinese=chinese)
     if styled:
@@ -259,19 +259,8 @@ def _squeeze(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ")
 
 
-def _mostly_cjk(text: str) -> bool:
-    """Chinese text: lines join without a space, the bold run is the initial words."""
-    visible = len(text) - len(_BLANK.findall(text))
-    return len(_WIDE.findall(text)) > 0.3 * visible
-
-
 def _is_cjk(char: str) -> bool:
-    return bool(char) and _WIDE.match(char) is not None
-
-
-_WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
-"""Characters set full width: Han, kana, Hangul, full-width punctuation."""
-_BLANK = re.compile(r"\s")
+    return bool(char) and WIDE.match(char) is not None
 
 
 def _notes(pages: list[PageText]) -> list[tuple[str, tuple[int, str]]]:
