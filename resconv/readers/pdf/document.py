@@ -269,7 +269,15 @@ def _style(address: int) -> _Style:
     matrix = pdfium.FS_MATRIX()
     pdfium.FPDFPageObj_GetMatrix(obj, matrix)
     scale = math.hypot(matrix.c, matrix.d) or 1.0
-    return _Style(font=face[0], italic=face[1], bold=face[2], size=round(size.value * scale, 2))
+    # Without a bold face, a producer strokes the glyphs' outlines as well (fake bold).
+    stroked = pdfium.FPDFTextObj_GetTextRenderMode(obj) in _STROKED_FILL
+    return _Style(
+        font=face[0], italic=face[1], bold=face[2] or stroked, size=round(size.value * scale, 2)
+    )
+
+
+_STROKED_FILL = (2, 6)
+"""Text render modes "fill, then stroke" (and with clipping)."""
 
 
 _FACES: dict[int, tuple[str, bool, bool]] = {}

@@ -144,9 +144,36 @@ def _logical_order(line: Line) -> None:
                 last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
         else:
             spans.append(replace(span, text=text, chars=None, x0=left, x1=right))
-    line.spans = spans
+    line.spans = _without_stray_latin(spans)
     line.changed()
     _turn_brackets(line.spans)
+
+
+def _without_stray_latin(spans: list[Span]) -> list[Span]:
+    """Spans without Latin letters or signs standing inside an Arabic word.
+
+    Some producers map the kashida they stretch Arabic words with to an ASCII character
+    in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير"); no word mixes
+    scripts so ("/" and "-" between words stay).
+    """
+    text = "".join(span.text for span in spans)
+    stray = {i for match in _STRAY_LATIN.finditer(text) for i in range(*match.span())}
+    if not stray:
+        return spans
+    at = 0
+    kept = []
+    for span in spans:
+        original = span.text
+        span.text = "".join(c for i, c in enumerate(original, at) if i not in stray)
+        at += len(original)
+        if span.text:
+            kept.append(span)
+    return kept
+
+
+_STRAY_LATIN = re.compile(
+    "(?<=[\u0620-\u064a])[A-Za-z#$%&@^_|~]{1,4}(?=[\u0620-\u064a\u064b-\u065f])"
+)
 
 
 def _pieces(span: Span) -> list[tuple[str, float, float]]:
@@ -190,11 +217,28 @@ def _turn_brackets(spans: list[Span]) -> None:
             chars[index] = pair[0]
         elif not before.isspace() and (after.isspace() or not after.isalnum()):
             chars[index] = pair[1]
+    _pair_up(chars)
     fixed = "".join(chars)
     at = 0
     for span in spans:
         span.text = fixed[at : at + len(span.text)]
         at += len(span.text)
+
+
+def _pair_up(chars: list[str]) -> None:
+    """A closing bracket with nothing open before it, and another closer of its kind
+    after it, opens: ")1)" is "(1)" turned round."""
+    for opener, closer in _PAIRS:
+        depth = 0
+        for index, char in enumerate(chars):
+            if char == opener:
+                depth += 1
+            elif char == closer:
+                if depth:
+                    depth -= 1
+                elif closer in chars[index + 1 :]:
+                    chars[index] = opener
+                    depth += 1
 
 
 _PAIRS = ("()", "[]", "{}")

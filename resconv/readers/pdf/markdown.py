@@ -165,7 +165,7 @@ def _continues(
 def _label_end(line: Line, width: float) -> float | None:
     """Where the text starts after a number or letter printed at the head of the line."""
     spans = line.spans
-    label = LABEL.match(line.text)
+    label = LABEL.match(line.text) or TITLE.match(line.text)
     if not label:
         return None
     taken = 0
