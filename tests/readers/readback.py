@@ -24,15 +24,16 @@ COMPARED = (
 def normalised(value: object, nbsp: bool) -> object:
     """`value` as a printed page can give it back.
 
-    With `nbsp`: a no-break space is a space (it prints as one, and the text reader reads
-    it as one), runs of spaces are one space, and invisible format characters (left-to-
-    right marks, zero-width spaces) are gone. Always: no space at either end of a piece
+    With `nbsp`: a no-break space is a space and a no-break hyphen a hyphen (they print
+    as one, and a producer may map their glyphs so; the text reader reads a no-break
+    space as a space), runs of spaces are one space, and invisible format characters
+    (left-to-right marks, zero-width spaces) are gone. Always: no space at either end of a piece
     of text, which is layout rather than text.
     """
     if isinstance(value, str):
         text = value
         if nbsp:
-            text = _INVISIBLE.sub("", text.replace("\u00a0", " "))
+            text = _INVISIBLE.sub("", text.replace("\u00a0", " ").replace("\u2011", "-"))
             text = _SPACES.sub(" ", text)
         return text.strip(" ")
     if isinstance(value, tuple):

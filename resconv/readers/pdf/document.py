@@ -57,6 +57,8 @@ class Span:
     bold: bool
     chars: list[tuple[str, float, float]] | None = None
     """Each character with its left and right edge, on pages with right-to-left text."""
+    spaced: bool = False
+    """PDFium put a space after the span (one the file does not draw)."""
 
 
 @dataclass(slots=True)
@@ -249,8 +251,9 @@ def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> l
                 if spans:
                     lines.extend(_split(spans, page_no))
                 spans = []
-            elif spans and generated.strip() == "":
+            elif spans and generated.strip() == "" and not spans[-1].spaced:
                 spans[-1].text += " "
+                spans[-1].spaced = True
         current, start = key, index
     if spans:
         lines.extend(_split(spans, page_no))
@@ -346,6 +349,8 @@ def _split(spans: list[Span], page_no: int) -> list[Line]:
     lines = [Line(spans=[spans[0]], page=page_no)]
     for span in spans[1:]:
         last = lines[-1].spans[-1]
+        if last.spaced and 0 <= span.x0 - last.x1 < 0.1 * span.size:
+            last.text, last.spaced = last.text[:-1], False  # the glyphs touch: no space
         if abs(span.baseline - last.baseline) > 0.6 * max(span.size, last.size):
             lines.append(Line(spans=[span], page=page_no))
         else:

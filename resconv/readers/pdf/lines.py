@@ -172,7 +172,8 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 
 _STRAY_LATIN = re.compile(
-    "(?<=[\u0620-\u064a])[A-Za-z#$%&@^_|~]{1,4}(?=[\u0620-\u064a\u064b-\u065f])"
+    "(?<=[\u0620-\u065f])[A-Za-z#$%&@^_|~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,4}"
+    "(?=[\u0620-\u065f])"
 )
 
 
@@ -228,7 +229,7 @@ def _turn_brackets(spans: list[Span]) -> None:
 def _pair_up(chars: list[str]) -> None:
     """A closing bracket with nothing open before it, and another closer of its kind
     after it, opens: ")1)" is "(1)" turned round."""
-    for opener, closer in _PAIRS:
+    for opener, closer in _PAIR_CHARS:
         depth = 0
         for index, char in enumerate(chars):
             if char == opener:
@@ -242,6 +243,7 @@ def _pair_up(chars: list[str]) -> None:
 
 
 _PAIRS = ("()", "[]", "{}")
+_PAIR_CHARS = tuple((pair[0], pair[1]) for pair in _PAIRS)
 _FACING = {char: (pair[0], pair[1]) for pair in _PAIRS for char in pair}
 _OPENERS = frozenset(pair[0] for pair in _PAIRS)
 

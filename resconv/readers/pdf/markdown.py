@@ -88,7 +88,7 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
 
     The margin is where the leftmost line of text starts (titles and headings aside),
     per page: Word's mirrored margins move the text block on facing pages. A page
-    without text lines takes the margin of the page two before it.
+    with fewer than three text lines takes the margin of the page two before it.
     """
     sizes = Counter(round(line.size) for line in lines)
     size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
@@ -99,10 +99,11 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
             for line in lines
             if line.page == page and abs(line.size - size) < 1 and not _all_strong(line)
         ]
-        if starts:
-            margins[page] = min(starts)
-        else:
-            margins[page] = margins.get(page - 2, margins.get(page - 1, 0.0))
+        earlier = margins.get(page - 2, margins.get(page - 1))
+        if len(starts) >= 3 or earlier is None:
+            margins[page] = min(starts, default=0.0)
+        else:  # a page of two or three lines (the adoption) shows no margin of its own
+            margins[page] = earlier
     gaps = Counter(
         round(a.baseline - b.baseline, 1)
         for a, b in itertools.pairwise(lines)
