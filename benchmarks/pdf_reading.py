@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import resconv  # noqa: E402
 from tests.readers.readback import differences  # noqa: E402
+from tests.render.libreoffice import docx_to_pdfs  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -40,18 +41,14 @@ def akn_files(limit: int | None) -> list[Path]:
 
 
 def libreoffice_pdf(docx: bytes, work: Path) -> bytes | None:
+    """LibreOffice's PDF of `docx`, with resconv's pip fonts (as the render tests use)."""
     source = work / "in.docx"
     source.write_bytes(docx)
     try:
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(source)],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        [pdf] = docx_to_pdfs([source], work)
     except (OSError, subprocess.SubprocessError):
         return None
-    return (work / "in.pdf").read_bytes()
+    return pdf.read_bytes()
 
 
 def accuracy(files: list[Path], *, libreoffice: bool, show: bool) -> None:
