@@ -94,12 +94,13 @@ class Line:
     @property
     def main(self) -> Span:
         """The span that sets the line's size and baseline: the longest of the largest."""
-        if self._main is None or self._main not in self.spans:
+        if self._main is None:
             self._main = max(self.spans, key=lambda s: (round(s.size, 1), len(s.text.strip())))
         return self._main
 
     def changed(self) -> None:
-        """Spans were added or replaced: the main span is looked for again."""
+        """Spans were added or replaced: the main span is looked for again (whoever
+        changes `spans` after `main` was read says so)."""
         self._main = None
 
 
