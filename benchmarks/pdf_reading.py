@@ -42,40 +42,44 @@ def akn_files(limit: int | None) -> list[Path]:
     return files[:limit] if limit else files
 
 
-def libreoffice_pdf(docx: bytes, work: Path) -> bytes | None:
-    """LibreOffice's PDF of `docx`, with resconv's pip fonts (as the render tests use)."""
-    source = work / "in.docx"
-    source.write_bytes(docx)
+def libreoffice_pdfs(docxs: list[bytes], work: Path) -> list[bytes | None]:
+    """LibreOffice's PDF of each DOCX, with resconv's pip fonts (as the render tests use),
+    converted in one LibreOffice run."""
+    sources = []
+    for index, docx in enumerate(docxs):
+        source = work / f"r{index}.docx"
+        source.write_bytes(docx)
+        sources.append(source)
     try:
-        [pdf] = docx_to_pdfs([source], work)
+        docx_to_pdfs(sources, work, timeout=60 + 20 * len(sources))
     except (OSError, subprocess.SubprocessError):
-        return None
-    return pdf.read_bytes()
+        return [None] * len(sources)
+    pdfs = [source.with_suffix(".pdf") for source in sources]
+    return [pdf.read_bytes() if pdf.exists() else None for pdf in pdfs]
 
 
 def accuracy(files: list[Path], *, libreoffice: bool, show: bool) -> None:
     table: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    models = [resconv.read(path).value for path in files]
+    docxs = [resconv.write(model, "docx") for model in models]
     with tempfile.TemporaryDirectory() as tmp:
-        for path in files:
-            model = resconv.read(path).value
-            docx = resconv.write(model, "docx")
-            inputs = {
-                "resconv pdf": ("pdf", resconv.write(model, "pdf")),
-                "resconv docx": ("docx", docx),
-            }
-            if libreoffice:
-                pdf = libreoffice_pdf(docx, Path(tmp))
-                if pdf is not None:
-                    inputs["libreoffice pdf"] = ("pdf", pdf)
-            for producer, (fmt, data) in inputs.items():
-                try:
-                    got = resconv.read(data, format=fmt).value
-                    problems = differences(model, got, nbsp=True)
-                except resconv.ResconvError as error:
-                    problems = [f"error: {error}"]
-                table[(model.language, producer)].append(not problems)
-                if problems and show:
-                    print(f"{path.name} [{producer}]: " + "; ".join(problems[:2]))
+        others = libreoffice_pdfs(docxs, Path(tmp)) if libreoffice else [None] * len(files)
+    for path, model, docx, other in zip(files, models, docxs, others, strict=True):
+        inputs = {
+            "resconv pdf": ("pdf", resconv.write(model, "pdf")),
+            "resconv docx": ("docx", docx),
+        }
+        if other is not None:
+            inputs["libreoffice pdf"] = ("pdf", other)
+        for producer, (fmt, data) in inputs.items():
+            try:
+                got = resconv.read(data, format=fmt).value
+                problems = differences(model, got, nbsp=True)
+            except resconv.ResconvError as error:
+                problems = [f"error: {error}"]
+            table[(model.language, producer)].append(not problems)
+            if problems and show:
+                print(f"{path.name} [{producer}]: " + "; ".join(problems[:2])[:300])
     print("\n| language | producer | files | exact |")
     print("|---|---|---|---|")
     for (language, producer), results in sorted(table.items()):
