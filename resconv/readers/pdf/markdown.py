@@ -73,9 +73,10 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     emit("", 1)
     margins, pitch = _measure(body[title_at:], widths)
     paras = _paragraphs(body[title_at:], widths, margins, pitch)
+    words = _vocabulary(body)
     for index, para in enumerate(paras):
         emphasis = index > 0 and not all(_all_strong(line) for line in para.lines)
-        emit(_inline(para.lines, emphasis=emphasis), para.lines[0].page)
+        emit(_inline(para.lines, emphasis=emphasis, words=words), para.lines[0].page)
         emit("", para.lines[-1].page)
     for number, note in _notes(pages):
         emit(f"[^{number}]: {note[1]}", note[0])
@@ -202,7 +203,7 @@ def _strong(span: Span, chinese: bool) -> bool:
     return span.bold if chinese else span.italic
 
 
-def _inline(lines: list[Line], *, emphasis: bool) -> str:
+def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozenset()) -> str:
     """One paragraph's text: lines joined, initial emphasis and markers marked up."""
     pieces: list[tuple[str, str]] = []  # (kind, text): "text", "em", "marker"
     for number, line in enumerate(lines):
@@ -220,7 +221,7 @@ def _inline(lines: list[Line], *, emphasis: bool) -> str:
                 pieces.append(("text", span.text))
     chinese = mostly_cjk("".join(text for kind, text in pieces if kind == "text"))
     styled = _style_runs(lines, chinese) if emphasis else []
-    text = _join(pieces, chinese=chinese)
+    text = _join(pieces, chinese=chinese, words=words)
     if styled:
         text = mark_initial(text, styled)
     return text
@@ -231,8 +232,15 @@ def _style_runs(lines: list[Line], chinese: bool) -> list[tuple[str, bool]]:
     return [(span.text, _strong(span, chinese)) for span in spans[:12] if span.text]
 
 
-def _join(pieces: list[tuple[str, str]], *, chinese: bool = False) -> str:
-    """The pieces' text; lines join with a space, or nothing in Chinese text."""
+def _join(
+    pieces: list[tuple[str, str]], *, chinese: bool = False, words: frozenset[str] = frozenset()
+) -> str:
+    """The pieces' text; lines join with a space, or nothing in Chinese text.
+
+    A hyphen ending a line stays (UN documents break lines only at real hyphens), unless
+    the document spells the word elsewhere without it and never with it: then the
+    producer hyphenated a word to break the line ("implemen-" "tation").
+    """
     out = ""
     for index, (kind, text) in enumerate(pieces):
         if kind == "marker":
@@ -249,11 +257,40 @@ def _join(pieces: list[tuple[str, str]], *, chinese: bool = False) -> str:
             if _is_cjk(last) or _is_cjk(first) or not out or chinese:
                 continue
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
+                if _broken_word(out, upcoming.lstrip(" "), words):
+                    out = out[:-1]
                 continue
             out += " "
         else:
             out += text
     return _SPACES.sub(" ", out).strip(" ")
+
+
+def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
+    head = _LAST_WORD.search(before[:-1])
+    tail = _FIRST_WORD.match(after)
+    if head is None or tail is None or not tail.group().islower():
+        return False
+    joined, hyphenated = (head.group() + tail.group()).lower(), (head.group() + "-" + tail.group())
+    return joined in words and hyphenated.lower() not in words
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+
+
+def _vocabulary(lines: list[Line]) -> frozenset[str]:
+    """The words the document prints within its lines, hyphenated compounds included."""
+    found: set[str] = set()
+    for line in lines:
+        for word in _WORDS.findall(line.text):
+            lowered = word.lower()
+            found.add(lowered)
+            found.update(lowered.replace("‐", "-").replace("‑", "-").split("-"))
+            if "-" in lowered:
+                found.add(lowered.replace("‑", "-"))
+    return frozenset(found)
 
 
 def _squeeze(text: str) -> str:
