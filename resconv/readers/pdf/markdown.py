@@ -27,6 +27,7 @@ _MARKER = re.compile(r"[(\[]?\s*(\d{1,3}|\*{1,3}|[a-z])\s*[)\]]?")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 """Layout whitespace; a no-break space is text and stays."""
 _HYPHENS = "-‐‑"
+_DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
 
 
 @dataclass(slots=True)
@@ -74,12 +75,19 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     margins, pitch = _measure(body[title_at:], widths)
     paras = _paragraphs(body[title_at:], widths, margins, pitch)
     words = _vocabulary(body)
+    in_flow: list[tuple[str, int]] = []
     for index, para in enumerate(paras):
         emphasis = index > 0 and not all(_all_strong(line) for line in para.lines)
-        emit(_inline(para.lines, emphasis=emphasis, words=words), para.lines[0].page)
+        text = _inline(para.lines, emphasis=emphasis, words=words)
+        if _DEFINITION.match(text):
+            in_flow.append((text, para.lines[0].page))
+            continue
+        emit(text, para.lines[0].page)
         emit("", para.lines[-1].page)
     for number, note in _notes(pages):
         emit(f"[^{number}]: {note[1]}", note[0])
+    for text, page in in_flow:
+        emit(text, page)
     out.text = "\n".join(lines) + "\n"
     return out
 
@@ -205,7 +213,7 @@ def _strong(span: Span, chinese: bool) -> bool:
 
 def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozenset()) -> str:
     """One paragraph's text: lines joined, initial emphasis and markers marked up."""
-    pieces: list[tuple[str, str]] = []  # (kind, text): "text", "em", "marker"
+    pieces: list[tuple[str, str]] = []  # (kind, text): "text", "join", "marker"
     for number, line in enumerate(lines):
         spans = line.spans
         if number:
@@ -219,6 +227,10 @@ def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozen
                 pieces.append(("marker", marker.group(1)))
             else:
                 pieces.append(("text", span.text))
+    if pieces and pieces[0][0] == "marker" and len(pieces) > 1:
+        # A paragraph that opens with a raised marker is a note printed in the text's
+        # flow (endnotes, a page without a rule): a definition, not a reference.
+        return f"[^{pieces[0][1]}]: " + _join(pieces[1:], words=words)
     chinese = mostly_cjk("".join(text for kind, text in pieces if kind == "text"))
     styled = _style_runs(lines, chinese) if emphasis else []
     text = _join(pieces, chinese=chinese, words=words)
