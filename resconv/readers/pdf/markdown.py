@@ -86,8 +86,8 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         emit("", para.lines[-1].page)
     for number, note in _notes(pages):
         emit(f"[^{number}]: {note[1]}", note[0])
-    for text, page in in_flow:
-        emit(text, page)
+    for text, page_number in in_flow:
+        emit(text, page_number)
     out.text = "\n".join(lines) + "\n"
     return out
 
