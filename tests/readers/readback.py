@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from resconv.model import Resolution
+from resconv import model
+from resconv.model import FootnoteRef, Resolution, Text
 
 COMPARED = (
     "symbol",
@@ -37,12 +38,33 @@ def normalised(value: object, nbsp: bool) -> object:
             text = _SPACES.sub(" ", text)
         return text.strip(" ")
     if isinstance(value, tuple):
+        if any(isinstance(item, (Text, FootnoteRef, *_WRAPPERS)) for item in value):
+            value = _as_printed(value)
         return tuple(normalised(item, nbsp) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: normalised(getattr(value, f.name), nbsp) for f in dataclasses.fields(value)}
     return value
 
 
+def _as_printed(inlines: tuple[object, ...]) -> tuple[object, ...]:
+    """Inlines as a page prints them: text and markers. A reference or an emphasis the
+    source marked up (a link target, a word in italics inside a sentence) prints as its
+    text; the structure is read back from the print, so it is compared as text."""
+    out: list[object] = []
+    for item in inlines:
+        pieces = _as_printed(item.content) if isinstance(item, _WRAPPERS) else (item,)  # type: ignore[attr-defined]
+        for piece in pieces:
+            if isinstance(piece, Text) and out and isinstance(out[-1], Text):
+                out[-1] = Text(text=out[-1].text + piece.text)
+            else:
+                out.append(piece)
+    return tuple(out)
+
+
+_WRAPPERS: tuple[type, ...] = tuple(
+    getattr(model, name) for name in ("Reference", "Emphasis") if hasattr(model, name)
+)
+"""Inline wrappers of the model (references, emphasis), where the model has them."""
 _SPACES = re.compile(" {2,}")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 
