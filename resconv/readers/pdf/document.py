@@ -22,7 +22,7 @@ import pypdfium2.raw as pdfium
 from resconv.errors import InputDecodeError, StructureError
 from resconv.readers.pdf.guard import check_content
 
-__all__ = ["LIMITS", "Limits", "Line", "Page", "Span", "read_pages"]
+__all__ = ["LIMITS", "Limits", "Line", "Page", "Span", "read_pages", "require_text"]
 
 
 @dataclass(frozen=True, slots=True)
