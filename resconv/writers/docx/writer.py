@@ -73,6 +73,7 @@ if TYPE_CHECKING:
 __all__ = ["DocxWriter"]
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_P, _PPR, _PSTYLE, _BIDI = (w(tag) for tag in ("p", "pPr", "pStyle", "bidi"))
 _R, _RPR, _RSTYLE, _RFONTS, _B, _BCS, _I, _ICS, _RTL, _T, _TAB, _BR = (
     w(tag)
     for tag in ("r", "rPr", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "rtl", "t", "tab", "br")
@@ -432,11 +433,11 @@ class _Document:
     def _paragraph(
         self, style: str, parent: etree._Element | None = None, *, ltr: bool = False
     ) -> etree._Element:
-        paragraph = etree.SubElement(self.body if parent is None else parent, w("p"))
-        properties = etree.SubElement(paragraph, w("pPr"))
-        properties.append(element("pStyle", val=style))
+        paragraph = etree.SubElement(self.body if parent is None else parent, _P)
+        properties = etree.SubElement(paragraph, _PPR)
+        etree.SubElement(properties, _PSTYLE, {_VAL: style})
         if self.profile.rtl and not ltr:
-            insert_ordered(properties, element("bidi"), PPR_ORDER)
+            etree.SubElement(properties, _BIDI)  # after pStyle, as the schema orders them
         return paragraph
 
     @staticmethod
@@ -483,7 +484,7 @@ class _Document:
         return run
 
     def _tab(self, paragraph: etree._Element) -> None:
-        self._run(paragraph).append(etree.Element(w("tab")))
+        etree.SubElement(self._run(paragraph), _TAB)
 
     def _text(
         self,
