@@ -353,11 +353,11 @@ class _Document:
         widths = column_widths(columns, texts, _TEXT_WIDTH, em=self.profile.body_size * 10)
         element_table = etree.SubElement(self.body, w("tbl"))
         element_table.extend(table_properties(_TEXT_WIDTH, widths, rtl=self.profile.rtl))
-        headers = [row.header for row in table.rows]
-        last_header = headers.index(False) - 1 if False in headers else len(headers) - 1
+        # Word repeats only the header rows that lead the table.
+        leading = next((i for i, row in enumerate(table.rows) if not row.header), len(table.rows))
+        last_header = leading - 1
         for index, (row, slots) in enumerate(zip(table.rows, grid, strict=True)):
-            # Word repeats only header rows at the top of the table.
-            repeated = row.header and all(headers[:index])
+            repeated = index < leading
             element_row = etree.SubElement(element_table, w("tr"))
             empty = not any(plain_text(p) for cell in row.cells for p in cell.content)
             element_row.append(row_properties(header=repeated, empty=empty))
