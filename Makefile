@@ -17,8 +17,8 @@ type:  ## mypy --strict on the package
 test:  ## the test suite
 	pytest
 
-golden:  ## rewrite golden files (then review the diff by eye before committing)
-	pytest --update-goldens
+golden:  ## rewrite golden files (then review `git diff fixtures` by eye before committing)
+	pytest --update-goldens -q -k golden
 
 bench:  ## benchmarks (prints a table)
 	$(PY) benchmarks/run.py
