@@ -98,6 +98,9 @@ _THICK_RULE = "24"
 """Border widths in eighths of a point: the masthead's rules under its two rows (½ pt, 3 pt)."""
 _FIRST_LINK_ID = 11
 """Hyperlink relationships follow rId1–rId10 of the template's document relationships."""
+_URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%~"
+"""What a URI keeps as it is besides letters, digits and -._ (RFC 3986), "%" included so
+that a target already percent-encoded is not encoded twice."""
 _JUSTIFICATION = {"justify": "both"}
 """The model's cell alignments that WordprocessingML spells otherwise."""
 _JOB_LANGUAGE = re.compile(r"\s*\([A-Z]\)\s*$")
@@ -333,6 +336,8 @@ class _Document:
             self._inlines(self._paragraph("TableCaption"), table.caption)
         elif len(self.body) and self.body[-1].tag == w("tbl"):
             self._paragraph("TableText")  # Word would join two adjacent tables into one
+        if not table.rows:  # no text to keep, and Word refuses a table without rows
+            return
         # Loaded on first use: most resolutions have no table (a millisecond of start-up).
         from resconv.writers.docx.table import (
             column_widths,
@@ -404,6 +409,8 @@ class _Document:
             self._block(block)
 
     def _section(self) -> None:
+        if len(self.body) and self.body[-1].tag == w("tbl"):
+            self._paragraph("TableText")  # a body ends with a paragraph, not a table
         section = etree.SubElement(self.body, w("sectPr"))
         for tag, kind, rid, _ in _FURNITURE:
             reference = element(tag, type=kind)
@@ -553,9 +560,15 @@ class _Document:
                 self._text(parent, text, emphasis=emphasis, ltr=ltr)
 
     def _hyperlink(self, paragraph: etree._Element, target: str | None) -> etree._Element:
-        """A `w:hyperlink` to `target`, one relationship per distinct target."""
+        """A `w:hyperlink` to `target`, one relationship per distinct target.
+
+        The target is written as a URI: spaces and non-ASCII characters of an IRI
+        percent-encoded, since Word refuses a relationship target it cannot parse."""
         assert target is not None
-        rid = self.links.setdefault(target, f"rId{_FIRST_LINK_ID + len(self.links)}")
+        from urllib.parse import quote  # only for documents with links
+
+        uri = quote(target, safe=_URI_CHARACTERS)
+        rid = self.links.setdefault(uri, f"rId{_FIRST_LINK_ID + len(self.links)}")
         link = etree.SubElement(paragraph, w("hyperlink"))
         link.set(f"{{{R_NS}}}id", rid)
         link.set(w("history"), "1")
