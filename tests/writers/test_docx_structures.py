@@ -338,6 +338,21 @@ def test_a_collection_writes_its_resolutions_one_after_another_each_with_its_not
         if n.get(W + "type") is None
     ]
     assert [note.split("\t")[-1] for note in notes] == ["Note of A.", "Note of B."]
+    assert "docProps/custom.xml" not in package  # no votes recorded
+    voted = dataclasses.replace(
+        collection,
+        components=(
+            dataclasses.replace(first, vote=b.vote(in_favour=120, against=3)),
+            dataclasses.replace(second, vote=b.vote("adoptedWithoutVote")),
+        ),
+    )
+    custom = parts(DocxWriter().write(voted))["docProps/custom.xml"]
+    assert {p.get("name"): p[0].text for p in custom} == {
+        "VoteOutcome A": "adoptedRecordedVote",
+        "VotesInFavour A": "120",
+        "VotesAgainst A": "3",
+        "VoteOutcome B": "adoptedWithoutVote",
+    }
 
 
 def test_every_character_of_the_model_is_in_the_document(

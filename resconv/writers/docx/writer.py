@@ -158,6 +158,9 @@ class _Document:
         bcp47 = self.lang.bcp47
         title = plain_text(resolution.title).strip()
         custom = _vote_properties(resolution.vote)
+        for component in resolution.components:  # "VoteOutcome A", … for each of them
+            letter = component.number.removeprefix(resolution.number).strip()
+            custom += _vote_properties(component.vote, f" {letter}" if letter else "")
         parts = {
             "[Content_Types].xml": content_types_xml(custom=bool(custom)),
             "_rels/.rels": package_rels_xml(custom=bool(custom)),
@@ -786,18 +789,19 @@ def _align(paragraph: etree._Element, value: str) -> None:
     insert_ordered(properties, element("jc", val=value), PPR_ORDER)
 
 
-def _vote_properties(vote: Vote | None) -> list[tuple[str, str | int]]:
-    """The vote as custom document properties: the UN does not print it in the resolution."""
+def _vote_properties(vote: Vote | None, suffix: str = "") -> list[tuple[str, str | int]]:
+    """The vote as custom document properties: the UN does not print it in the resolution.
+    `suffix` tells the resolutions of a collection apart ("VoteOutcome A")."""
     if vote is None:
         return []
-    properties: list[tuple[str, str | int]] = [("VoteOutcome", vote.outcome)]
+    properties: list[tuple[str, str | int]] = [("VoteOutcome" + suffix, vote.outcome)]
     for name, count in (
         ("VotesInFavour", vote.in_favour),
         ("VotesAgainst", vote.against),
         ("VotesAbstaining", vote.abstaining),
     ):
         if count is not None:
-            properties.append((name, count))
+            properties.append((name + suffix, count))
     return properties
 
 
