@@ -75,13 +75,13 @@ for path in sys.argv[2:]:
 """
 
 
-def _twenty() -> list[Path]:
-    """Twenty resolutions: the seed, then the UN's AKN files under ../shared."""
+def _candidates() -> list[Path]:
+    """The seed, then the UN's AKN files under ../shared."""
     shared = ROOT.parent / "shared"
     found = [SEED]
-    for folder in ("corpus/un-structures", "reference/akn/ga", "corpus/en"):
+    for folder in ("reference/akn/ga", "corpus/un-structures", "corpus/en"):
         found += sorted((shared / folder).glob("*.xml"))
-    return found[:20]
+    return found
 
 
 def _versus_libreoffice(cache: Path) -> None:
@@ -92,14 +92,27 @@ def _versus_libreoffice(cache: Path) -> None:
     sys.path.insert(0, str(ROOT))
     import resconv
 
-    inputs = _twenty()
     with tempfile.TemporaryDirectory(prefix="resconv-lo-") as tmp:
         folder = Path(tmp)
-        docx = []
-        for path in inputs:
-            target = folder / (path.stem + ".docx")
-            target.write_bytes(resconv.write(resconv.read(str(path)).value, "docx"))
+        written: list[tuple[Path, bytes]] = []
+        for path in _candidates():
+            try:
+                data = resconv.write(resconv.read(str(path)).value, "docx")
+            except Exception as exc:  # a resolution the DOCX writer cannot write is left out
+                print(f"left out {path.name}: {type(exc).__name__}")
+                continue
+            written.append((path, data))
+        # Twenty inputs, the writable ones repeated under distinct names if fewer.
+        inputs, docx = [], []
+        for n in range(20):
+            path, data = written[n % len(written)]
+            source = folder / f"{n:02d}-{path.name}"
+            source.write_bytes(path.read_bytes())
+            target = folder / f"{n:02d}-{path.stem}.docx"
+            target.write_bytes(data)
+            inputs.append(source)
             docx.append(target)
+        print("inputs:", ", ".join(sorted({path.name for path, _ in written})))
         env = {**os.environ, "RESCONV_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
         ours, theirs = [], []
         profile = folder / "lo-profile"
