@@ -104,3 +104,20 @@ def test_face_choice_of_a_long_paragraph_keeps_every_character() -> None:
     pieces = FaceChooser(typography("zh")).segments("body", text, "preamble")
     assert "".join(piece for _, piece in pieces) == text
     assert all(a[0] != b[0] for a, b in itertools.pairwise(pieces))
+
+
+def test_a_document_with_footnotes_is_laid_out_once(counted: Any) -> None:
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+    res = b.resolution(
+        preamble=[
+            b.preambular("Recalling its resolutions,", b.ref("1"), " and the reports,", b.ref("2"))
+            for _ in range(40)
+        ],
+        operative=[b.operative("Decides.", number="1.")],
+        footnotes=[b.footnote("1", "A/77/612."), b.footnote("2", "A/77/732.")],
+    )
+    passes = counted(BaseDocTemplate, "build", lambda self, *args, **kwargs: 1)
+    pdf = PdfWriter().write(res)
+    assert _pages(pdf) >= 2
+    assert passes == [1]
