@@ -76,10 +76,11 @@ for path in sys.argv[2:]:
 
 
 def _candidates() -> list[Path]:
-    """The seed, then the UN's AKN files under ../shared."""
+    """The seed, then the UN's AKN files under ../shared: typical resolutions of a few
+    pages (the long irregular ones of `un-structures` are left out)."""
     shared = ROOT.parent / "shared"
     found = [SEED]
-    for folder in ("reference/akn/ga", "corpus/un-structures", "corpus/en"):
+    for folder in ("reference/akn/ga", "corpus/en"):
         found += sorted((shared / folder).glob("*.xml"))
     return found
 
