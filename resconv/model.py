@@ -15,12 +15,12 @@ surrogates: readers clean their input first, and every writer can rely on that.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from resconv.errors import InvalidTextError
+from resconv.xmlchars import XML_ILLEGAL, find_illegal_characters
 
 __all__ = [
     "REFERENCE_KINDS",
@@ -52,20 +52,13 @@ __all__ = [
     "plain_text",
 ]
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def find_illegal_characters(text: str) -> list[tuple[int, str]]:
-    """Positions and characters that an XML 1.0 document cannot carry."""
-    return [(m.start(), m.group()) for m in _ILLEGAL.finditer(text)]
-
 
 def _refuse_illegal(owner: object, *names: str) -> None:
     """Refuse XML-illegal characters in the plain string fields `names` of `owner`."""
     for name in names:
         value = getattr(owner, name)
         if isinstance(value, str):
-            bad = _ILLEGAL.search(value)
+            bad = XML_ILLEGAL.search(value)
             if bad is not None:
                 raise InvalidTextError(
                     f"character U+{ord(bad.group()):04X} in {type(owner).__name__}.{name} "
@@ -81,7 +74,7 @@ class Text:
     text: str
 
     def __post_init__(self) -> None:
-        bad = _ILLEGAL.search(self.text)
+        bad = XML_ILLEGAL.search(self.text)
         if bad is not None:
             raise InvalidTextError(
                 f"character U+{ord(bad.group()):04X} at offset {bad.start()} cannot be kept "
@@ -360,7 +353,7 @@ class Vote:
         _refuse_illegal(self, "outcome")
         for names in (self.in_favour_names, self.against_names, self.abstaining_names):
             for name in names:
-                if _ILLEGAL.search(name):
+                if XML_ILLEGAL.search(name):
                     raise InvalidTextError("a State's name in a vote holds an illegal character")
 
 

@@ -8,12 +8,13 @@ import pytest
 
 import resconv
 from resconv import build as b
+from resconv.akn.schema import AKN_NS
 from resconv.errors import InputDecodeError, StrictModeError, StructureError
 from resconv.model import FootnoteRef, Heading, OperativeParagraph, plain_text
 from resconv.readers.akn.reader import AknReader
 from resconv.readers.akn.text import normalise, normalise_text
 
-NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+NS = AKN_NS
 
 
 def akn(body: str, *, preamble: str = "", extra: str = "", lang: str = "eng") -> bytes:
@@ -61,11 +62,11 @@ class TestWhitespace:
         assert normalise_text("43\u00a0647 400", "fr") == "43\u00a0647 400"
 
     def test_invents_no_space_between_han_characters_even_across_a_note(self) -> None:
-        pieces = ["报告", b.ref("1"), " 以及\n  有关 A/77/612 报告"]
+        pieces: list[str | FootnoteRef] = ["报告", b.ref("1"), " 以及\n  有关 A/77/612 报告"]
         assert normalise(pieces, "zh") == b.inlines("报告", b.ref("1"), "以及有关 A/77/612 报告")
 
     def test_keeps_the_space_after_a_note_in_english(self) -> None:
-        pieces = ["Centre", b.ref("1"), " and the", b.ref("2"), " "]
+        pieces: list[str | FootnoteRef] = ["Centre", b.ref("1"), " and the", b.ref("2"), " "]
         assert normalise(pieces, "en") == b.inlines("Centre", b.ref("1"), " and the", b.ref("2"))
 
 

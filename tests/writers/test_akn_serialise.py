@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +30,7 @@ _NS = "{" + AKN_NS + "}"
 def _to_lxml(node: akn.Node, parent: etree._Element | None) -> etree._Element:
     attrib = {k: v for k, v in (node.attrib or {}).items() if k != "xmlns"}
     if parent is None:
-        element = etree.Element(_NS + node.tag, attrib, nsmap={None: AKN_NS})  # type: ignore[dict-item]
+        element = etree.Element(_NS + node.tag, attrib, nsmap={None: AKN_NS})
     else:
         element = etree.SubElement(parent, _NS + node.tag, attrib)
     element.text = node.text
@@ -102,8 +103,9 @@ def test_awkward_characters_are_escaped_as_lxml_escapes_them() -> None:
 )
 def test_text_xml_cannot_hold_never_reaches_the_writer(field: str, bad: str) -> None:
     """The model refuses it, so the writer never has to: nothing half-serialised."""
+    changes: dict[str, Any] = {field: bad}
     with pytest.raises(InvalidTextError, match=field):
-        dataclasses.replace(awkward(), **{field: bad})
+        dataclasses.replace(awkward(), **changes)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
+from fontTools.ttLib import TTFont
 
 import resconv
 from resconv import build as b
@@ -22,9 +24,7 @@ from resconv.model import (
 from resconv.writers.pdf.bidi import levels, visual_order
 from resconv.writers.pdf.writer import PdfWriter
 
-pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.usefixtures("font_cache_dir")  # never the user's own cache
-TTFont = pytest.importorskip("fontTools.ttLib").TTFont
 
 A4 = (595.28, 841.89)
 RIGHT_EDGE = A4[0] - 72.0
@@ -69,8 +69,6 @@ def ar_pdf() -> bytes:
 @pytest.fixture(scope="module")
 def un_ar(shared_dir: Path) -> tuple[Resolution, bytes]:
     path = shared_dir / "reference" / "akn" / "ga" / "A_RES_77_306.ara.xml"
-    if not path.exists():
-        pytest.skip("A_RES_77_306.ara.xml is not in the shared material")
     res = resconv.read(str(path)).value
     assert res.language == "ar"
     return res, PdfWriter().write(res)
@@ -97,7 +95,8 @@ def _shaped_fonts(data: bytes) -> list[tuple[dict[int, str], Any]]:
     found = []
     seen = set()
     for page in reader.pages:
-        for ref in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for ref in resources["/Font"].values():
             font = ref.get_object()
             name = str(font["/BaseFont"])
             if "Amiri" not in name or id(font) in seen:
@@ -118,7 +117,8 @@ def test_every_page_is_a4_and_every_font_an_embedded_amiri_subset(ar_pdf: bytes)
     for page in reader.pages:
         box = page.mediabox
         assert (float(box.width), float(box.height)) == pytest.approx(A4, abs=0.01)
-        for ref in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for ref in resources["/Font"].values():
             font = ref.get_object()
             assert re.fullmatch(r"/[A-Z]{6}\+Amiri-(Regular|Bold)", str(font["/BaseFont"]))
             assert "/FontFile2" in font["/FontDescriptor"]

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from resconv.lang.script import CJK_RANGES, character_class
 from resconv.model import Emphasis, FootnoteRef, Inline, Inlines, Reference, Text, plain_text
 
 __all__ = [
@@ -58,12 +59,7 @@ _MARK = "\x00"
 _OPEN = "\x01"
 _CLOSE = "\x02"
 _SENTINELS = re.compile("[\x00-\x02]")
-_WIDE = (
-    "\u00b7\u2014\u2018-\u201d\u2026"  # ·—‘’“”… as set in Chinese text
-    "\u2e80-\u2fff\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-    "\U00020000-\U0003ffff"
-)
+_WIDE = character_class(CJK_RANGES)
 _WIDE_GAP = re.compile(f"(?<=[{_WIDE}])[ {_MARK}{_OPEN}{_CLOSE}]*(?=[{_WIDE}])")
 _SPACE_ACROSS_WRAPPER = re.compile(f" ([{_OPEN}{_CLOSE}]+) ")
 _LEADING = re.compile(f"^([{_OPEN}{_CLOSE}]*) +")

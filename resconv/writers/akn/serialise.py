@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from resconv.xmlchars import XML_ILLEGAL
+
 __all__ = ["MIXED_CONTENT", "NOT_XML", "Node", "append_text", "element", "serialise"]
 
 MIXED_CONTENT: frozenset[str] = frozenset(
@@ -36,7 +38,7 @@ class Node:
         self.children: list[Node] = []
 
 
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = XML_ILLEGAL
 """What XML cannot hold; the model refuses it, so finding it in the output is a bug."""
 
 
