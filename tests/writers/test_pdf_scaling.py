@@ -6,7 +6,6 @@ however many pages it spans (reportlab broke the rest again after every page bre
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import itertools
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from reportlab.platypus import Paragraph
 import resconv.writers.pdf.linebreak as linebreak
 import resconv.writers.pdf.rtl as rtl
 from resconv import build as b
-from resconv.model import Resolution, Text
+from resconv.model import Resolution
 from resconv.writers.pdf.writer import PdfWriter
 
 pypdf = pytest.importorskip("pypdf")
@@ -34,13 +33,9 @@ _ARABIC = (
 
 def _long(language: str, sentence: str, length: int) -> Resolution:
     text = (sentence * (length // len(sentence) + 1))[:length]
-    res = b.resolution(
-        language=language,
-        title="Multilateralism",
-        operative=[b.operative("Decides.", number="1.")],
+    return b.resolution(
+        language=language, title="Multilateralism", operative=[b.operative(text, number="1.")]
     )
-    para = dataclasses.replace(res.operative[0], content=(Text(text=text),))
-    return dataclasses.replace(res, operative=(para,))
 
 
 @pytest.fixture
