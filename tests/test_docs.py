@@ -20,7 +20,8 @@ illustrative on purpose says so on a line just above it, and may say what it nee
 ``pdftoppm``) or a Python module (``dask``, ``atheris``); the block is skipped when one is
 missing.
 
-The sandbox holds the repository's ``fixtures/``, the seed ``A-RES-67-38.zh.txt``, a
+The sandbox holds the repository's ``fixtures/`` (and its ``fuzz/`` and ``benchmarks/``
+scripts), the seed ``A-RES-67-38.zh.txt``, a
 ``corpus/`` folder of resolutions (the seed and, with ../shared, its English texts), and
 with ../shared a link ``../shared`` to it and the UN's AKN files of
 ``../shared/reference/akn/ga/``. ``resconv`` is this checkout; ``pip`` and ``apt-get`` are
@@ -142,6 +143,8 @@ def _sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     """The scratch directory the examples run in, and their environment."""
     work = tmp_path / "work"
     shutil.copytree(FIXTURES, work / "fixtures")
+    for scripts in ("fuzz", "benchmarks"):  # the repository's own scripts, as run from its root
+        (work / scripts).symlink_to(ROOT / scripts, target_is_directory=True)
     shutil.copyfile(SEED, work / SEED.name)
     corpus = work / "corpus"
     corpus.mkdir()
