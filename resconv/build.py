@@ -22,15 +22,23 @@ __all__ = [
     "Content",
     "adoption",
     "annex",
+    "cell",
+    "emphasis",
     "footnote",
     "heading",
     "inlines",
     "operative",
+    "paragraph",
+    "part",
     "preambular",
     "ref",
+    "reference",
     "resolution",
+    "row",
     "subparagraph",
+    "table",
     "text",
+    "vote",
 ]
 
 Piece = str | model.Inline
@@ -47,6 +55,18 @@ def text(value: str) -> model.Text:
 def ref(marker: str) -> model.FootnoteRef:
     """A footnote marker where it is printed."""
     return model.FootnoteRef(marker=marker)
+
+
+def reference(
+    *content: Piece, target: str | None = None, kind: str = "document"
+) -> model.Reference:
+    """A reference as printed: `reference("A/77/612", target="https://undocs.org/A/77/612")`."""
+    return model.Reference(content=inlines(*content), target=target, kind=kind)
+
+
+def emphasis(*content: Piece, bold: bool = False, italic: bool = False) -> model.Emphasis:
+    """Text set in bold and/or italic: `emphasis("not", italic=True)`."""
+    return model.Emphasis(content=inlines(*content), bold=bold, italic=italic)
 
 
 def inlines(*pieces: Piece) -> model.Inlines:
@@ -110,6 +130,88 @@ def heading(*content: Piece, number: str | None = None, level: int = 1) -> model
     return model.Heading(number=number, text=inlines(*content), level=level)
 
 
+def paragraph(*content: Piece) -> model.Paragraph:
+    """A plain paragraph, neither preambular nor operative."""
+    return model.Paragraph(content=inlines(*content))
+
+
+def cell(
+    *paragraphs: Content,
+    row_span: int = 1,
+    col_span: int = 1,
+    align: str | None = None,
+    header: bool = False,
+) -> model.TableCell:
+    """A table cell, one argument per paragraph: `cell("12,5", align="right")`."""
+    return model.TableCell(
+        content=tuple(_content(p) for p in paragraphs),
+        row_span=row_span,
+        col_span=col_span,
+        align=align,
+        header=header,
+    )
+
+
+def row(*cells: model.TableCell | str, header: bool = False) -> model.TableRow:
+    """A table row; a plain string is a one-paragraph cell (a header cell in a header row)."""
+    return model.TableRow(
+        cells=tuple(cell(c, header=header) if isinstance(c, str) else c for c in cells),
+        header=header,
+    )
+
+
+def table(*rows: model.TableRow, caption: Content = ()) -> model.Table:
+    """A table: `table(row("Year", "Amount", header=True), row("2026", "82,193,200"))`."""
+    return model.Table(rows=tuple(rows), caption=_content(caption))
+
+
+def part(
+    number: str | None = None,
+    heading: Content = (),
+    *,
+    preamble: Iterable[model.PreambularParagraph] = (),
+    operative: Iterable[model.Block] = (),
+    parts: Iterable[model.Part] = (),
+) -> model.Part:
+    """A headed part with its own preamble and operative paragraphs: `part("I", "Budget")`."""
+    return model.Part(
+        number=number,
+        heading=_content(heading),
+        preamble=tuple(preamble),
+        operative=tuple(operative),
+        parts=tuple(parts),
+    )
+
+
+def vote(
+    outcome: str = "adoptedRecordedVote",
+    *,
+    in_favour: Iterable[str] | int | None = None,
+    against: Iterable[str] | int | None = None,
+    abstaining: Iterable[str] | int | None = None,
+) -> model.Vote:
+    """A vote; give each side as a count or as the States' names (the count follows)."""
+
+    def side(value: Iterable[str] | int | None) -> tuple[int | None, tuple[str, ...]]:
+        if value is None or isinstance(value, int):
+            return value, ()
+        names = tuple(value)
+        return len(names), names
+
+    (yes, yes_names), (no, no_names), (abst, abst_names) = map(
+        side, (in_favour, against, abstaining)
+    )
+    return model.Vote(
+        outcome=outcome,
+        in_favour=yes,
+        against=no,
+        abstaining=abst,
+        in_favour_names=yes_names,
+        against_names=no_names,
+        abstaining_names=abst_names,
+    )
+
+
 def footnote(marker: str, note: str | None = None) -> model.Footnote:
     """A footnote body; without `note`, a marker whose note the input did not carry."""
     return model.Footnote(marker=marker, text=note)
@@ -155,6 +257,8 @@ def resolution(
     annexes: Iterable[model.Annex] = (),
     cover: model.CoverPage | None = None,
     vote: model.Vote | None = None,
+    parts: Iterable[model.Part] = (),
+    components: Iterable[model.Resolution] = (),
 ) -> model.Resolution:
     """A resolution; `number` defaults to the session and number of `symbol` ("67/38")."""
     if number is None:
@@ -172,4 +276,6 @@ def resolution(
         annexes=tuple(annexes),
         cover=model.CoverPage() if cover is None else cover,
         vote=vote,
+        parts=tuple(parts),
+        components=tuple(components),
     )

@@ -5,7 +5,9 @@ slotted, keyword-only dataclass with tuple children, so a `Resolution` is a hash
 value; edit it with `dataclasses.replace`.
 
 Text lives in `Inlines`, a tuple of `Text` and `FootnoteRef` pieces, so that a footnote
-marker stays exactly where it was printed. A `Text` refuses characters that no XML
+marker stays exactly where it was printed; `Reference` (a document symbol with its target)
+and `Emphasis` (bold, italic) wrap inlines of their own. `iter_leaves` and `plain_text`
+flatten them, so that no writer re-implements the walk. A `Text` refuses characters that no XML
 document can hold (C0 controls other than tab and newline, U+FFFE/U+FFFF) and unpaired
 surrogates: readers clean their input first, and every writer can rely on that.
 """
@@ -13,38 +15,42 @@ surrogates: readers clean their input first, and every writer can rely on that.
 from __future__ import annotations
 
 import datetime as _dt
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from resconv.errors import InvalidTextError
+from resconv.xmlchars import XML_ILLEGAL, find_illegal_characters
 
 __all__ = [
+    "REFERENCE_KINDS",
     "Adoption",
     "Annex",
     "Block",
     "CoverPage",
+    "Emphasis",
     "Footnote",
     "FootnoteRef",
     "Heading",
     "Inline",
     "Inlines",
     "OperativeParagraph",
+    "Paragraph",
+    "Part",
     "PreambularParagraph",
+    "Reference",
     "Resolution",
     "Subparagraph",
+    "Table",
+    "TableCell",
+    "TableRow",
     "Text",
     "Vote",
     "find_illegal_characters",
+    "iter_leaves",
+    "iter_text",
     "plain_text",
 ]
-
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def find_illegal_characters(text: str) -> list[tuple[int, str]]:
-    """Positions and characters that an XML 1.0 document cannot carry."""
-    return [(m.start(), m.group()) for m in _ILLEGAL.finditer(text)]
 
 
 def _refuse_illegal(owner: object, *names: str) -> None:
@@ -52,7 +58,7 @@ def _refuse_illegal(owner: object, *names: str) -> None:
     for name in names:
         value = getattr(owner, name)
         if isinstance(value, str):
-            bad = _ILLEGAL.search(value)
+            bad = XML_ILLEGAL.search(value)
             if bad is not None:
                 raise InvalidTextError(
                     f"character U+{ord(bad.group()):04X} in {type(owner).__name__}.{name} "
@@ -68,7 +74,7 @@ class Text:
     text: str
 
     def __post_init__(self) -> None:
-        bad = _ILLEGAL.search(self.text)
+        bad = XML_ILLEGAL.search(self.text)
         if bad is not None:
             raise InvalidTextError(
                 f"character U+{ord(bad.group()):04X} at offset {bad.start()} cannot be kept "
@@ -87,13 +93,68 @@ class FootnoteRef:
         _refuse_illegal(self, "marker")
 
 
-Inline: TypeAlias = Text | FootnoteRef
+REFERENCE_KINDS = ("document", "resolution", "link")
+"""What a `Reference` names: a document symbol ("A/77/612", "S/RES/2661 (2022)"), a
+resolution by its number ("67/38", "第66/32号决议"), or any other link of the source."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """A reference to another document, as printed, with where it points."""
+
+    content: Inlines
+    """The reference as printed: "A/RES/67/38", "resolution 67/38", "第66/32号决议"."""
+    target: str | None = None
+    """An absolute IRI for the referenced document ("https://undocs.org/A/RES/67/38"), as
+    the source linked it; None when the source named a document without linking it."""
+    kind: str = "document"
+    """One of `REFERENCE_KINDS`."""
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "target", "kind")
+        if self.kind not in REFERENCE_KINDS:
+            raise InvalidTextError(
+                f"reference kind {self.kind!r} is not one of {', '.join(REFERENCE_KINDS)}"
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Emphasis:
+    """Text set in bold, italic or both where the source sets it so.
+
+    Initial words are not `Emphasis`: they are `initial_words` of their paragraph, and
+    each writer styles them in its language's way.
+    """
+
+    content: Inlines
+    bold: bool = False
+    italic: bool = False
+
+
+Inline: TypeAlias = Text | FootnoteRef | Reference | Emphasis
 Inlines: TypeAlias = tuple[Inline, ...]
 
 
+def iter_leaves(inlines: Inlines) -> Iterator[Text | FootnoteRef]:
+    """The `Text` and `FootnoteRef` pieces of `inlines` in reading order, unwrapped from
+    any `Reference` or `Emphasis` around them."""
+    for piece in inlines:
+        if isinstance(piece, Text | FootnoteRef):
+            yield piece
+        else:
+            yield from iter_leaves(piece.content)
+
+
+def iter_text(inlines: Inlines) -> Iterator[str]:
+    """The strings of the `Text` pieces of `inlines`, in reading order."""
+    for piece in iter_leaves(inlines):
+        if isinstance(piece, Text):
+            yield piece.text
+
+
 def plain_text(inlines: Inlines) -> str:
-    """The text of `inlines` without footnote markers."""
-    return "".join(piece.text for piece in inlines if isinstance(piece, Text))
+    """The text of `inlines` without footnote markers, references and emphasis unwrapped."""
+    return "".join(iter_text(inlines))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,8 +221,76 @@ class Heading:
         _refuse_illegal(self, "number")
 
 
-Block: TypeAlias = OperativeParagraph | Heading
-"""What the operative part and an annex are made of."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paragraph:
+    """A paragraph of plain text that is neither preambular nor operative.
+
+    Readers keep here, at the place it stood, text they could not map to anything else
+    (and say so in a diagnostic): nothing is dropped.
+    """
+
+    content: Inlines
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableCell:
+    """One cell: its paragraphs, the rows and columns it spans, and its alignment."""
+
+    content: tuple[Inlines, ...] = ()
+    """One `Inlines` per paragraph of the cell; empty for an empty cell."""
+    row_span: int = 1
+    col_span: int = 1
+    align: str | None = None
+    """"left", "center", "right" or "justify"; None when the source does not say."""
+    header: bool = False
+    """A header cell (a column or row heading)."""
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "align")
+        if self.row_span < 1 or self.col_span < 1:
+            raise InvalidTextError("a table cell spans at least one row and one column")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableRow:
+    """One row of cells; `header` rows repeat at the top of each page of a long table."""
+
+    cells: tuple[TableCell, ...] = ()
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    """A table standing where a paragraph can stand."""
+
+    rows: tuple[TableRow, ...] = ()
+    caption: Inlines = ()
+    """The title printed with the table, if the source ties one to it."""
+
+
+Block: TypeAlias = OperativeParagraph | Heading | Table | Paragraph
+"""What the operative part, a part and an annex are made of."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Part:
+    """A headed part of the body ("I", "A.") with its own preamble and operative part.
+
+    Used when a resolution is made of sections that each have preambular and operative
+    paragraphs (the UN's budget and omnibus resolutions); a heading that only groups
+    operative paragraphs stays a `Heading` among the blocks.
+    """
+
+    number: str | None
+    """As printed: "I", "A."; None when the part has only a heading."""
+    heading: Inlines = ()
+    preamble: tuple[PreambularParagraph, ...] = ()
+    operative: tuple[Block, ...] = ()
+    parts: tuple[Part, ...] = ()
+    """Parts within this part ("A", "B" under "I"), after its operative blocks."""
+
+    def __post_init__(self) -> None:
+        _refuse_illegal(self, "number")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -215,9 +344,17 @@ class Vote:
     in_favour: int | None = None
     against: int | None = None
     abstaining: int | None = None
+    in_favour_names: tuple[str, ...] = ()
+    """The States that voted in favour, as the source names them; empty when not given."""
+    against_names: tuple[str, ...] = ()
+    abstaining_names: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _refuse_illegal(self, "outcome")
+        for names in (self.in_favour_names, self.against_names, self.abstaining_names):
+            for name in names:
+                if XML_ILLEGAL.search(name):
+                    raise InvalidTextError("a State's name in a vote holds an illegal character")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -263,7 +400,7 @@ class Resolution:
     number: str
     """Session and number: "67/38"."""
     language: str
-    """ISO 639-1 code of the text: "zh", "en", "fr", "es", "ru", "ar"."""
+    """ISO 639-1 code of the text: "zh", "en", "fr", "es", "ru", "ar", "de"."""
     title: Inlines
     authority: str
     """The enacting formula as printed: "大会，", "The General Assembly,"."""
@@ -275,6 +412,13 @@ class Resolution:
     annexes: tuple[Annex, ...] = ()
     cover: CoverPage = field(default_factory=CoverPage)
     vote: Vote | None = None
+    parts: tuple[Part, ...] = ()
+    """Headed parts, each with its own preamble and operative part, after `operative`."""
+    components: tuple[Resolution, ...] = ()
+    """Resolutions A, B, C … adopted under this one number, each a full resolution with its
+    own title, body, adoption and vote. When there are components, this resolution is the
+    collection: its symbol, number, title and cover page are the collection's, and its
+    body is usually empty."""
 
     def __post_init__(self) -> None:
         _refuse_illegal(self, "symbol", "number", "language", "authority")

@@ -27,10 +27,17 @@ _CLASSES: dict[str, type[Any]] = {
     for cls in (
         model.Text,
         model.FootnoteRef,
+        model.Reference,
+        model.Emphasis,
         model.Subparagraph,
         model.PreambularParagraph,
         model.OperativeParagraph,
         model.Heading,
+        model.Paragraph,
+        model.TableCell,
+        model.TableRow,
+        model.Table,
+        model.Part,
         model.Footnote,
         model.Annex,
         model.Adoption,
@@ -136,6 +143,10 @@ def _build(data: Any, expected: Any, path: str) -> Any:
                 raise StructureError(f"{path}: unknown field {key!r}")
             kwargs[key] = _build(value, hints[key], f"{path}.{key}")
         return expected(**kwargs)
+    if expected is bool:
+        if not isinstance(data, bool):
+            raise StructureError(f"{path}: expected a boolean")
+        return data
     if expected in (str, int):
         if not isinstance(data, expected) or isinstance(data, bool):
             raise StructureError(f"{path}: expected {expected.__name__}")

@@ -1,8 +1,11 @@
 """Hypothesis strategies for the resolution model, shared by every test module.
 
-`resolutions()` draws valid models in any of the six languages, with CJK, Arabic and
+`resolutions()` draws valid models in any of the languages, with CJK, Arabic and
 XML-special text (``< & >``), footnotes with and without bodies (and markers referenced
 twice), subparagraphs nested two deep, headings, annexes, cover pages and votes.
+`resolutions(structures=True)` adds what real UN resolutions also hold: references and
+emphasis in the text, tables and plain paragraphs among the blocks, parts with their own
+preamble, components (resolutions A, B under one number) and the States' names in a vote.
 """
 
 from __future__ import annotations
@@ -17,15 +20,22 @@ from resconv.model import (
     Annex,
     Block,
     CoverPage,
+    Emphasis,
     Footnote,
     FootnoteRef,
     Heading,
     Inline,
     Inlines,
     OperativeParagraph,
+    Paragraph,
+    Part,
     PreambularParagraph,
+    Reference,
     Resolution,
     Subparagraph,
+    Table,
+    TableCell,
+    TableRow,
     Text,
     Vote,
 )
@@ -36,7 +46,9 @@ __all__ = [
     "operative_blocks",
     "preambular_paragraphs",
     "resolutions",
+    "rich_inlines",
     "subparagraphs",
+    "tables",
     "texts",
 ]
 
@@ -79,6 +91,53 @@ def inlines(draw: st.DrawFn, *, notes: bool = True, min_size: int = 1) -> Inline
             pieces.append(FootnoteRef(marker=draw(st.sampled_from(MARKERS))))
         pieces.append(Text(text=draw(texts())))
     return tuple(pieces)
+
+
+_TARGETS = st.sampled_from(
+    (None, "https://undocs.org/A/RES/67/38", "https://docs.un.org/en/A/77/612?x=1&y=2")
+)
+
+
+@st.composite
+def rich_inlines(draw: st.DrawFn, *, notes: bool = True) -> Inlines:
+    """`inlines` with references and emphasis among the runs (nested one level)."""
+    pieces: list[Inline] = list(draw(inlines(notes=notes)))
+    for _ in range(draw(st.integers(0, 2))):
+        inner = draw(inlines(notes=notes))
+        wrapper: Inline
+        if draw(st.booleans()):
+            wrapper = Reference(
+                content=inner,
+                target=draw(_TARGETS),
+                kind=draw(st.sampled_from(("document", "resolution", "link"))),
+            )
+        else:
+            bold, italic = draw(st.sampled_from(((True, False), (False, True), (True, True))))
+            wrapper = Emphasis(content=inner, bold=bold, italic=italic)
+        pieces.insert(draw(st.integers(0, len(pieces))), wrapper)
+        pieces.insert(draw(st.integers(0, len(pieces))), Text(text=draw(texts())))
+    return tuple(pieces)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> Table:
+    """A table of one to four rows, a header row or not, some cells spanning or aligned."""
+    rows = []
+    for index in range(draw(st.integers(1, 4))):
+        header = index == 0 and draw(st.booleans())
+        cells = tuple(
+            TableCell(
+                content=tuple(draw(st.lists(inlines(notes=False), max_size=2))),
+                row_span=draw(st.sampled_from((1, 1, 2))),
+                col_span=draw(st.sampled_from((1, 1, 2))),
+                align=draw(st.sampled_from((None, "left", "center", "right"))),
+                header=header,
+            )
+            for _ in range(draw(st.integers(1, 3)))
+        )
+        rows.append(TableRow(cells=cells, header=header))
+    caption = draw(st.one_of(st.just(()), inlines(notes=False)))
+    return Table(rows=tuple(rows), caption=caption)
 
 
 @st.composite
@@ -146,12 +205,58 @@ _HEADINGS = st.builds(
 )
 
 
-def operative_blocks(max_size: int = 6) -> st.SearchStrategy[tuple[Block, ...]]:
-    """Operative paragraphs with headings among them (mostly paragraphs)."""
-    block: st.SearchStrategy[Block] = st.one_of(
-        _operative_paragraph(), _operative_paragraph(), _HEADINGS
+def operative_blocks(
+    max_size: int = 6, *, structures: bool = False
+) -> st.SearchStrategy[tuple[Block, ...]]:
+    """Operative paragraphs with headings among them (mostly paragraphs); with
+    `structures`, tables and plain paragraphs too."""
+    options: list[st.SearchStrategy[Block]] = [
+        _operative_paragraph(),
+        _operative_paragraph(),
+        _HEADINGS,
+    ]
+    if structures:
+        options += [tables(), st.builds(Paragraph, content=rich_inlines())]
+    return st.lists(st.one_of(*options), min_size=1, max_size=max_size).map(tuple)
+
+
+@st.composite
+def _with_rich_text(draw: st.DrawFn, block: Block) -> Block:
+    """`block` with references and emphasis after its initial words."""
+    if not isinstance(block, OperativeParagraph):
+        return block
+    extra = draw(rich_inlines())
+    return OperativeParagraph(
+        number=block.number,
+        initial_words=block.initial_words,
+        content=block.content + extra,
+        subparagraphs=block.subparagraphs,
+        wrap_up=block.wrap_up,
     )
-    return st.lists(block, min_size=1, max_size=max_size).map(tuple)
+
+
+def _rich_blocks(max_size: int = 6) -> st.SearchStrategy[tuple[Block, ...]]:
+    return operative_blocks(max_size, structures=True).flatmap(
+        lambda blocks: st.tuples(*(_with_rich_text(b) for b in blocks))
+    )
+
+
+@st.composite
+def parts(draw: st.DrawFn, depth: int = 2) -> tuple[Part, ...]:
+    """One to three parts, each with its own preamble and blocks, nested `depth` deep."""
+    out = []
+    for _ in range(draw(st.integers(1, 3))):
+        inner = draw(parts(depth - 1)) if depth > 1 and draw(st.integers(0, 3)) == 0 else ()
+        out.append(
+            Part(
+                number=draw(st.sampled_from(HEADING_NUMBERS)),
+                heading=draw(st.one_of(st.just(()), inlines(notes=False))),
+                preamble=tuple(draw(st.lists(preambular_paragraphs(), max_size=2))),
+                operative=draw(st.one_of(st.just(()), _rich_blocks(max_size=3))),
+                parts=inner,
+            )
+        )
+    return tuple(out)
 
 
 _ANNEXES = st.builds(
@@ -178,6 +283,23 @@ _COVERS = st.one_of(
         committee_line=st.one_of(st.none(), texts()),
         job_number=st.one_of(st.none(), st.just("12-48321 (C)")),
     ),
+)
+
+_NAMES = st.lists(st.sampled_from(("ALBANIA", "ANDORRA", "中国", "ÉGYPTE", "ФРАНЦИЯ")), max_size=3)
+
+_VOTES_WITH_NAMES = st.builds(
+    lambda yes, no, abst: Vote(
+        outcome="adoptedRecordedVote",
+        in_favour=len(yes),
+        against=len(no),
+        abstaining=len(abst),
+        in_favour_names=tuple(yes),
+        against_names=tuple(no),
+        abstaining_names=tuple(abst),
+    ),
+    _NAMES,
+    _NAMES,
+    _NAMES,
 )
 
 _VOTES = st.one_of(
@@ -212,16 +334,43 @@ def _markers(resolution_parts: object) -> list[str]:
 
 
 @st.composite
-def resolutions(draw: st.DrawFn) -> Resolution:
-    """A valid resolution model with an adoption date (what the AKN writer needs)."""
+def resolutions(draw: st.DrawFn, *, structures: bool = False) -> Resolution:
+    """A valid resolution model with an adoption date (what the AKN writer needs).
+
+    With `structures`, also references, emphasis, tables, parts, components and the
+    States' names in the vote.
+    """
     lang = draw(st.sampled_from(sorted(LANGUAGES)))
     session = draw(st.integers(1, 99))
     number = f"{session}/{draw(st.integers(1, 350))}"
-    title = draw(inlines())
+    if structures and draw(st.integers(0, 3)) == 0:
+        components = tuple(
+            draw(_resolution_body(lang, number, structures=True, suffix=f" {letter}"))
+            for letter in "AB"[: draw(st.integers(1, 2))]
+        )
+        collection = draw(_resolution_body(lang, number, structures=False, suffix=""))
+        return Resolution(
+            symbol=collection.symbol,
+            number=number,
+            language=lang,
+            title=collection.title,
+            authority="",
+            cover=collection.cover,
+            components=components,
+        )
+    return draw(_resolution_body(lang, number, structures=structures, suffix=""))
+
+
+@st.composite
+def _resolution_body(
+    draw: st.DrawFn, lang: str, number: str, *, structures: bool, suffix: str
+) -> Resolution:
+    title = draw(rich_inlines() if structures else inlines())
     preamble = tuple(draw(st.lists(preambular_paragraphs(), max_size=4)))
-    operative = draw(operative_blocks())
+    operative = draw(_rich_blocks() if structures else operative_blocks())
+    body_parts = draw(parts()) if structures and draw(st.booleans()) else ()
     annexes = tuple(draw(st.lists(_ANNEXES, max_size=2)))
-    markers = _markers((title, preamble, operative, annexes))
+    markers = _markers((title, preamble, operative, body_parts, annexes))
     footnotes = tuple(
         Footnote(marker=marker, text=draw(st.one_of(st.none(), texts()))) for marker in markers
     )
@@ -233,9 +382,10 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         # A resolution always records its meeting, if only as printed text.
         meeting_text=draw(texts()) if meeting is None else f"{meeting}th plenary meeting",
     )
+    votes = st.one_of(_VOTES, _VOTES_WITH_NAMES) if structures else _VOTES
     return Resolution(
-        symbol=f"A/RES/{number}",
-        number=number,
+        symbol=f"A/RES/{number}{suffix}",
+        number=f"{number}{suffix}",
         language=lang,
         title=title,
         authority=draw(st.sampled_from(("大会，", "The General Assembly,", "إن الجمعية العامة،"))),
@@ -245,5 +395,6 @@ def resolutions(draw: st.DrawFn) -> Resolution:
         adoption=adoption,
         annexes=annexes,
         cover=draw(_COVERS),
-        vote=draw(_VOTES),
+        vote=draw(votes),
+        parts=body_parts,
     )

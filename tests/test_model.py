@@ -8,11 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from resconv import build as b
 from resconv import native
 from resconv.errors import InvalidTextError, StructureError
 from resconv.model import Footnote, Resolution, Text, Vote, find_illegal_characters, plain_text
+from tests import strategies
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "resolution.schema.json"
 
@@ -144,3 +146,99 @@ def test_every_string_of_the_model_refuses_illegal_characters(field: str, value:
         model.FootnoteRef(marker="\x01")
     with pytest.raises(InvalidTextError, match="number"):
         model.Subparagraph(number="(a\x1f)", content=())
+
+
+def structured_sample() -> Resolution:
+    """A collection of two resolutions with parts, a table, references, emphasis and names."""
+    link = b.reference("A/RES/67/38", target="https://undocs.org/A/RES/67/38")
+    first = b.resolution(
+        symbol="A/RES/80/243 A",
+        title=["Budget ", b.emphasis("matters", bold=True)],
+        preamble=[b.preambular("Recalling its resolution ", link, initial_words="Recalling")],
+        operative=[
+            b.operative("Decides;", number="1."),
+            b.table(
+                b.row("Year", "Amount", header=True),
+                b.row("2026", b.cell("82,193,200", align="right", row_span=2)),
+                caption="Appropriations",
+            ),
+            b.paragraph("Text the reader could not map"),
+        ],
+        parts=[
+            b.part(
+                "I",
+                "Conditions of service",
+                preamble=[b.preambular("Having considered the report,")],
+                operative=[b.operative("Takes note;", number="1.")],
+                parts=[b.part("A", "Judges")],
+            )
+        ],
+        vote=b.vote(in_favour=["ALBANIA", "ANDORRA"], against=["中国"], abstaining=2),
+    )
+    second = b.resolution(symbol="A/RES/80/243 B", title="Second")
+    return b.resolution(symbol="A/RES/80/243", title="Collection", components=[first, second])
+
+
+def test_nested_inlines_flatten_in_reading_order() -> None:
+    from resconv.model import iter_leaves, iter_text
+
+    content = b.inlines(
+        "See ",
+        b.emphasis("resolution ", b.reference("67/38", kind="resolution"), italic=True),
+        b.ref("1"),
+        " now",
+    )
+    assert plain_text(content) == "See resolution 67/38 now"
+    assert list(iter_text(content)) == ["See ", "resolution ", "67/38", " now"]
+    assert [type(piece).__name__ for piece in iter_leaves(content)] == [
+        "Text",
+        "Text",
+        "Text",
+        "FootnoteRef",
+        "Text",
+    ]
+
+
+def test_new_structures_survive_json_and_match_the_schema() -> None:
+    text = native.dumps(structured_sample())
+    assert native.loads(text) == structured_sample()
+    assert native.dumps(native.loads(text)) == text
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(json.loads(text), json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_json_written_before_the_new_fields_still_reads() -> None:
+    document = json.loads(native.dumps(sample()))
+    for key in ("parts", "components"):
+        del document["resolution"][key]
+    for key in ("in_favour_names", "against_names", "abstaining_names"):
+        del document["resolution"]["vote"][key]
+    assert native.loads(json.dumps(document)) == sample()
+
+
+def test_vote_counts_follow_the_names_given() -> None:
+    vote = b.vote(in_favour=["ALBANIA", "ANDORRA"], against=0)
+    assert (vote.in_favour, vote.against, vote.abstaining) == (2, 0, None)
+    assert vote.in_favour_names == ("ALBANIA", "ANDORRA")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: b.reference("x", kind="footnote"),
+        lambda: b.cell("x", row_span=0),
+        lambda: b.reference("x", target="https://undocs.org/\x00"),
+        lambda: b.vote(in_favour=["ALB\x01"]),
+    ],
+    ids=["unknown-kind", "zero-span", "illegal-target", "illegal-name"],
+)
+def test_new_structures_refuse_what_no_writer_could_carry(make: object) -> None:
+    assert callable(make)
+    with pytest.raises(InvalidTextError):
+        make()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(resolution=strategies.resolutions(structures=True))
+def test_json_round_trip_is_the_identity_for_any_model(resolution: Resolution) -> None:
+    assert native.loads(native.dumps(resolution)) == resolution

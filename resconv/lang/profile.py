@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from resconv.errors import UsageError
+from resconv.lang.script import is_cjk
 
 __all__ = [
     "TEXT_LANGUAGES",
@@ -343,15 +344,11 @@ def expand_phrases(
 
 
 def _join(a: str, b: str) -> str:
-    if _is_cjk(a[-1]) or _is_cjk(b[0]):
+    if is_cjk(a[-1]) or is_cjk(b[0]):
         return a + b
     if a[0].isupper() and b[0].isupper():
         b = b[0].lower() + b[1:]  # "Also" + "Decides" → "Also decides"
     return f"{a} {b}"
-
-
-def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def lines(block: str) -> tuple[str, ...]:

@@ -7,7 +7,6 @@ AKN the model is stable, and the second AKN file is byte for byte the first.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,6 @@ import resconv
 from resconv.model import OperativeParagraph, Resolution
 from tests import strategies
 from tests.readers.test_akn_un_files import ALL, NS, SC, flat_points, squeeze, xml_text
-
-pytest.importorskip("resconv.writers.akn.writer")
 
 
 def akn_round(resolution: Resolution) -> tuple[bytes, Resolution]:
@@ -39,9 +36,8 @@ def test_un_file_to_model_to_akn_and_back_is_stable(un_file: Path) -> None:
 
 
 def test_un_file_written_back_validates(un_file: Path) -> None:
-    validation = pytest.importorskip("resconv.validation")
     data = resconv.write(resconv.read(un_file).value, "akn")
-    report = validation.validate(data)
+    report = resconv.validate(data)
     assert report.valid, str(report)
 
 
@@ -69,8 +65,6 @@ def test_un_file_written_back_keeps_paragraphs_points_notes_and_texts(un_file: P
 
 
 def test_the_seed_text_round_trips_through_akn(seed_bytes: bytes) -> None:
-    if importlib.util.find_spec("resconv.readers.text.reader") is None:
-        pytest.skip("the text reader is not there yet")
     model = resconv.read(seed_bytes, format="text").value
     first, again = akn_round(model)
     second, _ = akn_round(again)

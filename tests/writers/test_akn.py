@@ -363,17 +363,12 @@ def test_any_model_writes_valid_akn_with_unique_eids(resolution: Resolution) -> 
     assert AknWriter().write(resolution) == data
 
 
-# -- the seed, once the text reader exists ---------------------------------------------
+# -- the seed, read by the text reader -------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def seed_model() -> Resolution:
-    try:
-        return resconv.read(SEED).value
-    except ModuleNotFoundError as exc:  # the text reader is built in parallel
-        if exc.name and exc.name.startswith("resconv.readers"):
-            pytest.skip(f"text reader not available yet ({exc.name})")
-        raise
+    return resconv.read(SEED).value
 
 
 @pytest.fixture(scope="module")
@@ -419,11 +414,10 @@ def test_seed_converts_to_identical_bytes_twice(seed_model: Resolution, seed_xml
 
 
 def test_seed_matches_golden(seed_xml: bytes, update_goldens: bool) -> None:
-    if update_goldens or not GOLDEN.exists():
+    if update_goldens:
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_bytes(seed_xml)
-        if not update_goldens:
-            pytest.skip(f"golden written to {GOLDEN}; review it and commit")
+    assert GOLDEN.exists(), f"{GOLDEN} is missing: write it with make golden, review it, commit it"
     assert seed_xml == GOLDEN.read_bytes(), "AKN differs from the golden file (--update-goldens)"
 
 

@@ -6,6 +6,7 @@ import io
 import re
 from collections import Counter
 
+import pypdf
 import pytest
 
 from resconv import build as b
@@ -15,7 +16,6 @@ from resconv.writers.docx.writer import DocxWriter
 from resconv.writers.pdf.writer import PdfWriter
 from tests.writers.test_docx import body_text, paragraph_texts, parts
 
-pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.usefixtures("font_cache_dir")
 
 

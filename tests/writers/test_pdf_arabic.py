@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
+from fontTools.ttLib import TTFont
 
 import resconv
 from resconv import build as b
@@ -19,9 +21,7 @@ from resconv.model import (
 from resconv.writers.pdf.bidi import levels, visual_order
 from resconv.writers.pdf.writer import PdfWriter
 
-pypdf = pytest.importorskip("pypdf")
 pytestmark = pytest.mark.usefixtures("font_cache_dir")  # never the user's own cache
-TTFont = pytest.importorskip("fontTools.ttLib").TTFont
 
 A4 = (595.28, 841.89)
 RIGHT_EDGE = A4[0] - 72.0
@@ -66,8 +66,6 @@ def ar_pdf() -> bytes:
 @pytest.fixture(scope="module")
 def un_ar(shared_dir: Path) -> tuple[Resolution, bytes]:
     path = shared_dir / "reference" / "akn" / "ga" / "A_RES_77_306.ara.xml"
-    if not path.exists():
-        pytest.skip("A_RES_77_306.ara.xml is not in the shared material")
     res = resconv.read(str(path)).value
     assert res.language == "ar"
     return res, PdfWriter().write(res)

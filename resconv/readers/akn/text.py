@@ -14,9 +14,10 @@ keeps its space after the marker and "报告¹ 以及" loses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from resconv.model import FootnoteRef, Inlines, Text
+from resconv.lang.script import CJK_RANGES, character_class
+from resconv.model import FootnoteRef, Inlines, Text, plain_text
 
 __all__ = ["JOINS_WIDE_CHARACTERS", "Piece", "normalise", "normalise_text", "plain"]
 
@@ -30,12 +31,7 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 # NUL cannot occur in XML text, so it stands in for a footnote marker while the
 # whole paragraph is normalised as one string.
 _MARK = "\x00"
-_WIDE = (
-    "\u00b7\u2014\u2018-\u201d\u2026"  # ·—‘’“”… as set in Chinese text
-    "\u2e80-\u2fff\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-    "\U00020000-\U0003ffff"
-)
+_WIDE = character_class(CJK_RANGES)
 _WIDE_GAP = re.compile(f"(?<=[{_WIDE}])[ {_MARK}]*(?=[{_WIDE}])")
 
 
@@ -67,9 +63,9 @@ def normalise_text(text: str, language: str) -> str:
     return _join_wide(collapsed) if language in JOINS_WIDE_CHARACTERS else collapsed
 
 
-def plain(inlines: Sequence[Text | FootnoteRef]) -> str:
+def plain(inlines: Inlines) -> str:
     """The text of `inlines` without footnote markers."""
-    return "".join(piece.text for piece in inlines if isinstance(piece, Text))
+    return plain_text(inlines)
 
 
 def _join_wide(text: str) -> str:

@@ -9,12 +9,13 @@ names the first undecodable byte.
 from __future__ import annotations
 
 import codecs
-import functools
 import re
 
 from resconv.diagnostics import Diagnostics
 from resconv.errors import InputDecodeError, StructureError
 from resconv.lang.profile import profile
+from resconv.lang.script import cjk_pattern, han_pattern
+from resconv.xmlchars import XML_ILLEGAL
 
 __all__ = ["decode", "detect_language", "normalise"]
 
@@ -43,7 +44,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACE = re.compile(r"\s")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\u0085\x0b]")
-_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL = re.compile(r"(?!\f)" + XML_ILLEGAL.pattern)
+"""What XML cannot hold but form feeds, which mark page boundaries until the layout pass."""
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_WORD = re.compile(r"[a-z]+")
@@ -56,12 +58,6 @@ _HAN_LEADS = tuple(bytes([lead]) for lead in range(0xE4, 0xEA))
 """UTF-8 lead bytes of U+4000–U+9FFF, the bulk of the CJK Unified Ideographs."""
 
 
-@functools.cache
-def _han() -> re.Pattern[str]:
-    # Compiled only for GB18030 guesses: a class this wide costs milliseconds to compile.
-    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
-
-
 def _han_count(sample: str) -> int:
     """About how many Han characters `sample` has, counted by their UTF-8 lead byte.
 
@@ -70,14 +66,6 @@ def _han_count(sample: str) -> int:
     """
     data = sample.encode("utf-8", "surrogatepass")
     return sum(data.count(lead) for lead in _HAN_LEADS)
-
-
-@functools.cache
-def _cjk_or_fullwidth() -> re.Pattern[str]:
-    return re.compile(
-        r"[\u3000-\u303f\u3220-\u3243\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
-        r"\U00020000-\U0003134f\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]"
-    )
 
 
 def decode(data: bytes, *, lang: str | None, source: str | None, diagnostics: Diagnostics) -> str:
@@ -136,8 +124,8 @@ def _strict(data: bytes, encoding: str, source: str | None, *, offset: int) -> s
 def _looks_chinese(text: str) -> bool:
     non_space = len(text) - len(_SPACE.findall(text))
     non_ascii = len(_NON_ASCII.findall(text))
-    han = len(_han().findall(text))
-    cjk = len(_cjk_or_fullwidth().findall(text))
+    han = len(han_pattern().findall(text))
+    cjk = len(cjk_pattern().findall(text))
     return non_space > 0 and han >= 0.3 * non_space and cjk >= 0.95 * non_ascii
 
 

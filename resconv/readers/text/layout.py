@@ -15,7 +15,6 @@ whole layout work is linear in the input.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Literal
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
+from resconv.lang.script import is_cjk
 
 __all__ = [
     "Block",
@@ -51,28 +51,7 @@ MARKER_LINE = re.compile(r"\d{1,3}")
 PARAGRAPH_END = frozenset(",;:.，；。：،؛")
 """Characters that end a clause or a paragraph, in every script the UN uses."""
 
-_CJK_RANGES = (
-    ("\u2018", "\u2019"),
-    ("\u201c", "\u201d"),
-    ("\u2e80", "\u303f"),
-    ("\u3040", "\u30ff"),
-    ("\u3220", "\u3243"),
-    ("\u3400", "\u4dbf"),
-    ("\u4e00", "\u9fff"),
-    ("\uf900", "\ufaff"),
-    ("\uff00", "\uffef"),
-    ("\U00020000", "\U0003134f"),
-)
-"""Han, CJK punctuation, kana, full-width forms and the curly quotes Chinese uses."""
-_CJK_STARTS = tuple(start for start, _ in _CJK_RANGES)
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
-
-
-def _is_cjk(char: str) -> bool:
-    # A bisection over range starts rather than a regex class: compiling a class this
-    # wide costs milliseconds at every start, and the joiner asks only at line ends.
-    index = bisect.bisect_right(_CJK_STARTS, char) - 1
-    return index >= 0 and char <= _CJK_RANGES[index][1]
 
 
 def _drop_spaces_near_cjk(text: str) -> str:
@@ -87,7 +66,7 @@ def _drop_spaces_near_cjk(text: str) -> str:
     position = 0
     for run in _SPACE_RUN.finditer(text):
         start, end = run.span()
-        if (end < len(text) and _is_cjk(text[end])) or (start > 0 and _is_cjk(text[start - 1])):
+        if (end < len(text) and is_cjk(text[end])) or (start > 0 and is_cjk(text[start - 1])):
             out.append(text[position:start])
             position = end
     if not position:
@@ -104,7 +83,7 @@ def _drop_spaces_around_ideographic(text: str) -> str:
         start, end = run.span()
         out.append(text[position:start])
         position = end
-        after_cjk = end < len(text) and _is_cjk(text[end])
+        after_cjk = end < len(text) and is_cjk(text[end])
         i = start
         while i < end:
             if after_cjk:
@@ -113,7 +92,7 @@ def _drop_spaces_around_ideographic(text: str) -> str:
             if ideographic > 0:
                 i = ideographic  # everything before the last U+3000 goes
                 continue
-            if i > 0 and _is_cjk(text[i - 1]):
+            if i > 0 and is_cjk(text[i - 1]):
                 break  # preceded by CJK: the rest goes
             out.append(text[i])
             i += 1
@@ -494,7 +473,7 @@ def _starts_block(
 def width(text: str) -> int:
     """How wide a line is printed: CJK characters count two, spaces nothing (the
     extractor's stray spaces in Chinese vary from line to line)."""
-    return sum(2 if _is_cjk(char) else 1 for char in text if not char.isspace())
+    return sum(2 if is_cjk(char) else 1 for char in text if not char.isspace())
 
 
 def measure(lines: list[Line]) -> int:
@@ -569,7 +548,7 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
     if not before or not after:
         return ""
     last, first = before[-1], after[0]
-    if profile.joiner == "cjk" and (_is_cjk(last) or _is_cjk(first)):
+    if profile.joiner == "cjk" and (is_cjk(last) or is_cjk(first)):
         return ""
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space

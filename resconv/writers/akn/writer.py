@@ -32,6 +32,7 @@ from resconv.model import (
     Text,
     Vote,
 )
+from resconv.xmlchars import XML_ILLEGAL
 
 __all__ = ["AknWriter"]
 
@@ -91,7 +92,7 @@ class AknWriter:
         _serialise(_Document(resolution).build(), 0, out)
         out.append("\n")
         text = "".join(out)
-        if _NOT_XML.search(text) is not None:  # the model refuses such text: a bug if seen
+        if XML_ILLEGAL.search(text) is not None:  # the model refuses such text: a bug if seen
             raise InternalError("the AKN writer produced a character XML cannot hold")
         return text.encode("utf-8")
 
@@ -122,9 +123,6 @@ class _Node:
         self.text: str | None = None
         self.tail: str | None = None
         self.children: list[_Node] = []
-
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _escape_text(text: str) -> str:
