@@ -105,7 +105,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="input_format",
         metavar="FORMAT",
-        help="input format: text, akn, json (default: detected)",
+        help="input format: text, akn, json, pdf, docx (default: detected)",
     )
     convert.add_argument(
         "--lang",

@@ -118,7 +118,7 @@ def test_markup_like_text_is_kept_literally_in_every_format(tmp_path: Path) -> N
     code, err, out = convert(tmp_path, data)
     assert code == 0, err
     tree = etree.parse(str(out / "input.xml"))
-    texts = ["".join(c.itertext()) for c in tree.iterfind(".//a:container", AKN_NS)]
+    texts = ["".join(map(str, c.itertext())) for c in tree.iterfind(".//a:container", AKN_NS)]
     assert any(payload in t for t in texts)
     assert payload in (out / "input.json").read_text(encoding="utf-8").replace('\\"', '"')
     from docx import Document
@@ -139,7 +139,7 @@ def test_control_characters_are_stripped_with_a_warning(tmp_path: Path) -> None:
     assert code == 0
     assert "control" in err.lower()
     tree = etree.parse(str(out / "input.xml"))
-    texts = ["".join(c.itertext()) for c in tree.iterfind(".//a:container", AKN_NS)]
+    texts = ["".join(map(str, c.itertext())) for c in tree.iterfind(".//a:container", AKN_NS)]
     assert any(t.strip().startswith("确认双边、诸边") for t in texts)
     code, err, _ = convert(
         tmp_path / ".." / tmp_path.name, data, "--strict", "--force", name="strict.txt", to="akn"
