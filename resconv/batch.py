@@ -329,7 +329,7 @@ class Report:
         self.count = 0
         import json
 
-        from resconv import __version__
+        from resconv._version import __version__
 
         self._write(
             '{"resconv": '
