@@ -35,6 +35,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "resconv.errors",
             "resconv.xmlchars",
             "resconv._atomic",
+            "resconv._checks",
+            "resconv._version",
         ),
     ),
 )
