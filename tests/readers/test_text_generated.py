@@ -5,7 +5,7 @@ AKN reader (the expected model), laid out as users have it by the accuracy bench
 renderers (one line per paragraph, Markdown with ``[^n]`` footnotes, a web copy with the
 footnotes at the end) and as resconv's PDF extracted by pypdf, then read back by the text
 reader. Structure and every text unit must be exactly those of the UN's file, as the
-benchmark defines them (``benchmarks/accuracy/compare.py``).
+benchmark defines them (``benchmarks/accuracy_suite/compare.py``).
 
 Cases the reader does not get right yet are listed in `KNOWN_FAILURES` with the kind of
 failure: they run, and each must keep failing (strict xfail) until the reader learns that
@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 import resconv
-from benchmarks.accuracy.compare import compare
-from benchmarks.accuracy.layouts import TEXT_LAYOUTS, render
-from benchmarks.accuracy.sources import SHARED, Unusable, expected_model
+from benchmarks.accuracy_suite.compare import compare
+from benchmarks.accuracy_suite.layouts import TEXT_LAYOUTS, render
+from benchmarks.accuracy_suite.sources import SHARED, Unusable, expected_model
 from resconv.model import Resolution
 
 LAYOUTS = (*TEXT_LAYOUTS, "resconv-pdf:pypdf")

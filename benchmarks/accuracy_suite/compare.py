@@ -40,6 +40,7 @@ from resconv.model import (
     Resolution,
     Subparagraph,
     Text,
+    iter_leaves,
 )
 
 _fast_similarity: Callable[[str, str], float] | None
@@ -96,11 +97,14 @@ class _Summariser:
 
     def text(self, where: str, inlines: Inlines) -> None:
         printed = "".join(
-            piece.text if isinstance(piece, Text) else f"[^{piece.marker}]" for piece in inlines
+            piece.text if isinstance(piece, Text) else f"[^{piece.marker}]"
+            for piece in iter_leaves(inlines)
         )
         self.summary.units.append((where, canonical(printed, self.language)))
         self.citations += [
-            (piece.marker, where) for piece in inlines if isinstance(piece, FootnoteRef)
+            (piece.marker, where)
+            for piece in iter_leaves(inlines)
+            if isinstance(piece, FootnoteRef)
         ]
 
     def tree(self, where: str, subs: tuple[Subparagraph, ...]) -> list[Any]:

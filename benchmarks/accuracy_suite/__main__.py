@@ -1,4 +1,4 @@
-"""Command line of the accuracy benchmark: ``python -m benchmarks.accuracy --help``."""
+"""Command line of the accuracy benchmark: ``python benchmarks/accuracy.py --help``."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from .sources import (
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.accuracy",
+        prog="python benchmarks/accuracy.py",
         description="How exactly resconv's text reader recovers resolutions, against the UN's AKN.",
     )
     parser.add_argument(

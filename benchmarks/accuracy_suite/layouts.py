@@ -29,6 +29,7 @@ from resconv.model import (
     Resolution,
     Subparagraph,
     Text,
+    iter_leaves,
 )
 
 TEXT_LAYOUTS = ("reflowed", "markdown", "web")
@@ -49,12 +50,13 @@ def _markdown_marker(marker: str) -> str:
 
 def _inline(inlines: Inlines, marker: Marker) -> str:
     return "".join(
-        piece.text if isinstance(piece, Text) else marker(piece.marker) for piece in inlines
+        piece.text if isinstance(piece, Text) else marker(piece.marker)
+        for piece in iter_leaves(inlines)
     )
 
 
 def _cited(inlines: Inlines) -> list[str]:
-    return [piece.marker for piece in inlines if isinstance(piece, FootnoteRef)]
+    return [piece.marker for piece in iter_leaves(inlines) if isinstance(piece, FootnoteRef)]
 
 
 class _Printer:
