@@ -60,6 +60,7 @@ def order_lines(lines: list[Line]) -> list[Line]:
             merged.append(line)
         else:
             target.spans.extend(line.spans)
+            target.rtl = target.rtl or line.rtl
             target.changed()
     for line in merged:
         if line.rtl:
