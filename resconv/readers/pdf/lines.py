@@ -180,7 +180,7 @@ _STRAY_LATIN = re.compile(
 
 def _pieces(span: Span) -> list[tuple[str, float, float]]:
     """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
-    chars = span.chars or _spread(span)
+    chars = _marks_after_letters(span.chars or _spread(span))
     out: list[tuple[str, float, float]] = []
     joined = False
     for char, left, right in chars:
@@ -194,6 +194,29 @@ def _pieces(span: Span) -> list[tuple[str, float, float]]:
         else:
             out.append((char, left, right))
         joined = letter
+    return out
+
+
+def _marks_after_letters(
+    chars: list[tuple[str, float, float]],
+) -> list[tuple[str, float, float]]:
+    """A combining mark (shadda, a vowel) after the letter it sits on.
+
+    A letter and its mark are one glyph cluster; PDFium, reversing a right-to-left run,
+    can put the mark first. The mark belongs to the letter whose box holds its centre.
+    """
+    out = list(chars)
+    for index in range(len(out) - 1):
+        mark, left, right = out[index]
+        if unicodedata.category(mark) != "Mn":
+            continue
+        centre = (left + right) / 2
+        after = out[index + 1]
+        before = out[index - 1] if index else None
+        on_after = after[1] <= centre <= after[2]
+        on_before = before is not None and before[1] <= centre <= before[2]
+        if on_after and not on_before and unicodedata.category(after[0]).startswith("L"):
+            out[index], out[index + 1] = after, out[index]
     return out
 
 
