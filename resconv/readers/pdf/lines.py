@@ -151,11 +151,12 @@ def _logical_order(line: Line) -> None:
 
 
 def _without_stray_latin(spans: list[Span]) -> list[Span]:
-    """Spans without Latin letters or signs standing inside an Arabic word.
+    """Spans without Latin letters, digits or signs standing inside an Arabic word.
 
     Some producers map the kashida they stretch Arabic words with to an ASCII character
-    in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير"); no word mixes
-    scripts so ("/" and "-" between words stay).
+    in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير", "الم8ؤرخ",
+    "لجن:ة"); no word mixes scripts so. Slashes, hyphens, full stops and brackets between
+    two words stay ("الثاني/نوفمبر").
     """
     text = "".join(span.text for span in spans)
     stray = {i for match in _STRAY_LATIN.finditer(text) for i in range(*match.span())}
@@ -173,7 +174,8 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 
 _STRAY_LATIN = re.compile(
-    "(?<=[\u0620-\u065f])[A-Za-z#$%&@^_|~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,4}"
+    "(?<=[\u0620-\u065f])"
+    "[0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,4}"
     "(?=[\u0620-\u065f])"
 )
 
