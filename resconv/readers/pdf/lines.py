@@ -133,6 +133,11 @@ def _logical_order(line: Line) -> None:
         text, span, left, _ = item
         gap = left - visual[-1][3] if visual else 0.0
         spaced = visual[-1][0][-1:].isspace() or text[:1].isspace() if visual else True
+        # A combining mark set apart from its letter is still part of the word.
+        spaced = spaced or any(
+            unicodedata.category(c) == "Mn"
+            for c in (text[:1], visual[-1][0][-1:] if visual else "")
+        )
         if gap > 0.15 * span.size and not spaced:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
@@ -175,9 +180,11 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 _STRAY_LATIN = re.compile(
     "(?<=[\u0620-\u065f])"
-    "[0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,4}"
-    "(?=[\u0620-\u065f])"
+    "(?:[0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,4}"
+    "(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670]))"
 )
+"""What a producer put inside an Arabic word: a sign for a kashida, or a space before a
+mark (a vowel set apart from its letter, "أيضا ً")."""
 
 
 def _pieces(span: Span) -> list[tuple[str, float, float]]:

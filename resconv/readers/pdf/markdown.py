@@ -28,6 +28,8 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 """Layout whitespace; a no-break space is text and stays."""
 _HYPHENS = "-‐‑"
 _DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
+_PARAGRAPH_ENDS = re.compile(r"[;:.。；：؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
+"""A line that ends a sentence or a lead-in (a footnote marker may follow)."""
 
 
 @dataclass(slots=True)
@@ -159,8 +161,10 @@ def _continues(
     tolerance = 0.3 * line.size
     if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
         return False
-    if _hanging_label(line):
-        return False
+    if _hanging_label(line) or (
+        LABEL.match(line.text) and _PARAGRAPH_ENDS.search(previous.text) is not None
+    ):
+        return False  # a number or letter after a finished sentence starts a paragraph
     if _all_strong(previous) != _all_strong(line):
         return False
     if abs(begin - margin) <= tolerance:
