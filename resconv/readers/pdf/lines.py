@@ -312,8 +312,22 @@ def _kind(char: str) -> str:
 
 
 def _undo_display(visual: list[_Placed]) -> list[_Placed]:
-    """Logical order of a right-to-left line given left to right as displayed."""
+    """Logical order of a right-to-left line given left to right as displayed.
+
+    A line without right-to-left letters (a note citing an English title) reads as
+    displayed, after what is raised at its right-hand start (the note's marker) and
+    before the punctuation shown at its left-hand end.
+    """
     kinds = [_kind(item[0][0]) if item[0] else "N" for item in visual]
+    if "R" not in kinds:
+        main = list(visual)
+        raised: list[_Placed] = []
+        while main and (main[-1][0].isspace() or _raised(main[-1], visual)):
+            raised.insert(0, main.pop())
+        closing: list[_Placed] = []  # punctuation that ends the line shows at its left
+        while main and _kind(main[0][0][:1]) in ("N", "S") and not main[0][0].isspace():
+            closing.insert(0, main.pop(0))
+        return [*raised, *main, *closing]
     runs: list[tuple[bool, list[_Placed]]] = []  # (keeps its order, characters)
     index = 0
     count = len(visual)
@@ -332,6 +346,14 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     for keeps, chars in reversed(runs):
         logical.extend(chars if keeps else reversed(chars))
     return logical
+
+
+def _raised(item: _Placed, line: list[_Placed]) -> bool:
+    """A piece set smaller and higher than the line's largest text."""
+    span = item[1]
+    largest = max(other[1].size for other in line)
+    base = max(other[1].baseline for other in line if other[1].size == largest)
+    return span.size < 0.85 * largest and span.baseline > base + 0.12 * largest
 
 
 def _ltr_run_end(kinds: list[str], index: int) -> int:
