@@ -180,7 +180,7 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 _STRAY_LATIN = re.compile(
     "(?<=[\u0620-\u065f])"
-    "(?:[0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,4}"
+    "(?:[0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
     "(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670]))"
 )
 """What a producer put inside an Arabic word: a sign for a kashida, or a space before a
