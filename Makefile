@@ -1,24 +1,26 @@
-.PHONY: help check lint type test bench look golden
+.PHONY: help check lint type test golden bench look ci
 
 PY ?= python
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-check: lint type test  ## ruff, mypy --strict and the tests
+check: lint type test  ## everything CI checks: lint, types, tests
 
-lint:  ## ruff lint and format check
-	ruff check resconv tests benchmarks
-	ruff format --check resconv
+lint:  ## ruff lint and format check (the versions pinned in pyproject.toml's lint extra)
+	ruff check .
+	ruff format --check .
 
-type:  ## mypy --strict on the package
-	mypy
+type:  ## mypy --strict on the package, and the tests with their relaxed profile
+	mypy --strict resconv
+	mypy tests
 
-test:  ## the test suite
+test:  ## the test suite, as the README runs it
 	pytest
 
-golden:  ## rewrite golden files (then review the diff by eye before committing)
-	pytest --update-goldens
+golden:  ## rewrite the golden files, then show what changed: review it by eye before committing
+	pytest --update-goldens -q -p no:cacheprovider
+	git status --short fixtures
 
 bench:  ## benchmarks (prints a table)
 	$(PY) benchmarks/run.py
@@ -29,3 +31,6 @@ look:  ## render the seed to PNG pages in look/ (needs pdftoppm and soffice)
 	pdftoppm -png -r 80 look/A-RES-67-38.zh.pdf look/pdf
 	soffice --headless --convert-to pdf --outdir look/docx look/A-RES-67-38.zh.docx
 	pdftoppm -png -r 80 look/docx/A-RES-67-38.zh.pdf look/docx
+
+ci:  ## the CI run from a clean virtualenv (.ci/run)
+	bash .ci/run

@@ -41,9 +41,9 @@ __all__ = [
     "vote",
 ]
 
-Piece = str | model.Inline
-"""A piece of text: a plain string is one `Text`."""
-Content = str | Iterable[Piece]
+TextOrInline = str | model.Inline
+"""What a factory takes for text: an inline, or a plain string, which becomes one `Text`."""
+Content = str | Iterable[TextOrInline]
 """Text given as one string, or as pieces in printed order."""
 
 
@@ -58,18 +58,18 @@ def ref(marker: str) -> model.FootnoteRef:
 
 
 def reference(
-    *content: Piece, target: str | None = None, kind: str = "document"
+    *content: TextOrInline, target: str | None = None, kind: str = "document"
 ) -> model.Reference:
     """A reference as printed: `reference("A/77/612", target="https://undocs.org/A/77/612")`."""
     return model.Reference(content=inlines(*content), target=target, kind=kind)
 
 
-def emphasis(*content: Piece, bold: bool = False, italic: bool = False) -> model.Emphasis:
+def emphasis(*content: TextOrInline, bold: bool = False, italic: bool = False) -> model.Emphasis:
     """Text set in bold and/or italic: `emphasis("not", italic=True)`."""
     return model.Emphasis(content=inlines(*content), bold=bold, italic=italic)
 
 
-def inlines(*pieces: Piece) -> model.Inlines:
+def inlines(*pieces: TextOrInline) -> model.Inlines:
     """`Inlines` from strings and inline values, in printed order."""
     return tuple(model.Text(text=piece) if isinstance(piece, str) else piece for piece in pieces)
 
@@ -80,7 +80,7 @@ def _content(value: Content) -> model.Inlines:
 
 def subparagraph(
     number: str,
-    *content: Piece,
+    *content: TextOrInline,
     subparagraphs: Iterable[model.Subparagraph] = (),
     wrap_up: Content = (),
 ) -> model.Subparagraph:
@@ -94,7 +94,7 @@ def subparagraph(
 
 
 def preambular(
-    *content: Piece,
+    *content: TextOrInline,
     initial_words: str = "",
     subparagraphs: Iterable[model.Subparagraph] = (),
     wrap_up: Content = (),
@@ -109,7 +109,7 @@ def preambular(
 
 
 def operative(
-    *content: Piece,
+    *content: TextOrInline,
     number: str | None = None,
     initial_words: str = "",
     subparagraphs: Iterable[model.Subparagraph] = (),
@@ -125,12 +125,12 @@ def operative(
     )
 
 
-def heading(*content: Piece, number: str | None = None, level: int = 1) -> model.Heading:
+def heading(*content: TextOrInline, number: str | None = None, level: int = 1) -> model.Heading:
     """A heading between paragraphs; unnumbered unless `number` ("I", "A.") is given."""
     return model.Heading(number=number, text=inlines(*content), level=level)
 
 
-def paragraph(*content: Piece) -> model.Paragraph:
+def paragraph(*content: TextOrInline) -> model.Paragraph:
     """A plain paragraph, neither preambular nor operative."""
     return model.Paragraph(content=inlines(*content))
 

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import settings
 
 # CI explores the same examples on every run, so that a landing never hangs on a new random
-# draw; developers' runs stay random and keep finding new cases.
+# draw; developers' runs stay random and keep finding new cases. `--hypothesis-profile=dev`
+# draws at random even where CI is set: a property must pass either way.
 settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("dev")  # hypothesis defaults: random draws
 if os.environ.get("CI"):
     settings.load_profile("ci")
 

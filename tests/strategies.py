@@ -149,7 +149,7 @@ def subparagraphs(draw: st.DrawFn, depth: int = 2) -> tuple[Subparagraph, ...]:
         children: tuple[Subparagraph, ...] = ()
         if depth > 1 and draw(st.booleans()):
             children = draw(subparagraphs(depth - 1))
-        wrap = draw(inlines()) if children and draw(st.booleans()) else ()
+        wrap = draw(inlines()) if bool(children) and draw(st.booleans()) else ()
         out.append(
             Subparagraph(
                 number=draw(st.sampled_from(SUBPARAGRAPH_NUMBERS)),
@@ -177,7 +177,7 @@ def _with_initial_words(draw: st.DrawFn) -> tuple[str, Inlines]:
 def preambular_paragraphs(draw: st.DrawFn) -> PreambularParagraph:
     words, content = draw(_with_initial_words())
     subs = draw(subparagraphs()) if draw(st.integers(0, 3)) == 0 else ()
-    wrap = draw(inlines()) if subs and draw(st.booleans()) else ()
+    wrap = draw(inlines()) if bool(subs) and draw(st.booleans()) else ()
     return PreambularParagraph(
         initial_words=words, content=content, subparagraphs=subs, wrap_up=wrap
     )
@@ -187,7 +187,7 @@ def preambular_paragraphs(draw: st.DrawFn) -> PreambularParagraph:
 def _operative_paragraph(draw: st.DrawFn) -> OperativeParagraph:
     words, content = draw(_with_initial_words())
     subs = draw(subparagraphs()) if draw(st.integers(0, 2)) == 0 else ()
-    wrap = draw(inlines()) if subs and draw(st.booleans()) else ()
+    wrap = draw(inlines()) if bool(subs) and draw(st.booleans()) else ()
     return OperativeParagraph(
         number=draw(st.sampled_from(OPERATIVE_NUMBERS)),
         initial_words=words,

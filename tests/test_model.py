@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -138,8 +139,9 @@ def test_json_the_parser_cannot_take_is_a_structure_error(document: str) -> None
     [("symbol", "A/RES/\x00"), ("number", "6\ud8007"), ("authority", "大会\x0b")],
 )
 def test_every_string_of_the_model_refuses_illegal_characters(field: str, value: str) -> None:
+    changes: dict[str, Any] = {field: value}
     with pytest.raises(InvalidTextError, match=field):
-        dataclasses.replace(sample(), **{field: value})
+        dataclasses.replace(sample(), **changes)
     from resconv import model
 
     with pytest.raises(InvalidTextError, match="marker"):

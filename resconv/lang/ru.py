@@ -10,7 +10,9 @@ distribution line and date are in English.
 
 from __future__ import annotations
 
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex, lines
+from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet, Regex
+from resconv.lang.profile import LanguageProfile, lines
 
 __all__ = ["PROFILE"]
 
@@ -187,10 +189,18 @@ PROFILE = LanguageProfile(
     joiner="space",
     authority=Regex(r"Генеральная\s+Ассамблея\s*,?|Совет\s+Безопасности\s*,?"),
     preambular=PhraseSet(
-        PREAMBULAR_BASES, before=PREAMBULAR_BEFORE, after=PREAMBULAR_AFTER, word_boundary=True
+        PREAMBULAR_BASES,
+        before=PREAMBULAR_BEFORE,
+        after=PREAMBULAR_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("ru", "preambular"),
     ),
     operative=PhraseSet(
-        OPERATIVE_BASES, before=OPERATIVE_BEFORE, after=OPERATIVE_AFTER, word_boundary=True
+        OPERATIVE_BASES,
+        before=OPERATIVE_BEFORE,
+        after=OPERATIVE_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("ru", "operative"),
     ),
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})(?:\s+года|\s*г\.)?"),
     months=MONTHS,
@@ -221,6 +231,7 @@ PROFILE = LanguageProfile(
     ),
     letter_heading=Regex(r"(?P<num>[A-ZА-ЯЁ][.．])\s+(?P<text>\S.*)"),
     letter_alone=Regex(r"[A-ZА-ЯЁ][.．]"),
+    rejoins_split_words=True,
     suspended_hyphen_words=frozenset({"и", "или"}),
     # "б) …;" then "и просит …"; initial words are lower case too, so known ones do not count.
     wrap_up_start=Regex(r"[а-яё]"),

@@ -87,8 +87,8 @@ def detect_format(data: bytes, filename: str | None = None) -> str:
     stripped = head.lstrip(b" \t\r\n")
     if stripped.startswith(b"<"):
         return "akn"
-    if stripped.startswith(b"{") and (
-        b'"resconv"' in head or (filename or "").lower().endswith(".json")
-    ):
+    if (filename or "").lower().endswith(".json"):
+        return "json"  # any JSON value, or none: the JSON reader says what is wrong
+    if stripped.startswith(b"{") and b'"resconv"' in head:
         return "json"
     return "text"

@@ -16,6 +16,7 @@ import resconv
 from resconv.model import OperativeParagraph, Resolution
 from tests import strategies
 from tests.readers.test_akn_un_files import ALL, NS, SC, flat_points, squeeze, xml_text
+from tests.xpath import nodes
 
 
 def akn_round(resolution: Resolution) -> tuple[bytes, Resolution]:
@@ -52,16 +53,16 @@ def test_un_file_written_back_keeps_paragraphs_points_notes_and_texts(un_file: P
         f"{body}//a:point/a:content | {body}//a:point/a:list/a:intro",
         "//a:authorialNote",
     ):
-        ours = written.xpath(xpath, namespaces=NS)
-        theirs = original.xpath(xpath, namespaces=NS)
+        ours = nodes(written, xpath, NS)
+        theirs = nodes(original, xpath, NS)
         assert [xml_text(n) for n in ours] == [xml_text(n) for n in theirs], xpath
-    ours = [xml_text(n) for n in written.xpath(f"{body}//a:paragraph", namespaces=NS)]
-    theirs = original.xpath(f"{body}/a:paragraph", namespaces=NS)
+    written_texts = [xml_text(n) for n in nodes(written, f"{body}//a:paragraph", NS)]
+    paragraphs = nodes(original, f"{body}/a:paragraph", NS)
     # A UN paragraph holding only a sub-heading becomes a section heading in resconv's file.
-    headings = written.xpath(f"{body}//a:heading", namespaces=NS)
-    assert len(ours) + len(headings) == len(theirs)
-    texts = [xml_text(n) for n in theirs]
-    assert all(text in texts for text in ours)
+    headings = nodes(written, f"{body}//a:heading", NS)
+    assert len(written_texts) + len(headings) == len(paragraphs)
+    texts = [xml_text(n) for n in paragraphs]
+    assert all(text in texts for text in written_texts)
 
 
 def test_the_seed_text_round_trips_through_akn(seed_bytes: bytes) -> None:

@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 import resconv
-from resconv.errors import StrictModeError
+from resconv.akn.schema import AKN_NS
 from resconv.model import (
     FootnoteRef,
     Heading,
@@ -25,8 +25,9 @@ from resconv.model import (
     Subparagraph,
     plain_text,
 )
+from tests.xpath import nodes, string, strings
 
-NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+NS = {"a": AKN_NS}
 GA = [
     "A_RES_75_19.zho.xml",
     "A_RES_77_306.ara.xml",
@@ -51,7 +52,7 @@ def squeeze(text: str) -> str:
 
 def xml_text(node: etree._Element) -> str:
     """The string value of `node` without its notes (XPath, not the reader)."""
-    parts = node.xpath(".//text()[not(ancestor::a:authorialNote)]", namespaces=NS)
+    parts = strings(node, ".//text()[not(ancestor::a:authorialNote)]", NS)
     return squeeze("".join(parts))
 
 
@@ -112,39 +113,39 @@ def read(path: Path) -> tuple[Resolution, etree._ElementTree]:
 
 def test_reads_without_error_and_language_from_frbr(un_file: Path) -> None:
     r, tree = read(un_file)
-    code = tree.xpath("string(//a:FRBRExpression/a:FRBRlanguage/@language)", namespaces=NS)
+    code = string(tree, "string(//a:FRBRExpression/a:FRBRlanguage/@language)", NS)
     assert resconv.lang.language_for_akn(code).code == r.language
 
 
 def test_number_symbol_title(un_file: Path) -> None:
     r, tree = read(un_file)
-    number = tree.xpath("string(//a:preface//a:docNumber)", namespaces=NS).strip()
+    number = string(tree, "string(//a:preface//a:docNumber)", NS).strip()
     assert r.number == number.removesuffix(".")
-    symbol = tree.xpath("string(//a:coverPage//a:docNumber)", namespaces=NS).strip()
+    symbol = string(tree, "string(//a:coverPage//a:docNumber)", NS).strip()
     assert r.symbol == symbol == f"A/RES/{r.number}"
-    assert model_text(r.title) == xml_text(tree.xpath("//a:preface//a:docTitle", namespaces=NS)[0])
+    assert model_text(r.title) == xml_text(nodes(tree, "//a:preface//a:docTitle", NS)[0])
 
 
 def test_preamble_containers_and_initial_words(un_file: Path) -> None:
     r, tree = read(un_file)
-    containers = tree.xpath("//a:statement/a:preamble/a:container", namespaces=NS)
+    containers = nodes(tree, "//a:statement/a:preamble/a:container", NS)
     assert len(r.preamble) == len(containers)
     for paragraph, container in zip(r.preamble, containers, strict=True):
         assert model_text(paragraph.content) == xml_text(container)
-        span = container.xpath("string(a:p/a:span[1])", namespaces=NS).strip()
+        span = string(container, "string(a:p/a:span[1])", NS).strip()
         assert paragraph.initial_words == " ".join(span.split())
         assert plain_text(paragraph.content).startswith(paragraph.initial_words)
-    formula = tree.xpath("//a:preamble/a:formula", namespaces=NS)[0]
+    formula = nodes(tree, "//a:preamble/a:formula", NS)[0]
     assert squeeze(r.authority) == xml_text(formula)
 
 
 def test_operative_paragraphs_headings_and_texts(un_file: Path) -> None:
     r, tree = read(un_file)
-    paragraphs = tree.xpath("//a:statement/a:mainBody/a:paragraph", namespaces=NS)
+    paragraphs = nodes(tree, "//a:statement/a:mainBody/a:paragraph", NS)
     assert len(r.operative) == len(paragraphs)
     for block, node in zip(r.operative, paragraphs, strict=True):
-        num = node.xpath("string(a:num)", namespaces=NS).strip() or None
-        lead = node.xpath("a:content | a:list/a:intro | a:heading | a:subheading", namespaces=NS)
+        num = string(node, "string(a:num)", NS).strip() or None
+        lead = nodes(node, "a:content | a:list/a:intro | a:heading | a:subheading", NS)
         assert len(lead) == 1
         if isinstance(block, Heading):
             assert model_text(block.text) == xml_text(lead[0])
@@ -154,18 +155,19 @@ def test_operative_paragraphs_headings_and_texts(un_file: Path) -> None:
             assert model_text(block.content) == xml_text(lead[0])
             if block.initial_words:
                 assert plain_text(block.content).startswith(block.initial_words)
-    headings = tree.xpath(
+    headings = nodes(
+        tree,
         "//a:statement/a:mainBody/a:paragraph[a:heading or a:subheading"
         " or (not(a:num) and a:content/a:p[count(*)=1"
         " and normalize-space(.)=normalize-space(a:span[contains(@class,'bold')])])]",
-        namespaces=NS,
+        NS,
     )
     assert sum(isinstance(b, Heading) for b in r.operative) == len(headings)
 
 
 def test_points_at_any_depth(un_file: Path) -> None:
     r, tree = read(un_file)
-    points = tree.xpath("//a:statement/a:mainBody//a:point", namespaces=NS)
+    points = nodes(tree, "//a:statement/a:mainBody//a:point", NS)
     model_points = [
         p
         for block in r.operative
@@ -174,39 +176,39 @@ def test_points_at_any_depth(un_file: Path) -> None:
     ]
     assert len(model_points) == len(points)
     for point, node in zip(model_points, points, strict=True):
-        assert point.number == node.xpath("string(a:num)", namespaces=NS).strip()
-        assert model_text(point.content) == xml_text(node.xpath("a:content", namespaces=NS)[0])
+        assert point.number == string(node, "string(a:num)", NS).strip()
+        assert model_text(point.content) == xml_text(nodes(node, "a:content", NS)[0])
 
 
 def test_footnotes_at_their_places(un_file: Path) -> None:
     r, tree = read(un_file)
-    notes = tree.xpath("//a:authorialNote", namespaces=NS)
+    notes = nodes(tree, "//a:authorialNote", NS)
     assert refs(r) == [n.get("marker") for n in notes]
     assert [f.marker for f in r.footnotes] == [n.get("marker") for n in notes]
     for footnote, note in zip(r.footnotes, notes, strict=True):
         assert footnote.text is not None
-        assert squeeze(footnote.text) == squeeze("".join(note.itertext()))
+        assert squeeze(footnote.text) == squeeze("".join(map(str, note.itertext())))
 
 
 def test_adoption_date_and_meeting(un_file: Path) -> None:
     r, tree = read(un_file)
     assert r.adoption is not None
-    date = tree.xpath("string(//a:conclusions//a:docDate/@date)", namespaces=NS)
+    date = string(tree, "string(//a:conclusions//a:docDate/@date)", NS)
     assert r.adoption.date is not None and r.adoption.date.isoformat() == date
-    work_date = tree.xpath("string(//a:FRBRWork/a:FRBRdate/@date)", namespaces=NS)
+    work_date = string(tree, "string(//a:FRBRWork/a:FRBRdate/@date)", NS)
     assert date == work_date
-    meeting = tree.xpath(
-        "string(//a:conclusions//*[@name='adoptionMeeting' or self::a:location])", namespaces=NS
+    meeting = string(
+        tree, "string(//a:conclusions//*[@name='adoptionMeeting' or self::a:location])", NS
     )
     assert squeeze(r.adoption.meeting_text) == squeeze(meeting)
-    assert r.adoption.meeting == int(re.search(r"\d+", meeting).group())  # type: ignore[union-attr]
+    assert r.adoption.meeting == int(re.search(r"\d+", meeting).group())
 
 
 def test_cover_page_and_vote(un_file: Path) -> None:
     r, tree = read(un_file)
 
     def text(xpath: str) -> str:
-        return squeeze(tree.xpath(f"string({xpath})", namespaces=NS))
+        return squeeze(string(tree, f"string({xpath})", NS))
 
     cover = r.cover
     assert squeeze(cover.session_text or "") == text("//a:coverPage//a:session")
@@ -234,10 +236,10 @@ def test_annex_of_77_5(shared_dir: Path) -> None:
     path = shared_dir / "reference/akn/ga/A_RES_77_5.zho.xml"
     r, tree = read(path)
     (annex,) = r.annexes
-    headings = tree.xpath("//a:attachment//a:mainBody/a:paragraph/a:heading", namespaces=NS)
+    headings = nodes(tree, "//a:attachment//a:mainBody/a:paragraph/a:heading", NS)
     assert annex.label == headings[0].text.strip()
     assert model_text(annex.title) == squeeze(headings[1].text)
-    paragraphs = tree.xpath("//a:attachment//a:mainBody/a:paragraph[a:content]", namespaces=NS)
+    paragraphs = nodes(tree, "//a:attachment//a:mainBody/a:paragraph[a:content]", NS)
     assert len(annex.body) == len(paragraphs)
     for block, node in zip(annex.body, paragraphs, strict=True):
         assert isinstance(block, OperativeParagraph)
@@ -248,8 +250,8 @@ def test_sublist_points_nest_under_the_point_before_them(shared_dir: Path) -> No
     r, tree = read(shared_dir / "reference/akn/ga/A_RES_79_260.zho.xml")
     first = r.operative[0]
     assert isinstance(first, OperativeParagraph)
-    nested = tree.xpath("//a:sublist/a:point/a:num/text()", namespaces=NS)
-    owner = tree.xpath("//a:sublist/preceding-sibling::a:point[1]/a:num/text()", namespaces=NS)
+    nested = strings(tree, "//a:sublist/a:point/a:num/text()", NS)
+    owner = strings(tree, "//a:sublist/preceding-sibling::a:point[1]/a:num/text()", NS)
     (parent,) = [p for p in first.subparagraphs if p.subparagraphs]
     assert parent.number == owner[0]
     assert [p.number for p in parent.subparagraphs] == nested
@@ -271,13 +273,26 @@ def test_arabic_note_brackets_are_part_of_the_marker(shared_dir: Path) -> None:
     assert all(not (f.text or "").startswith("(") for f in r.footnotes)
 
 
-def test_voters_are_reported_and_strict_refuses_them(shared_dir: Path) -> None:
+def test_the_names_of_the_states_voting_are_kept(shared_dir: Path) -> None:
     path = shared_dir / "reference/akn/ga/A_RES_77_50.zho.xml"
-    result = resconv.read(path)
-    warnings = [d for d in result.warnings if d.code == "akn-voters"]
-    assert warnings and all(d.line and d.element == "count" for d in warnings)
-    with pytest.raises(StrictModeError):
-        resconv.read(path, strict=True)
+    result = resconv.read(path, strict=True)
+    vote = result.value.vote
+    assert vote is not None
+    tree = etree.parse(str(path))
+    for side, names in (
+        ("inFavour", vote.in_favour_names),
+        ("against", vote.against_names),
+        ("abstaining", vote.abstaining_names),
+    ):
+        count = f"//a:voting/a:count[@refersTo='{side}']"
+        expected = [
+            " ".join(n.split())
+            for n in tree.xpath(f"{count}//*[local-name()='organization']/text()", namespaces=NS)
+        ]
+        assert list(names) == expected
+        value = tree.xpath(f"{count}/@value", namespaces=NS)
+        assert value == ([str(len(names))] if names else value)
+    assert vote.in_favour_names  # the file names the States
 
 
 def test_strict_reading_of_a_file_the_model_holds_entirely(shared_dir: Path) -> None:
@@ -289,13 +304,13 @@ def test_strict_reading_of_a_file_the_model_holds_entirely(shared_dir: Path) -> 
 def test_security_council_files(shared_dir: Path, name: str) -> None:
     path = shared_dir / "reference/akn/sc" / name
     r, tree = read(path)
-    symbol = tree.xpath("string(//a:coverPage//a:docNumber)", namespaces=NS).strip()
+    symbol = string(tree, "string(//a:coverPage//a:docNumber)", NS).strip()
     assert r.symbol == symbol and r.number == symbol.removeprefix("S/RES/")
     assert r.adoption is not None and r.adoption.date is not None
-    date = tree.xpath("string(//a:coverPage//a:docTitle//a:docDate/@date)", namespaces=NS)
+    date = string(tree, "string(//a:coverPage//a:docTitle//a:docDate/@date)", NS)
     assert r.adoption.date.isoformat() == date
     assert r.adoption.meeting == int(
-        tree.xpath("string(//*[@name='adoptionMeeting']/@title)", namespaces=NS).rstrip("rdth")
+        string(tree, "string(//*[@name='adoptionMeeting']/@title)", NS).rstrip("rdth")
     )
-    paragraphs = tree.xpath("//a:mainBody/a:paragraph", namespaces=NS)
+    paragraphs = nodes(tree, "//a:mainBody/a:paragraph", NS)
     assert len(r.operative) == len(paragraphs)

@@ -155,7 +155,8 @@ def test_seed_initial_words_are_the_longest_known_phrase(seed: Resolution) -> No
         "请",
         "决定",
     ]
-    for para in [*seed.preamble, *operative]:
+    paragraphs: list[OperativeParagraph | PreambularParagraph] = [*seed.preamble, *operative]
+    for para in paragraphs:
         assert plain_text(para.content).startswith(para.initial_words)
 
 
@@ -439,7 +440,11 @@ def _outline(blocks: tuple[object, ...]) -> list[tuple[object, ...]]:
         return [(s.number, subs(s.subparagraphs), plain_text(s.wrap_up)) for s in items]
 
     return [
-        (b.number, subs(b.subparagraphs), plain_text(b.wrap_up))
+        (
+            b.number if isinstance(b, OperativeParagraph) else None,
+            subs(b.subparagraphs),
+            plain_text(b.wrap_up),
+        )
         for b in blocks
         if isinstance(b, OperativeParagraph | PreambularParagraph)
     ]

@@ -111,7 +111,12 @@ def test_hand_written_case(code: str) -> None:
     assert body == expected["body"]
     adoption = model.adoption
     assert adoption is not None
-    got = (adoption.date, adoption.date_text, adoption.meeting, adoption.meeting_text)
+    got: tuple[object, ...] = (
+        adoption.date,
+        adoption.date_text,
+        adoption.meeting,
+        adoption.meeting_text,
+    )
     assert got == expected["adoption"]
     cover = model.cover
     got = (cover.distribution, cover.distribution_date, cover.session_text, cover.agenda_item)

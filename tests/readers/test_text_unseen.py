@@ -237,7 +237,7 @@ def _un(path: Path) -> Un:
         label, *title = headings
         annexes.append(UnAnnex(label, " ".join(title), annex_body))
     notes = {
-        n.get("marker"): _norm("".join(n.find(AKN + "p").itertext()).replace("()", ""))
+        n.get("marker"): _norm("".join(map(str, n.find(AKN + "p").itertext())).replace("()", ""))
         for n in root.iter(AKN + "authorialNote")
     }
     conclusions = find(".//a:conclusions")

@@ -1,4 +1,4 @@
-"""The AKN writer serialises its tree itself: the bytes must be those lxml gives.
+"""The AKN writer serialises its tree itself (`serialise`): the bytes must be those lxml gives.
 
 The reference here builds the same tree with lxml, indents it as the writer's layout
 rule says (element-only content indented, mixed content untouched) and serialises it
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,17 +20,17 @@ from resconv import build as b
 from resconv.akn.schema import AKN_NS
 from resconv.errors import InvalidTextError
 from resconv.model import CoverPage, Resolution
-from resconv.writers.akn import writer as akn
-from resconv.writers.akn.writer import AknWriter
+from resconv.writers.akn import serialise as akn
+from resconv.writers.akn.writer import AknWriter, build
 from tests.strategies import resolutions
 
 _NS = "{" + AKN_NS + "}"
 
 
-def _to_lxml(node: akn._Node, parent: etree._Element | None) -> etree._Element:
+def _to_lxml(node: akn.Node, parent: etree._Element | None) -> etree._Element:
     attrib = {k: v for k, v in (node.attrib or {}).items() if k != "xmlns"}
     if parent is None:
-        element = etree.Element(_NS + node.tag, attrib, nsmap={None: AKN_NS})  # type: ignore[dict-item]
+        element = etree.Element(_NS + node.tag, attrib, nsmap={None: AKN_NS})
     else:
         element = etree.SubElement(parent, _NS + node.tag, attrib)
     element.text = node.text
@@ -51,7 +52,7 @@ def _indent(node: etree._Element, depth: int) -> None:
 
 
 def lxml_bytes(resolution: Resolution) -> bytes:
-    root = _to_lxml(akn._Document(resolution).build(), None)
+    root = _to_lxml(build(resolution), None)
     _indent(root, 0)
     declaration = b'<?xml version="1.0" encoding="UTF-8"?>\n'
     return declaration + etree.tostring(root, encoding="UTF-8") + b"\n"
@@ -102,8 +103,9 @@ def test_awkward_characters_are_escaped_as_lxml_escapes_them() -> None:
 )
 def test_text_xml_cannot_hold_never_reaches_the_writer(field: str, bad: str) -> None:
     """The model refuses it, so the writer never has to: nothing half-serialised."""
+    changes: dict[str, Any] = {field: bad}
     with pytest.raises(InvalidTextError, match=field):
-        dataclasses.replace(awkward(), **{field: bad})
+        dataclasses.replace(awkward(), **changes)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -25,6 +25,7 @@ from resconv.model import (
     OperativeParagraph,
     Resolution,
     Text,
+    iter_leaves,
     plain_text,
 )
 from resconv.writers.pdf.linebreak import NO_END, NO_START
@@ -134,7 +135,7 @@ def _model_text(res: Resolution) -> str:
     parts = [res.symbol, res.number + ".", plain_text(res.title), res.authority]
 
     def inl(inlines: Any) -> str:
-        return "".join(p.text if isinstance(p, Text) else p.marker for p in inlines)
+        return "".join(p.text if isinstance(p, Text) else p.marker for p in iter_leaves(inlines))
 
     def subs(items: Any) -> None:
         for sub in items:
@@ -171,7 +172,7 @@ def _fonts(data: bytes) -> dict[str, Any]:
     """Every font the pages use, by base name, with its descriptor."""
     found: dict[str, Any] = {}
     for page in pypdf.PdfReader(io.BytesIO(data)).pages:
-        resources = page["/Resources"].get_object()
+        resources: Any = page["/Resources"].get_object()
         for font in resources.get("/Font", {}).values():
             font = font.get_object()
             found[str(font["/BaseFont"])] = font
@@ -279,7 +280,7 @@ def test_metadata_title_subject_and_language(zh_pdf: bytes) -> None:
     reader = pypdf.PdfReader(io.BytesIO(zh_pdf))
     assert reader.metadata.title == "促进裁军和不扩散领域的多边主义"
     assert reader.metadata.subject == "A/RES/67/38"
-    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    assert str(reader.root_object["/Lang"]) == "zh-CN"
 
 
 def test_two_conversions_give_identical_bytes(zh_pdf: bytes) -> None:

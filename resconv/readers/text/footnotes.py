@@ -23,7 +23,7 @@ __all__ = ["collect_footnotes", "place_glued_markers"]
 def place_glued_markers(
     paras: list[Para],
     bodies: dict[str, layout.Note],
-    prof: LanguageProfile,
+    profile: LanguageProfile,
     marker_lines: dict[str, int],
 ) -> None:
     """Cut out of `paras` the markers printed glued to the text ("Nations1").
@@ -41,16 +41,16 @@ def place_glued_markers(
         return
     candidates: dict[str, list[tuple[int, int, int]]] = {}
     for index, para in enumerate(paras):
-        for found in prof.glued_marker.finditer(para.text):
-            group = max(g for g in range(1, found.re.groups + 1) if found.group(g))
-            cut = "span" if found.groupdict().get("span") else group
-            candidates.setdefault(found.group(group), []).append(
-                (index, found.start(cut), found.end(cut))
+        for glued in profile.glued_marker.finditer(para.text):
+            group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
+            cut = "span" if glued.groupdict().get("span") else group
+            candidates.setdefault(glued.group(group), []).append(
+                (index, glued.start(cut), glued.end(cut))
             )
     cursor = (0, 0)
     cuts: dict[int, list[tuple[int, int, str]]] = {}
     ordered = sorted({*explicit, *wanted}, key=_marker_key)
-    found: dict[str, tuple[int, int]] = dict(explicit)
+    placed: dict[str, tuple[int, int]] = dict(explicit)
     missed: list[str] = []
     for marker in ordered:
         if marker in explicit:
@@ -62,21 +62,27 @@ def place_glued_markers(
             missed.append(marker)
             continue
         index, start, end = places[at]
+        earlier = _loose_place(paras, marker, cursor, (index, start), strict=True)
+        if earlier is not None:  # a detached marker before the glued-looking one
+            index, start, end = earlier
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
-        cursor = found[marker] = (index, end)
+        cursor = placed[marker] = (index, end)
     for marker in missed:
-        place = _loose_place(paras, marker, ordered, found)
+        position = ordered.index(marker)
+        before = max((placed[m] for m in ordered[:position] if m in placed), default=(0, 0))
+        after = min((placed[m] for m in ordered[position + 1 :] if m in placed), default=None)
+        place = _loose_place(paras, marker, before, after)
         if place is None:
             continue
         index, start, end = place
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
-        found[marker] = (index, end)
+        placed[marker] = (index, end)
     for index, found_cuts in cuts.items():
         para = paras[index]
         for start, end, marker in sorted(found_cuts, reverse=True):
-            if start > 0 and para.text[start - 1] == " " and end < len(para.text):
+            if start > 0 and para.text[start - 1] == " ":
                 start -= 1  # "Governors”; 3 item" → "Governors”;" ^3 " item"
             para.text = para.text[:start] + para.text[end:]
             removed = end - start
@@ -87,24 +93,26 @@ def place_glued_markers(
 
 
 _DIGIT_RUN = re.compile(r"\d+")
-_NOT_AFTER_MARKER = frozenset("/.．,年月日号次段条款届个项%％-‑")
-"""What follows a number that is no footnote marker: "2019年", "3.5", "1/2", "2%"."""
+_NOT_AFTER_MARKER = frozenset("/．年月日号次段条款届个项%％-‑")
+"""What follows a number that is no footnote marker: "2019年", "1/2", "2%" (and "3.5")."""
 
 
 def _loose_place(
-    paras: list[Para], marker: str, ordered: list[str], found: dict[str, tuple[int, int]]
+    paras: list[Para],
+    marker: str,
+    before: tuple[int, int],
+    after: tuple[int, int] | None,
+    *,
+    strict: bool = False,
 ) -> tuple[int, int, int] | None:
     """Where `marker` stands when the language's pattern found it nowhere.
 
-    The order of the markers is the constraint: the place lies after the marker before
-    it and before the marker after it, both already found. There the marker may be a
-    number of its own ("Secretary-General; 2", "文件2和") or the end of a longer run of
-    digits whose head is a year or a document number ("horizon 20309" after "2030",
-    "73/4419" after "73/44"). The first such place wins.
+    The order of the markers is the constraint: the place lies between `before` and
+    `after` (paragraph index, offset), where the markers around it were found. There
+    the marker may be a number of its own ("Secretary-General; 2", "文件2和") or the
+    end of a longer run of digits whose head is a year ("horizon 20309" after "2030").
+    The first such place wins.
     """
-    position = ordered.index(marker)
-    before = max((found[m] for m in ordered[:position] if m in found), default=(0, 0))
-    after = min((found[m] for m in ordered[position + 1 :] if m in found), default=None)
     last = len(paras) - 1 if after is None else after[0]
     for index in range(before[0], last + 1):
         text = paras[index].text
@@ -112,32 +120,50 @@ def _loose_place(
         end_at = after[1] if after is not None and index == after[0] else len(text)
         for run in _DIGIT_RUN.finditer(text, start_at, end_at):
             digits = run.group()
-            if not digits.endswith(marker) or run.end() > end_at:
+            if not digits.endswith(marker):
                 continue
-            if text[run.end() : run.end() + 1] in _NOT_AFTER_MARKER and run.end() < len(text):
-                if not text[run.end() : run.end() + 2] in (". ", "."):
-                    continue
+            following = text[run.end() : run.end() + 2]
+            if following[:1] in _NOT_AFTER_MARKER or (
+                following[:1] in ",." and following[1:].isdigit()
+            ):
+                continue
             head = digits[: -len(marker)]
-            prefix = text[run.start() - 1 : run.start()]
-            if not head:
-                if prefix == "第" or (prefix.isspace() and _is_count(text, run.end())):
-                    continue
+            if head:
+                if not strict and len(head) == 4 and head[:2] in ("19", "20"):
+                    return index, run.start() + len(head), run.end()
+                continue
+            if _detached(text, run.start(), run.end(), strict=strict):
                 return index, run.start(), run.end()
-            if (len(head) == 4 and head[:2] in ("19", "20")) or prefix == "/":
-                return index, run.start() + len(head), run.end()
     return None
 
 
-def _is_count(text: str, end: int) -> bool:
-    """Whether the number ending at `end` counts something: "2 States", "2 et 3"."""
+def _detached(text: str, start: int, end: int, *, strict: bool) -> bool:
+    """Whether the number at `start:end` stands as a marker would.
+
+    After punctuation and a space, at the end or before a word: "People, 1", "2018, 1 as".
+    Unless `strict`, also after a word ("session 2 and", "文件2和"), not after "第".
+    """
+    before = text[start - 2 : start] if start >= 2 else text[:start]
     following = text[end : end + 2]
-    return following[:1] == " " and following[1:2].isupper()
+    ends = not following.strip() or following[:1] in ",;:.)，；。"
+    if before[-1:] == " " and before[:1] in _PUNCTUATION:
+        return ends or (following[:1] == " " and not following[1:2].isupper())
+    if strict or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
+        return False
+    if before[-1:] == " ":
+        return before[:1].isalpha() and (
+            ends or (following[:1] == " " and following[1:2].islower())
+        )
+    return before[-1:].isalpha() and not following[:1].isdigit()
+
+
+_PUNCTUATION = frozenset(",;:.”’)»，；。：、》」")
 
 
 def collect_footnotes(
     resolution: Resolution,
     bodies: dict[str, layout.Note],
-    prof: LanguageProfile,
+    profile: LanguageProfile,
     diagnostics: Diagnostics,
     marker_lines: dict[str, int],
 ) -> tuple[Footnote, ...]:
@@ -159,7 +185,7 @@ def collect_footnotes(
             notes.append(Footnote(marker=marker, text=None))
             continue
         lines = [layout.Line(no=body.line, text=t) for t in body.lines]
-        text, _ = layout.join_block(lines, prof)
+        text, _ = layout.join_block(lines, profile)
         notes.append(Footnote(marker=marker, text=text.strip()))
     for marker, body in bodies.items():
         if marker not in order:

@@ -15,8 +15,10 @@ __all__ = ["strip_markdown"]
 
 _SIGNS = ("*", "#", "\\", "__", "> ", "_")
 _HEADING = re.compile(r"^[ \t]*(?:#{1,6}|>)[ \t]+", re.MULTILINE)
+_LETTER_AHEAD = r"(?=[^*\n]*?[^\W\d_])"
+"""Emphasis holds a word: "*1922039*" is a barcode and stays."""
 _STRONG = re.compile(r"(?<![\\*^])\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?![*\]])")
-_EMPHASIS = re.compile(r"(?<![\\*^])\*(?=[^\s*\]])([^*\n]*?)(?<=[^\s*])\*(?![*\]])")
+_EMPHASIS = re.compile(rf"(?<![\\*^])\*{_LETTER_AHEAD}(?=[^\s*\]])([^*\n]*?)(?<=[^\s*])\*(?![*\]])")
 _UNDERSCORE = re.compile(r"(?<![\w_])_{1,2}(?=[^\s_])([^_\n]*?)(?<=[^\s_])_{1,2}(?![\w_])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
