@@ -16,7 +16,7 @@ from resconv.errors import StrictModeError, StructureError
 from resconv.model import Resolution
 from resconv.readers.docx.markdown import write_markdown
 from resconv.readers.docx.package import LIMITS, Limits, open_package
-from resconv.readers.markup import apply_initial_words
+from resconv.readers.markup import apply_initial_words, apply_vote, take_vote
 
 __all__ = ["DocxReader", "docx_markdown"]
 
@@ -40,7 +40,7 @@ class DocxReader:
     ) -> Result[Resolution]:
         from resconv.readers import get_reader
 
-        markdown = docx_markdown(data, source=source, limits=self.limits)
+        markdown, vote = take_vote(docx_markdown(data, source=source, limits=self.limits))
         try:
             result = get_reader("text").read(
                 markdown.encode(), source=source, lang=lang, strict=strict
@@ -59,7 +59,8 @@ class DocxReader:
             replace(d, line=None, message=_where(d.line, markdown) + d.message)
             for d in result.diagnostics
         )
-        return Result(apply_initial_words(result.value, markdown), diagnostics)
+        resolution = apply_vote(apply_initial_words(result.value, markdown), vote)
+        return Result(resolution, diagnostics)
 
 
 def _where(line: int | None, markdown: str) -> str:
