@@ -48,6 +48,8 @@ class _Para:
     """Where the text after a hanging number starts on the first line."""
     continuation: float | None = None
     """Where the paragraph's second line started."""
+    begin: float = 0.0
+    """Where the paragraph's first line started."""
 
 
 def write_markdown(pages: list[PageText]) -> Markdown:
@@ -140,7 +142,7 @@ def _paragraphs(
             or previous is None
             or not _continues(para, previous, line, begin, margins[line.page], pitch)
         ):
-            para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]))
+            para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]), begin=begin)
             paras.append(para)
         else:
             if len(para.lines) == 1:
@@ -161,6 +163,8 @@ def _continues(
     tolerance = 0.3 * line.size
     if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
         return False
+    if len(para.lines) == 1 and para.begin - margin > 5 * line.size:
+        return False  # a line set far in (right-aligned, centred) is a paragraph alone
     if _hanging_label(line) or (
         LABEL.match(line.text) and _PARAGRAPH_ENDS.search(previous.text) is not None
     ):
