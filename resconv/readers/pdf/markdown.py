@@ -140,7 +140,7 @@ def _paragraphs(
         if (
             para is None
             or previous is None
-            or not _continues(para, previous, line, begin, margins[line.page], pitch)
+            or not _continues(para, previous, line, begin, margins[line.page], pitch, widths)
         ):
             para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]), begin=begin)
             paras.append(para)
@@ -159,12 +159,17 @@ def _continues(
     begin: float,
     margin: float,
     pitch: float,
+    widths: dict[int, float],
 ) -> bool:
     tolerance = 0.3 * line.size
     if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
         return False
-    if len(para.lines) == 1 and para.begin - margin > 5 * line.size:
-        return False  # a line set far in (right-aligned, centred) is a paragraph alone
+    if (
+        len(para.lines) == 1
+        and para.begin - margin > 5 * line.size
+        and previous.x1 - previous.x0 < 0.4 * widths[previous.page]
+    ):
+        return False  # a short line set far in (right-aligned, centred) stands alone
     if _hanging_label(line) or (
         LABEL.match(line.text) and _PARAGRAPH_ENDS.search(previous.text) is not None
     ):
