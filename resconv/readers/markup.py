@@ -14,16 +14,28 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from resconv.lang.votes import VOTE_WORDS
 from resconv.model import (
     Annex,
     Block,
     OperativeParagraph,
     PreambularParagraph,
     Resolution,
+    Vote,
     plain_text,
 )
 
-__all__ = ["LABEL", "TITLE", "WIDE", "apply_initial_words", "mark_initial", "mostly_cjk"]
+__all__ = [
+    "LABEL",
+    "TITLE",
+    "WIDE",
+    "RecordedVote",
+    "apply_initial_words",
+    "apply_vote",
+    "mark_initial",
+    "mostly_cjk",
+    "take_vote",
+]
 
 TITLE = re.compile(r"\s*(?:ES-|S-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\s*[.．-]")
 """The start of the number-and-title line: "67/38.", "74/10 -"."""
@@ -148,4 +160,60 @@ def _annex(annex: Annex, printed: dict[str, str]) -> Annex:
         annex,
         preamble=tuple(_preambular(p, printed) for p in annex.preamble),
         body=tuple(_block(b, printed) for b in annex.body),
+    )
+
+
+RecordedVote = dict[str, tuple[str, ...]]
+"""The States named on each side of a recorded vote: "in_favour", "against", "abstaining"."""
+
+
+def take_vote(markdown: str) -> tuple[str, RecordedVote]:
+    """`markdown` without the recorded vote printed after the adoption, and the vote.
+
+    A Word file (and its PDF) may list the States voting on each side, each side a
+    paragraph opening with its label ("In favour:", "赞成："); the labels are the
+    languages' own (`resconv.lang.votes`). They are no paragraphs of the resolution.
+    """
+    found: RecordedVote = {}
+    kept = []
+    for line in markdown.split("\n"):
+        side = _vote_side(line)
+        if side is None:
+            kept.append(line)
+            continue
+        kept.append("")  # the line stays, empty: positions in the text do not move
+        key, separator, names = side
+        found[key] = tuple(n.strip() for n in names.split(separator.strip()) if n.strip())
+    return "\n".join(kept), found
+
+
+def _vote_side(line: str) -> tuple[str, str, str] | None:
+    plain = line.replace("*", "").strip()
+    for words in VOTE_WORDS.values():
+        for key, label in (
+            ("in_favour", words.in_favour),
+            ("against", words.against),
+            ("abstaining", words.abstaining),
+        ):
+            if plain.startswith(label) and len(plain) > len(label):
+                return key, words.separator, plain[len(label) :]
+    return None
+
+
+def apply_vote(resolution: Resolution, recorded: RecordedVote) -> Resolution:
+    """`resolution` with the recorded vote its file printed."""
+    if not recorded:
+        return resolution
+    names = {key: recorded.get(key, ()) for key in ("in_favour", "against", "abstaining")}
+    return replace(
+        resolution,
+        vote=Vote(
+            outcome="adoptedRecordedVote",
+            in_favour=len(names["in_favour"]),
+            against=len(names["against"]),
+            abstaining=len(names["abstaining"]),
+            in_favour_names=names["in_favour"],
+            against_names=names["against"],
+            abstaining_names=names["abstaining"],
+        ),
     )

@@ -37,6 +37,14 @@ def test_resconv_docx_reads_back_to_its_model(shared_dir: Path, language: str) -
     assert differences(model, got, nbsp=True) == []
 
 
+def test_the_recorded_vote_after_the_adoption_comes_back(shared_dir: Path) -> None:
+    model = resconv.read(shared_dir / SAMPLES["fr"]).value
+    assert model.vote is not None and model.vote.against_names
+    got = resconv.read(resconv.write(model, "docx")).value
+    assert got.vote == model.vote
+    assert len(got.operative) == len(model.operative)
+
+
 def test_docx_markdown_shows_styles_markers_and_notes(shared_dir: Path) -> None:
     model = resconv.read(shared_dir / SAMPLES["en"]).value
     lines = docx_markdown(resconv.write(model, "docx")).splitlines()

@@ -61,7 +61,7 @@ def write_markdown(package: Package) -> str:
     main = package.main_part()
     document = package.xml(main)
     if document is None or document.find(f"{W}body") is None:
-        raise package._refuse("not a Word document (no document body)")
+        raise package.refuse("not a Word document (no document body)")
     styles = Styles(package.xml("word/styles.xml"))
     numbering = Numbering(package.xml("word/numbering.xml"), styles)
     related = package.related(main)

@@ -79,17 +79,17 @@ class Package:
                 while chunk := stream.read(65536):
                     size += len(chunk)
                     if size > limit:
-                        raise self._refuse(f"part {name} unpacks to more than {limit:,} bytes")
+                        raise self.refuse(f"part {name} unpacks to more than {limit:,} bytes")
                     if size > self.limits.ratio_floor and size > self.limits.ratio * max(
                         info.compress_size, 1
                     ):
-                        raise self._refuse(
+                        raise self.refuse(
                             f"part {name} is compressed more than {self.limits.ratio}:1 "
                             "(a zip bomb?)"
                         )
                     chunks.append(chunk)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
-            raise self._refuse(f"part {name} cannot be unpacked ({exc})") from None
+            raise self.refuse(f"part {name} cannot be unpacked ({exc})") from None
         self.read_bytes += size
         return b"".join(chunks)
 
@@ -111,7 +111,7 @@ class Package:
                         return target
         if "word/document.xml" in self.names:
             return "word/document.xml"
-        raise self._refuse("not a Word document (no main document part)")
+        raise self.refuse("not a Word document (no main document part)")
 
     def related(self, part: str) -> dict[str, str]:
         """Relationship ids of `part` → the parts they point to inside the package."""
@@ -128,7 +128,7 @@ class Package:
                 found[rel.get("Id") or ""] = target
         return found
 
-    def _refuse(self, message: str) -> InputDecodeError:
+    def refuse(self, message: str) -> InputDecodeError:
         return InputDecodeError(message, source=self.source)
 
 

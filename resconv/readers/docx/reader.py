@@ -8,14 +8,15 @@ ones the file sets in italics (bold in Chinese).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from resconv.diagnostics import Result
-from resconv.errors import StructureError
+from resconv.errors import StrictModeError, StructureError
 from resconv.model import Resolution
 from resconv.readers.docx.markdown import write_markdown
 from resconv.readers.docx.package import LIMITS, Limits, open_package
-from resconv.readers.markup import apply_initial_words
+from resconv.readers.markup import apply_initial_words, apply_vote, take_vote
 
 __all__ = ["DocxReader", "docx_markdown"]
 
@@ -39,18 +40,35 @@ class DocxReader:
     ) -> Result[Resolution]:
         from resconv.readers import get_reader
 
-        markdown = docx_markdown(data, source=source, limits=self.limits)
+        markdown, vote = take_vote(docx_markdown(data, source=source, limits=self.limits))
         try:
             result = get_reader("text").read(
                 markdown.encode(), source=source, lang=lang, strict=strict
             )
+        except StrictModeError as error:
+            error.message = _where(error.line, markdown) + error.message
+            error.line = None
+            raise
         except StructureError as error:
             error.message = (
                 f"the Word document is not a resolution resconv can read: {error.message}"
             )
             error.line = None
             raise
-        return Result(apply_initial_words(result.value, markdown), result.diagnostics)
+        diagnostics = tuple(
+            replace(d, line=None, message=_where(d.line, markdown) + d.message)
+            for d in result.diagnostics
+        )
+        resolution = apply_vote(apply_initial_words(result.value, markdown), vote)
+        return Result(resolution, diagnostics)
+
+
+def _where(line: int | None, markdown: str) -> str:
+    """A line of the Markdown as the Word paragraph it came from ("paragraph 12: ")."""
+    if line is None:
+        return ""
+    paragraph = sum(1 for text in markdown.splitlines()[:line] if text.strip())
+    return f"paragraph {paragraph}: " if paragraph else ""
 
 
 def docx_markdown(data: bytes, *, source: str | None = None, limits: Limits = LIMITS) -> str:

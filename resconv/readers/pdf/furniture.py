@@ -22,7 +22,8 @@ __all__ = ["PageText", "sort_out"]
 _BAND = 0.09
 """The top and bottom bands, as a share of the page height, where furniture is printed."""
 _PAGE_NUMBER = re.compile(r"[-–—\s]*\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*")
-_JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
+_JOB_NUMBER = re.compile(r"(?:\([A-Z]\)\s*)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
+""""18-18418 (E) 071118"; read right to left, "(A) 21-19236"."""
 _SYMBOL = re.compile(r"A/(?:RES/)?(?:ES-\d+/)?\d{1,3}/\d{1,4}(?:/[A-Za-z0-9.]+)*")
 _BARCODE = re.compile(r"\*\d{6,}\*")
 _RECYCLE = re.compile(r"please\s+recycle", re.IGNORECASE)

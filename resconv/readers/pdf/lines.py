@@ -60,6 +60,7 @@ def order_lines(lines: list[Line]) -> list[Line]:
             merged.append(line)
         else:
             target.spans.extend(line.spans)
+            target.rtl = target.rtl or line.rtl
             target.changed()
     for line in merged:
         if line.rtl:
@@ -132,6 +133,11 @@ def _logical_order(line: Line) -> None:
         text, span, left, _ = item
         gap = left - visual[-1][3] if visual else 0.0
         spaced = visual[-1][0][-1:].isspace() or text[:1].isspace() if visual else True
+        # A combining mark set apart from its letter is still part of the word.
+        spaced = spaced or any(
+            unicodedata.category(c) == "Mn"
+            for c in (text[:1], visual[-1][0][-1:] if visual else "")
+        )
         if gap > 0.15 * span.size and not spaced:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
@@ -150,11 +156,12 @@ def _logical_order(line: Line) -> None:
 
 
 def _without_stray_latin(spans: list[Span]) -> list[Span]:
-    """Spans without Latin letters or signs standing inside an Arabic word.
+    """Spans without Latin letters, digits or signs standing inside an Arabic word.
 
     Some producers map the kashida they stretch Arabic words with to an ASCII character
-    in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير"); no word mixes
-    scripts so ("/" and "-" between words stay).
+    in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير", "الم8ؤرخ",
+    "لجن:ة"); no word mixes scripts so. Slashes, hyphens, full stops and brackets between
+    two words stay ("الثاني/نوفمبر").
     """
     text = "".join(span.text for span in spans)
     stray = {i for match in _STRAY_LATIN.finditer(text) for i in range(*match.span())}
@@ -172,14 +179,17 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 
 _STRAY_LATIN = re.compile(
-    "(?<=[\u0620-\u065f])[A-Za-z#$%&@^_|~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,4}"
-    "(?=[\u0620-\u065f])"
+    "(?<=[\u0620-\u065f])"
+    "(?:[0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
+    "(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670]))"
 )
+"""What a producer put inside an Arabic word: a sign for a kashida, or a space before a
+mark (a vowel set apart from its letter, "أيضا ً")."""
 
 
 def _pieces(span: Span) -> list[tuple[str, float, float]]:
     """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
-    chars = span.chars or _spread(span)
+    chars = _marks_after_letters(span.chars or _spread(span))
     out: list[tuple[str, float, float]] = []
     joined = False
     for char, left, right in chars:
@@ -193,6 +203,29 @@ def _pieces(span: Span) -> list[tuple[str, float, float]]:
         else:
             out.append((char, left, right))
         joined = letter
+    return out
+
+
+def _marks_after_letters(
+    chars: list[tuple[str, float, float]],
+) -> list[tuple[str, float, float]]:
+    """A combining mark (shadda, a vowel) after the letter it sits on.
+
+    A letter and its mark are one glyph cluster; PDFium, reversing a right-to-left run,
+    can put the mark first. The mark belongs to the letter whose box holds its centre.
+    """
+    out = list(chars)
+    for index in range(len(out) - 1):
+        mark, left, right = out[index]
+        if unicodedata.category(mark) != "Mn":
+            continue
+        centre = (left + right) / 2
+        after = out[index + 1]
+        before = out[index - 1] if index else None
+        on_after = after[1] <= centre <= after[2]
+        on_before = before is not None and before[1] <= centre <= before[2]
+        if on_after and not on_before and unicodedata.category(after[0]).startswith("L"):
+            out[index], out[index + 1] = after, out[index]
     return out
 
 
@@ -279,8 +312,22 @@ def _kind(char: str) -> str:
 
 
 def _undo_display(visual: list[_Placed]) -> list[_Placed]:
-    """Logical order of a right-to-left line given left to right as displayed."""
+    """Logical order of a right-to-left line given left to right as displayed.
+
+    A line without right-to-left letters (a note citing an English title) reads as
+    displayed, after what is raised at its right-hand start (the note's marker) and
+    before the punctuation shown at its left-hand end.
+    """
     kinds = [_kind(item[0][0]) if item[0] else "N" for item in visual]
+    if "R" not in kinds:
+        main = list(visual)
+        raised: list[_Placed] = []
+        while main and (main[-1][0].isspace() or _raised(main[-1], visual)):
+            raised.insert(0, main.pop())
+        closing: list[_Placed] = []  # punctuation that ends the line shows at its left
+        while main and _kind(main[0][0][:1]) in ("N", "S") and not main[0][0].isspace():
+            closing.insert(0, main.pop(0))
+        return [*raised, *main, *closing]
     runs: list[tuple[bool, list[_Placed]]] = []  # (keeps its order, characters)
     index = 0
     count = len(visual)
@@ -299,6 +346,14 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     for keeps, chars in reversed(runs):
         logical.extend(chars if keeps else reversed(chars))
     return logical
+
+
+def _raised(item: _Placed, line: list[_Placed]) -> bool:
+    """A piece set smaller and higher than the line's largest text."""
+    span = item[1]
+    largest = max(other[1].size for other in line)
+    base = max(other[1].baseline for other in line if other[1].size == largest)
+    return span.size < 0.85 * largest and span.baseline > base + 0.12 * largest
 
 
 def _ltr_run_end(kinds: list[str], index: int) -> int:

@@ -28,6 +28,8 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 """Layout whitespace; a no-break space is text and stays."""
 _HYPHENS = "-‐‑"
 _DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
+_PARAGRAPH_ENDS = re.compile(r"[;:.。；：؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
+"""A line that ends a sentence or a lead-in (a footnote marker may follow)."""
 
 
 @dataclass(slots=True)
@@ -46,6 +48,8 @@ class _Para:
     """Where the text after a hanging number starts on the first line."""
     continuation: float | None = None
     """Where the paragraph's second line started."""
+    begin: float = 0.0
+    """Where the paragraph's first line started."""
 
 
 def write_markdown(pages: list[PageText]) -> Markdown:
@@ -136,9 +140,9 @@ def _paragraphs(
         if (
             para is None
             or previous is None
-            or not _continues(para, previous, line, begin, margins[line.page], pitch)
+            or not _continues(para, previous, line, begin, margins[line.page], pitch, widths)
         ):
-            para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]))
+            para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]), begin=begin)
             paras.append(para)
         else:
             if len(para.lines) == 1:
@@ -155,12 +159,21 @@ def _continues(
     begin: float,
     margin: float,
     pitch: float,
+    widths: dict[int, float],
 ) -> bool:
     tolerance = 0.3 * line.size
     if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
         return False
-    if _hanging_label(line):
-        return False
+    if (
+        len(para.lines) == 1
+        and para.begin - margin > 5 * line.size
+        and previous.x1 - previous.x0 < 0.4 * widths[previous.page]
+    ):
+        return False  # a short line set far in (right-aligned, centred) stands alone
+    if _hanging_label(line) or (
+        LABEL.match(line.text) and _PARAGRAPH_ENDS.search(previous.text) is not None
+    ):
+        return False  # a number or letter after a finished sentence starts a paragraph
     if _all_strong(previous) != _all_strong(line):
         return False
     if abs(begin - margin) <= tolerance:

@@ -16,7 +16,7 @@ from typing import ClassVar
 from resconv.diagnostics import Diagnostic, Result
 from resconv.errors import ResconvError
 from resconv.model import Resolution
-from resconv.readers.markup import apply_initial_words
+from resconv.readers.markup import apply_initial_words, apply_vote, take_vote
 from resconv.readers.pdf.document import LIMITS, Limits, read_pages, require_text
 from resconv.readers.pdf.furniture import sort_out
 from resconv.readers.pdf.lines import set_direction
@@ -47,6 +47,7 @@ class PdfReader:
         from resconv.readers import get_reader
 
         markdown = pdf_markdown(data, source=source, limits=self.limits)
+        markdown.text, vote = take_vote(markdown.text)
         try:
             result = get_reader("text").read(
                 markdown.text.encode(), source=source, lang=lang, strict=strict
@@ -56,7 +57,7 @@ class PdfReader:
                 error.message = f"page {markdown.pages[error.line - 1]}: {error.message}"
                 error.line = None
             raise
-        resolution = apply_initial_words(result.value, markdown.text)
+        resolution = apply_vote(apply_initial_words(result.value, markdown.text), vote)
         return Result(resolution, tuple(_on_page(d, markdown) for d in result.diagnostics))
 
 
