@@ -53,7 +53,7 @@ __all__ = [
 
 _MAX_CHUNK = 8
 
-INPUT_SUFFIXES = (".txt", ".xml", ".akn", ".json")
+INPUT_SUFFIXES = (".txt", ".md", ".xml", ".akn", ".json", ".pdf", ".docx")
 """What a directory given as input contributes: files with these suffixes."""
 
 

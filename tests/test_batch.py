@@ -55,13 +55,13 @@ def test_an_output_that_is_another_input_is_refused_even_with_force(tmp_path: Pa
 
 def test_patterns_and_directories_take_only_input_files(tmp_path: Path) -> None:
     (tmp_path / "r.txt").write_bytes(SEED.read_bytes())
-    (tmp_path / "r.pdf").write_bytes(b"%PDF-1.7")
+    (tmp_path / "r.png").write_bytes(b"\x89PNG")
     (tmp_path / "sub.txt").mkdir()
     found = list(batch.expand_inputs([str(tmp_path / "*")]))
     assert found == [tmp_path / "r.txt"]
     assert list(batch.expand_inputs([tmp_path])) == [tmp_path / "r.txt"]
     with pytest.raises(resconv.InputNotFoundError, match="no input file matches"):
-        list(batch.expand_inputs([str(tmp_path / "*.docx")]))
+        list(batch.expand_inputs([str(tmp_path / "*.odt")]))
 
 
 def test_a_name_too_long_is_reported_for_that_input(tmp_path: Path) -> None:
