@@ -136,9 +136,10 @@ def preambular(reading: Reading, node: _Element) -> PreambularParagraph:
     for table in parts.tables:
         reading.warn("akn-preamble-table", "a table in the preamble is kept as text", node)
         parts.wrap_up.extend([" ", *_table_pieces(table)])
+    content = normalise(parts.lead, reading.language)
     return PreambularParagraph(
-        initial_words=_checked_initial_words(reading, parts, node),
-        content=normalise(parts.lead, reading.language),
+        initial_words=_checked_initial_words(reading, parts.initial_words, content, node),
+        content=content,
         subparagraphs=tuple(parts.subparagraphs),
         wrap_up=normalise(parts.wrap_up, reading.language),
     )
@@ -153,9 +154,8 @@ def _table_pieces(table: Table) -> list[Piece]:
     return out
 
 
-def _checked_initial_words(reading: Reading, parts: _Parts, node: _Element) -> str:
-    words = parts.initial_words
-    if words and not plain(normalise(parts.lead, reading.language)).startswith(words):
+def _checked_initial_words(reading: Reading, words: str, content: Inlines, node: _Element) -> str:
+    if words and not plain(content).startswith(words):
         reading.warn(
             "akn-initial-words",
             f"initial words {words!r} are not the start of the paragraph; not kept",
@@ -640,7 +640,7 @@ def _paragraph(reading: Reading, node: _Element, depth: int) -> list[Block]:
         out.append(
             OperativeParagraph(
                 number=parts.number,
-                initial_words=_checked_initial_words(reading, parts, node),
+                initial_words=_checked_initial_words(reading, parts.initial_words, content, node),
                 content=content,
                 subparagraphs=tuple(parts.subparagraphs),
                 wrap_up=normalise(parts.wrap_up, reading.language),

@@ -97,6 +97,7 @@ def _resolution(reading: Reading, doc: _Element, collection: str | None = None) 
         if symbol == f"A/RES/{collection}" or not symbol.endswith(number):
             symbol = f"A/RES/{number}"
     title = meta.title(reading, doc, cover)
+    number, title = meta.further_preface_lines(reading, doc, number, title)
     authority, preamble, operative, parts = _body(reading, doc)
     annexes = _annexes(reading, doc)  # before the footnotes: annexes have notes too
     return Resolution(

@@ -16,7 +16,7 @@ from lxml.etree import _Element
 
 from resconv.errors import StructureError, UsageError
 from resconv.lang import LANGUAGES, language_for_akn
-from resconv.model import Adoption, CoverPage, Inlines, Vote
+from resconv.model import Adoption, CoverPage, FootnoteRef, Inlines, Text, Vote
 from resconv.readers.akn import inline
 from resconv.readers.akn.context import Reading
 from resconv.readers.akn.nodes import (
@@ -29,11 +29,12 @@ from resconv.readers.akn.nodes import (
     ref_id,
     text_of,
 )
-from resconv.readers.akn.text import normalise_text
+from resconv.readers.akn.text import join_lines, normalise_text
 
 __all__ = [
     "adoption",
     "cover_page",
+    "further_preface_lines",
     "language_of",
     "number_and_symbol",
     "report_summary",
@@ -131,6 +132,42 @@ def title(reading: Reading, doc: _Element, cover: _Element | None) -> Inlines:
     return inline.inlines(reading, [node])
 
 
+def further_preface_lines(
+    reading: Reading, doc: _Element, number: str, title: Inlines
+) -> tuple[str, Inlines]:
+    """`number` and `title` with what further lines of the preface print.
+
+    A resolution B published on its own prints its letter on a line of its own under the
+    title, with a note ("Resolution 75/245 … becomes resolution 75/245 A"): the letter
+    joins the number ("75/245 B"), the rest of the line (the note) ends the title.
+    """
+    preface = first_child(doc, "preface")
+    lines = list(child_elements(preface, "p"))[1:] if preface is not None else []
+    for line in lines:
+        letter_node = first_child(line, "docNumber")
+        letter = ""
+        if letter_node is not None:
+            letter = normalise_text(text_of(letter_node), reading.language)
+        rest = inline.inlines(reading, [line])
+        if letter:
+            if not number.endswith(f" {letter}"):
+                number = f"{number} {letter}"
+            rest = _without_prefix(rest, letter)
+        if rest:
+            reading.info("akn-preface-line", "a further line of the preface ends the title", line)
+            # A note goes right after the title's text, as a marker does; text after a space.
+            title = title + rest if isinstance(rest[0], FootnoteRef) else join_lines([title, rest])
+    return number, title
+
+
+def _without_prefix(inlines: Inlines, prefix: str) -> Inlines:
+    first = inlines[0] if inlines else None
+    if isinstance(first, Text) and first.text.startswith(prefix):
+        rest = first.text[len(prefix) :].lstrip()
+        return ((Text(text=rest),) if rest else ()) + inlines[1:]
+    return inlines
+
+
 # -- conclusions ------------------------------------------------------------------------
 
 
@@ -180,7 +217,12 @@ def adoption(
 def _meeting_number(reading: Reading, node: _Element, text: str) -> int | None:
     """From the TLCEvent the meeting refers to (resconv), else its title or text (UN)."""
     target = ref_id(node.get("refersTo"))
-    for tlc in descendants(reading.root, "TLCEvent"):
+    references = (
+        references
+        for meta in child_elements(_document_of(node), "meta")
+        for references in child_elements(meta, "references")
+    )
+    for tlc in (t for where in references for t in child_elements(where, "TLCEvent")):
         if target and tlc.get("eId") == target:
             found = _TLC_MEETING.search(tlc.get("href") or "")
             return int(found.group(1)) if found else None
@@ -325,6 +367,14 @@ def report_summary(reading: Reading, doc: _Element) -> None:
         )
         if dropped:
             reading.info("akn-metadata", f"metadata not kept: {', '.join(dropped)}")
+
+
+def _document_of(node: _Element) -> _Element:
+    """The statement (or doc) `node` belongs to: where its references are."""
+    found = node
+    while found.getparent() is not None and local_name(found) not in ("statement", "doc"):
+        found = found.getparent()  # type: ignore[assignment]
+    return found
 
 
 def _text_without(node: _Element, skip: str) -> str:
