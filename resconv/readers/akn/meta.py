@@ -287,7 +287,7 @@ def cover_page(reading: Reading, cover: _Element | None, meta: _Element | None) 
         name = local_name(node)
         text = normalise_text(text_of(node), reading.language)
         if name == "docStatus":
-            values["distribution"] = _DISTRIBUTION.sub("", text) or None
+            values["distribution"] = _distribution_word(text, reading.language) or None
         elif name == "docDate" and _ancestor(node, "docTitle") is None:
             values["distribution_date_text"] = text or None
             distribution_date = iso_date(node.get("date"))
@@ -367,6 +367,15 @@ def report_summary(reading: Reading, doc: _Element) -> None:
         )
         if dropped:
             reading.info("akn-metadata", f"metadata not kept: {', '.join(dropped)}")
+
+
+def _distribution_word(text: str, code: str) -> str:
+    """"General" of "Distr.: General", "Allgemein" of "Verteilung: Allgemein"."""
+    text = _DISTRIBUTION.sub("", text)
+    label = LANGUAGES[code].distribution.split("{}")[0].strip() if code in LANGUAGES else ""
+    if label and text.startswith(label):
+        text = text[len(label) :].strip()
+    return text
 
 
 def _document_of(node: _Element) -> _Element:
