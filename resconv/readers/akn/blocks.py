@@ -566,8 +566,16 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
         else:
             if name not in ("paragraph", "intro", "wrapUp", *POINTS, *LISTS, *BLOCKS):
                 reading.unexpected(node, where)
+                if _holds_text(node):  # its own text would be lost in the paragraph reading
+                    out.append(Paragraph(content=inline.inlines(reading, [node])))
+                    continue
             out.extend(_paragraph(reading, node, depth))
     return out
+
+
+def _holds_text(node: _Element) -> bool:
+    """Whether `node` has text of its own, outside its child elements."""
+    return bool((node.text or "").strip()) or any((c.tail or "").strip() for c in node)
 
 
 def _block_container(reading: Reading, node: _Element) -> list[Block]:

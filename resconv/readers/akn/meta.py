@@ -370,7 +370,7 @@ def report_summary(reading: Reading, doc: _Element) -> None:
 
 
 def _distribution_word(text: str, code: str) -> str:
-    """"General" of "Distr.: General", "Allgemein" of "Verteilung: Allgemein"."""
+    """ "General" of "Distr.: General", "Allgemein" of "Verteilung: Allgemein"."""
     text = _DISTRIBUTION.sub("", text)
     label = LANGUAGES[code].distribution.split("{}")[0].strip() if code in LANGUAGES else ""
     if label and text.startswith(label):
