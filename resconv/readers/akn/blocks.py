@@ -499,7 +499,7 @@ def _flat_parts(
         parts.append(
             Part(
                 number=number,
-                heading=join_lines(lines),
+                heading=join_lines(lines, reading.language),
                 preamble=paragraphs,
                 operative=operative,
                 parts=inner,
@@ -542,7 +542,7 @@ def _number_and_heading(reading: Reading, node: _Element) -> tuple[str | None, I
         number = plain(titles.pop(0))  # the UN's "I" on a sub-heading line of its own
     if len(titles) > 1:
         reading.info("akn-part-heading", "a part's several headings are joined by a space", node)
-    return number, join_lines(titles)
+    return number, join_lines(titles, reading.language)
 
 
 def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) -> list[Block]:

@@ -16,7 +16,7 @@ from lxml.etree import _Element
 
 from resconv.errors import StructureError, UsageError
 from resconv.lang import LANGUAGES, language_for_akn
-from resconv.model import Adoption, CoverPage, FootnoteRef, Inlines, Text, Vote
+from resconv.model import Adoption, CoverPage, FootnoteRef, Inlines, Vote
 from resconv.readers.akn import inline
 from resconv.readers.akn.context import Reading
 from resconv.readers.akn.nodes import (
@@ -29,7 +29,7 @@ from resconv.readers.akn.nodes import (
     ref_id,
     text_of,
 )
-from resconv.readers.akn.text import join_lines, normalise_text
+from resconv.readers.akn.text import join_lines, normalise, normalise_text
 
 __all__ = [
     "adoption",
@@ -135,37 +135,34 @@ def title(reading: Reading, doc: _Element, cover: _Element | None) -> Inlines:
 def further_preface_lines(
     reading: Reading, doc: _Element, number: str, title: Inlines
 ) -> tuple[str, Inlines]:
-    """`number` and `title` with what further lines of the preface print.
+    """`number` and `title` with what else the preface prints.
 
-    A resolution B published on its own prints its letter on a line of its own under the
-    title, with a note ("Resolution 75/245 … becomes resolution 75/245 A"): the letter
-    joins the number ("75/245 B"), the rest of the line (the note) ends the title.
+    A resolution B published on its own prints its letter under the title (in a ``p`` of
+    its own or after the ``docTitle``), with a note ("Resolution 75/245 … becomes
+    resolution 75/245 A"): the letter joins the number ("75/245 B"), the note and any
+    other text end the title.
     """
     preface = first_child(doc, "preface")
-    lines = list(child_elements(preface, "p"))[1:] if preface is not None else []
-    for line in lines:
-        letter_node = first_child(line, "docNumber")
-        letter = ""
-        if letter_node is not None:
-            letter = normalise_text(text_of(letter_node), reading.language)
-        rest = inline.inlines(reading, [line])
-        if letter:
-            if not number.endswith(f" {letter}"):
-                number = f"{number} {letter}"
-            rest = _without_prefix(rest, letter)
-        if rest:
-            reading.info("akn-preface-line", "a further line of the preface ends the title", line)
-            # A note goes right after the title's text, as a marker does; text after a space.
-            title = title + rest if isinstance(rest[0], FootnoteRef) else join_lines([title, rest])
+    if preface is None:
+        return number, title
+    numbers = list(descendants(preface, "docNumber"))
+    first_title = next(descendants(preface, "docTitle"), None)
+    for letter_node in numbers[1:]:
+        letter = normalise_text(text_of(letter_node), reading.language)
+        if letter and not number.endswith(f" {letter}"):
+            number = f"{number} {letter}"
+    skip = [*numbers, *([first_title] if first_title is not None else [])]
+    lines = list(child_elements(preface))
+    rest = normalise(inline.pieces(reading, lines, skip=skip), reading.language)
+    if rest:
+        reading.info("akn-preface-line", "what else the preface prints ends the title", preface)
+        # A note goes right after the title's text, as a marker does; text after a space.
+        title = (
+            join_lines([title + rest], reading.language)
+            if isinstance(rest[0], FootnoteRef)
+            else join_lines([title, rest], reading.language)
+        )
     return number, title
-
-
-def _without_prefix(inlines: Inlines, prefix: str) -> Inlines:
-    first = inlines[0] if inlines else None
-    if isinstance(first, Text) and first.text.startswith(prefix):
-        rest = first.text[len(prefix) :].lstrip()
-        return ((Text(text=rest),) if rest else ()) + inlines[1:]
-    return inlines
 
 
 # -- conclusions ------------------------------------------------------------------------
