@@ -105,8 +105,8 @@ def _resolution(r: Resolution, collection: str | None = None) -> Iterator[str]:
     yield from _blocks(r.operative)
     for part in r.parts:
         yield from _part(part)
-    for note in r.footnotes:
-        yield note.text or ""
+    for note in r.footnotes:  # an empty "()" opening a note decorates its marker
+        yield _EMPTY_BRACKETS.sub("", note.text or "")
     if r.adoption is not None:
         yield r.adoption.date_text
         yield r.adoption.meeting_text

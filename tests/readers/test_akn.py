@@ -200,3 +200,90 @@ class TestBadInput:
     def test_reads_what_format_detection_sends_it(self) -> None:
         data = akn("<paragraph><content><p>D.</p></content></paragraph>")
         assert resconv.read(data).value.number == "67/38"
+
+
+class TestStructures:
+    """Small hand-written files for each new mapping; the UN's own are in test_akn_structures."""
+
+    def test_a_letter_under_the_title_joins_the_number_and_its_note_ends_the_title(self) -> None:
+        data = akn("<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>")
+        data = data.replace(
+            b"</p></preface>",
+            b'</p><p><docNumber><span class="bold">B</span></docNumber>'
+            b'<authorialNote marker="1"><p>Resolution 67/38 becomes 67/38 A.</p>'
+            b"</authorialNote></p></preface>",
+        )
+        result = read(data)
+        assert result.value.number == "67/38 B"
+        assert result.value.title == (b.text("Title"), b.ref("1"))
+        assert result.value.footnotes == (b.footnote("1", "Resolution 67/38 becomes 67/38 A."),)
+        assert not result.warnings
+
+    def test_links_and_emphasis_nest_and_keep_their_text(self) -> None:
+        body = (
+            '<paragraph><num>1.</num><content><p><span class="italic">Recalls</span> its '
+            '<b>resolution <a href="https://undocs.org/A/RES/67/38">67/38</a></b> and '
+            '<span class="bold italic">the report</span> <a href="#x">A/80/1</a>.</p>'
+            "</content></paragraph>"
+        )
+        paragraph = read(akn(body)).value.operative[0]
+        assert isinstance(paragraph, OperativeParagraph)
+        assert paragraph.initial_words == "Recalls"
+        assert paragraph.content == b.inlines(
+            "Recalls its ",
+            b.emphasis(
+                "resolution ",
+                b.reference("67/38", target="https://undocs.org/A/RES/67/38", kind="resolution"),
+                bold=True,
+            ),
+            " and ",
+            b.emphasis("the report", bold=True, italic=True),
+            " ",
+            b.reference("A/80/1", kind="document"),
+            ".",
+        )
+
+    def test_a_table_in_a_paragraph_stands_after_it_with_spans_and_alignment(self) -> None:
+        body = (
+            "<paragraph><num>1.</num><content><p>Approves:</p><table>"
+            "<tr><th><p>Year</p></th><th><p>Amount</p></th></tr>"
+            '<tr><td rowspan="2"><p>2026</p></td>'
+            '<td class="right"><p>1,000</p><p>(net)</p></td></tr>'
+            "</table></content></paragraph>"
+        )
+        blocks = read(akn(body)).value.operative
+        assert isinstance(blocks[0], OperativeParagraph)
+        assert blocks[1] == b.table(
+            b.row("Year", "Amount", header=True),
+            b.row(b.cell("2026", row_span=2), b.cell("1,000", "(net)", align="right")),
+        )
+
+    def test_a_section_with_its_own_preamble_is_a_part_and_writes_back_as_one(self) -> None:
+        body = (
+            "<section><subheading>II</subheading><subheading>Budget</subheading>"
+            '<crossHeading refersTo="#preamble"><span class="italic">Recalling</span> '
+            "its resolution,</crossHeading>"
+            "<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph></section>"
+        )
+        model = read(akn(body)).value
+        assert model.parts == (
+            b.part(
+                "II",
+                "Budget",
+                preamble=[b.preambular("Recalling its resolution,", initial_words="Recalling")],
+                operative=[b.operative("Decides.", number="1.")],
+            ),
+        )
+        again = read(resconv.write(model, "akn")).value
+        assert again.parts == model.parts
+
+    def test_text_the_model_cannot_place_stays_with_a_warning_and_strict_refuses_it(
+        self,
+    ) -> None:
+        body = "<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>"
+        body += "<foo>Kept <i>text</i></foo>"
+        result = read(akn(body))
+        assert result.value.operative[-1] == b.paragraph("Kept ", b.emphasis("text", italic=True))
+        assert [d.code for d in result.warnings] == ["akn-unexpected"]
+        with pytest.raises(StrictModeError):
+            read(akn(body), strict=True)

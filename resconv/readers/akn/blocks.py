@@ -136,9 +136,10 @@ def preambular(reading: Reading, node: _Element) -> PreambularParagraph:
     for table in parts.tables:
         reading.warn("akn-preamble-table", "a table in the preamble is kept as text", node)
         parts.wrap_up.extend([" ", *_table_pieces(table)])
+    content = normalise(parts.lead, reading.language)
     return PreambularParagraph(
-        initial_words=_checked_initial_words(reading, parts, node),
-        content=normalise(parts.lead, reading.language),
+        initial_words=_checked_initial_words(reading, parts.initial_words, content, node),
+        content=content,
         subparagraphs=tuple(parts.subparagraphs),
         wrap_up=normalise(parts.wrap_up, reading.language),
     )
@@ -153,9 +154,8 @@ def _table_pieces(table: Table) -> list[Piece]:
     return out
 
 
-def _checked_initial_words(reading: Reading, parts: _Parts, node: _Element) -> str:
-    words = parts.initial_words
-    if words and not plain(normalise(parts.lead, reading.language)).startswith(words):
+def _checked_initial_words(reading: Reading, words: str, content: Inlines, node: _Element) -> str:
+    if words and not plain(content).startswith(words):
         reading.warn(
             "akn-initial-words",
             f"initial words {words!r} are not the start of the paragraph; not kept",
@@ -499,7 +499,7 @@ def _flat_parts(
         parts.append(
             Part(
                 number=number,
-                heading=join_lines(lines),
+                heading=join_lines(lines, reading.language),
                 preamble=paragraphs,
                 operative=operative,
                 parts=inner,
@@ -542,7 +542,7 @@ def _number_and_heading(reading: Reading, node: _Element) -> tuple[str | None, I
         number = plain(titles.pop(0))  # the UN's "I" on a sub-heading line of its own
     if len(titles) > 1:
         reading.info("akn-part-heading", "a part's several headings are joined by a space", node)
-    return number, join_lines(titles)
+    return number, join_lines(titles, reading.language)
 
 
 def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) -> list[Block]:
@@ -566,8 +566,16 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
         else:
             if name not in ("paragraph", "intro", "wrapUp", *POINTS, *LISTS, *BLOCKS):
                 reading.unexpected(node, where)
+                if _holds_text(node):  # its own text would be lost in the paragraph reading
+                    out.append(Paragraph(content=inline.inlines(reading, [node])))
+                    continue
             out.extend(_paragraph(reading, node, depth))
     return out
+
+
+def _holds_text(node: _Element) -> bool:
+    """Whether `node` has text of its own, outside its child elements."""
+    return bool((node.text or "").strip()) or any((c.tail or "").strip() for c in node)
 
 
 def _block_container(reading: Reading, node: _Element) -> list[Block]:
@@ -640,7 +648,7 @@ def _paragraph(reading: Reading, node: _Element, depth: int) -> list[Block]:
         out.append(
             OperativeParagraph(
                 number=parts.number,
-                initial_words=_checked_initial_words(reading, parts, node),
+                initial_words=_checked_initial_words(reading, parts.initial_words, content, node),
                 content=content,
                 subparagraphs=tuple(parts.subparagraphs),
                 wrap_up=normalise(parts.wrap_up, reading.language),

@@ -97,6 +97,7 @@ def _resolution(reading: Reading, doc: _Element, collection: str | None = None) 
         if symbol == f"A/RES/{collection}" or not symbol.endswith(number):
             symbol = f"A/RES/{number}"
     title = meta.title(reading, doc, cover)
+    number, title = meta.further_preface_lines(reading, doc, number, title)
     authority, preamble, operative, parts = _body(reading, doc)
     annexes = _annexes(reading, doc)  # before the footnotes: annexes have notes too
     return Resolution(
@@ -182,11 +183,13 @@ def _body(
             )
         )
     if len(segments) > 1:
-        parts = [piece for part in parts for piece in _split_at_part_numbers(part)]
+        parts = [
+            piece for part in parts for piece in _split_at_part_numbers(part, reading.language)
+        ]
     return authority, preamble, operative, tuple(parts)
 
 
-def _split_at_part_numbers(part: Part) -> list[Part]:
+def _split_at_part_numbers(part: Part, language: str) -> list[Part]:
     """`part`, and the parts without a preamble of their own that its operative blocks
     hold: a heading line numbered like the part ("XVIII" after "XVII") opens a new one."""
     if part.number is None or not blocks.is_part_number(part.number):
@@ -206,7 +209,11 @@ def _split_at_part_numbers(part: Part) -> list[Part]:
                 out[-1] = replace(out[-1], operative=tuple(blocks_of_current))
                 blocks_of_current = []
                 titles = [_line_inlines(b) for b in operative[index + 1 : end]]
-                out.append(Part(number=_line_text(block), heading=join_lines(titles), operative=()))
+                out.append(
+                    Part(
+                        number=_line_text(block), heading=join_lines(titles, language), operative=()
+                    )
+                )
                 index = end
                 continue
         blocks_of_current.append(block)
@@ -282,7 +289,7 @@ def _part_heading(
         number = plain(texts.pop(0))
     if len(texts) > 1:
         reading.info("akn-part-heading", "a part's several heading lines are joined", where)
-    return number, join_lines(texts)
+    return number, join_lines(texts, reading.language)
 
 
 # -- a collection of resolutions ------------------------------------------------------------

@@ -10,6 +10,7 @@ marker in the reading's footnotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from lxml.etree import _Element
 
@@ -61,22 +62,36 @@ def inlines(reading: Reading, blocks: list[_Element]) -> Inlines:
     return normalise(pieces(reading, blocks), reading.language)
 
 
-def pieces(reading: Reading, blocks: list[_Element]) -> list[Piece]:
-    """The raw text, markers and wrappers of `blocks`, before normalisation."""
+def pieces(
+    reading: Reading, blocks: list[_Element], *, skip: Collection[_Element] = ()
+) -> list[Piece]:
+    """The raw text, markers and wrappers of `blocks`, before normalisation; the elements
+    in `skip` are left out (their tails are not)."""
     out: list[Piece] = []
     for index, block in enumerate(blocks):
         if index:
             out.append(" ")
-        _collect(reading, block, out)
+        _collect(reading, block, out, skip)
     return out
 
 
-def _collect(reading: Reading, node: _Element, out: list[Piece]) -> None:
+def _collect(
+    reading: Reading,
+    node: _Element,
+    out: list[Piece],
+    skip: Collection[_Element] = (),
+    *,
+    top: bool = True,
+) -> None:
+    """The pieces of `node` into `out`; `top` for a block itself (its opening styling is
+    initial words or typeface), not for an element inside one."""
     if node.text:
         out.append(node.text)
     children = list(node)
     for position, child in enumerate(children):
-        if isinstance(child.tag, str):
+        if skip and child in skip:
+            pass
+        elif isinstance(child.tag, str):
             name = local_name(child)
             if name == "authorialNote":
                 out.append(_note(reading, child))
@@ -86,14 +101,27 @@ def _collect(reading: Reading, node: _Element, out: list[Piece]) -> None:
                 out.append(" ")
             elif name in _NOT_TEXT:
                 reading.warn("akn-not-kept", f"<{name}> has no place in the model", child)
-                _collect(reading, child, out)
+                _collect(reading, child, out, skip, top=False)
             elif name == "sup" and _is_marker_bracket(children, position):
                 pass  # "(" and ")" printed around an Arabic footnote marker
             else:
-                wrapper = _wrapper(child, opening=not position and not (node.text or "").strip())
+                opening = top and not position and not (node.text or "").strip()
+                wrapper = _wrapper(child, opening=opening)
+                content = child
+                inner = _only_emphasis_child(child) if isinstance(wrapper, Emphasis) else None
+                if isinstance(wrapper, Emphasis) and inner is not None:
+                    # <b><i>…</i></b> is one emphasis, bold and italic, as resconv writes it
+                    both = _wrapper(inner, opening=False)
+                    assert isinstance(both, Emphasis)
+                    wrapper = Emphasis(
+                        content=(),
+                        bold=wrapper.bold or both.bold,
+                        italic=wrapper.italic or both.italic,
+                    )
+                    content = inner
                 if wrapper is not None:
                     out.append(Open(wrapper))
-                _collect(reading, child, out)
+                _collect(reading, content, out, skip, top=False)
                 if wrapper is not None:
                     out.append(Close())
         if child.tail:
@@ -123,6 +151,15 @@ def _wrapper(node: _Element, *, opening: bool) -> Reference | Emphasis | None:
     if not (bold or italic):
         return None
     return Emphasis(content=(), bold=bold, italic=italic)
+
+
+def _only_emphasis_child(node: _Element) -> _Element | None:
+    """The one emphasis element `node` wraps with nothing around it, if so."""
+    children = list(node)
+    if len(children) != 1 or (node.text or "").strip() or (children[0].tail or "").strip():
+        return None
+    child = children[0]
+    return child if isinstance(_wrapper(child, opening=False), Emphasis) else None
 
 
 def _is_marker_bracket(siblings: list[_Element], position: int) -> bool:
@@ -230,4 +267,5 @@ def initial_words(reading: Reading, block: _Element) -> str:
         return ""
     if any(local_name(c) in ("authorialNote", "noteRef", *_LINKS) for c in first.iter()):
         return ""
-    return normalise_text(text_of(first), reading.language)
+    # Python's strip: a no-break space after the words is no part of them either.
+    return normalise_text(text_of(first), reading.language).strip()

@@ -16,7 +16,7 @@ from lxml.etree import _Element
 
 from resconv.errors import StructureError, UsageError
 from resconv.lang import LANGUAGES, language_for_akn
-from resconv.model import Adoption, CoverPage, Inlines, Vote
+from resconv.model import Adoption, CoverPage, FootnoteRef, Inlines, Vote
 from resconv.readers.akn import inline
 from resconv.readers.akn.context import Reading
 from resconv.readers.akn.nodes import (
@@ -29,11 +29,12 @@ from resconv.readers.akn.nodes import (
     ref_id,
     text_of,
 )
-from resconv.readers.akn.text import normalise_text
+from resconv.readers.akn.text import join_lines, normalise, normalise_text
 
 __all__ = [
     "adoption",
     "cover_page",
+    "further_preface_lines",
     "language_of",
     "number_and_symbol",
     "report_summary",
@@ -131,6 +132,39 @@ def title(reading: Reading, doc: _Element, cover: _Element | None) -> Inlines:
     return inline.inlines(reading, [node])
 
 
+def further_preface_lines(
+    reading: Reading, doc: _Element, number: str, title: Inlines
+) -> tuple[str, Inlines]:
+    """`number` and `title` with what else the preface prints.
+
+    A resolution B published on its own prints its letter under the title (in a ``p`` of
+    its own or after the ``docTitle``), with a note ("Resolution 75/245 … becomes
+    resolution 75/245 A"): the letter joins the number ("75/245 B"), the note and any
+    other text end the title.
+    """
+    preface = first_child(doc, "preface")
+    if preface is None:
+        return number, title
+    numbers = list(descendants(preface, "docNumber"))
+    first_title = next(descendants(preface, "docTitle"), None)
+    for letter_node in numbers[1:]:
+        letter = normalise_text(text_of(letter_node), reading.language)
+        if letter and not number.endswith(f" {letter}"):
+            number = f"{number} {letter}"
+    skip = [*numbers, *([first_title] if first_title is not None else [])]
+    lines = list(child_elements(preface))
+    rest = normalise(inline.pieces(reading, lines, skip=skip), reading.language)
+    if rest:
+        reading.info("akn-preface-line", "what else the preface prints ends the title", preface)
+        # A note goes right after the title's text, as a marker does; text after a space.
+        title = (
+            join_lines([title + rest], reading.language)
+            if isinstance(rest[0], FootnoteRef)
+            else join_lines([title, rest], reading.language)
+        )
+    return number, title
+
+
 # -- conclusions ------------------------------------------------------------------------
 
 
@@ -180,7 +214,12 @@ def adoption(
 def _meeting_number(reading: Reading, node: _Element, text: str) -> int | None:
     """From the TLCEvent the meeting refers to (resconv), else its title or text (UN)."""
     target = ref_id(node.get("refersTo"))
-    for tlc in descendants(reading.root, "TLCEvent"):
+    references = (
+        references
+        for meta in child_elements(_document_of(node), "meta")
+        for references in child_elements(meta, "references")
+    )
+    for tlc in (t for where in references for t in child_elements(where, "TLCEvent")):
         if target and tlc.get("eId") == target:
             found = _TLC_MEETING.search(tlc.get("href") or "")
             return int(found.group(1)) if found else None
@@ -245,7 +284,7 @@ def cover_page(reading: Reading, cover: _Element | None, meta: _Element | None) 
         name = local_name(node)
         text = normalise_text(text_of(node), reading.language)
         if name == "docStatus":
-            values["distribution"] = _DISTRIBUTION.sub("", text) or None
+            values["distribution"] = _distribution_word(text, reading.language) or None
         elif name == "docDate" and _ancestor(node, "docTitle") is None:
             values["distribution_date_text"] = text or None
             distribution_date = iso_date(node.get("date"))
@@ -325,6 +364,23 @@ def report_summary(reading: Reading, doc: _Element) -> None:
         )
         if dropped:
             reading.info("akn-metadata", f"metadata not kept: {', '.join(dropped)}")
+
+
+def _distribution_word(text: str, code: str) -> str:
+    """ "General" of "Distr.: General", "Allgemein" of "Verteilung: Allgemein"."""
+    text = _DISTRIBUTION.sub("", text)
+    label = LANGUAGES[code].distribution.split("{}")[0].strip() if code in LANGUAGES else ""
+    if label and text.startswith(label):
+        text = text[len(label) :].strip()
+    return text
+
+
+def _document_of(node: _Element) -> _Element:
+    """The statement (or doc) `node` belongs to: where its references are."""
+    found = node
+    while found.getparent() is not None and local_name(found) not in ("statement", "doc"):
+        found = found.getparent()  # type: ignore[assignment]
+    return found
 
 
 def _text_without(node: _Element, skip: str) -> str:

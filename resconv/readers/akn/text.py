@@ -61,6 +61,8 @@ _CLOSE = "\x02"
 _SENTINELS = re.compile("[\x00-\x02]")
 _WIDE = character_class(CJK_RANGES)
 _WIDE_GAP = re.compile(f"(?<=[{_WIDE}])[ {_MARK}{_OPEN}{_CLOSE}]*(?=[{_WIDE}])")
+_WIDE_END = re.compile(f"[{_WIDE}]$")
+_WIDE_START = re.compile(f"[{_WIDE}]")
 _SPACE_ACROSS_WRAPPER = re.compile(f" ([{_OPEN}{_CLOSE}]+) ")
 _LEADING = re.compile(f"^([{_OPEN}{_CLOSE}]*) +")
 _TRAILING = re.compile(f" +([{_OPEN}{_CLOSE}]*)$")
@@ -142,14 +144,33 @@ def normalise_text(text: str, language: str) -> str:
     return _join_wide(collapsed) if language in JOINS_WIDE_CHARACTERS else collapsed
 
 
-def join_lines(lines: Iterable[Inlines]) -> Inlines:
-    """`lines` as one text, a space between each two: the lines of a heading."""
+def join_lines(lines: Iterable[Inlines], language: str = "") -> Inlines:
+    """`lines` as one text, a space between each two (none between two full-width
+    characters in a language that prints none): the lines of a heading."""
     out: list[Inline] = []
-    for index, line in enumerate(lines):
-        if index and line:
-            out.append(Text(text=" "))
-        out.extend(line)
+    for line in lines:
+        if not line:
+            continue
+        if out and not (
+            language in JOINS_WIDE_CHARACTERS
+            and _WIDE_END.search(plain_text(tuple(out)))
+            and _WIDE_START.match(plain_text(line))
+        ):
+            _append_text(out, " ")
+        for piece in line:
+            if isinstance(piece, Text):
+                _append_text(out, piece.text)
+            else:
+                out.append(piece)
     return tuple(out)
+
+
+def _append_text(out: list[Inline], text: str) -> None:
+    """`text` at the end of `out`, joined to a `Text` there: the model keeps one run."""
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(text=out[-1].text + text)
+    else:
+        out.append(Text(text=text))
 
 
 def plain(inlines: Inlines) -> str:
