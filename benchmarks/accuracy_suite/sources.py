@@ -1,10 +1,10 @@
 """Where the benchmark's pairs come from: the UN's AKN files, and real texts beside them.
 
 A `Source` is one UN AKN file; its expected model is what resconv's own AKN reader makes of
-it. Sources whose model the text reader cannot make yet (a collection of resolutions, a
-resolution in parts), or that the model cannot hold (elements outside it, a Security Council
-resolution laid out as the General Assembly's) are skipped with their reason, never compared:
-a wrong expectation would blame the text reader for it.
+it. Sources whose model the text reader cannot make yet (a language it does not read, a
+collection of resolutions, a resolution in parts), or that the model cannot hold (elements
+outside it, a Security Council resolution laid out as the General Assembly's) are skipped
+with their reason, never compared: a wrong expectation would blame the text reader for it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import resconv
 from resconv.errors import ResconvError
+from resconv.lang.profile import TEXT_LANGUAGES
 from resconv.model import Resolution
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +96,8 @@ def expected_model(path: Path) -> Resolution:
     except ResconvError as error:
         message = str(error).split(": ", 2)[-1]
         raise Unusable(f"AKN reader: {message[:60]}") from None
+    if result.value.language not in TEXT_LANGUAGES:
+        raise Unusable(f"the text reader does not read language {result.value.language!r}")
     if result.value.components:
         raise Unusable("documentCollection (several resolutions)")
     if result.value.parts:
