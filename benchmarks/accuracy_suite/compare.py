@@ -1,12 +1,14 @@
 """How a model read from text is compared with the model of the UN's AKN.
 
 Structure: the resolution's number, adoption date and meeting; the counts of preambular
-and operative paragraphs; every paragraph's kind and number with its tree of
+and operative paragraphs; every block's kind (a table or an unnumbered paragraph counts
+by its kind only; its text is compared as text) and every paragraph's number with its tree of
 subparagraphs; the footnote markers in the order the text cites them, with the paragraph
 that cites each; the footnote markers that have a body; the annexes' labels and shapes.
 
-Text: the title, every paragraph, subparagraph, closing text, heading and annex title
-(footnote markers written into it as ``[^n]``), and every footnote body, each a unit scored
+Text: the title, every paragraph, subparagraph, closing text, heading, unnumbered paragraph,
+table caption and table row (its cells' texts joined by a space), annex title (footnote
+markers written into it as ``[^n]``), and every footnote body, each a unit scored
 1 − normalised edit distance. Before comparing, text is put in a canonical form that keeps
 what a reader can know from plain text: Unicode spaces and runs of white space become one
 space, the non-breaking and soft hyphens become the plain hyphen or nothing, and in Chinese
@@ -34,11 +36,14 @@ from resconv.model import (
     Block,
     FootnoteRef,
     Heading,
+    Inline,
     Inlines,
     OperativeParagraph,
+    Paragraph,
     PreambularParagraph,
     Resolution,
     Subparagraph,
+    Table,
     Text,
     iter_leaves,
 )
@@ -128,6 +133,16 @@ class _Summariser:
                 self.text(f"{here} closing", paragraph.wrap_up)
         return shape
 
+    def table(self, where: str, table: Table) -> None:
+        if table.caption:
+            self.text(f"{where} caption", table.caption)
+        for number, row in enumerate(table.rows, 1):
+            inlines: list[Inline] = []
+            for cell in row.cells:
+                for paragraph in cell.content:
+                    inlines += [Text(text=" "), *paragraph]
+            self.text(f"{where} row {number}", tuple(inlines))
+
     def blocks(self, where: str, blocks: tuple[Block, ...]) -> list[Any]:
         shape: list[Any] = []
         for index, block in enumerate(blocks, 1):
@@ -135,6 +150,14 @@ class _Summariser:
                 here = f"{where} heading {block.number or index}".strip()
                 self.text(here, block.text)
                 shape.append(("heading", block.number))
+                continue
+            if isinstance(block, Paragraph):
+                self.text(f"{where} paragraph {index}".strip(), block.content)
+                shape.append(("paragraph",))
+                continue
+            if isinstance(block, Table):
+                self.table(f"{where} table {index}".strip(), block)
+                shape.append(("table",))
                 continue
             label = block.number or f"#{index}"
             here = f"{where} operative {label}".strip()
@@ -208,7 +231,9 @@ def summarise(model: Resolution) -> Summary:
     preamble = walker.preamble("", model.preamble)
     operative = walker.blocks("", model.operative)
     fields["preambular count"] = len(preamble)
-    fields["operative count"] = sum(1 for block in operative if block[0] != "heading")
+    fields["operative count"] = sum(
+        1 for block in model.operative if isinstance(block, OperativeParagraph)
+    )
     fields["preamble tree"] = preamble
     fields["operative tree"] = operative
     annexes = []

@@ -65,7 +65,7 @@ def _pypdf(pdf: bytes) -> str:
 
 
 def _pypdfium2(pdf: bytes) -> str:
-    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2
 
     document = pypdfium2.PdfDocument(pdf)
     try:

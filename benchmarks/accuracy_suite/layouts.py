@@ -12,6 +12,11 @@ the adoption block, the annexes and the footnotes. They differ where users' copi
   Chinese), ``[^n]`` markers, ``[^n]: body`` definitions at the end, the title as a heading;
 - ``web``: one line per paragraph without blank lines (copied from a web page), markers
   glued, every footnote gathered at the end after a rule.
+
+A table is laid out as copying one gives it: its caption on a line, then its rows on
+consecutive lines, the cells' texts separated by tabs (a Markdown table, ``| a | b |`` with a
+rule under the first row, in ``markdown``);
+a paragraph outside the numbering is a line of its own like any other.
 """
 
 from __future__ import annotations
@@ -25,9 +30,12 @@ from resconv.model import (
     Heading,
     Inlines,
     OperativeParagraph,
+    Paragraph,
     PreambularParagraph,
     Resolution,
     Subparagraph,
+    Table,
+    TableCell,
     Text,
     iter_leaves,
 )
@@ -59,12 +67,36 @@ def _cited(inlines: Inlines) -> list[str]:
     return [piece.marker for piece in iter_leaves(inlines) if isinstance(piece, FootnoteRef)]
 
 
+def _cell_inlines(cell: TableCell) -> Inlines:
+    """A cell's paragraphs as one run of inlines, joined by a space."""
+    joined: list[Inlines] = []
+    for index, paragraph in enumerate(cell.content):
+        joined.append(((Text(text=" "),) if index else ()) + paragraph)
+    return tuple(inline for part in joined for inline in part)
+
+
+def _tab_row(cells: list[str]) -> str:
+    return "\t".join(cells)
+
+
+def _markdown_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
 class _Printer:
     """Walks the model in printed order; yields (line, markers cited on it)."""
 
-    def __init__(self, marker: Marker, emphasis: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        marker: Marker,
+        emphasis: Callable[[str], str] | None = None,
+        row: Callable[[list[str]], str] = _tab_row,
+        header_rule: bool = False,
+    ) -> None:
         self.marker = marker
         self.emphasis = emphasis
+        self.row = row
+        self.header_rule = header_rule
 
     def text(self, inlines: Inlines, initial_words: str = "") -> str:
         line = _inline(inlines, self.marker)
@@ -95,10 +127,30 @@ class _Printer:
                     yield block.number, []
                 yield self.text(block.text), _cited(block.text)
                 continue
+            if isinstance(block, Table):
+                yield from self.table(block)
+                continue
+            if isinstance(block, Paragraph):
+                yield self.text(block.content), _cited(block.content)
+                continue
             yield self.operative(block), _cited(block.content)
             yield from self.subparagraphs(block.subparagraphs)
             if block.wrap_up:
                 yield self.text(block.wrap_up), _cited(block.wrap_up)
+
+    def table(self, table: Table) -> Iterator[tuple[str, list[str]]]:
+        if table.caption:
+            yield self.text(table.caption), _cited(table.caption)
+        rows: list[str] = []
+        cited: list[str] = []
+        for index, row in enumerate(table.rows):
+            cells = [_cell_inlines(cell) for cell in row.cells]
+            rows.append(self.row([self.text(cell) for cell in cells]))
+            cited += [marker for cell in cells for marker in _cited(cell)]
+            if self.header_rule and index == 0:
+                rows.append(self.row(["---"] * len(row.cells)))
+        if rows:
+            yield "\n".join(rows), cited
 
     def operative(self, paragraph: OperativeParagraph) -> str:
         text = self.text(paragraph.content, paragraph.initial_words)
@@ -166,7 +218,12 @@ def reflowed(model: Resolution) -> str:
 
 def markdown(model: Resolution) -> str:
     strong = model.language == "zh"
-    printer = _Printer(_markdown_marker, (lambda w: f"**{w}**") if strong else (lambda w: f"*{w}*"))
+    printer = _Printer(
+        _markdown_marker,
+        (lambda w: f"**{w}**") if strong else (lambda w: f"*{w}*"),
+        row=_markdown_row,
+        header_rule=True,
+    )
     lines = _opening(model)
     body = list(_body(model, printer))
     lines.append("# " + body[0][0])
