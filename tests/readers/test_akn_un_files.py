@@ -17,10 +17,12 @@ from lxml import etree
 import resconv
 from resconv.akn.schema import AKN_NS
 from resconv.model import (
+    Block,
     FootnoteRef,
     Heading,
     Inlines,
     OperativeParagraph,
+    Paragraph,
     Resolution,
     Subparagraph,
     plain_text,
@@ -81,14 +83,22 @@ def refs(r: Resolution) -> list[str]:
             points(item.subparagraphs)
             take(item.wrap_up)
 
-    def blocks(items: tuple[OperativeParagraph | Heading, ...]) -> None:
+    def blocks(items: tuple[Block, ...]) -> None:
         for block in items:
             if isinstance(block, Heading):
                 take(block.text)
-            else:
+            elif isinstance(block, OperativeParagraph):
                 take(block.content)
                 points(block.subparagraphs)
                 take(block.wrap_up)
+            elif isinstance(block, Paragraph):
+                take(block.content)
+            else:
+                take(block.caption)
+                for row in block.rows:
+                    for cell in row.cells:
+                        for inlines in cell.content:
+                            take(inlines)
 
     take(r.title)
     for p in r.preamble:
@@ -151,6 +161,7 @@ def test_operative_paragraphs_headings_and_texts(un_file: Path) -> None:
             assert model_text(block.text) == xml_text(lead[0])
             assert num is None
         else:
+            assert isinstance(block, OperativeParagraph)
             assert block.number == num
             assert model_text(block.content) == xml_text(lead[0])
             if block.initial_words:
@@ -287,10 +298,10 @@ def test_the_names_of_the_states_voting_are_kept(shared_dir: Path) -> None:
         count = f"//a:voting/a:count[@refersTo='{side}']"
         expected = [
             " ".join(n.split())
-            for n in tree.xpath(f"{count}//*[local-name()='organization']/text()", namespaces=NS)
+            for n in strings(tree, f"{count}//*[local-name()='organization']/text()", NS)
         ]
         assert list(names) == expected
-        value = tree.xpath(f"{count}/@value", namespaces=NS)
+        value = strings(tree, f"{count}/@value", NS)
         assert value == ([str(len(names))] if names else value)
     assert vote.in_favour_names  # the file names the States
 
