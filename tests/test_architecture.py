@@ -1,4 +1,4 @@
-"""The developer documentation holds: its Python examples run, and its map's rule is kept."""
+"""The architecture page holds: its Python examples run, and the rule of its map is kept."""
 
 from __future__ import annotations
 
