@@ -7,28 +7,50 @@ A failing file is reported and the others go on.
 
 from __future__ import annotations
 
+import contextlib
 import glob
+import io
 import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import IO, TYPE_CHECKING, Literal
 
-from resconv._atomic import prepare_output_dir, publish, remove_orphan_temps, resolved_path
+from resconv import _checks
+from resconv._atomic import (
+    check_output_dir,
+    prepare_output_dir,
+    publish,
+    remove_orphan_temps,
+    resolved_path,
+    temp_file,
+)
 from resconv.conversion import DEFAULT_MAX_BYTES, convert_bytes, load_source
 from resconv.errors import (
     InputNotFoundError,
     InternalError,
     OutputError,
+    OutputIOError,
     ResconvError,
-    UsageError,
 )
 from resconv.writers import get_writer
 
-__all__ = ["BatchResult", "convert_many", "expand_inputs", "output_paths"]
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+__all__ = [
+    "Batch",
+    "BatchResult",
+    "Report",
+    "check_report_path",
+    "convert_many",
+    "expand_inputs",
+    "output_paths",
+]
+
+_MAX_CHUNK = 8
 
 INPUT_SUFFIXES = (".txt", ".xml", ".akn", ".json")
 """What a directory given as input contributes: files with these suffixes."""
@@ -59,13 +81,17 @@ class BatchResult:
         }
 
 
-def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+def expand_inputs(
+    inputs: Iterable[str | os.PathLike[str]], *, skip: Iterable[Path] = ()
+) -> Iterator[Path]:
     """Files named, files under directories (sorted), and matches of glob patterns.
 
     Directories and patterns contribute only files with an input suffix (`INPUT_SUFFIXES`),
-    so that `out/*` does not feed a batch its own PDFs. A named file is always taken: if it
-    cannot be read, its conversion says why.
+    so that `out/*` does not feed a batch its own PDFs, and none of the files in `skip`
+    (resolved paths: the batch's report). A named file is always taken: if it cannot be
+    read, its conversion says why.
     """
+    skipped = frozenset(skip)
     for item in inputs:
         text = os.fspath(item)
         path = Path(text)
@@ -75,14 +101,21 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield path
             continue
         if is_dir:
-            yield from _input_files(sorted(path.rglob("*")))
+            found = [Path(root, name) for root, _, files in os.walk(path) for name in files]
+            yield from (p for p in _input_files(sorted(found)) if not _is_skipped(p, skipped))
         elif not exists and glob.has_magic(text):
-            matches = list(_input_files(Path(m) for m in sorted(glob.glob(text, recursive=True))))
-            if not matches:
+            matches = (Path(m) for m in sorted(glob.glob(text, recursive=True)))
+            found = [m for m in _input_files(matches) if not _is_skipped(m, skipped)]
+            if not found:
                 raise InputNotFoundError("no input file matches this pattern", source=text)
-            yield from matches
+            yield from found
         else:
             yield path
+
+
+def _is_skipped(path: Path, skipped: frozenset[Path]) -> bool:
+    """True when `path` is one of `skipped` (resolved only when a name matches)."""
+    return any(s.name == path.name for s in skipped) and resolved_path(path) in skipped
 
 
 def _input_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -93,11 +126,16 @@ def _input_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def output_paths(input_path: Path, formats: Sequence[str], output_dir: Path | None) -> list[Path]:
     """Where the outputs of `input_path` go: its name, minus its suffix, plus each writer's."""
-    stem = input_path.name
-    if Path(stem).suffix.lower() in INPUT_SUFFIXES:
-        stem = Path(stem).stem
     directory = output_dir if output_dir is not None else input_path.parent
-    return [directory / (stem + get_writer(name).suffix) for name in formats]
+    return [directory / name for name in _output_names(input_path.name, formats)]
+
+
+def _output_names(input_name: str, formats: Sequence[str]) -> list[str]:
+    stem = input_name
+    base, suffix = os.path.splitext(stem)
+    if suffix.lower() in INPUT_SUFFIXES and base and base != ".":
+        stem = base
+    return [stem + get_writer(name).suffix for name in formats]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +151,8 @@ class _Job:
 
 
 def convert_many(
-    inputs: Iterable[str | os.PathLike[str]],
-    to: Sequence[str] = ("akn",),
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    to: Sequence[str] | str = ("akn",),
     output_dir: str | os.PathLike[str] | None = None,
     *,
     jobs: int | None = None,
@@ -123,32 +161,234 @@ def convert_many(
     strict: bool = False,
     force: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    report: str | os.PathLike[str] | None = None,
 ) -> Iterator[BatchResult]:
     """Convert every input to every format of `to`, yielding one result per input in order.
 
-    `jobs` worker processes (default: the number of cores) do the work; with one job, or
-    one input, everything runs in this process.
+    `inputs` is a path (file, directory, glob pattern) or an iterable of them; `to` a
+    format name or names. `jobs` worker processes (default: the number of cores, never
+    more than there are inputs) do the work; with one, everything runs in this process.
+    `report` names a JSON report file, written when the batch has run to its end.
+    Arguments are checked at once, before the first result is asked for.
     """
-    formats = tuple(dict.fromkeys(to))
-    if not formats:
-        raise UsageError("no output format given")
-    for name in formats:
-        get_writer(name)
-    out_dir = Path(output_dir) if output_dir is not None else None
-    if out_dir is not None:
-        prepare_output_dir(out_dir)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers < 1:
-        raise UsageError("--jobs must be at least 1")
-    paths = list(expand_inputs(inputs))
-    job_stream = _jobs(
-        paths, _Job(Path(), formats, out_dir, format, lang, strict, force, max_bytes)
-    )
-    if workers == 1:
-        for job in job_stream:
-            yield job if isinstance(job, BatchResult) else _run(job)
-        return
-    yield from _parallel(job_stream, workers)
+    return Batch(
+        inputs,
+        to,
+        output_dir,
+        jobs=jobs,
+        format=format,
+        lang=lang,
+        strict=strict,
+        force=force,
+        max_bytes=max_bytes,
+        report=report,
+    ).run()
+
+
+class Batch:
+    """A batch with its inputs found and its outputs and report checked, ready to run."""
+
+    def __init__(
+        self,
+        inputs: object,
+        to: object,
+        output_dir: object = None,
+        *,
+        jobs: object = None,
+        format: object = None,
+        lang: object = None,
+        strict: object = False,
+        force: object = False,
+        max_bytes: object = DEFAULT_MAX_BYTES,
+        report: object = None,
+    ) -> None:
+        names = _checks.paths_argument(inputs, "inputs")
+        formats = tuple(_checks.format_names(to, "to"))
+        for name in formats:
+            get_writer(name)
+        out_dir = (
+            None if output_dir is None else Path(_checks.path_argument(output_dir, "output_dir"))
+        )
+        workers = None if jobs is None else _checks.limit_argument(jobs, "jobs")
+        report_path = None if report is None else Path(_checks.path_argument(report, "report"))
+        self.template = _Job(
+            Path(),
+            formats,
+            out_dir,
+            _checks.optional_name(format, "format"),
+            _checks.optional_name(lang, "lang"),
+            _checks.flag_argument(strict, "strict"),
+            _checks.flag_argument(force, "force"),
+            _checks.limit_argument(max_bytes, "max_bytes"),
+        )
+        if out_dir is not None:
+            prepare_output_dir(out_dir)
+        skip = [] if report_path is None else [resolved_path(report_path)]
+        _resolved_dirs.clear()
+        found = list(expand_inputs(names, skip=skip))
+        self.paths = _without_outputs_of_others(found, names, formats, out_dir)
+        self.workers = min(workers or os.cpu_count() or 1, max(len(self.paths), 1))
+        self.chunk_size = max(1, min(_MAX_CHUNK, len(self.paths) // (self.workers * _MAX_CHUNK)))
+        """Documents sent to a worker at a time: 1 for small batches (every worker busy at
+        once), up to `_MAX_CHUNK` for large ones."""
+        self.report_path = report_path
+        if report_path is not None:
+            check_report_path(report_path, self.paths, formats, out_dir, force=self.template.force)
+
+    def run(self) -> Iterator[BatchResult]:
+        """The results, one per input in input order; the report is finished at the end."""
+        report = (
+            None
+            if self.report_path is None
+            else Report(self.report_path, list(self.template.formats))
+        )
+        for directory in {self.template.output_dir or p.parent for p in self.paths}:
+            remove_orphan_temps(directory)  # what a killed run left behind
+        failed = 0
+        try:
+            job_stream = _jobs(self.paths, self.template)
+            if self.workers == 1:
+                results: Iterator[BatchResult] = (
+                    job if isinstance(job, BatchResult) else _run(job) for job in job_stream
+                )
+            else:
+                results = _parallel(job_stream, self.workers, self.chunk_size)
+            for result in results:
+                failed += result.status == "error"
+                if report is not None:
+                    report.add(result.as_dict())
+                yield result
+        except BaseException:
+            if report is not None:
+                report.abandon()
+            raise
+        if report is not None:
+            report.close(len(self.paths), failed)
+
+
+def _without_outputs_of_others(
+    found: list[Path], named: list[str], formats: Sequence[str], out_dir: Path | None
+) -> list[Path]:
+    """`found` without the files that other inputs of the batch would write.
+
+    Running a batch again must not take the first run's outputs for inputs, when they are
+    beside the inputs (`x.txt` → `x.xml`) or in an output folder inside the input folder.
+    Only outputs of a source are left out (an input no other input writes, like `x.txt`):
+    when `x.xml` and `x.json` would write each other, both stay and the clash is reported.
+    A file named on the command line always stays.
+    """
+    named_paths = {Path(n) for n in named}
+    keys = [_key(path) for path in found]
+    out_key = None if out_dir is None else str(resolved_path(out_dir))
+    writers: dict[str, set[str]] = {}
+    for path, key in zip(found, keys, strict=True):
+        folder = out_key if out_key is not None else os.path.dirname(key)
+        for name in _output_names(path.name, formats):
+            writers.setdefault(os.path.join(folder, name), set()).add(key)
+    sources = {k for k in keys if writers.get(k, {k}) <= {k}}
+    return [
+        path
+        for path, key in zip(found, keys, strict=True)
+        if path in named_paths or not any(w in sources for w in writers.get(key, ()) if w != key)
+    ]
+
+
+def check_report_path(
+    path: Path, inputs: Sequence[Path], formats: Sequence[str], out_dir: Path | None, *, force: bool
+) -> None:
+    """Refuse, before any work, a report that could not be written or would replace a file
+    the batch reads or writes."""
+    directory = path.parent if str(path.parent) else Path(".")
+    check_output_dir(directory)
+    name = str(path)
+    if path.is_dir():
+        raise OutputError("the report path is a directory; name a file", source=name)
+    target = resolved_path(path)
+    if target in {resolved_path(p) for p in inputs}:
+        raise OutputError("the report would overwrite an input file", source=name)
+    for source in inputs:
+        if target in {resolved_path(t) for t in output_paths(source, formats, out_dir)}:
+            raise OutputError(
+                f"the report would replace an output of this batch (from {source}); "
+                "name another file",
+                source=name,
+            )
+    if path.exists() and not force:
+        raise OutputError("report file exists (use --force to replace it)", source=name)
+
+
+class Report:
+    """The JSON batch report, streamed to a temporary file and renamed when complete."""
+
+    def __init__(self, path: Path, formats: list[str]) -> None:
+        self.path = path
+        directory = path.parent if str(path.parent) else Path(".")
+        remove_orphan_temps(directory)
+        self.temp, handle = temp_file(directory, path)
+        self.handle: IO[str] = io.TextIOWrapper(handle, encoding="utf-8")
+        self.count = 0
+        import json
+
+        from resconv import __version__
+
+        self._write(
+            '{"resconv": '
+            + json.dumps(__version__)
+            + ', "formats": '
+            + json.dumps(formats)
+            + ', "results": [\n'
+        )
+
+    def add(self, entry: dict[str, object]) -> None:
+        import json  # loaded by __init__: here a look-up
+
+        self._write((",\n" if self.count else "") + json.dumps(entry, ensure_ascii=False))
+        self.count += 1
+
+    def _write(self, text: str) -> None:
+        try:
+            self.handle.write(text)
+        except OSError as exc:
+            raise OutputIOError(
+                f"cannot write report: {exc.strerror or exc}", source=str(self.path)
+            ) from None
+
+    def abandon(self) -> None:
+        """Remove the unfinished report (the batch was interrupted or failed)."""
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        with contextlib.suppress(OSError):
+            self.temp.unlink()
+
+    def close(self, total: int, failed: int) -> None:
+        import json
+
+        summary = {"inputs": total, "succeeded": total - failed, "failed": failed}
+        try:
+            self._write('\n], "summary": ' + json.dumps(summary) + "}\n")
+            self.handle.close()
+            os.replace(self.temp, self.path)
+        except OSError as exc:
+            self.abandon()
+            raise OutputIOError(
+                f"cannot write report: {exc.strerror or exc}", source=str(self.path)
+            ) from None
+        except BaseException:
+            self.abandon()
+            raise
+
+
+_resolved_dirs: dict[str, str] = {}
+
+
+def _key(path: Path) -> str:
+    """`path` absolute with its directory resolved, as a string: a cheap identity for
+    comparing inputs and outputs (one system call per directory, not per file)."""
+    parent, name = os.path.split(os.fspath(path))
+    resolved = _resolved_dirs.get(parent)
+    if resolved is None:
+        resolved = _resolved_dirs[parent] = str(resolved_path(Path(parent or ".")))
+    return os.path.join(resolved, name)
 
 
 def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
@@ -159,13 +399,15 @@ def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
     from `r.txt` when `r.json` is an input too). Either is refused for the later input,
     whatever --force says.
     """
-    inputs = {resolved_path(path): path for path in paths}
-    claimed: dict[Path, Path] = {}
+    inputs = {_key(path): path for path in paths}
+    claimed: dict[str, Path] = {}
+    out_dir = None if template.output_dir is None else str(resolved_path(template.output_dir))
     for path in paths:
         job = replace(template, path=path)
         started = time.perf_counter()
         try:
-            targets = [resolved_path(t) for t in output_paths(path, job.formats, job.output_dir)]
+            folder = out_dir if out_dir is not None else os.path.dirname(_key(path))
+            targets = [os.path.join(folder, n) for n in _output_names(path.name, job.formats)]
         except (OSError, ValueError):
             yield job  # an unusable name: its conversion reports it
             continue
@@ -175,7 +417,7 @@ def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
             yield job
             continue
         if clash in claimed:
-            reason = f"output {clash.name} would also be written for {claimed[clash]}"
+            reason = f"output {os.path.basename(clash)} would also be written for {claimed[clash]}"
         elif inputs[clash] == path:
             yield _failed(
                 str(path),
@@ -184,68 +426,100 @@ def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
             )
             continue
         else:
-            reason = f"output {clash.name} would overwrite {inputs[clash]}, an input of this batch"
+            reason = (
+                f"output {os.path.basename(clash)} would overwrite {inputs[clash]}, "
+                "an input of this batch"
+            )
         error = OutputError(
             f"{reason}; convert such inputs into separate output directories", source=str(path)
         )
         yield _failed(str(path), error, started)
 
 
-def _parallel(job_stream: Iterator[_Job | BatchResult], workers: int) -> Iterator[BatchResult]:
-    """Results in input order, with at most `4 * workers` documents in flight.
+Chunk = list[_Job | BatchResult]
 
-    A worker that dies (killed for memory, say) breaks the pool: its document is reported
-    as failed and the documents still pending go to a new pool.
+
+def _chunks(items: Iterator[_Job | BatchResult], size: int) -> Iterator[Chunk]:
+    chunk: Chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _parallel(
+    job_stream: Iterator[_Job | BatchResult], workers: int, chunk_size: int = 1
+) -> Iterator[BatchResult]:
+    """Results in input order, with at most `2 * workers` chunks of documents in flight.
+
+    Documents go to the workers `chunk_size` at a time: one round trip per chunk rather
+    than per document (each costs the main process about half a millisecond, which on a
+    two-core machine it takes from the workers). A worker that dies (killed for memory,
+    say) breaks the pool: the documents of its chunk are run again one by one, each in a
+    worker of its own, so that only the one that kills its worker fails; the chunks still
+    pending go to a new pool. However this generator ends (finished, interrupted,
+    terminated), the pool goes with it and the temporary files of workers that died are
+    removed.
     """
-    from concurrent.futures import ProcessPoolExecutor  # only batches pay for it
+    from concurrent.futures import Future, ProcessPoolExecutor  # only batches pay for them
     from concurrent.futures.process import BrokenProcessPool
 
-    window = 4 * workers
-    pending: deque[tuple[_Job | BatchResult, Future[BatchResult]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    window = 2 * workers
+    pending: deque[tuple[Chunk, Future[list[BatchResult]]]] = deque()
+    directories: set[Path] = set()
 
-    def submit(item: _Job | BatchResult) -> Future[BatchResult]:
-        if isinstance(item, BatchResult):
-            done: Future[BatchResult] = Future()
-            done.set_result(item)
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
+        )
+
+    pool = new_pool()
+
+    def submit(chunk: Chunk) -> Future[list[BatchResult]]:
+        jobs = [item for item in chunk if isinstance(item, _Job)]
+        directories.update(job.output_dir or job.path.parent for job in jobs)
+        if not jobs:
+            done: Future[list[BatchResult]] = Future()
+            done.set_result([item for item in chunk if isinstance(item, BatchResult)])
             return done
         try:
-            return pool.submit(_run, item)
+            return pool.submit(_run_in_worker, chunk)
         except BrokenProcessPool as exc:  # the pool broke since: handled in order, below
-            broken: Future[BatchResult] = Future()
+            broken: Future[list[BatchResult]] = Future()
             broken.set_exception(exc)
             return broken
 
-    def next_result() -> BatchResult:
+    def next_results() -> list[BatchResult]:
         nonlocal pool
-        item, future = pending.popleft()
+        chunk, future = pending.popleft()
         try:
             return future.result()
         except BrokenProcessPool:
-            assert isinstance(item, _Job)
-            # Any of the documents in flight may have killed the worker: run this one
-            # alone to know, and give the others a new pool.
+            # Any of the documents in flight may have killed the worker: run these alone
+            # to know, and give the others a new pool.
             pool.shutdown(wait=True, cancel_futures=True)
-            # Workers killed with the pool may have left temporary files behind.
-            for job in [item, *(other for other, _ in pending)]:
-                if isinstance(job, _Job):
-                    directory = job.output_dir or job.path.parent
-                    remove_orphan_temps(directory)
-            result = _run_isolated(item)
-            pool = ProcessPoolExecutor(max_workers=workers)
+            for directory in directories:  # killed workers may have left temporary files
+                remove_orphan_temps(directory)
+            results = [_run_isolated(item) if isinstance(item, _Job) else item for item in chunk]
+            pool = new_pool()
             for index, (other, _) in enumerate(pending):
                 pending[index] = (other, submit(other))
-            return result
+            return results
 
     try:
-        for item in job_stream:
-            pending.append((item, submit(item)))
+        for chunk in _chunks(job_stream, chunk_size):
+            pending.append((chunk, submit(chunk)))
             while len(pending) >= window:
-                yield next_result()
+                yield from next_results()
         while pending:
-            yield next_result()
+            yield from next_results()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        for directory in directories:
+            remove_orphan_temps(directory)
 
 
 def _run_isolated(job: _Job) -> BatchResult:
@@ -254,9 +528,11 @@ def _run_isolated(job: _Job) -> BatchResult:
     from concurrent.futures.process import BrokenProcessPool
 
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=1) as alone:
+    with ProcessPoolExecutor(
+        max_workers=1, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as alone:
         try:
-            return alone.submit(_run, job).result()
+            return alone.submit(_run_in_worker, [job]).result()[0]
         except BrokenProcessPool:
             remove_orphan_temps(job.output_dir or job.path.parent)
             error = InternalError(
@@ -264,6 +540,74 @@ def _run_isolated(job: _Job) -> BatchResult:
                 source=str(job.path),
             )
             return _failed(str(job.path), error, started)
+
+
+class _Stop(BaseException):
+    """Raised in a worker told to stop while converting, so that its temporary files go."""
+
+
+_busy = False
+"""True while a worker converts: a stop signal then unwinds instead of exiting at once."""
+
+
+def _start_worker(parent: int) -> None:
+    """First thing in each worker: leave Ctrl-C to the parent, die with it.
+
+    Ctrl-C reaches every process of the terminal's group: the parent alone decides (it
+    lets the documents in flight finish, then stops the pool). SIGTERM, and the parent's
+    death however it happened (SIGKILL included), stop the worker at once, its temporary
+    files removed.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel send SIGTERM when the parent dies (Linux), and watch it anyway.
+
+    The watch also covers systems without `prctl` and a parent that died before the
+    request was made; it wakes once a second.
+    """
+    import signal
+    import sys
+    import threading
+
+    if sys.platform == "linux":
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM))
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=watch, name="resconv-parent-watch", daemon=True).start()
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    if _busy:
+        raise _Stop
+    os._exit(128 + signum)
+
+
+def _run_in_worker(chunk: Chunk) -> list[BatchResult]:
+    """`_run` over a chunk in a worker, stopping the process if told to stop meanwhile."""
+    global _busy
+    _busy = True
+    try:
+        return [item if isinstance(item, BatchResult) else _run(item) for item in chunk]
+    except _Stop:
+        os._exit(143)
+    finally:
+        _busy = False
 
 
 def _run(job: _Job) -> BatchResult:

@@ -8,36 +8,67 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
+import re
+import signal
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any
 
 from resconv import __version__
-from resconv._atomic import (
-    check_output_dir,
-    prepare_output_dir,
-    publish,
-    remove_if_empty,
-    resolved_path,
-)
+from resconv._atomic import prepare_output_dir, publish, remove_if_empty
 from resconv.conversion import DEFAULT_MAX_BYTES, Conversion, convert_bytes
-from resconv.errors import InternalError, OutputError, OutputIOError, ResconvError, UsageError
+from resconv.errors import (
+    InputNotFoundError,
+    InternalError,
+    OutputIOError,
+    ResconvError,
+    UsageError,
+)
+
+if TYPE_CHECKING:
+    from resconv.batch import Batch
 
 __all__ = ["main"]
 
 EXIT_INVALID = 1
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (sent by `timeout`, job schedulers, `kill`): stop as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that raises `UsageError` instead of printing usage and exiting with 2."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> Any:
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal's width.
+
+    Speed: left to itself it imports `shutil` (with zlib, bz2 and lzma) to ask, on every
+    start, even when no help is printed; about 3 ms of a one-file conversion.
+    """
+
+    def __init__(self, prog: str) -> None:
+        try:
+            width = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(2).columns
+        except (ValueError, OSError):
+            width = 80
+        super().__init__(prog, width=max(width - 2, 20))
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -74,7 +105,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="input_format",
         metavar="FORMAT",
-        help="input format: text, akn, json (default: detected)",
+        help="input format: text, akn, json, pdf, docx (default: detected)",
     )
     convert.add_argument(
         "--lang",
@@ -95,7 +126,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("--report", metavar="FILE", help="write a JSON report of the batch")
     convert.add_argument(
-        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=argparse.SUPPRESS
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse inputs larger than N bytes (default: {DEFAULT_MAX_BYTES})",
     )
 
     validate = commands.add_parser(
@@ -112,6 +147,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (also used as the console script)."""
+    previous = _handle_sigterm()
     try:
         args = _build_parser().parse_args(argv)
         if args.command == "convert":
@@ -124,6 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ResconvError as exc:
         _say(f"error: {exc}")
         return exc.exit_code
+    except Terminated:
+        _say("terminated")
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         _say("interrupted")
         return EXIT_INTERRUPTED
@@ -134,11 +173,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         error = InternalError(f"internal error ({type(exc).__name__}: {exc}); please report it")
         _say(f"error: {error}")
         return error.exit_code
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _handle_sigterm() -> Any:
+    """Make SIGTERM unwind like Ctrl-C (temporary files removed); the previous handler.
+
+    Only when SIGTERM still has its default action (a host application that installed its
+    own keeps it) and from the main thread (Python allows no other: ValueError).
+    """
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:
+        return None
+
+
+_UNPRINTABLE = None
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal: control characters, bidirectional overrides and
+    undecodable bytes of file names shown as escapes (``\\n``, ``\\x1b``), never sent raw."""
+    global _UNPRINTABLE
+    if _UNPRINTABLE is None:
+        _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1] if match.group() != "\\" else "\\"
 
 
 def _say(message: str) -> None:
-    with contextlib.suppress(OSError):
-        print(f"resconv: {message}", file=sys.stderr, flush=True)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"resconv: {printable(message)}", file=sys.stderr, flush=True)
 
 
 def _silence_stdout() -> None:
@@ -204,6 +276,8 @@ def _convert_data(
 def _convert_stream(args: argparse.Namespace, formats: list[str]) -> int:
     if args.output in (None, "-") and len(formats) != 1:
         raise UsageError("standard output takes one format; use -o DIR for several")
+    if sys.stdin is None:  # started with standard input closed
+        raise InputNotFoundError("standard input is closed", source="<stdin>")
     data = sys.stdin.buffer.read(args.max_bytes + 1)  # never more than the limit in memory
     conversion = _convert_data(args, formats, data, "<stdin>")
     if args.output in (None, "-"):
@@ -241,6 +315,8 @@ def _convert_to_stdout(args: argparse.Namespace, formats: list[str]) -> int:
 
 def _write_stdout(data: bytes) -> None:
     """Write an output to standard output; a full disk there is an I/O error, not a bug."""
+    if sys.stdout is None:  # started with standard output closed
+        raise OutputIOError("standard output is closed", source="<stdout>")
     try:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -248,63 +324,54 @@ def _write_stdout(data: bytes) -> None:
         raise
     except OSError as exc:
         raise OutputIOError(f"cannot write: {exc.strerror or exc}", source="<stdout>") from None
+    except ValueError:  # a closed file object
+        raise OutputIOError("standard output is closed", source="<stdout>") from None
 
 
 def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
-    from resconv.batch import expand_inputs
+    from resconv.batch import Batch
 
-    paths = list(expand_inputs(args.inputs))
-    if not paths:
-        raise UsageError("no input files found")
     created = args.output is not None and prepare_output_dir(Path(args.output))
     try:
-        return _run_batch(args, formats, paths)
-    finally:
-        if created:
-            remove_if_empty(Path(args.output))
-
-
-def _run_batch(args: argparse.Namespace, formats: list[str], paths: list[Path]) -> int:
-    from resconv.batch import convert_many
-
-    report = (
-        _Report(Path(args.report), formats, force=args.force, inputs=paths) if args.report else None
-    )
-    failures: list[int] = []
-    progress = _progress(len(paths), enabled=not args.quiet and len(paths) > 1)
-    try:
-        for result in convert_many(
-            paths,
+        batch = Batch(
+            args.inputs,
             formats,
             args.output,
-            jobs=args.jobs if len(paths) > 1 else 1,
+            jobs=args.jobs,
             format=args.input_format,
             lang=args.lang,
             strict=args.strict,
             force=args.force,
             max_bytes=args.max_bytes,
-        ):
+            report=args.report,
+        )
+        if not batch.paths:
+            raise UsageError("no input files found")
+        return _run_batch(args, batch)
+    finally:
+        if created:
+            remove_if_empty(Path(args.output))
+
+
+def _run_batch(args: argparse.Namespace, batch: Batch) -> int:
+    total = len(batch.paths)
+    failures: list[int] = []
+    progress = _Progress(total, enabled=not args.quiet and total > 1)
+    try:
+        for result in batch.run():
             if result.status == "error":
                 failures.append(result.exit_code)
                 progress.write(f"resconv: error: {result.error}")
             elif not args.quiet:
                 for warning in result.warnings:
                     progress.write(f"resconv: {result.input}: {warning}")
-            if report is not None:
-                report.add(result.as_dict())
             progress.advance()
-    except BaseException:
-        if report is not None:
-            report.abandon()
-        raise
     finally:
         progress.close()
-    if report is not None:
-        report.close(len(paths), len(failures))
     if not failures:
         return 0
-    if len(paths) > 1:
-        _say(f"{len(failures)} of {len(paths)} inputs failed")
+    if total > 1:
+        _say(f"{len(failures)} of {total} inputs failed")
     return failures[0] if len(set(failures)) == 1 else EXIT_INVALID
 
 
@@ -324,76 +391,15 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         issues = report.errors if args.quiet else report.issues
         for issue in issues:
-            print(issue.format(report.source))
+            print(printable(issue.format(report.source)))
         if report.valid:
             if not args.quiet:
-                print(f"{name}: valid")
+                print(printable(f"{name}: valid"))
         else:
             invalid += 1
     if unreadable:
         return unreadable[0]
     return EXIT_INVALID if invalid else 0
-
-
-class _Report:
-    """The JSON batch report, streamed to a temporary file and renamed when complete."""
-
-    def __init__(self, path: Path, formats: list[str], *, force: bool, inputs: list[Path]) -> None:
-        self.path = path
-        directory = path.parent if str(path.parent) else Path(".")
-        check_output_dir(directory)
-        if resolved_path(path) in {resolved_path(p) for p in inputs}:
-            raise OutputError("the report would overwrite an input file", source=str(path))
-        if path.exists() and not force:
-            raise OutputError("report file exists (use --force to replace it)", source=str(path))
-        try:
-            fd, name = tempfile.mkstemp(prefix=".resconv-", suffix=".tmp", dir=directory)
-        except OSError as exc:
-            raise OutputError(f"cannot create: {exc.strerror}", source=str(path)) from None
-        self.temp = Path(name)
-        self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8")
-        self.count = 0
-        self.handle.write(
-            '{"resconv": '
-            + json.dumps(__version__)
-            + ', "formats": '
-            + json.dumps(formats)
-            + ', "results": [\n'
-        )
-
-    def add(self, entry: dict[str, object]) -> None:
-        self._write((",\n" if self.count else "") + json.dumps(entry, ensure_ascii=False))
-        self.count += 1
-
-    def _write(self, text: str) -> None:
-        try:
-            self.handle.write(text)
-        except OSError as exc:
-            raise OutputIOError(
-                f"cannot write report: {exc.strerror or exc}", source=str(self.path)
-            ) from None
-
-    def abandon(self) -> None:
-        """Remove the unfinished report (the batch was interrupted or failed)."""
-        with contextlib.suppress(OSError):
-            self.handle.close()
-        with contextlib.suppress(OSError):
-            self.temp.unlink()
-
-    def close(self, total: int, failed: int) -> None:
-        summary = {"inputs": total, "succeeded": total - failed, "failed": failed}
-        try:
-            self._write('\n], "summary": ' + json.dumps(summary) + "}\n")
-            self.handle.close()
-            os.replace(self.temp, self.path)
-        except OSError as exc:
-            self.abandon()
-            raise OutputIOError(
-                f"cannot write report: {exc.strerror or exc}", source=str(self.path)
-            ) from None
-        except BaseException:
-            self.abandon()
-            raise
 
 
 class _Progress:
@@ -414,6 +420,7 @@ class _Progress:
             self.bar.advance(self.task)
 
     def write(self, line: str) -> None:
+        line = printable(line)
         if self.bar is not None:
             self.bar.console.print(line, markup=False, highlight=False)
         else:
@@ -423,10 +430,6 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
-
-
-def _progress(total: int, *, enabled: bool) -> _Progress:
-    return _Progress(total, enabled)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -277,3 +277,87 @@ def test_c1_control_characters_from_json_print_as_nothing_or_space_in_pdf(tmp_pa
 
     text = "".join(p.extract_text() for p in PdfReader(str(out / "c1.pdf")).pages)
     assert "Recalling a b cd" in text
+
+
+# Files that are not regular files: bounded, never read without end.
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    stderr = io.StringIO()
+    real, sys.stderr = sys.stderr, stderr
+    try:
+        code = cli.main(["convert", "/dev/zero", "--to", "akn", "-o", str(out)])
+    finally:
+        sys.stderr = real
+    assert_refused(code, stderr.getvalue(), out, 65, "not a regular file")
+    with pytest.raises(resconv.StructureError, match="not a regular file"):
+        resconv.read("/dev/zero")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(resconv.StructureError, match="standard input"):
+        resconv.read(fifo)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc")
+def test_a_file_that_reports_no_size_is_still_bounded() -> None:
+    # /proc files say they are empty and are not: the limit holds on what is read.
+    with pytest.raises(resconv.InputDecodeError, match="limit"):
+        resconv.read("/proc/self/status", max_bytes=10)
+
+
+@pytest.mark.parametrize("value", [b"[1, 2]", b'"a string"', b"42", b"null"])
+def test_json_that_is_not_an_object_is_not_resconv_json(tmp_path: Path, value: bytes) -> None:
+    code, err, out = convert(tmp_path, value, name="input.json")
+    assert_refused(code, err, out, 65, "not resconv JSON")
+
+
+def test_an_output_name_too_long_for_the_file_system_is_an_output_error(tmp_path: Path) -> None:
+    # The input's name fits (255 bytes); the DOCX output's ('.docx' for '.txt') does not.
+    code, err, out = convert(tmp_path, SEED.read_bytes(), name="y" * 251 + ".txt", to="docx")
+    assert_refused(code, err, out, 73, "too long")
+
+
+def test_names_with_control_characters_are_printed_escaped(tmp_path: Path) -> None:
+    code, err, out = convert(tmp_path, b"", name="evil\n\x1b[31mred.txt")
+    assert_refused(code, err, out, 65)
+    assert "\x1b" not in err and "\\x1b[31m" in err and "evil\\nred" not in err
+    assert "evil\\n\\x1b[31mred.txt" in err
+
+
+def test_a_closed_standard_output_is_an_io_error(tmp_path: Path) -> None:
+    import subprocess
+
+    code = subprocess.run(
+        [sys.executable, "-m", "resconv", "convert", str(SEED), "-o", "-", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        close_fds=True,
+        preexec_fn=lambda: os.close(1),
+        check=False,
+    )
+    assert code.returncode == 74, code.stderr
+    assert b"standard output is closed" in code.stderr
+
+
+@pytest.mark.timeout(60)
+def test_validate_takes_linear_time_in_the_number_of_errors() -> None:
+    # 64,000 invalid attributes on one element: every error used to search them all
+    # for the nearest eId (minutes); now a few seconds.
+    akn = resconv.convert(SEED, ["akn"]).outputs["akn"]
+    bogus = b" ".join(b'bogus%d="x"' % i for i in range(64_000))
+    report = resconv.validate(akn.replace(b"<preamble>", b"<preamble " + bogus + b">", 1))
+    assert len(report.errors) >= 64_000
+    assert report.errors[0].eid is not None or report.errors[0].line is not None
+
+
+def test_validate_refuses_the_schema_check_of_an_element_too_wide_to_check_linearly() -> None:
+    akn = resconv.convert(SEED, ["akn"]).outputs["akn"]
+    wide = b'<container name="x" eId="wide">' + b'<p bad="1">t</p>' * 30_000 + b"</container>"
+    report = resconv.validate(akn.replace(b"</preamble>", wide + b"</preamble>", 1))
+    assert not report.valid
+    assert any("30000 children" in issue.message for issue in report.errors)

@@ -203,3 +203,225 @@ def test_standard_input_over_the_limit_is_refused_without_reading_it_all(
     assert cli.main(["convert", "-", "--max-bytes", "1000", "--to", "json"]) == 65
     assert Endless.served < 100_000
     assert "limit" in capsys.readouterr().err
+
+
+def test_a_report_naming_an_output_of_the_batch_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "X.txt"
+    source.write_bytes(SEED.read_bytes())
+    out = tmp_path / "rep"
+    code = cli.main(
+        ["convert", str(source), "--to", "json", "-o", str(out), "--report", str(out / "X.json")]
+    )
+    assert code == 73
+    assert "output of this batch" in capsys.readouterr().err
+    assert not out.exists()  # refused before any conversion
+
+
+def test_a_report_path_that_is_a_directory_is_refused_before_converting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "X.txt"
+    source.write_bytes(SEED.read_bytes())
+    (tmp_path / "dir").mkdir()
+    out = tmp_path / "out"
+    for force in ([], ["--force"]):
+        code = cli.main(
+            ["convert", str(source), "-o", str(out), "--report", str(tmp_path / "dir"), *force]
+        )
+        assert code == 73
+        assert "directory" in capsys.readouterr().err
+        assert not out.exists()
+
+
+def test_reruns_with_outputs_and_report_inside_the_input_directory_succeed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for where in ("inside", "beside"):
+        folder = tmp_path / where
+        folder.mkdir()
+        (folder / "a.txt").write_bytes(SEED.read_bytes())
+        (folder / "b.txt").write_bytes(other_resolution())
+        report = folder / "report.json"
+        options = ["--report", str(report)]
+        if where == "inside":
+            options += ["-o", str(folder / "out")]
+        for _ in range(2):
+            code = cli.main(["convert", str(folder), "--to", "akn,json", "-q", "--force", *options])
+            assert code == 0, capsys.readouterr().err
+            entries = json.loads(report.read_text())["results"]
+            assert [Path(r["input"]).name for r in entries] == ["a.txt", "b.txt"]
+    assert sorted(p.name for p in (tmp_path / "inside").iterdir()) == [
+        "a.txt",
+        "b.txt",
+        "out",
+        "report.json",
+    ]
+    assert sorted(p.name for p in (tmp_path / "beside").iterdir()) == [
+        "a.json",
+        "a.txt",
+        "a.xml",
+        "b.json",
+        "b.txt",
+        "b.xml",
+        "report.json",
+    ]
+
+
+def test_a_concurrent_identical_output_is_success(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two runs into one directory: the other published the same bytes while this run
+    was writing its temporary file."""
+    from resconv import _atomic
+
+    target = tmp_path / "r.xml"
+    real_write_temp = _atomic._write_temp
+    other_content: list[bytes] = [b"<same/>"]
+
+    def other_run_publishes_meanwhile(path: Path, data: bytes) -> Path:
+        temp = real_write_temp(path, data)
+        path.write_bytes(other_content[0])  # the other run, just now
+        return temp
+
+    monkeypatch.setattr(_atomic, "_write_temp", other_run_publishes_meanwhile)
+    _atomic.publish([(target, b"<same/>")])
+    assert target.read_bytes() == b"<same/>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xml"]
+    target.unlink()
+    other_content[0] = b"<other/>"
+    with pytest.raises(resconv.OutputError, match="exists"):
+        _atomic.publish([(target, b"<third/>")])
+    assert target.read_bytes() == b"<other/>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xml"]
+
+
+def test_a_rerun_removes_the_temporary_files_of_a_killed_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = _dead_pid()
+    orphans = [out / f".resconv-{dead}-abc.tmp", tmp_path / f".resconv-{dead}-report.tmp"]
+    for orphan in orphans:
+        orphan.write_bytes(b"half")
+    alive = out / f".resconv-{os.getpid()}-mine.tmp"  # a run still writing: left alone
+    alive.write_bytes(b"busy")
+    source = tmp_path / "r.txt"
+    source.write_bytes(SEED.read_bytes())
+    report = tmp_path / "report.json"
+    assert cli.main(["convert", str(source), "-o", str(out), "--report", str(report), "-q"]) == 0
+    assert not any(orphan.exists() for orphan in orphans)
+    assert alive.exists()
+
+
+def _dead_pid() -> int:
+    import subprocess
+
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True
+    )
+    return int(child.stdout)
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text()
+        found.update(int(p) for p in text.split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _start_batch(tmp_path: Path, count: int) -> tuple[object, Path]:
+    import subprocess
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"r{index}.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "resconv",
+            "convert",
+            str(folder),
+            "--to",
+            "akn,docx",
+            "-o",
+            str(out),
+            "--jobs",
+            "2",
+            "-q",
+            "--report",
+            str(tmp_path / "report.json"),
+        ],
+        stderr=subprocess.PIPE,
+    )
+    return process, out
+
+
+def _wait_for_workers(pid: int) -> set[int]:
+    import time
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        workers = _children(pid)
+        if len(workers) >= 2:
+            return workers
+        time.sleep(0.05)
+    raise AssertionError("the batch started no workers")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_workers_die_with_their_parent_and_leave_no_temporary_files(
+    tmp_path: Path, how: str
+) -> None:
+    import signal
+    import subprocess
+    import time
+
+    process, out = _start_batch(tmp_path, 400)
+    assert isinstance(process, subprocess.Popen)
+    workers = _wait_for_workers(process.pid)
+    time.sleep(0.5)  # well into the batch
+    process.send_signal(getattr(signal, how))
+    code = process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(w) for w in workers), "orphaned workers"
+    if how == "SIGTERM":
+        assert code == 143, process.stderr.read() if process.stderr else ""
+        assert not list(out.glob(".resconv-*")) and not list(tmp_path.glob(".resconv-*"))
+    else:
+        time.sleep(0.2)
+        assert not list(out.glob(".resconv-*")), "workers left temporary files"
+    for path in out.glob("*"):  # whatever was published is whole
+        assert path.stat().st_size > 0
+    if process.stderr:
+        process.stderr.close()
+
+
+def test_a_dying_worker_fails_only_its_input_when_documents_go_in_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for index in range(7):
+        (tmp_path / f"{index}.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "4.txt").write_bytes(SEED.read_bytes() + b"\n<die>\n")
+    monkeypatch.setattr(batch, "_run", _run_or_die)
+    planned = batch.Batch(sorted(tmp_path.glob("*.txt")), ["json"], tmp_path / "out", jobs=2)
+    planned.chunk_size = 3
+    results = list(planned.run())
+    assert [Path(r.input).name for r in results] == [f"{i}.txt" for i in range(7)]
+    assert [r.status for r in results] == ["ok"] * 4 + ["error"] + ["ok"] * 2
+    assert len(list((tmp_path / "out").iterdir())) == 6

@@ -174,3 +174,40 @@ def test_the_title_face_is_bold_not_the_variable_fonts_thin_default(tmp_path: Pa
     thin_area = AreaPen(glyphs)
     glyphs[source.getBestCmap()[ord("会")]].draw(thin_area)
     assert abs(bold_area.value) > 2 * abs(thin_area.value)
+
+
+def test_a_valid_entry_under_another_entrys_name_is_treated_as_absent(tmp_path: Path) -> None:
+    """A whole, checksummed entry copied over another's name (a synced or restored cache)
+    must not be believed: the Han face told it covers only Latin refused every document."""
+    latin, han = FaceLibrary(tmp_path).face("serif"), FaceLibrary(tmp_path).face("song")
+    assert han.covers(ord("国"))
+    metrics = sorted(tmp_path.rglob("metrics.json"))
+    assert len(metrics) == 2
+    latin_metrics = next(p for p in metrics if latin.digest[:32] in str(p))
+    han_metrics = next(p for p in metrics if han.digest[:32] in str(p))
+    han_metrics.write_bytes(latin_metrics.read_bytes())
+    buckets = sorted(p for p in tmp_path.rglob("*.bin") if han.digest[:32] in str(p))
+    for run in range(2):  # the wrong entry is replaced, not read again on the next run
+        reopened = FaceLibrary(tmp_path).face("song")
+        assert reopened.covers(ord("国")), run
+        assert _glyph_data(FaceLibrary(tmp_path), "song", SAMPLE)
+    assert DiskCache(tmp_path).get(str(han_metrics.relative_to(tmp_path))) is not None
+    assert not buckets or all(p.exists() for p in buckets)
+
+
+def test_a_glyph_bucket_of_another_face_under_this_faces_name_is_not_believed(
+    tmp_path: Path,
+) -> None:
+    expected = _glyph_data(FaceLibrary(tmp_path), "song", SAMPLE)
+    other = _glyph_data(FaceLibrary(tmp_path), "hei", SAMPLE)
+    assert other != expected
+    song, hei = FaceLibrary(tmp_path).face("song"), FaceLibrary(tmp_path).face("hei")
+    replaced = 0
+    for bucket in tmp_path.rglob("*.bin"):
+        if song.digest[:32] in str(bucket):
+            twin = [p for p in tmp_path.rglob(bucket.name) if hei.digest[:32] in str(p)]
+            if twin:
+                bucket.write_bytes(twin[0].read_bytes())
+                replaced += 1
+    assert replaced
+    assert _glyph_data(FaceLibrary(tmp_path), "song", SAMPLE) == expected

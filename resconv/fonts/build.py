@@ -36,8 +36,9 @@ def _outline_stats(data: bytes) -> tuple[int, int, int, int, int, int]:
     return (contours, last_point + 1, x_min, y_min, x_max, y_max)
 
 
-def build_font(face: Face, glyphs: Mapping[int, Glyph]) -> bytes:
-    """The bytes of a TrueType font with exactly `glyphs` (code point → glyph) of `face`."""
+def build_font(face: Face, glyphs: Mapping[int, Glyph], name_suffix: str = "") -> bytes:
+    """The bytes of a TrueType font with exactly `glyphs` (code point → glyph) of `face`;
+    `name_suffix` follows the face's PostScript name (fonts of one face, one document)."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.ttLib import newTable
     from fontTools.ttLib.tables._g_l_y_f import Glyph as TTGlyph
@@ -69,9 +70,10 @@ def build_font(face: Face, glyphs: Mapping[int, Glyph]) -> bytes:
         {
             "familyName": spec.family,
             "styleName": spec.style,
-            "uniqueFontIdentifier": f"resconv:{spec.postscript_name}:{face.digest[:16]}",
+            "uniqueFontIdentifier": f"resconv:{spec.postscript_name}{name_suffix}:"
+            f"{face.digest[:16]}",
             "fullName": f"{spec.family} {spec.style}",
-            "psName": spec.postscript_name,
+            "psName": spec.postscript_name + name_suffix,
         },
         mac=False,
     )

@@ -4,6 +4,8 @@ Several processes may convert documents at the same time. Every file is written 
 temporary name in its own directory and moved into place with `os.replace`, so a
 reader sees either the old file or the new one, never half of one. Every file ends
 with a checksum: a torn, truncated or edited file is treated as absent and rebuilt.
+Every file also names the entry it holds, under the checksum: a whole entry found under
+another name (a cache copied, synced or restored by hand) is absent too, never believed.
 The cache only ever saves work; losing it (or a race between two writers) costs time,
 never correctness.
 """
@@ -21,8 +23,9 @@ __all__ = ["CACHE_ENV", "DiskCache", "default_cache_dir"]
 CACHE_ENV = "RESCONV_CACHE_DIR"
 """Environment variable naming the cache directory; "off" disables the disk cache."""
 
-_MAGIC = b"RCC1"
+_MAGIC = b"RCC2"
 _DIGEST = 16
+_NAME_LENGTH = 2
 
 
 def default_cache_dir() -> Path | None:
@@ -41,6 +44,12 @@ def _checksum(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=_DIGEST).digest()
 
 
+def _key(name: str) -> bytes:
+    """The entry's name as stored in front of its payload."""
+    encoded = name.encode("utf-8")
+    return len(encoded).to_bytes(_NAME_LENGTH, "big") + encoded
+
+
 class DiskCache:
     """Checksummed blobs under `root`, addressed by relative paths."""
 
@@ -48,17 +57,21 @@ class DiskCache:
         self.root = root
 
     def get(self, name: str) -> bytes | None:
-        """The blob stored as `name`, or None when it is absent, unreadable or corrupt."""
+        """The blob stored as `name`, or None when it is absent, unreadable, corrupt, or
+        the entry of another name."""
         try:
             raw = (self.root / name).read_bytes()
         except OSError:
             return None
-        if len(raw) < len(_MAGIC) + _DIGEST or not raw.startswith(_MAGIC):
+        if len(raw) < len(_MAGIC) + _NAME_LENGTH + _DIGEST or not raw.startswith(_MAGIC):
             return None
-        payload, digest = raw[len(_MAGIC) : -_DIGEST], raw[-_DIGEST:]
-        if _checksum(payload) != digest:
+        body, digest = raw[len(_MAGIC) : -_DIGEST], raw[-_DIGEST:]
+        if _checksum(body) != digest:
             return None
-        return payload
+        key = _key(name)
+        if not body.startswith(key):
+            return None  # a whole entry, but another's
+        return body[len(key) :]
 
     def put(self, name: str, payload: bytes) -> bool:
         """Store `payload` as `name` atomically; False when the cache cannot be written."""
@@ -69,8 +82,9 @@ class DiskCache:
         except OSError:
             return False
         try:
+            body = _key(name) + payload
             with os.fdopen(fd, "wb") as handle:
-                handle.write(_MAGIC + payload + _checksum(payload))
+                handle.write(_MAGIC + body + _checksum(body))
             os.replace(temp, target)
         except OSError:
             with contextlib.suppress(OSError):

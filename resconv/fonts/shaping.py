@@ -31,6 +31,9 @@ class ShapedGlyph:
     advance: int
     dx: int
     dy: int
+    cluster: int = 0
+    """The index of the first character of the glyph's cluster in the shaped text: the
+    glyphs of one cluster (a letter and its dots, a ligature) share it."""
 
 
 class Shaper:
@@ -85,7 +88,9 @@ class Shaper:
             cluster = info.cluster
             chars = text[cluster : ends[cluster]] if owner[cluster] == i else ""
             glyphs.append(
-                ShapedGlyph(info.codepoint, chars, pos.x_advance, pos.x_offset, pos.y_offset)
+                ShapedGlyph(
+                    info.codepoint, chars, pos.x_advance, pos.x_offset, pos.y_offset, cluster
+                )
             )
         return tuple(glyphs)
 

@@ -147,3 +147,8 @@ def authority_words(authority: str) -> str:
     while words and unicodedata.category(words[-1]).startswith("P"):
         words = words[:-1].rstrip()
     return words
+
+
+from resconv.lang.de import LANGUAGE as _GERMAN  # noqa: E402  (its data: resconv.lang.de)
+
+LANGUAGES[_GERMAN.code] = _GERMAN

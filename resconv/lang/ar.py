@@ -12,7 +12,9 @@ Western or Arabic-Indic. The cover's distribution line and date are in English.
 
 from __future__ import annotations
 
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex, lines
+from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet, Regex
+from resconv.lang.profile import LanguageProfile, lines
 
 __all__ = ["PROFILE"]
 
@@ -211,10 +213,21 @@ PROFILE = LanguageProfile(
     code="ar",
     joiner="space",
     authority=Regex(r"إن\s+الجمعية\s+العامة\s*[،,]?|إن\s+مجلس\s+الأمن\s*[،,]?"),
+    # Frequent words: in visual order (each line reversed) they are found only reversed.
+    detect_words=frozenset({"في", "من", "على", "إلى", "التي", "الجمعية", "العامة", "المتحدة"}),
     preambular=PhraseSet(
-        PREAMBULAR_BASES, before=PREAMBULAR_BEFORE, after=PREAMBULAR_AFTER, word_boundary=True
+        PREAMBULAR_BASES,
+        before=PREAMBULAR_BEFORE,
+        after=PREAMBULAR_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("ar", "preambular"),
     ),
-    operative=PhraseSet(OPERATIVE_BASES, after=OPERATIVE_AFTER, word_boundary=True),
+    operative=PhraseSet(
+        OPERATIVE_BASES,
+        after=OPERATIVE_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("ar", "operative"),
+    ),
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
     meeting=Regex(r"الجلسة\s+العامة\s+(?P<number>\d{1,4})(?:\s*\(المستأنفة\))?"),
@@ -229,9 +242,13 @@ PROFILE = LanguageProfile(
     glued_marker=Regex(
         r"(?:(?<=[^\s(])|(?<=[^\s(] ))"
         rf"(?P<span>\(([{_DIGIT}]{{1,3}})\))"
+        # A bare number glued to a word or its punctuation: "الاعتراض2،", "الأول،3".
+        r"|(?<=[\u0621-\u064a])([0-9]{1,3})(?![\d/])"
+        r"|(?<=[\u0621-\u064a][،؛:.])([0-9]{1,3})(?![\d/])"
     ),
     title=Regex(
-        rf"(?P<number>(?:ES-|S-)?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}})\s*[.．\-–—]\s*(?P<title>\S.*)?"
+        rf"(?P<number>(?:ES-|S-)?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}})"
+        r"\s*(?:[.．]\s*[\-–—]?|[\-–—])\s*(?P<title>\S.*)?"
     ),
     operative_number=Regex(rf"(?P<num>[{_DIGIT}]{{1,3}}\s*[-–‐])\s*"),
     squeeze_number=False,
@@ -246,5 +263,9 @@ PROFILE = LanguageProfile(
     section_number=Regex(rf"(?:{_ORDINALS})(?:\s*[-–])?|[IVXLC]{{1,6}}\.?"),
     letter_heading=Regex(rf"(?P<num>(?:{_LETTER_NAMES})\s*[-–])\s+(?P<text>\S.*)"),
     letter_alone=Regex(rf"(?:{_LETTER_NAMES})(?:\s*[-–])?"),
-    note_start=Regex(rf"\((?P<m>[{_DIGIT}]{{1,3}})\)\s*(?P<text>\S.*)"),
+    # "(1) انظر …" as the UN prints it, or "1 انظر …" as web copies have it (not "1 - …",
+    # an operative paragraph).
+    note_start=Regex(
+        rf"(?=\(|[{_DIGIT}]{{1,3}}\s+[^\s\-–‐])\(?(?P<m>[{_DIGIT}]{{1,3}})\)?\s*(?P<text>\S.*)"
+    ),
 )

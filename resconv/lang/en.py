@@ -7,7 +7,9 @@ verbs, combined with the modifiers the UN puts before or after them.
 
 from __future__ import annotations
 
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex
+from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet, Regex
+from resconv.lang.profile import LanguageProfile
 
 __all__ = ["PROFILE"]
 
@@ -291,14 +293,26 @@ PROFILE = LanguageProfile(
     code="en",
     joiner="space",
     authority=Regex(r"The\s+General\s+Assembly\s*[,，]?|The\s+Security\s+Council\s*,?"),
-    preambular=PhraseSet(PREAMBULAR_BASES, after=PREAMBULAR_AFTER, word_boundary=True),
+    preambular=PhraseSet(
+        PREAMBULAR_BASES,
+        after=PREAMBULAR_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("en", "preambular"),
+    ),
     operative=PhraseSet(
-        OPERATIVE_BASES, before=OPERATIVE_BEFORE, after=OPERATIVE_AFTER, word_boundary=True
+        OPERATIVE_BASES,
+        before=OPERATIVE_BEFORE,
+        after=OPERATIVE_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("en", "operative"),
     ),
     fallback_stop_words=STOP_WORDS,
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
-    meeting=Regex(r"(?P<number>\d{1,4})\s*(?:st|nd|rd|th)\s+plenary\s+meeting(?:\s*\(resumed\))?"),
+    meeting=Regex(
+        r"(?P<number>\d{1,4})\s*(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting"
+        r"(?:\s*\(resumed\))?"
+    ),
     annex=Regex(r"Annex(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
     session=Regex(r"[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:special|emergency\s+special))?\s+session"),
     agenda_item=Regex(r"Agenda\s+items?\s+(?P<item>\d{1,3}(?:\s*\([a-z]{1,3}\))?)"),
@@ -312,6 +326,7 @@ PROFILE = LanguageProfile(
         r"(\d{1,3})(?![\d/]|\.\d|st\b|nd\b|rd\b|th\b)"
         r"|(?<=[,;:”’][ ])(?=\d)(\d{1,3})(?=[ ][a-z])"
     ),
+    rejoins_split_words=True,
     suspended_hyphen_words=frozenset({"and", "or", "to", "nor"}),
     detect_words=frozenset({"the", "of", "and", "to", "in", "its"}),
     capitalised=True,

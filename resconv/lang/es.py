@@ -8,7 +8,9 @@ Subparagraphs are printed "a)", "i)"; dates "30 de junio de 2023"; meetings
 
 from __future__ import annotations
 
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex, lines
+from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet, Regex
+from resconv.lang.profile import LanguageProfile, lines
 
 __all__ = ["PROFILE"]
 
@@ -245,8 +247,18 @@ PROFILE = LanguageProfile(
     code="es",
     joiner="space",
     authority=Regex(r"La\s+Asamblea\s+General\s*,?|El\s+Consejo\s+de\s+Seguridad\s*,?"),
-    preambular=PhraseSet(PREAMBULAR_BASES, after=PREAMBULAR_AFTER, word_boundary=True),
-    operative=PhraseSet(OPERATIVE_BASES, after=OPERATIVE_AFTER, word_boundary=True),
+    preambular=PhraseSet(
+        PREAMBULAR_BASES,
+        after=PREAMBULAR_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("es", "preambular"),
+    ),
+    operative=PhraseSet(
+        OPERATIVE_BASES,
+        after=OPERATIVE_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("es", "operative"),
+    ),
     fallback_stop_words=STOP_WORDS,
     date=Regex(rf"(?P<day>\d{{1,2}})\s+de\s+(?P<month>{_MONTH})\s+de\s+(?P<year>\d{{4}})"),
     months=MONTHS,
@@ -272,6 +284,7 @@ PROFILE = LanguageProfile(
         r"|[IVXLC]{1,6}\.?$"  # I  II.
         r"|[A-Z]\.(?:\s|$)"  # A.
     ),
+    rejoins_split_words=True,
     suspended_hyphen_words=frozenset({"y", "o", "e", "u"}),
     detect_words=frozenset({"los", "las", "del", "el", "y", "en", "por", "con", "para", "una"}),
     capitalised=True,

@@ -9,7 +9,9 @@ use; the Assembly is feminine ("Convaincue", "Préoccupée"). Subparagraphs are 
 
 from __future__ import annotations
 
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex, lines
+from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet, Regex
+from resconv.lang.profile import LanguageProfile, lines
 
 __all__ = ["PROFILE"]
 
@@ -262,8 +264,18 @@ PROFILE = LanguageProfile(
     code="fr",
     joiner="space",
     authority=Regex(r"L[’']\s?Assemblée\s+générale\s*,?|Le\s+Conseil\s+de\s+sécurité\s*,?"),
-    preambular=PhraseSet(PREAMBULAR_BASES, after=PREAMBULAR_AFTER, word_boundary=True),
-    operative=PhraseSet(OPERATIVE_BASES, after=OPERATIVE_AFTER, word_boundary=True),
+    preambular=PhraseSet(
+        PREAMBULAR_BASES,
+        after=PREAMBULAR_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("fr", "preambular"),
+    ),
+    operative=PhraseSet(
+        OPERATIVE_BASES,
+        after=OPERATIVE_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("fr", "operative"),
+    ),
     fallback_stop_words=STOP_WORDS,
     date=Regex(rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
@@ -293,6 +305,7 @@ PROFILE = LanguageProfile(
         r"|[IVXLC]{1,6}\.?$"  # I  II.
         r"|[A-Z]\.(?:\s|$)"  # A.
     ),
+    rejoins_split_words=True,
     suspended_hyphen_words=frozenset({"et", "ou", "à"}),
     detect_words=frozenset({"les", "des", "du", "et", "le", "aux", "sur", "dans", "une", "qui"}),
     capitalised=True,

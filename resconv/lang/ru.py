@@ -10,7 +10,9 @@ distribution line and date are in English.
 
 from __future__ import annotations
 
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex, lines
+from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet, Regex
+from resconv.lang.profile import LanguageProfile, lines
 
 __all__ = ["PROFILE"]
 
@@ -187,15 +189,24 @@ PROFILE = LanguageProfile(
     joiner="space",
     authority=Regex(r"Генеральная\s+Ассамблея\s*,?|Совет\s+Безопасности\s*,?"),
     preambular=PhraseSet(
-        PREAMBULAR_BASES, before=PREAMBULAR_BEFORE, after=PREAMBULAR_AFTER, word_boundary=True
+        PREAMBULAR_BASES,
+        before=PREAMBULAR_BEFORE,
+        after=PREAMBULAR_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("ru", "preambular"),
     ),
     operative=PhraseSet(
-        OPERATIVE_BASES, before=OPERATIVE_BEFORE, after=OPERATIVE_AFTER, word_boundary=True
+        OPERATIVE_BASES,
+        before=OPERATIVE_BEFORE,
+        after=OPERATIVE_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("ru", "operative"),
     ),
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})(?:\s+года|\s*г\.)?"),
     months=MONTHS,
     meeting=Regex(
-        r"(?P<number>\d{1,4})\s*[-‑–]\s*е\s+пленарное\s+заседание(?:\s*\(возобновленное\))?"
+        r"(?P<number>\d{1,4})\s*[-‑–]\s*[еe]\s+(?:\(возобновленное\)\s+)?пленарное\s+заседание"
+        r"(?:\s*\(возобновленное\))?"
     ),
     annex=Regex(r"Приложение(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
     session=Regex(
@@ -208,7 +219,7 @@ PROFILE = LanguageProfile(
     # "обслуживания1 и", "вопросам2,", "года3;", "20223;" (after a year: one digit).
     glued_marker=Regex(
         rf"(?=\d)(?:(?<=[{_LETTER}])|(?<=[{_LETTER}][.,;:])|(?<=\d[,;:])|(?<=[”’»)])"
-        r"|(?<=[”’»)][,;:.]))(\d{1,3})(?![\d/]|\.\d|\s*[-‑]\s*е\b)"
+        r"|(?<=[”’»)][,;:.]))(\d{1,3})(?![\d/]|\.\d|\s*[-‑]\s*[еe]\b)"
         r"|(?<=[^\d/][12]\d{3})(\d)(?=\s?[;,.:)])"
     ),
     subparagraph=Regex(rf"(?P<num>\(?(?:[{_LETTER}]{{1,2}}|[ivxlc]{{1,6}})\))\s*"),
@@ -220,6 +231,7 @@ PROFILE = LanguageProfile(
     ),
     letter_heading=Regex(r"(?P<num>[A-ZА-ЯЁ][.．])\s+(?P<text>\S.*)"),
     letter_alone=Regex(r"[A-ZА-ЯЁ][.．]"),
+    rejoins_split_words=True,
     suspended_hyphen_words=frozenset({"и", "или"}),
     # "б) …;" then "и просит …"; initial words are lower case too, so known ones do not count.
     wrap_up_start=Regex(r"[а-яё]"),

@@ -7,7 +7,9 @@ the verb alone (强调 in 强调必须…, 重申 in 重申其…), so no entry 
 
 from __future__ import annotations
 
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex
+from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet, Regex
+from resconv.lang.profile import LanguageProfile
 
 __all__ = ["PROFILE"]
 
@@ -132,8 +134,18 @@ PROFILE = LanguageProfile(
     code="zh",
     joiner="cjk",
     authority=Regex(r"大\s*会\s*[，,]?|安全理事会\s*[，,]?"),
-    preambular=PhraseSet(PREAMBULAR_BASES, before=ADVERBS, word_boundary=False),
-    operative=PhraseSet(OPERATIVE_BASES, before=ADVERBS, word_boundary=False),
+    preambular=PhraseSet(
+        PREAMBULAR_BASES,
+        before=ADVERBS,
+        word_boundary=False,
+        more=lambda: initial_phrases("zh", "preambular"),
+    ),
+    operative=PhraseSet(
+        OPERATIVE_BASES,
+        before=ADVERBS,
+        word_boundary=False,
+        more=lambda: initial_phrases("zh", "operative"),
+    ),
     date=Regex(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
     meeting=Regex(r"第\s*(?P<number>\d{1,4})\s*次\s*全体会议(?:\s*[(（]\s*续会\s*[)）])?"),
     annex=Regex(rf"附\s*件(?:\s*[{_CN_DIGITS}]{{1,4}})?"),

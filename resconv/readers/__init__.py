@@ -39,6 +39,8 @@ _BUILTIN: dict[str, str] = {
     "text": "resconv.readers.text:TextReader",
     "akn": "resconv.readers.akn:AknReader",
     "json": "resconv.readers.json:JsonReader",
+    "pdf": "resconv.readers.pdf:PdfReader",
+    "docx": "resconv.readers.docx:DocxReader",
 }
 _loaded: dict[str, Reader] = {}
 
@@ -62,11 +64,19 @@ def get_reader(name: str) -> Reader:
 
 
 def detect_format(data: bytes, filename: str | None = None) -> str:
-    """The reader for `data`: "akn" for XML, "json" for resconv's JSON, else "text".
+    """The reader for `data`: "pdf", "docx", "akn" for XML, "json" for resconv's JSON,
+    else "text".
 
-    Binary files (PDF, DOCX, NUL bytes) go to the text reader, which refuses them
-    with a message that says what they are.
+    PDF and DOCX are told by their content. Other binary files (other zips, NUL bytes)
+    go to the text reader, which refuses them with a message that says what they are.
     """
+    if data[:1024].lstrip(b"\x00\t\r\n ").startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        from resconv.readers.docx.package import is_docx
+
+        if is_docx(data):
+            return "docx"
     head = data[:4096]
     for bom in _BOMS:
         if head.startswith(bom):
@@ -77,8 +87,8 @@ def detect_format(data: bytes, filename: str | None = None) -> str:
     stripped = head.lstrip(b" \t\r\n")
     if stripped.startswith(b"<"):
         return "akn"
-    if stripped.startswith(b"{") and (
-        b'"resconv"' in head or (filename or "").lower().endswith(".json")
-    ):
+    if (filename or "").lower().endswith(".json"):
+        return "json"  # any JSON value, or none: the JSON reader says what is wrong
+    if stripped.startswith(b"{") and b'"resconv"' in head:
         return "json"
     return "text"

@@ -8,12 +8,13 @@ import pytest
 
 import resconv
 from resconv import build as b
+from resconv.akn.schema import AKN_NS
 from resconv.errors import InputDecodeError, StrictModeError, StructureError
 from resconv.model import FootnoteRef, Heading, OperativeParagraph, plain_text
 from resconv.readers.akn.reader import AknReader
 from resconv.readers.akn.text import normalise, normalise_text
 
-NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+NS = AKN_NS
 
 
 def akn(body: str, *, preamble: str = "", extra: str = "", lang: str = "eng") -> bytes:
@@ -176,14 +177,21 @@ class TestBadInput:
         with pytest.raises(StructureError, match="akomaNtoso"):
             read(b"<html><body/></html>")
 
-    def test_refuses_a_document_without_main_body(self) -> None:
+    def test_reads_a_document_without_main_body_and_says_so(self) -> None:
         data = akn("").replace(b"<mainBody></mainBody>", b"")
-        with pytest.raises(StructureError, match="mainBody"):
-            read(data)
+        assert b"<mainBody" not in data
+        result = AknReader().read(data)
+        assert result.value.operative == ()
+        assert result.value.authority  # the preamble is still read
+        assert [d.code for d in result.warnings] == ["akn-no-body"]
+        with pytest.raises(StrictModeError, match="mainBody"):
+            read(data, strict=True)
 
-    def test_refuses_a_language_outside_the_six(self) -> None:
-        with pytest.raises(StructureError, match="deu"):
-            read(akn("<paragraph><content><p>D.</p></content></paragraph>", lang="deu"))
+    def test_reads_german_and_refuses_a_language_resconv_does_not_know(self) -> None:
+        german = read(akn("<paragraph><content><p>D.</p></content></paragraph>", lang="deu"))
+        assert german.value.language == "de"
+        with pytest.raises(StructureError, match="nld"):
+            read(akn("<paragraph><content><p>D.</p></content></paragraph>", lang="nld"))
 
     def test_refuses_xml_that_is_not_well_formed(self) -> None:
         with pytest.raises(InputDecodeError):

@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 import resconv
-from resconv.errors import StrictModeError
+from resconv.akn.schema import AKN_NS
 from resconv.model import (
     FootnoteRef,
     Heading,
@@ -27,7 +27,7 @@ from resconv.model import (
 )
 from tests.xpath import nodes, string, strings
 
-NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+NS = {"a": AKN_NS}
 GA = [
     "A_RES_75_19.zho.xml",
     "A_RES_77_306.ara.xml",
@@ -273,13 +273,26 @@ def test_arabic_note_brackets_are_part_of_the_marker(shared_dir: Path) -> None:
     assert all(not (f.text or "").startswith("(") for f in r.footnotes)
 
 
-def test_voters_are_reported_and_strict_refuses_them(shared_dir: Path) -> None:
+def test_the_names_of_the_states_voting_are_kept(shared_dir: Path) -> None:
     path = shared_dir / "reference/akn/ga/A_RES_77_50.zho.xml"
-    result = resconv.read(path)
-    warnings = [d for d in result.warnings if d.code == "akn-voters"]
-    assert warnings and all(d.line and d.element == "count" for d in warnings)
-    with pytest.raises(StrictModeError):
-        resconv.read(path, strict=True)
+    result = resconv.read(path, strict=True)
+    vote = result.value.vote
+    assert vote is not None
+    tree = etree.parse(str(path))
+    for side, names in (
+        ("inFavour", vote.in_favour_names),
+        ("against", vote.against_names),
+        ("abstaining", vote.abstaining_names),
+    ):
+        count = f"//a:voting/a:count[@refersTo='{side}']"
+        expected = [
+            " ".join(n.split())
+            for n in tree.xpath(f"{count}//*[local-name()='organization']/text()", namespaces=NS)
+        ]
+        assert list(names) == expected
+        value = tree.xpath(f"{count}/@value", namespaces=NS)
+        assert value == ([str(len(names))] if names else value)
+    assert vote.in_favour_names  # the file names the States
 
 
 def test_strict_reading_of_a_file_the_model_holds_entirely(shared_dir: Path) -> None:

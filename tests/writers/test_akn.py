@@ -13,6 +13,7 @@ from lxml import etree
 import resconv
 from resconv import build as b
 from resconv.akn.eid import EidGenerator, clean_num
+from resconv.akn.schema import AKN_NS
 from resconv.errors import StructureError
 from resconv.model import CoverPage, Resolution, Vote
 from resconv.validation import validate
@@ -21,7 +22,7 @@ from resconv.writers.akn.writer import AknWriter
 from tests.strategies import resolutions
 from tests.xpath import nodes, strings
 
-NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+NS = {"a": AKN_NS}
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "fixtures" / "A-RES-67-38.zh.txt"
 GOLDEN = ROOT / "fixtures" / "A-RES-67-38.zh" / "akn.xml"
@@ -187,7 +188,7 @@ def test_missing_adoption_date_raises_structure_error_naming_the_field() -> None
 
 def test_unknown_language_is_a_structure_error() -> None:
     with pytest.raises(StructureError, match="language"):
-        AknWriter().write(sample(language="de"))
+        AknWriter().write(sample(language="nl"))
 
 
 def test_every_reference_resolves_to_an_eid(sample_xml: bytes) -> None:

@@ -1,4 +1,4 @@
-"""The AKN writer serialises its tree itself: the bytes must be those lxml gives.
+"""The AKN writer serialises its tree itself (`serialise`): the bytes must be those lxml gives.
 
 The reference here builds the same tree with lxml, indents it as the writer's layout
 rule says (element-only content indented, mixed content untouched) and serialises it
@@ -20,14 +20,14 @@ from resconv import build as b
 from resconv.akn.schema import AKN_NS
 from resconv.errors import InvalidTextError
 from resconv.model import CoverPage, Resolution
-from resconv.writers.akn import writer as akn
-from resconv.writers.akn.writer import AknWriter
+from resconv.writers.akn import serialise as akn
+from resconv.writers.akn.writer import AknWriter, build
 from tests.strategies import resolutions
 
 _NS = "{" + AKN_NS + "}"
 
 
-def _to_lxml(node: akn._Node, parent: etree._Element | None) -> etree._Element:
+def _to_lxml(node: akn.Node, parent: etree._Element | None) -> etree._Element:
     attrib = {k: v for k, v in (node.attrib or {}).items() if k != "xmlns"}
     if parent is None:
         element = etree.Element(_NS + node.tag, attrib, nsmap={None: AKN_NS})
@@ -52,7 +52,7 @@ def _indent(node: etree._Element, depth: int) -> None:
 
 
 def lxml_bytes(resolution: Resolution) -> bytes:
-    root = _to_lxml(akn._Document(resolution).build(), None)
+    root = _to_lxml(build(resolution), None)
     _indent(root, 0)
     declaration = b'<?xml version="1.0" encoding="UTF-8"?>\n'
     return declaration + etree.tostring(root, encoding="UTF-8") + b"\n"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 from pathlib import Path
 
+import docx
 import pytest
 from lxml import etree
 
@@ -21,7 +23,7 @@ from tests.writers.test_docx import (
     paragraph_text,
     paragraph_texts,
     parts,
-    read_or_skip,
+    read_resolution,
     style_of,
 )
 
@@ -213,8 +215,6 @@ def test_a_vote_is_kept_as_custom_properties_not_printed() -> None:
 
 
 def test_python_docx_reads_the_vote_as_a_custom_part_and_the_footers() -> None:
-    docx = pytest.importorskip("docx")
-    import io
 
     document = docx.Document(io.BytesIO(DocxWriter().write(arabic())))
     section = document.sections[0]
@@ -231,7 +231,7 @@ def run_text_of(prop: etree._Element) -> str:
 
 
 def test_english_80_7_masthead_and_job_number_from_the_corpus(shared_dir: Path) -> None:
-    resolution = read_or_skip(shared_dir / "corpus" / "en" / "A-RES-80-7.en.pdf.txt")
+    resolution = read_resolution(shared_dir / "corpus" / "en" / "A-RES-80-7.en.pdf.txt")
     package = parts(DocxWriter().write(resolution))
     masthead = cells(package["word/header1.xml"])
     assert masthead[0] == ["United Nations", "A/RES/80/7"]
@@ -244,7 +244,7 @@ def test_english_80_7_masthead_and_job_number_from_the_corpus(shared_dir: Path) 
 
 
 def test_arabic_77_306_from_the_un_akn(shared_dir: Path) -> None:
-    resolution: Resolution = read_or_skip(
+    resolution: Resolution = read_resolution(
         shared_dir / "reference" / "akn" / "ga" / "A_RES_77_306.ara.xml"
     )
     package = parts(DocxWriter().write(resolution))

@@ -25,6 +25,7 @@ from resconv.model import (
     OperativeParagraph,
     Resolution,
     Text,
+    iter_leaves,
     plain_text,
 )
 from resconv.writers.pdf.linebreak import NO_END, NO_START
@@ -134,7 +135,7 @@ def _model_text(res: Resolution) -> str:
     parts = [res.symbol, res.number + ".", plain_text(res.title), res.authority]
 
     def inl(inlines: Any) -> str:
-        return "".join(p.text if isinstance(p, Text) else p.marker for p in inlines)
+        return "".join(p.text if isinstance(p, Text) else p.marker for p in iter_leaves(inlines))
 
     def subs(items: Any) -> None:
         for sub in items:

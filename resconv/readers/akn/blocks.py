@@ -1,13 +1,15 @@
-"""Blocks of AKN: the preamble, paragraphs, points and lists, and hierarchy headings.
+"""Blocks of AKN: the preamble, paragraphs, points and lists, headings, tables and parts.
 
 Paragraphs and points share one collector (`_Parts`): num, content/intro, points, lists,
-wrap-up and headings, in document order, before they become model objects. The UN's
-sibling sub-lists, its headings set as bold paragraphs and resconv's own nesting are all
-read here.
+wrap-up, headings and tables, in document order, before they become model objects. The
+UN's sibling sub-lists, its headings set as bold paragraphs, its sections holding their
+own preambular paragraphs (``crossHeading refersTo="#preamble"``), and resconv's own
+nesting are all read here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from lxml.etree import _Element
@@ -18,10 +20,14 @@ from resconv.model import (
     Heading,
     Inlines,
     OperativeParagraph,
+    Paragraph,
+    Part,
     PreambularParagraph,
     Subparagraph,
+    Table,
 )
-from resconv.readers.akn.inline import InlineReading
+from resconv.readers.akn import inline, tables
+from resconv.readers.akn.context import Reading
 from resconv.readers.akn.nodes import (
     BLOCKS,
     HIERARCHY,
@@ -33,15 +39,33 @@ from resconv.readers.akn.nodes import (
     child_elements,
     first_child,
     local_name,
+    ref_id,
     text_of,
 )
-from resconv.readers.akn.text import Piece, normalise, normalise_text, plain
+from resconv.readers.akn.text import Piece, join_lines, normalise, normalise_text, plain
 
-__all__ = ["BlockReading"]
+__all__ = [
+    "SENTENCE_ENDS",
+    "blocks",
+    "body_with_parts",
+    "is_part_number",
+    "preamble",
+    "preambular",
+]
 
 _PREAMBLE_PARAGRAPHS = frozenset({"container", "p", "recital", "citation", "blockContainer"})
-_SENTENCE_ENDS = (".", ",", ";", ":", "。", "，", "；", "：", "،", "؛")
+SENTENCE_ENDS = (".", ",", ";", ":", "。", "，", "；", "：", "،", "؛")
 """A paragraph ending so is text, even when set wholly in bold or italics."""
+_PART_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z]|[0-9]+|[一二三四五六七八九十]+)[.．]?$")
+"""How a part's number is printed on a line of its own: "I", "XII", "A.", "3", "二"."""
+_PREAMBLE_IN_BODY = "preamble"
+"""``crossHeading/@refersTo`` (UN) and ``hcontainer/@name`` (resconv) of preambular text
+inside a part of the body."""
+
+
+def is_part_number(text: str) -> bool:
+    """Whether `text` is printed like the number of a part ("I", "A.", "二")."""
+    return bool(_PART_NUMBER.match(text.strip()))
 
 
 @dataclass
@@ -55,274 +79,581 @@ class _Parts:
     wrap_up: list[Piece] = field(default_factory=list)
     headings: list[tuple[str, Inlines, int]] = field(default_factory=list)
     """Headings met inside: (number or "", text, depth below the paragraph)."""
+    tables: list[Table] = field(default_factory=list)
+    """Tables met inside a paragraph's content: they stand after it."""
 
 
-class BlockReading(InlineReading):
-    """The preamble and the body of a resolution or an annex, read into model blocks."""
+# -- preamble -------------------------------------------------------------------------------
 
-    # -- preamble -------------------------------------------------------------------------
 
-    def _preamble(self, preamble: _Element | None) -> tuple[str, tuple[PreambularParagraph, ...]]:
-        if preamble is None:
-            self.warn("akn-no-authority", "no preamble: the enacting formula is empty")
-            return "", ()
-        authority: str | None = None
-        paragraphs: list[PreambularParagraph] = []
-        for node in child_elements(preamble):
-            name = local_name(node)
-            if name == "formula" and authority is None:
-                authority = plain(self.inlines(block_children(node) or [node]))
-                if node.get("name") not in (None, "enactingFormula"):
-                    self.info(
-                        "akn-formula", f"formula {node.get('name')!r} read as authority", node
-                    )
-            elif name in _PREAMBLE_PARAGRAPHS or name in ("formula", "recitals", "citations"):
-                if name in ("recitals", "citations"):
-                    for inner in child_elements(node, "recital", "citation"):
-                        paragraphs.append(self._preambular(inner))
-                else:
-                    paragraphs.append(self._preambular(node))
-            else:
-                self._unexpected(node, "preamble")
-                paragraphs.append(self._preambular(node))
-        if authority is None:
-            self.warn("akn-no-authority", "no enacting formula in the preamble", preamble)
-        return authority or "", tuple(paragraphs)
-
-    def _preambular(self, node: _Element) -> PreambularParagraph:
-        parts = (
-            self._parts_of([node], paragraph=False)
-            if local_name(node) == "p"
-            else self._parts(node, paragraph=False)
-        )
-        if parts.number is not None:
-            self.warn(
-                "akn-preamble-num",
-                f"a numbered preambular paragraph: {parts.number!r} kept at the start of the text",
-                node,
-            )
-            parts.lead[:0] = [parts.number, " "]
-        return PreambularParagraph(
-            initial_words=self._checked_initial_words(parts, node),
-            content=normalise(parts.lead, self.language),
-            subparagraphs=tuple(parts.subparagraphs),
-            wrap_up=normalise(parts.wrap_up, self.language),
-        )
-
-    def _checked_initial_words(self, parts: _Parts, node: _Element) -> str:
-        words = parts.initial_words
-        if words and not plain(normalise(parts.lead, self.language)).startswith(words):
-            self.warn(
-                "akn-initial-words",
-                f"initial words {words!r} are not the start of the paragraph; not kept",
-                node,
-            )
-            return ""
-        return words
-
-    # -- paragraphs and points ---------------------------------------------------------------
-
-    def _parts(self, node: _Element, *, paragraph: bool) -> _Parts:
-        """Everything inside a paragraph, point, container or list, in document order."""
-        return self._parts_of(list(child_elements(node)), paragraph=paragraph)
-
-    def _parts_of(self, nodes: list[_Element], *, paragraph: bool) -> _Parts:
-        parts = _Parts()
-        for child in nodes:
-            self._add_part(parts, child, paragraph=paragraph)
-        return parts
-
-    def _add_part(self, parts: _Parts, child: _Element, *, paragraph: bool) -> None:
+def preamble(
+    reading: Reading, node: _Element | None, *, formula_expected: bool = True
+) -> tuple[str, tuple[PreambularParagraph, ...]]:
+    """The enacting formula and the preambular paragraphs of a ``preamble``."""
+    if node is None:
+        if formula_expected:
+            reading.warn("akn-no-authority", "no preamble: the enacting formula is empty")
+        return "", ()
+    authority: str | None = None
+    paragraphs: list[PreambularParagraph] = []
+    for child in child_elements(node):
         name = local_name(child)
-        if name == "num":
-            text = normalise_text(text_of(child), self.language)
-            if parts.number is None:
-                parts.number = text
+        if name == "formula" and authority is None:
+            authority = plain(inline.inlines(reading, block_children(child) or [child]))
+            if child.get("name") not in (None, "enactingFormula"):
+                reading.info(
+                    "akn-formula", f"formula {child.get('name')!r} read as authority", child
+                )
+        elif name in _PREAMBLE_PARAGRAPHS or name in ("formula", "recitals", "citations"):
+            if name in ("recitals", "citations"):
+                for inner in child_elements(child, "recital", "citation"):
+                    paragraphs.append(preambular(reading, inner))
             else:
-                self._append(parts, [text])
-        elif name in ("heading", "subheading"):
-            depth = 1 if name == "subheading" and parts.headings else 0
-            parts.headings.append(("", self.inlines([child]), depth))
-            if not paragraph:
-                self.warn("akn-point-heading", "a heading inside a point is kept as text", child)
-                self._append(parts, self.pieces([child]))
-        elif name in ("content", *INTROS):
-            for block in block_children(child) or [child]:
-                self._add_block(parts, block)
-        elif name in LISTS:
-            self._add_list(parts, child)
-        elif name in POINTS:
-            parts.subparagraphs.append(self._point(child))
-        elif name in WRAPS:
-            if parts.wrap_up:
-                parts.wrap_up.append(" ")
-            parts.wrap_up.extend(self.pieces(block_children(child) or [child]))
-        elif name in BLOCKS:
-            self._add_block(parts, child)
-        elif name in HIERARCHY or name == "paragraph":
-            self.warn("akn-nested-paragraph", f"<{name}> inside a paragraph: text joined", child)
-            inner = self._parts(child, paragraph=paragraph)
-            self._append(parts, [inner.number or "", " ", *inner.lead])
-            parts.subparagraphs.extend(inner.subparagraphs)
+                paragraphs.append(preambular(reading, child))
         else:
-            parent = child.getparent()
-            self._unexpected(child, local_name(parent) if parent is not None else "")
-            self._append(parts, self.pieces([child]))
+            if name != "blockList":
+                reading.unexpected(child, "preamble")
+            paragraphs.append(preambular(reading, child))
+    if authority is None and formula_expected:
+        reading.warn("akn-no-authority", "no enacting formula in the preamble", node)
+    return authority or "", tuple(paragraphs)
 
-    def _add_block(self, parts: _Parts, block: _Element) -> None:
-        name = local_name(block)
-        if name in LISTS:
-            self._add_list(parts, block)
-            return
-        if name in POINTS:
-            parts.subparagraphs.append(self._point(block))
-            return
-        if name not in ("p", "block", "content", *INTROS):
-            self.warn("akn-block", f"<{name}> has no place in the model; its text is kept", block)
-        if parts.subparagraphs:
-            if parts.wrap_up:
-                parts.wrap_up.append(" ")
-            parts.wrap_up.extend(self.pieces([block]))
-            return
-        if not parts.lead:
-            parts.initial_words = self._initial_words(block)
-        elif any(isinstance(p, FootnoteRef) or p.strip() for p in parts.lead):
-            self.warn("akn-joined", "several blocks in one paragraph are joined by a space", block)
-        self._append(parts, self.pieces([block]))
 
-    def _append(self, parts: _Parts, pieces: list[Piece]) -> None:
-        if parts.lead:
-            parts.lead.append(" ")
-        parts.lead.extend(pieces)
+def preambular(reading: Reading, node: _Element) -> PreambularParagraph:
+    """One preambular paragraph: a container, a bare ``p``, a crossHeading, a paragraph."""
+    name = local_name(node)
+    if name in ("p", "crossHeading", "blockList"):
+        parts = _parts_of(reading, [node], paragraph=False)
+    else:
+        parts = _parts(reading, node, paragraph=False)
+    if parts.number is not None:
+        reading.warn(
+            "akn-preamble-num",
+            f"a numbered preambular paragraph: {parts.number!r} kept at the start of the text",
+            node,
+        )
+        parts.lead[:0] = [parts.number, " "]
+    for table in parts.tables:
+        reading.warn("akn-preamble-table", "a table in the preamble is kept as text", node)
+        parts.wrap_up.extend([" ", *_table_pieces(table)])
+    return PreambularParagraph(
+        initial_words=_checked_initial_words(reading, parts, node),
+        content=normalise(parts.lead, reading.language),
+        subparagraphs=tuple(parts.subparagraphs),
+        wrap_up=normalise(parts.wrap_up, reading.language),
+    )
 
-    def _add_list(self, parts: _Parts, node: _Element) -> None:
-        for child in child_elements(node):
-            name = local_name(child)
-            if name in INTROS or name in BLOCKS:
-                if parts.subparagraphs:
-                    self.warn(
-                        "akn-late-intro", "list introduction after points: kept as wrap-up", child
-                    )
-                    if parts.wrap_up:
-                        parts.wrap_up.append(" ")
-                    parts.wrap_up.extend(self.pieces(block_children(child) or [child]))
-                else:
-                    self._add_part(parts, child, paragraph=False)
-            elif name in POINTS:
-                parts.subparagraphs.append(self._point(child))
-            elif name in LISTS:
-                # DGACM's sibling <sublist> after point (b) holds (b)'s own points.
-                inner = self._parts(child, paragraph=False)
-                if inner.lead:
-                    self.warn("akn-sublist-intro", "text of a sublist kept as a point", child)
-                    inner.subparagraphs.insert(
-                        0, Subparagraph(number="", content=normalise(inner.lead, self.language))
-                    )
-                if parts.subparagraphs and name == "sublist":
-                    last = parts.subparagraphs[-1]
-                    parts.subparagraphs[-1] = replace(
-                        last, subparagraphs=last.subparagraphs + tuple(inner.subparagraphs)
-                    )
-                else:
-                    parts.subparagraphs.extend(inner.subparagraphs)
-            elif name in WRAPS or name == "num" or name in ("heading", "subheading"):
-                self._add_part(parts, child, paragraph=False)
-            else:
-                self._unexpected(child, local_name(node))
-                self._add_part(parts, child, paragraph=False)
 
-    def _point(self, node: _Element) -> Subparagraph:
-        parts = self._parts(node, paragraph=False)
+def _table_pieces(table: Table) -> list[Piece]:
+    out: list[Piece] = []
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.content:
+                out.extend([plain(paragraph), " "])
+    return out
+
+
+def _checked_initial_words(reading: Reading, parts: _Parts, node: _Element) -> str:
+    words = parts.initial_words
+    if words and not plain(normalise(parts.lead, reading.language)).startswith(words):
+        reading.warn(
+            "akn-initial-words",
+            f"initial words {words!r} are not the start of the paragraph; not kept",
+            node,
+        )
+        return ""
+    return words
+
+
+# -- paragraphs and points ------------------------------------------------------------------
+
+
+def _parts(reading: Reading, node: _Element, *, paragraph: bool) -> _Parts:
+    """Everything inside a paragraph, point, container or list, in document order."""
+    return _parts_of(reading, list(child_elements(node)), paragraph=paragraph)
+
+
+def _parts_of(reading: Reading, nodes: list[_Element], *, paragraph: bool) -> _Parts:
+    parts = _Parts()
+    for child in nodes:
+        _add_part(reading, parts, child, paragraph=paragraph)
+    return parts
+
+
+def _add_part(reading: Reading, parts: _Parts, child: _Element, *, paragraph: bool) -> None:
+    name = local_name(child)
+    if name == "num":
+        text = normalise_text(text_of(child), reading.language)
         if parts.number is None:
-            self.warn("akn-point-num", "a point without a number", node)
-        return Subparagraph(
-            number=parts.number or "",
-            content=normalise(parts.lead, self.language),
-            subparagraphs=tuple(parts.subparagraphs),
-            wrap_up=normalise(parts.wrap_up, self.language),
-        )
-
-    def _blocks(self, body: _Element, *, depth: int) -> tuple[Block, ...]:
-        """The operative part (or annex body): paragraphs and headings in order."""
-        return tuple(self._blocks_of(list(child_elements(body)), depth, local_name(body)))
-
-    def _blocks_of(self, nodes: list[_Element], depth: int, where: str) -> list[Block]:
-        out: list[Block] = []
-        for node in nodes:
-            name = local_name(node)
-            if name in ("p", "content") and _is_blank(node):
-                continue  # the placeholder that keeps an empty body or section valid
-            if name in HIERARCHY:
-                out.extend(self._hierarchy(node, depth))
-            elif name == "crossHeading":
-                out.append(Heading(number=None, text=self.inlines([node]), level=depth + 1))
-            elif name in ("componentRef", "documentRef"):
-                self.warn("akn-not-kept", f"<{name}> has no place in the model", node)
-            else:
-                if name not in ("paragraph", "intro", "wrapUp", *POINTS, *LISTS, *BLOCKS):
-                    self._unexpected(node, where)
-                out.extend(self._paragraph(node, depth))
-        return out
-
-    def _hierarchy(self, node: _Element, depth: int) -> list[Block]:
-        number_node = first_child(node, "num")
-        number = (
-            normalise_text(text_of(number_node), self.language) if number_node is not None else None
-        )
-        out: list[Block] = []
-        heading = first_child(node, "heading")
-        if heading is not None or number is not None:
-            text = self.inlines([heading]) if heading is not None else ()
-            out.append(Heading(number=number, text=text, level=depth + 1))
-        for sub in child_elements(node, "subheading"):
-            level = depth + 2 if out else depth + 1
-            out.append(Heading(number=None, text=self.inlines([sub]), level=level))
-        inner = [
-            c for c in child_elements(node) if local_name(c) not in ("num", "heading", "subheading")
-        ]
-        out.extend(self._blocks_of(inner, depth + (1 if out else 0), local_name(node)))
-        return out
-
-    def _paragraph(self, node: _Element, depth: int) -> list[Block]:
-        if local_name(node) in BLOCKS or local_name(node) in LISTS or local_name(node) in POINTS:
-            parts = self._parts_of([node], paragraph=True)
+            parts.number = text
         else:
-            parts = self._parts(node, paragraph=True)
-        out: list[Block] = []
-        heading_number = parts.number if parts.headings and not _has_body(parts) else None
-        for index, (_, text, extra) in enumerate(parts.headings):
-            out.append(
-                Heading(
-                    number=heading_number if index == 0 else None,
-                    text=text,
-                    level=depth + 1 + extra,
+            _append(parts, [text])
+    elif name in ("heading", "subheading"):
+        depth = 1 if name == "subheading" and parts.headings else 0
+        parts.headings.append(("", inline.inlines(reading, [child]), depth))
+        if not paragraph:
+            reading.warn("akn-point-heading", "a heading inside a point is kept as text", child)
+            _append(parts, inline.pieces(reading, [child]))
+    elif name in ("content", *INTROS):
+        for block in block_children(child) or [child]:
+            _add_block(reading, parts, block, paragraph=paragraph)
+    elif name in LISTS:
+        _add_list(reading, parts, child)
+    elif name in POINTS:
+        parts.subparagraphs.append(_point(reading, child))
+    elif name in WRAPS:
+        if parts.wrap_up:
+            parts.wrap_up.append(" ")
+        parts.wrap_up.extend(inline.pieces(reading, block_children(child) or [child]))
+    elif name in BLOCKS or name == "crossHeading":
+        _add_block(reading, parts, child, paragraph=paragraph)
+    elif name in HIERARCHY or name == "paragraph":
+        reading.warn("akn-nested-paragraph", f"<{name}> inside a paragraph: text joined", child)
+        inner = _parts(reading, child, paragraph=paragraph)
+        _append(parts, [inner.number or "", " ", *inner.lead])
+        parts.subparagraphs.extend(inner.subparagraphs)
+    else:
+        parent = child.getparent()
+        reading.unexpected(child, local_name(parent) if parent is not None else "")
+        _append(parts, inline.pieces(reading, [child]))
+
+
+def _add_block(reading: Reading, parts: _Parts, block: _Element, *, paragraph: bool) -> None:
+    name = local_name(block)
+    if name in LISTS:
+        _add_list(reading, parts, block)
+        return
+    if name in POINTS:
+        parts.subparagraphs.append(_point(reading, block))
+        return
+    if name == "table":
+        table = tables.table(reading, block)
+        if paragraph:
+            parts.tables.append(table)
+        else:
+            reading.warn("akn-point-table", "a table inside a point is kept as text", block)
+            _append(parts, _table_pieces(table))
+        return
+    if name not in ("p", "block", "content", "crossHeading", *INTROS):
+        reading.warn("akn-block", f"<{name}> has no place in the model; its text is kept", block)
+    if parts.subparagraphs:
+        if parts.wrap_up:
+            parts.wrap_up.append(" ")
+        parts.wrap_up.extend(inline.pieces(reading, [block]))
+        return
+    if not parts.lead:
+        parts.initial_words = inline.initial_words(reading, block)
+    elif any(isinstance(p, FootnoteRef) or (isinstance(p, str) and p.strip()) for p in parts.lead):
+        reading.warn("akn-joined", "several blocks in one paragraph are joined by a space", block)
+    _append(parts, inline.pieces(reading, [block]))
+
+
+def _append(parts: _Parts, pieces: list[Piece]) -> None:
+    if parts.lead:
+        parts.lead.append(" ")
+    parts.lead.extend(pieces)
+
+
+def _add_list(reading: Reading, parts: _Parts, node: _Element) -> None:
+    for child in child_elements(node):
+        name = local_name(child)
+        if name in INTROS or name in BLOCKS:
+            if parts.subparagraphs:
+                reading.warn(
+                    "akn-late-intro", "list introduction after points: kept as wrap-up", child
                 )
+                if parts.wrap_up:
+                    parts.wrap_up.append(" ")
+                parts.wrap_up.extend(inline.pieces(reading, block_children(child) or [child]))
+            else:
+                _add_part(reading, parts, child, paragraph=False)
+        elif name in POINTS:
+            parts.subparagraphs.append(_point(reading, child))
+        elif name in LISTS:
+            # DGACM's sibling <sublist> after point (b) holds (b)'s own points.
+            inner = _parts(reading, child, paragraph=False)
+            if inner.lead:
+                reading.warn("akn-sublist-intro", "text of a sublist kept as a point", child)
+                inner.subparagraphs.insert(
+                    0, Subparagraph(number="", content=normalise(inner.lead, reading.language))
+                )
+            if parts.subparagraphs and name == "sublist":
+                last = parts.subparagraphs[-1]
+                parts.subparagraphs[-1] = replace(
+                    last, subparagraphs=last.subparagraphs + tuple(inner.subparagraphs)
+                )
+            else:
+                parts.subparagraphs.extend(inner.subparagraphs)
+        elif name in WRAPS or name == "num" or name in ("heading", "subheading"):
+            _add_part(reading, parts, child, paragraph=False)
+        else:
+            reading.unexpected(child, local_name(node))
+            _add_part(reading, parts, child, paragraph=False)
+
+
+def _point(reading: Reading, node: _Element) -> Subparagraph:
+    parts = _parts(reading, node, paragraph=False)
+    if parts.number is None:
+        reading.warn("akn-point-num", "a point without a number", node)
+    return Subparagraph(
+        number=parts.number or "",
+        content=normalise(parts.lead, reading.language),
+        subparagraphs=tuple(parts.subparagraphs),
+        wrap_up=normalise(parts.wrap_up, reading.language),
+    )
+
+
+# -- the body -------------------------------------------------------------------------------
+
+
+def blocks(reading: Reading, body: _Element, *, depth: int = 0) -> tuple[Block, ...]:
+    """The operative part (or annex body): paragraphs, headings and tables in order.
+
+    Parts met on the way (a section with its own preamble) are kept as headings followed
+    by their paragraphs; `body_with_parts` keeps them as parts.
+    """
+    operative, parts = body_with_parts(reading, body, depth=depth)
+    out = list(operative)
+    for part in parts:
+        out.extend(_flatten(part, depth + 1, reading, body))
+    return tuple(out)
+
+
+def _flatten(part: Part, level: int, reading: Reading, where: _Element) -> list[Block]:
+    reading.warn(
+        "akn-part-flattened",
+        "a part with its own preamble where the model has no parts (an annex): its "
+        "preambular paragraphs are kept as unnumbered paragraphs",
+        where,
+    )
+    out: list[Block] = [Heading(number=part.number, text=part.heading, level=level)]
+    out.extend(
+        OperativeParagraph(
+            number=None,
+            initial_words=p.initial_words,
+            content=p.content,
+            subparagraphs=p.subparagraphs,
+            wrap_up=p.wrap_up,
+        )
+        for p in part.preamble
+    )
+    out.extend(part.operative)
+    for inner in part.parts:
+        out.extend(_flatten(inner, level + 1, reading, where))
+    return out
+
+
+def body_with_parts(
+    reading: Reading, body: _Element, *, depth: int = 0
+) -> tuple[tuple[Block, ...], tuple[Part, ...]]:
+    """The blocks of `body` before its first part, and its parts.
+
+    A ``part``, or a hierarchy element (section, hcontainer …) holding preambular text,
+    is a part; so are the hierarchy elements after the first part, and blocks between
+    parts belong to the part before them.
+    """
+    return _body_of(reading, list(child_elements(body)), depth, local_name(body))
+
+
+def _flush(
+    reading: Reading,
+    pending: list[_Element],
+    leading: list[Block],
+    parts: list[Part],
+    depth: int,
+    where: str,
+) -> None:
+    if not pending:
+        return
+    found = _blocks_of(reading, pending, depth, where)
+    pending.clear()
+    if not parts:
+        leading.extend(found)
+    elif found:
+        last = parts[-1]
+        parts[-1] = replace(last, operative=last.operative + tuple(found))
+
+
+def _is_part(node: _Element) -> bool:
+    """A ``part`` (resconv writes parts so), or a section holding its own preamble (UN)."""
+    name = local_name(node)
+    return name == "part" or (name in HIERARCHY and _has_own_preamble(node))
+
+
+def _has_own_preamble(node: _Element) -> bool:
+    for child in child_elements(node):
+        name = local_name(child)
+        if _is_preamble_in_body(child):
+            return True
+        if name == "hcontainer" and child.get("name") == _PREAMBLE_IN_BODY:
+            return True
+    return False
+
+
+def _is_block_container(node: _Element) -> bool:
+    """resconv's ``hcontainer`` around a table or a plain paragraph, not a part."""
+    return local_name(node) == "hcontainer" and node.get("name") in ("table", "text")
+
+
+def _part(reading: Reading, node: _Element, depth: int) -> Part:
+    number, heading = _number_and_heading(reading, node)
+    preambular_paragraphs: list[PreambularParagraph] = []
+    rest: list[_Element] = []
+    for child in child_elements(node):
+        name = local_name(child)
+        if name in ("num", "heading", "subheading"):
+            continue
+        if _is_preamble_in_body(child):
+            preambular_paragraphs.append(preambular(reading, child))
+        elif name == "hcontainer" and child.get("name") == _PREAMBLE_IN_BODY:
+            for inner in child_elements(child):
+                preambular_paragraphs.append(preambular(reading, inner))
+        else:
+            rest.append(child)
+    operative, inner_parts = _body_of(reading, rest, 0, local_name(node))
+    return Part(
+        number=number,
+        heading=heading,
+        preamble=tuple(preambular_paragraphs),
+        operative=operative,
+        parts=inner_parts,
+    )
+
+
+def _body_of(
+    reading: Reading, children: list[_Element], depth: int, where: str
+) -> tuple[tuple[Block, ...], tuple[Part, ...]]:
+    if any(_is_preamble_in_body(c) for c in children):
+        return _flat_parts(reading, children, depth, where)
+    first = next((i for i, c in enumerate(children) if _is_part(c)), None)
+    if first is None:
+        return tuple(_blocks_of(reading, children, depth, where)), ()
+    leading: list[Block] = []
+    parts: list[Part] = []
+    pending: list[_Element] = []
+    for index, child in enumerate(children):
+        if _is_part(child) or (
+            index > first and local_name(child) in HIERARCHY and not _is_block_container(child)
+        ):
+            _flush(reading, pending, leading, parts, depth, where)
+            parts.append(_part(reading, child, depth))
+        else:
+            pending.append(child)
+    _flush(reading, pending, leading, parts, depth, where)
+    return tuple(leading), tuple(parts)
+
+
+@dataclass
+class _FlatPart:
+    """A part of a flat body being collected: heading lines, preamble, the rest."""
+
+    headings: list[_Element] = field(default_factory=list)
+    preamble: list[_Element] = field(default_factory=list)
+    rest: list[_Element] = field(default_factory=list)
+
+
+def _flat_parts(
+    reading: Reading, children: list[_Element], depth: int, where: str
+) -> tuple[tuple[Block, ...], tuple[Part, ...]]:
+    """Parts that the UN writes flat in the body: "I" and the title as ``subheading``s,
+    then ``crossHeading refersTo="#preamble"`` paragraphs, then operative paragraphs.
+
+    A part starts at a run of sub-headings, or at preambular text after operative text.
+    """
+    leading: list[_Element] = []
+    found: list[_FlatPart] = []
+    run: list[_Element] | None = None
+    """Where the sub-headings of the current run go: a part's headings, or its blocks."""
+    for index, child in enumerate(children):
+        name = local_name(child)
+        current = found[-1] if found else None
+        if name != "subheading":
+            run = None
+        if name == "subheading" and run is not None:
+            run.append(child)  # the next line of the same heading
+        elif name == "subheading":
+            if current is None or current.preamble or current.rest:
+                if current is not None and not _opens_part(reading, children, index):
+                    run = current.rest  # a sub-heading inside the part
+                    run.append(child)
+                    continue
+                found.append(_FlatPart())
+            run = found[-1].headings
+            run.append(child)
+        elif _is_preamble_in_body(child):
+            if current is None or current.rest:
+                found.append(_FlatPart())
+            found[-1].preamble.append(child)
+        elif current is None:
+            leading.append(child)
+        else:
+            current.rest.append(child)
+    parts: list[Part] = []
+    for flat in found:
+        lines = [inline.inlines(reading, [h]) for h in flat.headings]
+        number = None
+        if lines and is_part_number(plain(lines[0])):
+            number = plain(lines.pop(0))
+        paragraphs = tuple(preambular(reading, node) for node in flat.preamble)
+        operative, inner = _body_of(reading, flat.rest, 0, where)
+        parts.append(
+            Part(
+                number=number,
+                heading=join_lines(lines),
+                preamble=paragraphs,
+                operative=operative,
+                parts=inner,
             )
-        if _has_body(parts) or not parts.headings:
-            if not _has_body(parts) and parts.number is None:
-                self.info("akn-empty-paragraph", "an empty unnumbered paragraph", node)
-            content = normalise(parts.lead, self.language)
-            if _is_emphasised_heading(parts, content):
-                self.info(
-                    "akn-emphasis-heading",
-                    "an unnumbered paragraph set wholly in bold or italics is read as a heading",
-                    node,
-                )
-                return [Heading(number=None, text=content, level=depth + 1)]
-            out.append(
-                OperativeParagraph(
-                    number=parts.number,
-                    initial_words=self._checked_initial_words(parts, node),
-                    content=normalise(parts.lead, self.language),
-                    subparagraphs=tuple(parts.subparagraphs),
-                    wrap_up=normalise(parts.wrap_up, self.language),
-                )
+        )
+    return tuple(_blocks_of(reading, leading, depth, where)), tuple(parts)
+
+
+def _opens_part(reading: Reading, children: list[_Element], index: int) -> bool:
+    """Whether the run of sub-headings at `index` opens a part: it starts with a part
+    number ("II"), or preambular text follows it."""
+    first = normalise_text(text_of(children[index]), reading.language)
+    if is_part_number(first):
+        return True
+    for following in children[index + 1 :]:
+        if local_name(following) != "subheading":
+            return _is_preamble_in_body(following)
+    return False
+
+
+def _is_preamble_in_body(node: _Element) -> bool:
+    return local_name(node) == "crossHeading" and ref_id(node.get("refersTo")) == _PREAMBLE_IN_BODY
+
+
+def _number_and_heading(reading: Reading, node: _Element) -> tuple[str | None, Inlines]:
+    """A part's number and heading: from ``num``/``heading``, or from the UN's
+    ``subheading``s ("I", then the title)."""
+    number_node = first_child(node, "num")
+    number = (
+        normalise_text(text_of(number_node), reading.language) if number_node is not None else None
+    )
+    lines = list(child_elements(node, "heading", "subheading"))
+    titles = [inline.inlines(reading, [c]) for c in lines]
+    if (
+        number is None
+        and len(titles) > 1
+        and local_name(lines[0]) == "subheading"
+        and is_part_number(plain(titles[0]))
+    ):
+        number = plain(titles.pop(0))  # the UN's "I" on a sub-heading line of its own
+    if len(titles) > 1:
+        reading.info("akn-part-heading", "a part's several headings are joined by a space", node)
+    return number, join_lines(titles)
+
+
+def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) -> list[Block]:
+    out: list[Block] = []
+    for node in nodes:
+        name = local_name(node)
+        if name in ("p", "content") and _is_blank(node):
+            continue  # the placeholder that keeps an empty body or section valid
+        if _is_block_container(node):
+            out.extend(_block_container(reading, node))
+        elif name in HIERARCHY:
+            out.extend(_hierarchy(reading, node, depth))
+        elif name in ("crossHeading", "subheading"):
+            out.append(Heading(number=None, text=inline.inlines(reading, [node]), level=depth + 1))
+        elif name == "table":
+            out.append(tables.table(reading, node))
+        elif name == "container":
+            out.extend(_container(reading, node, depth))
+        elif name in ("componentRef", "documentRef"):
+            reading.warn("akn-not-kept", f"<{name}> has no place in the model", node)
+        else:
+            if name not in ("paragraph", "intro", "wrapUp", *POINTS, *LISTS, *BLOCKS):
+                reading.unexpected(node, where)
+            out.extend(_paragraph(reading, node, depth))
+    return out
+
+
+def _block_container(reading: Reading, node: _Element) -> list[Block]:
+    """resconv's ``hcontainer name="table"`` and ``hcontainer name="text"``."""
+    out: list[Block] = []
+    for child in child_elements(node):
+        if local_name(child) != "content":
+            reading.unexpected(child, "hcontainer")
+        for block in block_children(child) or [child]:
+            if local_name(block) == "table":
+                out.append(tables.table(reading, block))
+            else:
+                out.append(Paragraph(content=inline.inlines(reading, [block])))
+    return out
+
+
+def _container(reading: Reading, node: _Element, depth: int) -> list[Block]:
+    """The UN's ``container`` in the body: around a table, or around paragraphs."""
+    out: list[Block] = []
+    for child in child_elements(node):
+        name = local_name(child)
+        if name == "table":
+            out.append(tables.table(reading, child))
+        elif name == "p":
+            out.append(Paragraph(content=inline.inlines(reading, [child])))
+        else:
+            out.extend(_blocks_of(reading, [child], depth, "container"))
+    return out
+
+
+def _hierarchy(reading: Reading, node: _Element, depth: int) -> list[Block]:
+    number, heading = _number_and_heading(reading, node)
+    out: list[Block] = []
+    if heading or number is not None:
+        out.append(Heading(number=number, text=heading, level=depth + 1))
+    inner = [
+        c for c in child_elements(node) if local_name(c) not in ("num", "heading", "subheading")
+    ]
+    out.extend(_blocks_of(reading, inner, depth + (1 if out else 0), local_name(node)))
+    return out
+
+
+def _paragraph(reading: Reading, node: _Element, depth: int) -> list[Block]:
+    name = local_name(node)
+    if name in BLOCKS or name in LISTS or name in POINTS:
+        parts = _parts_of(reading, [node], paragraph=True)
+    else:
+        parts = _parts(reading, node, paragraph=True)
+    out: list[Block] = []
+    heading_number = parts.number if parts.headings and not _has_body(parts) else None
+    for index, (_, text, extra) in enumerate(parts.headings):
+        out.append(
+            Heading(
+                number=heading_number if index == 0 else None,
+                text=text,
+                level=depth + 1 + extra,
             )
-        return out
+        )
+    if _has_body(parts) or not (parts.headings or parts.tables):
+        if not _has_body(parts) and parts.number is None:
+            reading.info("akn-empty-paragraph", "an empty unnumbered paragraph", node)
+        content = normalise(parts.lead, reading.language)
+        if _is_emphasised_heading(parts, content):
+            reading.info(
+                "akn-emphasis-heading",
+                "an unnumbered paragraph set wholly in bold or italics is read as a heading",
+                node,
+            )
+            return [Heading(number=None, text=content, level=depth + 1), *parts.tables]
+        out.append(
+            OperativeParagraph(
+                number=parts.number,
+                initial_words=_checked_initial_words(reading, parts, node),
+                content=content,
+                subparagraphs=tuple(parts.subparagraphs),
+                wrap_up=normalise(parts.wrap_up, reading.language),
+            )
+        )
+    elif parts.number is not None and not parts.headings:
+        reading.warn("akn-table-number", f"number {parts.number!r} of a table is not kept", node)
+    out.extend(parts.tables)
+    return out
 
 
 def _is_emphasised_heading(parts: _Parts, content: Inlines) -> bool:
-    """The UN's Arabic files set sub-headings as a paragraph holding one bold span."""
+    """The UN's files set sub-headings as a paragraph holding one bold span."""
     text = plain(content)
     return (
         parts.number is None
@@ -331,19 +662,19 @@ def _is_emphasised_heading(parts: _Parts, content: Inlines) -> bool:
         and bool(parts.initial_words)
         and text == parts.initial_words
         and all(not isinstance(piece, FootnoteRef) for piece in content)
-        and not text.endswith(_SENTENCE_ENDS)
+        and not text.endswith(SENTENCE_ENDS)
     )
 
 
 def _is_blank(node: _Element) -> bool:
     return not text_of(node).strip() and not any(
-        local_name(n) in ("authorialNote", "noteRef") for n in node.iter()
+        local_name(n) in ("authorialNote", "noteRef", "table") for n in node.iter()
     )
 
 
 def _has_body(parts: _Parts) -> bool:
     return bool(
-        any(isinstance(p, FootnoteRef) or p.strip() for p in parts.lead)
+        any(isinstance(p, FootnoteRef) or (isinstance(p, str) and p.strip()) for p in parts.lead)
         or parts.subparagraphs
         or parts.wrap_up
     )

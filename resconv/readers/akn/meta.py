@@ -3,7 +3,9 @@
 The number, symbol and language come from the preface and the FRBR identification, the
 adoption from the conclusions (or, failing them, the cover page and FRBRWork date). Both
 dialects are read: resconv refers to a TLCEvent for the meeting, the UN prints it in an
-`<event>` or `<location>`. Metadata the model has no place for is reported, not kept.
+`<event>` or `<location>`, and names the States of a recorded vote in
+``count/akn4un:voters/organization``. Metadata the model has no place for is reported,
+not kept.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from lxml.etree import _Element
 from resconv.errors import StructureError, UsageError
 from resconv.lang import LANGUAGES, language_for_akn
 from resconv.model import Adoption, CoverPage, Inlines, Vote
-from resconv.readers.akn.inline import InlineReading
+from resconv.readers.akn import inline
+from resconv.readers.akn.context import Reading
 from resconv.readers.akn.nodes import (
     child_elements,
     descendants,
@@ -28,7 +31,15 @@ from resconv.readers.akn.nodes import (
 )
 from resconv.readers.akn.text import normalise_text
 
-__all__ = ["MetaReading"]
+__all__ = [
+    "adoption",
+    "cover_page",
+    "language_of",
+    "number_and_symbol",
+    "report_summary",
+    "title",
+    "vote",
+]
 
 _TLC_MEETING = re.compile(r"/plenaryMeeting/(\d+)$")
 _DIGITS = re.compile(r"\d+")
@@ -37,267 +48,283 @@ _DISTRIBUTION = re.compile(r"^\s*Distr\.?\s*:?\s*", re.IGNORECASE)
 _COUNTS = {"inFavour": "in_favour", "against": "against", "abstaining": "abstaining"}
 
 
-class MetaReading(InlineReading):
-    """The identification, adoption, cover page and vote of one document."""
+# -- identification -------------------------------------------------------------------
 
-    # -- identification -------------------------------------------------------------------
 
-    def _language(self, lang: str | None) -> str:
-        node = next((n for n in descendants(self.root, "FRBRlanguage") if n.get("language")), None)
-        code = node.get("language") if node is not None else None
-        if code is None:
-            if lang is None:
-                raise StructureError(
-                    "no FRBRlanguage in the identification; give the language (lang=)",
-                    source=self.source,
-                )
-            if lang not in LANGUAGES:
-                raise UsageError(f"unknown language {lang!r} (known: {', '.join(LANGUAGES)})")
+def language_of(reading: Reading, lang: str | None) -> str:
+    node = next((n for n in descendants(reading.root, "FRBRlanguage") if n.get("language")), None)
+    code = node.get("language") if node is not None else None
+    if code is None:
+        if lang is None:
+            raise StructureError(
+                "no FRBRlanguage in the identification; give the language (lang=)",
+                source=reading.source,
+            )
+        if lang not in LANGUAGES:
+            raise UsageError(f"unknown language {lang!r} (known: {', '.join(LANGUAGES)})")
+        return lang
+    try:
+        found = language_for_akn(code).code
+    except UsageError:
+        if lang in LANGUAGES:
+            reading.warn("akn-language", f"unknown FRBRlanguage {code!r}; read as {lang}", node)
             return lang
-        try:
-            found = language_for_akn(code).code
-        except UsageError:
-            if lang in LANGUAGES:
-                self.warn("akn-language", f"unknown FRBRlanguage {code!r}; read as {lang}", node)
-                return lang
-            raise StructureError(
-                f"FRBRlanguage {code!r} is none of the six UN languages "
-                f"({', '.join(x.akn_code for x in LANGUAGES.values())})",
-                source=self.source,
-                line=line_of(node),
-            ) from None
-        if lang is not None and lang != found:
-            self.warn(
-                "akn-language", f"the file says {code} ({found}), not {lang}; read as {found}", node
-            )
-        return found
-
-    def _number_and_symbol(
-        self, doc: _Element, meta: _Element | None, cover: _Element | None
-    ) -> tuple[str, str]:
-        number = ""
-        preface = first_child(doc, "preface")
-        doc_number = next(descendants(preface, "docNumber"), None) if preface is not None else None
-        if doc_number is not None:
-            number = normalise_text(text_of(doc_number), self.language)
-            number = number[:-1] if number.endswith((".", "．")) else number
-        work = first_child(first_child(meta, "identification"), "FRBRWork")
-        if not number and work is not None:
-            frbr_number = first_child(work, "FRBRnumber")
-            if frbr_number is not None:
-                number = frbr_number.get("showAs") or (frbr_number.get("value") or "").replace(
-                    "-", "/"
-                )
-        symbol = ""
-        if work is not None:
-            for alias in child_elements(work, "FRBRalias"):
-                if alias.get("name") == "symbol" and alias.get("value"):
-                    symbol = alias.get("value") or ""
-        if not symbol and cover is not None:
-            for node in descendants(cover, "docNumber"):
-                if ref_id(node.get("refersTo")) == "symbol" or not symbol:
-                    symbol = normalise_text(text_of(node), self.language)
-        if not number and symbol:
-            number = symbol.split("/RES/", 1)[-1]
-        if not number and work is not None:
-            uri = first_child(work, "FRBRuri")
-            value = (uri.get("value") or "") if uri is not None else ""
-            number = value.rstrip("/").rsplit("/", 1)[-1].replace("-", "/")
-        if not number:
-            raise StructureError(
-                "no resolution number (preface docNumber, FRBRnumber or symbol)",
-                source=self.source,
-            )
-        if not symbol:
-            symbol = f"A/RES/{number}"
-            self.info("akn-symbol", f"no symbol in the file; {symbol} made from the number")
-        return number, symbol
-
-    def _title(self, doc: _Element, cover: _Element | None) -> Inlines:
-        preface = first_child(doc, "preface")
-        node = next(descendants(preface, "docTitle"), None) if preface is not None else None
-        if node is None:
-            self.warn("akn-no-title", "no docTitle in the preface; the title is empty", preface)
-            return ()
-        return self.inlines([node])
-
-    # -- conclusions ------------------------------------------------------------------------
-
-    def _adoption(
-        self, doc: _Element, meta: _Element | None, cover: _Element | None
-    ) -> Adoption | None:
-        conclusions = first_child(doc, "conclusions")
-        where = conclusions
-        if where is None and cover is not None:
-            titles = descendants(cover, "docTitle")
-            where = next((t for t in titles if ref_id(t.get("refersTo")) == "adoption"), None)
-        work_date = None
-        work = first_child(first_child(meta, "identification"), "FRBRWork")
-        if work is not None:
-            dates = list(child_elements(work, "FRBRdate"))
-            chosen = next((d for d in dates if d.get("name") == "adoption"), None)
-            chosen = chosen if chosen is not None else (dates[0] if dates else None)
-            work_date = iso_date(chosen.get("date")) if chosen is not None else None
-        if where is None:
-            if work_date is None:
-                return None
-            self.info("akn-no-conclusions", "no conclusions: adoption date from FRBRWork")
-            return Adoption(date=work_date, date_text="", meeting=None, meeting_text="")
-        date_node = next(descendants(where, "docDate"), None)
-        date = None
-        date_text = ""
-        if date_node is not None:
-            date_text = normalise_text(text_of(date_node), self.language)
-            date = iso_date(date_node.get("date"))
-            if date is None:
-                self.warn(
-                    "akn-date", f"docDate date={date_node.get('date')!r} is not a date", date_node
-                )
-        if date is None:
-            date = work_date
-        meeting_node = self._meeting_node(where)
-        meeting_text = ""
-        meeting = None
-        if meeting_node is not None:
-            meeting_text = normalise_text(_text_without(meeting_node, "docDate"), self.language)
-            meeting = self._meeting_number(meeting_node, meeting_text)
-        if conclusions is not None:
-            self._check_conclusions(conclusions, date_node, meeting_node)
-        return Adoption(date=date, date_text=date_text, meeting=meeting, meeting_text=meeting_text)
-
-    def _meeting_number(self, node: _Element, text: str) -> int | None:
-        """From the TLCEvent the meeting refers to (resconv), else its title or text (UN)."""
-        target = ref_id(node.get("refersTo"))
-        for tlc in descendants(self.root, "TLCEvent"):
-            if target and tlc.get("eId") == target:
-                found = _TLC_MEETING.search(tlc.get("href") or "")
-                return int(found.group(1)) if found else None
-        return _first_number(node.get("title"), text)
-
-    @staticmethod
-    def _meeting_node(where: _Element) -> _Element | None:
-        for node in where.iter():
-            if not isinstance(node.tag, str):
-                continue
-            name = local_name(node)
-            if name == "inline" and node.get("name") == "adoptionMeeting":
-                return node
-            if name == "location":
-                return node
-        for node in descendants(where, "event"):
-            if _text_without(node, "docDate").strip():
-                return node
-        return None
-
-    def _check_conclusions(
-        self, conclusions: _Element, date_node: _Element | None, meeting_node: _Element | None
-    ) -> None:
-        kept = {id(n) for n in (date_node, meeting_node) if n is not None}
-        for node in conclusions.iter():
-            if id(node) in kept or not isinstance(node.tag, str):
-                continue
-            for text in (node.text, node.tail):
-                if text and text.strip() and not _inside(node, kept, text is node.tail):
-                    self.warn(
-                        "akn-conclusions-text",
-                        f"text {text.strip()!r} in the conclusions is not kept",
-                        node,
-                    )
-
-    # -- cover page and vote ----------------------------------------------------------------
-
-    def _cover_page(self, cover: _Element | None, meta: _Element | None) -> CoverPage:
-        job = next(
-            (
-                n
-                for where in (cover, meta)
-                if where is not None
-                for n in descendants(where, "docketNumber")
-            ),
-            None,
+        raise StructureError(
+            f"FRBRlanguage {code!r} is none of the languages resconv reads "
+            f"({', '.join(x.akn_code for x in LANGUAGES.values())})",
+            source=reading.source,
+            line=line_of(node),
+        ) from None
+    if lang is not None and lang != found:
+        reading.warn(
+            "akn-language", f"the file says {code} ({found}), not {lang}; read as {found}", node
         )
-        job_number = normalise_text(text_of(job), self.language) if job is not None else ""
-        if cover is None:
-            return CoverPage(job_number=job_number or None)
-        values: dict[str, str | None] = {}
-        distribution_date = None
-        for node in cover.iter():
-            if not isinstance(node.tag, str):
-                continue
-            name = local_name(node)
-            text = normalise_text(text_of(node), self.language)
-            if name == "docStatus":
-                values["distribution"] = _DISTRIBUTION.sub("", text) or None
-            elif name == "docDate" and _ancestor(node, "docTitle") is None:
-                values["distribution_date_text"] = text or None
-                distribution_date = iso_date(node.get("date"))
-            elif name == "inline" and node.get("name") == "date of issuance":
-                values["distribution_date_text"] = text or None
-            elif name == "session":
-                values["session_text"] = text or None
-            elif name == "inline" and node.get("name") == "agenda item":
-                found = _AGENDA_NUMBER.search(text)
-                values["agenda_item"] = node.get("title") or (found.group() if found else text)
-            elif name == "inline" and node.get("name") == "agenda item name":
-                values["agenda_title"] = text or None
-            elif name == "docTitle" and ref_id(node.get("refersTo")) in ("", "adoption"):
-                values["adopted_line"] = text or None
-            elif name == "docProponent":
-                values["committee_line"] = text or None
-        return CoverPage(
-            distribution=values.get("distribution"),
-            distribution_date=distribution_date,
-            distribution_date_text=values.get("distribution_date_text"),
-            session_text=values.get("session_text"),
-            agenda_item=values.get("agenda_item"),
-            agenda_title=values.get("agenda_title"),
-            adopted_line=values.get("adopted_line"),
-            committee_line=values.get("committee_line"),
-            job_number=job_number or None,
-        )
+    return found
 
-    def _vote(self, meta: _Element | None) -> Vote | None:
-        voting = next(descendants(meta, "voting"), None) if meta is not None else None
-        if voting is None or not voting.get("outcome"):
+
+def number_and_symbol(
+    reading: Reading, doc: _Element, meta: _Element | None, cover: _Element | None
+) -> tuple[str, str]:
+    number = ""
+    preface = first_child(doc, "preface")
+    doc_number = next(descendants(preface, "docNumber"), None) if preface is not None else None
+    if doc_number is not None:
+        number = normalise_text(text_of(doc_number), reading.language)
+        number = number[:-1] if number.endswith((".", "．")) else number
+    work = first_child(first_child(meta, "identification"), "FRBRWork")
+    if not number and work is not None:
+        frbr_number = first_child(work, "FRBRnumber")
+        if frbr_number is not None:
+            number = frbr_number.get("showAs") or (frbr_number.get("value") or "").replace("-", "/")
+    symbol = ""
+    if work is not None:
+        for alias in child_elements(work, "FRBRalias"):
+            if alias.get("name") == "symbol" and alias.get("value"):
+                symbol = alias.get("value") or ""
+    if not symbol and cover is not None:
+        for node in descendants(cover, "docNumber"):
+            if ref_id(node.get("refersTo")) == "symbol" or not symbol:
+                symbol = normalise_text(text_of(node), reading.language)
+    if not number and symbol:
+        number = symbol.split("/RES/", 1)[-1]
+    if not number and work is not None:
+        uri = first_child(work, "FRBRuri")
+        value = (uri.get("value") or "") if uri is not None else ""
+        number = value.rstrip("/").rsplit("/", 1)[-1].replace("-", "/")
+    if not number:
+        raise StructureError(
+            "no resolution number (preface docNumber, FRBRnumber or symbol)",
+            source=reading.source,
+        )
+    if not symbol:
+        symbol = f"A/RES/{number}"
+        reading.info("akn-symbol", f"no symbol in the file; {symbol} made from the number")
+    return number, symbol
+
+
+def title(reading: Reading, doc: _Element, cover: _Element | None) -> Inlines:
+    preface = first_child(doc, "preface")
+    node = next(descendants(preface, "docTitle"), None) if preface is not None else None
+    if node is None:
+        reading.warn("akn-no-title", "no docTitle in the preface; the title is empty", preface)
+        return ()
+    return inline.inlines(reading, [node])
+
+
+# -- conclusions ------------------------------------------------------------------------
+
+
+def adoption(
+    reading: Reading, doc: _Element, meta: _Element | None, cover: _Element | None
+) -> Adoption | None:
+    conclusions = first_child(doc, "conclusions")
+    where = conclusions
+    if where is None and cover is not None:
+        titles = descendants(cover, "docTitle")
+        where = next((t for t in titles if ref_id(t.get("refersTo")) == "adoption"), None)
+    work_date = None
+    work = first_child(first_child(meta, "identification"), "FRBRWork")
+    if work is not None:
+        dates = list(child_elements(work, "FRBRdate"))
+        chosen = next((d for d in dates if d.get("name") == "adoption"), None)
+        chosen = chosen if chosen is not None else (dates[0] if dates else None)
+        work_date = iso_date(chosen.get("date")) if chosen is not None else None
+    if where is None:
+        if work_date is None:
             return None
-        counts: dict[str, int | None] = {}
-        for count in child_elements(voting, "count"):
-            key = _COUNTS.get(ref_id(count.get("refersTo")))
-            value = count.get("value") or ""
-            if key is None or not value.isdigit():
-                self.warn(
-                    "akn-vote", f"vote count {count.get('refersTo')!r}={value!r} not kept", count
-                )
-                continue
-            counts[key] = int(value)
-            voters = [v for v in count.iter() if local_name(v) == "organization"]
-            if voters:
-                self.warn(
-                    "akn-voters",
-                    f"the {len(voters)} names voting {ref_id(count.get('refersTo'))} are not kept "
-                    "(the model holds the counts only)",
-                    count,
-                )
-        return Vote(
-            outcome=voting.get("outcome") or "",
-            in_favour=counts.get("in_favour"),
-            against=counts.get("against"),
-            abstaining=counts.get("abstaining"),
-        )
-
-    def _report_summary(self, doc: _Element) -> None:
-        if self.links:
-            self.info("akn-links", f"{self.links} links kept as their text")
-        if self.styled:
-            self.info("akn-styling", f"{self.styled} styled spans (italic, bold, sup) kept as text")
-        meta = first_child(doc, "meta")
-        if meta is not None:
-            dropped = sorted(
-                {local_name(c) for c in child_elements(meta)}
-                - {"identification", "analysis", "presentation", "references"}
+        reading.info("akn-no-conclusions", "no conclusions: adoption date from FRBRWork")
+        return Adoption(date=work_date, date_text="", meeting=None, meeting_text="")
+    date_node = next(descendants(where, "docDate"), None)
+    date = None
+    date_text = ""
+    if date_node is not None:
+        date_text = normalise_text(text_of(date_node), reading.language)
+        date = iso_date(date_node.get("date"))
+        if date is None:
+            reading.warn(
+                "akn-date", f"docDate date={date_node.get('date')!r} is not a date", date_node
             )
-            if dropped:
-                self.info("akn-metadata", f"metadata not kept: {', '.join(dropped)}")
+    if date is None:
+        date = work_date
+    meeting_node = _meeting_node(where)
+    meeting_text = ""
+    meeting = None
+    if meeting_node is not None:
+        meeting_text = normalise_text(_text_without(meeting_node, "docDate"), reading.language)
+        meeting = _meeting_number(reading, meeting_node, meeting_text)
+    if conclusions is not None:
+        _check_conclusions(reading, conclusions, date_node, meeting_node)
+    return Adoption(date=date, date_text=date_text, meeting=meeting, meeting_text=meeting_text)
+
+
+def _meeting_number(reading: Reading, node: _Element, text: str) -> int | None:
+    """From the TLCEvent the meeting refers to (resconv), else its title or text (UN)."""
+    target = ref_id(node.get("refersTo"))
+    for tlc in descendants(reading.root, "TLCEvent"):
+        if target and tlc.get("eId") == target:
+            found = _TLC_MEETING.search(tlc.get("href") or "")
+            return int(found.group(1)) if found else None
+    return _first_number(node.get("title"), text)
+
+
+def _meeting_node(where: _Element) -> _Element | None:
+    for node in where.iter():
+        if not isinstance(node.tag, str):
+            continue
+        name = local_name(node)
+        if name == "inline" and node.get("name") == "adoptionMeeting":
+            return node
+        if name == "location":
+            return node
+    for node in descendants(where, "event"):
+        if _text_without(node, "docDate").strip():
+            return node
+    return None
+
+
+def _check_conclusions(
+    reading: Reading,
+    conclusions: _Element,
+    date_node: _Element | None,
+    meeting_node: _Element | None,
+) -> None:
+    kept = {id(n) for n in (date_node, meeting_node) if n is not None}
+    for node in conclusions.iter():
+        if id(node) in kept or not isinstance(node.tag, str):
+            continue
+        for text in (node.text, node.tail):
+            if text and text.strip() and not _inside(node, kept, text is node.tail):
+                reading.warn(
+                    "akn-conclusions-text",
+                    f"text {text.strip()!r} in the conclusions is not kept",
+                    node,
+                )
+
+
+# -- cover page and vote ----------------------------------------------------------------
+
+
+def cover_page(reading: Reading, cover: _Element | None, meta: _Element | None) -> CoverPage:
+    job = next(
+        (
+            n
+            for where in (cover, meta)
+            if where is not None
+            for n in descendants(where, "docketNumber")
+        ),
+        None,
+    )
+    job_number = normalise_text(text_of(job), reading.language) if job is not None else ""
+    if cover is None:
+        return CoverPage(job_number=job_number or None)
+    values: dict[str, str | None] = {}
+    distribution_date = None
+    for node in cover.iter():
+        if not isinstance(node.tag, str):
+            continue
+        name = local_name(node)
+        text = normalise_text(text_of(node), reading.language)
+        if name == "docStatus":
+            values["distribution"] = _DISTRIBUTION.sub("", text) or None
+        elif name == "docDate" and _ancestor(node, "docTitle") is None:
+            values["distribution_date_text"] = text or None
+            distribution_date = iso_date(node.get("date"))
+        elif name == "inline" and node.get("name") == "date of issuance":
+            values["distribution_date_text"] = text or None
+        elif name == "session":
+            values["session_text"] = text or None
+        elif name == "inline" and node.get("name") == "agenda item":
+            found = _AGENDA_NUMBER.search(text)
+            values["agenda_item"] = node.get("title") or (found.group() if found else text)
+        elif name == "inline" and node.get("name") == "agenda item name":
+            values["agenda_title"] = text or None
+        elif name == "docTitle" and ref_id(node.get("refersTo")) in ("", "adoption"):
+            values["adopted_line"] = text or None
+        elif name == "docProponent":
+            values["committee_line"] = text or None
+    return CoverPage(
+        distribution=values.get("distribution"),
+        distribution_date=distribution_date,
+        distribution_date_text=values.get("distribution_date_text"),
+        session_text=values.get("session_text"),
+        agenda_item=values.get("agenda_item"),
+        agenda_title=values.get("agenda_title"),
+        adopted_line=values.get("adopted_line"),
+        committee_line=values.get("committee_line"),
+        job_number=job_number or None,
+    )
+
+
+def vote(reading: Reading, meta: _Element | None) -> Vote | None:
+    voting = next(descendants(meta, "voting"), None) if meta is not None else None
+    if voting is None or not voting.get("outcome"):
+        return None
+    counts: dict[str, int | None] = {}
+    names: dict[str, tuple[str, ...]] = {}
+    for count in child_elements(voting, "count"):
+        key = _COUNTS.get(ref_id(count.get("refersTo")))
+        value = count.get("value") or ""
+        if key is None or not value.isdigit():
+            reading.warn(
+                "akn-vote", f"vote count {count.get('refersTo')!r}={value!r} not kept", count
+            )
+            continue
+        counts[key] = int(value)
+        voters = [v for v in count.iter() if local_name(v) == "organization"]
+        names[key] = tuple(normalise_text(text_of(v), reading.language) for v in voters)
+        if voters and len(voters) != counts[key]:
+            reading.info(
+                "akn-voters-count",
+                f"{len(voters)} names voting {ref_id(count.get('refersTo'))}, "
+                f"but a count of {counts[key]}",
+                count,
+            )
+    return Vote(
+        outcome=voting.get("outcome") or "",
+        in_favour=counts.get("in_favour"),
+        against=counts.get("against"),
+        abstaining=counts.get("abstaining"),
+        in_favour_names=names.get("in_favour", ()),
+        against_names=names.get("against", ()),
+        abstaining_names=names.get("abstaining", ()),
+    )
+
+
+def report_summary(reading: Reading, doc: _Element) -> None:
+    if reading.counts["note-links"]:
+        reading.info(
+            "akn-note-links",
+            f"{reading.counts['note-links']} links inside footnotes kept as their text "
+            "(a footnote is plain text in the model)",
+        )
+    meta = first_child(doc, "meta")
+    if meta is not None:
+        dropped = sorted(
+            {local_name(c) for c in child_elements(meta)}
+            - {"identification", "analysis", "presentation", "references"}
+        )
+        if dropped:
+            reading.info("akn-metadata", f"metadata not kept: {', '.join(dropped)}")
 
 
 def _text_without(node: _Element, skip: str) -> str:

@@ -13,7 +13,8 @@ import re
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang import LANGUAGES
-from resconv.lang.profile import LanguageProfile, profile
+from resconv.lang.profile import LanguageProfile
+from resconv.lang.profile import profile as language_profile
 from resconv.model import CoverPage
 from resconv.readers.text import layout
 
@@ -24,30 +25,30 @@ _COVER_COMMITTEE = re.compile(r"\[[^\[\]\n]{1,300}(?:\n[^\[\]\n]{1,300}){0,3}\]"
 
 
 def read_cover(
-    lines: list[layout.Line], prof: LanguageProfile, diagnostics: Diagnostics
+    lines: list[layout.Line], profile: LanguageProfile, diagnostics: Diagnostics
 ) -> tuple[CoverPage, str | None]:
     """The cover page read from the lines before the title, and the symbol printed on it."""
     if not lines:
         return CoverPage(), None
     text = "\n".join(line.text for line in lines)
     symbol = layout.SYMBOL_LINE.search(text)
-    distribution = prof.distribution.search(text)
+    distribution = profile.distribution.search(text)
     date_match = None
     if distribution:
         # Cover dates are printed in English in every language version.
         found = [
             m
             for m in (
-                profile("en").date.search(text, distribution.end()),
-                prof.date.search(text, distribution.end()),
+                language_profile("en").date.search(text, distribution.end()),
+                profile.date.search(text, distribution.end()),
             )
             if m
         ]
         date_match = min(found, key=lambda m: m.start()) if found else None
     job = _COVER_JOB.search(text)
-    session = prof.session.search(text)
-    item = prof.agenda_item.search(text)
-    adopted = prof.adopted_line.search(text)
+    session = profile.session.search(text)
+    item = profile.agenda_item.search(text)
+    adopted = profile.adopted_line.search(text)
     committee = _COVER_COMMITTEE.search(text)
     agenda_title = None
     if item:
@@ -56,14 +57,14 @@ def read_cover(
             if (adopted or committee)
             else len(text)
         )
-        agenda_title = _flat(text[item.end() : end], prof) or None
+        agenda_title = _flat(text[item.end() : end], profile) or None
     distribution_date = None
     if date_match:
-        if date_match.re is prof.date.compiled:
-            distribution_date = prof.parse_date(date_match)
+        if date_match.re is profile.date.compiled:
+            distribution_date = profile.parse_date(date_match)
         else:
-            distribution_date = profile("en").parse_date(date_match)
-    boilerplate = _boilerplate(prof.code)
+            distribution_date = language_profile("en").parse_date(date_match)
+    boilerplate = _boilerplate(profile.code)
     for line in lines:
         if _squeezed(line.text) in boilerplate or layout.BARCODE.fullmatch(line.text):
             diagnostics.info(
@@ -73,20 +74,20 @@ def read_cover(
         distribution=distribution.group(1) if distribution else None,
         distribution_date=distribution_date,
         distribution_date_text=" ".join(date_match.group().split()) if date_match else None,
-        session_text=_flat(session.group(), prof) if session else None,
+        session_text=_flat(session.group(), profile) if session else None,
         agenda_item=" ".join(item.group("item").split()) if item else None,
         agenda_title=agenda_title,
-        adopted_line=_flat(adopted.group(), prof) if adopted else None,
-        committee_line=_flat(committee.group(), prof) if committee else None,
+        adopted_line=_flat(adopted.group(), profile) if adopted else None,
+        committee_line=_flat(committee.group(), profile) if committee else None,
         job_number=" ".join(job.group().split()) if job else None,
     )
     return cover, symbol.group() if symbol else None
 
 
-def _flat(text: str, prof: LanguageProfile) -> str:
+def _flat(text: str, profile: LanguageProfile) -> str:
     """Cover text over several lines, joined as the language joins lines."""
     lines = [layout.Line(no=0, text=t.strip()) for t in text.split("\n") if t.strip()]
-    joined, _ = layout.join_block(lines, prof)
+    joined, _ = layout.join_block(lines, profile)
     return joined.strip()
 
 

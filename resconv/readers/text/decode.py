@@ -13,7 +13,7 @@ import re
 
 from resconv.diagnostics import Diagnostics
 from resconv.errors import InputDecodeError, StructureError
-from resconv.lang.profile import profile
+from resconv.lang.profile import profile as language_profile
 from resconv.lang.script import cjk_pattern, han_pattern
 from resconv.xmlchars import XML_ILLEGAL
 
@@ -181,10 +181,10 @@ def detect_language(text: str, known: tuple[str, ...]) -> str | None:
     for code in known:
         if code == "zh" or any(code == c for c, _ in _SCRIPTS):
             continue
-        prof = profile(code)
-        vocabulary = prof.detect_words
+        profile = language_profile(code)
+        vocabulary = profile.detect_words
         score = sum(1 for word in words if word in vocabulary)
-        if any(prof.authority.fullmatch(line) for line in lines if 10 < len(line) < 40):
+        if any(profile.authority.fullmatch(line) for line in lines if 10 < len(line) < 40):
             score += _AUTHORITY_WEIGHT
         if score > best_score:
             best, best_score = code, score

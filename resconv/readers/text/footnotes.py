@@ -9,6 +9,7 @@ appear in the resolution.
 from __future__ import annotations
 
 import bisect
+import re
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
@@ -22,7 +23,7 @@ __all__ = ["collect_footnotes", "place_glued_markers"]
 def place_glued_markers(
     paras: list[Para],
     bodies: dict[str, layout.Note],
-    prof: LanguageProfile,
+    profile: LanguageProfile,
     marker_lines: dict[str, int],
 ) -> None:
     """Cut out of `paras` the markers printed glued to the text ("Nations1").
@@ -40,30 +41,48 @@ def place_glued_markers(
         return
     candidates: dict[str, list[tuple[int, int, int]]] = {}
     for index, para in enumerate(paras):
-        for found in prof.glued_marker.finditer(para.text):
-            group = max(g for g in range(1, found.re.groups + 1) if found.group(g))
-            cut = "span" if found.groupdict().get("span") else group
-            candidates.setdefault(found.group(group), []).append(
-                (index, found.start(cut), found.end(cut))
+        for glued in profile.glued_marker.finditer(para.text):
+            group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
+            cut = "span" if glued.groupdict().get("span") else group
+            candidates.setdefault(glued.group(group), []).append(
+                (index, glued.start(cut), glued.end(cut))
             )
     cursor = (0, 0)
     cuts: dict[int, list[tuple[int, int, str]]] = {}
-    for marker in sorted({*explicit, *wanted}, key=_marker_key):
+    ordered = sorted({*explicit, *wanted}, key=_marker_key)
+    placed: dict[str, tuple[int, int]] = dict(explicit)
+    missed: list[str] = []
+    for marker in ordered:
         if marker in explicit:
             cursor = explicit[marker]
             continue
         places = candidates.get(marker, [])
         at = bisect.bisect_left(places, (cursor[0], cursor[1], -1))
         if at == len(places):
+            missed.append(marker)
             continue
         index, start, end = places[at]
+        earlier = _loose_place(paras, marker, cursor, (index, start), strict=True)
+        if earlier is not None:  # a detached marker before the glued-looking one
+            index, start, end = earlier
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
-        cursor = (index, end)
+        cursor = placed[marker] = (index, end)
+    for marker in missed:
+        position = ordered.index(marker)
+        before = max((placed[m] for m in ordered[:position] if m in placed), default=(0, 0))
+        after = min((placed[m] for m in ordered[position + 1 :] if m in placed), default=None)
+        place = _loose_place(paras, marker, before, after)
+        if place is None:
+            continue
+        index, start, end = place
+        cuts.setdefault(index, []).append((start, end, marker))
+        marker_lines.setdefault(marker, paras[index].line)
+        placed[marker] = (index, end)
     for index, found_cuts in cuts.items():
         para = paras[index]
         for start, end, marker in sorted(found_cuts, reverse=True):
-            if start > 0 and para.text[start - 1] == " " and end < len(para.text):
+            if start > 0 and para.text[start - 1] == " ":
                 start -= 1  # "Governors”; 3 item" → "Governors”;" ^3 " item"
             para.text = para.text[:start] + para.text[end:]
             removed = end - start
@@ -73,10 +92,78 @@ def place_glued_markers(
         para.markers.sort()
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_NOT_AFTER_MARKER = frozenset("/．年月日号次段条款届个项%％-‑")
+"""What follows a number that is no footnote marker: "2019年", "1/2", "2%" (and "3.5")."""
+
+
+def _loose_place(
+    paras: list[Para],
+    marker: str,
+    before: tuple[int, int],
+    after: tuple[int, int] | None,
+    *,
+    strict: bool = False,
+) -> tuple[int, int, int] | None:
+    """Where `marker` stands when the language's pattern found it nowhere.
+
+    The order of the markers is the constraint: the place lies between `before` and
+    `after` (paragraph index, offset), where the markers around it were found. There
+    the marker may be a number of its own ("Secretary-General; 2", "文件2和") or the
+    end of a longer run of digits whose head is a year ("horizon 20309" after "2030").
+    The first such place wins.
+    """
+    last = len(paras) - 1 if after is None else after[0]
+    for index in range(before[0], last + 1):
+        text = paras[index].text
+        start_at = before[1] if index == before[0] else 0
+        end_at = after[1] if after is not None and index == after[0] else len(text)
+        for run in _DIGIT_RUN.finditer(text, start_at, end_at):
+            digits = run.group()
+            if not digits.endswith(marker):
+                continue
+            following = text[run.end() : run.end() + 2]
+            if following[:1] in _NOT_AFTER_MARKER or (
+                following[:1] in ",." and following[1:].isdigit()
+            ):
+                continue
+            head = digits[: -len(marker)]
+            if head:
+                if not strict and len(head) == 4 and head[:2] in ("19", "20"):
+                    return index, run.start() + len(head), run.end()
+                continue
+            if _detached(text, run.start(), run.end(), strict=strict):
+                return index, run.start(), run.end()
+    return None
+
+
+def _detached(text: str, start: int, end: int, *, strict: bool) -> bool:
+    """Whether the number at `start:end` stands as a marker would.
+
+    After punctuation and a space, at the end or before a word: "People, 1", "2018, 1 as".
+    Unless `strict`, also after a word ("session 2 and", "文件2和"), not after "第".
+    """
+    before = text[start - 2 : start] if start >= 2 else text[:start]
+    following = text[end : end + 2]
+    ends = not following.strip() or following[:1] in ",;:.)，；。"
+    if before[-1:] == " " and before[:1] in _PUNCTUATION:
+        return ends or (following[:1] == " " and not following[1:2].isupper())
+    if strict or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
+        return False
+    if before[-1:] == " ":
+        return before[:1].isalpha() and (
+            ends or (following[:1] == " " and following[1:2].islower())
+        )
+    return before[-1:].isalpha() and not following[:1].isdigit()
+
+
+_PUNCTUATION = frozenset(",;:.”’)»，；。：、》」")
+
+
 def collect_footnotes(
     resolution: Resolution,
     bodies: dict[str, layout.Note],
-    prof: LanguageProfile,
+    profile: LanguageProfile,
     diagnostics: Diagnostics,
     marker_lines: dict[str, int],
 ) -> tuple[Footnote, ...]:
@@ -98,7 +185,7 @@ def collect_footnotes(
             notes.append(Footnote(marker=marker, text=None))
             continue
         lines = [layout.Line(no=body.line, text=t) for t in body.lines]
-        text, _ = layout.join_block(lines, prof)
+        text, _ = layout.join_block(lines, profile)
         notes.append(Footnote(marker=marker, text=text.strip()))
     for marker, body in bodies.items():
         if marker not in order:

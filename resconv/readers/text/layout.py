@@ -42,6 +42,8 @@ SYMBOL_LINE = re.compile(r"A/RES/[\w./-]{1,40}")
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?")
 """"25-18769 (E)", on page 1 often followed by the date stamp: "25-18769 (E)  181125"."""
 BARCODE = re.compile(r"\*\d{7,9}\*")
+PRINT_DATE = re.compile(r"[0-3]\d[01]\d{3}")
+"""The page foot's print date, day-month-year in six digits: "221220"."""
 PAGE = re.compile(r"(?P<page>\d{1,3})\s*/\s*(?P<of>\d{1,3})")
 _HEADER_PIECE = r"(?:\d{1,3}\s*/\s*\d{1,3}|\d{2}-\d{5}(?:\s*\([A-Z]\))?|A/RES/[\w./-]{1,40})"
 HEADER_LINE = re.compile(rf"{_HEADER_PIECE}(?:\s+{_HEADER_PIECE})+")
@@ -175,7 +177,7 @@ def split_lines(text: str) -> list[Line]:
                 page = True
             stripped = part.strip()
             if not stripped:
-                blank = True
+                blank = blank or len(parts) == 1  # a form feed alone is no blank line
                 continue
             out.append(
                 Line(
@@ -206,16 +208,18 @@ def strip_furniture(
     title_key = _key(title)
     furniture = [_furniture_kind(line.text) for line in lines]
     for index, line in enumerate(lines):
-        # The running title follows the running symbol (or its own first line); before
-        # the symbol only the whole title counts. Elsewhere a line that starts like the
+        # The running title follows the running symbol (or its own first line), or opens
+        # a page; it may be wrapped, so a piece of the title counts there. Before the
+        # symbol only the whole title counts. Elsewhere a line that starts like the
         # title is text, such as an annex title repeating the resolution's.
-        if (
-            furniture[index] is None
-            and index > 0
-            and _may_be_running_title(line.text, title_key)
-            and _is_running_title(line.text, title_key)
+        if furniture[index] is not None or index == 0:
+            continue
+        after = furniture[index - 1] in ("running header", "running title")
+        if (after or line.page_break) and _is_title_piece(line.text, title_key):
+            furniture[index] = "running title"
+        elif _may_be_running_title(line.text, title_key) and _is_running_title(
+            line.text, title_key
         ):
-            after = furniture[index - 1] in ("running header", "running title")
             before = index + 1 < len(lines) and furniture[index + 1] == "running header"
             if after or (before and _key(line.text) == title_key):
                 furniture[index] = "running title"
@@ -224,7 +228,16 @@ def strip_furniture(
     in_notes = False
     current: Note | None = None
     page_break = False
+    skip_to = 0
+    unruled = _unruled_areas(lines, furniture)
     for index, line in enumerate(lines):
+        if index < skip_to:
+            continue
+        if index in unruled:
+            end = unruled[index]
+            notes.extend(_pair_detached(lines[index:end], furniture[index:end], diagnostics))
+            skip_to, page_break = end, True
+            continue
         kind = furniture[index]
         markdown = MARKDOWN_NOTE.fullmatch(line.text)
         if markdown:
@@ -235,6 +248,14 @@ def strip_furniture(
         if kind == "separator":
             diagnostics.info("dropped-footnote-separator", "dropped a footnote rule", line=line.no)
             in_notes, current, page_break = True, None, True
+            area_end = _detached_area(lines, index + 1, furniture)
+            if area_end is not None:
+                notes.extend(
+                    _pair_detached(
+                        lines[index + 1 : area_end], furniture[index + 1 : area_end], diagnostics
+                    )
+                )
+                skip_to, in_notes = area_end, False
             continue
         if kind is not None:
             diagnostics.info(
@@ -259,6 +280,108 @@ def strip_furniture(
     return content, notes
 
 
+def _detached_area(lines: list[Line], start: int, furniture: list[str | None]) -> int | None:
+    """Where a page's footnote area that prints its markers apart from the bodies ends.
+
+    Extractors such as pdftotext set the superscript markers of a page's notes on lines
+    of their own ("1", "2"), before, between or after the bodies, and the page footer
+    (job number, print date, barcode) may come between them. Such an area runs to the
+    next page; it is told by a marker alone on a line. None when the area is not one.
+    """
+    marker = False
+    end = len(lines)
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.page_break and index > start:
+            end = index
+            break
+        if furniture[index] == "running header" or furniture[index] == "separator":
+            end = index
+            break
+        if furniture[index] is None and MARKER_LINE.fullmatch(line.text):
+            marker = True
+    return end if marker else None
+
+
+def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, int]:
+    """Footnote areas printed without a rule as text (the rule was a drawn line): where
+    each starts and ends, by line index.
+
+    On a page without a footnote rule, the area is the page's last lines from the first
+    marker alone on its line whose lines pair exactly: as many markers alone as footnote
+    texts ending with their sentence, each of them a number not seen before.
+    """
+    areas: dict[int, int] = {}
+    start = 0
+    for end in [*(i for i, line in enumerate(lines) if line.page_break and i), len(lines)]:
+        page = range(start, end)
+        start = end
+        if any(furniture[i] == "separator" for i in page):
+            continue
+        for first in page:
+            if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
+                continue
+            if _pairs_exactly(lines, furniture, first, page.stop):
+                areas[first] = page.stop
+                break
+    return areas
+
+
+def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
+    markers: set[str] = set()
+    bodies = 0
+    open_body = False
+    for index in range(start, end):
+        if furniture[index] is not None:
+            continue
+        text = lines[index].text
+        if MARKER_LINE.fullmatch(text):
+            if text in markers:
+                return False
+            markers.add(text)
+            continue
+        if not open_body:
+            bodies += 1
+        open_body = text[-1:] not in ".。"
+    return bodies == len(markers) and not open_body
+
+
+def _pair_detached(
+    area: list[Line], kinds: list[str | None], diagnostics: Diagnostics
+) -> list[Note]:
+    """The notes of a detached area: markers in number order, bodies in printed order.
+
+    A body ends with its sentence ("." or "。"); the bodies are printed in the order of
+    their markers, whatever order the extractor gave the markers in.
+    """
+    markers: list[Line] = []
+    bodies: list[list[Line]] = []
+    for line, kind in zip(area, kinds, strict=True):
+        if kind is not None:
+            diagnostics.info(
+                f"dropped-{kind.replace(' ', '-')}", _dropped(kind, line), line=line.no
+            )
+            continue
+        if MARKER_LINE.fullmatch(line.text):
+            markers.append(line)
+            continue
+        if not bodies or bodies[-1][-1].text[-1:] in ".。":
+            bodies.append([])
+        bodies[-1].append(line)
+    markers.sort(key=lambda line: int(line.text))
+    if len(markers) != len(bodies):
+        diagnostics.add(
+            "footnote-area-unpaired",
+            f"{len(markers)} footnote marker(s) and {len(bodies)} footnote text(s) at the page "
+            "foot; paired in order",
+            line=area[0].no if area else None,
+        )
+    return [
+        Note(marker.text, body[0].no, [line.text for line in body])
+        for marker, body in zip(markers, bodies, strict=False)
+    ]
+
+
 def _ends_note(note: Note) -> bool:
     return note.lines[-1][-1:] in ".。"
 
@@ -278,6 +401,8 @@ def _furniture_kind(text: str) -> str | None:
         return "job number"
     if BARCODE.fullmatch(text):
         return "barcode"
+    if PRINT_DATE.fullmatch(text):
+        return "print date"
     page = PAGE.fullmatch(text)
     if page and 0 < int(page.group("page")) <= int(page.group("of")) <= 500:
         return "page number"
@@ -300,6 +425,12 @@ def _may_be_running_title(text: str, title_key: str) -> bool:
     return first == title_key[:1] or first.isspace()
 
 
+def _is_title_piece(text: str, title_key: str) -> bool:
+    """Whether `text` is a line of the title wrapped as a running title."""
+    key = _key(text)
+    return len(key) >= 12 and key in title_key
+
+
 def _is_running_title(text: str, title_key: str) -> bool:
     key = _key(text)
     if not title_key or not key:
@@ -309,11 +440,12 @@ def _is_running_title(text: str, title_key: str) -> bool:
     )
 
 
-Mode = Literal["indent", "blank", "punct"]
+Mode = Literal["indent", "blank", "line", "punct"]
 
 
-def choose_mode(lines: list[Line]) -> Mode:
-    """How the input marks paragraphs: first-line indents, blank lines, or only punctuation.
+def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
+    """How the input marks paragraphs: first-line indents, blank lines, line ends, or
+    only punctuation.
 
     PDF extraction that puts a blank line after every line (the seed) leaves the
     indentation as the only paragraph mark; reflowed text and most extractions use
@@ -326,10 +458,15 @@ def choose_mode(lines: list[Line]) -> Mode:
     flush = len(lines) - indented
     if indented >= 2 and flush >= 1:
         return "indent"
-    if len(lines) <= 6:
-        return "blank"
     blanks = sum(1 for line in lines[1:] if line.blank_before)
+    if len(lines) <= 6 and blanks:
+        return "blank"
     if blanks < 0.1 * (len(lines) - 1):
+        # No blank lines: one paragraph a line (a web copy) ends almost every line as a
+        # paragraph ends (short lines aside: headings, dates); hard-wrapped text does not.
+        whole = sum(1 for line in lines if _whole(line.text))
+        return "line" if whole >= 0.9 * len(lines) else "punct"
+    if starts is not None and not _blank_lines_separate(lines, starts):
         return "punct"
     if blanks >= 0.9 * (len(lines) - 1):
         # A blank line after every line: reflowed paragraphs end with punctuation (or
@@ -337,6 +474,27 @@ def choose_mode(lines: list[Line]) -> Mode:
         whole = sum(1 for line in lines if ends_paragraph(line.text) or len(line.text) < 40)
         return "blank" if whole >= 0.7 * len(lines) else "punct"
     return "blank"
+
+
+def _whole(text: str) -> bool:
+    """Whether a line can be a whole paragraph: it ends as one, or is short (a heading,
+    a date) without a hyphen left hanging."""
+    return ends_paragraph(text) or (len(text) < 40 and text[-1:] not in "-‑")
+
+
+def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
+    """Whether blank lines stand where paragraphs start, not just anywhere.
+
+    `starts[i]` says line `i` opens like a paragraph (a number, a label, known initial
+    words) after a line that ended a clause. Text whose blank lines come from page
+    furniture and numbers set apart ("1." then a blank line) has most such starts
+    without a blank line before them: its paragraphs are told by punctuation.
+    """
+    candidates = [index for index in range(1, len(lines)) if starts[index]]
+    if len(candidates) < 4:
+        return True
+    blank = sum(1 for index in candidates if lines[index].blank_before)
+    return blank >= 0.5 * len(candidates)
 
 
 _TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)،؛])\s?\d{1,3}$")
@@ -354,9 +512,10 @@ def segment(
 ) -> list[Block]:
     """Group content lines into paragraph blocks; `boundary` matches lines that always
     start a block after a finished one (adoption date, meeting, annex label)."""
-    mode = choose_mode(lines)
+    lines = _numbers_first(lines, profile)
     widths = _Widths(lines)
     shapes = _Shapes(lines, profile, boundary)
+    mode = choose_mode(lines, shapes.paragraph_starts())
     structural = shapes.structural
     blocks: list[Block] = []
     next_marker = 1
@@ -381,6 +540,35 @@ def segment(
         blocks[-1].items.append(line)
         previous = index
     return blocks
+
+
+def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
+    """`lines` with each operative number printed alone after its paragraph's first line
+    moved before that line.
+
+    Some extractions set the number of a paragraph after the paragraph's first line
+    ("回顾…具有业务" / "6." / "独立性；"). The number goes back in front when the line
+    before it opens with operative initial words, runs on, and follows a line that
+    ended a paragraph.
+    """
+    number = profile.operative_number.fullmatch
+    out = lines
+    for index in range(2, len(lines)):
+        if not number(lines[index].text):
+            continue
+        opening, before = lines[index - 1], lines[index - 2]
+        if (
+            ends_paragraph(opening.text)
+            or not ends_paragraph(before.text)
+            or number(before.text)
+            or not profile.operative.match(opening.text)
+        ):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[index - 1], out[index] = lines[index], lines[index - 1]
+        out[index - 1].blank_before, out[index].blank_before = True, False
+    return out
 
 
 class _Shapes:
@@ -415,6 +603,22 @@ class _Shapes:
         number, sub = profile.operative_number.fullmatch, profile.subparagraph.fullmatch
         self.number_alone = [number(text) is not None or sub(text) is not None for text in texts]
 
+    def paragraph_starts(self) -> list[bool]:
+        """Lines that open like a paragraph right after a line that ended a clause."""
+        profile = self.profile
+        out = [False]
+        for index in range(1, len(self.lines)):
+            text = self.lines[index].text
+            out.append(
+                self.ended[index - 1]
+                and not self.number_alone[index - 1]
+                and (
+                    self.structural[index]
+                    or bool(profile.preambular.match(text) or profile.operative.match(text))
+                )
+            )
+        return out
+
 
 def _starts_block(
     index: int,
@@ -439,6 +643,8 @@ def _starts_block(
         return True
     if shapes.authority[index]:
         return True  # the line after the title, which ends without punctuation
+    if mode == "line":
+        return True
     if mode == "indent":
         return line.indented or (ended and structural and line.blank_before)
     if mode == "blank" and not line.blank_before:
@@ -548,8 +754,10 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
     if not before or not after:
         return ""
     last, first = before[-1], after[0]
-    if profile.joiner == "cjk" and (is_cjk(last) or is_cjk(first)):
-        return ""
+    if profile.joiner == "cjk" and (
+        is_cjk(last) or is_cjk(first) or (last.isdigit() and first in "(（")
+    ):
+        return ""  # "第2310\n(2016)号" → "第2310(2016)号": Chinese sets no space there
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
     return " "

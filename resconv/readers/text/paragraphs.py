@@ -94,8 +94,8 @@ class Part:
 class ParagraphClassifier:
     """Sorts the paragraphs of one part into the model, checking their numbering."""
 
-    def __init__(self, prof: LanguageProfile, diagnostics: Diagnostics) -> None:
-        self.prof = prof
+    def __init__(self, profile: LanguageProfile, diagnostics: Diagnostics) -> None:
+        self.profile = profile
         self.diagnostics = diagnostics
 
     def is_title_like(self, para: Para) -> bool:
@@ -103,17 +103,17 @@ class ParagraphClassifier:
         return (
             bool(para.text)
             and para.text[-1] not in layout.PARAGRAPH_END
-            and not self.prof.structural.match(para.text)
+            and not self.profile.structural.match(para.text)
         )
 
     def add(self, para: Para, rest: list[Para], index: int, part: Part, *, annex: bool) -> int:
         """Add `para` to `part`; returns the index of the next paragraph to read."""
         text = para.text
-        numbered = self.prof.operative_number.match(text)
+        numbered = self.profile.operative_number.match(text)
         if numbered:
             part.in_body = True
             pieces = numbered.group("num").split()
-            printed = "".join(pieces) if self.prof.squeeze_number else " ".join(pieces)
+            printed = "".join(pieces) if self.profile.squeeze_number else " ".join(pieces)
             part.numbers.append((printed, para.line))
             content = para.inlines(numbered.end())
             part.body.append(
@@ -124,7 +124,7 @@ class ParagraphClassifier:
                 )
             )
             return index
-        sub = self.prof.subparagraph.match(text)
+        sub = self.profile.subparagraph.match(text)
         if sub and (part.preamble or part.body):
             self._subparagraph(
                 part, "".join(sub.group("num").split()), para.inlines(sub.end()), para
@@ -139,7 +139,9 @@ class ParagraphClassifier:
             part.body.append(block)
             return index
         content = para.inlines()
-        if not part.in_body and text[-1:] not in _CLAUSE_END:
+        if not part.in_body and (
+            text[-1:] not in _CLAUSE_END or self._preambular_despite_end(text)
+        ):
             part.preamble.append(
                 PreambularParagraph(
                     initial_words=self._initial(content, operative=False), content=content
@@ -156,6 +158,15 @@ class ParagraphClassifier:
         )
         return index
 
+    def _preambular_despite_end(self, text: str) -> bool:
+        """A preambular paragraph printed with ";" (a slip the UN's texts have): it opens
+        with preambular initial words and no operative ones."""
+        return (
+            text[-1:] in ";；؛"
+            and bool(self.profile.preambular.match(text))
+            and not self.profile.operative.match(text)
+        )
+
     def _wrap_up(self, para: Para, rest: list[Para], index: int, part: Part) -> bool:
         """Keep `para` as the closing text of the subparagraphs before it, if it is one.
 
@@ -165,7 +176,7 @@ class ParagraphClassifier:
         when nested subparagraphs precede it and a sibling of that subparagraph follows;
         otherwise it closes the paragraph's list.
         """
-        start = self.prof.wrap_up_start
+        start = self.profile.wrap_up_start
         text = para.text
         if start is None or not start.match(text) or text[-1:] not in layout.PARAGRAPH_END:
             return False
@@ -174,14 +185,18 @@ class ParagraphClassifier:
         owner = owners[-1] if owners else None
         if owner is None or isinstance(owner, Heading) or not owner.subparagraphs:
             return False
-        if owner.wrap_up or self.prof.preambular.match(text) or self.prof.operative.match(text):
+        if (
+            owner.wrap_up
+            or self.profile.preambular.match(text)
+            or self.profile.operative.match(text)
+        ):
             return False
         last = owner.subparagraphs[-1]
         deepest = last.subparagraphs[-1] if last.subparagraphs else last
         if _ends_sentence(deepest.wrap_up or deepest.content):
             return False
         content = para.inlines()
-        following = self.prof.subparagraph.match(rest[index].text) if index < len(rest) else None
+        following = self.profile.subparagraph.match(rest[index].text) if index < len(rest) else None
         if (
             last.subparagraphs
             and not last.wrap_up
@@ -198,14 +213,14 @@ class ParagraphClassifier:
         first = content[0] if content else None
         if not isinstance(first, Text):
             return ""
-        return self.prof.initial_words(first.text, operative=operative)
+        return self.profile.initial_words(first.text, operative=operative)
 
     def _heading(
         self, para: Para, rest: list[Para], index: int, part: Part
     ) -> tuple[Heading, int] | None:
         first = para.first
-        section = self.prof.section_number.fullmatch(first)
-        if section or self.prof.letter_alone.fullmatch(first):
+        section = self.profile.section_number.fullmatch(first)
+        if section or self.profile.letter_alone.fullmatch(first):
             number = first
             body = para.text[len(first) :].strip()
             if not body and index < len(rest) and self.is_title_like(rest[index]):
@@ -216,7 +231,7 @@ class ParagraphClassifier:
                 text = (Text(text=body),) if body else ()
             kind = "roman" if section else "letter"
             return Heading(number=number, text=text, level=self._level(part, kind)), index
-        letter = self.prof.letter_heading.fullmatch(para.text)
+        letter = self.profile.letter_heading.fullmatch(para.text)
         if letter and para.text[-1] not in layout.PARAGRAPH_END:
             return (
                 Heading(

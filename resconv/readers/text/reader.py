@@ -18,7 +18,9 @@ from typing import ClassVar
 
 from resconv.diagnostics import Diagnostics, Result
 from resconv.errors import StructureError
-from resconv.lang.profile import TEXT_LANGUAGES, LanguageProfile, profile
+from resconv.lang import LANGUAGES
+from resconv.lang.profile import TEXT_LANGUAGES, LanguageProfile
+from resconv.lang.profile import profile as language_profile
 from resconv.model import (
     Adoption,
     Annex,
@@ -29,10 +31,13 @@ from resconv.model import (
     plain_text,
 )
 from resconv.readers.text import layout
+from resconv.readers.text.bidi import to_logical_order
 from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
+from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
+from resconv.readers.text.repair import rejoin_split_words
 
 __all__ = ["TextReader"]
 
@@ -57,9 +62,9 @@ class TextReader:
     ) -> Result[Resolution]:
         diagnostics = Diagnostics(strict=strict, source=source)
         if lang is not None:
-            profile(lang)  # an unknown language fails before any work
+            language_profile(lang)  # an unknown language fails before any work
         text = decode(data, lang=lang, source=source, diagnostics=diagnostics)
-        text = normalise(text, source=source, diagnostics=diagnostics)
+        text = strip_markdown(normalise(text, source=source, diagnostics=diagnostics))
         code = lang or detect_language(text, TEXT_LANGUAGES)
         if code is None:
             raise StructureError(
@@ -68,40 +73,58 @@ class TextReader:
             )
         if lang is None:
             diagnostics.info("language-detected", f"language detected: {code}")
-        resolution = _Builder(profile(code), diagnostics, source).build(text)
+        text_profile = language_profile(code)
+        if LANGUAGES[code].direction == "rtl":
+            text = to_logical_order(text, text_profile, diagnostics, source)
+        resolution = _Builder(text_profile, diagnostics, source).build(text)
         return Result(resolution, diagnostics.freeze())
 
 
 class _Builder:
     """One reading: turns the normalised text into a `Resolution`."""
 
-    def __init__(self, prof: LanguageProfile, diagnostics: Diagnostics, source: str | None):
-        self.prof = prof
+    def __init__(self, profile: LanguageProfile, diagnostics: Diagnostics, source: str | None):
+        self.profile = profile
         self.diagnostics = diagnostics
         self.source = source
         self.marker_lines: dict[str, int] = {}
         """The line each footnote marker was first seen on, for diagnostics."""
-        self.boundary = _boundary(prof)
-        self.classifier = ParagraphClassifier(prof, diagnostics)
+        self.boundary = _boundary(profile)
+        self.classifier = ParagraphClassifier(profile, diagnostics)
 
     # -- the whole document ------------------------------------------------------------
 
     def build(self, text: str) -> Resolution:
         lines = layout.split_lines(text)
-        title_index = layout.find_title(lines, self.prof)
+        title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
                 "missing number and title: no line such as “67/38. Title”", source=self.source
             )
+        self._refuse_second_resolution(lines, title_index)
         title_line = lines[title_index]
-        match = self.prof.title.fullmatch(title_line.text)
+        match = self.profile.title.fullmatch(title_line.text)
         assert match is not None
         number = " ".join(match.group("number").split())
         title_line.text = match.group("title") or ""
+        cover_end = title_index
+        following = lines[title_index + 1].text if title_index + 1 < len(lines) else ""
+        if not title_line.text and self.profile.authority.fullmatch(following):
+            # "75/46." alone before the authority line: some extractions set the title,
+            # printed beside the number, just before it, after the cover's last line.
+            cover_end = self._title_before(lines, title_index)
+            if cover_end < title_index:
+                title_line.text = " ".join(line.text for line in lines[cover_end:title_index])
+                self.diagnostics.info(
+                    "title-before-number",
+                    f"the title was printed before the number {number}",
+                    line=lines[cover_end].no,
+                )
+        running_title = _title_lines(title_line.text, lines[title_index + 1 :], self.profile)
         content, notes = layout.strip_furniture(
             lines[title_index + 1 :],
-            self.prof,
-            title=title_line.text,
+            self.profile,
+            title=running_title,
             diagnostics=self.diagnostics,
         )
         if not title_line.text:
@@ -116,21 +139,67 @@ class _Builder:
                     line=title_line.no,
                 )
             content, title_line = content[1:], content[0]
-        blocks = layout.segment([title_line, *content], self.prof, boundary=self.boundary)
+        if self.profile.rejoins_split_words:
+            texts = rejoin_split_words(
+                [line.text for line in content], self.diagnostics, [line.no for line in content]
+            )
+            for line, text in zip(content, texts, strict=True):
+                line.text = text
+        blocks = layout.segment([title_line, *content], self.profile, boundary=self.boundary)
         paras = [self._para(block) for block in blocks]
         bodies = {note.marker: note for note in notes}
-        place_glued_markers(paras, bodies, self.prof, self.marker_lines)
-        cover, cover_symbol = read_cover(lines[:title_index], self.prof, self.diagnostics)
+        place_glued_markers(paras, bodies, self.profile, self.marker_lines)
+        cover, cover_symbol = read_cover(lines[:cover_end], self.profile, self.diagnostics)
         return self._assemble(number, paras, bodies, cover, cover_symbol)
+
+    def _refuse_second_resolution(self, lines: list[layout.Line], title_index: int) -> None:
+        """Two resolutions pasted together are refused: a model of either would be wrong.
+
+        The second is told by a number and title line with an authority line right after.
+        """
+        start = title_index + 1
+        while True:
+            found = layout.find_title(lines[start:], self.profile)
+            if found is None:
+                return
+            at = start + found
+            after = lines[at + 1 : at + 4]
+            if any(self.profile.authority.fullmatch(line.text) for line in after):
+                raise StructureError(
+                    f"a second resolution starts at line {lines[at].no} "
+                    f"({lines[at].text[:40]!r}): read one resolution at a time",
+                    source=self.source,
+                    line=lines[at].no,
+                )
+            start = at + 1
+
+    def _title_before(self, lines: list[layout.Line], number_at: int) -> int:
+        """Where a title printed before its number starts: after the cover's last line
+        (the committee line "[…]" or "Resolution adopted … on <date>"), at most three
+        lines up; `number_at` when there is none."""
+        start = number_at
+        while start > 0 and number_at - start < 3:
+            text = lines[start - 1].text
+            if (
+                text.endswith(("]", "］"))
+                or self.profile.adopted_line.search(text)
+                or self.profile.date.fullmatch(text)
+                or layout.SYMBOL_LINE.fullmatch(text)
+            ):
+                break
+            start -= 1
+        if start == 0 or start == number_at:
+            return number_at
+        return start
 
     def _starts_text(self, line: str) -> bool:
         """Whether `line` opens the resolution's text rather than continuing a title."""
-        prof = self.prof
+        profile = self.profile
         return bool(
-            prof.authority.fullmatch(line)
-            or prof.operative_number.match(line)
-            or prof.subparagraph.match(line)
-            or (prof.preambular.match(line) and line[-1:] in layout.PARAGRAPH_END)
+            profile.authority.fullmatch(line)
+            or profile.operative_number.match(line)
+            or profile.subparagraph.match(line)
+            or (profile.preambular.match(line) and line[-1:] in layout.PARAGRAPH_END)
         )
 
     def _para(self, block: layout.Block) -> Para:
@@ -141,7 +210,7 @@ class _Builder:
                 lines.append(item)
             else:
                 markers.append((len(lines) - 1, item))
-        text, offsets = layout.join_block(lines, self.prof, markers)
+        text, offsets = layout.join_block(lines, self.profile, markers)
         for _, marker in markers:
             self.marker_lines.setdefault(marker.marker, marker.line)
         return Para(text, offsets, block.line, block.first, [line.text for line in lines])
@@ -162,9 +231,9 @@ class _Builder:
         rest = paras[1:]
         authority = ""
         for index, para in enumerate(rest[:4]):
-            if self.prof.authority.fullmatch(para.text):
+            if self.profile.authority.fullmatch(para.text):
                 authority = " ".join(para.text.split())
-                if self.prof.joiner == "cjk":
+                if self.profile.joiner == "cjk":
                     authority = "".join(para.text.split())
                 for extra in rest[:index]:
                     self.diagnostics.add(
@@ -192,8 +261,8 @@ class _Builder:
             if stage != "annex" and self._adoption(para, adoption):
                 stage = "adoption"
                 continue
-            annex_label = self.prof.annex.match(para.text)
-            if stage != "body" and annex_label and self.prof.annex.fullmatch(para.first):
+            annex_label = self.profile.annex.match(para.text)
+            if stage != "body" and annex_label and self.profile.annex.fullmatch(para.first):
                 title_rest = list(para.inlines(annex_label.end()))
                 annexes.append((" ".join(annex_label.group().split()), title_rest, Part()))
                 stage = "annex"
@@ -202,7 +271,7 @@ class _Builder:
                 _, annex_title, part = annexes[-1]
                 if not part.preamble and not part.body and self.classifier.is_title_like(para):
                     if annex_title:
-                        annex_title.append(Text(text=" " if self.prof.joiner == "space" else ""))
+                        annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))
                     annex_title.extend(para.inlines())
                     continue
                 index = self.classifier.add(para, rest, index, part, annex=True)
@@ -219,6 +288,13 @@ class _Builder:
         self.classifier.check_numbers(main)
         for _, _, part in annexes:
             self.classifier.check_numbers(part)
+        if "date_text" not in adoption and rest and rest[-1].text[-1:] not in ".。":
+            self.diagnostics.add(
+                "text-truncated",
+                "the text ends inside a paragraph, with no adoption date after it: it may "
+                f"be cut short ({rest[-1].text[-40:]!r})",
+                line=rest[-1].line,
+            )
         resolution_adoption = self._adoption_value(adoption, cover)
         symbol = "A/RES/" + number.replace(" ", "")
         if cover_symbol is not None:
@@ -240,7 +316,7 @@ class _Builder:
         resolution = Resolution(
             symbol=symbol,
             number=number,
-            language=self.prof.code,
+            language=self.profile.code,
             title=strip_inlines(title),
             authority=authority,
             preamble=tuple(main.preamble),
@@ -250,7 +326,7 @@ class _Builder:
             cover=cover,
         )
         footnotes = collect_footnotes(
-            resolution, bodies, self.prof, self.diagnostics, self.marker_lines
+            resolution, bodies, self.profile, self.diagnostics, self.marker_lines
         )
         return Resolution(
             symbol=resolution.symbol,
@@ -275,14 +351,14 @@ class _Builder:
             return False
         if not (
             _TRAILING_PUNCTUATION.match(text)
-            or self.prof.date.match(text)
-            or self.prof.meeting.match(text)
+            or self.profile.date.match(text)
+            or self.profile.meeting.match(text)
         ):
             # What precedes the first date or meeting stays, so it must be punctuation:
             # text starting otherwise is no adoption block (most paragraphs, at once).
             return False
-        dates = list(self.prof.date.finditer(text))
-        meetings = list(self.prof.meeting.finditer(text))
+        dates = list(self.profile.date.finditer(text))
+        meetings = list(self.profile.meeting.finditer(text))
         if not dates and not meetings:
             return False
         rest = text
@@ -290,10 +366,10 @@ class _Builder:
             rest = rest[: match.start()] + rest[match.end() :]
         if _TRAILING_PUNCTUATION.sub("", rest):
             return False
-        squeeze = self.prof.joiner == "cjk"
+        squeeze = self.profile.joiner == "cjk"
         if dates and "date_text" not in found:
             found["date_text"] = _printed(dates[0].group(), squeeze)
-            found["date"] = self.prof.parse_date(dates[0])
+            found["date"] = self.profile.parse_date(dates[0])
         if meetings and "meeting_text" not in found:
             found["meeting_text"] = _printed(meetings[0].group(), squeeze)
             found["meeting"] = int(meetings[0].group("number"))
@@ -303,10 +379,10 @@ class _Builder:
         date = found.get("date")
         date_text = found.get("date_text")
         if date_text is None and cover.adopted_line:
-            match = self.prof.date.search(cover.adopted_line)
+            match = self.profile.date.search(cover.adopted_line)
             if match:
-                date_text = _printed(match.group(), self.prof.joiner == "cjk")
-                date = self.prof.parse_date(match)
+                date_text = _printed(match.group(), self.profile.joiner == "cjk")
+                date = self.profile.parse_date(match)
                 self.diagnostics.add(
                     "adoption-date-from-cover",
                     "no adoption date after the last paragraph; took the cover's date",
@@ -331,16 +407,27 @@ class _Builder:
         )
 
 
-def _boundary(prof: LanguageProfile) -> re.Pattern[str]:
+def _boundary(profile: LanguageProfile) -> re.Pattern[str]:
     """Lines that always start a paragraph: a date, a meeting, both, or an annex label."""
-    found = _BOUNDARIES.get(prof.code)
+    found = _BOUNDARIES.get(profile.code)
     if found is None:
-        date, meeting = (_GROUP_NAME.sub("(?:", p.pattern) for p in (prof.date, prof.meeting))
-        found = _BOUNDARIES[prof.code] = re.compile(
+        date, meeting = (_GROUP_NAME.sub("(?:", p.pattern) for p in (profile.date, profile.meeting))
+        found = _BOUNDARIES[profile.code] = re.compile(
             rf"(?:{date})|(?:{meeting})|(?:{meeting})\s*(?:{date})"
-            rf"|(?:{date})\s*(?:{meeting})|(?:{prof.annex.pattern})"
+            rf"|(?:{date})\s*(?:{meeting})|(?:{profile.annex.pattern})"
         )
     return found
+
+
+def _title_lines(first: str, following: list[layout.Line], profile: LanguageProfile) -> str:
+    """The title as printed over its lines up to the authority line, as page heads
+    repeat it: the running title is found as this text or a piece of it."""
+    pieces = [first]
+    for line in following[:4]:
+        if profile.authority.fullmatch(line.text):
+            return " ".join(pieces)
+        pieces.append(line.text)
+    return first or (following[0].text if following else "")
 
 
 def _printed(text: str, squeeze: bool) -> str:

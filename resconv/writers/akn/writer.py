@@ -3,14 +3,16 @@
 The mapping is the one of ``docs/dev/decisions/akn-*.md``: ``<statement name="resolution">``
 with FRBR IRIs from `resconv.akn.frbr`, eIds from `resconv.akn.eid`, a TLC entry in
 ``references`` for every ``#id`` the document uses, and nothing taken from the clock, so
-that the same model always gives the same bytes.
+that the same model always gives the same bytes. Resolutions A, B … under one number are
+a ``documentCollection`` whose components are full statements; parts are ``part``s
+with their preamble in an ``hcontainer name="preamble"``; tables and plain paragraphs
+stand in an ``hcontainer`` (``docs/dev/decisions/akn-structures.md``). The tree is
+written out by `resconv.writers.akn.serialise`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable
 from typing import ClassVar
 
 from resconv.akn.eid import EidGenerator
@@ -22,19 +24,27 @@ from resconv.model import (
     Annex,
     Block,
     CoverPage,
+    Emphasis,
     FootnoteRef,
     Heading,
     Inlines,
     OperativeParagraph,
+    Paragraph,
+    Part,
     PreambularParagraph,
+    Reference,
     Resolution,
     Subparagraph,
+    Table,
     Text,
     Vote,
 )
-from resconv.xmlchars import XML_ILLEGAL
+from resconv.writers.akn.serialise import NOT_XML, Node, append_text, element, serialise
 
-__all__ = ["AknWriter"]
+__all__ = ["AKN4UN_NS", "AknWriter", "build"]
+
+AKN4UN_NS = "http://un.org/akn4un"
+"""The UN's namespace for what AKN has no element for (the States' names in a vote)."""
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -44,12 +54,18 @@ HIERARCHY: tuple[str, ...] = ("section", "subsection", "division")
 PREAMBULAR_NAME_WHEN_EMPTY = "preambularParagraph"
 """``container/@name`` for a preambular paragraph printed without initial words."""
 
-VOTE_COUNTS: tuple[tuple[str, str], ...] = (
-    ("in_favour", "inFavour"),
-    ("against", "against"),
-    ("abstaining", "abstaining"),
+VOTE_COUNTS: tuple[tuple[str, str, str], ...] = (
+    ("in_favour", "in_favour_names", "inFavour"),
+    ("against", "against_names", "against"),
+    ("abstaining", "abstaining_names", "abstaining"),
 )
-"""`Vote` field → ``count/@refersTo`` TLC (the UN's own names)."""
+"""`Vote` count field, names field → ``count/@refersTo`` TLC (the UN's own names)."""
+
+PART_PREAMBLE = "preamble"
+"""``hcontainer/@name`` holding a part's preambular paragraphs."""
+TABLE_CONTAINER = "table"
+TEXT_CONTAINER = "text"
+"""``hcontainer/@name`` of a table and of a plain paragraph standing among paragraphs."""
 
 TLC: dict[str, tuple[str, str, str]] = {
     # eId: (element, href, showAs). IRIs follow DGACM: /akn/ontology/{class}/un/{name}.
@@ -75,6 +91,7 @@ TLC: dict[str, tuple[str, str, str]] = {
     "inFavour": ("TLCTerm", "/akn/ontology/concept/un/voting/inFavour", "In favour"),
     "against": ("TLCTerm", "/akn/ontology/concept/un/voting/against", "Against"),
     "abstaining": ("TLCTerm", "/akn/ontology/concept/un/voting/abstaining", "Abstaining"),
+    "memberState": ("TLCConcept", "/akn/ontology/concept/un/memberState", "Member State"),
 }
 """The fixed TLC entries resconv may refer to; only those used are written."""
 
@@ -89,147 +106,49 @@ class AknWriter:
     def write(self, resolution: Resolution, /) -> bytes:
         """The whole AKN file; `StructureError` when the model lacks what FRBR needs."""
         out = [_DECLARATION]
-        _serialise(_Document(resolution).build(), 0, out)
+        serialise(build(resolution), 0, out)
         out.append("\n")
         text = "".join(out)
-        if XML_ILLEGAL.search(text) is not None:  # the model refuses such text: a bug if seen
+        if NOT_XML.search(text) is not None:  # the model refuses such text: a bug if seen
             raise InternalError("the AKN writer produced a character XML cannot hold")
         return text.encode("utf-8")
 
 
-MIXED_CONTENT: frozenset[str] = frozenset(
-    (
-        "p", "heading", "num", "span", "docTitle", "docNumber", "docType", "docStatus",
-        "docDate", "docProponent", "docketNumber", "session", "inline", "listIntroduction",
-        "listWrapUp",
-    )
-)  # fmt: skip
-"""Elements holding text: indentation stops at them, so no whitespace is added to the text."""
-
-
-class _Node:
-    """An element being built: tag, attributes, text, tail and children, as in an lxml tree.
-
-    Writing the tree out directly costs a fraction of what building it with lxml does
-    (a namespace lookup and attribute conversion for every element); `_serialise` gives
-    the bytes lxml's ``tostring`` gives, indentation included.
-    """
-
-    __slots__ = ("attrib", "children", "tag", "tail", "text")
-
-    def __init__(self, tag: str, attrib: dict[str, str] | None = None) -> None:
-        self.tag = tag
-        self.attrib = attrib
-        self.text: str | None = None
-        self.tail: str | None = None
-        self.children: list[_Node] = []
-
-
-def _escape_text(text: str) -> str:
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    return text
-
-
-_ATTRIBUTE_SPECIAL = re.compile(r'[&<>"\t\n\r]')
-_ATTRIBUTE_ESCAPES = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "\t": "&#9;",
-    "\n": "&#10;",
-    "\r": "&#13;",
-}
-
-
-def _escape_attribute(value: str) -> str:
-    return _ATTRIBUTE_SPECIAL.sub(lambda m: _ATTRIBUTE_ESCAPES[m.group()], value)
-
-
-_ESCAPED_IN_ATTRIBUTE = re.compile(r"[&<>\t\n\r]")
-"""What an attribute value escapes besides the quote, counted apart."""
-
-
-def _start_tag(node: _Node) -> str:
-    """``<tag a="…"``: attributes written at once, escaped only when one needs it."""
-    attrib = node.attrib
-    if not attrib:
-        return "<" + node.tag
-    text = "".join([f' {name}="{value}"' for name, value in attrib.items()])
-    if text.count('"') != 2 * len(attrib) or _ESCAPED_IN_ATTRIBUTE.search(text):
-        text = "".join([f' {name}="{_escape_attribute(value)}"' for name, value in attrib.items()])
-    return f"<{node.tag}{text}"
-
-
-_INDENTS = tuple("\n" + "  " * depth for depth in range(64))
-
-
-def _serialise(node: _Node, depth: int, out: list[str]) -> None:
-    """`node` as XML text into `out`; element-only content is indented, mixed content kept
-    exactly (the node's own tail is left to its parent)."""
-    tag = node.tag
-    out.append(_start_tag(node))
-    children = node.children
-    if tag in MIXED_CONTENT or not children:
-        _serialise_content(node, out)
-        return
-    inner = _INDENTS[depth + 1] if depth + 1 < len(_INDENTS) else "\n" + "  " * (depth + 1)
-    out.append(">")
-    for child in children:
-        out.append(inner)
-        _serialise(child, depth + 1, out)
-    out.append(inner[:-2])
-    out.append(f"</{tag}>")
-
-
-def _serialise_content(node: _Node, out: list[str]) -> None:
-    """The rest of an element whose content is kept as built: text, children and tails."""
-    text = node.text
-    children = node.children
-    if text is None and not children:
-        out.append("/>")
-        return
-    out.append(">")
-    if text:
-        out.append(_escape_text(text))
-    for child in children:
-        out.append(_start_tag(child))
-        _serialise_content(child, out)
-        if child.tail:
-            out.append(_escape_text(child.tail))
-    out.append(f"</{node.tag}>")
-
-
-def _el(parent: _Node, tag: str, attrib: dict[str, str] | None = None) -> _Node:
-    child = _Node(tag, attrib)
-    parent.children.append(child)
-    return child
-
-
-def _append_text(parent: _Node, text: str) -> None:
-    if not text:
-        return
-    if parent.children:
-        last = parent.children[-1]
-        last.tail = (last.tail or "") + text
+def build(resolution: Resolution) -> Node:
+    """The element tree of the whole file: a statement, or a collection of them."""
+    root = Node("akomaNtoso", {"xmlns": AKN_NS})
+    if resolution.components:
+        _Collection(resolution).build(root)
     else:
-        parent.text = (parent.text or "") + text
+        _Document(resolution).statement(root)
+    if _names_voting(resolution):
+        assert root.attrib is not None
+        root.attrib["xmlns:akn4un"] = AKN4UN_NS
+    return root
+
+
+def _names_voting(resolution: Resolution) -> bool:
+    vote = resolution.vote
+    if vote is not None and (vote.in_favour_names or vote.against_names or vote.abstaining_names):
+        return True
+    return any(_names_voting(component) for component in resolution.components)
 
 
 class _Document:
     """One write: the model, its eIds, the TLCs it refers to, and the footnotes placed."""
 
-    def __init__(self, resolution: Resolution) -> None:
+    def __init__(
+        self,
+        resolution: Resolution,
+        *,
+        printed_number: str | None = None,
+        date: dt.date | None = None,
+    ) -> None:
         self.r = resolution
+        self.printed_number = printed_number or f"{resolution.number}."
+        """The preface's docNumber: "67/38.", or "A" for component A of a collection."""
         self.lang = self._language(resolution)
-        self.date = self._adoption_date(resolution)
+        self.date = date or self._adoption_date(resolution)
         if not resolution.number.strip():
             raise StructureError("the resolution number (field 'number') is empty; FRBR needs it")
         self.iris = ResolutionIris.for_resolution(
@@ -263,10 +182,12 @@ class _Document:
 
     # -- document ------------------------------------------------------------------------
 
-    def build(self) -> _Node:
-        root = _Node("akomaNtoso", {"xmlns": AKN_NS})
-        statement = _el(root, "statement", {"name": "resolution", "contains": "originalVersion"})
-        meta = _el(statement, "meta")
+    def statement(self, parent: Node) -> Node:
+        """The ``statement`` of this resolution, as the last child of `parent`."""
+        statement = element(
+            parent, "statement", {"name": "resolution", "contains": "originalVersion"}
+        )
+        meta = element(statement, "meta")
         self._identification(meta, self.iris, with_alias=True)
         self._workflow(meta)
         if self.r.vote is not None:
@@ -275,51 +196,55 @@ class _Document:
             self._cover_page(statement, self.r.cover)
         self._preface(statement)
         self._preamble(statement, self.r.preamble, self.r.authority, "")
-        body = _el(statement, "mainBody")
+        body = element(statement, "mainBody")
         self._blocks(body, self.r.operative, "")
+        for part in self.r.parts:
+            self._part(body, part, "")
         if not body.children:
-            _el(body, "p")
+            element(body, "p")
         self._conclusions(statement)
         if self.r.annexes:
-            attachments = _el(statement, "attachments")
+            attachments = element(statement, "attachments")
             for index, annex in enumerate(self.r.annexes, start=1):
                 self._annex(attachments, annex, index)
         self._references(meta)
-        return root
+        return statement
 
     # -- meta ----------------------------------------------------------------------------
 
-    def _identification(self, meta: _Node, iris: ResolutionIris, *, with_alias: bool) -> None:
+    def _identification(self, meta: Node, iris: ResolutionIris, *, with_alias: bool) -> None:
         date = self.date.isoformat()
-        ident = _el(meta, "identification", {"source": self.ref("resconv")})
-        work = _el(ident, "FRBRWork")
-        _el(work, "FRBRthis", {"value": iris.work_this})
-        _el(work, "FRBRuri", {"value": iris.work})
+        ident = element(meta, "identification", {"source": self.ref("resconv")})
+        work = element(ident, "FRBRWork")
+        element(work, "FRBRthis", {"value": iris.work_this})
+        element(work, "FRBRuri", {"value": iris.work})
         if with_alias:
-            _el(work, "FRBRalias", {"value": self.r.symbol, "name": "symbol"})
-        _el(work, "FRBRdate", {"date": date, "name": "adoption"})
-        _el(work, "FRBRauthor", {"href": self.ref("ga"), "as": self.ref("author")})
-        _el(work, "FRBRcountry", {"value": COUNTRY})
-        _el(work, "FRBRsubtype", {"value": SUBTYPE})
+            element(work, "FRBRalias", {"value": self.r.symbol, "name": "symbol"})
+        element(work, "FRBRdate", {"date": date, "name": "adoption"})
+        element(work, "FRBRauthor", {"href": self.ref("ga"), "as": self.ref("author")})
+        element(work, "FRBRcountry", {"value": COUNTRY})
+        element(work, "FRBRsubtype", {"value": SUBTYPE})
         number = work_number(self.r.number)
-        _el(work, "FRBRnumber", {"value": number, "showAs": self.r.number})
-        expression = _el(ident, "FRBRExpression")
-        _el(expression, "FRBRthis", {"value": iris.expression_this})
-        _el(expression, "FRBRuri", {"value": iris.expression})
+        element(work, "FRBRnumber", {"value": number, "showAs": self.r.number})
+        expression = element(ident, "FRBRExpression")
+        element(expression, "FRBRthis", {"value": iris.expression_this})
+        element(expression, "FRBRuri", {"value": iris.expression})
         issued = self.r.cover.distribution_date
         if issued is not None:
-            _el(expression, "FRBRdate", {"date": issued.isoformat(), "name": "publication"})
+            element(expression, "FRBRdate", {"date": issued.isoformat(), "name": "publication"})
         else:
-            _el(expression, "FRBRdate", {"date": date, "name": "adoption"})
-        _el(expression, "FRBRauthor", {"href": self.ref("ga"), "as": self.ref("author")})
-        _el(expression, "FRBRlanguage", {"language": self.lang.akn_code})
-        manifestation = _el(ident, "FRBRManifestation")
-        _el(manifestation, "FRBRthis", {"value": iris.manifestation_this})
-        _el(manifestation, "FRBRuri", {"value": iris.manifestation_uri})
+            element(expression, "FRBRdate", {"date": date, "name": "adoption"})
+        element(expression, "FRBRauthor", {"href": self.ref("ga"), "as": self.ref("author")})
+        element(expression, "FRBRlanguage", {"language": self.lang.akn_code})
+        manifestation = element(ident, "FRBRManifestation")
+        element(manifestation, "FRBRthis", {"value": iris.manifestation_this})
+        element(manifestation, "FRBRuri", {"value": iris.manifestation_uri})
         # No clock: the manifestation carries the adoption date, named as such.
-        _el(manifestation, "FRBRdate", {"date": date, "name": "adoption"})
-        _el(manifestation, "FRBRauthor", {"href": self.ref("resconv"), "as": self.ref("editor")})
-        _el(manifestation, "FRBRformat", {"value": "xml"})
+        element(manifestation, "FRBRdate", {"date": date, "name": "adoption"})
+        element(
+            manifestation, "FRBRauthor", {"href": self.ref("resconv"), "as": self.ref("editor")}
+        )
+        element(manifestation, "FRBRformat", {"value": "xml"})
 
     def _meeting_ref(self) -> str | None:
         adoption = self.r.adoption
@@ -335,30 +260,39 @@ class _Document:
         show = adoption.meeting_text or str(adoption.meeting)
         return self.ref(eid, ("TLCEvent", href, show))
 
-    def _workflow(self, meta: _Node) -> None:
-        workflow = _el(meta, "workflow", {"source": self.ref("resconv")})
+    def _workflow(self, meta: Node) -> None:
+        workflow = element(meta, "workflow", {"source": self.ref("resconv")})
         attrib = {"date": self.date.isoformat(), "by": self.ref("ga")}
         meeting = self._meeting_ref()
         if meeting is not None:
             attrib["refersTo"] = meeting
         attrib["outcome"] = self.ref("adopted")
-        _el(workflow, "step", attrib)
+        element(workflow, "step", attrib)
 
-    def _analysis(self, meta: _Node, vote: Vote) -> None:
-        analysis = _el(meta, "analysis", {"source": self.ref("resconv")})
-        parliamentary = _el(analysis, "parliamentary")
-        voting = _el(parliamentary, "voting", {"outcome": vote.outcome})
-        for field, tlc in VOTE_COUNTS:
+    def _analysis(self, meta: Node, vote: Vote) -> None:
+        analysis = element(meta, "analysis", {"source": self.ref("resconv")})
+        parliamentary = element(analysis, "parliamentary")
+        voting = element(parliamentary, "voting", {"outcome": vote.outcome})
+        for field, names_field, tlc in VOTE_COUNTS:
             value = getattr(vote, field)
+            names: tuple[str, ...] = getattr(vote, names_field)
+            if value is None and names:
+                value = len(names)
             if value is not None:
-                _el(voting, "count", {"value": str(value), "refersTo": self.ref(tlc)})
+                count = element(voting, "count", {"value": str(value), "refersTo": self.ref(tlc)})
+                if names:
+                    # As the UN names them: <akn4un:voters><organization refersTo="#memberState">
+                    voters = element(count, "akn4un:voters")
+                    state = self.ref("memberState")
+                    for name in names:
+                        element(voters, "organization", {"refersTo": state}).text = name
         if not voting.children:
             # No counts (adopted without a vote): the XSD wants a child; like the UN,
             # write an empty quorum.
-            _el(voting, "quorum", {"value": ""})
+            element(voting, "quorum", {"value": ""})
 
-    def _references(self, meta: _Node) -> None:
-        references = _el(meta, "references", {"source": self.ref("resconv")})
+    def _references(self, meta: Node) -> None:
+        references = element(meta, "references", {"source": self.ref("resconv")})
         order = {name: index for index, name in enumerate(("TLCOrganization", "TLCEvent"))}
         entries = sorted(self.used.items(), key=lambda item: order.get(item[1][0], 9))
         assembly = language(
@@ -367,15 +301,19 @@ class _Document:
         for eid, (tag, href, show) in entries:
             if eid == "ga" and assembly:
                 show = assembly
-            _el(references, tag, {"eId": eid, "href": href, "showAs": show})
+            element(references, tag, {"eId": eid, "href": href, "showAs": show})
 
     # -- cover page, preface, preamble ------------------------------------------------------
 
-    def _cover_page(self, statement: _Node, cover: CoverPage) -> None:
-        page = _el(statement, "coverPage", {"eId": "coverPage"})
-        _el(_el(page, "p"), "docNumber", {"refersTo": self.ref("symbol")}).text = self.r.symbol
+    def _cover_page(self, statement: Node, cover: CoverPage) -> None:
+        page = element(statement, "coverPage", {"eId": "coverPage"})
+        element(
+            element(page, "p"), "docNumber", {"refersTo": self.ref("symbol")}
+        ).text = self.r.symbol
         if cover.distribution:
-            status = _el(_el(page, "p"), "docStatus", {"refersTo": self.ref("distribution")})
+            status = element(
+                element(page, "p"), "docStatus", {"refersTo": self.ref("distribution")}
+            )
             status.text = cover.distribution
         date_text = cover.distribution_date_text
         if cover.distribution_date is not None:
@@ -383,38 +321,40 @@ class _Document:
                 "date": cover.distribution_date.isoformat(),
                 "refersTo": self.ref("dateOfIssuance"),
             }
-            docdate = _el(_el(page, "p"), "docDate", issued)
+            docdate = element(element(page, "p"), "docDate", issued)
             docdate.text = date_text  # as printed; @date carries the value
         elif date_text:
-            _el(_el(page, "p"), "inline", {"name": "date of issuance"}).text = date_text
+            element(element(page, "p"), "inline", {"name": "date of issuance"}).text = date_text
         if cover.session_text:
             attrib = {"refersTo": self.ref("ga")}
             if self.r.session is not None:
                 attrib["value"] = str(self.r.session)
-            _el(_el(page, "p"), "session", attrib).text = cover.session_text
+            element(element(page, "p"), "session", attrib).text = cover.session_text
         if cover.agenda_item:
             item = {"name": "agenda item", "title": cover.agenda_item}
-            _el(_el(page, "p"), "inline", item).text = cover.agenda_item
+            element(element(page, "p"), "inline", item).text = cover.agenda_item
         if cover.agenda_title:
-            _el(_el(page, "p"), "inline", {"name": "agenda item name"}).text = cover.agenda_title
+            element(
+                element(page, "p"), "inline", {"name": "agenda item name"}
+            ).text = cover.agenda_title
         if cover.adopted_line:
-            _el(_el(page, "p"), "docTitle").text = cover.adopted_line
+            element(element(page, "p"), "docTitle").text = cover.adopted_line
         if cover.committee_line:
-            _el(_el(page, "p"), "docProponent").text = cover.committee_line
+            element(element(page, "p"), "docProponent").text = cover.committee_line
         if cover.job_number:
             docket = {"refersTo": self.ref("publicationJobNumber")}
-            _el(_el(page, "p"), "docketNumber", docket).text = cover.job_number
+            element(element(page, "p"), "docketNumber", docket).text = cover.job_number
 
-    def _preface(self, statement: _Node) -> None:
-        p = _el(_el(statement, "preface"), "p")
-        _el(p, "docNumber").text = f"{self.r.number}."
+    def _preface(self, statement: Node) -> None:
+        p = element(element(statement, "preface"), "p")
+        element(p, "docNumber").text = self.printed_number
         p.children[-1].tail = " "
-        title = _el(p, "docTitle", {"refersTo": self.ref("resolutionTitle")})
+        title = element(p, "docTitle", {"refersTo": self.ref("resolutionTitle")})
         self._inlines(title, self.r.title)
 
     def _preamble(
         self,
-        parent: _Node,
+        parent: Node,
         paragraphs: tuple[PreambularParagraph, ...],
         formula: str,
         prefix: str,
@@ -422,51 +362,51 @@ class _Document:
         if not paragraphs and not formula:
             return
         base = f"{prefix}__preamble" if prefix else "preamble"
-        preamble = _el(parent, "preamble")
+        preamble = element(parent, "preamble")
         if formula:
             eid = self.ids.counted("formula", base)
-            _el(
-                _el(preamble, "formula", {"name": "enactingFormula", "eId": eid}), "p"
+            element(
+                element(preamble, "formula", {"name": "enactingFormula", "eId": eid}), "p"
             ).text = formula
         for paragraph in paragraphs:
             eid = self.ids.counted("container", base)
             name = paragraph.initial_words.strip() or PREAMBULAR_NAME_WHEN_EMPTY
-            container = _el(preamble, "container", {"name": name, "eId": eid})
+            container = element(preamble, "container", {"name": name, "eId": eid})
             if paragraph.content or not paragraph.subparagraphs:
-                p = _el(container, "p")
+                p = element(container, "p")
                 self._inlines(p, paragraph.content, paragraph.initial_words)
             if paragraph.subparagraphs:
                 self._block_list(container, paragraph.subparagraphs, paragraph.wrap_up, eid)
             elif paragraph.wrap_up:
-                self._inlines(_el(container, "p"), paragraph.wrap_up)
+                self._inlines(element(container, "p"), paragraph.wrap_up)
 
     def _block_list(
         self,
-        parent: _Node,
+        parent: Node,
         subparagraphs: tuple[Subparagraph, ...],
         wrap_up: Inlines,
         parent_eid: str,
     ) -> None:
         """Preambular subparagraphs: a ``blockList`` (a ``list`` is not allowed in a container)."""
         eid = self.ids.counted("blockList", parent_eid)
-        block_list = _el(parent, "blockList", {"eId": eid})
+        block_list = element(parent, "blockList", {"eId": eid})
         for sub in subparagraphs:
             item_eid = self.ids.numbered("item", eid, sub.number)
-            item = _el(block_list, "item", {"eId": item_eid})
-            _el(item, "num").text = sub.number
+            item = element(block_list, "item", {"eId": item_eid})
+            element(item, "num").text = sub.number
             if sub.content or not sub.subparagraphs:
-                self._inlines(_el(item, "p"), sub.content)
+                self._inlines(element(item, "p"), sub.content)
             if sub.subparagraphs:
                 self._block_list(item, sub.subparagraphs, sub.wrap_up, item_eid)
             elif sub.wrap_up:
-                self._inlines(_el(item, "p"), sub.wrap_up)
+                self._inlines(element(item, "p"), sub.wrap_up)
         if wrap_up:
-            wrap = _el(block_list, "listWrapUp", {"eId": self.ids.single("listWrapUp", eid)})
+            wrap = element(block_list, "listWrapUp", {"eId": self.ids.single("listWrapUp", eid)})
             self._inlines(wrap, wrap_up)
 
     # -- operative part ------------------------------------------------------------------
 
-    def _blocks(self, body: _Node, blocks: tuple[Block, ...], prefix: str) -> None:
+    def _blocks(self, body: Node, blocks: tuple[Block, ...], prefix: str) -> None:
         """Paragraphs, grouped under the headings that precede them.
 
         Operative numbers normally run through the whole part, so a paragraph is ``para_n``
@@ -475,31 +415,98 @@ class _Document:
         part of the eId: ``sec_A__para_1``.
         """
         restarts = _numbering_restarts(blocks)
-        stack: list[tuple[int, _Node, str]] = [(0, body, prefix)]
+        stack: list[tuple[int, Node, str]] = [(0, body, prefix)]
         for block in blocks:
             if isinstance(block, Heading):
                 while len(stack) > 1 and stack[-1][0] >= block.level:
                     stack.pop()
-                element = HIERARCHY[min(len(stack), len(HIERARCHY)) - 1]
-                eid = self.ids.numbered(element, stack[-1][2], block.number)
-                node = _el(stack[-1][1], element, {"eId": eid})
+                tag = HIERARCHY[min(len(stack), len(HIERARCHY)) - 1]
+                eid = self.ids.numbered(tag, stack[-1][2], block.number)
+                node = element(stack[-1][1], tag, {"eId": eid})
                 if block.number:
-                    _el(node, "num").text = block.number
-                self._inlines(_el(node, "heading"), block.text)
+                    element(node, "num").text = block.number
+                self._inlines(element(node, "heading"), block.text)
                 stack.append((block.level, node, eid))
-            else:
+            elif isinstance(block, OperativeParagraph):
                 parent_eid = stack[-1][2] if restarts else prefix
                 self._paragraph(stack[-1][1], block, parent_eid)
+            elif isinstance(block, Table):
+                self._table(stack[-1][1], block, stack[-1][2])
+            else:
+                self._text(stack[-1][1], block, stack[-1][2])
         for node in _descendants(body, HIERARCHY):
             if node.children and node.children[-1].tag in ("num", "heading"):
                 # A heading with nothing under it: the hierarchy needs content.
-                _el(_el(node, "content"), "p")
+                element(element(node, "content"), "p")
 
-    def _paragraph(self, parent: _Node, paragraph: OperativeParagraph, parent_eid: str) -> None:
+    def _table(self, parent: Node, table: Table, parent_eid: str) -> None:
+        """``hcontainer name="table"`` around the ``table``: a table cannot stand alone
+        among paragraphs, and the container keeps its place."""
+        eid = self.ids.counted("hcontainer", parent_eid)
+        holder = element(parent, "hcontainer", {"name": TABLE_CONTAINER, "eId": eid})
+        node = element(element(holder, "content"), "table", {"eId": self.ids.counted("table", eid)})
+        if table.caption:
+            self._inlines(element(node, "caption"), table.caption)
+        if not table.rows:
+            element(element(element(node, "tr"), "td"), "p")  # a table has a row
+        for row in table.rows:
+            tr = element(node, "tr", {"class": "header"} if row.header else None)
+            for cell in row.cells:
+                attrib: dict[str, str] = {}
+                if cell.row_span != 1:
+                    attrib["rowspan"] = str(cell.row_span)
+                if cell.col_span != 1:
+                    attrib["colspan"] = str(cell.col_span)
+                if cell.align:
+                    attrib["class"] = cell.align
+                td = element(tr, "th" if cell.header else "td", attrib or None)
+                for paragraph in cell.content:
+                    self._inlines(element(td, "p"), paragraph)
+                if not cell.content:
+                    element(td, "p")
+            if not row.cells:
+                element(element(tr, "td"), "p")
+
+    def _text(self, parent: Node, paragraph: Paragraph, parent_eid: str) -> None:
+        """A plain paragraph: ``hcontainer name="text"``, apart from numbered paragraphs."""
+        eid = self.ids.counted("hcontainer", parent_eid)
+        holder = element(parent, "hcontainer", {"name": TEXT_CONTAINER, "eId": eid})
+        self._inlines(element(element(holder, "content"), "p"), paragraph.content)
+
+    def _part(self, parent: Node, part: Part, parent_eid: str) -> None:
+        """A part: ``part`` with num and heading, its preamble in ``hcontainer
+        name="preamble"`` (one unnumbered paragraph each), then its blocks and parts."""
+        eid = self.ids.numbered("part", parent_eid, part.number)
+        node = element(parent, "part", {"eId": eid})
+        if part.number:
+            element(node, "num").text = part.number
+        if part.heading:
+            self._inlines(element(node, "heading"), part.heading)
+        if part.preamble:
+            holder_eid = self.ids.counted("hcontainer", eid)
+            holder = element(node, "hcontainer", {"name": PART_PREAMBLE, "eId": holder_eid})
+            for paragraph in part.preamble:
+                para_eid = self.ids.numbered("paragraph", holder_eid, None)
+                para = element(holder, "paragraph", {"eId": para_eid})
+                self._subdivided(
+                    para,
+                    para_eid,
+                    paragraph.content,
+                    paragraph.subparagraphs,
+                    paragraph.wrap_up,
+                    paragraph.initial_words,
+                )
+        self._blocks(node, part.operative, eid)
+        for inner in part.parts:
+            self._part(node, inner, eid)
+        if len(node.children) == sum(1 for c in node.children if c.tag in ("num", "heading")):
+            element(element(node, "content"), "p")  # a part with nothing under its heading
+
+    def _paragraph(self, parent: Node, paragraph: OperativeParagraph, parent_eid: str) -> None:
         eid = self.ids.numbered("paragraph", parent_eid, paragraph.number)
-        node = _el(parent, "paragraph", {"eId": eid})
+        node = element(parent, "paragraph", {"eId": eid})
         if paragraph.number:
-            _el(node, "num").text = paragraph.number
+            element(node, "num").text = paragraph.number
         self._subdivided(
             node,
             eid,
@@ -511,7 +518,7 @@ class _Document:
 
     def _subdivided(
         self,
-        node: _Node,
+        node: Node,
         eid: str,
         content: Inlines,
         subparagraphs: tuple[Subparagraph, ...],
@@ -520,33 +527,33 @@ class _Document:
     ) -> None:
         """``content``, or a ``list`` of ``intro``, ``point``s and ``wrapUp``."""
         if not subparagraphs:
-            body = _el(node, "content")
-            self._inlines(_el(body, "p"), content, initial_words)
+            body = element(node, "content")
+            self._inlines(element(body, "p"), content, initial_words)
             if wrap_up:
-                self._inlines(_el(body, "p"), wrap_up)
+                self._inlines(element(body, "p"), wrap_up)
             return
         list_eid = self.ids.counted("list", eid)
-        listing = _el(node, "list", {"eId": list_eid})
+        listing = element(node, "list", {"eId": list_eid})
         if content:
-            intro = _el(listing, "intro", {"eId": self.ids.single("intro", list_eid)})
-            self._inlines(_el(intro, "p"), content, initial_words)
+            intro = element(listing, "intro", {"eId": self.ids.single("intro", list_eid)})
+            self._inlines(element(intro, "p"), content, initial_words)
         for sub in subparagraphs:
             point_eid = self.ids.numbered("point", list_eid, sub.number)
-            point = _el(listing, "point", {"eId": point_eid})
-            _el(point, "num").text = sub.number
+            point = element(listing, "point", {"eId": point_eid})
+            element(point, "num").text = sub.number
             self._subdivided(point, point_eid, sub.content, sub.subparagraphs, sub.wrap_up)
         if wrap_up:
-            wrap = _el(listing, "wrapUp", {"eId": self.ids.single("wrapUp", list_eid)})
-            self._inlines(_el(wrap, "p"), wrap_up)
+            wrap = element(listing, "wrapUp", {"eId": self.ids.single("wrapUp", list_eid)})
+            self._inlines(element(wrap, "p"), wrap_up)
 
     # -- conclusions and annexes ---------------------------------------------------------
 
-    def _conclusions(self, statement: _Node) -> None:
+    def _conclusions(self, statement: Node) -> None:
         adoption = self.r.adoption
         assert adoption is not None  # checked in __init__
-        conclusions = _el(statement, "conclusions")
+        conclusions = element(statement, "conclusions")
         eid = self.ids.counted("container", "conclusions")
-        p = _el(_el(conclusions, "container", {"name": "adoption", "eId": eid}), "p")
+        p = element(element(conclusions, "container", {"name": "adoption", "eId": eid}), "p")
         # In the order the language prints them (Chinese: the date, then the meeting), so
         # that the text reads as the resolution does.
         lines = []
@@ -554,62 +561,88 @@ class _Document:
             if part == "meeting":
                 meeting = self._meeting_ref()
                 if meeting is not None:
-                    event = _Node("event", {"refersTo": meeting})
+                    event = Node("event", {"refersTo": meeting})
                     event.text = adoption.meeting_text  # as printed, nothing invented
                     lines.append(event)
             else:
                 date = {"date": self.date.isoformat(), "refersTo": self.ref("adoptionDate")}
-                doc_date = _Node("docDate", date)
+                doc_date = Node("docDate", date)
                 doc_date.text = adoption.date_text
                 lines.append(doc_date)
         for index, line in enumerate(lines):
             if index:
-                p.children.append(_Node("eol"))
+                p.children.append(Node("eol"))
             p.children.append(line)
 
-    def _annex(self, attachments: _Node, annex: Annex, index: int) -> None:
+    def _annex(self, attachments: Node, annex: Annex, index: int) -> None:
         eid = self.ids.numbered("attachment", "", str(index))
-        doc = _el(_el(attachments, "attachment", {"eId": eid}), "doc", {"name": "annex"})
+        doc = element(element(attachments, "attachment", {"eId": eid}), "doc", {"name": "annex"})
         iris = self.iris.component(f"annex_{index}")
-        self._identification(_el(doc, "meta"), iris, with_alias=False)
-        preface = _el(doc, "preface")
-        _el(_el(preface, "p"), "docType").text = annex.label
+        self._identification(element(doc, "meta"), iris, with_alias=False)
+        preface = element(doc, "preface")
+        element(element(preface, "p"), "docType").text = annex.label
         if annex.title:
-            self._inlines(_el(_el(preface, "p"), "docTitle"), annex.title)
+            self._inlines(element(element(preface, "p"), "docTitle"), annex.title)
         self._preamble(doc, annex.preamble, "", eid)
-        body = _el(doc, "mainBody")
+        body = element(doc, "mainBody")
         self._blocks(body, annex.body, eid)
         if not body.children:
-            _el(body, "p")
+            element(body, "p")
 
     # -- inline text ---------------------------------------------------------------------
 
-    def _inlines(self, parent: _Node, inlines: Inlines, initial_words: str = "") -> None:
-        """Text and footnotes into `parent`, the initial words set as the UN sets them."""
-        pieces: Iterable[Text | FootnoteRef] = inlines
+    def _inlines(self, parent: Node, inlines: Inlines, initial_words: str = "") -> None:
+        """Text, footnotes, references and emphasis into `parent`, the initial words set
+        as the UN sets them."""
+        pieces: Inlines = inlines
         words = initial_words.strip()
         first = inlines[0] if inlines else None
         if words and isinstance(first, Text):
             start = len(first.text) - len(first.text.lstrip())
             if first.text.startswith(words, start):
-                _append_text(parent, first.text[:start])
-                span = _el(parent, "span", {"class": self.lang.initial_words_style})
+                append_text(parent, first.text[:start])
+                span = element(parent, "span", {"class": self.lang.initial_words_style})
                 span.text = words
                 rest = first.text[start + len(words) :]
                 if rest:
-                    _append_text(parent, rest)
+                    append_text(parent, rest)
                 pieces = inlines[1:]
         for piece in pieces:
             if isinstance(piece, Text):
-                _append_text(parent, piece.text)
-            else:
+                append_text(parent, piece.text)
+            elif isinstance(piece, FootnoteRef):
                 self._note(parent, piece.marker)
+            elif isinstance(piece, Reference):
+                self._reference(parent, piece)
+            else:
+                self._emphasis(parent, piece)
 
-    def _note(self, parent: _Node, marker: str) -> None:
+    def _reference(self, parent: Node, reference: Reference) -> None:
+        """``<ref href>`` (AKN4UN's link, where the UN writes ``<a href>``); a reference
+        without a target is an ``inline``. The class keeps what the reference names."""
+        if reference.target:
+            node = element(parent, "ref", {"href": reference.target, "class": reference.kind})
+        else:
+            node = element(parent, "inline", {"name": "reference", "class": reference.kind})
+        self._inlines(node, reference.content)
+
+    def _emphasis(self, parent: Node, emphasis: Emphasis) -> None:
+        """``<b>``, ``<i>``, or ``<b><i>`` for both."""
+        node = parent
+        if emphasis.bold:
+            node = element(node, "b")
+        if emphasis.italic:
+            node = element(node, "i")
+        if node is parent:  # neither: the text stays as it is
+            self._inlines(parent, emphasis.content)
+            return
+        self._inlines(node, emphasis.content)
+
+    def _note(self, parent: Node, marker: str) -> None:
         """An ``authorialNote`` where the marker was printed; a ``noteRef`` when it recurs."""
         placed = self.notes_placed.get(marker)
         if placed is not None:
-            _el(parent, "noteRef", {"marker": marker, "href": "#" + placed})
+            element(parent, "noteRef", {"marker": marker, "href": "#" + placed})
             return
         eid = self.ids.numbered("authorialNote", "", marker)
         self.notes_placed[marker] = eid
@@ -618,15 +651,15 @@ class _Document:
         if footnote is None or footnote.text is None:
             # The marker was printed but the note's text is not known: say so.
             attrib["status"] = "unknown"
-        note = _el(parent, "authorialNote", attrib)
-        p = _el(note, "p")
+        note = element(parent, "authorialNote", attrib)
+        p = element(note, "p")
         if footnote is not None and footnote.text is not None:
             p.text = footnote.text
 
 
-def _descendants(node: _Node, tags: tuple[str, ...]) -> list[_Node]:
+def _descendants(node: Node, tags: tuple[str, ...]) -> list[Node]:
     """The elements under `node` named one of `tags`, in document order."""
-    found: list[_Node] = []
+    found: list[Node] = []
     for child in node.children:
         if child.tag in tags:
             found.append(child)
@@ -641,7 +674,7 @@ def _numbering_restarts(blocks: tuple[Block, ...]) -> bool:
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             section = index + 1
-        elif block.number:
+        elif isinstance(block, OperativeParagraph) and block.number:
             groups.setdefault(section, []).append(block.number)
     within = all(len(numbers) == len(set(numbers)) for numbers in groups.values())
     seen: set[str] = set()
@@ -654,3 +687,51 @@ def _numbering_restarts(blocks: tuple[Block, ...]) -> bool:
 
 def _has_cover(cover: CoverPage) -> bool:
     return any(getattr(cover, name) is not None for name in cover.__slots__)
+
+
+class _Collection:
+    """Resolutions A, B … under one number: a ``documentCollection`` whose body refers to
+    each component, the components following it as full statements (the UN's shape)."""
+
+    def __init__(self, collection: Resolution) -> None:
+        self.c = collection
+        dated = [collection, *collection.components]
+        found = next(
+            (r.adoption.date for r in dated if r.adoption is not None and r.adoption.date),
+            None,
+        )
+        self.document = _Document(collection, date=found)
+
+    def build(self, root: Node) -> None:
+        document = self.document
+        holder = element(root, "documentCollection", {"name": "resolution"})
+        meta = element(holder, "meta")
+        document._identification(meta, document.iris, with_alias=True)
+        if self.c.vote is not None:
+            document._analysis(meta, self.c.vote)
+        if _has_cover(self.c.cover):
+            document._cover_page(holder, self.c.cover)
+        document._preface(holder)
+        body = element(holder, "collectionBody")
+        components = Node("components")
+        for index, component in enumerate(self.c.components, start=1):
+            eid = f"cmp_{index}"
+            ref = element(body, "component", {"eId": f"body__{eid}"})
+            letter = _component_letter(self.c.number, component.number)
+            element(
+                ref,
+                "documentRef",
+                {"eId": f"body__{eid}__dref", "href": f"#{eid}", "showAs": letter},
+            )
+            holder_node = element(components, "component", {"eId": eid})
+            _Document(component, printed_number=letter).statement(holder_node)
+        if not self.c.components:
+            raise StructureError("a collection without components cannot be written")
+        root.children.append(components)
+        document._references(meta)
+
+
+def _component_letter(collection: str, number: str) -> str:
+    """What a component's preface prints: "A" for 75/101 A of 75/101; else its number."""
+    prefix = collection + " "
+    return number[len(prefix) :] if number.startswith(prefix) else f"{number}."

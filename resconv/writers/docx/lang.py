@@ -169,7 +169,9 @@ DOCX_LANGUAGES: dict[str, DocxLanguage] = {
         # The UN's Arabic mark-up sets initial words <span class="bold italic">.
         initial_words=("bold", "italic"),
     ),
-    **{code: _latin(code) for code in ("en", "fr", "es", "ru")},
+    # Every other language (en, fr, es, ru, and any added to `resconv.lang`) is set in Latin
+    # fonts, left to right.
+    **{code: _latin(code) for code in LANGUAGES if code not in ("zh", "ar")},
 }
 
 

@@ -9,17 +9,16 @@ permissions and compression.
 from __future__ import annotations
 
 import datetime as _dt
-import io
-import zipfile
+import os
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 
 from lxml import etree
 
 from resconv import xmlsafe
 from resconv.errors import InternalError
 from resconv.writers.docx.lang import KNOWN_FONTS, DocxLanguage, FontSet
+from resconv.writers.docx.ziparchive import zip_entries
 
 __all__ = [
     "PACKAGE_ORDER",
@@ -29,6 +28,8 @@ __all__ = [
     "content_types_xml",
     "core_xml",
     "custom_xml",
+    "document_rels_xml",
+    "element",
     "font_table_xml",
     "footnotes_root",
     "insert_ordered",
@@ -98,11 +99,21 @@ _TITLE_FACE = frozenset(
 """Styles set in the language's title fonts (SimHei 黑体 for Chinese)."""
 _TITLE_SIZE = frozenset({"ResolutionTitle", "AnnexLabel", "AnnexTitle"})
 _NOTE_SIZE = frozenset({"FootnoteText", "Header", "Footer"})
+_LANGUAGE_EMPHASIS = frozenset({"InitialWords", "TableHeading"})
+"""Styles set in the language's emphasis for initial words: italic, bold (zh), both (ar)."""
 
 
 def w(tag: str) -> str:
     """The Clark name of a WordprocessingML element or attribute: w("p") → "{…main}p"."""
     return W + tag
+
+
+def element(tag: str, **attributes: str) -> etree._Element:
+    """A WordprocessingML element with `w:` attributes: element("jc", val="right")."""
+    made = etree.Element(W + tag)
+    for key, value in attributes.items():
+        made.set(W + key, value)
+    return made
 
 
 def insert_ordered(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
@@ -142,6 +153,12 @@ def _set(parent: etree._Element, tag: str, order: Sequence[str], **attributes: s
     insert_ordered(parent, element, order)
 
 
+_TEMPLATES = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "templates", "docx"
+)
+"""`resconv/templates/docx`, found beside the package's modules: `importlib.resources`
+would do the same for an installed package and cost a third of the writer's import time
+(it loads `zipfile`, `tempfile`, `inspect`); resconv is never imported from a zip."""
 _TEMPLATE_FILES = {"_rels/.rels": "_rels/package.rels"}
 """Template files stored under another name: package-data globs skip dot files."""
 
@@ -150,7 +167,8 @@ _TEMPLATE_FILES = {"_rels/.rels": "_rels/package.rels"}
 def _template(name: str) -> bytes:
     path = _TEMPLATE_FILES.get(name, name)
     try:
-        return (resources.files("resconv") / "templates" / "docx" / path).read_bytes()
+        with open(os.path.join(_TEMPLATES, path), "rb") as template:
+            return template.read()
     except OSError as exc:  # a broken installation, not bad input
         raise InternalError(f"DOCX template part {name} is missing: {exc}") from None
 
@@ -211,7 +229,7 @@ def styles_xml(profile: DocxLanguage) -> bytes:
         if size is not None:
             _set(rpr, "sz", RPR_ORDER, val=str(size))
             _set(rpr, "szCs", RPR_ORDER, val=str(size))
-        if style_id == "InitialWords":
+        if style_id in _LANGUAGE_EMPHASIS:
             for emphasis in profile.initial_words:
                 tag = "b" if emphasis == "bold" else "i"
                 _set(rpr, tag, RPR_ORDER)
@@ -331,6 +349,24 @@ def package_rels_xml(*, custom: bool) -> bytes:
     return _serialize(root)
 
 
+_HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def document_rels_xml(links: tuple[tuple[str, str], ...]) -> bytes:
+    """`word/_rels/document.xml.rels`: the template's parts, then one external relationship
+    per hyperlink target, given as (target, relationship id)."""
+    if not links:
+        return static_part("word/_rels/document.xml.rels")
+    root = _parse_template("word/_rels/document.xml.rels")
+    for target, rid in links:
+        relationship = etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship")
+        relationship.set("Id", rid)
+        relationship.set("Type", _HYPERLINK_REL)
+        relationship.set("Target", target)
+        relationship.set("TargetMode", "External")
+    return _serialize(root)
+
+
 def custom_xml(properties: Sequence[tuple[str, str | int]]) -> bytes:
     """`docProps/custom.xml`: named text (`vt:lpwstr`) and whole-number (`vt:i4`) properties."""
     empty = f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}"/>'.encode()
@@ -354,12 +390,4 @@ def zip_package(parts: Iterable[tuple[str, bytes]], when: _dt.datetime) -> bytes
         _dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=_dt.UTC),
     )
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
+    return zip_entries(parts, date_time)

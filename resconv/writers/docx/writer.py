@@ -4,7 +4,7 @@ The WordprocessingML is written directly with lxml rather than through python-do
 has no API for East Asian fonts, language tags, right-to-left paragraphs or footnotes, and
 whose zip output carries the current time (`docs/dev/decisions/docx-writer.md`). Every
 paragraph and character format is a named style from `resconv/templates/docx/word/styles.xml`,
-so an editor can restyle the document; what differs per language is data in `docx_lang`.
+so an editor can restyle the document; what differs per language is data in `lang.py`.
 
 Page 1 has its own header and footer (`w:titlePg`): the UN masthead and the job number. Later
 pages alternate even and odd running headers and footers: symbol, title, job number and
@@ -18,7 +18,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import ClassVar
+from functools import cache
+from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
@@ -27,13 +28,20 @@ from resconv.lang import authority_words, language
 from resconv.model import (
     Annex,
     Block,
+    Emphasis,
+    Footnote,
     FootnoteRef,
     Heading,
     Inlines,
     OperativeParagraph,
+    Paragraph,
+    Part,
     PreambularParagraph,
+    Reference,
     Resolution,
     Subparagraph,
+    Table,
+    TableRow,
     Text,
     Vote,
     plain_text,
@@ -46,6 +54,8 @@ from resconv.writers.docx.parts import (
     content_types_xml,
     core_xml,
     custom_xml,
+    document_rels_xml,
+    element,
     font_table_xml,
     footnotes_root,
     insert_ordered,
@@ -57,9 +67,18 @@ from resconv.writers.docx.parts import (
     zip_package,
 )
 
+if TYPE_CHECKING:
+    from resconv.writers.docx.table import GridSlot
+
 __all__ = ["DocxWriter"]
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_R, _RPR, _RSTYLE, _RFONTS, _B, _BCS, _I, _ICS, _RTL, _T, _TAB, _BR = (
+    w(tag)
+    for tag in ("r", "rPr", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "rtl", "t", "tab", "br")
+)
+_VAL, _HINT, _HYPERLINK = w("val"), w("hint"), w("hyperlink")
+"""Clark names of what every run is made of, computed once."""
 _INDENT_STEP = 567
 """One indentation level in twips (1 cm), as in the template's subparagraph styles."""
 _SUBPARAGRAPH_STYLES = ("Subparagraph", "Subparagraph2", "Subparagraph3")
@@ -76,6 +95,10 @@ _RUNNING_SYMBOL_WIDTH = 2835
 _THIN_RULE = "4"
 _THICK_RULE = "24"
 """Border widths in eighths of a point: the masthead's rules under its two rows (½ pt, 3 pt)."""
+_FIRST_LINK_ID = 11
+"""Hyperlink relationships follow rId1–rId10 of the template's document relationships."""
+_JUSTIFICATION = {"justify": "both"}
+"""The model's cell alignments that WordprocessingML spells otherwise."""
 _JOB_LANGUAGE = re.compile(r"\s*\([A-Z]\)\s*$")
 """The language letter of a job number, "25-18769 (E)": later pages print "25-18769"."""
 
@@ -117,6 +140,10 @@ class _Document:
         self.next_note_id = 1
         self.auto_number = 0
         self.referenced: set[str] = set()
+        self.footnotes: dict[str, Footnote] = {}
+        """The notes of the resolution being written (a collection's component has its own)."""
+        self.links: dict[str, str] = {}
+        """Hyperlink target → relationship id in `word/_rels/document.xml.rels`."""
 
     # -- the package --------------------------------------------------------------------
 
@@ -138,7 +165,7 @@ class _Document:
             ),
             "docProps/app.xml": static_part("docProps/app.xml"),
             "word/document.xml": _serialize(self.root),
-            "word/_rels/document.xml.rels": static_part("word/_rels/document.xml.rels"),
+            "word/_rels/document.xml.rels": document_rels_xml(tuple(self.links.items())),
             "word/styles.xml": styles_xml(profile),
             "word/settings.xml": settings_xml(profile),
             "word/fontTable.xml": font_table_xml(profile),
@@ -152,10 +179,22 @@ class _Document:
     # -- the resolution, in model order ---------------------------------------------------
 
     def _resolution(self) -> None:
-        resolution = self.resolution
         self._cover()
+        self._body(self.resolution)
+        for component in self.resolution.components:  # resolutions A, B … one after another
+            self._body(component, within=self.resolution.number)
+        self._section()
+
+    def _body(self, resolution: Resolution, *, within: str | None = None) -> None:
+        """Title to annexes of one resolution, or only the title of a collection; a
+        resolution `within` a collection is numbered by its letter: "A.", not "75/101 A."."""
+        self.footnotes = {note.marker: note for note in resolution.footnotes}
+        self.referenced = set()
         title = self._paragraph("ResolutionTitle")
-        self._text(title, f"{resolution.number}.")
+        number = resolution.number
+        if within is not None and number.startswith(within + " "):
+            number = number[len(within) + 1 :]
+        self._text(title, f"{number}.")
         self._tab(title)
         self._inlines(title, resolution.title)
         self._authority(resolution.authority)
@@ -163,10 +202,12 @@ class _Document:
             self._preambular_paragraph(preambular)
         for block in resolution.operative:
             self._block(block)
-        self._adoption()
+        for part in resolution.parts:
+            self._part(part, 1)
+        self._adoption(resolution)
+        self._vote(resolution.vote)
         for annex in resolution.annexes:
             self._annex(annex)
-        self._section()
 
     def _cover(self) -> None:
         """The lines between the masthead and the title (the masthead is page 1's header)."""
@@ -196,11 +237,26 @@ class _Document:
         self._subparagraphs(preambular.subparagraphs, 1)
         self._wrap_up(preambular.wrap_up, 0)
 
-    def _block(self, block: Block) -> None:
+    def _block(self, block: Block, depth: int = 0) -> None:
+        """A block of an operative part; `depth` parts enclose it (their headings go first)."""
         if isinstance(block, Heading):
-            self._heading(block)
+            self._heading(block, depth)
+        elif isinstance(block, Table):
+            self._table_block(block)
+        elif isinstance(block, Paragraph):
+            self._inlines(self._paragraph("BodyText"), block.content)
         else:
             self._operative_paragraph(block)
+
+    def _part(self, part: Part, depth: int) -> None:
+        """A headed part: its heading one level below the part around it, then its own body."""
+        self._heading_paragraph(depth, part.number, part.heading, own_line=True)
+        for preambular in part.preamble:
+            self._preambular_paragraph(preambular)
+        for block in part.operative:
+            self._block(block, depth)
+        for inner in part.parts:
+            self._part(inner, depth + 1)
 
     def _operative_paragraph(self, operative: OperativeParagraph) -> None:
         if operative.number is None:
@@ -234,15 +290,23 @@ class _Document:
             self._indent(paragraph, left=left)
         self._inlines(paragraph, inlines)
 
-    def _heading(self, heading: Heading) -> None:
-        style = _HEADING_STYLES[min(max(heading.level, 1), len(_HEADING_STYLES)) - 1]
-        paragraph = self._paragraph(style)
-        if heading.number:
-            self._text(paragraph, heading.number + _number_separator(heading.number))
-        self._inlines(paragraph, heading.text)
+    def _heading(self, heading: Heading, depth: int = 0) -> None:
+        self._heading_paragraph(max(heading.level, 1) + depth, heading.number, heading.text)
 
-    def _adoption(self) -> None:
-        adoption = self.resolution.adoption
+    def _heading_paragraph(
+        self, level: int, number: str | None, text: Inlines, *, own_line: bool = False
+    ) -> None:
+        """Heading 1–3 by level (deeper levels use Heading 3): "A. Title", "一、标题", or the
+        number on a line of its own above the title, as the UN prints a part's "I"."""
+        paragraph = self._paragraph(_HEADING_STYLES[min(level, len(_HEADING_STYLES)) - 1])
+        if number and own_line:
+            self._text(paragraph, number + ("\n" if text else ""))
+        elif number:
+            self._text(paragraph, number + (_number_separator(number) if text else ""))
+        self._inlines(paragraph, text)
+
+    def _adoption(self, resolution: Resolution) -> None:
+        adoption = resolution.adoption
         if adoption is None:
             return
         texts = {"date": adoption.date_text, "meeting": adoption.meeting_text}
@@ -254,6 +318,80 @@ class _Document:
             if index:
                 self._run(paragraph).append(etree.Element(w("br")))
             self._text(paragraph, line)
+
+    def _vote(self, vote: Vote | None) -> None:
+        """The States' names in a recorded vote, when the source lists them."""
+        for label, names in _vote_lines(vote, self.resolution.language):
+            paragraph = self._paragraph("VoteRecord")
+            self._text(paragraph, label, style="InitialWords")
+            self._text(paragraph, " " + names)
+
+    def _table_block(self, table: Table) -> None:
+        """A Word table for `table`: header rows repeated, spans merged, amounts on the right."""
+        if table.caption:
+            self._inlines(self._paragraph("TableCaption"), table.caption)
+        elif len(self.body) and self.body[-1].tag == w("tbl"):
+            self._paragraph("TableText")  # Word would join two adjacent tables into one
+        # Loaded on first use: most resolutions have no table (a millisecond of start-up).
+        from resconv.writers.docx.table import (
+            column_widths,
+            row_properties,
+            table_grid,
+            table_properties,
+        )
+
+        columns, grid = table_grid(
+            [[(cell.row_span, cell.col_span) for cell in row.cells] for row in table.rows]
+        )
+        texts = [
+            (slot.column, slot.span, "\n".join(plain_text(p) for p in row.cells[slot.cell].content))
+            for row, slots in zip(table.rows, grid, strict=True)
+            for slot in slots
+            if slot.cell is not None
+        ]
+        widths = column_widths(columns, texts, _TEXT_WIDTH, em=self.profile.body_size * 10)
+        element_table = etree.SubElement(self.body, w("tbl"))
+        element_table.extend(table_properties(_TEXT_WIDTH, widths, rtl=self.profile.rtl))
+        headers = [row.header for row in table.rows]
+        last_header = headers.index(False) - 1 if False in headers else len(headers) - 1
+        for index, (row, slots) in enumerate(zip(table.rows, grid, strict=True)):
+            # Word repeats only header rows at the top of the table.
+            repeated = row.header and all(headers[:index])
+            element_row = etree.SubElement(element_table, w("tr"))
+            empty = not any(plain_text(p) for cell in row.cells for p in cell.content)
+            element_row.append(row_properties(header=repeated, empty=empty))
+            for slot in slots:
+                self._table_cell(element_row, row, slot, widths, last_header=index == last_header)
+
+    def _table_cell(
+        self,
+        element_row: etree._Element,
+        row: TableRow,
+        slot: GridSlot,
+        widths: tuple[int, ...],
+        *,
+        last_header: bool,
+    ) -> None:
+        width = sum(widths[slot.column : slot.column + slot.span])
+        element_cell = etree.SubElement(element_row, w("tc"))
+        from resconv.writers.docx.table import cell_properties, looks_numeric
+
+        element_cell.append(cell_properties(slot, width, last_header=last_header))
+        cell = None if slot.cell is None else row.cells[slot.cell]
+        if cell is None or not cell.content:
+            self._paragraph("TableText", element_cell)  # a cell holds at least one paragraph
+            return
+        style = "TableHeading" if cell.header or row.header else "TableText"
+        for content in cell.content:
+            text = plain_text(content)
+            # In a right-to-left document, a cell without a right-to-left letter ("1 234",
+            # "P-4") reads left to right, or the bidi algorithm reorders it ("234 1").
+            ltr = self.profile.rtl and not _has_rtl(text)
+            paragraph = self._paragraph(style, element_cell, ltr=ltr)
+            align = cell.align or ("right" if looks_numeric(text) else None)
+            if align is not None:
+                _align(paragraph, _JUSTIFICATION.get(align, align))
+            self._inlines(paragraph, content, ltr=ltr)
 
     def _annex(self, annex: Annex) -> None:
         self._text(self._paragraph("AnnexLabel"), annex.label)
@@ -267,13 +405,13 @@ class _Document:
     def _section(self) -> None:
         section = etree.SubElement(self.body, w("sectPr"))
         for tag, kind, rid, _ in _FURNITURE:
-            reference = _element(tag, type=kind)
+            reference = element(tag, type=kind)
             reference.set(f"{{{R_NS}}}id", rid)
             section.append(reference)
-        etree.SubElement(section, w("footnotePr")).append(_element("numFmt", val="decimal"))
-        section.append(_element("pgSz", w="11906", h="16838"))  # A4
+        etree.SubElement(section, w("footnotePr")).append(element("numFmt", val="decimal"))
+        section.append(element("pgSz", w="11906", h="16838"))  # A4
         section.append(
-            _element(
+            element(
                 "pgMar",
                 top="1440",
                 right="1247",
@@ -284,10 +422,10 @@ class _Document:
                 gutter="0",
             )
         )
-        section.append(_element("cols", space="720"))
-        section.append(_element("titlePg"))  # page 1 has the masthead, not the running header
+        section.append(element("cols", space="720"))
+        section.append(element("titlePg"))  # page 1 has the masthead, not the running header
         if self.profile.rtl:
-            section.append(_element("bidi"))
+            section.append(element("bidi"))
 
     # -- paragraphs and runs ----------------------------------------------------------------
 
@@ -296,20 +434,20 @@ class _Document:
     ) -> etree._Element:
         paragraph = etree.SubElement(self.body if parent is None else parent, w("p"))
         properties = etree.SubElement(paragraph, w("pPr"))
-        properties.append(_element("pStyle", val=style))
+        properties.append(element("pStyle", val=style))
         if self.profile.rtl and not ltr:
-            insert_ordered(properties, _element("bidi"), PPR_ORDER)
+            insert_ordered(properties, element("bidi"), PPR_ORDER)
         return paragraph
 
     @staticmethod
     def _indent(paragraph: etree._Element, *, left: int, hanging: int = 0) -> None:
         properties = paragraph.find(w("pPr"))
         assert properties is not None  # every paragraph is made by _paragraph
-        indent = _element("ind", left=str(left), hanging=str(hanging))
+        indent = element("ind", left=str(left), hanging=str(hanging))
         insert_ordered(properties, indent, PPR_ORDER)
         if hanging:
             tabs = etree.Element(w("tabs"))
-            tabs.append(_element("tab", val="left", pos=str(left)))
+            tabs.append(element("tab", val="left", pos=str(left)))
             insert_ordered(properties, tabs, PPR_ORDER)
 
     def _run(
@@ -319,59 +457,108 @@ class _Document:
         style: str | None = None,
         hint: bool = False,
         ltr: bool = False,
+        emphasis: tuple[bool, bool] = (False, False),
     ) -> etree._Element:
-        run = etree.SubElement(paragraph, w("r"))
+        """A run; `emphasis` is (bold, italic) set directly, as the source set it."""
+        run = etree.SubElement(paragraph, _R)
+        if style is None and paragraph.tag == _HYPERLINK:
+            style = "Hyperlink"
         rtl = self.profile.rtl and not ltr
-        if style is None and not hint and not rtl:
+        bold, italic = emphasis
+        if style is None and not hint and not rtl and not bold and not italic:
             return run
-        properties = etree.SubElement(run, w("rPr"))
+        # SubElement, not element(): a detached element costs a document of its own, and
+        # runs are the most numerous elements (a third of the time on long Chinese text).
+        properties = etree.SubElement(run, _RPR)
         if style is not None:
-            properties.append(_element("rStyle", val=style))
+            etree.SubElement(properties, _RSTYLE, {_VAL: style})
         if hint:
-            properties.append(_element("rFonts", hint="eastAsia"))
+            etree.SubElement(properties, _RFONTS, {_HINT: "eastAsia"})
+        for tag in (_B, _BCS) if bold else ():
+            etree.SubElement(properties, tag)
+        for tag in (_I, _ICS) if italic else ():
+            etree.SubElement(properties, tag)
         if rtl:
-            properties.append(_element("rtl"))
+            etree.SubElement(properties, _RTL)
         return run
 
     def _tab(self, paragraph: etree._Element) -> None:
         self._run(paragraph).append(etree.Element(w("tab")))
 
     def _text(
-        self, paragraph: etree._Element, text: str, *, style: str | None = None, ltr: bool = False
+        self,
+        paragraph: etree._Element,
+        text: str,
+        *,
+        style: str | None = None,
+        ltr: bool = False,
+        emphasis: tuple[bool, bool] = (False, False),
     ) -> None:
         """Runs for `text`; Chinese ambiguous punctuation gets runs of its own with a hint."""
         if not text:
             return
         for segment, hint in _segments(text, self.profile.east_asian_punctuation):
-            run = self._run(paragraph, style=style, hint=hint, ltr=ltr)
+            run = self._run(paragraph, style=style, hint=hint, ltr=ltr, emphasis=emphasis)
             for piece in _pieces(segment):
                 if piece == "\t":
-                    etree.SubElement(run, w("tab"))
+                    etree.SubElement(run, _TAB)
                 elif piece == "\n":
-                    etree.SubElement(run, w("br"))
+                    etree.SubElement(run, _BR)
                 else:
-                    element = etree.SubElement(run, w("t"))
+                    element = etree.SubElement(run, _T)
                     element.text = piece
                     if piece != piece.strip() or "  " in piece:
                         element.set(_XML_SPACE, "preserve")
 
     def _inlines(
-        self, paragraph: etree._Element, inlines: Inlines, *, initial_words: str = ""
+        self,
+        paragraph: etree._Element,
+        inlines: Inlines,
+        *,
+        initial_words: str = "",
+        ltr: bool = False,
     ) -> None:
         """The text and footnote references of `inlines`, with the initial words styled."""
         remaining = len(initial_words) if plain_text(inlines).startswith(initial_words) else 0
+        self._pieces(paragraph, inlines, [remaining], (False, False), ltr)
+
+    def _pieces(
+        self,
+        parent: etree._Element,
+        inlines: Inlines,
+        remaining: list[int],
+        emphasis: tuple[bool, bool],
+        ltr: bool,
+    ) -> None:
+        """`inlines` into `parent` (a paragraph or a hyperlink); `remaining[0]` counts the
+        characters of initial words still to style, across nested pieces."""
         for piece in inlines:
             if isinstance(piece, FootnoteRef):
-                self._footnote_reference(paragraph, piece.marker)
-                continue
-            text = piece.text
-            if remaining:
-                head, text = text[:remaining], text[remaining:]
-                remaining -= len(head)
-                if head:
-                    self._text(paragraph, head, style="InitialWords")
-            if text:
-                self._text(paragraph, text)
+                self._footnote_reference(parent, piece.marker)
+            elif isinstance(piece, Emphasis):
+                bold, italic = emphasis
+                inner = (bold or piece.bold, italic or piece.italic)
+                self._pieces(parent, piece.content, remaining, inner, ltr)
+            elif isinstance(piece, Reference):
+                linked = piece.target is not None and parent.tag != _HYPERLINK
+                target = self._hyperlink(parent, piece.target) if linked else parent
+                self._pieces(target, piece.content, remaining, emphasis, ltr)
+            else:
+                text = piece.text
+                if remaining[0]:
+                    head, text = text[: remaining[0]], text[remaining[0] :]
+                    remaining[0] -= len(head)
+                    self._text(parent, head, style="InitialWords", emphasis=emphasis, ltr=ltr)
+                self._text(parent, text, emphasis=emphasis, ltr=ltr)
+
+    def _hyperlink(self, paragraph: etree._Element, target: str | None) -> etree._Element:
+        """A `w:hyperlink` to `target`, one relationship per distinct target."""
+        assert target is not None
+        rid = self.links.setdefault(target, f"rId{_FIRST_LINK_ID + len(self.links)}")
+        link = etree.SubElement(paragraph, w("hyperlink"))
+        link.set(f"{{{R_NS}}}id", rid)
+        link.set(w("history"), "1")
+        return link
 
     # -- page furniture: headers and footers ---------------------------------------------------
 
@@ -466,24 +653,24 @@ class _Document:
         table = etree.SubElement(parent, w("tbl"))
         properties = etree.SubElement(table, w("tblPr"))
         if self.profile.rtl:
-            properties.append(_element("bidiVisual"))
-        properties.append(_element("tblW", w=str(sum(widths)), type="dxa"))
-        properties.append(_element("tblLayout", type="fixed"))
+            properties.append(element("bidiVisual"))
+        properties.append(element("tblW", w=str(sum(widths)), type="dxa"))
+        properties.append(element("tblLayout", type="fixed"))
         margins = etree.SubElement(properties, w("tblCellMar"))
         for side in ("left", "right"):
-            margins.append(_element(side, w="0", type="dxa"))
-        properties.append(_element("tblLook", val="0000"))
+            margins.append(element(side, w="0", type="dxa"))
+        properties.append(element("tblLook", val="0000"))
         grid = etree.SubElement(table, w("tblGrid"))
         for width in widths:
-            grid.append(_element("gridCol", w=str(width)))
+            grid.append(element("gridCol", w=str(width)))
         return table
 
     def _spacer(self, root: etree._Element, style: str) -> None:
         """The paragraph a header or footer must end with, one point high after a table."""
         paragraph = self._paragraph(style, root)
         mark = etree.Element(w("rPr"))
-        mark.append(_element("sz", val="2"))
-        mark.append(_element("szCs", val="2"))
+        mark.append(element("sz", val="2"))
+        mark.append(element("szCs", val="2"))
         insert_ordered(paragraph[0], mark, PPR_ORDER)
 
     def _edge_text(
@@ -533,9 +720,9 @@ class _Document:
             self.auto_number += 1
         reference = self._run(paragraph, style="FootnoteReference")
         if automatic:
-            reference.append(_element("footnoteReference", id=note_id))
+            reference.append(element("footnoteReference", id=note_id))
         else:
-            reference.append(_element("footnoteReference", customMarkFollows="1", id=note_id))
+            reference.append(element("footnoteReference", customMarkFollows="1", id=note_id))
             etree.SubElement(reference, w("t")).text = marker
 
         note = etree.SubElement(self.notes, w("footnote"))
@@ -546,17 +733,10 @@ class _Document:
             mark.append(etree.Element(w("footnoteRef")))
         else:
             etree.SubElement(mark, w("t")).text = marker
-        footnote = self.resolution.footnote(marker)
+        footnote = self.footnotes.get(marker)
         if footnote is not None and footnote.text is not None:
             self._tab(body)
             self._text(body, footnote.text)
-
-
-def _element(tag: str, **attributes: str) -> etree._Element:
-    element = etree.Element(w(tag))
-    for key, value in attributes.items():
-        element.set(w(key), value)
-    return element
 
 
 def _part_root(tag: str) -> etree._Element:
@@ -570,12 +750,12 @@ def _cell(
     """A table cell of `width` twips, with a single bottom rule of `bottom` eighths of a point."""
     cell = etree.SubElement(row, w("tc"))
     properties = etree.SubElement(cell, w("tcPr"))
-    properties.append(_element("tcW", w=str(width), type="dxa"))
+    properties.append(element("tcW", w=str(width), type="dxa"))
     if bottom is not None:
         borders = etree.SubElement(properties, w("tcBorders"))
-        borders.append(_element("bottom", val="single", sz=bottom, space="0", color="auto"))
+        borders.append(element("bottom", val="single", sz=bottom, space="0", color="auto"))
     if align is not None:
-        properties.append(_element("vAlign", val=align))
+        properties.append(element("vAlign", val=align))
     return cell
 
 
@@ -589,7 +769,7 @@ def _align(paragraph: etree._Element, value: str) -> None:
     LibreOffice), so the same value mirrors in right-to-left documents."""
     properties = paragraph.find(w("pPr"))
     assert properties is not None  # every paragraph is made by _Document._paragraph
-    insert_ordered(properties, _element("jc", val=value), PPR_ORDER)
+    insert_ordered(properties, element("jc", val=value), PPR_ORDER)
 
 
 def _vote_properties(vote: Vote | None) -> list[tuple[str, str | int]]:
@@ -607,6 +787,21 @@ def _vote_properties(vote: Vote | None) -> list[tuple[str, str | int]]:
     return properties
 
 
+def _vote_lines(vote: Vote | None, language: str) -> list[tuple[str, str]]:
+    """(label, names) for each side of `vote` whose States the source names."""
+    if vote is None:
+        return []
+    from resconv.lang.votes import vote_words  # only for votes that name the States
+
+    words = vote_words(language)
+    sides = (
+        (words.in_favour, vote.in_favour_names),
+        (words.against, vote.against_names),
+        (words.abstaining, vote.abstaining_names),
+    )
+    return [(label, words.separator.join(names)) for label, names in sides if names]
+
+
 def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -617,23 +812,27 @@ def _segments(text: str, hinted: frozenset[str]) -> Iterator[tuple[str, bool]]:
         yield text, False
         return
     start = 0
-    for index in range(1, len(text) + 1):
-        if index == len(text) or (text[index] in hinted) != (text[start] in hinted):
-            yield text[start:index], text[start] in hinted
-            start = index
+    for match in _hinted_runs(hinted).finditer(text):
+        if match.start() > start:
+            yield text[start : match.start()], False
+        yield match.group(), True
+        start = match.end()
+    if start < len(text):
+        yield text[start:], False
+
+
+@cache
+def _hinted_runs(hinted: frozenset[str]) -> re.Pattern[str]:
+    """A run of hinted characters; the regex scans in C what a loop would do per character."""
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(hinted)) + "]+")
+
+
+_BREAKS = re.compile(r"([\t\n])")
 
 
 def _pieces(text: str) -> Iterator[str]:
     """`text` cut at tabs and line breaks, which WordprocessingML writes as elements."""
-    start = 0
-    for index, char in enumerate(text):
-        if char in "\t\n":
-            if index > start:
-                yield text[start:index]
-            yield char
-            start = index + 1
-    if start < len(text):
-        yield text[start:]
+    return (piece for piece in _BREAKS.split(text) if piece)
 
 
 def _number_separator(number: str) -> str:

@@ -20,9 +20,10 @@ from collections.abc import Iterator, Mapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from resconv.errors import FontError, MissingGlyphError
+from resconv.errors import FontError, InternalError, MissingGlyphError
 from resconv.fonts import Face, Glyph, build_font, library
-from resconv.writers.pdf.rtl import Fonts, GlyphCodes, register_fonts
+from resconv.fonts.embedded import Fonts, register_shaped_fonts
+from resconv.fonts.shaped import GlyphCodes
 from resconv.writers.pdf.style import WIDE_PUNCTUATION, Typography
 
 __all__ = [
@@ -50,6 +51,9 @@ class FaceChooser:
         self.used: dict[str, set[int]] = {}
         self.missing: dict[str, set[str]] = {}
         self._segments: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.frozen = False
+        """Set once the fonts are built: a character new to them then is a bug (it would
+        print as nothing), not a missing glyph."""
 
     def face(self, key: str) -> Face:
         """The face called `key`, opened once per document."""
@@ -82,7 +86,11 @@ class FaceChooser:
         return memo
 
     def _cut(self, role: str, text: str, where: str) -> list[tuple[str, str]]:
-        pieces: list[tuple[str, str]] = []
+        # Each piece collects its characters in a list joined once at the end: adding to
+        # a string held in a tuple copies it, which made long paragraphs quadratic.
+        keys: list[str] = []
+        chars: list[list[str]] = []
+        used = self.used
         for char in text:
             if char in "\t\n\r\x85\u2028\u2029":  # line breaks print as spaces
                 char = " "
@@ -92,17 +100,24 @@ class FaceChooser:
                     continue  # invisible format or control character (U+0085): nothing to print
                 self.missing.setdefault(char, set()).add(where)
                 continue
-            if char == " " and pieces:
-                if pieces[-1][1].endswith(" "):
+            if char == " " and keys:
+                if chars[-1][-1] == " ":
                     continue  # one space is enough between words
-                if self.face(pieces[-1][0]).covers(0x20):
-                    key = pieces[-1][0]
-            self.used.setdefault(key, set()).add(ord(char))
-            if pieces and pieces[-1][0] == key:
-                pieces[-1] = (key, pieces[-1][1] + char)
+                if self.face(keys[-1]).covers(0x20):
+                    key = keys[-1]
+            codes = used.get(key)
+            if codes is None:
+                codes = used[key] = set()
+            if ord(char) not in codes:
+                if self.frozen:
+                    raise InternalError(f"U+{ord(char):04X} chosen after the PDF fonts were built")
+                codes.add(ord(char))
+            if keys and keys[-1] == key:
+                chars[-1].append(char)
             else:
-                pieces.append((key, char))
-        return pieces
+                keys.append(key)
+                chars.append([char])
+        return [(key, "".join(piece)) for key, piece in zip(keys, chars, strict=True)]
 
     def check(self) -> None:
         """Raise `MissingGlyphError` naming every character no face has."""
@@ -149,6 +164,7 @@ def register_subsets(chooser: FaceChooser, fonts: Fonts) -> None:
         name = _font_name(key, data)
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
         fonts.names[key] = name
+    chooser.frozen = True
 
 
 def register_shaped_subsets(codes: GlyphCodes, fonts: Fonts) -> None:
@@ -156,7 +172,7 @@ def register_shaped_subsets(codes: GlyphCodes, fonts: Fonts) -> None:
 
     No glyph may be added afterwards: the fonts hold exactly the codes given so far.
     """
-    register_fonts(codes, _subset, _font_name, fonts)
+    register_shaped_fonts(codes, _subset, _font_name, fonts)
     codes.frozen = True
 
 
@@ -185,9 +201,9 @@ def _building(face: Face) -> Iterator[None]:
         raise FontError(f"cannot build the {face.spec.family} subset: {exc}") from exc
 
 
-def _subset(face: Face, glyphs: Mapping[int, Glyph]) -> bytes:
+def _subset(face: Face, glyphs: Mapping[int, Glyph], suffix: str = "") -> bytes:
     with _building(face):
-        return build_font(face, glyphs)
+        return build_font(face, glyphs, suffix)
 
 
 def _font_name(key: str, data: bytes) -> str:

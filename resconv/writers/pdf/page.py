@@ -2,12 +2,14 @@
 
 reportlab has no footnotes. A marker fires the `NOTE_CALLBACK` when drawn, and the
 document records the note on the current page; after the page's flowables, its notes
-are drawn at the foot under a short rule, in room the frame gave up. That room is
-known only after layout, so `Layout` carries it from one layout pass to the next.
+are drawn at the foot under a short rule, in room the frame gave up. The frame knows
+which notes each paragraph (or part of one) prints, and gives up their room as it
+places it, so each page is laid out once. "n/N" is drawn when the last page is known.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable
 from typing import Any
@@ -39,28 +41,122 @@ _HEADER_SIZE = 9.0
 _NOTE_RULE = 72.0
 _NOTE_GAP = 8.0
 _PAGE_DIGITS = "0123456789/"
+_FUZZ = 1e-6
 
 BODY_WIDTH = A4[0] - 2 * _MARGIN_X
 """The width of the text frame, in points."""
 
 
 class Layout:
-    """Footnote placement across passes: where markers landed, what room was kept."""
+    """Where footnote markers landed: the notes of each page, in the order drawn."""
 
     def __init__(self) -> None:
-        self.reserve: dict[int, float] = {}
         self.placed: dict[int, list[int]] = {}
         self.seen: set[int] = set()
         self.pages = 0
-
-    def start_pass(self) -> None:
-        self.placed, self.seen, self.pages = {}, set(), 0
 
     def record(self, page: int, note: int) -> None:
         """A note referenced twice is printed once, on the first page that refers to it."""
         if note not in self.seen:
             self.seen.add(note)
             self.placed.setdefault(page, []).append(note)
+
+    def new(self, labels: list[str]) -> list[int]:
+        """The notes among `labels` that no page has printed yet, each once."""
+        found: list[int] = []
+        for label in labels:
+            if label.isdigit():
+                note = int(label)
+                if note not in self.seen and note not in found:
+                    found.append(note)
+        return found
+
+
+class _NoteFrame(Frame):  # type: ignore[misc]  # reportlab is untyped
+    """A frame whose bottom rises by the room the notes of what it holds need.
+
+    A flowable is placed only if it fits together with the notes it brings to the page;
+    a paragraph that must be split is split so that its first part fits with its own
+    notes. The page is laid out once: nothing is measured again in a second pass.
+    """
+
+    def __init__(self, *args: Any, notes: _PageNotes, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._notes = notes
+
+    def _add(self, flowable: Any, canv: Canvas, trySplit: int = 0) -> int:
+        extra = self._notes.extra(flowable)
+        if not extra:
+            return int(super()._add(flowable, canv, trySplit))
+        self._y1p += extra
+        added = int(super()._add(flowable, canv, trySplit))
+        if not added:
+            self._y1p -= extra
+        return added
+
+    add = _add
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _NoteFrame:
+        """A copy for reportlab's trial layouts (`KeepTogether`), sharing the notes."""
+        clone = copy.copy(self)
+        for name, value in self.__dict__.items():
+            if name != "_notes":
+                setattr(clone, name, copy.deepcopy(value, memo))
+        return clone
+
+    def _reset(self) -> None:
+        super()._reset()
+        self._geom()  # a new page: the bottom drops back where the notes raised it
+
+    def split(self, flowable: Any, canv: Canvas) -> list[Any]:
+        extra = self._notes.extra(flowable)
+        best: list[Any] = []
+        for _ in range(4):  # room for all its notes first, then for the first part's only
+            self._y1p += extra
+            try:
+                parts: list[Any] = super().split(flowable, canv)
+            finally:
+                self._y1p -= extra
+            if not parts:
+                break
+            need = self._notes.extra(parts[0])
+            if need > extra + _FUZZ:
+                break
+            best = parts
+            if need >= extra - _FUZZ:
+                break
+            extra = need
+        return best
+
+
+class _PageNotes:
+    """The room the notes of a flowable add to the foot of the current page."""
+
+    def __init__(
+        self,
+        layout: Layout,
+        page: Callable[[], int],
+        labels: Callable[[Any], list[str]],
+        height: Callable[[list[int]], float],
+        limit: float,
+    ) -> None:
+        self._layout = layout
+        self._page = page
+        self._labels = labels
+        self._height = height
+        self._limit = limit
+
+    def extra(self, flowable: Any) -> float:
+        new = self._layout.new(self._labels(flowable))
+        if not new:
+            return 0.0
+        placed = self._layout.placed.get(self._page(), [])
+        before = self._room(placed)
+        return self._room([*placed, *new]) - before
+
+    def _room(self, notes: list[int]) -> float:
+        # Notes taller than half the page are drawn over the text rather than never placed.
+        return min(self._height(notes), self._limit) if notes else 0.0
 
 
 class PageDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
@@ -71,6 +167,8 @@ class PageDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyp
         out: io.BytesIO,
         *,
         layout: Layout,
+        note_labels: Callable[[Any], list[str]],
+        notes_height: Callable[[list[int]], float],
         draw_notes: Callable[[Canvas, list[int]], float],
         draw_header: Callable[[Canvas, int], None],
         **kwargs: Any,
@@ -87,7 +185,10 @@ class PageDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyp
         self._layout = layout
         self._draw_notes = draw_notes
         self._draw_header = draw_header
-        frame = Frame(
+        notes = _PageNotes(
+            layout, lambda: int(self.page), note_labels, notes_height, self.height / 2
+        )
+        frame = _NoteFrame(
             self.leftMargin,
             self.bottomMargin,
             self.width,
@@ -97,8 +198,8 @@ class PageDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyp
             topPadding=0,
             bottomPadding=0,
             id="body",
+            notes=notes,
         )
-        self._frame_bottom, self._frame_height = frame.y1, frame.height
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
 
     def _on_page(self, canv: Canvas, doc: Any) -> None:
@@ -106,13 +207,6 @@ class PageDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyp
 
     def beforeDocument(self) -> None:
         self.canv.setNamedCB(NOTE_CALLBACK, self._note_drawn)
-
-    def beforePage(self) -> None:
-        room = self._layout.reserve.get(self.page, 0.0)
-        frame = self.pageTemplates[0].frames[0]
-        frame.y1 = self._frame_bottom + room
-        frame.height = self._frame_height - room
-        frame._reset()
 
     def afterPage(self) -> None:
         self._layout.pages = self.page

@@ -1,9 +1,8 @@
 """Planned blocks as reportlab paragraphs: the styles, and the story of each direction.
 
-A story is built once per document and hands out fresh flowables for every layout pass
-(reportlab changes a flowable while laying it out): `LtrStory` parses the markup of
-each block once and clones its fragments; `RtlStory` shapes each block once, before the
-fonts are built, since the shaped fonts hold exactly the glyphs the text needs.
+A story is built once per document and laid out once: `LtrStory` turns each block into
+markup for reportlab's parser; `RtlStory` shapes each block before the fonts are built,
+since the shaped fonts hold exactly the glyphs the text needs.
 """
 
 from __future__ import annotations
@@ -16,13 +15,14 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import CondPageBreak, Flowable, PageBreak, Spacer
 
 from resconv.errors import InternalError
-from resconv.writers.pdf.linebreak import KinsokuParagraph
+from resconv.writers.pdf.linebreak import KinsokuParagraph, LinedParagraph
 from resconv.writers.pdf.plan import ENDNOTE_RULE, Plan, Run
 from resconv.writers.pdf.rtl import Piece, RtlParagraph
 from resconv.writers.pdf.style import Typography
+from resconv.writers.pdf.tables import table_flowable
 from resconv.writers.pdf.text import NOTE_CALLBACK, Markup, RtlText
 
-__all__ = ["LtrStory", "RtlStory", "Story", "Styles", "story_flowables"]
+__all__ = ["LtrStory", "RtlStory", "Story", "Styles", "note_labels", "story_flowables"]
 
 
 class Styles:
@@ -46,6 +46,7 @@ class Styles:
         )
         self.typo = typo
         self.wrap = wrap
+        self.width = width
         indent, number = typo.first_indent, typo.number_width
         self.styles: dict[str, ParagraphStyle] = {
             "body": body,
@@ -73,6 +74,36 @@ class Styles:
             ),
             "heading": ParagraphStyle(
                 "heading", body, alignment=TA_CENTER, spaceBefore=typo.body_leading * 0.5
+            ),
+            "part-number": ParagraphStyle(
+                "part-number",
+                body,
+                alignment=TA_CENTER,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+                spaceBefore=typo.body_leading,
+                spaceAfter=0,
+            ),
+            "part-heading": ParagraphStyle(
+                "part-heading",
+                body,
+                alignment=TA_CENTER,
+                fontSize=typo.title_size,
+                leading=typo.title_leading,
+                spaceBefore=typo.body_leading * 0.5,
+                spaceAfter=typo.body_leading * 0.5,
+            ),
+            "table-caption": ParagraphStyle(
+                "table-caption", body, alignment=TA_CENTER, spaceBefore=typo.body_leading * 0.5
+            ),
+            "cell": ParagraphStyle(
+                "cell",
+                body,
+                fontSize=typo.note_size + 0.5,
+                leading=typo.note_leading + 1,
+                alignment=TA_LEFT,
+                spaceAfter=0,
+                bulletFontSize=typo.note_size + 0.5,
             ),
             "adoption-first": ParagraphStyle(
                 "adoption-first",
@@ -149,8 +180,6 @@ class Story(Protocol):
     @property
     def paragraphs(self) -> list[Any]: ...
 
-    def fresh(self, paragraph: Any) -> Flowable: ...
-
     def note(self, index: int) -> Flowable: ...
 
 
@@ -161,11 +190,23 @@ class LtrStory:
         self.plan = plan
         self.markup = markup
         self.styles = styles
-        self.paragraph_class = KinsokuParagraph if styles.wrap == "CJK" else Paragraph
+        self.paragraph_class = KinsokuParagraph if styles.wrap == "CJK" else LinedParagraph
         self.paragraphs: list[Paragraph | None] = []
         for block in plan.blocks:
             if block.style == ENDNOTE_RULE:
                 self.paragraphs.append(None)
+                continue
+            if block.table is not None:
+                self.paragraphs.append(
+                    table_flowable(
+                        block.table,
+                        self._cell,
+                        markup.width,
+                        styles.get("cell"),
+                        styles.width,
+                        rtl=False,
+                    )
+                )
                 continue
             style = styles.get(block.style)
             if block.style == "title" and block.bullet:
@@ -175,17 +216,8 @@ class LtrStory:
                 source = f"<bullet>{markup.runs(block.bullet)}</bullet>{source}"
             self.paragraphs.append(self.paragraph_class(source, style))
 
-    def fresh(self, paragraph: Any) -> Paragraph:
-        """A copy that layout may change, without parsing the markup again."""
-        bullet = paragraph.bulletText
-        if isinstance(bullet, list):
-            bullet = [frag.clone() for frag in bullet]
-        return self.paragraph_class(
-            paragraph.text,
-            paragraph.style,
-            bulletText=bullet,
-            frags=[frag.clone() for frag in paragraph.frags],
-        )
+    def _cell(self, runs: list[Run], style: ParagraphStyle) -> Paragraph:
+        return self.paragraph_class(self.markup.runs(runs), style)
 
     def note(self, index: int) -> Paragraph:
         """The marker hangs in the indent; a note without text keeps its marker."""
@@ -207,6 +239,18 @@ class RtlStory:
             if block.style == ENDNOTE_RULE:
                 self.paragraphs.append(None)
                 continue
+            if block.table is not None:
+                self.paragraphs.append(
+                    table_flowable(
+                        block.table,
+                        self._cell,
+                        self._width,
+                        styles.get("cell"),
+                        styles.width,
+                        rtl=True,
+                    )
+                )
+                continue
             style = styles.get(block.style)
             size = float(style.fontSize)
             pieces = text.pieces(block.runs, size, block.style)
@@ -227,16 +271,42 @@ class RtlStory:
                 )
             )
 
-    def fresh(self, paragraph: RtlParagraph) -> RtlParagraph:
-        return paragraph.fresh()
+    def _cell(self, runs: list[Run], style: ParagraphStyle) -> RtlParagraph:
+        pieces = self.text.pieces(runs, float(style.fontSize), "table")
+        return RtlParagraph(pieces, style, self.text.fonts, note_callback=NOTE_CALLBACK)
+
+    def _width(self, runs: list[Run], size: float) -> float:
+        return sum(piece.width for piece in self.text.pieces(runs, size, "table"))
 
     def note(self, index: int) -> RtlParagraph:
         pieces, style = self._notes[index]
         return RtlParagraph(pieces, style, self.text.fonts)
 
 
+def note_labels(flowable: Any) -> list[str]:
+    """The labels of the footnote markers a flowable of the story prints."""
+    notes = getattr(flowable, "notes", None)
+    if notes is not None:
+        found: list[str] = notes()
+        return found
+    content = getattr(flowable, "_content", None)  # reportlab's KeepTogether
+    if content is not None:
+        return [label for item in content for label in note_labels(item)]
+    cells = getattr(flowable, "_cellvalues", None)  # reportlab's Table, or a part of one
+    if cells is not None:
+        return [
+            label
+            for row in cells
+            for value in row
+            if isinstance(value, list)
+            for item in value
+            for label in note_labels(item)
+        ]
+    return []
+
+
 def story_flowables(plan: Plan, story: Story, masthead: Flowable, typo: Typography) -> list[Any]:
-    """A fresh story for one layout pass: the masthead, then every block in order."""
+    """The story to lay out: the masthead, then every block in order."""
     flowables: list[Any] = [masthead]
     for block, paragraph in zip(plan.blocks, story.paragraphs, strict=True):
         if block.new_page:
@@ -245,7 +315,6 @@ def story_flowables(plan: Plan, story: Story, masthead: Flowable, typo: Typograp
             flowables.append(CondPageBreak(4 * typo.note_leading))
             flowables.append(Spacer(1, typo.body_leading))
             continue
-        fresh = story.fresh(paragraph)
-        fresh.keepWithNext = block.keep_with_next
-        flowables.append(fresh)
+        paragraph.keepWithNext = block.keep_with_next
+        flowables.append(paragraph)
     return flowables

@@ -15,10 +15,12 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from resconv.fonts.embedded import Fonts
+from resconv.fonts.shaped import GlyphCodes
 from resconv.writers.pdf.bidi import base_direction
 from resconv.writers.pdf.fonts import FaceChooser
 from resconv.writers.pdf.plan import Run
-from resconv.writers.pdf.rtl import Fonts, GlyphCodes, Piece, Span, draw_pieces, shape_spans
+from resconv.writers.pdf.rtl import Piece, Span, draw_pieces, shape_spans
 
 __all__ = ["NOTE_CALLBACK", "LineText", "LtrText", "Markup", "RtlText"]
 
@@ -46,7 +48,10 @@ class Markup:
                 f'<font name="{self._fonts.names[key]}">{escape(text)}</font>'
                 for key, text in self._chooser.segments(run.role, run.text, self._where)
             )
-            if run.note is None:
+            if run.link is not None:
+                href = escape(run.link, {'"': "&quot;"})
+                parts.append(f'<a href="{href}">{pieces}</a>')
+            elif run.note is None:
                 parts.append(pieces)
             else:
                 callback = f'<onDraw name="{NOTE_CALLBACK}" label="{_note_label(run.note)}"/>'
@@ -110,7 +115,7 @@ class RtlText:
                 if callbacks:
                     note = _note_label(run.note)
             for key, text in self._chooser.segments(run.role, run.text, where):
-                spans.append(Span(key, text, run_size, rise, note))
+                spans.append(Span(key, text, run_size, rise, note, run.link))
                 note = None  # one callback per marker
         return spans
 

@@ -12,7 +12,7 @@ on every later page.
 The writer runs in steps, one module each: the model becomes a plan of blocks
 (`pdf_plan`); every character gets its face and the document's subsets are built and
 registered (`pdf_fonts`); blocks become paragraphs (`pdf_text`, `pdf_paragraphs`), and
-pages are laid out around them (`pdf_page`) in passes until the footnotes have room.
+pages are laid out around them (`pdf_page`) once, each keeping room for its footnotes.
 reportlab's colour-expression evaluation is switched off here (CVE-2023-33733), at import
 and before every build. Right-to-left documents (Arabic) do not use reportlab's
 `Paragraph`: `pdf_rtl` shapes, breaks and reorders their text and draws the glyphs itself.
@@ -27,6 +27,7 @@ from reportlab import rl_config
 
 rl_config.toColorCanUse = None  # no evaluation of colour expressions (CVE-2023-33733)
 
+from resconv.fonts.embedded import Fonts  # noqa: E402
 from resconv.lang import language  # noqa: E402
 from resconv.model import Resolution  # noqa: E402
 from resconv.writers.pdf.fonts import (  # noqa: E402
@@ -51,16 +52,14 @@ from resconv.writers.pdf.paragraphs import (  # noqa: E402
     RtlStory,
     Story,
     Styles,
+    note_labels,
     story_flowables,
 )
 from resconv.writers.pdf.plan import Plan, resolution_plan  # noqa: E402
-from resconv.writers.pdf.rtl import Fonts  # noqa: E402
 from resconv.writers.pdf.style import Typography, typography  # noqa: E402
 from resconv.writers.pdf.text import LineText, LtrText, Markup, RtlText  # noqa: E402
 
 __all__ = ["PdfWriter"]
-
-_MAX_PASSES = 5
 
 
 class PdfWriter:
@@ -95,10 +94,11 @@ def _choose_faces(
 ) -> None:
     """Give every character printed its face; fail before any font is built if one has none."""
     for block in plan.blocks:
-        for run in [*block.runs, *block.bullet]:
-            chooser.segments(run.role, run.text, block.style)
+        for runs in block.texts():
+            for run in runs:
+                chooser.segments(run.role, run.text, block.style)
     for note in plan.notes:
-        chooser.segments("note", note.text or "", "footnote")
+        chooser.segments("note", " " + (note.text or ""), "footnote")
         chooser.segments("note", note.marker, "footnote")
     chooser.segments("body", running.glyph_text(), "header")
     for role, line, _size in masthead.lines():
@@ -139,48 +139,29 @@ def _lay_out(
     masthead: MastheadFlowable,
     running: RunningLines,
 ) -> bytes:
-    """Lay the story out until every page has room for its notes; the settled pass is saved.
-
-    The room notes need is known only after layout: the frame of page p gives up what its
-    notes needed in the previous pass. From the third pass on room only grows, so the
-    layout settles; the last pass is kept whatever happens.
-    """
+    """Lay the story out once; each page keeps room for the notes its text refers to."""
     notes = FootnoteArea(story.note, story.styles.get("note"), running.rtl)
-    layout = Layout()
-    canvas_class = numbered_canvas(running.footer)
-    result = b""
-    for attempt in range(_MAX_PASSES):
-        layout.start_pass()
-        out = io.BytesIO()
-        doc = PageDocument(
-            out,
-            layout=layout,
-            draw_notes=notes.draw,
-            draw_header=running.header,
-            title=plan.title,
-            subject=plan.symbol,
-            author="United Nations General Assembly",
-            creator="resconv",
-            lang=lang_tag,
-            invariant=1,
-            initialFontName=_base_font(fonts),
-            initialFontSize=typo.body_size,
-        )
-        # Lay out without writing the file; write only once the notes have room.
-        doc._doSave = 0
-        doc.build(story_flowables(plan, story, masthead, typo), canvasmaker=canvas_class)
-        needed = {page: notes.height(indices) for page, indices in layout.placed.items()}
-        settled = all(layout.reserve.get(page, 0.0) >= need - 0.01 for page, need in needed.items())
-        if settled or attempt == _MAX_PASSES - 1:
-            doc.canv.save()
-            result = out.getvalue()
-            break
-        if attempt < 2:
-            layout.reserve = needed
-        else:  # from the third pass on, room only grows: the layout must settle
-            for page, need in needed.items():
-                layout.reserve[page] = max(layout.reserve.get(page, 0.0), need)
-    return result
+    out = io.BytesIO()
+    doc = PageDocument(
+        out,
+        layout=Layout(),
+        note_labels=note_labels,
+        notes_height=notes.height,
+        draw_notes=notes.draw,
+        draw_header=running.header,
+        title=plan.title,
+        subject=plan.symbol,
+        author="United Nations General Assembly",
+        creator="resconv",
+        lang=lang_tag,
+        invariant=1,
+        initialFontName=_base_font(fonts),
+        initialFontSize=typo.body_size,
+    )
+    doc.build(
+        story_flowables(plan, story, masthead, typo), canvasmaker=numbered_canvas(running.footer)
+    )
+    return out.getvalue()
 
 
 def _base_font(fonts: Fonts) -> str:

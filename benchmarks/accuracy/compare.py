@@ -1,0 +1,303 @@
+"""How a model read from text is compared with the model of the UN's AKN.
+
+Structure: the resolution's number, adoption date and meeting; the counts of preambular
+and operative paragraphs; every paragraph's kind and number with its tree of
+subparagraphs; the footnote markers in the order the text cites them, with the paragraph
+that cites each; the footnote markers that have a body; the annexes' labels and shapes.
+
+Text: the title, every paragraph, subparagraph, closing text, heading and annex title
+(footnote markers written into it as ``[^n]``), and every footnote body, each a unit scored
+1 − normalised edit distance. Before comparing, text is put in a canonical form that keeps
+what a reader can know from plain text: Unicode spaces and runs of white space become one
+space, the non-breaking and soft hyphens become the plain hyphen or nothing, and in Chinese
+no space is kept next to a Han character or CJK punctuation.
+
+The UN's mark-up sometimes writes the subparagraphs "(a)", "(b)" of an operative paragraph as
+unnumbered paragraphs after it; both models are brought to one form before comparing (such a
+paragraph becomes a subparagraph of the paragraph before it), so that neither reading is
+counted wrong.
+
+A case is structure-exact when every structural field agrees, exact when moreover every
+text unit is identical.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from resconv.lang.profile import profile
+from resconv.model import (
+    Block,
+    FootnoteRef,
+    Heading,
+    Inlines,
+    OperativeParagraph,
+    PreambularParagraph,
+    Resolution,
+    Subparagraph,
+    Text,
+)
+
+_fast_similarity: Callable[[str, str], float] | None
+try:
+    from rapidfuzz.distance import Levenshtein
+
+    _fast_similarity = Levenshtein.normalized_similarity
+except ImportError:  # the plain implementation below is slower but gives the same figure
+    _fast_similarity = None
+
+_HAN = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+_SPACE_NEAR_HAN = re.compile(rf"\s+(?={_HAN})|(?<={_HAN})\s+")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
+
+
+def canonical(text: str, language: str) -> str:
+    text = " ".join(text.translate(_HYPHENS).split())
+    return _SPACE_NEAR_HAN.sub("", text) if language == "zh" else text
+
+
+def similarity(a: str, b: str) -> float:
+    """1 − Levenshtein distance / length of the longer string (1.0 for two empty strings)."""
+    if a == b:
+        return 1.0
+    if _fast_similarity is not None:
+        return float(_fast_similarity(a, b))
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return 1 - previous[-1] / len(a)
+
+
+@dataclass
+class Summary:
+    """What is compared of one model: structural fields in order, and the text units."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    units: list[tuple[str, str]] = field(default_factory=list)
+    """(where, canonical text) in printed order."""
+
+
+class _Summariser:
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.summary = Summary()
+        self.citations: list[tuple[str, str]] = []
+
+    def text(self, where: str, inlines: Inlines) -> None:
+        printed = "".join(
+            piece.text if isinstance(piece, Text) else f"[^{piece.marker}]" for piece in inlines
+        )
+        self.summary.units.append((where, canonical(printed, self.language)))
+        self.citations += [
+            (piece.marker, where) for piece in inlines if isinstance(piece, FootnoteRef)
+        ]
+
+    def tree(self, where: str, subs: tuple[Subparagraph, ...]) -> list[Any]:
+        shape = []
+        for sub in subs:
+            here = f"{where} {sub.number}"
+            self.text(here, sub.content)
+            children = self.tree(here, sub.subparagraphs)
+            if sub.wrap_up:
+                self.text(f"{here} closing", sub.wrap_up)
+            shape.append((sub.number, children, bool(sub.wrap_up)))
+        return shape
+
+    def preamble(self, where: str, paragraphs: tuple[PreambularParagraph, ...]) -> list[Any]:
+        shape = []
+        for index, paragraph in enumerate(paragraphs, 1):
+            here = f"{where} preambular {index}".strip()
+            self.text(here, paragraph.content)
+            shape.append((self.tree(here, paragraph.subparagraphs), bool(paragraph.wrap_up)))
+            if paragraph.wrap_up:
+                self.text(f"{here} closing", paragraph.wrap_up)
+        return shape
+
+    def blocks(self, where: str, blocks: tuple[Block, ...]) -> list[Any]:
+        shape: list[Any] = []
+        for index, block in enumerate(blocks, 1):
+            if isinstance(block, Heading):
+                here = f"{where} heading {block.number or index}".strip()
+                self.text(here, block.text)
+                shape.append(("heading", block.number))
+                continue
+            label = block.number or f"#{index}"
+            here = f"{where} operative {label}".strip()
+            self.text(here, block.content)
+            shape.append((block.number, self.tree(here, block.subparagraphs), bool(block.wrap_up)))
+            if block.wrap_up:
+                self.text(f"{here} closing", block.wrap_up)
+        return shape
+
+
+_ROMAN = re.compile(r"[(（]?[ivxlc]{1,6}[)）]")
+
+
+def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
+    """Unnumbered paragraphs that open with a subparagraph label, as subparagraphs."""
+    label = profile(language).subparagraph
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        found = None
+        if (
+            isinstance(block, OperativeParagraph)
+            and block.number is None
+            and block.content
+            and isinstance(block.content[0], Text)
+            and isinstance(previous, OperativeParagraph)
+            and not previous.wrap_up
+        ):
+            found = label.match(block.content[0].text)
+        if found is None:
+            out.append(block)
+            continue
+        assert isinstance(block, OperativeParagraph)
+        assert isinstance(previous, OperativeParagraph)
+        lead = block.content[0]
+        assert isinstance(lead, Text)
+        rest = lead.text[found.end() :]
+        content = ((Text(text=rest),) if rest else ()) + block.content[1:]
+        number = found.group("num")
+        sub = Subparagraph(number=number, content=content, subparagraphs=block.subparagraphs)
+        subs = previous.subparagraphs
+        opens_roman = number.strip("()（） ") == "i" or bool(subs and subs[-1].subparagraphs)
+        if (
+            subs
+            and _ROMAN.fullmatch(number)
+            and opens_roman
+            and not _ROMAN.fullmatch(subs[-1].number)
+        ):
+            nested = replace(subs[-1], subparagraphs=(*subs[-1].subparagraphs, sub))
+            out[-1] = replace(previous, subparagraphs=(*subs[:-1], nested))
+        else:
+            out[-1] = replace(previous, subparagraphs=(*subs, sub))
+    return tuple(out)
+
+
+def summarise(model: Resolution) -> Summary:
+    model = replace(
+        model,
+        operative=_fold(model.operative, model.language),
+        annexes=tuple(
+            replace(annex, body=_fold(annex.body, model.language)) for annex in model.annexes
+        ),
+    )
+    walker = _Summariser(model.language)
+    fields = walker.summary.fields
+    fields["number"] = model.number
+    walker.text("title", model.title)
+    adoption = model.adoption
+    fields["date"] = adoption.date if adoption else None
+    fields["meeting"] = adoption.meeting if adoption else None
+    preamble = walker.preamble("", model.preamble)
+    operative = walker.blocks("", model.operative)
+    fields["preambular count"] = len(preamble)
+    fields["operative count"] = sum(1 for block in operative if block[0] != "heading")
+    fields["preamble tree"] = preamble
+    fields["operative tree"] = operative
+    annexes = []
+    for annex in model.annexes:
+        where = annex.label
+        if annex.title:
+            walker.text(f"{where} title", annex.title)
+        annexes.append(
+            (annex.label, walker.preamble(where, annex.preamble), walker.blocks(where, annex.body))
+        )
+    fields["annexes"] = annexes
+    fields["footnote markers"] = walker.citations
+    fields["footnote bodies"] = [note.marker for note in model.footnotes if note.text is not None]
+    for note in model.footnotes:
+        walker.summary.units.append(
+            (f"footnote {note.marker}", canonical(note.text or "", model.language))
+        )
+    return walker.summary
+
+
+@dataclass
+class Comparison:
+    structure_exact: bool
+    exact: bool
+    text_score: float
+    """Mean similarity over the expected text units (extra units read count as 0)."""
+    first_difference: str | None
+    """The first field or text unit that differs, with both values in short."""
+    kind: str | None
+    """The kind of the first difference: a structural field name, or "text"."""
+
+
+def _short(value: Any, limit: int = 100) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _first_diff(a: Any, b: Any) -> str:
+    """Where two field values part: the first differing item of two lists, in short."""
+    if isinstance(a, list) and isinstance(b, list):
+        for index, (x, y) in enumerate(zip(a, b, strict=False)):
+            if x != y:
+                return f"item {index + 1}: expected {_short(x)}, read {_short(y)}"
+        return f"expected {len(a)} items, read {len(b)}"
+    return f"expected {_short(a)}, read {_short(b)}"
+
+
+def _text_diff(expected: str, actual: str) -> str:
+    start = next(
+        (i for i, (x, y) in enumerate(zip(expected, actual, strict=False)) if x != y),
+        min(len(expected), len(actual)),
+    )
+    lo = max(0, start - 25)
+    return f"expected …{expected[lo : start + 35]!r}, read …{actual[lo : start + 35]!r}"
+
+
+def _score_units(expected: list[str], actual: list[str]) -> float:
+    if expected == actual:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
+    total = 0.0
+    count = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            total += i2 - i1
+            count += i2 - i1
+            continue
+        pairs = min(i2 - i1, j2 - j1)
+        total += sum(similarity(expected[i1 + k], actual[j1 + k]) for k in range(pairs))
+        count += max(i2 - i1, j2 - j1)
+    return total / count if count else 1.0
+
+
+def compare(expected: Resolution, actual: Resolution) -> Comparison:
+    want, got = summarise(expected), summarise(actual)
+    first: str | None = None
+    kind: str | None = None
+    for name, value in want.fields.items():
+        if got.fields.get(name) != value:
+            first = f"{name}: {_first_diff(value, got.fields.get(name))}"
+            kind = name
+            break
+    structure_exact = first is None
+    expected_texts = [text for _, text in want.units]
+    actual_texts = [text for _, text in got.units]
+    score = _score_units(expected_texts, actual_texts)
+    text_exact = expected_texts == actual_texts
+    if structure_exact and not text_exact:
+        for (where, wanted), (_, read) in zip(want.units, got.units, strict=False):
+            if wanted != read:
+                first = f"text of {where.strip()}: {_text_diff(wanted, read)}"
+                break
+        else:
+            first = f"text: expected {len(want.units)} units, read {len(got.units)}"
+        kind = "text"
+    return Comparison(structure_exact, structure_exact and text_exact, score, first, kind)

@@ -1,0 +1,425 @@
+"""The walk over one AKN document: a resolution, its parts, its annexes, or a collection.
+
+Three shapes of the UN's files are read here besides the plain one: a
+``documentCollection`` (resolutions A, B … under one number, each a component), a
+``statement`` whose body is repeated ``preamble``/``mainBody`` pairs (each pair one part,
+its heading printed as the closing lines of the ``mainBody`` before it), and a statement
+without a ``mainBody``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml.etree import _Element
+
+from resconv.errors import StructureError
+from resconv.model import (
+    Annex,
+    Block,
+    FootnoteRef,
+    Heading,
+    Inlines,
+    OperativeParagraph,
+    Part,
+    PreambularParagraph,
+    Resolution,
+    Text,
+)
+from resconv.readers.akn import blocks, inline, meta
+from resconv.readers.akn.context import Reading
+from resconv.readers.akn.nodes import (
+    child_elements,
+    descendants,
+    first_child,
+    line_of,
+    local_name,
+    ref_id,
+)
+from resconv.readers.akn.text import join_lines, plain
+
+__all__ = ["read_document"]
+
+AKN_DOCUMENT_TYPES = ("documentCollection", "statement", "doc", "act", "bill")
+_BODIES = ("mainBody", "body", "mainContent", "judgmentBody", "debateBody")
+
+_ANNEX_LABELS: dict[str, tuple[str, ...]] = {
+    "ar": ("المرفق", "مرفق"),
+    "zh": ("附件",),
+    "en": ("Annex",),
+    "fr": ("Annexe",),
+    "ru": ("Приложение",),
+    "es": ("Anexo",),
+    "de": ("Anlage", "Anhang"),
+}
+"""How an annex label begins in each language, to tell it from the annex title."""
+
+
+def read_document(reading: Reading, lang: str | None) -> Resolution:
+    """The resolution (or collection of resolutions) of the whole file."""
+    doc = _document_element(reading)
+    reading.language = meta.language_of(reading, lang)
+    if local_name(doc) == "documentCollection":
+        return _collection(reading, doc)
+    resolution = _resolution(reading, doc)
+    meta.report_summary(reading, doc)
+    return resolution
+
+
+def _document_element(reading: Reading) -> _Element:
+    root = reading.root
+    if local_name(root) != "akomaNtoso":
+        raise StructureError(
+            f"root element is <{local_name(root) or root.tag}>, not <akomaNtoso>: "
+            "not an Akoma Ntoso document",
+            source=reading.source,
+            line=line_of(root),
+        )
+    doc = first_child(root, *AKN_DOCUMENT_TYPES)
+    if doc is None:
+        doc = first_child(root)
+    if doc is None:
+        raise StructureError("<akomaNtoso> is empty", source=reading.source)
+    if local_name(doc) not in ("statement", "documentCollection"):
+        reading.info("akn-doctype", f"document type <{local_name(doc)}> read as a resolution", doc)
+    return doc
+
+
+# -- one resolution -------------------------------------------------------------------------
+
+
+def _resolution(reading: Reading, doc: _Element, collection: str | None = None) -> Resolution:
+    meta_node = first_child(doc, "meta")
+    cover = first_child(doc, "coverPage")
+    number, symbol = meta.number_and_symbol(reading, doc, meta_node, cover)
+    if collection is not None and not number.startswith(collection):
+        number = f"{collection} {number}"  # component "A" of 75/101 is 75/101 A
+        if symbol == f"A/RES/{collection}" or not symbol.endswith(number):
+            symbol = f"A/RES/{number}"
+    title = meta.title(reading, doc, cover)
+    authority, preamble, operative, parts = _body(reading, doc)
+    annexes = _annexes(reading, doc)  # before the footnotes: annexes have notes too
+    return Resolution(
+        symbol=symbol,
+        number=number,
+        language=reading.language,
+        title=title,
+        authority=authority,
+        preamble=preamble,
+        operative=operative,
+        parts=parts,
+        footnotes=tuple(reading.footnotes.values()),
+        adoption=meta.adoption(reading, doc, meta_node, cover),
+        annexes=annexes,
+        cover=meta.cover_page(reading, cover, meta_node),
+        vote=meta.vote(reading, meta_node),
+    )
+
+
+def _body(
+    reading: Reading, doc: _Element
+) -> tuple[str, tuple[PreambularParagraph, ...], tuple[Block, ...], tuple[Part, ...]]:
+    """The enacting formula, preamble, operative part and parts of `doc`.
+
+    Each ``preamble``/``mainBody`` pair after the first is one part; its heading is what
+    the ``mainBody`` before it ends with (the UN prints "I" and the part's title there).
+    """
+    segments: list[list[_Element | None]] = []
+    for child in child_elements(doc):
+        name = local_name(child)
+        if name == "preamble":
+            segments.append([child, None])
+        elif name in _BODIES:
+            if segments and segments[-1][1] is None:
+                segments[-1][1] = child
+            else:
+                segments.append([None, child])
+    first_preamble, first_body = segments[0] if segments else (None, None)
+    authority, preamble = blocks.preamble(reading, first_preamble)
+    if first_body is None:
+        reading.warn("akn-no-body", f"<{local_name(doc)}> has no mainBody: no operative part", doc)
+        operative: tuple[Block, ...] = ()
+        parts: list[Part] = []
+    else:
+        operative, found = blocks.body_with_parts(reading, first_body)
+        parts = list(found)
+    if len(segments) > 1:
+        reading.info(
+            "akn-repeated-body",
+            f"{len(segments) - 1} further preamble/mainBody pairs read as parts",
+            doc,
+        )
+    for pair_preamble, pair_body in segments[1:]:
+        formula, paragraphs = blocks.preamble(reading, pair_preamble, formula_expected=False)
+        if formula:
+            reading.warn(
+                "akn-repeated-formula",
+                "an enacting formula in a later preamble is kept as a preambular paragraph",
+                pair_preamble,
+            )
+            paragraphs = (
+                PreambularParagraph(initial_words="", content=(Text(text=formula),)),
+                *paragraphs,
+            )
+        inner_operative: tuple[Block, ...] = ()
+        inner_parts: tuple[Part, ...] = ()
+        if pair_body is not None:
+            inner_operative, inner_parts = blocks.body_with_parts(reading, pair_body)
+        if parts:
+            trailing, rest = _split_trailing_headings(parts[-1].operative)
+            parts[-1] = replace(parts[-1], operative=rest)
+        else:
+            trailing, operative = _split_trailing_headings(operative)
+        where = pair_preamble if pair_preamble is not None else pair_body
+        number, heading = _part_heading(reading, trailing, where)
+        parts.append(
+            Part(
+                number=number,
+                heading=heading,
+                preamble=paragraphs,
+                operative=inner_operative,
+                parts=inner_parts,
+            )
+        )
+    if len(segments) > 1:
+        parts = [piece for part in parts for piece in _split_at_part_numbers(part)]
+    return authority, preamble, operative, tuple(parts)
+
+
+def _split_at_part_numbers(part: Part) -> list[Part]:
+    """`part`, and the parts without a preamble of their own that its operative blocks
+    hold: a heading line numbered like the part ("XVIII" after "XVII") opens a new one."""
+    if part.number is None or not blocks.is_part_number(part.number):
+        return [part]
+    style = _number_style(part.number)
+    out = [replace(part, operative=())]
+    blocks_of_current: list[Block] = []
+    operative = part.operative
+    index = 0
+    while index < len(operative):
+        block = operative[index]
+        if _is_heading_line(block) and _number_style(_line_text(block)) == style:
+            end = index + 1
+            while end < len(operative) and _is_heading_line(operative[end]):
+                end += 1
+            if end < len(operative):  # a heading with paragraphs under it
+                out[-1] = replace(out[-1], operative=tuple(blocks_of_current))
+                blocks_of_current = []
+                titles = [_line_inlines(b) for b in operative[index + 1 : end]]
+                out.append(Part(number=_line_text(block), heading=join_lines(titles), operative=()))
+                index = end
+                continue
+        blocks_of_current.append(block)
+        index += 1
+    out[-1] = replace(out[-1], operative=tuple(blocks_of_current))
+    return out
+
+
+def _number_style(text: str) -> str | None:
+    text = text.strip().rstrip(".．")
+    if not blocks.is_part_number(text):
+        return None
+    if set(text) <= set("IVXLC"):
+        return "roman"
+    if text.isdigit():
+        return "digits"
+    return "letter" if text.isascii() else "cjk"
+
+
+def _line_text(block: Block) -> str:
+    return plain(_line_inlines(block))
+
+
+def _line_inlines(block: Block) -> Inlines:
+    if isinstance(block, Heading):
+        return block.text
+    return block.content if isinstance(block, OperativeParagraph) else ()
+
+
+def _split_trailing_headings(
+    operative: tuple[Block, ...],
+) -> tuple[list[Heading], tuple[Block, ...]]:
+    """The closing heading lines of a body before a further preamble, and the rest.
+
+    They are headings, or unnumbered one-line paragraphs (the UN's Chinese files set a
+    part's "一" and title as plain paragraphs): before a new preamble, they can only be
+    the heading of the part it opens.
+    """
+    end = len(operative)
+    while end and _is_heading_line(operative[end - 1]):
+        end -= 1
+    trailing = [
+        block if isinstance(block, Heading) else Heading(number=None, text=block.content, level=1)
+        for block in operative[end:]
+        if isinstance(block, Heading | OperativeParagraph)
+    ]
+    return trailing, operative[:end]
+
+
+def _is_heading_line(block: Block) -> bool:
+    if isinstance(block, Heading):
+        return True
+    return (
+        isinstance(block, OperativeParagraph)
+        and block.number is None
+        and not block.subparagraphs
+        and not block.wrap_up
+        and not any(isinstance(piece, FootnoteRef) for piece in block.content)
+        and not plain(block.content).endswith(blocks.SENTENCE_ENDS)
+    )
+
+
+def _part_heading(
+    reading: Reading, headings: list[Heading], where: _Element | None
+) -> tuple[str | None, Inlines]:
+    """The number and heading of a part from the headings printed before it."""
+    if not headings:
+        reading.info("akn-part-no-heading", "a part without a heading", where)
+        return None, ()
+    number = headings[0].number
+    texts = [h.text for h in headings]
+    if number is None and blocks.is_part_number(plain(texts[0])):
+        number = plain(texts.pop(0))
+    if len(texts) > 1:
+        reading.info("akn-part-heading", "a part's several heading lines are joined", where)
+    return number, join_lines(texts)
+
+
+# -- a collection of resolutions ------------------------------------------------------------
+
+
+def _collection(reading: Reading, doc: _Element) -> Resolution:
+    meta_node = first_child(doc, "meta")
+    cover = first_child(doc, "coverPage")
+    number, symbol = meta.number_and_symbol(reading, doc, meta_node, cover)
+    title = meta.title(reading, doc, cover)
+    components: list[Resolution] = []
+    for inner in _component_documents(reading, doc):
+        reading.new_footnotes()
+        components.append(_resolution(reading, inner, collection=number))
+        meta.report_summary(reading, inner)
+    reading.new_footnotes()
+    if not components:
+        reading.warn("akn-empty-collection", "a documentCollection without components", doc)
+    adoption = meta.adoption(reading, doc, meta_node, cover)
+    if adoption is None:
+        adoption = next((c.adoption for c in components if c.adoption is not None), None)
+    meta.report_summary(reading, doc)
+    return Resolution(
+        symbol=symbol,
+        number=number,
+        language=reading.language,
+        title=title,
+        authority="",
+        adoption=adoption,
+        cover=meta.cover_page(reading, cover, meta_node),
+        vote=meta.vote(reading, meta_node),
+        components=tuple(components),
+    )
+
+
+def _component_documents(reading: Reading, doc: _Element) -> list[_Element]:
+    """The documents of a collection, in the order of its ``collectionBody``.
+
+    A component holds its document itself, or refers to one among the ``components``
+    after the collection by ``documentRef href`` (the UN's way).
+    """
+    root = reading.root
+    by_id = {
+        component.get("eId"): component
+        for components in child_elements(root, "components")
+        for component in child_elements(components, "component")
+    }
+    found: list[_Element] = []
+    used: set[str] = set()
+    body = first_child(doc, "collectionBody")
+    for component in child_elements(body) if body is not None else iter(()):
+        inner = first_child(component, *AKN_DOCUMENT_TYPES)
+        if inner is None:
+            ref = first_child(component, "documentRef", "componentRef")
+            target = ref_id(ref.get("href")) if ref is not None else ""
+            holder = by_id.get(target)
+            inner = first_child(holder, *AKN_DOCUMENT_TYPES) if holder is not None else None
+            if inner is None:
+                reading.warn("akn-component", f"component {target!r} is not in the file", ref)
+                continue
+            used.add(target)
+        found.append(inner)
+    for eid, holder in by_id.items():
+        if eid not in used:
+            inner = first_child(holder, *AKN_DOCUMENT_TYPES)
+            if inner is not None:
+                reading.warn(
+                    "akn-component", f"component {eid!r} is not listed in the collection", holder
+                )
+                found.append(inner)
+    return found
+
+
+# -- annexes --------------------------------------------------------------------------------
+
+
+def _annexes(reading: Reading, doc: _Element) -> tuple[Annex, ...]:
+    attachments = first_child(doc, "attachments")
+    if attachments is None:
+        return ()
+    annexes: list[Annex] = []
+    for attachment in child_elements(attachments):
+        inner = first_child(attachment, "doc", "statement", "act", "bill")
+        if inner is None:
+            reading.unexpected(attachment, "attachments")
+            continue
+        if inner.get("name") not in ("annex", None):
+            reading.info(
+                "akn-attachment", f"attachment {inner.get('name')!r} read as an annex", inner
+            )
+        annexes.append(_annex(reading, inner))
+    return tuple(annexes)
+
+
+def _annex(reading: Reading, doc: _Element) -> Annex:
+    label = ""
+    title: Inlines = ()
+    preface = first_child(doc, "preface")
+    if preface is not None:
+        doc_type = next(descendants(preface, "docType"), None)
+        if doc_type is None:
+            doc_type = next(descendants(preface, "docNumber"), None)
+        if doc_type is not None:
+            label = plain(inline.inlines(reading, [doc_type]))
+        doc_title = next(descendants(preface, "docTitle"), None)
+        if doc_title is not None:
+            title = inline.inlines(reading, [doc_title])
+    preamble_node = first_child(doc, "preamble")
+    preamble = (
+        blocks.preamble(reading, preamble_node, formula_expected=False)
+        if preamble_node is not None
+        else ("", ())
+    )
+    paragraphs = preamble[1]
+    if preamble[0]:
+        paragraphs = (
+            PreambularParagraph(initial_words="", content=(Text(text=preamble[0]),)),
+            *paragraphs,
+        )
+    body_blocks: list[Block] = []
+    for body in child_elements(doc, *_BODIES):
+        body_blocks.extend(blocks.blocks(reading, body))
+    first = body_blocks[0] if body_blocks else None
+    if not label and isinstance(first, Heading) and _is_label(reading, first):
+        label = plain(first.text)
+        body_blocks.pop(0)
+        second = body_blocks[0] if body_blocks else None
+        if not title and isinstance(second, Heading) and second.number is None:
+            title = second.text
+            body_blocks.pop(0)
+    if not label:
+        label = _ANNEX_LABELS.get(reading.language, ("Annex",))[0]
+        reading.info("akn-annex-label", f"annex without a label; {label!r} used", doc)
+    return Annex(label=label, title=title, preamble=paragraphs, body=tuple(body_blocks))
+
+
+def _is_label(reading: Reading, heading: Heading) -> bool:
+    text = plain(heading.text)
+    labels = _ANNEX_LABELS.get(reading.language, ())
+    return heading.number is None and bool(labels) and text.startswith(labels)

@@ -1,0 +1,151 @@
+"""The Markdown that the PDF and DOCX readers hand to the text reader, and back.
+
+Both readers write what the file shows as Markdown-like text: one paragraph a line,
+`*…*` around the emphasised words that open a paragraph, `[^n]` markers and `[^n]: …`
+definitions. A PDF or Word file says which words open a paragraph in italics (bold in
+Chinese); the text reader, reading plain text, can only guess them from its lexicon.
+So after it has read the Markdown, each paragraph whose opening `*…*` run is a prefix of
+its text takes those words as its initial words (`apply_initial_words`). Paragraphs are
+matched by their text, so nothing else of the reading changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from resconv.model import (
+    Annex,
+    Block,
+    OperativeParagraph,
+    PreambularParagraph,
+    Resolution,
+    plain_text,
+)
+
+__all__ = ["LABEL", "TITLE", "WIDE", "apply_initial_words", "mark_initial", "mostly_cjk"]
+
+TITLE = re.compile(r"\s*(?:ES-|S-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\s*[.．-]")
+"""The start of the number-and-title line: "67/38.", "74/10 -"."""
+LABEL = re.compile(
+    r"\s*(?:\d{1,3}\s*[.．]|[０-９]{1,3}\s*．|[(（]\s*[a-zа-я\u0600-\u06ff]{1,2}\s*[)）]"
+    r"|[(（]\s*[ivxlc]{1,6}\s*[)）]|[a-zа-я]{1,2}\)|[\u3220-\u3229]|[\u0660-\u0669\d]{1,3}\s*-)\s*"
+)
+"""An operative number or subparagraph letter printed at the head of a paragraph."""
+
+
+WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+"""Characters set full width: Han, kana, Hangul, full-width punctuation."""
+_BLANK = re.compile(r"\s")
+
+
+def mostly_cjk(text: str) -> bool:
+    """Chinese text: lines join without a space, and bold (not italic) marks initial words."""
+    visible = len(text) - len(_BLANK.findall(text))
+    return len(WIDE.findall(text)) > 0.3 * visible
+
+
+def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
+    """`text` with `*…*` around the emphasised words it opens with, after its number.
+
+    `runs` are the paragraph's first pieces of text with whether each is emphasised;
+    nothing is marked when the emphasis is not a proper prefix of the text (a paragraph
+    set wholly in italics, a title).
+    """
+    label = LABEL.match(text)
+    offset = label.end() if label else 0
+    consumed = 0
+    emphasised = ""
+    started = False
+    for run, strong in runs:
+        if consumed + len(run) <= offset and not started:
+            consumed += len(run)
+            continue
+        if consumed < offset and not started:
+            run = run[offset - consumed :]
+            consumed = offset
+        if strong and run.strip():
+            started = True
+            emphasised += run
+        elif run.strip():
+            break
+        elif started:
+            emphasised += run
+    words = _LAYOUT_SPACE.sub(" ", emphasised).strip()
+    head = text[offset:]
+    if not words or not head.startswith(words) or not head[len(words) :].strip():
+        return text
+    return f"{text[:offset]}*{words}*{head[len(words) :]}"
+
+
+_OPENING = re.compile(r"^(?P<label>[^*\n]{0,12}?)\*(?P<words>[^*\n]+)\*(?P<rest>.*)$", re.MULTILINE)
+_NOTE = re.compile(r"\[\^[^\]]*\]")
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+"""Whitespace of the layout; a no-break space is text."""
+_SPACE = re.compile(r"\s+")
+_KEY_LENGTH = 80
+
+
+def apply_initial_words(resolution: Resolution, markdown: str) -> Resolution:
+    """`resolution` with the initial words of the paragraphs `markdown` emphasises."""
+    printed: dict[str, str] = {}
+    for match in _OPENING.finditer(markdown):
+        words = match.group("words").strip()
+        text = _NOTE.sub("", words + match.group("rest"))
+        printed.setdefault(_key(text), words)
+    if not printed:
+        return resolution
+    preamble = tuple(_preambular(p, printed) for p in resolution.preamble)
+    operative = tuple(_block(b, printed) for b in resolution.operative)
+    annexes = tuple(_annex(a, printed) for a in resolution.annexes)
+    if (preamble, operative, annexes) == (
+        resolution.preamble,
+        resolution.operative,
+        resolution.annexes,
+    ):
+        return resolution
+    return replace(resolution, preamble=preamble, operative=operative, annexes=annexes)
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub("", text)[:_KEY_LENGTH]
+
+
+def _words_for(text: str, printed: dict[str, str]) -> str | None:
+    """The printed words that open `text`, in `text`'s own spacing, if any."""
+    words = printed.get(_key(text))
+    if words is None:
+        return None
+    wanted = _SPACE.sub("", words)
+    taken = 0
+    for index, char in enumerate(text):
+        if not char.isspace():
+            taken += 1
+        if taken == len(wanted):
+            prefix = text[: index + 1]
+            return prefix if _SPACE.sub("", prefix) == wanted else None
+    return None
+
+
+def _preambular(paragraph: PreambularParagraph, printed: dict[str, str]) -> PreambularParagraph:
+    words = _words_for(plain_text(paragraph.content), printed)
+    if words is None or words == paragraph.initial_words:
+        return paragraph
+    return replace(paragraph, initial_words=words)
+
+
+def _block(block: Block, printed: dict[str, str]) -> Block:
+    if not isinstance(block, OperativeParagraph):
+        return block
+    words = _words_for(plain_text(block.content), printed)
+    if words is None or words == block.initial_words:
+        return block
+    return replace(block, initial_words=words)
+
+
+def _annex(annex: Annex, printed: dict[str, str]) -> Annex:
+    return replace(
+        annex,
+        preamble=tuple(_preambular(p, printed) for p in annex.preamble),
+        body=tuple(_block(b, printed) for b in annex.body),
+    )

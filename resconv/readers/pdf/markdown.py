@@ -1,0 +1,334 @@
+"""What the pages show, written as the Markdown-like text the text reader reads.
+
+One paragraph a line: a new paragraph starts where a line is indented past the text's
+margin (first-line indents, hanging numbers, centred and right-aligned lines) or after
+more space than the line pitch. Inside a paragraph, lines join with a space, or with
+nothing between Chinese characters and after a hyphen. The italic (or, in Chinese, bold)
+run that opens a paragraph becomes `*…*`, a raised marker `[^n]`, and each footnote of
+the page foot a `[^n]: …` definition at the end. Cover lines above the number and title
+are kept one to a line, as printed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from resconv.readers.markup import LABEL, TITLE, WIDE, mark_initial, mostly_cjk
+from resconv.readers.pdf.document import Line, Span
+from resconv.readers.pdf.furniture import PageText
+from resconv.readers.pdf.lines import is_superscript, split_cells, start
+
+__all__ = ["Markdown", "write_markdown"]
+
+_MARKER = re.compile(r"[(\[]?\s*(\d{1,3}|\*{1,3}|[a-z])\s*[)\]]?")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+"""Layout whitespace; a no-break space is text and stays."""
+_HYPHENS = "-‐‑"
+_DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
+
+
+@dataclass(slots=True)
+class Markdown:
+    """The text handed to the text reader, and the page each of its lines came from."""
+
+    text: str
+    pages: list[int] = field(default_factory=list)
+    """`pages[i]` is the page of line i + 1 of `text`."""
+
+
+@dataclass(slots=True)
+class _Para:
+    lines: list[Line]
+    label_end: float | None = None
+    """Where the text after a hanging number starts on the first line."""
+    continuation: float | None = None
+    """Where the paragraph's second line started."""
+
+
+def write_markdown(pages: list[PageText]) -> Markdown:
+    """The Markdown for the sorted-out pages."""
+    body = [line for page in pages for line in page.body]
+    widths = {page.page.number: page.page.width for page in pages}
+    out = Markdown(text="")
+    lines: list[str] = []
+
+    def emit(text: str, page: int) -> None:
+        lines.append(text)
+        out.pages.append(page)
+
+    title_at = next(
+        (i for i, line in enumerate(body) if TITLE.match(line.text) and _all_strong(line)),
+        None,
+    )
+    if title_at is None:
+        title_at = next((i for i, line in enumerate(body) if TITLE.match(line.text)), 0)
+    for line in body[:title_at]:
+        for cell in split_cells(line):
+            emit(_squeeze(cell.text), cell.page)
+    for page in pages[:1]:
+        for line in page.job:
+            emit(_squeeze(line.text), line.page)
+    emit("", 1)
+    margins, pitch = _measure(body[title_at:], widths)
+    paras = _paragraphs(body[title_at:], widths, margins, pitch)
+    words = _vocabulary(body)
+    in_flow: list[tuple[str, int]] = []
+    for index, para in enumerate(paras):
+        emphasis = index > 0 and not all(_all_strong(line) for line in para.lines)
+        text = _inline(para.lines, emphasis=emphasis, words=words)
+        if _DEFINITION.match(text):
+            in_flow.append((text, para.lines[0].page))
+            continue
+        emit(text, para.lines[0].page)
+        emit("", para.lines[-1].page)
+    for number, note in _notes(pages):
+        emit(f"[^{number}]: {note[1]}", note[0])
+    for text, page_number in in_flow:
+        emit(text, page_number)
+    out.text = "\n".join(lines) + "\n"
+    return out
+
+
+def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, float], float]:
+    """Each page's text margin, and the text's line pitch: the most common.
+
+    The margin is where the leftmost line of text starts (titles and headings aside),
+    per page: Word's mirrored margins move the text block on facing pages. A page
+    with fewer than three text lines takes the margin of the page two before it.
+    """
+    sizes = Counter(round(line.size) for line in lines)
+    size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
+    margins: dict[int, float] = {}
+    for page in sorted({line.page for line in lines}):
+        starts = [
+            start(line, widths[page])
+            for line in lines
+            if line.page == page and abs(line.size - size) < 1 and not _all_strong(line)
+        ]
+        earlier = margins.get(page - 2, margins.get(page - 1))
+        if len(starts) >= 3 or earlier is None:
+            margins[page] = min(starts, default=0.0)
+        else:  # a page of two or three lines (the adoption) shows no margin of its own
+            margins[page] = earlier
+    gaps = Counter(
+        round(a.baseline - b.baseline, 1)
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page
+        and abs(a.size - size) < 1
+        and abs(b.size - size) < 1
+        and a.baseline > b.baseline
+    )
+    pitch = gaps.most_common(1)[0][0] if gaps else size * 1.2
+    return margins, pitch
+
+
+def _paragraphs(
+    lines: list[Line], widths: dict[int, float], margins: dict[int, float], pitch: float
+) -> list[_Para]:
+    paras: list[_Para] = []
+    previous: Line | None = None
+    for line in lines:
+        begin = start(line, widths[line.page])
+        para = paras[-1] if paras else None
+        if (
+            para is None
+            or previous is None
+            or not _continues(para, previous, line, begin, margins[line.page], pitch)
+        ):
+            para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]))
+            paras.append(para)
+        else:
+            if len(para.lines) == 1:
+                para.continuation = begin
+            para.lines.append(line)
+        previous = line
+    return paras
+
+
+def _continues(
+    para: _Para,
+    previous: Line,
+    line: Line,
+    begin: float,
+    margin: float,
+    pitch: float,
+) -> bool:
+    tolerance = 0.3 * line.size
+    if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
+        return False
+    if _hanging_label(line):
+        return False
+    if _all_strong(previous) != _all_strong(line):
+        return False
+    if abs(begin - margin) <= tolerance:
+        return True
+    if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
+        return True
+    if para.label_end is not None and abs(begin - para.label_end) <= tolerance:
+        return True
+    return _all_strong(previous) and _all_strong(line) and line.page == previous.page
+
+
+def _label_end(line: Line, width: float) -> float | None:
+    """Where the text starts after a number or letter printed at the head of the line."""
+    spans = line.spans
+    label = LABEL.match(line.text) or TITLE.match(line.text)
+    if not label:
+        return None
+    taken = 0
+    for index, span in enumerate(spans):
+        taken += len(span.text)
+        if taken >= label.end() and index + 1 < len(spans):
+            following = spans[index + 1]
+            return width - following.x1 if line.rtl else following.x0
+    return None
+
+
+def _hanging_label(line: Line) -> bool:
+    """The line opens with a number or letter set apart by a tab: a paragraph's start."""
+    label = LABEL.match(line.text)
+    if not label:
+        return False
+    taken = 0
+    for index, span in enumerate(line.spans[:-1]):
+        taken += len(span.text)
+        if taken >= label.end():
+            following = line.spans[index + 1]
+            gap = span.x0 - following.x1 if line.rtl else following.x0 - span.x1
+            return taken == label.end() and gap > 0.6 * line.size
+    return False
+
+
+def _all_strong(line: Line) -> bool:
+    """Every visible character bold: a title or heading line."""
+    return all(span.bold for span in line.spans if span.text.strip())
+
+
+def _strong(span: Span, chinese: bool) -> bool:
+    return span.bold if chinese else span.italic
+
+
+def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozenset()) -> str:
+    """One paragraph's text: lines joined, initial emphasis and markers marked up."""
+    pieces: list[tuple[str, str]] = []  # (kind, text): "text", "join", "marker"
+    for number, line in enumerate(lines):
+        spans = line.spans
+        if number:
+            pieces.append(("join", ""))
+        for span in spans:
+            if not span.text:
+                continue
+            if is_superscript(span, line) and _MARKER.fullmatch(span.text.strip()):
+                marker = _MARKER.fullmatch(span.text.strip())
+                assert marker is not None
+                pieces.append(("marker", marker.group(1)))
+            else:
+                pieces.append(("text", span.text))
+    if pieces and pieces[0][0] == "marker" and len(pieces) > 1:
+        # A paragraph that opens with a raised marker is a note printed in the text's
+        # flow (endnotes, a page without a rule): a definition, not a reference.
+        return f"[^{pieces[0][1]}]: " + _join(pieces[1:], words=words)
+    chinese = mostly_cjk("".join(text for kind, text in pieces if kind == "text"))
+    styled = _style_runs(lines, chinese) if emphasis else []
+    text = _join(pieces, chinese=chinese, words=words)
+    if styled:
+        text = mark_initial(text, styled)
+    return text
+
+
+def _style_runs(lines: list[Line], chinese: bool) -> list[tuple[str, bool]]:
+    spans = [span for line in lines for span in line.spans]
+    return [(span.text, _strong(span, chinese)) for span in spans[:12] if span.text]
+
+
+def _join(
+    pieces: list[tuple[str, str]], *, chinese: bool = False, words: frozenset[str] = frozenset()
+) -> str:
+    """The pieces' text; lines join with a space, or nothing in Chinese text.
+
+    A hyphen ending a line stays (UN documents break lines only at real hyphens), unless
+    the document spells the word elsewhere without it and never with it: then the
+    producer hyphenated a word to break the line ("implemen-" "tation").
+    """
+    out = ""
+    for index, (kind, text) in enumerate(pieces):
+        if kind == "marker":
+            out = out.rstrip(" ") + f"[^{text}]"
+            after = pieces[index + 1] if index + 1 < len(pieces) else ("", "")
+            head = after[1][:1] if after[0] == "text" else ""
+            if head.isalnum() and not _is_cjk(head):
+                out += " "
+        elif kind == "join":
+            upcoming = next((t for k, t in pieces[index + 1 :] if k == "text" and t.strip()), "")
+            out = out.rstrip(" ")
+            last = out[-1:] if out else ""
+            first = upcoming.lstrip(" ")[:1]
+            if _is_cjk(last) or _is_cjk(first) or not out or chinese:
+                continue
+            if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
+                if _broken_word(out, upcoming.lstrip(" "), words):
+                    out = out[:-1]
+                continue
+            out += " "
+        else:
+            out += text
+    return _SPACES.sub(" ", out).strip(" ")
+
+
+def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
+    head = _LAST_WORD.search(before[:-1])
+    tail = _FIRST_WORD.match(after)
+    if head is None or tail is None or not tail.group().islower():
+        return False
+    joined, hyphenated = (head.group() + tail.group()).lower(), (head.group() + "-" + tail.group())
+    return joined in words and hyphenated.lower() not in words
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+
+
+def _vocabulary(lines: list[Line]) -> frozenset[str]:
+    """The words the document prints within its lines, hyphenated compounds included."""
+    found: set[str] = set()
+    for line in lines:
+        for word in _WORDS.findall(line.text):
+            lowered = word.lower()
+            found.add(lowered)
+            found.update(lowered.replace("‐", "-").replace("‑", "-").split("-"))
+            if "-" in lowered:
+                found.add(lowered.replace("‑", "-"))
+    return frozenset(found)
+
+
+def _squeeze(text: str) -> str:
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and WIDE.match(char) is not None
+
+
+def _notes(pages: list[PageText]) -> list[tuple[str, tuple[int, str]]]:
+    """The footnotes at the pages' feet, by marker: (page, text)."""
+    notes: list[list[object]] = []
+    for page in pages:
+        for line in page.notes:
+            spans = line.spans
+            visible = [span for span in spans if span.text.strip()]
+            if not visible:
+                continue
+            head = visible[0]
+            marker = _MARKER.fullmatch(head.text.strip())
+            rest = [span for span in spans if span is not head]
+            if marker and (is_superscript(head, line) or head.size < line.size - 0.5):
+                body = _join([("text", span.text) for span in rest])
+                notes.append([marker.group(1), line.page, body])
+            elif notes:
+                body = _join([("text", str(notes[-1][2])), ("join", ""), ("text", line.text)])
+                notes[-1][2] = body
+    return [(str(m), (int(str(p)), str(t))) for m, p, t in notes]

@@ -1,0 +1,80 @@
+"""Right-to-left text in visual order, told from logical order and put back in it.
+
+Some PDF tools emit each line of Arabic as it is displayed, left to right: the letters
+of every line reversed ("ةماعلا ةيعمجلا نإ"), numbers and Latin runs reversed with
+them or kept as they read, brackets mirrored or not. The language's frequent words
+tell the two orders apart (in visual order they are found only reversed); the repair
+reverses each line, turns brackets back when they come out inside out, then tries
+numbers and Latin runs both ways and keeps the reading with real dates (not "9102")
+and a number and title line ("77/306 - …"). When neither reading has one, the text is
+refused: a silently garbled resolution would be worse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resconv.diagnostics import Diagnostics
+from resconv.errors import StructureError
+from resconv.lang.profile import LanguageProfile
+
+__all__ = ["to_logical_order"]
+
+_YEARS = range(1945, 2101)
+
+_WORD = re.compile(r"[\u0600-\u06ff]+")
+_LEFT_TO_RIGHT = re.compile(
+    r"[0-9A-Za-z\u0660-\u0669](?:[0-9A-Za-z\u0660-\u0669./:,‑-]*[0-9A-Za-z\u0660-\u0669])?"
+)
+_MIRRORED = str.maketrans("()[]{}«»", ")(][}{»«")
+_SAMPLE = 20000
+_BRACKETED = re.compile(r"\([^()\n]{1,40}\)")
+_INSIDE_OUT = re.compile(r"\)[^()\n]{1,40}\(")
+
+
+def to_logical_order(
+    text: str, profile: LanguageProfile, diagnostics: Diagnostics, source: str | None
+) -> str:
+    """`text` in logical order: as it came when it is, repaired when it is visual."""
+    words = profile.detect_words
+    if not words:
+        return text
+    sample = _WORD.findall(text[:_SAMPLE])
+    logical = sum(1 for word in sample if word in words)
+    visual = sum(1 for word in sample if word[::-1] in words)
+    if visual < 3 or visual <= 2 * logical:
+        return text
+    reversed_lines = [line[::-1] for line in text.split("\n")]
+    joined = "\n".join(reversed_lines)
+    if len(_INSIDE_OUT.findall(joined)) > len(_BRACKETED.findall(joined)):
+        # The tool mirrored the brackets too: ")1(" after the reversal.
+        reversed_lines = [line.translate(_MIRRORED) for line in reversed_lines]
+    readings = [
+        reversed_lines,
+        [_LEFT_TO_RIGHT.sub(lambda m: m.group()[::-1], line) for line in reversed_lines],
+    ]
+    best = max(readings, key=lambda lines: _real_dates(lines, profile))
+    if _real_dates(best, profile) and any(profile.title.fullmatch(line.strip()) for line in best):
+        diagnostics.add(
+            "visual-order-repaired",
+            "the text was in visual order (each line reversed, as some PDF tools "
+            "extract right-to-left text); its lines were put back in reading order",
+        )
+        return "\n".join(best)
+    raise StructureError(
+        "the text is in visual order (each line reversed, as some PDF tools extract "
+        "right-to-left text) and could not be put back in reading order; extract it "
+        "with a tool that keeps the logical order (for example pdftotext)",
+        source=source,
+    )
+
+
+def _real_dates(lines: list[str], profile: LanguageProfile) -> int:
+    """How many dates of the General Assembly's years a reading has: numbers read the
+    wrong way round ("9102") make none."""
+    count = 0
+    for line in lines:
+        for match in profile.date.finditer(line):
+            date = profile.parse_date(match)
+            count += date is not None and date.year in _YEARS
+    return count

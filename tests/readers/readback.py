@@ -1,0 +1,87 @@
+"""Comparing a model read back from a PDF or DOCX with the model the file was made from."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from resconv import model
+from resconv.model import FootnoteRef, Resolution, Text
+
+COMPARED = (
+    "symbol",
+    "number",
+    "language",
+    "title",
+    "authority",
+    "preamble",
+    "operative",
+    "footnotes",
+    "adoption",
+    "annexes",
+)
+
+
+def normalised(value: object, nbsp: bool) -> object:
+    """`value` as a printed page can give it back.
+
+    With `nbsp`: a no-break space is a space and a no-break hyphen a hyphen (they print
+    as one, and a producer may map their glyphs so; the text reader reads a no-break
+    space as a space), runs of spaces are one space, and invisible format characters
+    (left-to-right marks, zero-width spaces) are gone. Always: no space at either end of a piece
+    of text, which is layout rather than text.
+    """
+    if isinstance(value, str):
+        text = value
+        if nbsp:
+            text = _INVISIBLE.sub("", text.replace("\u00a0", " ").replace("\u2011", "-"))
+            text = _SPACES.sub(" ", text)
+        return text.strip(" ")
+    if isinstance(value, tuple):
+        if any(isinstance(item, (Text, FootnoteRef, *_WRAPPERS)) for item in value):
+            value = _as_printed(value)
+        return tuple(normalised(item, nbsp) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: normalised(getattr(value, f.name), nbsp) for f in dataclasses.fields(value)}
+    return value
+
+
+def _as_printed(inlines: tuple[object, ...]) -> tuple[object, ...]:
+    """Inlines as a page prints them: text and markers. A reference or an emphasis the
+    source marked up (a link target, a word in italics inside a sentence) prints as its
+    text; the structure is read back from the print, so it is compared as text."""
+    out: list[object] = []
+    for item in inlines:
+        pieces = _as_printed(item.content) if isinstance(item, _WRAPPERS) else (item,)  # type: ignore[attr-defined]
+        for piece in pieces:
+            if isinstance(piece, Text) and out and isinstance(out[-1], Text):
+                out[-1] = Text(text=out[-1].text + piece.text)
+            else:
+                out.append(piece)
+    return tuple(out)
+
+
+_WRAPPERS: tuple[type, ...] = tuple(
+    getattr(model, name) for name in ("Reference", "Emphasis") if hasattr(model, name)
+)
+"""Inline wrappers of the model (references, emphasis), where the model has them."""
+_SPACES = re.compile(" {2,}")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
+
+
+def differences(expected: Resolution, got: Resolution, *, nbsp: bool = False) -> list[str]:
+    """The parts of `got` that differ from `expected`, first difference of each."""
+    out = []
+    for name in COMPARED:
+        want, have = (normalised(getattr(r, name), nbsp) for r in (expected, got))
+        if want == have:
+            continue
+        if isinstance(want, tuple) and isinstance(have, tuple):
+            if len(want) != len(have):
+                out.append(f"{name}: {len(have)} instead of {len(want)}")
+                continue
+            index = next(i for i, (a, b) in enumerate(zip(want, have, strict=True)) if a != b)
+            out.append(f"{name}[{index}]: {str(have[index])[:160]} != {str(want[index])[:160]}")
+        else:
+            out.append(f"{name}: {str(have)[:160]} != {str(want)[:160]}")
+    return out
