@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from resconv.lang.script import wide_pattern
 from resconv.model import (
     Annex,
     Block,
@@ -23,7 +24,7 @@ from resconv.model import (
     plain_text,
 )
 
-__all__ = ["LABEL", "TITLE", "WIDE", "apply_initial_words", "mark_initial", "mostly_cjk"]
+__all__ = ["LABEL", "TITLE", "apply_initial_words", "mark_initial", "mostly_cjk"]
 
 TITLE = re.compile(r"\s*(?:ES-|S-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\s*[.．-]")
 """The start of the number-and-title line: "67/38.", "74/10 -"."""
@@ -34,15 +35,13 @@ LABEL = re.compile(
 """An operative number or subparagraph letter printed at the head of a paragraph."""
 
 
-WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
-"""Characters set full width: Han, kana, Hangul, full-width punctuation."""
 _BLANK = re.compile(r"\s")
 
 
 def mostly_cjk(text: str) -> bool:
     """Chinese text: lines join without a space, and bold (not italic) marks initial words."""
     visible = len(text) - len(_BLANK.findall(text))
-    return len(WIDE.findall(text)) > 0.3 * visible
+    return len(wide_pattern().findall(text)) > 0.3 * visible
 
 
 def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
