@@ -18,9 +18,8 @@ type:  ## mypy --strict on the package, and the tests with their relaxed profile
 test:  ## the test suite, as the README runs it
 	pytest
 
-golden:  ## rewrite the golden files, then show what changed: review it by eye before committing
-	pytest --update-goldens -q -p no:cacheprovider
-	git status --short fixtures
+golden:  ## rewrite golden files (then review `git diff fixtures` by eye before committing)
+	pytest --update-goldens -q -k golden
 
 bench:  ## benchmarks (prints a table)
 	$(PY) benchmarks/run.py
