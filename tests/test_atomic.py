@@ -116,7 +116,7 @@ def test_unwritable_directory_is_an_output_error(
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(_atomic.os, "open", denied)  # root may write anywhere: pretend
+    monkeypatch.setattr(os, "open", denied)  # root may write anywhere: pretend
     with pytest.raises(OutputError) as caught:
         _atomic.publish([(tmp_path / "a.xml", b"1")])
     assert caught.value.exit_code == 73

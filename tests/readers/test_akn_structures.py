@@ -30,6 +30,7 @@ from resconv.model import (
 from tests import strategies
 from tests.lossless import akn_body_text, missing, model_text
 from tests.readers.test_akn_un_files import NS, squeeze
+from tests.xpath import nodes, strings
 
 STRUCTURES = sorted(
     f"corpus/un-structures/{name}"
@@ -123,32 +124,27 @@ def test_a_collection_holds_each_resolution_with_its_own_title_and_adoption(
     shared_dir: Path,
 ) -> None:
     model, root = structure(shared_dir, "A_RES_75_101.eng.xml")
-    statements = root.xpath("/a:akomaNtoso/a:components/a:component/a:statement", namespaces=NS)
+    statements = nodes(root, "/a:akomaNtoso/a:components/a:component/a:statement", NS)
     assert len(model.components) == len(statements) == 2
     for component, statement in zip(model.components, statements, strict=True):
-        (title,) = statement.xpath("a:preface//a:docTitle", namespaces=NS)
-        assert squeeze(plain_text(component.title)) == squeeze("".join(title.itertext()))
-        (letter,) = statement.xpath("a:preface//a:docNumber/text()", namespaces=NS)
+        (title,) = nodes(statement, "a:preface//a:docTitle", NS)
+        assert squeeze(plain_text(component.title)) == squeeze("".join(map(str, title.itertext())))
+        (letter,) = strings(statement, "a:preface//a:docNumber/text()", NS)
         assert component.number == f"{model.number} {letter.strip()}"
-        containers = statement.xpath("a:preamble/a:container", namespaces=NS)
+        containers = nodes(statement, "a:preamble/a:container", NS)
         assert len(component.preamble) == len(containers)
         assert component.adoption is not None and component.adoption.date is not None
     written = etree.fromstring(resconv.write(model, "akn"))
-    assert (
-        len(written.xpath("//a:documentCollection/a:collectionBody/a:component", namespaces=NS))
-        == 2
-    )
-    assert (
-        len(written.xpath("/a:akomaNtoso/a:components/a:component/a:statement", namespaces=NS)) == 2
-    )
+    assert len(nodes(written, "//a:documentCollection/a:collectionBody/a:component", NS)) == 2
+    assert len(nodes(written, "/a:akomaNtoso/a:components/a:component/a:statement", NS)) == 2
 
 
 def test_repeated_preamble_and_body_pairs_are_parts(shared_dir: Path) -> None:
     model, root = structure(shared_dir, "A_RES_80_243.eng.xml")
-    preambles = root.xpath("/a:akomaNtoso/a:statement/a:preamble", namespaces=NS)
+    preambles = nodes(root, "/a:akomaNtoso/a:statement/a:preamble", NS)
     with_own_preamble = [part for part in model.parts if part.preamble]
     assert len(with_own_preamble) == len(preambles) - 1  # the first holds the formula
-    containers = root.xpath("/a:akomaNtoso/a:statement/a:preamble/a:container", namespaces=NS)
+    containers = nodes(root, "/a:akomaNtoso/a:statement/a:preamble/a:container", NS)
     assert sum(len(part.preamble) for part in model.parts) == len(containers)
     assert [part.number for part in model.parts[:3]] == ["I", "II", "III"]
     first = model.parts[0]
@@ -162,26 +158,26 @@ def test_sections_with_their_own_preamble_are_parts(shared_dir: Path) -> None:
     model, root = structure(shared_dir, "A_RES_76_246.eng.xml")
     numbers = [
         " ".join(text.split())
-        for text in root.xpath("//a:mainBody/a:subheading/text()", namespaces=NS)
+        for text in strings(root, "//a:mainBody/a:subheading/text()", NS)
         if " ".join(text.split()).isupper() and len(text.split()) == 1
     ]
     assert [part.number for part in model.parts] == numbers
-    preambular = root.xpath("//a:crossHeading[@refersTo='#preamble']", namespaces=NS)
+    preambular = nodes(root, "//a:crossHeading[@refersTo='#preamble']", NS)
     assert sum(len(part.preamble) for part in model.parts) == len(preambular)
 
 
 def test_tables_keep_their_rows_cells_spans_and_alignment(shared_dir: Path) -> None:
     model, root = structure(shared_dir, "A_RES_75_246.eng.xml")
     tables = [block for block in model.operative if isinstance(block, Table)]
-    sources = root.xpath("//a:table", namespaces=NS)
+    sources = nodes(root, "//a:table", NS)
     assert len(tables) == len(sources) == 2
     for table, source in zip(tables, sources, strict=True):
-        rows = source.xpath("a:tr", namespaces=NS)
+        rows = nodes(source, "a:tr", NS)
         assert len(table.rows) == len(rows)
         for row, tr in zip(table.rows, rows, strict=True):
-            cells = tr.xpath("a:th | a:td", namespaces=NS)
+            cells = nodes(tr, "a:th | a:td", NS)
             assert [squeeze(" ".join(plain_text(p) for p in c.content)) for c in row.cells] == [
-                squeeze("".join(c.itertext())) for c in cells
+                squeeze("".join(map(str, c.itertext()))) for c in cells
             ]
             assert [c.col_span for c in row.cells] == [int(c.get("colspan", "1")) for c in cells]
             assert row.header == all(etree.QName(c).localname == "th" for c in cells)
@@ -239,24 +235,23 @@ def all_inlines(model: Resolution) -> list[Inlines]:
 @pytest.mark.parametrize("name", ["A_RES_80_243.eng.xml", "A_RES_ES-11_5.deu.xml"])
 def test_every_link_of_the_text_is_a_reference_with_its_target(shared_dir: Path, name: str) -> None:
     model, root = structure(shared_dir, name)
-    hrefs = root.xpath(
+    hrefs = strings(
+        root,
         "//a:statement/*[not(self::a:meta or self::a:coverPage)]//a:a"
         "[not(ancestor::a:authorialNote)]/@href",
-        namespaces=NS,
+        NS,
     )
     found = [r.target for inlines in all_inlines(model) for r in references(inlines)]
     assert found == [h.strip() for h in hrefs]
     written = etree.fromstring(resconv.write(model, "akn"))
-    refs = written.xpath(
-        "//a:statement//a:ref[not(ancestor::a:authorialNote)]/@href", namespaces=NS
-    )
+    refs = strings(written, "//a:statement//a:ref[not(ancestor::a:authorialNote)]/@href", NS)
     assert refs == found
 
 
 def test_german_reads_with_its_initial_words_and_vote(shared_dir: Path) -> None:
     model, root = structure(shared_dir, "A_RES_ES-11_5.deu.xml")
     assert model.language == "de"
-    names = root.xpath("//a:preamble/a:container/@name", namespaces=NS)
+    names = strings(root, "//a:preamble/a:container/@name", NS)
     assert [p.initial_words for p in model.preamble] == [n.strip() for n in names]
     assert model.vote is not None
     assert len(model.vote.in_favour_names) == model.vote.in_favour == 94
@@ -277,9 +272,10 @@ def test_emphasis_inside_the_text_is_kept_but_initial_words_are_not_emphasis(
         assert not any(
             plain_text(e.content) == paragraph.initial_words for e in emphasis(paragraph.content)
         )
-    inner = root.xpath(
+    inner = nodes(
+        root,
         "//a:mainBody//a:p/a:span[@class='italic'][preceding-sibling::node()[normalize-space()]]",
-        namespaces=NS,
+        NS,
     )
     kept = [e for inlines in all_inlines(model) for e in emphasis(inlines) if e.italic]
-    assert len(kept) >= len([s for s in inner if not s.xpath("ancestor::a:table", namespaces=NS)])
+    assert len(kept) >= len([s for s in inner if not nodes(s, "ancestor::a:table", NS)])

@@ -17,6 +17,7 @@ from lxml import etree
 import resconv
 from resconv.akn.schema import AKN_NS
 from resconv.model import (
+    Block,
     FootnoteRef,
     Heading,
     Inlines,
@@ -81,7 +82,7 @@ def refs(r: Resolution) -> list[str]:
             points(item.subparagraphs)
             take(item.wrap_up)
 
-    def blocks(items: tuple[OperativeParagraph | Heading, ...]) -> None:
+    def blocks(items: tuple[Block, ...]) -> None:
         for block in items:
             if isinstance(block, Heading):
                 take(block.text)
@@ -287,10 +288,10 @@ def test_the_names_of_the_states_voting_are_kept(shared_dir: Path) -> None:
         count = f"//a:voting/a:count[@refersTo='{side}']"
         expected = [
             " ".join(n.split())
-            for n in tree.xpath(f"{count}//*[local-name()='organization']/text()", namespaces=NS)
+            for n in strings(tree, f"{count}//*[local-name()='organization']/text()", NS)
         ]
         assert list(names) == expected
-        value = tree.xpath(f"{count}/@value", namespaces=NS)
+        value = strings(tree, f"{count}/@value", NS)
         assert value == ([str(len(names))] if names else value)
     assert vote.in_favour_names  # the file names the States
 

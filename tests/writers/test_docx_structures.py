@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from resconv import build as b
-from resconv.model import Resolution
+from resconv.model import Resolution, Table
 from resconv.writers.docx.writer import DocxWriter
 from tests.writers.test_docx import (
     CJK,
@@ -209,6 +209,7 @@ def test_right_to_left_tables_mirror_and_keep_amounts_left_to_right() -> None:
     model = budget("ar")
     arabic_cell = b.cell("المجموع", col_span=3)
     table = model.operative[1]
+    assert isinstance(table, Table)
     rows = (
         *table.rows[:-1],
         dataclasses.replace(table.rows[-1], cells=(arabic_cell, b.cell("1 236"))),

@@ -33,7 +33,7 @@ UN_STRUCTURES = (
 
 def docx_text(data: bytes) -> str:
     """The text of the body and the footnotes of a DOCX, as a reader of it sees them."""
-    out = []
+    out: list[str] = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in ("word/document.xml", "word/footnotes.xml"):
             root = xmlsafe.parse(package.read(name), source=name).getroot()

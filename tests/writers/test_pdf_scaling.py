@@ -19,7 +19,7 @@ from reportlab.platypus import Paragraph
 import resconv.writers.pdf.linebreak as linebreak
 import resconv.writers.pdf.rtl as rtl
 from resconv import build as b
-from resconv.model import Resolution, Text
+from resconv.model import OperativeParagraph, Resolution, Text
 from resconv.writers.pdf.writer import PdfWriter
 
 pypdf = pytest.importorskip("pypdf")
@@ -39,7 +39,9 @@ def _long(language: str, sentence: str, length: int) -> Resolution:
         title="Multilateralism",
         operative=[b.operative("Decides.", number="1.")],
     )
-    para = dataclasses.replace(res.operative[0], content=(Text(text=text),))
+    first = res.operative[0]
+    assert isinstance(first, OperativeParagraph)
+    para = dataclasses.replace(first, content=(Text(text=text),))
     return dataclasses.replace(res, operative=(para,))
 
 
