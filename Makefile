@@ -18,8 +18,9 @@ type:  ## mypy --strict on the package, and the tests with their relaxed profile
 test:  ## the test suite, as the README runs it
 	pytest
 
-golden:  ## rewrite golden files (then review `git diff fixtures` by eye before committing)
-	pytest --update-goldens -q -k golden
+golden:  ## rewrite the golden files, then show what changed: review `git diff fixtures` by eye before committing
+	pytest --update-goldens -q -p no:cacheprovider -k golden
+	git status --short fixtures
 
 bench:  ## benchmarks (prints a table)
 	$(PY) benchmarks/run.py

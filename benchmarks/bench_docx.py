@@ -3,8 +3,9 @@
     /work/venv/bin/python benchmarks/bench_docx.py [rounds]
 
 Times the seed (67/38, Chinese, no cover page) and, when ../shared is there, 80/7 (English,
-full masthead and job number). Prints the median and the best time per document; the target
-is ≤ 30 ms (median).
+full masthead and job number), 75/246 (the UN's AKN: staffing tables, links) and 80/243
+(Chinese, 19 parts). Prints the median and the best time per document; the target is ≤ 30 ms
+(median).
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ sys.path.insert(0, str(ROOT))
 import resconv  # noqa: E402  (after the path set-up, to run from a checkout)
 from resconv.writers.docx.writer import DocxWriter  # noqa: E402
 
+STRUCTURES = ROOT.parent / "shared" / "corpus" / "un-structures"
 SOURCES = (
     ("67/38 (zh)", ROOT / "fixtures" / "A-RES-67-38.zh.txt", "zh"),
     ("80/7 (en)", ROOT.parent / "shared" / "corpus" / "en" / "A-RES-80-7.en.pdf.txt", "en"),
+    ("75/246 (en, AKN, tables)", STRUCTURES / "A_RES_75_246.eng.xml", None),
+    ("80/243 (zh, AKN, parts)", STRUCTURES / "A_RES_80_243.zho.xml", None),
 )
 
 

@@ -1,18 +1,23 @@
-"""Benchmark of the PDF writer: one document in a fresh process, and a warm batch.
+"""Benchmark of the PDF writer: one document in a fresh process, a warm batch, LibreOffice.
 
-    python benchmarks/bench_pdf.py [--batch N]
+    python benchmarks/bench_pdf.py [--batch N] [--libreoffice]
 
-Three figures for the seed (resolution 67/38, Chinese):
+Figures for the seed (resolution 67/38, Chinese):
   * cold: a fresh process with an empty glyph cache (every glyph converted);
   * warm disk: a fresh process whose glyph cache is filled (the usual single conversion);
-  * warm batch: milliseconds per document in one process converting N documents.
-Targets: warm disk ≤ 1.0 s for the whole process, warm batch ≤ 60 ms per document.
+  * warm batch: milliseconds per document in one process converting N documents;
+and with --libreoffice, 20 resolutions (the seed and, when ../shared is present, the
+UN's AKN files) to PDF in one resconv process, against LibreOffice converting resconv's
+DOCX of the same 20 in one call (`soffice --headless --convert-to pdf`), alternating
+five times. Targets: warm batch ≤ 15 ms per document; a single-document process with a
+warm glyph cache ≤ 200 ms; 20 resolutions ≤ 0.15 × LibreOffice's time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,15 +65,115 @@ def _batch(cache: Path, count: int) -> tuple[list[float], list[float]]:
     return wall, cpu
 
 
+_TWENTY = """
+import sys, resconv
+from pathlib import Path
+out = Path(sys.argv[1])
+for path in sys.argv[2:]:
+    pdf = resconv.write(resconv.read(path).value, "pdf")
+    (out / (Path(path).stem + ".pdf")).write_bytes(pdf)
+"""
+
+
+def _candidates() -> list[Path]:
+    """The seed, then the UN's AKN files under ../shared: typical resolutions of a few
+    pages (the long irregular ones of `un-structures` are left out)."""
+    shared = ROOT.parent / "shared"
+    found = [SEED]
+    for folder in ("reference/akn/ga", "corpus/en"):
+        found += sorted((shared / folder).glob("*.xml"))
+    return found
+
+
+def _versus_libreoffice(cache: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("LibreOffice (soffice) is not installed: no comparison")
+        return
+    sys.path.insert(0, str(ROOT))
+    import resconv
+
+    with tempfile.TemporaryDirectory(prefix="resconv-lo-") as tmp:
+        folder = Path(tmp)
+        written: list[tuple[Path, bytes]] = []
+        for path in _candidates():
+            try:
+                data = resconv.write(resconv.read(str(path)).value, "docx")
+            except Exception as exc:  # a resolution the DOCX writer cannot write is left out
+                print(f"left out {path.name}: {type(exc).__name__}")
+                continue
+            written.append((path, data))
+        # Twenty inputs, the writable ones repeated under distinct names if fewer.
+        inputs, docx = [], []
+        for n in range(20):
+            path, data = written[n % len(written)]
+            source = folder / f"{n:02d}-{path.name}"
+            source.write_bytes(path.read_bytes())
+            target = folder / f"{n:02d}-{path.stem}.docx"
+            target.write_bytes(data)
+            inputs.append(source)
+            docx.append(target)
+        print("inputs:", ", ".join(sorted({path.name for path, _ in written})))
+        env = {**os.environ, "RESCONV_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+        ours, theirs = [], []
+        profile = folder / "lo-profile"
+        subprocess.run(  # LibreOffice's first start builds its profile: not timed
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder / "warm"),
+                str(docx[0]),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-c", _TWENTY, str(folder), *map(str, inputs)],
+                env=env,
+                check=True,
+            )
+            ours.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(folder / "lo"),
+                    *map(str, docx),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            theirs.append(time.perf_counter() - start)
+    mine, lo = statistics.median(ours), statistics.median(theirs)
+    print(
+        f"{len(inputs)} resolutions to PDF, one process: resconv {mine:.2f} s, "
+        f"LibreOffice (their DOCX, one call) {lo:.2f} s, ratio {mine / lo:.2f} (median of 5)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--batch", type=int, default=40, help="documents in the warm batch")
+    parser.add_argument("--libreoffice", action="store_true", help="compare with LibreOffice")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="resconv-bench-") as tmp:
         cache = Path(tmp)
         cold = _process(cache)
         warm = [_process(cache) for _ in range(5)]
         batch, batch_cpu = _batch(cache, args.batch)
+        if args.libreoffice:
+            _versus_libreoffice(cache)
     print(f"cold process (empty glyph cache):   {cold:6.2f} s")
     print(
         f"fresh process, warm disk cache:     {statistics.median(warm):6.2f} s "

@@ -70,6 +70,41 @@ def process(args: list[str], cwd: Path) -> tuple[float, float]:
     return float(out[0]), int(out[1]) / 1024
 
 
+def startup(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
+    """Best and median wall seconds of `command` over `runs` runs, after one to warm caches.
+
+    The best run is the figure to compare on a shared machine: other load only adds time.
+    """
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return min(times), statistics.median(times)
+
+
+def import_top(command: list[str], cwd: Path, count: int = 10) -> list[tuple[str, float]]:
+    """The `count` modules with the largest cumulative import time (ms), from
+    ``python -X importtime``, median over 5 runs."""
+    totals: dict[str, list[float]] = {}
+    for _ in range(5):
+        err = subprocess.run(
+            command,
+            cwd=cwd,
+            check=True,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"},
+        ).stderr
+        for line in err.splitlines():
+            parts = line.split("|")
+            if line.startswith("import time:") and len(parts) == 3 and parts[1].strip().isdigit():
+                totals.setdefault(parts[2].strip(), []).append(int(parts[1]) / 1000)
+    ranked = sorted(totals.items(), key=lambda item: -statistics.median(item[1]))
+    return [(name, statistics.median(ms)) for name, ms in ranked[:count]]
+
+
 def batch_inputs(directory: Path, count: int) -> None:
     sources = [SEED]
     sources += sorted(SHARED.glob("corpus/en/*.txt"))
@@ -85,7 +120,13 @@ def batch_inputs(directory: Path, count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument(
+        "--startup", action="store_true", help="only the start-up figures and import top ten"
+    )
     args = parser.parse_args()
+    if args.startup:
+        startup_report(quick=args.quick)
+        return
     repeat = 20 if args.quick else 200
     rows: list[tuple[str, str]] = []
 
@@ -200,6 +241,30 @@ def main() -> None:
     print(f"{'-' * width}  ------")
     for name, figure in rows:
         print(f"{name:<{width}}  {figure}")
+
+
+def startup_report(*, quick: bool) -> None:
+    """Whole-process times of one-document conversions, and what their imports cost.
+
+    Run with bytecode compiled (`python -m compileall resconv`) and, to compare with a
+    `pip install .`, without an editable install's import hook (it adds pathlib and more
+    to every start).
+    """
+    runs = 10 if quick else 40
+    python = [sys.executable, "-m", "resconv", "convert", str(SEED), "--quiet"]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        best, median = startup([sys.executable, "-c", "pass"], work, runs)
+        print(f"python -c pass: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
+        for fmt in ("akn", "json", "docx"):
+            command = [*python, "--to", fmt, "-o", str(work / fmt), "--force"]
+            best, median = startup(command, work, runs)
+            print(f"text → {fmt}: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
+        for fmt in ("akn", "docx"):
+            print(f"\nimport top ten, text → {fmt} (cumulative ms):")
+            command = [*python, "--to", fmt, "-o", str(work / fmt), "--force"]
+            for name, ms in import_top(command, work):
+                print(f"  {ms:6.1f}  {name}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from resconv._version import __version__
 from resconv.conversion import Conversion, convert, convert_bytes, read, read_bytes, write
 from resconv.diagnostics import Diagnostic, Result
 from resconv.errors import (
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     from resconv.batch import BatchResult, convert_many
     from resconv.validation import ValidationReport, validate
 
-__version__ = "0.1.0"
 
 __all__ = [
     "Adoption",

@@ -23,6 +23,7 @@ __all__ = [
     "publish",
     "remove_if_empty",
     "remove_orphan_temps",
+    "remove_own_temps",
     "resolved_path",
     "temp_file",
 ]
@@ -212,6 +213,14 @@ def _write_temp(path: Path, data: bytes) -> Path:
             raise _output_error(exc, path) from None
         raise
     return temp
+
+
+def remove_own_temps(directory: Path) -> None:
+    """Remove this process's temporary files in `directory` (it is being stopped)."""
+    with contextlib.suppress(OSError):
+        for temp in directory.glob(f"{_TEMP_PREFIX}{os.getpid()}-*{_TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
 
 def remove_orphan_temps(directory: Path) -> None:

@@ -24,6 +24,7 @@ from resconv._atomic import (
     prepare_output_dir,
     publish,
     remove_orphan_temps,
+    remove_own_temps,
     resolved_path,
     temp_file,
 )
@@ -329,7 +330,7 @@ class Report:
         self.count = 0
         import json
 
-        from resconv import __version__
+        from resconv._version import __version__
 
         self._write(
             '{"resconv": '
@@ -599,12 +600,19 @@ def _stop_worker(signum: int, frame: object) -> None:
 
 
 def _run_in_worker(chunk: Chunk) -> list[BatchResult]:
-    """`_run` over a chunk in a worker, stopping the process if told to stop meanwhile."""
+    """`_run` over a chunk in a worker, stopping the process if told to stop meanwhile.
+
+    A stop can land between the creation of a temporary file and the code that would
+    remove it: before exiting, the worker removes every temporary file its pid names.
+    """
     global _busy
     _busy = True
     try:
         return [item if isinstance(item, BatchResult) else _run(item) for item in chunk]
     except _Stop:
+        for job in chunk:
+            if isinstance(job, _Job):
+                remove_own_temps(job.output_dir or job.path.parent)
         os._exit(143)
     finally:
         _busy = False

@@ -38,7 +38,7 @@ Every way in (a path, bytes, standard input, a batch) goes through `check_size` 
 `load_source`, so a raised `max_bytes` is honoured everywhere.
 """
 
-Source = str | os.PathLike[str] | bytes
+Source = str | os.PathLike[str] | bytes | bytearray | memoryview
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def read(
 
 
 def read_bytes(
-    data: bytes,
+    data: bytes | bytearray | memoryview,
     *,
     format: str | None = None,
     lang: str | None = None,
@@ -98,7 +98,7 @@ def write(resolution: Resolution, format: str) -> bytes:
 
 
 def convert_bytes(
-    data: bytes,
+    data: bytes | bytearray | memoryview,
     to: Iterable[str],
     *,
     format: str | None = None,

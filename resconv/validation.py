@@ -27,7 +27,7 @@ __all__ = ["Issue", "ValidationReport", "validate"]
 _SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _XSD_WARNINGS = frozenset({"WARNING"})
 
-MAX_CHILDREN = 2000
+MAX_CHILDREN = 10_000
 """Widest element the XSD check accepts. lxml locates each schema error by counting the
 element's preceding siblings, so errors among n siblings cost n² steps (16,000: 3 s);
 with this bound the check stays linear in the document's size. The UN's 11,383 AKN

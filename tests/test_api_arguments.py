@@ -6,12 +6,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import resconv
 from resconv import batch
 from tests.conftest import SEED
+
+api: Any = resconv
+"""The library, untyped: these calls are wrong on purpose."""
 
 
 @pytest.fixture(scope="module")
@@ -20,30 +24,30 @@ def resolution() -> resconv.Resolution:
 
 
 WRONG_TYPES: list[tuple[str, Callable[[Path, resconv.Resolution], object], str]] = [
-    ("read an int", lambda d, r: resconv.read(123), "source"),  # type: ignore[arg-type]
-    ("read None", lambda d, r: resconv.read(None), "source"),  # type: ignore[arg-type]
-    ("read_bytes a str", lambda d, r: resconv.read_bytes("text"), "data"),  # type: ignore[arg-type]
-    ("read_bytes None", lambda d, r: resconv.read_bytes(None), "data"),  # type: ignore[arg-type]
-    ("read format=1", lambda d, r: resconv.read(SEED, format=1), "format"),  # type: ignore[arg-type]
-    ("read lang=1", lambda d, r: resconv.read(SEED, lang=1), "lang"),  # type: ignore[arg-type]
-    ("read strict='no'", lambda d, r: resconv.read(SEED, strict="no"), "strict"),  # type: ignore[arg-type]
-    ("max_bytes a str", lambda d, r: resconv.read(SEED, max_bytes="9"), "max_bytes"),  # type: ignore[arg-type]
-    ("write a str", lambda d, r: resconv.write("x", "akn"), "resolution"),  # type: ignore[arg-type]
-    ("write format=None", lambda d, r: resconv.write(r, None), "format"),  # type: ignore[arg-type]
-    ("convert to=1", lambda d, r: resconv.convert(SEED, 1), "to"),  # type: ignore[arg-type]
-    ("convert to=[1]", lambda d, r: resconv.convert(SEED, [1]), "to"),  # type: ignore[list-item]
-    ("convert_bytes a str", lambda d, r: resconv.convert_bytes("x", ["akn"]), "data"),  # type: ignore[arg-type]
-    ("convert_many an int", lambda d, r: resconv.convert_many(1, ["akn"], d), "inputs"),  # type: ignore[arg-type]
-    ("convert_many [1]", lambda d, r: resconv.convert_many([1], ["akn"], d), "inputs"),  # type: ignore[list-item]
-    ("convert_many bytes", lambda d, r: resconv.convert_many(b"a.txt", ["akn"], d), "inputs"),  # type: ignore[arg-type]
-    ("convert_many jobs='2'", lambda d, r: resconv.convert_many([SEED], jobs="2"), "jobs"),  # type: ignore[arg-type]
+    ("read an int", lambda d, r: api.read(123), "source"),
+    ("read None", lambda d, r: api.read(None), "source"),
+    ("read_bytes a str", lambda d, r: api.read_bytes("text"), "data"),
+    ("read_bytes None", lambda d, r: api.read_bytes(None), "data"),
+    ("read format=1", lambda d, r: api.read(SEED, format=1), "format"),
+    ("read lang=1", lambda d, r: api.read(SEED, lang=1), "lang"),
+    ("read strict='no'", lambda d, r: api.read(SEED, strict="no"), "strict"),
+    ("max_bytes a str", lambda d, r: api.read(SEED, max_bytes="9"), "max_bytes"),
+    ("write a str", lambda d, r: api.write("x", "akn"), "resolution"),
+    ("write format=None", lambda d, r: api.write(r, None), "format"),
+    ("convert to=1", lambda d, r: api.convert(SEED, 1), "to"),
+    ("convert to=[1]", lambda d, r: api.convert(SEED, [1]), "to"),
+    ("convert_bytes a str", lambda d, r: api.convert_bytes("x", ["akn"]), "data"),
+    ("convert_many an int", lambda d, r: api.convert_many(1, ["akn"], d), "inputs"),
+    ("convert_many [1]", lambda d, r: api.convert_many([1], ["akn"], d), "inputs"),
+    ("convert_many bytes", lambda d, r: api.convert_many(b"a.txt", ["akn"], d), "inputs"),
+    ("convert_many jobs='2'", lambda d, r: api.convert_many([SEED], jobs="2"), "jobs"),
     (
         "convert_many output_dir=1",
-        lambda d, r: resconv.convert_many([SEED], ["akn"], 1),  # type: ignore[arg-type]
+        lambda d, r: api.convert_many([SEED], ["akn"], 1),
         "output_dir",
-    ),  # type: ignore[arg-type]
-    ("validate an int", lambda d, r: resconv.validate(1), "source"),  # type: ignore[arg-type]
-    ("validate None", lambda d, r: resconv.validate(None), "source"),  # type: ignore[arg-type]
+    ),
+    ("validate an int", lambda d, r: api.validate(1), "source"),
+    ("validate None", lambda d, r: api.validate(None), "source"),
 ]
 
 
@@ -64,10 +68,10 @@ def test_a_wrong_type_is_a_type_error_naming_the_argument(
 @pytest.mark.parametrize(
     ("call", "argument"),
     [
-        (lambda: resconv.read(SEED, max_bytes=0), "max_bytes"),
-        (lambda: resconv.read(SEED, max_bytes=-1), "max_bytes"),
-        (lambda: resconv.convert_many([SEED], jobs=0), "jobs"),
-        (lambda: resconv.convert(SEED, []), "to"),
+        (lambda: api.read(SEED, max_bytes=0), "max_bytes"),
+        (lambda: api.read(SEED, max_bytes=-1), "max_bytes"),
+        (lambda: api.convert_many([SEED], jobs=0), "jobs"),
+        (lambda: api.convert(SEED, []), "to"),
     ],
     ids=["max_bytes=0", "max_bytes=-1", "jobs=0", "no format"],
 )
@@ -99,10 +103,9 @@ def test_a_single_format_name_is_one_format(tmp_path: Path) -> None:
 def test_bytes_like_inputs_are_read(tmp_path: Path) -> None:
     data = SEED.read_bytes()
     expected = resconv.read_bytes(data).value
-    # Accepted though not in the signatures: any bytes-like object.
-    assert resconv.read(bytearray(data)).value == expected  # type: ignore[arg-type]
-    assert resconv.read(memoryview(data)).value == expected  # type: ignore[arg-type]
-    assert resconv.read_bytes(memoryview(data)).value == expected  # type: ignore[arg-type]
+    assert resconv.read(bytearray(data)).value == expected
+    assert resconv.read(memoryview(data)).value == expected
+    assert resconv.read_bytes(memoryview(data)).value == expected
 
 
 def test_a_raised_max_bytes_is_honoured_for_paths(tmp_path: Path) -> None:

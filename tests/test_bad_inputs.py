@@ -223,12 +223,14 @@ def test_disk_full_gives_74_and_publishes_nothing(
 def test_permission_denied_gives_73_and_publishes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tempfile
+    real_open = os.open
 
-    def denied(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied")
+    def denied_to_create(path: str, flags: int, *args: int, **kwargs: object) -> int:
+        if flags & os.O_CREAT:  # root may write anywhere: pretend it may not
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    monkeypatch.setattr(os, "open", denied_to_create)
     code, err, out = convert(tmp_path, SEED.read_bytes())
     assert_refused(code, err, out, 73, "permission")
 

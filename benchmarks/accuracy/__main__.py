@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         default=",".join(("real", *SHARED_SETS)),
         help="comma-separated: real (the real texts), and the UN AKN files of ../shared: "
         + ", ".join(SHARED_SETS)
-        + " (default all)",
+        + " (default all; none: only the --corpus sample)",
     )
     parser.add_argument(
         "--corpus",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -59,9 +60,10 @@ def summary(cases: Iterable[Case]) -> dict[str, Any]:
             continue
         compared[(set_of(case), case.form, case.language)].append(case)
         if not case.exact and case.kind:
-            kinds[case.kind] += 1
-            by_form[(case.kind, family(case.form))] += 1
-            by_language[(case.kind, case.language)] += 1
+            kind = re.sub(r"\d+(?:/\d+)*", "N", case.kind)  # one kind, whatever the number
+            kinds[kind] += 1
+            by_form[(kind, family(case.form))] += 1
+            by_language[(kind, case.language)] += 1
     rows = [
         {"set": key[0], "form": key[1], "language": key[2], **_row(compared[key])}
         for key in sorted(compared, key=_order)

@@ -41,6 +41,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "resconv.xmlchars",
             "resconv._atomic",
             "resconv._checks",
+            "resconv._version",
         ),
     ),
 )

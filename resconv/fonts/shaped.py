@@ -14,6 +14,7 @@ baseline inside a word, which extractors would read as a gap between two words.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -108,7 +109,7 @@ class GlyphCodes:
         wanted = {gid for parts, _, _ in clusters.values() for gid, _, _ in parts}
         converted = self.face(bank).glyphs_by_id(wanted)
         return {
-            cp: _combined([(converted[gid], x, y) for gid, x, y in parts], max(advance, 0))
+            cp: _combined(tuple((converted[gid], x, y) for gid, x, y in parts), max(advance, 0))
             for cp, (parts, _, advance) in clusters.items()
         }
 
@@ -140,8 +141,13 @@ def _clusters(glyphs: tuple[ShapedGlyph, ...]) -> list[_Cluster]:
     return found
 
 
-def _combined(parts: list[tuple[Glyph, int, int]], advance: int) -> Glyph:
-    """One glyph drawing every part at its offset, `advance` wide."""
+@functools.lru_cache(maxsize=20_000)
+def _combined(parts: tuple[tuple[Glyph, int, int], ...], advance: int) -> Glyph:
+    """One glyph drawing every part at its offset, `advance` wide.
+
+    Kept for the process: a batch of Arabic resolutions prints the same clusters again
+    and again, and combining outlines is the slow part of building their fonts.
+    """
     if len(parts) == 1 and parts[0][1:] == (0, 0):
         return replace(parts[0][0], advance=advance)
     from fontTools.pens.transformPen import TransformPen

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from resconv import build as b
 from resconv.model import OperativeParagraph, Resolution, Text
 from resconv.writers.docx.writer import DocxWriter
 from tests.render.libreoffice import docx_to_pdfs, font_dirs, soffice
@@ -33,12 +34,21 @@ def long_english() -> Resolution:
     return dataclasses.replace(model, operative=model.operative + extra)
 
 
+def long_table() -> Resolution:
+    """A Chinese resolution whose one table runs over three pages."""
+    rows = [b.row("项目", "说明", b.cell("数目", header=True, align="right"), header=True)]
+    rows += [b.row(f"第{n}项", "灯塔维护和人员培训费用", f"{n * 1250:,}") for n in range(1, 121)]
+    model = chinese()
+    return dataclasses.replace(model, operative=(*model.operative, b.table(*rows)))
+
+
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The models rendered by one LibreOffice run (a start costs seconds)."""
     workdir = tmp_path_factory.mktemp("docx-render")
     docxs = []
-    for name, model in (("zh", chinese()), ("ar", arabic()), ("en", long_english())):
+    models = (("zh", chinese()), ("ar", arabic()), ("en", long_english()), ("table", long_table()))
+    for name, model in models:
         path = workdir / f"{name}.docx"
         path.write_bytes(DocxWriter().write(model))
         docxs.append(path)
@@ -104,3 +114,12 @@ def test_english_first_page_masthead_and_running_furniture_after(pdfs: dict[str,
     assert "A/RES/80/7" in second and "Report of the International Atomic Energy Agency" in second
     assert "2/2" in second and "25-18769" in second
     assert "(E)" not in second and "Distr" not in second
+
+
+def test_a_long_table_repeats_its_header_row_on_every_page(pdfs: dict[str, Path]) -> None:
+    with_rows = [page for page in page_texts(pdfs["table"]) if re.search(r"第\d+\s*项", page)]
+    assert len(with_rows) >= 3
+    for page in with_rows:  # the header row ("项目 说明 数目") above the rows of each page
+        assert re.search(r"项目\s*说明\s*数目", page), page[:200]
+    numbers = [int(n) for page in with_rows for n in re.findall(r"第(\d+)\s*项", page)]
+    assert numbers == list(range(1, 121))  # every row once, in order

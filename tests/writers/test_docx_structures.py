@@ -339,9 +339,45 @@ def test_a_collection_writes_its_resolutions_one_after_another_each_with_its_not
         if n.get(W + "type") is None
     ]
     assert [note.split("\t")[-1] for note in notes] == ["Note of A.", "Note of B."]
+    assert "docProps/custom.xml" not in package  # no votes recorded
+    voted = dataclasses.replace(
+        collection,
+        components=(
+            dataclasses.replace(first, vote=b.vote(in_favour=120, against=3)),
+            dataclasses.replace(second, vote=b.vote("adoptedWithoutVote")),
+        ),
+    )
+    custom = parts(DocxWriter().write(voted))["docProps/custom.xml"]
+    assert {p.get("name"): p[0].text for p in custom} == {
+        "VoteOutcome A": "adoptedRecordedVote",
+        "VotesInFavour A": "120",
+        "VotesAgainst A": "3",
+        "VoteOutcome B": "adoptedWithoutVote",
+    }
 
 
 def test_every_character_of_the_model_is_in_the_document(
     package: dict[str, etree._Element],
 ) -> None:
     assert_in_order(body_text(package["word/document.xml"]), model_texts(budget()))
+
+
+def test_an_empty_table_writes_no_word_table_and_a_final_table_is_followed_by_a_paragraph() -> None:
+    model = b.resolution(operative=[b.table(caption="Empty"), b.table(b.row("a", "1"))])
+    body = parts(DocxWriter().write(model))["word/document.xml"].find(W + "body")
+    assert len(body.findall(W + "tbl")) == 1
+    assert [etree.QName(child).localname for child in body][-3:] == ["tbl", "p", "sectPr"]
+    assert "Empty" in body_text(parts(DocxWriter().write(model))["word/document.xml"])
+
+
+def test_a_link_target_with_spaces_or_non_ascii_letters_is_written_as_a_uri() -> None:
+    model = b.resolution(
+        operative=[
+            b.operative(
+                b.reference("文件", target="https://example.org/第 1 号?a=b&c=%20"), number="1."
+            )
+        ]
+    )
+    rels = parts(DocxWriter().write(model))["word/_rels/document.xml.rels"]
+    targets = [r.get("Target") for r in rels.iter(PACKAGE_RELS + "Relationship")]
+    assert targets[-1] == "https://example.org/%E7%AC%AC%201%20%E5%8F%B7?a=b&c=%20"

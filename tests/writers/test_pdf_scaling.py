@@ -6,7 +6,6 @@ however many pages it spans (reportlab broke the rest again after every page bre
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import itertools
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from reportlab.platypus import Paragraph
 import resconv.writers.pdf.linebreak as linebreak
 import resconv.writers.pdf.rtl as rtl
 from resconv import build as b
-from resconv.model import OperativeParagraph, Resolution, Text
+from resconv.model import Resolution
 from resconv.writers.pdf.writer import PdfWriter
 
 pypdf = pytest.importorskip("pypdf")
@@ -34,15 +33,9 @@ _ARABIC = (
 
 def _long(language: str, sentence: str, length: int) -> Resolution:
     text = (sentence * (length // len(sentence) + 1))[:length]
-    res = b.resolution(
-        language=language,
-        title="Multilateralism",
-        operative=[b.operative("Decides.", number="1.")],
+    return b.resolution(
+        language=language, title="Multilateralism", operative=[b.operative(text, number="1.")]
     )
-    first = res.operative[0]
-    assert isinstance(first, OperativeParagraph)
-    para = dataclasses.replace(first, content=(Text(text=text),))
-    return dataclasses.replace(res, operative=(para,))
 
 
 @pytest.fixture
@@ -106,3 +99,20 @@ def test_face_choice_of_a_long_paragraph_keeps_every_character() -> None:
     pieces = FaceChooser(typography("zh")).segments("body", text, "preamble")
     assert "".join(piece for _, piece in pieces) == text
     assert all(a[0] != b[0] for a, b in itertools.pairwise(pieces))
+
+
+def test_a_document_with_footnotes_is_laid_out_once(counted: Any) -> None:
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+    res = b.resolution(
+        preamble=[
+            b.preambular("Recalling its resolutions,", b.ref("1"), " and the reports,", b.ref("2"))
+            for _ in range(40)
+        ],
+        operative=[b.operative("Decides.", number="1.")],
+        footnotes=[b.footnote("1", "A/77/612."), b.footnote("2", "A/77/732.")],
+    )
+    passes = counted(BaseDocTemplate, "build", lambda self, *args, **kwargs: 1)
+    pdf = PdfWriter().write(res)
+    assert _pages(pdf) >= 2
+    assert passes == [1]

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
 __all__ = ["DocxWriter"]
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_P, _PPR, _PSTYLE, _BIDI = (w(tag) for tag in ("p", "pPr", "pStyle", "bidi"))
 _R, _RPR, _RSTYLE, _RFONTS, _B, _BCS, _I, _ICS, _RTL, _T, _TAB, _BR = (
     w(tag)
     for tag in ("r", "rPr", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "rtl", "t", "tab", "br")
@@ -97,6 +98,9 @@ _THICK_RULE = "24"
 """Border widths in eighths of a point: the masthead's rules under its two rows (½ pt, 3 pt)."""
 _FIRST_LINK_ID = 11
 """Hyperlink relationships follow rId1–rId10 of the template's document relationships."""
+_URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%~"
+"""What a URI keeps as it is besides letters, digits and -._ (RFC 3986), "%" included so
+that a target already percent-encoded is not encoded twice."""
 _JUSTIFICATION = {"justify": "both"}
 """The model's cell alignments that WordprocessingML spells otherwise."""
 _JOB_LANGUAGE = re.compile(r"\s*\([A-Z]\)\s*$")
@@ -154,6 +158,9 @@ class _Document:
         bcp47 = self.lang.bcp47
         title = plain_text(resolution.title).strip()
         custom = _vote_properties(resolution.vote)
+        for component in resolution.components:  # "VoteOutcome A", … for each of them
+            letter = component.number.removeprefix(resolution.number).strip()
+            custom += _vote_properties(component.vote, f" {letter}" if letter else "")
         parts = {
             "[Content_Types].xml": content_types_xml(custom=bool(custom)),
             "_rels/.rels": package_rels_xml(custom=bool(custom)),
@@ -332,6 +339,8 @@ class _Document:
             self._inlines(self._paragraph("TableCaption"), table.caption)
         elif len(self.body) and self.body[-1].tag == w("tbl"):
             self._paragraph("TableText")  # Word would join two adjacent tables into one
+        if not table.rows:  # no text to keep, and Word refuses a table without rows
+            return
         # Loaded on first use: most resolutions have no table (a millisecond of start-up).
         from resconv.writers.docx.table import (
             column_widths,
@@ -352,11 +361,11 @@ class _Document:
         widths = column_widths(columns, texts, _TEXT_WIDTH, em=self.profile.body_size * 10)
         element_table = etree.SubElement(self.body, w("tbl"))
         element_table.extend(table_properties(_TEXT_WIDTH, widths, rtl=self.profile.rtl))
-        headers = [row.header for row in table.rows]
-        last_header = headers.index(False) - 1 if False in headers else len(headers) - 1
+        # Word repeats only the header rows that lead the table.
+        leading = next((i for i, row in enumerate(table.rows) if not row.header), len(table.rows))
+        last_header = leading - 1
         for index, (row, slots) in enumerate(zip(table.rows, grid, strict=True)):
-            # Word repeats only header rows at the top of the table.
-            repeated = row.header and all(headers[:index])
+            repeated = index < leading
             element_row = etree.SubElement(element_table, w("tr"))
             empty = not any(plain_text(p) for cell in row.cells for p in cell.content)
             element_row.append(row_properties(header=repeated, empty=empty))
@@ -403,6 +412,8 @@ class _Document:
             self._block(block)
 
     def _section(self) -> None:
+        if len(self.body) and self.body[-1].tag == w("tbl"):
+            self._paragraph("TableText")  # a body ends with a paragraph, not a table
         section = etree.SubElement(self.body, w("sectPr"))
         for tag, kind, rid, _ in _FURNITURE:
             reference = element(tag, type=kind)
@@ -432,11 +443,11 @@ class _Document:
     def _paragraph(
         self, style: str, parent: etree._Element | None = None, *, ltr: bool = False
     ) -> etree._Element:
-        paragraph = etree.SubElement(self.body if parent is None else parent, w("p"))
-        properties = etree.SubElement(paragraph, w("pPr"))
-        properties.append(element("pStyle", val=style))
+        paragraph = etree.SubElement(self.body if parent is None else parent, _P)
+        properties = etree.SubElement(paragraph, _PPR)
+        etree.SubElement(properties, _PSTYLE, {_VAL: style})
         if self.profile.rtl and not ltr:
-            insert_ordered(properties, element("bidi"), PPR_ORDER)
+            etree.SubElement(properties, _BIDI)  # after pStyle, as the schema orders them
         return paragraph
 
     @staticmethod
@@ -483,7 +494,7 @@ class _Document:
         return run
 
     def _tab(self, paragraph: etree._Element) -> None:
-        self._run(paragraph).append(etree.Element(w("tab")))
+        etree.SubElement(self._run(paragraph), _TAB)
 
     def _text(
         self,
@@ -552,9 +563,15 @@ class _Document:
                 self._text(parent, text, emphasis=emphasis, ltr=ltr)
 
     def _hyperlink(self, paragraph: etree._Element, target: str | None) -> etree._Element:
-        """A `w:hyperlink` to `target`, one relationship per distinct target."""
+        """A `w:hyperlink` to `target`, one relationship per distinct target.
+
+        The target is written as a URI: spaces and non-ASCII characters of an IRI
+        percent-encoded, since Word refuses a relationship target it cannot parse."""
         assert target is not None
-        rid = self.links.setdefault(target, f"rId{_FIRST_LINK_ID + len(self.links)}")
+        from urllib.parse import quote  # only for documents with links
+
+        uri = quote(target, safe=_URI_CHARACTERS)
+        rid = self.links.setdefault(uri, f"rId{_FIRST_LINK_ID + len(self.links)}")
         link = etree.SubElement(paragraph, w("hyperlink"))
         link.set(f"{{{R_NS}}}id", rid)
         link.set(w("history"), "1")
@@ -772,18 +789,19 @@ def _align(paragraph: etree._Element, value: str) -> None:
     insert_ordered(properties, element("jc", val=value), PPR_ORDER)
 
 
-def _vote_properties(vote: Vote | None) -> list[tuple[str, str | int]]:
-    """The vote as custom document properties: the UN does not print it in the resolution."""
+def _vote_properties(vote: Vote | None, suffix: str = "") -> list[tuple[str, str | int]]:
+    """The vote as custom document properties: the UN does not print it in the resolution.
+    `suffix` tells the resolutions of a collection apart ("VoteOutcome A")."""
     if vote is None:
         return []
-    properties: list[tuple[str, str | int]] = [("VoteOutcome", vote.outcome)]
+    properties: list[tuple[str, str | int]] = [("VoteOutcome" + suffix, vote.outcome)]
     for name, count in (
         ("VotesInFavour", vote.in_favour),
         ("VotesAgainst", vote.against),
         ("VotesAbstaining", vote.abstaining),
     ):
         if count is not None:
-            properties.append((name, count))
+            properties.append((name + suffix, count))
     return properties
 
 

@@ -36,6 +36,9 @@ __all__ = [
 
 _MISSING_SHOWN = 20
 
+_CHOICES: dict[tuple[tuple[str, ...], bool], dict[str, str | None]] = {}
+"""Face chain (and whether wide punctuation goes to the Han face) → character → face."""
+
 _registry_lock = threading.Lock()
 """reportlab's font registry and configuration are process-global."""
 
@@ -47,7 +50,7 @@ class FaceChooser:
         self._typo = typo
         self._library = library()
         self._faces: dict[str, Face] = {}
-        self._choice: dict[tuple[str, str], str | None] = {}
+        self._choice: dict[str, dict[str, str | None]] = {}
         self.used: dict[str, set[int]] = {}
         self.missing: dict[str, set[str]] = {}
         self._segments: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -70,13 +73,25 @@ class FaceChooser:
 
     def choose(self, role: str, char: str) -> str | None:
         """The face for `char` in `role`, or None when no face of the chain has it."""
-        memo = (role, char)
-        if memo in self._choice:
-            return self._choice[memo]
+        table = self._table(role)
+        if char in table:
+            return table[char]
         cp = ord(char)
         chosen = next((key for key in self._chain(role, char) if self.face(key).covers(cp)), None)
-        self._choice[memo] = chosen
+        table[char] = chosen
         return chosen
+
+    def _table(self, role: str) -> dict[str, str | None]:
+        """The choices made for `role` in any document with the same face chain.
+
+        Kept for the process: the face of a character depends only on the chain and the
+        fonts, and a batch asks for the same characters document after document.
+        """
+        found = self._choice.get(role)
+        if found is None:
+            key = (self._typo.chains[role], self._typo.wide_punctuation)
+            found = self._choice[role] = _CHOICES.setdefault(key, {})
+        return found
 
     def segments(self, role: str, text: str, where: str) -> list[tuple[str, str]]:
         """`text` cut into (face key, text) pieces; uncovered characters are recorded."""
@@ -91,10 +106,11 @@ class FaceChooser:
         keys: list[str] = []
         chars: list[list[str]] = []
         used = self.used
+        table = self._table(role)
         for char in text:
             if char in "\t\n\r\x85\u2028\u2029":  # line breaks print as spaces
                 char = " "
-            key = self.choose(role, char)
+            key = table[char] if char in table else self.choose(role, char)
             if key is None:
                 if unicodedata.category(char) in ("Cf", "Cc"):
                     continue  # invisible format or control character (U+0085): nothing to print

@@ -89,7 +89,17 @@ class LinedParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     def breakLines(self, width: Any) -> Any:
         if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
             return self.blPara
-        return super().breakLines(width)
+        return self._kept(width, super().breakLines)
+
+    def _kept(self, width: Any, breaker: Any) -> Any:
+        """The lines for `width`, broken once: reportlab wraps a paragraph again each time
+        it tries to place it (in a frame, in a table cell, kept with the next one)."""
+        key = tuple(width) if isinstance(width, list | tuple) else width
+        if getattr(self, "_broken_for", None) == key and hasattr(self, "blPara"):
+            return self.blPara
+        lines = breaker(width)
+        self._broken_for = key
+        return lines
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """reportlab's split rule (no orphan, no widow), on the lines already broken."""
@@ -314,7 +324,7 @@ class KinsokuParagraph(LinedParagraph):
         _handleBulletWidth(self.bulletText, self.style, widths)
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
-        return kinsoku_split(self.frags, widths)
+        return self._kept(widths, lambda widths: kinsoku_split(self.frags, widths))
 
 
 _stock_justify = _rl_paragraph._justifyDrawParaLineX
