@@ -1,9 +1,12 @@
-"""Which characters are Han, and which are set full-width in CJK text, defined once.
+"""Which characters are Han, which are full-width, and which are CJK, defined once.
 
 Readers ask at line ends and between words ("is this CJK?") and over whole samples
-("how much of this is Han?"); both questions use these ranges. `is_cjk` bisects over
-the ranges rather than matching a regex class: compiling a class this wide costs
-milliseconds, more than a reader spends asking.
+("how much of this is Han?"); every such question uses these ranges. Two notions:
+`is_wide` holds for characters full-width in any text (Han, kana, Hangul, full-width
+forms); `is_cjk` also takes the dash, ellipsis, middle dot and curly quotes that Chinese
+text sets full-width but Latin text sets narrow, so it is for text known to be CJK.
+The tests bisect over the ranges rather than matching a regex class: compiling a class
+this wide costs milliseconds, more than a reader spends asking.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ import re
 __all__ = [
     "CJK_RANGES",
     "HAN_RANGES",
+    "WIDE_RANGES",
     "character_class",
     "cjk_pattern",
     "han_pattern",
     "is_cjk",
+    "is_wide",
+    "wide_pattern",
 ]
 
 HAN_RANGES: tuple[tuple[str, str], ...] = (
@@ -29,29 +35,42 @@ HAN_RANGES: tuple[tuple[str, str], ...] = (
 )
 """Han characters (ideographs)."""
 
-CJK_RANGES: tuple[tuple[str, str], ...] = (
-    ("\u00b7", "\u00b7"),  # ·
-    ("\u2014", "\u2014"),  # —
-    ("\u2018", "\u201d"),  # ‘ ’ “ ”
-    ("\u2026", "\u2026"),  # …
+WIDE_RANGES: tuple[tuple[str, str], ...] = (
     ("\u2e80", "\u33ff"),  # radicals, CJK symbols and punctuation, kana, enclosed CJK
     ("\u3400", "\u4dbf"),
     ("\u4e00", "\u9fff"),
+    ("\uac00", "\ud7af"),  # Hangul syllables
     ("\uf900", "\ufaff"),
     ("\ufe30", "\ufe4f"),  # CJK compatibility forms
     ("\uff00", "\uffef"),  # half-width and full-width forms
     ("\U00020000", "\U0003ffff"),
 )
-"""Han, CJK punctuation and symbols, kana, full-width forms, and the dash, ellipsis, middle
-dot and curly quotes that Chinese text sets full-width."""
+"""Characters set full-width whatever the language: Han, kana, Hangul, CJK punctuation."""
+
+CJK_RANGES: tuple[tuple[str, str], ...] = (
+    ("\u00b7", "\u00b7"),  # ·
+    ("\u2014", "\u2014"),  # —
+    ("\u2018", "\u201d"),  # ‘ ’ “ ”
+    ("\u2026", "\u2026"),  # …
+    *WIDE_RANGES,
+)
+"""`WIDE_RANGES`, and the dash, ellipsis, middle dot and curly quotes that Chinese text
+sets full-width."""
 
 _CJK_STARTS = tuple(start for start, _ in CJK_RANGES)
+_WIDE_STARTS = tuple(start for start, _ in WIDE_RANGES)
 
 
 def is_cjk(char: str) -> bool:
-    """Whether the character `char` is in `CJK_RANGES`."""
+    """Whether the character `char` is in `CJK_RANGES`: for text known to be CJK."""
     index = bisect.bisect_right(_CJK_STARTS, char) - 1
     return index >= 0 and char <= CJK_RANGES[index][1]
+
+
+def is_wide(char: str) -> bool:
+    """Whether the character `char` is in `WIDE_RANGES`: full-width in any text."""
+    index = bisect.bisect_right(_WIDE_STARTS, char) - 1
+    return index >= 0 and char <= WIDE_RANGES[index][1]
 
 
 def character_class(ranges: tuple[tuple[str, str], ...]) -> str:
@@ -69,3 +88,9 @@ def han_pattern() -> re.Pattern[str]:
 def cjk_pattern() -> re.Pattern[str]:
     """One CJK character; compiled on first use."""
     return re.compile(f"[{character_class(CJK_RANGES)}]")
+
+
+@functools.cache
+def wide_pattern() -> re.Pattern[str]:
+    """One full-width character (`WIDE_RANGES`); compiled on first use."""
+    return re.compile(f"[{character_class(WIDE_RANGES)}]")

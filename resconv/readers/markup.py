@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from resconv.lang.script import wide_pattern
 from resconv.lang.votes import VOTE_WORDS
 from resconv.model import (
     Annex,
@@ -28,7 +29,6 @@ from resconv.model import (
 __all__ = [
     "LABEL",
     "TITLE",
-    "WIDE",
     "RecordedVote",
     "apply_initial_words",
     "apply_vote",
@@ -46,15 +46,13 @@ LABEL = re.compile(
 """An operative number or subparagraph letter printed at the head of a paragraph."""
 
 
-WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
-"""Characters set full width: Han, kana, Hangul, full-width punctuation."""
 _BLANK = re.compile(r"\s")
 
 
 def mostly_cjk(text: str) -> bool:
     """Chinese text: lines join without a space, and bold (not italic) marks initial words."""
     visible = len(text) - len(_BLANK.findall(text))
-    return len(WIDE.findall(text)) > 0.3 * visible
+    return len(wide_pattern().findall(text)) > 0.3 * visible
 
 
 def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from resconv.akn.eid import roman
+
 __all__ = ["Look", "Numbering", "Styles"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -112,29 +114,6 @@ class Styles:
         return None
 
 
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
 def _letter(number: int) -> str:
     return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
 
@@ -145,9 +124,9 @@ def _format(number: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letter(number).upper()
     if fmt == "lowerRoman":
-        return _roman(number)
+        return roman(number)
     if fmt == "upperRoman":
-        return _roman(number).upper()
+        return roman(number).upper()
     if fmt == "arabicAbjad":
         return "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"[(number - 1) % 28]
     return str(number)

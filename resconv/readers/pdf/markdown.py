@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from resconv.readers.markup import LABEL, TITLE, WIDE, mark_initial, mostly_cjk
+from resconv.lang.script import is_wide
+from resconv.readers.markup import LABEL, TITLE, mark_initial, mostly_cjk
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import is_superscript, split_cells, start
@@ -272,14 +273,14 @@ def _join(
             out = out.rstrip(" ") + f"[^{text}]"
             after = pieces[index + 1] if index + 1 < len(pieces) else ("", "")
             head = after[1][:1] if after[0] == "text" else ""
-            if head.isalnum() and not _is_cjk(head):
+            if head.isalnum() and not is_wide(head):
                 out += " "
         elif kind == "join":
             upcoming = next((t for k, t in pieces[index + 1 :] if k == "text" and t.strip()), "")
             out = out.rstrip(" ")
             last = out[-1:] if out else ""
             first = upcoming.lstrip(" ")[:1]
-            if _is_cjk(last) or _is_cjk(first) or not out or chinese:
+            if is_wide(last) or is_wide(first) or not out or chinese:
                 continue
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
                 if _broken_word(out, upcoming.lstrip(" "), words):
@@ -320,10 +321,6 @@ def _vocabulary(lines: list[Line]) -> frozenset[str]:
 
 def _squeeze(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ")
-
-
-def _is_cjk(char: str) -> bool:
-    return bool(char) and WIDE.match(char) is not None
 
 
 def _notes(pages: list[PageText]) -> list[tuple[str, tuple[int, str]]]:
