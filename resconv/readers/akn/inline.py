@@ -3,8 +3,11 @@
 `inlines` turns the content of one or more blocks into `Inlines`. A link (``<a href>``,
 ``<ref href>``) becomes a `Reference` with its target as written; bold and italics
 (``<b>``, ``<i>``, ``<span class="bold italic">``) become `Emphasis`, except the styled
-opening words of a paragraph, which are its initial words. A footnote is kept once per
-marker in the reading's footnotes.
+opening words of a paragraph read as its initial words, and styling around a whole block
+(the typeface of a title or heading). The reader owns that ambiguity: styled opening words
+of a block that has no initial words (a plain paragraph, a table cell, a heading) followed
+by more text are emphasis, so what the writer wrote as emphasis reads back as emphasis.
+A footnote is kept once per marker in the reading's footnotes.
 """
 
 from __future__ import annotations
@@ -63,15 +66,20 @@ def inlines(reading: Reading, blocks: list[_Element]) -> Inlines:
 
 
 def pieces(
-    reading: Reading, blocks: list[_Element], *, skip: Collection[_Element] = ()
+    reading: Reading,
+    blocks: list[_Element],
+    *,
+    skip: Collection[_Element] = (),
+    initial: bool = False,
 ) -> list[Piece]:
     """The raw text, markers and wrappers of `blocks`, before normalisation; the elements
-    in `skip` are left out (their tails are not)."""
+    in `skip` are left out (their tails are not). With `initial`, the styled opening words
+    were read as initial words and are not emphasis."""
     out: list[Piece] = []
     for index, block in enumerate(blocks):
         if index:
             out.append(" ")
-        _collect(reading, block, out, skip)
+        _collect(reading, block, out, skip, initial=initial)
     return out
 
 
@@ -82,9 +90,10 @@ def _collect(
     skip: Collection[_Element] = (),
     *,
     top: bool = True,
+    initial: bool = False,
 ) -> None:
-    """The pieces of `node` into `out`; `top` for a block itself (its opening styling is
-    initial words or typeface), not for an element inside one."""
+    """The pieces of `node` into `out`; `top` for a block itself (its opening styling may
+    be initial words or typeface), not for an element inside one."""
     if node.text:
         out.append(node.text)
     children = list(node)
@@ -105,7 +114,12 @@ def _collect(
             elif name == "sup" and _is_marker_bracket(children, position):
                 pass  # "(" and ")" printed around an Arabic footnote marker
             else:
-                opening = top and not position and not (node.text or "").strip()
+                opening = (
+                    top
+                    and not position
+                    and not (node.text or "").strip()
+                    and (initial or _is_whole(children))
+                )
                 wrapper = _wrapper(child, opening=opening)
                 content = child
                 inner = _only_emphasis_child(child) if isinstance(wrapper, Emphasis) else None
@@ -151,6 +165,13 @@ def _wrapper(node: _Element, *, opening: bool) -> Reference | Emphasis | None:
     if not (bold or italic):
         return None
     return Emphasis(content=(), bold=bold, italic=italic)
+
+
+def _is_whole(children: list[_Element]) -> bool:
+    """Whether the first of `children` is all a block holds after its blank text."""
+    return not (children[0].tail or "").strip() and all(
+        not isinstance(c.tag, str) or local_name(c) in _LINE_BREAKS for c in children[1:]
+    )
 
 
 def _only_emphasis_child(node: _Element) -> _Element | None:
