@@ -126,7 +126,7 @@ def _leading(bold: bool, italic: bool) -> Inlines:
 
 
 @pytest.mark.parametrize(("bold", "italic"), _LEADING_STYLES, ids=["bold-italic", "bold", "italic"])
-@pytest.mark.parametrize("where", ["paragraph", "table cell", "heading"])
+@pytest.mark.parametrize("where", ["paragraph", "table cell", "heading", "numbered paragraph"])
 def test_leading_emphasis_of_a_block_without_initial_words_is_kept(
     where: str, bold: bool, italic: bool
 ) -> None:
@@ -134,6 +134,8 @@ def test_leading_emphasis_of_a_block_without_initial_words_is_kept(
     block: Block
     if where == "paragraph":
         block = Paragraph(content=text)
+    elif where == "numbered paragraph":
+        block = OperativeParagraph(number="1.", initial_words="", content=text)
     elif where == "table cell":
         block = Table(rows=(TableRow(cells=(TableCell(content=(text,)),)),))
     else:
@@ -142,6 +144,7 @@ def test_leading_emphasis_of_a_block_without_initial_words_is_kept(
     first, once = akn_round(model)
     assert once == model
     assert akn_round(once)[0] == first
+    assert resconv.validate(first).valid
 
 
 def test_initial_words_written_by_resconv_are_not_emphasis() -> None:

@@ -243,9 +243,7 @@ def _add_block(reading: Reading, parts: _Parts, block: _Element, *, paragraph: b
         return
     if not parts.lead:
         parts.initial_words = inline.initial_words(reading, block)
-        _append(parts, inline.pieces(reading, [block], initial=bool(parts.initial_words)))
-        return
-    if any(isinstance(p, FootnoteRef) or (isinstance(p, str) and p.strip()) for p in parts.lead):
+    elif any(isinstance(p, FootnoteRef) or (isinstance(p, str) and p.strip()) for p in parts.lead):
         reading.warn("akn-joined", "several blocks in one paragraph are joined by a space", block)
     _append(parts, inline.pieces(reading, [block]))
 

@@ -3,11 +3,9 @@
 `inlines` turns the content of one or more blocks into `Inlines`. A link (``<a href>``,
 ``<ref href>``) becomes a `Reference` with its target as written; bold and italics
 (``<b>``, ``<i>``, ``<span class="bold italic">``) become `Emphasis`, except the styled
-opening words of a paragraph read as its initial words, and styling around a whole block
-(the typeface of a title or heading). The reader owns that ambiguity: styled opening words
-of a block that has no initial words (a plain paragraph, a table cell, a heading) followed
-by more text are emphasis, so what the writer wrote as emphasis reads back as emphasis.
-A footnote is kept once per marker in the reading's footnotes.
+opening words of a block, which are a paragraph's initial words or a title's typeface,
+unless the writer marked them as emphasis. A footnote is kept once per
+marker in the reading's footnotes.
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ from resconv.readers.akn.nodes import (
     text_of,
 )
 from resconv.readers.akn.text import Close, Open, Piece, normalise, normalise_text
+from resconv.writers.akn.writer import OPENING_EMPHASIS_CLASS
 
 __all__ = ["initial_words", "inlines", "pieces", "reference_kind"]
 
@@ -66,20 +65,15 @@ def inlines(reading: Reading, blocks: list[_Element]) -> Inlines:
 
 
 def pieces(
-    reading: Reading,
-    blocks: list[_Element],
-    *,
-    skip: Collection[_Element] = (),
-    initial: bool = False,
+    reading: Reading, blocks: list[_Element], *, skip: Collection[_Element] = ()
 ) -> list[Piece]:
     """The raw text, markers and wrappers of `blocks`, before normalisation; the elements
-    in `skip` are left out (their tails are not). With `initial`, the styled opening words
-    were read as initial words and are not emphasis."""
+    in `skip` are left out (their tails are not)."""
     out: list[Piece] = []
     for index, block in enumerate(blocks):
         if index:
             out.append(" ")
-        _collect(reading, block, out, skip, initial=initial)
+        _collect(reading, block, out, skip)
     return out
 
 
@@ -90,10 +84,9 @@ def _collect(
     skip: Collection[_Element] = (),
     *,
     top: bool = True,
-    initial: bool = False,
 ) -> None:
-    """The pieces of `node` into `out`; `top` for a block itself (its opening styling may
-    be initial words or typeface), not for an element inside one."""
+    """The pieces of `node` into `out`; `top` for a block itself (its opening styling is
+    initial words or typeface), not for an element inside one."""
     if node.text:
         out.append(node.text)
     children = list(node)
@@ -114,12 +107,7 @@ def _collect(
             elif name == "sup" and _is_marker_bracket(children, position):
                 pass  # "(" and ")" printed around an Arabic footnote marker
             else:
-                opening = (
-                    top
-                    and not position
-                    and not (node.text or "").strip()
-                    and (initial or _is_whole(children))
-                )
+                opening = top and not position and not (node.text or "").strip()
                 wrapper = _wrapper(child, opening=opening)
                 content = child
                 inner = _only_emphasis_child(child) if isinstance(wrapper, Emphasis) else None
@@ -146,7 +134,8 @@ def _wrapper(node: _Element, *, opening: bool) -> Reference | Emphasis | None:
     """The reference or emphasis `node` stands for, if any.
 
     Styling that opens a block is not emphasis: it is the initial words of a paragraph, or
-    the typeface of a whole title or heading, which the block's kind already says.
+    the typeface of a whole title or heading, which the block's kind already says; unless
+    resconv marked it as emphasis (`OPENING_EMPHASIS_CLASS`).
     """
     name = local_name(node)
     if name in _LINKS:
@@ -157,21 +146,14 @@ def _wrapper(node: _Element, *, opening: bool) -> Reference | Emphasis | None:
         if not href or href.startswith("#"):
             return Reference(content=(), target=None, kind=kind) if kind != "link" else None
         return Reference(content=(), target=href, kind=kind)
-    if opening or name not in _STYLE_ELEMENTS:
-        return None
     classes = classes_of(node)
+    if name not in _STYLE_ELEMENTS or (opening and OPENING_EMPHASIS_CLASS not in classes):
+        return None
     bold = name in _BOLD or "bold" in classes
     italic = name in _ITALIC or "italic" in classes
     if not (bold or italic):
         return None
     return Emphasis(content=(), bold=bold, italic=italic)
-
-
-def _is_whole(children: list[_Element]) -> bool:
-    """Whether the first of `children` is all a block holds after its blank text."""
-    return not (children[0].tail or "").strip() and all(
-        not isinstance(c.tag, str) or local_name(c) in _LINE_BREAKS for c in children[1:]
-    )
 
 
 def _only_emphasis_child(node: _Element) -> _Element | None:
@@ -282,6 +264,8 @@ def initial_words(reading: Reading, block: _Element) -> str:
     if first is None or any(not isinstance(c.tag, str) for c in list(block)[:1]):
         return ""
     name = local_name(first)
+    if OPENING_EMPHASIS_CLASS in classes_of(first):
+        return ""  # resconv's mark: an emphasis, not initial words
     if name == "span" and not classes_of(first) & _EMPHASIS_CLASSES:
         return ""
     if name not in ("span", "i", "b", "em", "strong"):
