@@ -7,13 +7,27 @@ AKN the model is stable, and the second AKN file is byte for byte the first.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 import resconv
-from resconv.model import OperativeParagraph, Resolution
+from resconv import build
+from resconv.model import (
+    Block,
+    Emphasis,
+    Heading,
+    Inlines,
+    OperativeParagraph,
+    Paragraph,
+    Resolution,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+)
 from tests import strategies
 from tests.readers.test_akn_un_files import ALL, NS, SC, flat_points, squeeze, xml_text
 from tests.xpath import nodes
@@ -91,3 +105,51 @@ def points(resolution: Resolution) -> list[str]:
         if isinstance(block, OperativeParagraph)
         for point in flat_points(block.subparagraphs)
     ]
+
+
+_LEADING_STYLES = [(True, True), (True, False), (False, True)]
+
+
+def _with_block(block: Block) -> Resolution:
+    return build.resolution(
+        symbol="A/RES/80/7",
+        title=["Report"],
+        operative=[block],
+        adoption=build.adoption(
+            "14 November 2025", "36th plenary meeting", meeting=36, date=dt.date(2025, 11, 14)
+        ),
+    )
+
+
+def _leading(bold: bool, italic: bool) -> Inlines:
+    return (Emphasis(content=(Text(text="0"),), bold=bold, italic=italic), Text(text="00"))
+
+
+@pytest.mark.parametrize(("bold", "italic"), _LEADING_STYLES, ids=["bold-italic", "bold", "italic"])
+@pytest.mark.parametrize("where", ["paragraph", "table cell", "heading", "numbered paragraph"])
+def test_leading_emphasis_of_a_block_without_initial_words_is_kept(
+    where: str, bold: bool, italic: bool
+) -> None:
+    text = _leading(bold, italic)
+    block: Block
+    if where == "paragraph":
+        block = Paragraph(content=text)
+    elif where == "numbered paragraph":
+        block = OperativeParagraph(number="1.", initial_words="", content=text)
+    elif where == "table cell":
+        block = Table(rows=(TableRow(cells=(TableCell(content=(text,)),)),))
+    else:
+        block = Heading(number=None, text=text)
+    model = _with_block(block)
+    first, once = akn_round(model)
+    assert once == model
+    assert akn_round(once)[0] == first
+    assert resconv.validate(first).valid
+
+
+def test_initial_words_written_by_resconv_are_not_emphasis() -> None:
+    paragraph = OperativeParagraph(
+        number="1.", initial_words="Takes note", content=(Text(text="Takes note of it."),)
+    )
+    _, once = akn_round(_with_block(paragraph))
+    assert once.operative == (paragraph,)

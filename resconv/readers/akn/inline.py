@@ -3,7 +3,8 @@
 `inlines` turns the content of one or more blocks into `Inlines`. A link (``<a href>``,
 ``<ref href>``) becomes a `Reference` with its target as written; bold and italics
 (``<b>``, ``<i>``, ``<span class="bold italic">``) become `Emphasis`, except the styled
-opening words of a paragraph, which are its initial words. A footnote is kept once per
+opening words of a block, which are a paragraph's initial words or a title's typeface,
+unless the writer marked them as emphasis. A footnote is kept once per
 marker in the reading's footnotes.
 """
 
@@ -25,6 +26,7 @@ from resconv.readers.akn.nodes import (
     text_of,
 )
 from resconv.readers.akn.text import Close, Open, Piece, normalise, normalise_text
+from resconv.writers.akn.writer import OPENING_EMPHASIS_CLASS
 
 __all__ = ["initial_words", "inlines", "pieces", "reference_kind"]
 
@@ -132,7 +134,8 @@ def _wrapper(node: _Element, *, opening: bool) -> Reference | Emphasis | None:
     """The reference or emphasis `node` stands for, if any.
 
     Styling that opens a block is not emphasis: it is the initial words of a paragraph, or
-    the typeface of a whole title or heading, which the block's kind already says.
+    the typeface of a whole title or heading, which the block's kind already says; unless
+    resconv marked it as emphasis (`OPENING_EMPHASIS_CLASS`).
     """
     name = local_name(node)
     if name in _LINKS:
@@ -143,9 +146,9 @@ def _wrapper(node: _Element, *, opening: bool) -> Reference | Emphasis | None:
         if not href or href.startswith("#"):
             return Reference(content=(), target=None, kind=kind) if kind != "link" else None
         return Reference(content=(), target=href, kind=kind)
-    if opening or name not in _STYLE_ELEMENTS:
-        return None
     classes = classes_of(node)
+    if name not in _STYLE_ELEMENTS or (opening and OPENING_EMPHASIS_CLASS not in classes):
+        return None
     bold = name in _BOLD or "bold" in classes
     italic = name in _ITALIC or "italic" in classes
     if not (bold or italic):
@@ -261,6 +264,8 @@ def initial_words(reading: Reading, block: _Element) -> str:
     if first is None or any(not isinstance(c.tag, str) for c in list(block)[:1]):
         return ""
     name = local_name(first)
+    if OPENING_EMPHASIS_CLASS in classes_of(first):
+        return ""  # resconv's mark: an emphasis, not initial words
     if name == "span" and not classes_of(first) & _EMPHASIS_CLASSES:
         return ""
     if name not in ("span", "i", "b", "em", "strong"):

@@ -41,7 +41,7 @@ from resconv.model import (
 )
 from resconv.writers.akn.serialise import NOT_XML, Node, append_text, element, serialise
 
-__all__ = ["AKN4UN_NS", "AknWriter", "build"]
+__all__ = ["AKN4UN_NS", "OPENING_EMPHASIS_CLASS", "AknWriter", "build"]
 
 AKN4UN_NS = "http://un.org/akn4un"
 """The UN's namespace for what AKN has no element for (the States' names in a vote)."""
@@ -53,6 +53,14 @@ HIERARCHY: tuple[str, ...] = ("section", "subsection", "division")
 
 PREAMBULAR_NAME_WHEN_EMPTY = "preambularParagraph"
 """``container/@name`` for a preambular paragraph printed without initial words."""
+
+OPENING_EMPHASIS_CLASS = "emphasis"
+"""``class`` of a ``<b>``/``<i>`` that opens a block's text and is emphasis.
+
+The UN styles the opening words of a block as its initial words, or the whole of a title
+or heading as its typeface, so a reader takes styling there for those. The writer owns
+that ambiguity: it marks an emphasis it writes there, and only there, with this class.
+"""
 
 VOTE_COUNTS: tuple[tuple[str, str, str], ...] = (
     ("in_favour", "in_favour_names", "inFavour"),
@@ -591,9 +599,12 @@ class _Document:
 
     # -- inline text ---------------------------------------------------------------------
 
-    def _inlines(self, parent: Node, inlines: Inlines, initial_words: str = "") -> None:
+    def _inlines(
+        self, parent: Node, inlines: Inlines, initial_words: str = "", *, opening: bool = True
+    ) -> None:
         """Text, footnotes, references and emphasis into `parent`, the initial words set
-        as the UN sets them."""
+        as the UN sets them; `opening` when `parent` is a block, whose opening styling
+        would read as initial words or typeface."""
         pieces: Inlines = inlines
         words = initial_words.strip()
         first = inlines[0] if inlines else None
@@ -607,15 +618,19 @@ class _Document:
                 if rest:
                     append_text(parent, rest)
                 pieces = inlines[1:]
+                opening = False
         for piece in pieces:
             if isinstance(piece, Text):
                 append_text(parent, piece.text)
-            elif isinstance(piece, FootnoteRef):
+                opening = opening and not piece.text.strip()
+                continue
+            if isinstance(piece, FootnoteRef):
                 self._note(parent, piece.marker)
             elif isinstance(piece, Reference):
                 self._reference(parent, piece)
             else:
-                self._emphasis(parent, piece)
+                self._emphasis(parent, piece, opening=opening)
+            opening = False
 
     def _reference(self, parent: Node, reference: Reference) -> None:
         """``<ref href>`` (AKN4UN's link, where the UN writes ``<a href>``); a reference
@@ -624,19 +639,21 @@ class _Document:
             node = element(parent, "ref", {"href": reference.target, "class": reference.kind})
         else:
             node = element(parent, "inline", {"name": "reference", "class": reference.kind})
-        self._inlines(node, reference.content)
+        self._inlines(node, reference.content, opening=False)
 
-    def _emphasis(self, parent: Node, emphasis: Emphasis) -> None:
-        """``<b>``, ``<i>``, or ``<b><i>`` for both."""
+    def _emphasis(self, parent: Node, emphasis: Emphasis, *, opening: bool = False) -> None:
+        """``<b>``, ``<i>``, or ``<b><i>`` for both; the outer one marked when `opening`."""
         node = parent
+        attrib = {"class": OPENING_EMPHASIS_CLASS} if opening else None
         if emphasis.bold:
-            node = element(node, "b")
+            node = element(node, "b", attrib)
+            attrib = None
         if emphasis.italic:
-            node = element(node, "i")
+            node = element(node, "i", attrib)
         if node is parent:  # neither: the text stays as it is
-            self._inlines(parent, emphasis.content)
+            self._inlines(parent, emphasis.content, opening=opening)
             return
-        self._inlines(node, emphasis.content)
+        self._inlines(node, emphasis.content, opening=False)
 
     def _note(self, parent: Node, marker: str) -> None:
         """An ``authorialNote`` where the marker was printed; a ``noteRef`` when it recurs."""
