@@ -18,9 +18,26 @@ from resconv.errors import InternalError
 if TYPE_CHECKING:
     from lxml import etree
 
-__all__ = ["AKN_NS", "PROFILE_PATH", "Profile", "profile", "xsd", "xsd_path"]
+__all__ = [
+    "AKN_NS",
+    "OPENING_EMPHASIS_CLASS",
+    "PROFILE_PATH",
+    "Profile",
+    "profile",
+    "xsd",
+    "xsd_path",
+]
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+OPENING_EMPHASIS_CLASS = "emphasis"
+"""``class`` of a ``<b>``/``<i>`` that opens a block's text and is emphasis.
+
+The UN styles the opening words of a block as its initial words, or the whole of a title
+or heading as its typeface, so a reader takes styling there for those. The writer owns
+that ambiguity: it marks an emphasis it writes there, and only there, with this class.
+"""
+
 PROFILE_PATH = Path(__file__).resolve().parent.parent / "schemas" / "akn4un-resolution.sch"
 
 

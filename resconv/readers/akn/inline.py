@@ -15,6 +15,7 @@ from collections.abc import Collection
 
 from lxml.etree import _Element
 
+from resconv.akn.schema import OPENING_EMPHASIS_CLASS
 from resconv.model import Emphasis, Footnote, FootnoteRef, Inlines, Reference
 from resconv.readers.akn.context import Reading
 from resconv.readers.akn.nodes import (
@@ -26,7 +27,6 @@ from resconv.readers.akn.nodes import (
     text_of,
 )
 from resconv.readers.akn.text import Close, Open, Piece, normalise, normalise_text
-from resconv.writers.akn.writer import OPENING_EMPHASIS_CLASS
 
 __all__ = ["initial_words", "inlines", "pieces", "reference_kind"]
 

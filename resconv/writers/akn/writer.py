@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from resconv.akn.eid import EidGenerator
 from resconv.akn.frbr import COUNTRY, SUBTYPE, ResolutionIris, work_number
-from resconv.akn.schema import AKN_NS
+from resconv.akn.schema import AKN_NS, OPENING_EMPHASIS_CLASS
 from resconv.errors import InternalError, StructureError, UsageError
 from resconv.lang import Language, language
 from resconv.model import (
@@ -41,7 +41,7 @@ from resconv.model import (
 )
 from resconv.writers.akn.serialise import NOT_XML, Node, append_text, element, serialise
 
-__all__ = ["AKN4UN_NS", "OPENING_EMPHASIS_CLASS", "AknWriter", "build"]
+__all__ = ["AKN4UN_NS", "AknWriter", "build"]
 
 AKN4UN_NS = "http://un.org/akn4un"
 """The UN's namespace for what AKN has no element for (the States' names in a vote)."""
@@ -54,13 +54,6 @@ HIERARCHY: tuple[str, ...] = ("section", "subsection", "division")
 PREAMBULAR_NAME_WHEN_EMPTY = "preambularParagraph"
 """``container/@name`` for a preambular paragraph printed without initial words."""
 
-OPENING_EMPHASIS_CLASS = "emphasis"
-"""``class`` of a ``<b>``/``<i>`` that opens a block's text and is emphasis.
-
-The UN styles the opening words of a block as its initial words, or the whole of a title
-or heading as its typeface, so a reader takes styling there for those. The writer owns
-that ambiguity: it marks an emphasis it writes there, and only there, with this class.
-"""
 
 VOTE_COUNTS: tuple[tuple[str, str, str], ...] = (
     ("in_favour", "in_favour_names", "inFavour"),
