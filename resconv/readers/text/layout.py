@@ -464,7 +464,7 @@ def _is_running_title(text: str, title_key: str) -> bool:
 Mode = Literal["indent", "blank", "line", "punct"]
 
 
-def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
+def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = None) -> Mode:
     """How the input marks paragraphs: first-line indents, blank lines, line ends, or
     only punctuation.
 
@@ -487,7 +487,7 @@ def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
         # paragraph ends (short lines aside: headings, dates); hard-wrapped text does not.
         whole = sum(1 for line in lines if _whole(line.text))
         return "line" if whole >= 0.9 * len(lines) else "punct"
-    if starts is not None and not _blank_lines_separate(lines, starts):
+    if starts is not None and not _blank_lines_separate(lines, starts()):
         return "punct"
     if blanks >= 0.9 * (len(lines) - 1):
         # A blank line after every line: reflowed paragraphs end with punctuation (or
@@ -536,7 +536,7 @@ def segment(
     lines = _numbers_first(lines, profile)
     widths = _Widths(lines)
     shapes = _Shapes(lines, profile, boundary)
-    mode = choose_mode(lines, shapes.paragraph_starts())
+    mode = choose_mode(lines, shapes.paragraph_starts)
     structural = shapes.structural
     blocks: list[Block] = []
     next_marker = 1
