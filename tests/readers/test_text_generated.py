@@ -27,38 +27,17 @@ from resconv.model import Resolution
 
 LAYOUTS = (*TEXT_LAYOUTS, "resconv-pdf:pypdf")
 
-_MARKDOWN_TITLE = "Markdown: the title as a '#' heading is not found"
 _MEETING = "PDF: adoption meeting not read"
 _SUBHEADING = "unnumbered subheading in the operative part read as a paragraph"
 _COUNTS = "PDF: paragraph boundaries (preambular/operative count)"
 
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     **{
-        (name, "markdown"): _MARKDOWN_TITLE
-        for name in (
-            "A_RES_75_19.zho.xml",
-            "A_RES_77_306.ara.xml",
-            "A_RES_77_306.eng.xml",
-            "A_RES_77_306.fra.xml",
-            "A_RES_77_306.rus.xml",
-            "A_RES_77_306.spa.xml",
-            "A_RES_77_306.zho.xml",
-            "A_RES_77_5.zho.xml",
-            "A_RES_77_50.zho.xml",
-            "A_RES_79_260.zho.xml",
-            "A-RES-80-1.en.akn.xml",
-            "A-RES-80-40.en.akn.xml",
-            "A-RES-80-7.en.akn.xml",
-        )
-    },
-    **{
         (f"A_RES_77_306.{code}.xml", "web"): _SUBHEADING
-        for code in ("ara", "eng", "fra", "rus", "spa", "zho")
+        for code in ("ara", "eng", "fra", "rus", "spa")
     },
-    ("A_RES_75_19.zho.xml", "web"): "web copy: a preambular paragraph is not found",
-    ("A_RES_79_260.zho.xml", "web"): "web copy: an operative paragraph read as preambular",
-    ("A_RES_77_306.zho.xml", "reflowed"): "a footnote marker is not placed",
     ("A_RES_77_5.zho.xml", "reflowed"): "annex: subparagraphs",
+    ("A_RES_77_5.zho.xml", "markdown"): "annex: subparagraphs",
     ("A_RES_77_5.zho.xml", "web"): "annex: subparagraphs",
     ("A_RES_75_19.zho.xml", "resconv-pdf:pypdf"): _MEETING,
     ("A_RES_77_306.ara.xml", "resconv-pdf:pypdf"): _MEETING,
