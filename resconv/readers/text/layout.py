@@ -693,8 +693,11 @@ def _starts_block(
     if mode == "blank":
         return starts or not wrapped(previous) or (alone and not shapes.ended[index])
     heading = alone and not shapes.ended[index]
+    # After a comma a new paragraph opens with known initial words (a preambular one):
+    # a capital alone is a name running on ("…, inter alia," / "Palestine was …").
     capital = profile.joiner == "space" and line.text[:1].isupper()
-    return starts or heading or (capital and not wrapped(previous))
+    after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
+    return starts or heading or (capital and not after_comma and not wrapped(previous))
 
 
 def width(text: str) -> int:
