@@ -555,7 +555,7 @@ def segment(
             continue
         alone = index == last or lines[index + 1].blank_before or structural[index + 1]
         if previous < 0 or _starts_block(
-            index, previous, mode, shapes, wrapped=widths.full, alone=alone
+            index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
         ):
             blocks.append(Block(line.no))
         blocks[-1].items.append(line)
@@ -648,6 +648,7 @@ def _starts_block(
     shapes: _Shapes,
     *,
     wrapped: Callable[[Line], bool],
+    short: Callable[[Line], bool],
     alone: bool,
 ) -> bool:
     """Whether line `index` starts a paragraph, line `before` being the one before it;
@@ -693,11 +694,13 @@ def _starts_block(
     if mode == "blank":
         return starts or not wrapped(previous) or (alone and not shapes.ended[index])
     heading = alone and not shapes.ended[index]
-    # After a comma a new paragraph opens with known initial words (a preambular one):
-    # a capital alone is a name running on ("…, inter alia," / "Palestine was …").
+    # After a comma a new paragraph opens with known initial words (a preambular one); a
+    # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),
+    # unless the line before stopped well short of the margin.
     capital = profile.joiner == "space" and line.text[:1].isupper()
     after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
-    return starts or heading or (capital and not after_comma and not wrapped(previous))
+    ended_early = short(previous) if after_comma else not wrapped(previous)
+    return starts or heading or (capital and ended_early)
 
 
 def width(text: str) -> int:
@@ -726,6 +729,12 @@ class _Widths:
         if self._full is None:
             self._full = 0.85 * measure(self._lines)
         return width(line.text) >= self._full
+
+    def short(self, line: Line) -> bool:
+        """Whether a line ends well before the margin (under 60 % of `measure`)."""
+        self.full(line)
+        assert self._full is not None
+        return width(line.text) < self._full * 0.6 / 0.85
 
 
 def join_block(
