@@ -44,7 +44,6 @@ KNOWN_FAILURES = {
     "A-RES-74-206": _MARKER,
     "A-RES-75-315": _MARKER,
     "A-RES-75-32": _MARKER,
-    "A-RES-75-41": _MARKER,
     "A-RES-76-100": _MARKER,
 }
 _LOSSES = re.compile(r"[\s\-‑]+")

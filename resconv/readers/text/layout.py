@@ -351,7 +351,7 @@ def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, 
 def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
     markers: set[str] = set()
     bodies = 0
-    open_body = False
+    last = ""
     for index in range(start, end):
         if furniture[index] is not None:
             continue
@@ -361,10 +361,10 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
                 return False
             markers.add(text)
             continue
-        if not open_body:
+        if not last or _note_ends(last, text):
             bodies += 1
-        open_body = text[-1:] not in ".。"
-    return bodies == len(markers) and not open_body
+        last = text
+    return bodies == len(markers) and last[-1:] in ".。"
 
 
 def _pair_detached(
@@ -386,7 +386,7 @@ def _pair_detached(
         if MARKER_LINE.fullmatch(line.text):
             markers.append(line)
             continue
-        if not bodies or bodies[-1][-1].text[-1:] in ".。":
+        if not bodies or _note_ends(bodies[-1][-1].text, line.text):
             bodies.append([])
         bodies[-1].append(line)
     markers.sort(key=lambda line: int(line.text))
@@ -401,6 +401,12 @@ def _pair_detached(
         Note(marker.text, body[0].no, [line.text for line in body])
         for marker, body in zip(markers, bodies, strict=False)
     ]
+
+
+def _note_ends(line: str, following: str) -> bool:
+    """Whether a footnote text ends with `line`: its sentence ends, and the next line does
+    not run on ("Supplement No." / "23 (A/74/23)." is one note)."""
+    return line[-1:] in ".。" and not following[:1].isdigit() and not following[:1].islower()
 
 
 def _ends_note(note: Note) -> bool:
