@@ -330,14 +330,19 @@ def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, 
 
     On a page without a footnote rule, the area is the page's last lines from the first
     marker alone on its line whose lines pair exactly: as many markers alone as footnote
-    texts ending with their sentence, each of them a number not seen before.
+    texts ending with their sentence, each of them a number not seen before. Only text
+    with page breaks has page feet.
     """
     areas: dict[int, int] = {}
+    breaks = [i for i, line in enumerate(lines) if line.page_break and i]
+    if not breaks:
+        return areas  # no pages: notes come after a rule or as definitions
     start = 0
-    for end in [*(i for i, line in enumerate(lines) if line.page_break and i), len(lines)]:
+    for end in [*breaks, len(lines)]:
         page = range(start, end)
         start = end
-        if any(furniture[i] == "separator" for i in page):
+        texts = [lines[i].text for i in page if furniture[i] is None]
+        if not texts or texts[-1][-1:] not in ".。" or "separator" in furniture[page.start : end]:
             continue
         for first in page:
             if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
