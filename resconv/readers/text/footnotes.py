@@ -115,8 +115,9 @@ def _loose_place(
     """
     last = len(paras) - 1 if after is None else after[0]
     # Tiers, best first: after punctuation and a space ("People, 1"); the same before a
-    # capital ("Tlatelolco, 13 Rarotonga"); then glued to a year or after a word.
-    for tier in (0,) if strict else (0, 1, 2):
+    # capital ("Tlatelolco, 13 Rarotonga"); glued to a year or after a word; last,
+    # glued to a document number ("résolution 73/4419").
+    for tier in (0,) if strict else (0, 1, 2, 3):
         for index in range(before[0], last + 1):
             text = paras[index].text
             start_at = before[1] if index == before[0] else 0
@@ -140,6 +141,8 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: int) -> tuple[i
     if head:
         if tier == 2 and len(head) == 4 and head[:2] in ("19", "20"):
             return run.start() + len(head), run.end()
+        if tier == 3 and len(head) >= 2 and text[run.start() - 1 : run.start()] == "/":
+            return run.start() + len(head), run.end()  # "73/4419": resolution 73/44
         return None
     if _detached(text, run.start(), run.end(), tier=tier):
         return run.start(), run.end()
