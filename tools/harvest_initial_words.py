@@ -33,6 +33,8 @@ FOLDERS = {
 }
 OUT = Path(__file__).resolve().parent.parent / "resconv" / "lang" / "lexicon"
 MAX_WORDS = 8
+DOMINANCE = 20
+"""A phrase is left out when a phrase it extends is this many times more used."""
 
 
 def main() -> int:
@@ -40,10 +42,13 @@ def main() -> int:
     parser.add_argument("corpus", type=Path, help="root of a GAresolutions checkout")
     parser.add_argument("--sessions", default="75-80", help="first-last session, e.g. 75-80")
     parser.add_argument("--min-documents", type=int, default=3)
+    parser.add_argument("--languages", default=",".join(FOLDERS.values()))
     args = parser.parse_args()
     first, last = (int(part) for part in args.sessions.split("-"))
     reader = AknReader()
     for folder, code in FOLDERS.items():
+        if code not in args.languages.split(","):
+            continue
         counts: dict[str, collections.Counter[str]] = {
             "preambular": collections.Counter(),
             "operative": collections.Counter(),
@@ -74,6 +79,17 @@ def _phrase(words: str) -> str:
     return phrase if len(phrase.split()) <= MAX_WORDS else ""
 
 
+def _dominated(phrase: str, counts: collections.Counter[str]) -> bool:
+    """Whether a shorter phrase that `phrase` extends is far more used: "回顾其" (a few
+    resolutions italicise the pronoun too) beside "回顾" stays out, so the reader's
+    longest-match does not take the pronoun for initial words everywhere."""
+    return any(
+        phrase.startswith(shorter) and counts[shorter] >= DOMINANCE * counts[phrase]
+        for shorter in counts
+        if len(shorter) < len(phrase)
+    )
+
+
 def _write(
     code: str, counts: dict[str, collections.Counter[str]], minimum: int, files: int
 ) -> None:
@@ -84,7 +100,8 @@ def _write(
     ]
     for kind in ("preambular", "operative"):
         lines.append(f"[{kind}]")
-        kept = sorted(p for p, n in counts[kind].items() if n >= minimum)
+        found = counts[kind]
+        kept = sorted(p for p, n in found.items() if n >= minimum and not _dominated(p, found))
         lines.extend(kept)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{code}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

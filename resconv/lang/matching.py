@@ -92,7 +92,7 @@ class PhraseSet:
     an anchored longest-first alternation gives.
     """
 
-    __slots__ = ("_after", "_bases", "_before", "_index", "_more", "word_boundary")
+    __slots__ = ("_after", "_bases", "_before", "_index", "_more", "_own", "word_boundary")
 
     def __init__(
         self,
@@ -104,7 +104,7 @@ class PhraseSet:
         more: Callable[[], Iterable[str]] | None = None,
     ) -> None:
         """`more` gives further bases (a data file), read when first matched."""
-        self._bases = frozenset(bases)
+        self._bases = self._own = frozenset(bases)
         self._more = more
         self._before = tuple(sorted(set(before)))
         self._after = tuple(sorted(set(after)))
@@ -171,6 +171,16 @@ class PhraseSet:
             return True
         char = text[end]
         return not (char.isalnum() or char == "_" or char in _BOUNDARY_CHARS)
+
+    def without_more(self) -> PhraseSet:
+        """The same phrases without the further bases of `more` (for tests that expand
+        every phrase: the harvested lexicon multiplies the expansions)."""
+        return PhraseSet(
+            self._bases if self._more is not None else self._own,
+            before=self._before,
+            after=self._after,
+            word_boundary=self.word_boundary,
+        )
 
     def __iter__(self) -> Iterator[str]:
         """Every phrase, expanded (for tests and documentation; matching never expands)."""

@@ -35,11 +35,13 @@ TEXT_LANGUAGES: tuple[str, ...] = ("zh", "en", "fr", "es", "ru", "ar")
 
 TITLE = r"(?P<number>(?:ES-|S-)?\d{1,3}/\d{1,4}(?: ?[A-Z](?![\w/]))?)\s*[.．]\s*(?P<title>\S.*)?"
 OPERATIVE_NUMBER = r"(?P<num>\d{1,3}\s*[.．]|[０-９]{1,3}\s*．)\s*"
-SUBPARAGRAPH = r"(?P<num>[(（]\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*[)）]|[\u3220-\u3229])\s*"
+SUBPARAGRAPH = (
+    r"(?P<num>[(（]\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*[)）]|[\u3220-\u3229\u2460-\u2473])\s*"
+)
 STRUCTURAL = (
     r"\d{1,3}\s*[.．](?:\s|$)"  # 1.
     r"|[(（](?:[a-z]{1,2}|[ivxlc]{1,6})[)）]"  # (a) (ii)
-    r"|[\u3220-\u3229]"  # ㈠
+    r"|[\u3220-\u3229\u2460-\u2473]"  # ㈠ ①
     r"|[IVXLC]{1,6}\.?$"  # I  II.
     r"|[A-Z]\.(?:\s|$)"  # A.
 )

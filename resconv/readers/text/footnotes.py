@@ -114,41 +114,56 @@ def _loose_place(
     The first such place wins.
     """
     last = len(paras) - 1 if after is None else after[0]
-    for index in range(before[0], last + 1):
-        text = paras[index].text
-        start_at = before[1] if index == before[0] else 0
-        end_at = after[1] if after is not None and index == after[0] else len(text)
-        for run in _DIGIT_RUN.finditer(text, start_at, end_at):
-            digits = run.group()
-            if not digits.endswith(marker):
-                continue
-            following = text[run.end() : run.end() + 2]
-            if following[:1] in _NOT_AFTER_MARKER or (
-                following[:1] in ",." and following[1:].isdigit()
-            ):
-                continue
-            head = digits[: -len(marker)]
-            if head:
-                if not strict and len(head) == 4 and head[:2] in ("19", "20"):
-                    return index, run.start() + len(head), run.end()
-                continue
-            if _detached(text, run.start(), run.end(), strict=strict):
-                return index, run.start(), run.end()
+    # Tiers, best first: after punctuation and a space ("People, 1"); the same before a
+    # capital ("Tlatelolco, 13 Rarotonga"); glued to a year or after a word; last,
+    # glued to a document number ("résolution 73/4419").
+    for tier in (0,) if strict else (0, 1, 2, 3):
+        for index in range(before[0], last + 1):
+            text = paras[index].text
+            start_at = before[1] if index == before[0] else 0
+            end_at = after[1] if after is not None and index == after[0] else len(text)
+            for run in _DIGIT_RUN.finditer(text, start_at, end_at):
+                place = _candidate(text, run, marker, tier)
+                if place is not None:
+                    return index, place[0], place[1]
     return None
 
 
-def _detached(text: str, start: int, end: int, *, strict: bool) -> bool:
-    """Whether the number at `start:end` stands as a marker would.
+def _candidate(text: str, run: re.Match[str], marker: str, tier: int) -> tuple[int, int] | None:
+    """Where `marker` is in the run of digits `run`, if it stands there as tier `tier` asks."""
+    digits = run.group()
+    if not digits.endswith(marker):
+        return None
+    following = text[run.end() : run.end() + 2]
+    if following[:1] in _NOT_AFTER_MARKER or (following[:1] in ",." and following[1:].isdigit()):
+        return None
+    head = digits[: -len(marker)]
+    if head:
+        if tier == 2 and len(head) == 4 and head[:2] in ("19", "20"):
+            return run.start() + len(head), run.end()
+        if tier == 3 and len(head) >= 2 and text[run.start() - 1 : run.start()] == "/":
+            return run.start() + len(head), run.end()  # "73/4419": resolution 73/44
+        return None
+    if _detached(text, run.start(), run.end(), tier=tier):
+        return run.start(), run.end()
+    return None
 
-    After punctuation and a space, at the end or before a word: "People, 1", "2018, 1 as".
-    Unless `strict`, also after a word ("session 2 and", "文件2和"), not after "第".
+
+def _detached(text: str, start: int, end: int, *, tier: int) -> bool:
+    """Whether the number at `start:end` stands as a marker would, in tier `tier`.
+
+    0: after punctuation and a space, at the end or before a word in lower case or
+    punctuation ("People, 1", "2018, 1 as"); 1: the same before a capital; 2: after a
+    word ("session 2 and", "文件2和"), never after "第".
     """
     before = text[start - 2 : start] if start >= 2 else text[:start]
     following = text[end : end + 2]
     ends = not following.strip() or following[:1] in ",;:.)，；。"
     if before[-1:] == " " and before[:1] in _PUNCTUATION:
-        return ends or (following[:1] == " " and not following[1:2].isupper())
-    if strict or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
+        if tier == 0:
+            return ends or (following[:1] == " " and not following[1:2].isupper())
+        return tier == 1 and following[:1] == " "
+    if tier < 2 or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
         return False
     if before[-1:] == " ":
         return before[:1].isalpha() and (

@@ -309,14 +309,19 @@ def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, 
 
     On a page without a footnote rule, the area is the page's last lines from the first
     marker alone on its line whose lines pair exactly: as many markers alone as footnote
-    texts ending with their sentence, each of them a number not seen before.
+    texts ending with their sentence, each of them a number not seen before. Only text
+    with page breaks has page feet.
     """
     areas: dict[int, int] = {}
+    breaks = [i for i, line in enumerate(lines) if line.page_break and i]
+    if not breaks:
+        return areas  # no pages: notes come after a rule or as definitions
     start = 0
-    for end in [*(i for i, line in enumerate(lines) if line.page_break and i), len(lines)]:
+    for end in [*breaks, len(lines)]:
         page = range(start, end)
         start = end
-        if any(furniture[i] == "separator" for i in page):
+        texts = [lines[i].text for i in page if furniture[i] is None]
+        if not texts or texts[-1][-1:] not in ".。" or "separator" in furniture[page.start : end]:
             continue
         for first in page:
             if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
@@ -330,7 +335,7 @@ def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, 
 def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
     markers: set[str] = set()
     bodies = 0
-    open_body = False
+    last = ""
     for index in range(start, end):
         if furniture[index] is not None:
             continue
@@ -340,10 +345,10 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
                 return False
             markers.add(text)
             continue
-        if not open_body:
+        if not last or _note_ends(last, text):
             bodies += 1
-        open_body = text[-1:] not in ".。"
-    return bodies == len(markers) and not open_body
+        last = text
+    return bodies == len(markers) and last[-1:] in ".。"
 
 
 def _pair_detached(
@@ -365,7 +370,7 @@ def _pair_detached(
         if MARKER_LINE.fullmatch(line.text):
             markers.append(line)
             continue
-        if not bodies or bodies[-1][-1].text[-1:] in ".。":
+        if not bodies or _note_ends(bodies[-1][-1].text, line.text):
             bodies.append([])
         bodies[-1].append(line)
     markers.sort(key=lambda line: int(line.text))
@@ -380,6 +385,12 @@ def _pair_detached(
         Note(marker.text, body[0].no, [line.text for line in body])
         for marker, body in zip(markers, bodies, strict=False)
     ]
+
+
+def _note_ends(line: str, following: str) -> bool:
+    """Whether a footnote text ends with `line`: its sentence ends, and the next line does
+    not run on ("Supplement No." / "23 (A/74/23)." is one note)."""
+    return line[-1:] in ".。" and not following[:1].isdigit() and not following[:1].islower()
 
 
 def _ends_note(note: Note) -> bool:
@@ -443,7 +454,7 @@ def _is_running_title(text: str, title_key: str) -> bool:
 Mode = Literal["indent", "blank", "line", "punct"]
 
 
-def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
+def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = None) -> Mode:
     """How the input marks paragraphs: first-line indents, blank lines, line ends, or
     only punctuation.
 
@@ -466,7 +477,7 @@ def choose_mode(lines: list[Line], starts: list[bool] | None = None) -> Mode:
         # paragraph ends (short lines aside: headings, dates); hard-wrapped text does not.
         whole = sum(1 for line in lines if _whole(line.text))
         return "line" if whole >= 0.9 * len(lines) else "punct"
-    if starts is not None and not _blank_lines_separate(lines, starts):
+    if starts is not None and not _blank_lines_separate(lines, starts()):
         return "punct"
     if blanks >= 0.9 * (len(lines) - 1):
         # A blank line after every line: reflowed paragraphs end with punctuation (or
@@ -515,7 +526,7 @@ def segment(
     lines = _numbers_first(lines, profile)
     widths = _Widths(lines)
     shapes = _Shapes(lines, profile, boundary)
-    mode = choose_mode(lines, shapes.paragraph_starts())
+    mode = choose_mode(lines, shapes.paragraph_starts)
     structural = shapes.structural
     blocks: list[Block] = []
     next_marker = 1
@@ -534,7 +545,7 @@ def segment(
             continue
         alone = index == last or lines[index + 1].blank_before or structural[index + 1]
         if previous < 0 or _starts_block(
-            index, previous, mode, shapes, wrapped=widths.full, alone=alone
+            index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
         ):
             blocks.append(Block(line.no))
         blocks[-1].items.append(line)
@@ -627,6 +638,7 @@ def _starts_block(
     shapes: _Shapes,
     *,
     wrapped: Callable[[Line], bool],
+    short: Callable[[Line], bool],
     alone: bool,
 ) -> bool:
     """Whether line `index` starts a paragraph, line `before` being the one before it;
@@ -672,8 +684,13 @@ def _starts_block(
     if mode == "blank":
         return starts or not wrapped(previous) or (alone and not shapes.ended[index])
     heading = alone and not shapes.ended[index]
+    # After a comma a new paragraph opens with known initial words (a preambular one); a
+    # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),
+    # unless the line before stopped well short of the margin.
     capital = profile.joiner == "space" and line.text[:1].isupper()
-    return starts or heading or (capital and not wrapped(previous))
+    after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
+    ended_early = short(previous) if after_comma else not wrapped(previous)
+    return starts or heading or (capital and ended_early)
 
 
 def width(text: str) -> int:
@@ -702,6 +719,12 @@ class _Widths:
         if self._full is None:
             self._full = 0.85 * measure(self._lines)
         return width(line.text) >= self._full
+
+    def short(self, line: Line) -> bool:
+        """Whether a line ends well before the margin (under 60 % of `measure`)."""
+        self.full(line)
+        assert self._full is not None
+        return width(line.text) < self._full * 0.6 / 0.85
 
 
 def join_block(

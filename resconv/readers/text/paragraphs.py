@@ -270,25 +270,32 @@ class ParagraphClassifier:
             return
         owner = owner_list[-1]
         assert not isinstance(owner, Heading)
-        subs = list(owner.subparagraphs)
         new = Subparagraph(number=number, content=content)
-        if subs and self._nested(number, subs[-1].number):
-            last = subs[-1]
-            subs[-1] = replace(last, subparagraphs=(*last.subparagraphs, new))
-        else:
-            subs.append(new)
-        owner_list[-1] = replace(owner, subparagraphs=tuple(subs))  # type: ignore[assignment]
+        subs = self._insert(owner.subparagraphs, new)
+        owner_list[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
+
+    def _insert(
+        self, subs: tuple[Subparagraph, ...], new: Subparagraph
+    ) -> tuple[Subparagraph, ...]:
+        """`subs` with `new` after the last one, or below it as deep as its label goes:
+        (a) ㈠ ① ② ㈡ (b) nest three levels."""
+        if not subs or not self._nested(new.number, subs[-1].number):
+            return (*subs, new)
+        last = subs[-1]
+        return (*subs[:-1], replace(last, subparagraphs=self._insert(last.subparagraphs, new)))
 
     @staticmethod
     def _nested(number: str, previous: str) -> bool:
         """Whether `number` goes one level below the subparagraph `previous`."""
+        if "\u2460" <= number <= "\u2473":  # ① under ㈠ or (a)
+            return not ("\u2460" <= previous <= "\u2473")
         if "\u3220" <= number <= "\u3229":
             return not ("\u3220" <= previous <= "\u3229")
         inner = number.strip("()（） ")
         prev_inner = previous.strip("()（） ")
         if inner.isdigit():  # (1) under (أ) in Arabic
             return not prev_inner.isdigit()
-        if not (set(inner) <= _ROMAN_LETTERS) or "\u3220" <= previous <= "\u3229":
+        if not (set(inner) <= _ROMAN_LETTERS) or "\u2460" <= previous <= "\u3229":
             return False
         if len(inner) == 1 and len(prev_inner) == 1 and ord(inner) == ord(prev_inner) + 1:
             return False  # (i) after (h) is a letter

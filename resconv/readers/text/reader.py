@@ -423,7 +423,7 @@ def _title_lines(first: str, following: list[layout.Line], profile: LanguageProf
     """The title as printed over its lines up to the authority line, as page heads
     repeat it: the running title is found as this text or a piece of it."""
     pieces = [first]
-    for line in following[:4]:
+    for line in following[:6]:
         if profile.authority.fullmatch(line.text):
             return " ".join(pieces)
         pieces.append(line.text)

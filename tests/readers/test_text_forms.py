@@ -1,0 +1,137 @@
+"""Forms of input the text reader recognises by structure: Markdown, page feet of PDF
+extractions, deep subparagraphs, Arabic in visual order, and texts that are no single
+whole resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resconv.errors import StructureError
+from resconv.model import OperativeParagraph, Subparagraph
+from resconv.readers.text.reader import TextReader
+
+CASES = Path(__file__).resolve().parents[2] / "fixtures" / "cases"
+
+MARKDOWN = """# 80/99. Example resolution
+
+The General Assembly,
+
+*Recalling* its resolution 79/1,[^1]
+
+**1.** *Decides* to remain seized of the matter.
+
+99th plenary meeting 3 December 2025
+
+[^1]: See A/79/1.
+"""
+
+EXTRACTED = """United Nations A/RES/80/99
+General Assembly Distr.: General 5 December 2025
+Eightieth session
+Agenda item 99
+80/99.
+Example resolution
+The General Assembly,
+Recalling its resolution 79/1 of 2 December 2024, 1
+Noting the report of the Secretary-
+General, 2
+1.
+Decides to remain seized of the matter.
+__________________
+1
+2
+25-00001 (E)
+See A/79/1.
+A/80/2.
+\f3 December 2025 99th plenary meeting
+"""
+
+
+def test_markdown_as_converters_write_it() -> None:
+    resolution = TextReader().read(MARKDOWN.encode()).value
+    assert resolution.number == "80/99"
+    [preambular] = resolution.preamble
+    assert preambular.initial_words == "Recalling"
+    [operative] = resolution.operative
+    assert isinstance(operative, OperativeParagraph)
+    assert (operative.number, operative.initial_words) == ("1.", "Decides")
+    assert [(f.marker, f.text) for f in resolution.footnotes] == [("1", "See A/79/1.")]
+    assert resolution.adoption is not None
+    assert (resolution.adoption.meeting, str(resolution.adoption.date)) == (99, "2025-12-03")
+
+
+def test_page_foot_with_markers_apart_from_their_texts() -> None:
+    result = TextReader().read(EXTRACTED.encode())
+    resolution = result.value
+    assert [p.initial_words for p in resolution.preamble] == ["Recalling", "Noting"]
+    assert [(f.marker, f.text) for f in resolution.footnotes] == [
+        ("1", "See A/79/1."),
+        ("2", "A/80/2."),
+    ]
+    assert resolution.cover.distribution == "General"
+    assert str(resolution.cover.distribution_date) == "2025-12-05"
+    assert not result.warnings, [str(d) for d in result.warnings]
+
+
+def test_three_levels_of_subparagraphs() -> None:
+    text = "\n\n".join(
+        [
+            "80/99. 示例决议",
+            "大会，",
+            "回顾其第79/1号决议，",
+            "1. 决定如下：",
+            "(a) 第一项：",
+            "㈠ 第一小项：",
+            "① 第一分项；",
+            "② 第二分项；",
+            "㈡ 第二小项；",
+            "(b) 第二项。",
+            "2025年12月3日",
+            "第99次全体会议",
+        ]
+    )
+    [operative] = TextReader().read(text.encode()).value.operative
+    assert isinstance(operative, OperativeParagraph)
+
+    def tree(subs: tuple[Subparagraph, ...]) -> list[object]:
+        return [(s.number, tree(s.subparagraphs)) for s in subs]
+
+    assert tree(operative.subparagraphs) == [
+        ("(a)", [("㈠", [("①", []), ("②", [])]), ("㈡", [])]),
+        ("(b)", []),
+    ]
+
+
+def test_arabic_in_visual_order_is_put_back() -> None:
+    logical = (CASES / "ar-sections-annex.txt").read_text(encoding="utf-8")
+    expected = TextReader().read(logical.encode()).value
+    visual = "\n".join(line[::-1] for line in logical.split("\n"))
+    result = TextReader().read(visual.encode())
+    assert result.value == expected
+    assert "visual-order-repaired" in {d.code for d in result.diagnostics}
+
+
+def test_arabic_in_visual_order_without_a_title_is_refused() -> None:
+    logical = (CASES / "ar-sections-annex.txt").read_text(encoding="utf-8")
+    lines = [line for line in logical.split("\n") if "/" not in line]  # no number line
+    visual = "\n".join(line[::-1] for line in lines)
+    with pytest.raises(StructureError, match="visual order"):
+        TextReader().read(visual.encode())
+
+
+def test_two_resolutions_pasted_together_are_refused() -> None:
+    second = MARKDOWN.replace("80/99", "80/100")
+    with pytest.raises(StructureError, match="second resolution starts at line 13"):
+        TextReader().read((MARKDOWN + "\n" + second).encode())
+
+
+def test_a_text_cut_short_is_reported_with_its_line() -> None:
+    cut = EXTRACTED.split("\n1.\n")[0].replace(
+        "General Assembly Distr.",
+        "Resolution adopted by the General Assembly on 3 December 2025\nDistr.",
+    )
+    result = TextReader().read(cut.encode())
+    [truncated] = [d for d in result.diagnostics if d.code == "text-truncated"]
+    assert truncated.line == 10
