@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.accuracy.compare import compare, summarise
-from benchmarks.accuracy.sources import SHARED, Unusable, expected_model
+from benchmarks.accuracy_suite.compare import compare, summarise
+from benchmarks.accuracy_suite.sources import SHARED, Unusable, expected_model
 from resconv.readers.text.reader import TextReader
 
 DEV = SHARED / "corpus" / "dev"

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
 from resconv.lang.lexicon import initial_phrases
+from resconv.lang.matching import PhraseSet
 from resconv.lang.profile import TEXT_LANGUAGES, profile
 from resconv.model import Heading, OperativeParagraph, plain_text
 from resconv.readers.text.decode import detect_language
@@ -178,7 +179,11 @@ def test_phrase_lookup_gives_what_a_longest_first_alternation_gives(code: str) -
 @pytest.mark.parametrize("code", ["zh", "en", "fr", "es", "ru", "ar"])
 def test_harvested_initial_phrases_are_known(code: str) -> None:
     prof = profile(code)
-    for kind, phrases in (("preambular", prof.preambular), ("operative", prof.operative)):
+    kinds: tuple[tuple[Literal["preambular", "operative"], PhraseSet], ...] = (
+        ("preambular", prof.preambular),
+        ("operative", prof.operative),
+    )
+    for kind, phrases in kinds:
         harvested = initial_phrases(code, kind)
         assert len(harvested) > 50
         own = phrases.without_more()

@@ -13,7 +13,17 @@ import re
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
-from resconv.model import Block, Footnote, FootnoteRef, Heading, Inlines, Resolution, Subparagraph
+from resconv.model import (
+    Block,
+    Footnote,
+    FootnoteRef,
+    Heading,
+    Inlines,
+    Paragraph,
+    Resolution,
+    Subparagraph,
+    Table,
+)
 from resconv.readers.text import layout
 from resconv.readers.text.paragraphs import Para
 
@@ -230,6 +240,10 @@ def _all_inlines(resolution: Resolution) -> list[Inlines]:
         for block in items:
             if isinstance(block, Heading):
                 out.append(block.text)
+            elif isinstance(block, Paragraph):
+                out.append(block.content)
+            elif isinstance(block, Table):
+                out.extend(c for row in block.rows for cell in row.cells for c in cell.content)
             else:
                 out.append(block.content)
                 subs(block.subparagraphs)

@@ -183,7 +183,10 @@ class ParagraphClassifier:
         owners: list[PreambularParagraph] | list[Block]
         owners = part.body if part.in_body and part.body else part.preamble
         owner = owners[-1] if owners else None
-        if owner is None or isinstance(owner, Heading) or not owner.subparagraphs:
+        if (
+            not isinstance(owner, (PreambularParagraph, OperativeParagraph))
+            or not owner.subparagraphs
+        ):
             return False
         if (
             owner.wrap_up
@@ -269,7 +272,7 @@ class ParagraphClassifier:
             part.in_body = True
             return
         owner = owner_list[-1]
-        assert not isinstance(owner, Heading)
+        assert isinstance(owner, (PreambularParagraph, OperativeParagraph))
         new = Subparagraph(number=number, content=content)
         subs = self._insert(owner.subparagraphs, new)
         owner_list[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
