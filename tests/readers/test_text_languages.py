@@ -165,8 +165,8 @@ def _alternation(phrases: list[str], *, word_boundary: bool) -> re.Pattern[str]:
 @pytest.mark.parametrize("code", ["zh", "fr", "es", "ru", "ar"])
 def test_phrase_lookup_gives_what_a_longest_first_alternation_gives(code: str) -> None:
     # English is left out only because its 9 152-phrase alternation takes 0.4 s to compile.
-    prof = profile(code)
-    for full in (prof.preambular, prof.operative):
+    language = profile(code)
+    for full in (language.preambular, language.operative):
         phrases = full.without_more()  # the lexicon's phrases would multiply the expansion
         expanded = list(phrases)
         reference = _alternation(expanded, word_boundary=phrases.word_boundary)
@@ -178,10 +178,10 @@ def test_phrase_lookup_gives_what_a_longest_first_alternation_gives(code: str) -
 
 @pytest.mark.parametrize("code", ["zh", "en", "fr", "es", "ru", "ar"])
 def test_harvested_initial_phrases_are_known(code: str) -> None:
-    prof = profile(code)
+    language = profile(code)
     kinds: tuple[tuple[Literal["preambular", "operative"], PhraseSet], ...] = (
-        ("preambular", prof.preambular),
-        ("operative", prof.operative),
+        ("preambular", language.preambular),
+        ("operative", language.operative),
     )
     for kind, phrases in kinds:
         harvested = initial_phrases(code, kind)

@@ -121,7 +121,7 @@ def build(resolution: Resolution) -> Node:
     if resolution.components:
         _Collection(resolution).build(root)
     else:
-        _Document(resolution).statement(root)
+        _StatementBuilder(resolution).statement(root)
     if _names_voting(resolution):
         assert root.attrib is not None
         root.attrib["xmlns:akn4un"] = AKN4UN_NS
@@ -135,7 +135,7 @@ def _names_voting(resolution: Resolution) -> bool:
     return any(_names_voting(component) for component in resolution.components)
 
 
-class _Document:
+class _StatementBuilder:
     """One write: the model, its eIds, the TLCs it refers to, and the footnotes placed."""
 
     def __init__(
@@ -145,7 +145,7 @@ class _Document:
         printed_number: str | None = None,
         date: dt.date | None = None,
     ) -> None:
-        self.r = resolution
+        self.resolution = resolution
         self.printed_number = printed_number or f"{resolution.number}."
         """The preface's docNumber: "67/38.", or "A" for component A of a collection."""
         self.lang = self._language(resolution)
@@ -191,22 +191,22 @@ class _Document:
         meta = element(statement, "meta")
         self._identification(meta, self.iris, with_alias=True)
         self._workflow(meta)
-        if self.r.vote is not None:
-            self._analysis(meta, self.r.vote)
-        if _has_cover(self.r.cover):
-            self._cover_page(statement, self.r.cover)
+        if self.resolution.vote is not None:
+            self._analysis(meta, self.resolution.vote)
+        if _has_cover(self.resolution.cover):
+            self._cover_page(statement, self.resolution.cover)
         self._preface(statement)
-        self._preamble(statement, self.r.preamble, self.r.authority, "")
+        self._preamble(statement, self.resolution.preamble, self.resolution.authority, "")
         body = element(statement, "mainBody")
-        self._blocks(body, self.r.operative, "")
-        for part in self.r.parts:
+        self._blocks(body, self.resolution.operative, "")
+        for part in self.resolution.parts:
             self._part(body, part, "")
         if not body.children:
             element(body, "p")
         self._conclusions(statement)
-        if self.r.annexes:
+        if self.resolution.annexes:
             attachments = element(statement, "attachments")
-            for index, annex in enumerate(self.r.annexes, start=1):
+            for index, annex in enumerate(self.resolution.annexes, start=1):
                 self._annex(attachments, annex, index)
         self._references(meta)
         return statement
@@ -220,17 +220,17 @@ class _Document:
         element(work, "FRBRthis", {"value": iris.work_this})
         element(work, "FRBRuri", {"value": iris.work})
         if with_alias:
-            element(work, "FRBRalias", {"value": self.r.symbol, "name": "symbol"})
+            element(work, "FRBRalias", {"value": self.resolution.symbol, "name": "symbol"})
         element(work, "FRBRdate", {"date": date, "name": "adoption"})
         element(work, "FRBRauthor", {"href": self.ref("ga"), "as": self.ref("author")})
         element(work, "FRBRcountry", {"value": COUNTRY})
         element(work, "FRBRsubtype", {"value": SUBTYPE})
-        number = work_number(self.r.number)
-        element(work, "FRBRnumber", {"value": number, "showAs": self.r.number})
+        number = work_number(self.resolution.number)
+        element(work, "FRBRnumber", {"value": number, "showAs": self.resolution.number})
         expression = element(ident, "FRBRExpression")
         element(expression, "FRBRthis", {"value": iris.expression_this})
         element(expression, "FRBRuri", {"value": iris.expression})
-        issued = self.r.cover.distribution_date
+        issued = self.resolution.cover.distribution_date
         if issued is not None:
             element(expression, "FRBRdate", {"date": issued.isoformat(), "name": "publication"})
         else:
@@ -248,10 +248,10 @@ class _Document:
         element(manifestation, "FRBRformat", {"value": "xml"})
 
     def _meeting_ref(self) -> str | None:
-        adoption = self.r.adoption
+        adoption = self.resolution.adoption
         if adoption is None or not (adoption.meeting_text or adoption.meeting is not None):
             return None
-        session = self.r.session
+        session = self.resolution.session
         if adoption.meeting is not None:
             eid = f"plenaryMeeting{adoption.meeting}"
             href = f"/akn/ontology/event/un/unga/{session or 0}/plenaryMeeting/{adoption.meeting}"
@@ -297,7 +297,7 @@ class _Document:
         order = {name: index for index, name in enumerate(("TLCOrganization", "TLCEvent"))}
         entries = sorted(self.used.items(), key=lambda item: order.get(item[1][0], 9))
         assembly = language(
-            self.r.language
+            self.resolution.language
         ).assembly  # the UN names the organ in the text's language
         for eid, (tag, href, show) in entries:
             if eid == "ga" and assembly:
@@ -310,7 +310,7 @@ class _Document:
         page = element(statement, "coverPage", {"eId": "coverPage"})
         element(
             element(page, "p"), "docNumber", {"refersTo": self.ref("symbol")}
-        ).text = self.r.symbol
+        ).text = self.resolution.symbol
         if cover.distribution:
             status = element(
                 element(page, "p"), "docStatus", {"refersTo": self.ref("distribution")}
@@ -328,8 +328,8 @@ class _Document:
             element(element(page, "p"), "inline", {"name": "date of issuance"}).text = date_text
         if cover.session_text:
             attrib = {"refersTo": self.ref("ga")}
-            if self.r.session is not None:
-                attrib["value"] = str(self.r.session)
+            if self.resolution.session is not None:
+                attrib["value"] = str(self.resolution.session)
             element(element(page, "p"), "session", attrib).text = cover.session_text
         if cover.agenda_item:
             item = {"name": "agenda item", "title": cover.agenda_item}
@@ -351,7 +351,7 @@ class _Document:
         element(p, "docNumber").text = self.printed_number
         p.children[-1].tail = " "
         title = element(p, "docTitle", {"refersTo": self.ref("resolutionTitle")})
-        self._inlines(title, self.r.title)
+        self._inlines(title, self.resolution.title)
 
     def _preamble(
         self,
@@ -550,7 +550,7 @@ class _Document:
     # -- conclusions and annexes ---------------------------------------------------------
 
     def _conclusions(self, statement: Node) -> None:
-        adoption = self.r.adoption
+        adoption = self.resolution.adoption
         assert adoption is not None  # checked in __init__
         conclusions = element(statement, "conclusions")
         eid = self.ids.counted("container", "conclusions")
@@ -558,7 +558,7 @@ class _Document:
         # In the order the language prints them (Chinese: the date, then the meeting), so
         # that the text reads as the resolution does.
         lines = []
-        for part in language(self.r.language).adoption_order:
+        for part in language(self.resolution.language).adoption_order:
             if part == "meeting":
                 meeting = self._meeting_ref()
                 if meeting is not None:
@@ -657,7 +657,7 @@ class _Document:
         eid = self.ids.numbered("authorialNote", "", marker)
         self.notes_placed[marker] = eid
         attrib = {"marker": marker, "placement": "bottom", "eId": eid}
-        footnote = self.r.footnote(marker)
+        footnote = self.resolution.footnote(marker)
         if footnote is None or footnote.text is None:
             # The marker was printed but the note's text is not known: say so.
             attrib["status"] = "unknown"
@@ -710,7 +710,7 @@ class _Collection:
             (r.adoption.date for r in dated if r.adoption is not None and r.adoption.date),
             None,
         )
-        self.document = _Document(collection, date=found)
+        self.document = _StatementBuilder(collection, date=found)
 
     def build(self, root: Node) -> None:
         document = self.document
@@ -734,7 +734,7 @@ class _Collection:
                 {"eId": f"body__{eid}__dref", "href": f"#{eid}", "showAs": letter},
             )
             holder_node = element(components, "component", {"eId": eid})
-            _Document(component, printed_number=letter).statement(holder_node)
+            _StatementBuilder(component, printed_number=letter).statement(holder_node)
         if not self.c.components:
             raise StructureError("a collection without components cannot be written")
         root.children.append(components)

@@ -128,10 +128,10 @@ class DocxWriter:
     )
 
     def write(self, resolution: Resolution, /) -> bytes:
-        return _Document(resolution).package()
+        return _Conversion(resolution).package()
 
 
-class _Document:
+class _Conversion:
     """One conversion: the body and footnotes being built for one resolution."""
 
     def __init__(self, resolution: Resolution) -> None:
@@ -785,7 +785,7 @@ def _align(paragraph: etree._Element, value: str) -> None:
     """Direct alignment; in a `w:bidi` paragraph left/right read as start/end (so rendered by
     LibreOffice), so the same value mirrors in right-to-left documents."""
     properties = paragraph.find(w("pPr"))
-    assert properties is not None  # every paragraph is made by _Document._paragraph
+    assert properties is not None  # every paragraph is made by _Conversion._paragraph
     insert_ordered(properties, element("jc", val=value), PPR_ORDER)
 
 

@@ -46,8 +46,8 @@ _registry_lock = threading.Lock()
 class FaceChooser:
     """Picks the face of each character and records what each face must hold."""
 
-    def __init__(self, typo: Typography) -> None:
-        self._typo = typo
+    def __init__(self, typesetting: Typography) -> None:
+        self._typesetting = typesetting
         self._library = library()
         self._faces: dict[str, Face] = {}
         self._choice: dict[str, dict[str, str | None]] = {}
@@ -66,8 +66,8 @@ class FaceChooser:
         return found
 
     def _chain(self, role: str, char: str) -> Iterator[str]:
-        chain = self._typo.chains[role]
-        if self._typo.wide_punctuation and char in WIDE_PUNCTUATION:
+        chain = self._typesetting.chains[role]
+        if self._typesetting.wide_punctuation and char in WIDE_PUNCTUATION:
             yield from (key for key in chain if self.face(key).spec.script == "han")
         yield from chain
 
@@ -89,7 +89,7 @@ class FaceChooser:
         """
         found = self._choice.get(role)
         if found is None:
-            key = (self._typo.chains[role], self._typo.wide_punctuation)
+            key = (self._typesetting.chains[role], self._typesetting.wide_punctuation)
             found = self._choice[role] = _CHOICES.setdefault(key, {})
         return found
 

@@ -134,17 +134,17 @@ class Plan:
     masthead: Masthead
 
 
-def resolution_plan(resolution: Resolution, typo: Typography) -> Plan:
-    """The blocks, notes and masthead of `resolution` as `typo` sets them."""
-    return _Planner(resolution, typo).plan()
+def resolution_plan(resolution: Resolution, typesetting: Typography) -> Plan:
+    """The blocks, notes and masthead of `resolution` as `typesetting` sets them."""
+    return _Planner(resolution, typesetting).plan()
 
 
 class _Planner:
     """Walks the model in order and turns it into blocks."""
 
-    def __init__(self, resolution: Resolution, typo: Typography) -> None:
+    def __init__(self, resolution: Resolution, typesetting: Typography) -> None:
         self.resolution = resolution
-        self.typo = typo
+        self.typesetting = typesetting
         lang = language(resolution.language)
         self.lang = lang
         self.emphasis = lang.initial_words_style
@@ -249,7 +249,7 @@ class _Planner:
         if plain_text(res.title).lstrip().startswith(number):
             self.blocks.append(Block("title", title, keep_with_next=True))
         else:
-            shown = self.typo.title_number.format(number)
+            shown = self.typesetting.title_number.format(number)
             self.blocks.append(Block("title", title, [Run("title", shown)], True))
 
     def _preambular(self, para: PreambularParagraph) -> None:

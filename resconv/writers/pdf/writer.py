@@ -71,10 +71,10 @@ class PdfWriter:
 
     def write(self, resolution: Resolution, /) -> bytes:
         lang = language(resolution.language)
-        typo = typography(lang.code)
+        typesetting = typography(lang.code)
         rtl = lang.direction == "rtl"
-        plan = resolution_plan(resolution, typo)
-        chooser = FaceChooser(typo)
+        plan = resolution_plan(resolution, typesetting)
+        chooser = FaceChooser(typesetting)
         text: LineText = RtlText(chooser) if rtl else LtrText(chooser)
         running = RunningLines(text, plan.symbol, rtl)
         masthead = MastheadFlowable(plan.masthead, text, rtl)
@@ -83,8 +83,8 @@ class PdfWriter:
             rl_config.toColorCanUse = None
             install_justification()
             try:
-                story = _story(plan, chooser, text, typo, running, masthead)
-                return _lay_out(plan, story, text.fonts, typo, lang.bcp47, masthead, running)
+                story = _story(plan, chooser, text, typesetting, running, masthead)
+                return _lay_out(plan, story, text.fonts, typesetting, lang.bcp47, masthead, running)
             finally:
                 unregister(text.fonts)
 
@@ -110,7 +110,7 @@ def _story(
     plan: Plan,
     chooser: FaceChooser,
     text: LineText,
-    typo: Typography,
+    typesetting: Typography,
     running: RunningLines,
     masthead: MastheadFlowable,
 ) -> Story:
@@ -120,13 +120,13 @@ def _story(
     the glyphs shaped before it was built.
     """
     if isinstance(text, RtlText):
-        story = RtlStory(plan, text, Styles(typo, "", BODY_WIDTH))
+        story = RtlStory(plan, text, Styles(typesetting, "", BODY_WIDTH))
         for role, line, size in [*running.texts(), *masthead.lines()]:
             text.prepare(role, line, size)
         register_shaped_subsets(text.codes, text.fonts)
         return story
     register_subsets(chooser, text.fonts)
-    styles = Styles(typo, _base_font(text.fonts), BODY_WIDTH)
+    styles = Styles(typesetting, _base_font(text.fonts), BODY_WIDTH)
     return LtrStory(plan, Markup(chooser, text.fonts, "text"), styles)
 
 
@@ -134,7 +134,7 @@ def _lay_out(
     plan: Plan,
     story: Story,
     fonts: Fonts,
-    typo: Typography,
+    typesetting: Typography,
     lang_tag: str,
     masthead: MastheadFlowable,
     running: RunningLines,
@@ -156,10 +156,11 @@ def _lay_out(
         lang=lang_tag,
         invariant=1,
         initialFontName=_base_font(fonts),
-        initialFontSize=typo.body_size,
+        initialFontSize=typesetting.body_size,
     )
     doc.build(
-        story_flowables(plan, story, masthead, typo), canvasmaker=numbered_canvas(running.footer)
+        story_flowables(plan, story, masthead, typesetting),
+        canvasmaker=numbered_canvas(running.footer),
     )
     return out.getvalue()
 
