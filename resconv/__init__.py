@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from resconv import _codecache  # noqa: F401  (first: it speeds up every dataclass after it)
 from resconv._version import __version__
 from resconv.conversion import Conversion, convert, convert_bytes, read, read_bytes, write
 from resconv.diagnostics import Diagnostic, Result

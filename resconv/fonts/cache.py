@@ -18,10 +18,9 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["CACHE_ENV", "DiskCache", "default_cache_dir"]
+from resconv._cachedir import CACHE_ENV, cache_dir
 
-CACHE_ENV = "RESCONV_CACHE_DIR"
-"""Environment variable naming the cache directory; "off" disables the disk cache."""
+__all__ = ["CACHE_ENV", "DiskCache", "default_cache_dir"]
 
 _MAGIC = b"RCC2"
 _DIGEST = 16
@@ -30,14 +29,8 @@ _NAME_LENGTH = 2
 
 def default_cache_dir() -> Path | None:
     """The cache directory: `RESCONV_CACHE_DIR`, else the user's cache directory."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured is not None:
-        if configured.strip().lower() in ("", "off", "none", "0"):
-            return None
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("resconv", appauthor=False))
+    name = cache_dir()
+    return None if name is None else Path(name)
 
 
 def _checksum(payload: bytes) -> bytes:
