@@ -1,0 +1,47 @@
+"""The start-up code cache: dataclasses' generated code, compiled once and kept on disk."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_PROBE = """
+import dataclasses, resconv, resconv._codecache as cache
+from resconv.model import Text, FootnoteRef
+text = Text(text="a")
+assert dataclasses.replace(text, text="b") == Text(text="b") and hash(text) == hash(Text(text="a"))
+assert [f.name for f in dataclasses.fields(FootnoteRef)] == ["marker"]
+try:
+    text.text = "c"
+except dataclasses.FrozenInstanceError:
+    pass
+else:
+    raise AssertionError("not frozen")
+print(cache._added, len(cache._code))
+"""
+
+
+def _run(cache_dir: str) -> tuple[int, int]:
+    env = {**os.environ, "RESCONV_CACHE_DIR": cache_dir, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE], env=env, check=True, capture_output=True, text=True
+    ).stdout.split()
+    return int(out[0]), int(out[1])
+
+
+def test_a_second_process_compiles_no_dataclass_code(tmp_path: Path) -> None:
+    added, _ = _run(str(tmp_path))
+    assert added > 20  # the model's classes at least
+    (stored,) = tmp_path.glob("dataclass-code-*.marshal")
+    assert _run(str(tmp_path)) == (0, added)
+    stored.write_bytes(stored.read_bytes()[:100])  # torn: compiled again, then rewritten
+    assert _run(str(tmp_path)) == (added, added)
+    assert _run(str(tmp_path)) == (0, added)
+
+
+def test_the_cache_can_be_turned_off() -> None:
+    assert _run("off") == (0, 0)  # dataclasses left as they are
