@@ -1,46 +1,59 @@
-"""Start-up speed: the methods `dataclasses` generates, compiled once and kept on disk.
+"""Start-up speed: code Python builds from source on every start, built once, kept on disk.
 
-For each class, `@dataclass` writes `__init__`, `__repr__`, `__eq__`, `__hash__`,
-`__setattr__`, `__delattr__` and the pickling methods as source text and compiles them
-on every start. Compiling is about four fifths of what a frozen, slotted dataclass costs
-(measured: 1,210 µs a class, 230 µs with the code objects at hand); a text → AKN process
-defines about 35 dataclasses (the model's 20 and the reader's and writer's own), so
-compiling them was the largest single cost of a one-file conversion after Python's own
-start.
+Two things cost most of a one-file conversion after Python's own start, and both are
+the same work in every process:
 
-Importing this module (`resconv/__init__.py` does it first) makes `dataclasses` run,
-instead of the built-in `exec` of that text, `_exec`, which executes the same text
-compiled once: the compiled code is looked up by its source text in a dictionary loaded
-from one marshal file in resconv's cache directory (one file per bytecode version); code
-compiled in this process is added to the file when
-the process exits. Same text, same code: the classes are exactly those `dataclasses`
-builds. A missing, unreadable or foreign file only means compiling as before; so does
-`RESCONV_CACHE_DIR=off`. Like Python's own `__pycache__`, the file holds code that is run:
-it lives in the user's own cache directory.
+- **Dataclasses.** For each class, `@dataclass` writes `__init__`, `__repr__`, `__eq__`,
+  `__hash__`, `__setattr__`, `__delattr__` and the pickling methods as source text and
+  compiles them. Compiling is about four fifths of what a frozen, slotted dataclass costs
+  (measured: 1,210 µs a class, 230 µs with the code at hand), and a text → AKN run
+  defines about 35 of them (the model's 20, the reader's and the writer's own).
+- **Regular expressions.** `re` parses each pattern and compiles it to the regex
+  engine's code in Python; a text → AKN run compiles about 75 (13–19 ms).
+
+Importing this module (`resconv/__init__.py` does it first) keeps both results in one
+marshal file in resconv's cache directory (one file per bytecode and regex-engine
+version): `dataclasses` is given `_exec`, which runs the same text compiled once (a module
+attribute named `exec` comes before the built-in); `re` is given `_compile_regex`, which
+hands the engine the code recorded for the same pattern and flags (the engine checks
+code it is given). What this process compiled anew is added to the file when it exits.
+Same source, same result: the classes and patterns are exactly those Python builds. A
+missing, torn or foreign file only means compiling as before; so does
+`RESCONV_CACHE_DIR=off`, and so does an interpreter other than CPython 3.11–3.13. Like
+Python's own `__pycache__`, the file holds code that is run: it lives in the user's own
+cache directory.
 """
 
 from __future__ import annotations
 
 import _frozen_importlib_external
+import _sre  # type: ignore[import-not-found]
 import builtins
 import dataclasses
 import marshal
 import os
+import re
 import sys
 from collections.abc import Mapping
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from types import CodeType
 from typing import Any
 
 __all__ = ["install"]
 
-_MAGIC = _frozen_importlib_external.MAGIC_NUMBER
-"""The interpreter's bytecode version: code objects are only valid for it."""
+_VERSION = _frozen_importlib_external.MAGIC_NUMBER + _sre.MAGIC.to_bytes(4, "little")
+"""Code objects and regex code are only valid for the interpreter that made them."""
 _LIMIT = 4096
-"""Entries kept at most: an application defining dataclasses by the thousand after
-importing resconv cannot make the file grow without bound."""
+"""Entries of each kind kept at most: an application that compiles thousands of its own
+after importing resconv cannot make the file grow without bound."""
+
+_RegexArgs = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+"""What `_sre.compile` takes after the pattern: flags, code, groups, group names both ways."""
 
 _code: dict[str, CodeType] = {}
+_regexes: dict[tuple[str, int], _RegexArgs] = {}
 _added = 0
+_compile_pattern = _compiler.compile
 
 
 def _exec(
@@ -62,45 +75,87 @@ def _exec(
     builtins.exec(source, globals, locals)
 
 
+def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:
+    """`re`'s compiler for a string pattern: the engine's code recorded once, then reused.
+
+    The steps are those of `re._compiler.compile`, with its result's parts kept."""
+    global _added
+    if type(pattern) is not str or flags & re.DEBUG:
+        return _compile_pattern(pattern, flags)  # type: ignore[no-any-return]
+    key = (pattern, int(flags))
+    args = _regexes.get(key)
+    if args is None:
+        parsed = _parser.parse(pattern, flags)
+        groupindex = parsed.state.groupdict
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        args = (
+            int(flags | parsed.state.flags),
+            [int(op) for op in _compiler._code(parsed, flags)],  # plain ints: marshallable
+            parsed.state.groups - 1,
+            dict(groupindex),
+            tuple(indexgroup),
+        )
+        if len(_regexes) < _LIMIT:
+            _regexes[key] = args
+            _added += 1
+    return _sre.compile(pattern, *args)  # type: ignore[no-any-return]
+
+
 def install() -> None:
-    """Serve `dataclasses`' generated code from the disk cache (once per process)."""
-    if sys.implementation.name != "cpython" or getattr(dataclasses, "exec", None) is _exec:
-        return  # other interpreters: `dataclasses` as they are
-    directory = _directory()
+    """Serve dataclasses' generated code and `re`'s compiled patterns from the disk cache."""
+    if getattr(dataclasses, "exec", None) is _exec:
+        return  # installed already
+    if sys.implementation.name != "cpython" or not (3, 11) <= sys.version_info[:2] <= (3, 13):
+        return  # other interpreters: `dataclasses` and `re` as they are
+    from resconv._cachedir import cache_dir
+
+    directory = cache_dir()
     if directory is None:
         return
-    path = os.path.join(directory, f"dataclass-code-{_MAGIC.hex()}.marshal")
-    _code.update(_load(path))
-    # `dataclasses` calls `exec` by its global name: a module attribute of that name comes
-    # before the built-in.
+    path = os.path.join(directory, f"start-up-code-{_VERSION.hex()}.marshal")
+    code, regexes = _load(path)
+    _code.update(code)
+    _regexes.update(regexes)
     dataclasses.exec = _exec  # type: ignore[attr-defined]
+    _compiler.compile = _compile_regex
     import atexit
 
     atexit.register(_save, path)
 
 
-def _directory() -> str | None:
-    from resconv._cachedir import cache_dir
-
-    return cache_dir()
-
-
-def _load(path: str) -> dict[str, CodeType]:
+def _load(path: str) -> tuple[dict[str, CodeType], dict[tuple[str, int], _RegexArgs]]:
     try:
         with open(path, "rb") as handle:
             data = handle.read()  # whole: marshal.load on a file reads it in small pieces
-        if not data.startswith(_MAGIC):
-            return {}
-        entries = marshal.loads(memoryview(data)[len(_MAGIC) :])
+        if not data.startswith(_VERSION):
+            return {}, {}
+        code, regexes = marshal.loads(memoryview(data)[len(_VERSION) :])
     except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(entries, dict):
-        return {}
-    return {
-        source: code
-        for source, code in entries.items()
-        if isinstance(source, str) and isinstance(code, CodeType)
-    }
+        return {}, {}
+    if not isinstance(code, dict) or not isinstance(regexes, dict):
+        return {}, {}
+    return (
+        {s: c for s, c in code.items() if isinstance(s, str) and isinstance(c, CodeType)},
+        {k: a for k, a in regexes.items() if _well_formed(k, a)},
+    )
+
+
+def _well_formed(key: object, args: object) -> bool:
+    return (
+        isinstance(key, tuple)
+        and len(key) == 2
+        and isinstance(key[0], str)
+        and isinstance(key[1], int)
+        and isinstance(args, tuple)
+        and len(args) == 5
+        and isinstance(args[0], int)
+        and isinstance(args[1], list)
+        and isinstance(args[2], int)
+        and isinstance(args[3], dict)
+        and isinstance(args[4], tuple)
+    )
 
 
 def _save(path: str) -> None:
@@ -111,8 +166,8 @@ def _save(path: str) -> None:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temp, "wb") as handle:
-            handle.write(_MAGIC)
-            marshal.dump(_code, handle)
+            handle.write(_VERSION)
+            marshal.dump((_code, _regexes), handle)
         os.replace(temp, path)
     except (OSError, ValueError):
         import contextlib

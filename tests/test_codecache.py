@@ -1,4 +1,5 @@
-"""The start-up code cache: dataclasses' generated code, compiled once and kept on disk."""
+"""The start-up code cache: dataclasses' generated code and `re`'s compiled patterns,
+built once and kept on disk."""
 
 from __future__ import annotations
 
@@ -21,7 +22,13 @@ except dataclasses.FrozenInstanceError:
     pass
 else:
     raise AssertionError("not frozen")
-print(cache._added, len(cache._code))
+import re
+pattern = re.compile(r"(?P<number>\\d+)\\s*[.．](x)?", re.IGNORECASE)
+match = pattern.match("12．X")
+assert match is not None and match.group("number", 2) == ("12", "X") and pattern.groups == 2
+assert pattern.groupindex == {"number": 1} and pattern.flags == re.IGNORECASE | re.UNICODE
+assert pattern.match("a1.") is None and re.compile(rb"\\d").match(b"1")
+print(cache._added, len(cache._code) + len(cache._regexes))
 """
 
 
@@ -35,8 +42,8 @@ def _run(cache_dir: str) -> tuple[int, int]:
 
 def test_a_second_process_compiles_no_dataclass_code(tmp_path: Path) -> None:
     added, _ = _run(str(tmp_path))
-    assert added > 20  # the model's classes at least
-    (stored,) = tmp_path.glob("dataclass-code-*.marshal")
+    assert added > 20  # the model's classes and the pattern at least
+    (stored,) = tmp_path.glob("start-up-code-*.marshal")
     assert _run(str(tmp_path)) == (0, added)
     stored.write_bytes(stored.read_bytes()[:100])  # torn: compiled again, then rewritten
     assert _run(str(tmp_path)) == (added, added)
