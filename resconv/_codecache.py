@@ -37,7 +37,7 @@ import sys
 from collections.abc import Mapping
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from types import CodeType
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = ["install"]
 
@@ -47,11 +47,14 @@ _LIMIT = 4096
 """Entries of each kind kept at most: an application that compiles thousands of its own
 after importing resconv cannot make the file grow without bound."""
 
+_T = TypeVar("_T")
 _RegexArgs = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """What `_sre.compile` takes after the pattern: flags, code, groups, group names both ways."""
 
-_code: dict[str, CodeType] = {}
-_regexes: dict[tuple[str, int], _RegexArgs] = {}
+_code: dict[str, bytes] = {}
+"""Source text → its code object, marshalled: each is unmarshalled only when used."""
+_regexes: dict[tuple[str, int], bytes] = {}
+"""(pattern, flags) → the marshalled `_RegexArgs` of the compiled pattern."""
 _added = 0
 _compile_pattern = _compiler.compile
 
@@ -65,11 +68,11 @@ def _exec(
     """`exec` as `dataclasses` calls it, with the source text compiled once."""
     global _added
     if isinstance(source, str):
-        code = _code.get(source)
+        code = _stored(_code.get(source), CodeType)
         if code is None:
             code = compile(source, "<string>", "exec")
             if len(_code) < _LIMIT:
-                _code[source] = code
+                _code[source] = marshal.dumps(code)
                 _added += 1
         source = code
     builtins.exec(source, globals, locals)
@@ -83,24 +86,40 @@ def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:
     if type(pattern) is not str or flags & re.DEBUG:
         return _compile_pattern(pattern, flags)  # type: ignore[no-any-return]
     key = (pattern, int(flags))
-    args = _regexes.get(key)
-    if args is None:
-        parsed = _parser.parse(pattern, flags)
-        groupindex = parsed.state.groupdict
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        args = (
-            int(flags | parsed.state.flags),
-            [int(op) for op in _compiler._code(parsed, flags)],  # plain ints: marshallable
-            parsed.state.groups - 1,
-            dict(groupindex),
-            tuple(indexgroup),
-        )
-        if len(_regexes) < _LIMIT:
-            _regexes[key] = args
-            _added += 1
+    stored = _stored(_regexes.get(key), tuple)
+    if stored is not None:
+        try:
+            return _sre.compile(pattern, *stored)  # type: ignore[no-any-return]
+        except (TypeError, ValueError, OverflowError, RuntimeError):
+            pass  # damaged (the engine validates the code it is given): compiled again
+    parsed = _parser.parse(pattern, flags)
+    groupindex = parsed.state.groupdict
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    args = (
+        int(flags | parsed.state.flags),
+        [int(op) for op in _compiler._code(parsed, flags)],  # plain ints: marshallable
+        parsed.state.groups - 1,
+        dict(groupindex),
+        tuple(indexgroup),
+    )
+    if len(_regexes) < _LIMIT:
+        _regexes[key] = marshal.dumps(args)
+        _added += 1
     return _sre.compile(pattern, *args)  # type: ignore[no-any-return]
+
+
+def _stored(blob: bytes | None, kind: type[_T]) -> _T | None:
+    """The value marshalled in `blob` if it is a `kind`; None when absent or damaged (the
+    regex engine checks the code it is given, so damaged regex code raises, never runs)."""
+    if blob is None:
+        return None
+    try:
+        value = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return value if isinstance(value, kind) else None
 
 
 def install() -> None:
@@ -125,7 +144,7 @@ def install() -> None:
     atexit.register(_save, path)
 
 
-def _load(path: str) -> tuple[dict[str, CodeType], dict[tuple[str, int], _RegexArgs]]:
+def _load(path: str) -> tuple[dict[str, bytes], dict[tuple[str, int], bytes]]:
     try:
         with open(path, "rb") as handle:
             data = handle.read()  # whole: marshal.load on a file reads it in small pieces
@@ -137,24 +156,12 @@ def _load(path: str) -> tuple[dict[str, CodeType], dict[tuple[str, int], _RegexA
     if not isinstance(code, dict) or not isinstance(regexes, dict):
         return {}, {}
     return (
-        {s: c for s, c in code.items() if isinstance(s, str) and isinstance(c, CodeType)},
-        {k: a for k, a in regexes.items() if _well_formed(k, a)},
-    )
-
-
-def _well_formed(key: object, args: object) -> bool:
-    return (
-        isinstance(key, tuple)
-        and len(key) == 2
-        and isinstance(key[0], str)
-        and isinstance(key[1], int)
-        and isinstance(args, tuple)
-        and len(args) == 5
-        and isinstance(args[0], int)
-        and isinstance(args[1], list)
-        and isinstance(args[2], int)
-        and isinstance(args[3], dict)
-        and isinstance(args[4], tuple)
+        {s: b for s, b in code.items() if type(s) is str and type(b) is bytes},
+        {
+            k: b
+            for k, b in regexes.items()
+            if type(k) is tuple and len(k) == 2 and type(k[0]) is str and type(b) is bytes
+        },
     )
 
 

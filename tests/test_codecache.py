@@ -52,3 +52,20 @@ def test_a_second_process_compiles_no_dataclass_code(tmp_path: Path) -> None:
 
 def test_the_cache_can_be_turned_off() -> None:
     assert _run("off") == (0, 0)  # dataclasses left as they are
+
+
+def test_damaged_regex_code_is_compiled_again() -> None:
+    import marshal
+
+    from resconv import _codecache
+
+    pattern = r"(?P<year>\d{4})年 damaged-entry probe"
+    _codecache._regexes[(pattern, 0)] = marshal.dumps((32, [1, 2, 3], 0, {}, ()))  # not regex
+    try:
+        compiled = _codecache._compile_regex(pattern, 0)
+        match = compiled.match("2012年 damaged-entry probe")
+        assert match is not None and match.group("year") == "2012"
+        _codecache._regexes[(pattern, 0)] = b"\x00torn"
+        assert _codecache._compile_regex(pattern, 0).groupindex == {"year": 1}
+    finally:
+        del _codecache._regexes[(pattern, 0)]
