@@ -70,21 +70,33 @@ def process(args: list[str], cwd: Path) -> tuple[float, float]:
     return float(out[0]), int(out[1]) / 1024
 
 
-def startup(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
-    """Best and median wall seconds of `command` over `runs` runs, after one to warm caches.
+def startup(
+    command: list[str], cwd: Path, runs: int, env: dict[str, str] | None = None
+) -> tuple[float, float, float, float]:
+    """Best and median wall seconds, then best and median CPU seconds (user + system), of
+    `command` over `runs` runs, after one to warm caches.
 
     The best run is the figure to compare on a shared machine: other load only adds time.
+    CPU time is what load inflates least: compare it between alternating runs.
     """
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-    times = []
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=env)
+    wall, cpu = [], []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    return min(times), statistics.median(times)
+        child = subprocess.Popen(
+            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        wall.append(time.perf_counter() - started)
+        if status != 0:
+            raise SystemExit(f"{' '.join(command)} failed")
+        cpu.append(usage.ru_utime + usage.ru_stime)
+    return min(wall), statistics.median(wall), min(cpu), statistics.median(cpu)
 
 
-def import_top(command: list[str], cwd: Path, count: int = 10) -> list[tuple[str, float]]:
+def import_top(
+    command: list[str], cwd: Path, count: int = 10, env: dict[str, str] | None = None
+) -> list[tuple[str, float]]:
     """The `count` modules with the largest cumulative import time (ms), from
     ``python -X importtime``, median over 5 runs."""
     totals: dict[str, list[float]] = {}
@@ -95,7 +107,7 @@ def import_top(command: list[str], cwd: Path, count: int = 10) -> list[tuple[str
             check=True,
             capture_output=True,
             text=True,
-            env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"},
+            env={**(os.environ if env is None else env), "PYTHONPROFILEIMPORTTIME": "1"},
         ).stderr
         for line in err.splitlines():
             parts = line.split("|")
@@ -123,9 +135,14 @@ def main() -> None:
     parser.add_argument(
         "--startup", action="store_true", help="only the start-up figures and import top ten"
     )
+    parser.add_argument(
+        "--python",
+        metavar="PATH",
+        help="with --startup: the interpreter to measure (a virtualenv's, after pip install .)",
+    )
     args = parser.parse_args()
     if args.startup:
-        startup_report(quick=args.quick)
+        startup_report(quick=args.quick, python=args.python)
         return
     repeat = 20 if args.quick else 200
     rows: list[tuple[str, str]] = []
@@ -243,27 +260,39 @@ def main() -> None:
         print(f"{name:<{width}}  {figure}")
 
 
-def startup_report(*, quick: bool) -> None:
+def startup_report(*, quick: bool, python: str | None) -> None:
     """Whole-process times of one-document conversions, and what their imports cost.
 
-    Run with bytecode compiled (`python -m compileall resconv`) and, to compare with a
-    `pip install .`, without an editable install's import hook (it adds pathlib and more
-    to every start).
+    Run with bytecode compiled (`python -m compileall resconv`). `--python` runs another
+    interpreter, such as that of a scratch virtualenv with `pip install .` (as users get
+    resconv: no editable install's import hook, which adds pathlib and more to every start):
+    then the package it has installed is measured, not this checkout.
     """
     runs = 10 if quick else 40
-    python = [sys.executable, "-m", "resconv", "convert", str(SEED), "--quiet"]
+    env = None
+    interpreter = sys.executable
+    if python is not None:
+        interpreter = python
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    command = [interpreter, "-m", "resconv", "convert", str(SEED), "--quiet"]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        best, median = startup([sys.executable, "-c", "pass"], work, runs)
-        print(f"python -c pass: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
+
+        def line(name: str, figures: tuple[float, float, float, float]) -> None:
+            wall_best, wall_median, cpu_best, cpu_median = (f * 1000 for f in figures)
+            print(
+                f"{name}: best {wall_best:.0f} ms, median {wall_median:.0f} ms; "
+                f"CPU best {cpu_best:.0f} ms, median {cpu_median:.0f} ms"
+            )
+
+        line("python -c pass", startup([interpreter, "-c", "pass"], work, runs, env))
         for fmt in ("akn", "json", "docx"):
-            command = [*python, "--to", fmt, "-o", str(work / fmt), "--force"]
-            best, median = startup(command, work, runs)
-            print(f"text → {fmt}: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
+            one = [*command, "--to", fmt, "-o", str(work / fmt), "--force"]
+            line(f"text → {fmt}", startup(one, work, runs, env))
         for fmt in ("akn", "docx"):
             print(f"\nimport top ten, text → {fmt} (cumulative ms):")
-            command = [*python, "--to", fmt, "-o", str(work / fmt), "--force"]
-            for name, ms in import_top(command, work):
+            one = [*command, "--to", fmt, "-o", str(work / fmt), "--force"]
+            for name, ms in import_top(one, work, env=env):
                 print(f"  {ms:6.1f}  {name}")
 
 
