@@ -34,13 +34,17 @@ _ONE = (
 )
 
 
-def _process(cache: Path) -> float:
+def _process(cache: Path) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one fresh process writing the seed's PDF."""
     env = {**os.environ, "RESCONV_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", _ONE, str(SEED)], env=env, check=True, stdout=subprocess.DEVNULL
+    child = subprocess.Popen(
+        [sys.executable, "-c", _ONE, str(SEED)], env=env, stdout=subprocess.DEVNULL
     )
-    return time.perf_counter() - start
+    _, status, usage = os.wait4(child.pid, 0)
+    if status != 0:
+        raise SystemExit("the PDF process failed")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
 def _batch(cache: Path, count: int) -> tuple[list[float], list[float]]:
@@ -169,15 +173,15 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="resconv-bench-") as tmp:
         cache = Path(tmp)
-        cold = _process(cache)
-        warm = [_process(cache) for _ in range(5)]
+        cold, cold_cpu = _process(cache)
+        warm, warm_cpu = zip(*(_process(cache) for _ in range(5)), strict=True)
         batch, batch_cpu = _batch(cache, args.batch)
         if args.libreoffice:
             _versus_libreoffice(cache)
-    print(f"cold process (empty glyph cache):   {cold:6.2f} s")
+    print(f"cold process (empty glyph cache):   {cold:6.2f} s (CPU {cold_cpu:.2f} s)")
     print(
         f"fresh process, warm disk cache:     {statistics.median(warm):6.2f} s "
-        f"(median of 5, min {min(warm):.2f})"
+        f"(median of 5, min {min(warm):.2f}; CPU median {statistics.median(warm_cpu):.2f} s)"
     )
     print(
         f"warm batch, per document:           {statistics.median(batch) * 1000:6.1f} ms "

@@ -43,18 +43,29 @@ __all__ = ["install"]
 
 _VERSION = _frozen_importlib_external.MAGIC_NUMBER + _sre.MAGIC.to_bytes(4, "little")
 """Code objects and regex code are only valid for the interpreter that made them."""
+_KEEP = 8
+"""Saves an entry survives unused. Each process that compiled something new saves the
+file; an entry neither used nor added by the last eight of them is dropped. Some
+libraries build patterns from a set, in an order that changes with every process: without
+this the file would grow by those at every run."""
 _LIMIT = 4096
-"""Entries of each kind kept at most: an application that compiles thousands of its own
-after importing resconv cannot make the file grow without bound."""
+"""Entries of each kind a process adds at most (an application compiling thousands of its
+own patterns after importing resconv)."""
 
 _T = TypeVar("_T")
+_K = TypeVar("_K")
 _RegexArgs = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """What `_sre.compile` takes after the pattern: flags, code, groups, group names both ways."""
 
-_code: dict[str, bytes] = {}
-"""Source text → its code object, marshalled: each is unmarshalled only when used."""
-_regexes: dict[tuple[str, int], bytes] = {}
-"""(pattern, flags) → the marshalled `_RegexArgs` of the compiled pattern."""
+_Entry = tuple[bytes, int]
+"""A marshalled value, unmarshalled only when used, and the last save that used it."""
+
+_code: dict[str, _Entry] = {}
+"""Source text → its code object."""
+_regexes: dict[tuple[str, int], _Entry] = {}
+"""(pattern, flags) → the `_RegexArgs` of the compiled pattern."""
+_generation = 0
+"""The number of the save this process makes."""
 _added = 0
 _compile_pattern = _compiler.compile
 
@@ -68,11 +79,11 @@ def _exec(
     """`exec` as `dataclasses` calls it, with the source text compiled once."""
     global _added
     if isinstance(source, str):
-        code = _stored(_code.get(source), CodeType)
+        code = _stored(_code, source, CodeType)
         if code is None:
             code = compile(source, "<string>", "exec")
-            if len(_code) < _LIMIT:
-                _code[source] = marshal.dumps(code)
+            if _added < _LIMIT:
+                _code[source] = (marshal.dumps(code), _generation)
                 _added += 1
         source = code
     builtins.exec(source, globals, locals)
@@ -86,7 +97,7 @@ def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:
     if type(pattern) is not str or flags & re.DEBUG:
         return _compile_pattern(pattern, flags)  # type: ignore[no-any-return]
     key = (pattern, int(flags))
-    stored = _stored(_regexes.get(key), tuple)
+    stored = _stored(_regexes, key, tuple)
     if stored is not None:
         try:
             return _sre.compile(pattern, *stored)  # type: ignore[no-any-return]
@@ -104,22 +115,28 @@ def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:
         dict(groupindex),
         tuple(indexgroup),
     )
-    if len(_regexes) < _LIMIT:
-        _regexes[key] = marshal.dumps(args)
+    if _added < _LIMIT:
+        _regexes[key] = (marshal.dumps(args), _generation)
         _added += 1
     return _sre.compile(pattern, *args)  # type: ignore[no-any-return]
 
 
-def _stored(blob: bytes | None, kind: type[_T]) -> _T | None:
-    """The value marshalled in `blob` if it is a `kind`; None when absent or damaged (the
-    regex engine checks the code it is given, so damaged regex code raises, never runs)."""
-    if blob is None:
+def _stored(entries: dict[_K, _Entry], key: _K, kind: type[_T]) -> _T | None:
+    """The value stored under `key` if it is a `kind`, marked as used; None when absent or
+    damaged (the regex engine checks the code it is given: damaged code raises, never runs)."""
+    entry = entries.get(key)
+    if entry is None:
         return None
+    blob, used = entry
     try:
         value = marshal.loads(blob)
     except (EOFError, ValueError, TypeError):
         return None
-    return value if isinstance(value, kind) else None
+    if not isinstance(value, kind):
+        return None
+    if used != _generation:
+        entries[key] = (blob, _generation)
+    return value
 
 
 def install() -> None:
@@ -134,9 +151,7 @@ def install() -> None:
     if directory is None:
         return
     path = os.path.join(directory, f"start-up-code-{_VERSION.hex()}.marshal")
-    code, regexes = _load(path)
-    _code.update(code)
-    _regexes.update(regexes)
+    _load(path)
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     _compiler.compile = _compile_regex
     import atexit
@@ -144,37 +159,50 @@ def install() -> None:
     atexit.register(_save, path)
 
 
-def _load(path: str) -> tuple[dict[str, bytes], dict[tuple[str, int], bytes]]:
+def _load(path: str) -> None:
+    global _generation
     try:
         with open(path, "rb") as handle:
             data = handle.read()  # whole: marshal.load on a file reads it in small pieces
         if not data.startswith(_VERSION):
-            return {}, {}
-        code, regexes = marshal.loads(memoryview(data)[len(_VERSION) :])
+            return
+        generation, code, regexes = marshal.loads(memoryview(data)[len(_VERSION) :])
     except (OSError, EOFError, ValueError, TypeError):
-        return {}, {}
-    if not isinstance(code, dict) or not isinstance(regexes, dict):
-        return {}, {}
+        return
+    if type(generation) is not int or type(code) is not dict or type(regexes) is not dict:
+        return
+    _generation = generation + 1
+    _code.update((s, e) for s, e in code.items() if type(s) is str and _well_formed(e))
+    _regexes.update(
+        (k, e)
+        for k, e in regexes.items()
+        if type(k) is tuple and len(k) == 2 and type(k[0]) is str and _well_formed(e)
+    )
+
+
+def _well_formed(entry: object) -> bool:
     return (
-        {s: b for s, b in code.items() if type(s) is str and type(b) is bytes},
-        {
-            k: b
-            for k, b in regexes.items()
-            if type(k) is tuple and len(k) == 2 and type(k[0]) is str and type(b) is bytes
-        },
+        type(entry) is tuple
+        and len(entry) == 2
+        and type(entry[0]) is bytes
+        and type(entry[1]) is int
     )
 
 
 def _save(path: str) -> None:
-    """Write the entries when this process compiled new ones; atomically, errors ignored."""
+    """Write the entries when this process compiled new ones, without those unused for
+    `_KEEP` saves; atomically, errors ignored."""
     if not _added:
         return
+    oldest = _generation - _KEEP
+    code = {s: e for s, e in _code.items() if e[1] > oldest}
+    regexes = {k: e for k, e in _regexes.items() if e[1] > oldest}
     temp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(temp, "wb") as handle:
             handle.write(_VERSION)
-            marshal.dump((_code, _regexes), handle)
+            marshal.dump((_generation, code, regexes), handle)
         os.replace(temp, path)
     except (OSError, ValueError):
         import contextlib

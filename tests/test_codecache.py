@@ -60,12 +60,31 @@ def test_damaged_regex_code_is_compiled_again() -> None:
     from resconv import _codecache
 
     pattern = r"(?P<year>\d{4})年 damaged-entry probe"
-    _codecache._regexes[(pattern, 0)] = marshal.dumps((32, [1, 2, 3], 0, {}, ()))  # not regex
+    not_regex = marshal.dumps((32, [1, 2, 3], 0, {}, ()))
+    _codecache._regexes[(pattern, 0)] = (not_regex, 0)
     try:
         compiled = _codecache._compile_regex(pattern, 0)
         match = compiled.match("2012年 damaged-entry probe")
         assert match is not None and match.group("year") == "2012"
-        _codecache._regexes[(pattern, 0)] = b"\x00torn"
+        _codecache._regexes[(pattern, 0)] = (b"\x00torn", 0)
         assert _codecache._compile_regex(pattern, 0).groupindex == {"year": 1}
     finally:
         del _codecache._regexes[(pattern, 0)]
+
+
+def test_patterns_that_change_with_every_process_do_not_grow_the_file(tmp_path: Path) -> None:
+    # Some libraries build a pattern from a set, in an order that changes with each process.
+    env = {**os.environ, "RESCONV_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    probe = "import os, re, resconv; re.compile(f'(?:probe-{os.getpid()})')"
+    for _ in range(12):
+        subprocess.run([sys.executable, "-c", probe], env=env, check=True)
+    assert len(list(tmp_path.glob("start-up-code-*.marshal"))) == 1
+    out = subprocess.run(
+        [sys.executable, "-c", "import resconv._codecache as c; print(*c._regexes)"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert 0 < out.count("probe-") <= 8  # the last saves' own, not all twelve
+    assert _run(str(tmp_path))[0] < 5  # the model's classes still kept
