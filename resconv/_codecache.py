@@ -153,7 +153,8 @@ def install() -> None:
     path = os.path.join(directory, f"start-up-code-{_VERSION.hex()}.marshal")
     _load(path)
     dataclasses.exec = _exec  # type: ignore[attr-defined]
-    _compiler.compile = _compile_regex
+    if hasattr(_compiler, "_code") and hasattr(_parser, "parse"):  # the steps it repeats
+        _compiler.compile = _compile_regex
     import atexit
 
     atexit.register(_save, path)
