@@ -108,8 +108,7 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
     per page: Word's mirrored margins move the text block on facing pages. A page
     with fewer than three text lines takes the margin of the page two before it.
     """
-    sizes = Counter(round(line.size) for line in lines)
-    size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
+    size = _body_size(lines)
     margins: dict[int, float] = {}
     for page in sorted({line.page for line in lines}):
         starts = [
@@ -134,12 +133,20 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
     return margins, pitch
 
 
+def _body_size(lines: list[Line]) -> float:
+    """The size of the text's type: the most common."""
+    sizes = Counter(round(line.size) for line in lines)
+    return float(sizes.most_common(1)[0][0]) if sizes else 10.0
+
+
 def _paragraphs(
     lines: list[Line], widths: dict[int, float], margins: dict[int, float], pitch: float
 ) -> list[_Para]:
     paras: list[_Para] = []
     previous: Line | None = None
-    edges = _end_edges(lines, widths)
+    size = _body_size(lines)
+    body = [line for line in lines if abs(line.size - size) < 1]
+    edges = _end_edges(body, widths)  # pages' edges, from lines of the text's type
     for line in lines:
         begin = start(line, widths[line.page])
         para = paras[-1] if paras else None
@@ -175,8 +182,7 @@ def _continues(
     if line.page == previous.page and gap > min(1.3 * own_pitch, own_pitch + 0.4 * size):
         return False  # space between paragraphs
     if line.page != previous.page and (
-        _ended_early(previous, line, widths, edges[previous.page])
-        or _opens_styled_clause(previous, line)
+        _ended_early(previous, line, widths, edges) or _opens_styled_clause(previous, line)
     ):
         return False  # a page break carries no spacing or indent: the lines themselves tell
     if (
@@ -214,16 +220,26 @@ def _left_at_end(line: Line, width: float) -> float:
     return line.x0 if line.rtl else width - line.x1
 
 
-def _ended_early(previous: Line, line: Line, widths: dict[int, float], edge: float) -> bool:
+def _ended_early(
+    previous: Line, line: Line, widths: dict[int, float], edges: dict[int, float]
+) -> bool:
     """Whether `previous` stopped short of its page's text edge by more than the width of
     the first word of `line`: a typesetter fills every line of a paragraph but its last,
-    so such a line ended its paragraph. A page break carries no spacing or indent to say so.
+    so such a line, ending a clause, ended its paragraph.
     """
     text = line.text.strip()
-    if not text:
-        return False
+    edge = edges.get(previous.page)
+    if (
+        not text
+        or edge is None
+        or abs(previous.size - line.size) >= 1
+        or _CLAUSE_ENDS.search(previous.text) is None
+    ):
+        return False  # only a clause's end, in the text's own type, on a page that has it
     per_char = (line.x1 - line.x0) / max(len(line.text), 1)
-    word = 1 if is_wide(text[0]) else len(text.split(" ", 1)[0])
+    # Chinese breaks anywhere, but a line may end up to two characters short where
+    # punctuation must not open the next line.
+    word = 3 if is_wide(text[0]) else len(text.split(" ", 1)[0])
     room = _left_at_end(previous, widths[previous.page]) - edge
     return room > (word + 1) * per_char
 
