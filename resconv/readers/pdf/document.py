@@ -21,6 +21,7 @@ from typing import Any
 import pypdfium2.raw as pdfium
 
 from resconv.errors import InputDecodeError, StructureError
+from resconv.lang.script import is_wide
 from resconv.readers.pdf.guard import check_content
 
 __all__ = ["LIMITS", "Limits", "Line", "Page", "Span", "read_pages", "require_text"]
@@ -371,7 +372,14 @@ def _untangle(textpage: int, line: Line) -> None:
     placed.sort(key=lambda item: item[0])  # stable: a generated space stays before its word
     rebuilt: list[Span] = []
     owner: Span | None = None
+    reach, last = 0.0, " "
     for origin, edge, char, span in placed:
+        if _word_gap(last, char, origin - reach, span.size):
+            rebuilt[-1].text += " "  # the space the drawing order had put elsewhere
+        if char.strip():
+            reach, last = edge, char
+        elif last.strip():
+            reach, last = origin, char
         if rebuilt and span is owner:
             rebuilt[-1].text += char
             rebuilt[-1].x1 = max(rebuilt[-1].x1, edge)
@@ -380,6 +388,17 @@ def _untangle(textpage: int, line: Line) -> None:
             owner = span
     line.spans = rebuilt
     line._main = None
+
+
+def _word_gap(before: str, after: str, gap: float, size: float) -> bool:
+    """Two letters set apart by more than a quarter em, neither of them a space or wide."""
+    return (
+        bool(before.strip())
+        and bool(after.strip())
+        and gap > 0.25 * size
+        and not is_wide(before)
+        and not is_wide(after)
+    )
 
 
 def _tangled(spans: list[Span]) -> bool:
