@@ -34,7 +34,7 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from types import CodeType
 from typing import Any, TypeVar
@@ -51,6 +51,11 @@ this the file would grow by those at every run."""
 _LIMIT = 4096
 """Entries of each kind a process adds at most (an application compiling thousands of its
 own patterns after importing resconv)."""
+_BUDGET = 1 << 19
+"""Bytes of entries of each kind the file keeps at most, the most recently used first.
+Every start reads the whole file (about 2 ms a megabyte): a program that imports resconv
+and compiles much of its own (a test runner, say) must not make every later start slower.
+resconv's own entries take about 400 KB with the PDF writer's."""
 
 _T = TypeVar("_T")
 _K = TypeVar("_K")
@@ -67,6 +72,8 @@ _regexes: dict[tuple[str, int], _Entry] = {}
 _generation = 0
 """The number of the save this process makes."""
 _added = 0
+_oversized = False
+"""The file found is larger than `_BUDGET` allows (written by an older resconv): rewrite it."""
 _compile_pattern = _compiler.compile
 
 
@@ -161,7 +168,7 @@ def install() -> None:
 
 
 def _load(path: str) -> None:
-    global _generation
+    global _generation, _oversized
     try:
         with open(path, "rb") as handle:
             data = handle.read()  # whole: marshal.load on a file reads it in small pieces
@@ -173,6 +180,7 @@ def _load(path: str) -> None:
     if type(generation) is not int or type(code) is not dict or type(regexes) is not dict:
         return
     _generation = generation + 1
+    _oversized = len(data) > 2 * _BUDGET + 4096
     _code.update((s, e) for s, e in code.items() if type(s) is str and _well_formed(e))
     _regexes.update(
         (k, e)
@@ -190,14 +198,26 @@ def _well_formed(entry: object) -> bool:
     )
 
 
-def _save(path: str) -> None:
-    """Write the entries when this process compiled new ones, without those unused for
-    `_KEEP` saves; atomically, errors ignored."""
-    if not _added:
-        return
+def _kept(entries: dict[_K, _Entry], key_size: Callable[[_K], int]) -> dict[_K, _Entry]:
+    """The entries used in the last `_KEEP` saves, the most recent first, within `_BUDGET`."""
     oldest = _generation - _KEEP
-    code = {s: e for s, e in _code.items() if e[1] > oldest}
-    regexes = {k: e for k, e in _regexes.items() if e[1] > oldest}
+    kept: dict[_K, _Entry] = {}
+    size = 0
+    for key, entry in sorted(entries.items(), key=lambda item: -item[1][1]):
+        size += len(entry[0]) + key_size(key)
+        if entry[1] <= oldest or size > _BUDGET:
+            break
+        kept[key] = entry
+    return kept
+
+
+def _save(path: str) -> None:
+    """Write the entries `_kept` when this process compiled new ones (or the file is too
+    large); atomically, errors ignored."""
+    if not _added and not _oversized:
+        return
+    code = _kept(_code, len)
+    regexes = _kept(_regexes, lambda key: len(key[0]))
     temp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)

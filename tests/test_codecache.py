@@ -88,3 +88,18 @@ def test_patterns_that_change_with_every_process_do_not_grow_the_file(tmp_path: 
     ).stdout
     assert 0 < out.count("probe-") <= 8  # the last saves' own, not all twelve
     assert _run(str(tmp_path))[0] < 5  # the model's classes still kept
+
+
+def test_the_file_stays_within_its_budget(tmp_path: Path) -> None:
+    # A program importing resconv that compiles much of its own (a test runner, say).
+    env = {**os.environ, "RESCONV_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    probe = (
+        "import re, resconv\n"
+        "for n in range(800): re.compile('|'.join(f'w{n}x{i}' for i in range(150)))"
+    )
+    subprocess.run([sys.executable, "-c", probe], env=env, check=True)
+    (stored,) = tmp_path.glob("start-up-code-*.marshal")
+    from resconv import _codecache
+
+    assert stored.stat().st_size <= 2 * _codecache._BUDGET + 4096
+    assert _run(str(tmp_path))[0] < 5  # the model's classes still kept, the newest first
