@@ -26,7 +26,6 @@ cache directory.
 
 from __future__ import annotations
 
-import _frozen_importlib_external
 import _sre  # type: ignore[import-not-found]
 import builtins
 import dataclasses
@@ -41,7 +40,11 @@ from typing import Any, TypeVar
 
 __all__ = ["install"]
 
-_VERSION = _frozen_importlib_external.MAGIC_NUMBER + _sre.MAGIC.to_bytes(4, "little")
+_BYTECODE: bytes | None = getattr(
+    sys.modules.get("_frozen_importlib_external"), "MAGIC_NUMBER", None
+)
+"""CPython's bytecode version (its import system is always loaded)."""
+_VERSION = (_BYTECODE or b"") + _sre.MAGIC.to_bytes(4, "little")
 """Code objects and regex code are only valid for the interpreter that made them."""
 _KEEP = 8
 """Saves an entry survives unused. Each process that compiled something new saves the
@@ -150,7 +153,11 @@ def install() -> None:
     """Serve dataclasses' generated code and `re`'s compiled patterns from the disk cache."""
     if getattr(dataclasses, "exec", None) is _exec:
         return  # installed already
-    if sys.implementation.name != "cpython" or not (3, 11) <= sys.version_info[:2] <= (3, 13):
+    if (
+        sys.implementation.name != "cpython"
+        or not (3, 11) <= sys.version_info[:2] <= (3, 13)
+        or _BYTECODE is None
+    ):
         return  # other interpreters: `dataclasses` and `re` as they are
     from resconv._cachedir import cache_dir
 
