@@ -16,7 +16,6 @@ import io
 import threading
 import unicodedata
 from collections.abc import Iterator, Mapping
-from itertools import groupby
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -36,9 +35,6 @@ __all__ = [
 ]
 
 _MISSING_SHOWN = 20
-
-_AS_SPACE = str.maketrans(dict.fromkeys("\t\n\r\x85\u2028\u2029", " "))
-"""Line breaks inside a run print as spaces."""
 
 _CHOICES: dict[tuple[tuple[str, ...], bool], dict[str, str | None]] = {}
 """Face chain (and whether wide punctuation goes to the Han face) → character → face."""
@@ -105,54 +101,39 @@ class FaceChooser:
         return memo
 
     def _cut(self, role: str, text: str, where: str) -> list[tuple[str, str]]:
-        # Speed: the work per character is done by str and itertools in C (translate,
-        # replace, groupby over the choice table); Python runs once per distinct character
-        # and once per piece. This cut 11 of the 41 ms a warm document took (CPU, seed and
-        # A/RES/80/7), against a Python loop over every character.
-        table = self._table(role)
-        text = text.translate(_AS_SPACE)  # line breaks print as spaces
-        dropped: dict[int, None] = {}
-        for char in set(text).difference(table):
-            self.choose(role, char)
-        for char in set(text):
-            if table[char] is None:
-                dropped[ord(char)] = None
-                if unicodedata.category(char) not in ("Cf", "Cc"):  # invisible: nothing to print
-                    self.missing.setdefault(char, set()).add(where)
-        if dropped:
-            text = text.translate(dropped)
-        while "  " in text:
-            text = text.replace("  ", " ")  # one space is enough between words
+        # Each piece collects its characters in a list joined once at the end: adding to
+        # a string held in a tuple copies it, which made long paragraphs quadratic.
         keys: list[str] = []
-        pieces: list[str] = []
-        for key, run in groupby(text, table.__getitem__):
-            piece = "".join(run)
-            if piece[0] == " " and keys and keys[-1] != key and self.face(keys[-1]).covers(0x20):
-                # A space goes with the piece before it when that face has one.
-                pieces[-1] += " "
-                self._use(keys[-1], " ")
-                piece = piece[1:]
-                if not piece:
-                    continue
-            assert key is not None  # characters without a face were dropped above
-            self._use(key, piece)
+        chars: list[list[str]] = []
+        used = self.used
+        table = self._table(role)
+        for char in text:
+            if char in "\t\n\r\x85\u2028\u2029":  # line breaks print as spaces
+                char = " "
+            key = table[char] if char in table else self.choose(role, char)
+            if key is None:
+                if unicodedata.category(char) in ("Cf", "Cc"):
+                    continue  # invisible format or control character (U+0085): nothing to print
+                self.missing.setdefault(char, set()).add(where)
+                continue
+            if char == " " and keys:
+                if chars[-1][-1] == " ":
+                    continue  # one space is enough between words
+                if self.face(keys[-1]).covers(0x20):
+                    key = keys[-1]
+            codes = used.get(key)
+            if codes is None:
+                codes = used[key] = set()
+            if ord(char) not in codes:
+                if self.frozen:
+                    raise InternalError(f"U+{ord(char):04X} chosen after the PDF fonts were built")
+                codes.add(ord(char))
             if keys and keys[-1] == key:
-                pieces[-1] += piece
+                chars[-1].append(char)
             else:
                 keys.append(key)
-                pieces.append(piece)
-        return list(zip(keys, pieces, strict=True))
-
-    def _use(self, key: str, piece: str) -> None:
-        """Record that face `key` prints the characters of `piece`."""
-        codes = self.used.get(key)
-        if codes is None:
-            codes = self.used[key] = set()
-        new = {ord(char) for char in piece}.difference(codes)
-        if new:
-            if self.frozen:
-                raise InternalError(f"U+{min(new):04X} chosen after the PDF fonts were built")
-            codes.update(new)
+                chars.append([char])
+        return [(key, "".join(piece)) for key, piece in zip(keys, chars, strict=True)]
 
     def check(self) -> None:
         """Raise `MissingGlyphError` naming every character no face has."""
