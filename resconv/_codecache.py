@@ -46,6 +46,10 @@ _BYTECODE: bytes | None = getattr(
 """CPython's bytecode version (its import system is always loaded)."""
 _VERSION = (_BYTECODE or b"") + _sre.MAGIC.to_bytes(4, "little")
 """Code objects and regex code are only valid for the interpreter that made them."""
+_FORMAT = 3
+"""The file's layout, in its name: resconv versions that store it differently (two
+virtualenvs sharing a cache directory) keep files of their own instead of replacing each
+other's at every run."""
 _KEEP = 8
 """Saves an entry survives unused. Each process that compiled something new saves the
 file; an entry neither used nor added by the last eight of them is dropped. Some
@@ -164,7 +168,7 @@ def install() -> None:
     directory = cache_dir()
     if directory is None:
         return
-    path = os.path.join(directory, f"start-up-code-{_VERSION.hex()}.marshal")
+    path = os.path.join(directory, f"start-up-code-{_FORMAT}-{_VERSION.hex()}.marshal")
     _load(path)
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     if hasattr(_compiler, "_code") and hasattr(_parser, "parse"):  # the steps it repeats
