@@ -17,7 +17,10 @@ version): `dataclasses` is given `_exec`, which runs the same text compiled once
 attribute named `exec` comes before the built-in); `re` is given `_compile_regex`, which
 hands the engine the code recorded for the same pattern and flags (the engine checks
 code it is given). What this process compiled anew is added to the file when it exits.
-Same source, same result: the classes and patterns are exactly those Python builds. A
+Only resconv's own classes and patterns (and those of the writers' libraries it imports)
+are kept; what the importing program builds for itself is compiled as always and never
+written to disk. Same source, same result: the classes and patterns are exactly those
+Python builds. A
 missing, torn or foreign file only means compiling as before; so does
 `RESCONV_CACHE_DIR=off`, and so does an interpreter other than CPython 3.11–3.13. Like
 Python's own `__pycache__`, the file holds code that is run: it lives in the user's own
@@ -35,7 +38,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from re import _compiler, _parser  # type: ignore[attr-defined]
-from types import CodeType
+from types import CodeType, FrameType
 from typing import Any, TypeVar
 
 __all__ = ["install"]
@@ -90,9 +93,10 @@ def _exec(
     locals: Mapping[str, object] | None = None,
     /,
 ) -> None:
-    """`exec` as `dataclasses` calls it, with the source text compiled once."""
+    """`exec` as `dataclasses` calls it, with the source text compiled once for resconv's
+    own classes (`dataclasses` passes the class's module globals)."""
     global _added
-    if isinstance(source, str):
+    if isinstance(source, str) and _ours(globals):
         code = _stored(_code, source, CodeType)
         if code is None:
             code = compile(source, "<string>", "exec")
@@ -108,7 +112,7 @@ def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:
 
     The steps are those of `re._compiler.compile`, with its result's parts kept."""
     global _added
-    if type(pattern) is not str or flags & re.DEBUG:
+    if type(pattern) is not str or flags & re.DEBUG or not _ours(_caller_globals()):
         return _compile_pattern(pattern, flags)  # type: ignore[no-any-return]
     key = (pattern, int(flags))
     stored = _stored(_regexes, key, tuple)
@@ -133,6 +137,27 @@ def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:
         _regexes[key] = (marshal.dumps(args), _generation)
         _added += 1
     return _sre.compile(pattern, *args)  # type: ignore[no-any-return]
+
+
+_OWNERS = ("resconv", "reportlab", "docx")
+"""Modules whose classes and patterns are cached: resconv's, and the writers' libraries it
+imports (reportlab compiles about a hundred patterns at import). What the program that
+imported resconv builds for itself (patterns made from its own data among them) is
+compiled as always and never written to disk."""
+_RE_MODULES = frozenset({"re", "re._compiler", "functools"})
+
+
+def _ours(module_globals: Mapping[str, object] | None) -> bool:
+    name = module_globals.get("__name__") if module_globals is not None else None
+    return isinstance(name, str) and name.split(".", 1)[0] in _OWNERS
+
+
+def _caller_globals() -> Mapping[str, object] | None:
+    """The globals of the code that asked `re` for a pattern (past `re`'s own frames)."""
+    frame: FrameType | None = sys._getframe(2)  # past this module's frames
+    while frame is not None and frame.f_globals.get("__name__") in _RE_MODULES:
+        frame = frame.f_back
+    return None if frame is None else frame.f_globals
 
 
 def _stored(entries: dict[_K, _Entry], key: _K, kind: type[_T]) -> _T | None:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,11 +24,14 @@ except dataclasses.FrozenInstanceError:
 else:
     raise AssertionError("not frozen")
 import re
-pattern = re.compile(r"(?P<number>\\d+)\\s*[.．](x)?", re.IGNORECASE)
+AS_RESCONV = {"__name__": "resconv.probe", "re": re}  # patterns resconv's own code compiles
+exec("def compiled(p, f=0):\\n    return re.compile(p, f)", AS_RESCONV)
+compiled = AS_RESCONV["compiled"]
+pattern = compiled(r"(?P<number>\\d+)\\s*[.．](x)?", re.IGNORECASE)
 match = pattern.match("12．X")
 assert match is not None and match.group("number", 2) == ("12", "X") and pattern.groups == 2
 assert pattern.groupindex == {"number": 1} and pattern.flags == re.IGNORECASE | re.UNICODE
-assert pattern.match("a1.") is None and re.compile(rb"\\d").match(b"1")
+assert pattern.match("a1.") is None and compiled(rb"\\d").match(b"1")
 print(cache._added, len(cache._code) + len(cache._regexes))
 """
 
@@ -62,12 +66,15 @@ def test_damaged_regex_code_is_compiled_again() -> None:
     pattern = r"(?P<year>\d{4})年 damaged-entry probe"
     not_regex = marshal.dumps((32, [1, 2, 3], 0, {}, ()))
     _codecache._regexes[(pattern, 0)] = (not_regex, 0)
+    as_resconv: dict[str, Any] = {"__name__": "resconv.probe", "cache": _codecache}
+    exec("def compiled(p):\n    return cache._compile_regex(p, 0)", as_resconv)
+    compile_as_resconv = as_resconv["compiled"]
     try:
-        compiled = _codecache._compile_regex(pattern, 0)
+        compiled = compile_as_resconv(pattern)
         match = compiled.match("2012年 damaged-entry probe")
         assert match is not None and match.group("year") == "2012"
         _codecache._regexes[(pattern, 0)] = (b"\x00torn", 0)
-        assert _codecache._compile_regex(pattern, 0).groupindex == {"year": 1}
+        assert compile_as_resconv(pattern).groupindex == {"year": 1}
     finally:
         del _codecache._regexes[(pattern, 0)]
 
@@ -75,7 +82,11 @@ def test_damaged_regex_code_is_compiled_again() -> None:
 def test_patterns_that_change_with_every_process_do_not_grow_the_file(tmp_path: Path) -> None:
     # Some libraries build a pattern from a set, in an order that changes with each process.
     env = {**os.environ, "RESCONV_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    probe = "import os, re, resconv; re.compile(f'(?:probe-{os.getpid()})')"
+    probe = (
+        "import os, re, resconv\n"
+        "exec(\"re.compile(f'(?:probe-{os.getpid()})')\", "
+        "{'__name__': 'resconv.probe', 're': re, 'os': os})"
+    )
     for _ in range(12):
         subprocess.run([sys.executable, "-c", probe], env=env, check=True)
     assert len(list(tmp_path.glob("start-up-code-*.marshal"))) == 1
@@ -95,7 +106,8 @@ def test_the_file_stays_within_its_budget(tmp_path: Path) -> None:
     env = {**os.environ, "RESCONV_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
     probe = (
         "import re, resconv\n"
-        "for n in range(800): re.compile('|'.join(f'w{n}x{i}' for i in range(150)))"
+        "exec(\"for n in range(800): re.compile('|'.join(f'w{n}x{i}' for i in range(150)))\", "
+        "{'__name__': 'resconv.probe', 're': re})"
     )
     subprocess.run([sys.executable, "-c", probe], env=env, check=True)
     (stored,) = tmp_path.glob("start-up-code-*.marshal")
@@ -103,3 +115,20 @@ def test_the_file_stays_within_its_budget(tmp_path: Path) -> None:
 
     assert stored.stat().st_size <= 2 * _codecache._BUDGET + 4096
     assert _run(str(tmp_path))[0] < 5  # the model's classes still kept, the newest first
+
+
+def test_what_the_importing_program_compiles_is_never_cached(tmp_path: Path) -> None:
+    env = {**os.environ, "RESCONV_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    program = (
+        "import dataclasses, re, resconv, resconv.model\n"
+        "secret = re.compile('user-secret-4711')\n"
+        "@dataclasses.dataclass(frozen=True)\n"
+        "class UserSecretRecord:\n"
+        "    user_secret_field: int\n"
+        "assert secret.match('user-secret-4711') and UserSecretRecord(1).user_secret_field == 1"
+    )
+    subprocess.run([sys.executable, "-c", program], env=env, check=True)
+    (stored,) = tmp_path.glob("start-up-code-*.marshal")
+    data = stored.read_bytes()
+    assert b"initial_words" in data  # resconv's own classes are kept
+    assert b"user-secret" not in data and b"user_secret_field" not in data
