@@ -32,6 +32,7 @@ __all__ = [
     "RecordedVote",
     "apply_initial_words",
     "apply_vote",
+    "emphasis_styles",
     "mark_initial",
     "mostly_cjk",
     "take_vote",
@@ -53,6 +54,22 @@ def mostly_cjk(text: str) -> bool:
     """Chinese text: lines join without a space, and bold (not italic) marks initial words."""
     visible = len(text) - len(_BLANK.findall(text))
     return len(wide_pattern().findall(text)) > 0.3 * visible
+
+
+def emphasis_styles(text: str) -> tuple[bool, bool]:
+    """Whether italic, and whether bold, marks the initial words of a paragraph of `text`.
+
+    Latin and Cyrillic print them in italics, Chinese in bold (its faces have no
+    italic); Arabic faces have no italic either, and producers print them bold, bold
+    italic or slanted, so both count.
+    """
+    if mostly_cjk(text):
+        return False, True
+    visible = len(text) - len(_BLANK.findall(text))
+    return True, len(_RTL_LETTERS.findall(text)) > 0.3 * visible
+
+
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:

@@ -18,7 +18,7 @@ from lxml import etree
 
 from resconv.readers.docx.package import Package
 from resconv.readers.docx.styles import Numbering, Styles
-from resconv.readers.markup import TITLE, mark_initial, mostly_cjk
+from resconv.readers.markup import TITLE, emphasis_styles, mark_initial, mostly_cjk
 
 __all__ = ["write_markdown"]
 
@@ -140,7 +140,10 @@ def _paragraph(paragraph: etree._Element, reading: _Reading) -> str:
     if not text.strip():
         return ""
     chinese = mostly_cjk(text)
-    runs = [(p.text, p.bold if chinese else p.italic) for p in pieces if p.marker is None]
+    italic, bold = emphasis_styles(text)
+    runs = [
+        (p.text, (italic and p.italic) or (bold and p.bold)) for p in pieces if p.marker is None
+    ]
     if label:
         runs.insert(0, (label + " ", False))
     lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from resconv.lang.script import is_wide
-from resconv.readers.markup import LABEL, TITLE, mark_initial, mostly_cjk
+from resconv.readers.markup import LABEL, TITLE, emphasis_styles, mark_initial, mostly_cjk
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import is_superscript, split_cells, start
@@ -221,8 +221,9 @@ def _all_strong(line: Line) -> bool:
     return all(span.bold for span in line.spans if span.text.strip())
 
 
-def _strong(span: Span, chinese: bool) -> bool:
-    return span.bold if chinese else span.italic
+def _strong(span: Span, styles: tuple[bool, bool]) -> bool:
+    italic, bold = styles
+    return (italic and span.italic) or (bold and span.bold)
 
 
 def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozenset()) -> str:
@@ -245,17 +246,18 @@ def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozen
         # A paragraph that opens with a raised marker is a note printed in the text's
         # flow (endnotes, a page without a rule): a definition, not a reference.
         return f"[^{pieces[0][1]}]: " + _join(pieces[1:], words=words)
-    chinese = mostly_cjk("".join(text for kind, text in pieces if kind == "text"))
-    styled = _style_runs(lines, chinese) if emphasis else []
+    plain = "".join(text for kind, text in pieces if kind == "text")
+    chinese = mostly_cjk(plain)
+    styled = _style_runs(lines, emphasis_styles(plain)) if emphasis else []
     text = _join(pieces, chinese=chinese, words=words)
     if styled:
         text = mark_initial(text, styled)
     return text
 
 
-def _style_runs(lines: list[Line], chinese: bool) -> list[tuple[str, bool]]:
+def _style_runs(lines: list[Line], styles: tuple[bool, bool]) -> list[tuple[str, bool]]:
     spans = [span for line in lines for span in line.spans]
-    return [(span.text, _strong(span, chinese)) for span in spans[:12] if span.text]
+    return [(span.text, _strong(span, styles)) for span in spans[:12] if span.text]
 
 
 def _join(
