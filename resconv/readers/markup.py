@@ -139,10 +139,12 @@ def _key(text: str) -> str:
 
 
 def _words_for(text: str, printed: dict[str, str]) -> str | None:
-    """The printed words that open `text`, in `text`'s own spacing, if any."""
+    """The printed words that open `text`, in `text`'s own spacing: none ("") when the
+    file printed none for it, while it prints them for other paragraphs (then the file,
+    not the lexicon, says which paragraphs open with initial words)."""
     words = printed.get(_key(text))
     if words is None:
-        return None
+        return ""
     wanted = _SPACE.sub("", words)
     taken = 0
     for index, char in enumerate(text):

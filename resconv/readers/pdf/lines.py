@@ -48,6 +48,7 @@ def set_direction(pages: list[Page]) -> bool:
 
 _LETTER = re.compile(r"[^\W\d_]")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LABEL_HEAD = re.compile(r"[()]\w{1,3}[()]|\d{1,3}")
 _QUOTES = {"\u201c": "\u201d", "\u201d": "\u201c"}
 
 
@@ -144,9 +145,19 @@ def _logical_order(line: Line) -> None:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
     spans: list[Span] = []
+    head = ""
     for text, span, left, right in _undo_display(visual):
         last = spans[-1] if spans else None
-        if last is not None and last.font == span.font and _same(last, span):
+        # A short head with a bracket or digit ("(د)", "1") is a label: its own span,
+        # so where the text after it starts stays known.
+        after_label = head.endswith(" ") and _LABEL_HEAD.fullmatch(head.strip()) is not None
+        head = head + text if len(head) < 8 else head
+        if (
+            last is not None
+            and last.font == span.font
+            and _same(last, span)
+            and not (after_label and len(spans) == 1 and not text.isspace())
+        ):
             last.text += text
             if not text.isspace():  # a space put in a gap does not close it
                 last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
@@ -210,7 +221,7 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
             out.append((char, left, right))
         joined = letter
     last = next((c for c, _, _ in reversed(chars) if unicodedata.category(c) != "Mn"), "")
-    if span.spaced and span.chars is not None and _kind(last) not in ("L", "D", "N"):
+    if span.spaced and span.chars is not None and (_kind(last) in ("R", "N") or last == "،"):
         # PDFium found a word break after a word the file draws no space after: the
         # space follows the word's last letter, on its left (the line reads right to left).
         edge = min(left for _, left, _ in out)
@@ -224,7 +235,8 @@ def _marks_after_letters(
     """Combining marks (a shadda, a vowel) after the letter they sit on.
 
     A letter and its mark are one glyph cluster; PDFium, reversing a right-to-left run,
-    can put the marks first. They belong to the letter whose box holds their centre.
+    can put the marks first. They belong to the letter whose box they share (one
+    glyph), or else whose box holds their centre.
     """
     out = list(chars)
     index = 0
@@ -241,7 +253,11 @@ def _marks_after_letters(
         before = out[index - 1] if index else None
         on_after = after[1] <= centre <= after[2]
         on_before = before is not None and before[1] <= centre <= before[2]
-        if on_after and not on_before and unicodedata.category(after[0]).startswith("L"):
+        # Marks drawn in one glyph with their letter share its box.
+        shared = abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05
+        if (shared or (on_after and not on_before)) and unicodedata.category(after[0]).startswith(
+            "L"
+        ):
             out[index : end + 1] = [after, *out[index:end]]
         index = end + 1
     return out

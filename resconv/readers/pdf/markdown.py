@@ -98,13 +98,15 @@ def write_markdown(pages: list[PageText]) -> Markdown:
 
 
 def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, float], float]:
-    """Each page's text margin, and the text's line pitch: the most common.
+    """Each page's text margin, and the text's line pitch: the most common among lines
+    of running text (a long table's rows are set smaller and closer).
 
     The margin is where the leftmost line of text starts (titles and headings aside),
     per page: Word's mirrored margins move the text block on facing pages. A page
     with fewer than three text lines takes the margin of the page two before it.
     """
-    sizes = Counter(round(line.size) for line in lines)
+    running = [line for line in lines if len(split_cells(line)) == 1]  # table rows aside
+    sizes = Counter(round(line.size) for line in running or lines)
     size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
     margins: dict[int, float] = {}
     for page in sorted({line.page for line in lines}):
@@ -120,7 +122,7 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
             margins[page] = earlier
     gaps = Counter(
         round(a.baseline - b.baseline, 1)
-        for a, b in itertools.pairwise(lines)
+        for a, b in itertools.pairwise(running)
         if a.page == b.page
         and abs(a.size - size) < 1
         and abs(b.size - size) < 1
