@@ -14,14 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from resconv.diagnostics import Diagnostic
 from resconv.lang.script import wide_pattern
 from resconv.lang.votes import VOTE_WORDS
 from resconv.model import (
     Annex,
     Block,
+    Heading,
     OperativeParagraph,
+    Paragraph,
+    Part,
     PreambularParagraph,
     Resolution,
+    Table,
     Vote,
     plain_text,
 )
@@ -31,10 +36,12 @@ __all__ = [
     "TITLE",
     "RecordedVote",
     "apply_initial_words",
+    "apply_tables",
     "apply_vote",
     "emphasis_styles",
     "mark_initial",
     "mostly_cjk",
+    "table_mark",
     "take_vote",
 ]
 
@@ -234,3 +241,60 @@ def apply_vote(resolution: Resolution, recorded: RecordedVote) -> Resolution:
             abstaining_names=names["abstaining"],
         ),
     )
+
+
+def table_mark(index: int) -> str:
+    """The line that stands for table `index` in the Markdown: the text reader takes it
+    for a paragraph of its own, which `apply_tables` then replaces by the table."""
+    return f"\ue000table {index}\ue000"
+
+
+def apply_tables(
+    resolution: Resolution, tables: list[Table]
+) -> tuple[Resolution, list[Diagnostic]]:
+    """`resolution` with each table's mark replaced by the table the file printed there.
+
+    A file shows a table as a table (Word's `w:tbl`, a PDF's columns), so the reader
+    hands it over whole rather than as lines for the text reader to guess at. A mark the
+    text reader did not keep as a block of its own stays as text, with a warning.
+    """
+    if not tables:
+        return resolution, []
+    marks = {table_mark(index): table for index, table in enumerate(tables)}
+    placed: set[str] = set()
+
+    def blocks(items: tuple[Block, ...]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for block in items:
+            if isinstance(block, (Heading, Paragraph, OperativeParagraph)):
+                content = block.text if isinstance(block, Heading) else block.content
+                mark = plain_text(content).strip()
+                number = block.number if not isinstance(block, Paragraph) else None
+                if mark in marks and number is None:
+                    placed.add(mark)
+                    out.append(marks[mark])
+                    continue
+            out.append(block)
+        return tuple(out)
+
+    def part(item: Part) -> Part:
+        return replace(
+            item, operative=blocks(item.operative), parts=tuple(part(p) for p in item.parts)
+        )
+
+    resolution = replace(
+        resolution,
+        operative=blocks(resolution.operative),
+        parts=tuple(part(p) for p in resolution.parts),
+        annexes=tuple(replace(a, body=blocks(a.body)) for a in resolution.annexes),
+    )
+    missing = [mark for mark in marks if mark not in placed]
+    warnings = [
+        Diagnostic(
+            code="table-not-placed",
+            message=f"a table ({len(marks[mark].rows)} rows) stands where the text reader "
+            "found no place for a block; kept as text",
+        )
+        for mark in missing
+    ]
+    return resolution, warnings
