@@ -250,51 +250,92 @@ def table_mark(index: int) -> str:
 
 
 def apply_tables(
-    resolution: Resolution, tables: list[Table]
+    resolution: Resolution, tables: list[Table], markdown: str
 ) -> tuple[Resolution, list[Diagnostic]]:
-    """`resolution` with each table's mark replaced by the table the file printed there.
+    """`resolution` with each table where the file printed it.
 
     A file shows a table as a table (Word's `w:tbl`, a PDF's columns), so the reader
-    hands it over whole rather than as lines for the text reader to guess at. A mark the
-    text reader did not keep as a block of its own stays as text, with a warning.
+    hands it over whole rather than as lines for the text reader to guess at. The table
+    takes the place of its mark when the text reader kept the mark as a block of its
+    own, or else follows the paragraph printed before it.
     """
     if not tables:
         return resolution, []
     marks = {table_mark(index): table for index, table in enumerate(tables)}
+    after = _printed_before(markdown, marks)
     placed: set[str] = set()
 
-    def blocks(items: tuple[Block, ...]) -> tuple[Block, ...]:
+    def blocks(items: tuple[Block, ...], fallback: bool) -> tuple[Block, ...]:
         out: list[Block] = []
         for block in items:
-            if isinstance(block, (Heading, Paragraph, OperativeParagraph)):
-                content = block.text if isinstance(block, Heading) else block.content
-                mark = plain_text(content).strip()
-                number = block.number if not isinstance(block, Paragraph) else None
-                if mark in marks and number is None:
+            mark = _mark_of(block)
+            if not fallback and mark in marks:
+                placed.add(mark)
+                out.append(marks[mark])
+                continue
+            out.append(block)
+            key = _key(_block_text(block)) if fallback else ""
+            for mark, before in after.items():
+                if mark not in placed and key and key == before:
                     placed.add(mark)
                     out.append(marks[mark])
-                    continue
-            out.append(block)
         return tuple(out)
 
-    def part(item: Part) -> Part:
+    def part(item: Part, fallback: bool) -> Part:
         return replace(
-            item, operative=blocks(item.operative), parts=tuple(part(p) for p in item.parts)
+            item,
+            operative=blocks(item.operative, fallback),
+            parts=tuple(part(p, fallback) for p in item.parts),
         )
 
-    resolution = replace(
-        resolution,
-        operative=blocks(resolution.operative),
-        parts=tuple(part(p) for p in resolution.parts),
-        annexes=tuple(replace(a, body=blocks(a.body)) for a in resolution.annexes),
-    )
-    missing = [mark for mark in marks if mark not in placed]
+    for fallback in (False, True):
+        if fallback and len(placed) == len(marks):
+            break
+        resolution = replace(
+            resolution,
+            operative=blocks(resolution.operative, fallback),
+            parts=tuple(part(p, fallback) for p in resolution.parts),
+            annexes=tuple(replace(a, body=blocks(a.body, fallback)) for a in resolution.annexes),
+        )
     warnings = [
         Diagnostic(
             code="table-not-placed",
-            message=f"a table ({len(marks[mark].rows)} rows) stands where the text reader "
-            "found no place for a block; kept as text",
+            message=f"a table of {len(table.rows)} rows found no place among the blocks "
+            "the text reader made of its surroundings; left out",
         )
-        for mark in missing
+        for mark, table in marks.items()
+        if mark not in placed
     ]
     return resolution, warnings
+
+
+def _mark_of(block: Block) -> str | None:
+    if isinstance(block, Heading) and block.number is None:
+        return plain_text(block.text).strip()
+    if isinstance(block, (Paragraph, OperativeParagraph)):
+        if isinstance(block, OperativeParagraph) and block.number is not None:
+            return None
+        return plain_text(block.content).strip()
+    return None
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Heading):
+        return plain_text(block.text)
+    if isinstance(block, (Paragraph, OperativeParagraph)):
+        return plain_text(block.content)
+    return ""
+
+
+def _printed_before(markdown: str, marks: dict[str, Table]) -> dict[str, str]:
+    """Each mark's preceding paragraph in the Markdown, as a key of its text."""
+    found: dict[str, str] = {}
+    previous = ""
+    for line in markdown.split("\n"):
+        if line in marks:
+            found[line] = previous
+        elif line.strip():
+            label = LABEL.match(line)
+            text = line[label.end() :] if label else line
+            previous = _key(_NOTE.sub("", text).replace("*", ""))
+    return found

@@ -60,7 +60,7 @@ class DocxReader:
             replace(d, line=None, message=_where(d.line, markdown) + d.message)
             for d in result.diagnostics
         )
-        resolution, placing = apply_tables(result.value, tables)
+        resolution, placing = apply_tables(result.value, tables, markdown)
         resolution = apply_vote(apply_initial_words(resolution, markdown), vote)
         return Result(resolution, diagnostics + tuple(placing))
 

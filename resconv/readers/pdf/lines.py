@@ -100,11 +100,13 @@ def split_cells(line: Line) -> list[Line]:
     """A line cut at wide gaps: the columns of a masthead printed on one baseline."""
     cells: list[Line] = []
     current: list[Span] = []
+    reached = 0.0  # the right edge of the cell so far (spans may lie inside others)
     for span in sorted(line.spans, key=lambda s: s.x0):
-        if current and span.x0 - current[-1].x1 > CELL_GAP * max(span.size, current[-1].size):
+        if current and span.x0 - reached > CELL_GAP * max(span.size, current[-1].size):
             cells.append(Line(spans=current, page=line.page, rtl=line.rtl))
             current = []
         current.append(span)
+        reached = max(reached, span.x1) if len(current) > 1 else span.x1
     if current:
         cells.append(Line(spans=current, page=line.page, rtl=line.rtl))
     if line.rtl:
@@ -157,6 +159,7 @@ def _logical_order(line: Line) -> None:
             and last.font == span.font
             and _same(last, span)
             and not (after_label and len(spans) == 1 and not text.isspace())
+            and (text.isspace() or not _apart(last, left, right))
         ):
             last.text += text
             if not text.isspace():  # a space put in a gap does not close it
@@ -166,6 +169,12 @@ def _logical_order(line: Line) -> None:
     line.spans = _without_stray_latin(spans)
     line.changed()
     _turn_brackets(line.spans)
+
+
+def _apart(span: Span, left: float, right: float) -> bool:
+    """A piece this far from a span is in another cell (a table's column)."""
+    reach = CELL_GAP * span.size
+    return span.x0 - right > reach or left - span.x1 > reach
 
 
 def _without_stray_latin(spans: list[Span]) -> list[Span]:

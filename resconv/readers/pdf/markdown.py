@@ -17,10 +17,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from resconv.lang.script import is_wide
-from resconv.readers.markup import LABEL, TITLE, emphasis_styles, mark_initial, mostly_cjk
+from resconv.model import Table
+from resconv.readers.markup import (
+    LABEL,
+    TITLE,
+    emphasis_styles,
+    mark_initial,
+    mostly_cjk,
+    table_mark,
+)
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import is_superscript, split_cells, start
+from resconv.readers.pdf.tables import find_tables
 
 __all__ = ["Markdown", "write_markdown"]
 
@@ -40,6 +49,8 @@ class Markdown:
     text: str
     pages: list[int] = field(default_factory=list)
     """`pages[i]` is the page of line i + 1 of `text`."""
+    tables: list[Table] = field(default_factory=list)
+    """The tables whose marks `text` holds (`table_mark`)."""
 
 
 @dataclass(slots=True)
@@ -77,18 +88,30 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         for line in page.job:
             emit(_squeeze(line.text), line.page)
     emit("", 1)
-    margins, pitch = _measure(body[title_at:], widths)
-    paras = _paragraphs(body[title_at:], widths, margins, pitch)
+    text_lines = body[title_at:]
+    margins, pitch = _measure(text_lines, widths)
     words = _vocabulary(body)
+    tables = find_tables(text_lines, lambda cell: _inline(cell, emphasis=False, words=words))
     in_flow: list[tuple[str, int]] = []
-    for index, para in enumerate(paras):
-        emphasis = index > 0 and not all(_all_strong(line) for line in para.lines)
-        text = _inline(para.lines, emphasis=emphasis, words=words)
-        if _DEFINITION.match(text):
-            in_flow.append((text, para.lines[0].page))
-            continue
-        emit(text, para.lines[0].page)
-        emit("", para.lines[-1].page)
+    at = 0
+    for found in [*tables, None]:
+        upto = found.start if found is not None else len(text_lines)
+        paras = _paragraphs(text_lines[at:upto], widths, margins, pitch)
+        for para in paras:
+            emphasis = para.lines[0] is not text_lines[0] and not all(
+                _all_strong(line) for line in para.lines
+            )
+            text = _inline(para.lines, emphasis=emphasis, words=words)
+            if _DEFINITION.match(text):
+                in_flow.append((text, para.lines[0].page))
+                continue
+            emit(text, para.lines[0].page)
+            emit("", para.lines[-1].page)
+        if found is not None:
+            emit(table_mark(len(out.tables)), text_lines[found.start].page)
+            emit("", text_lines[found.end - 1].page)
+            out.tables.append(found.table)
+            at = found.end
     for number, note in _notes(pages):
         emit(f"[^{number}]: {note[1]}", note[0])
     for text, page_number in in_flow:
