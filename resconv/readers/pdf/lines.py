@@ -182,8 +182,8 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
     Some producers map the kashida they stretch Arabic words with to an ASCII character
     in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير", "الم8ؤرخ",
-    "لجن:ة"); no word mixes scripts so. Slashes, hyphens, full stops and brackets between
-    two words stay ("الثاني/نوفمبر").
+    "لجن:ة", control characters); no word mixes scripts so. Slashes, hyphens, full stops
+    and brackets between two words stay ("الثاني/نوفمبر").
     """
     text = "".join(span.text for span in spans)
     stray = {i for match in _STRAY_LATIN.finditer(text) for i in range(*match.span())}
@@ -202,7 +202,7 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 _STRAY_LATIN = re.compile(
     "(?<=[\u0620-\u065f])"
-    "(?:[0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
+    "(?:[\x01-\x1f0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
     "(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670]))"
 )
 """What a producer put inside an Arabic word: a sign for a kashida, or a space before a
@@ -230,7 +230,7 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
             out.append((char, left, right))
         joined = letter
     last = next((c for c, _, _ in reversed(chars) if unicodedata.category(c) != "Mn"), "")
-    if span.spaced and span.chars is not None and (_kind(last) in ("R", "N") or last == "،"):
+    if span.spaced and span.chars and last and (_kind(last) in ("R", "N") or last == "،"):
         # PDFium found a word break after a word the file draws no space after: the
         # space follows the word's last letter, on its left (the line reads right to left).
         edge = min(left for _, left, _ in out)
