@@ -70,10 +70,10 @@ def emphasis_styles(text: str) -> tuple[bool, bool]:
     italic); Arabic faces have no italic either, and producers print them bold, bold
     italic or slanted, so both count.
     """
-    if mostly_cjk(text):
+    letters = sum(1 for char in text if char.isalpha()) or 1  # numbers, signs aside
+    if len(wide_pattern().findall(text)) > 0.5 * letters:
         return False, True
-    visible = len(text) - len(_BLANK.findall(text))
-    return True, len(_RTL_LETTERS.findall(text)) > 0.3 * visible
+    return True, len(_RTL_LETTERS.findall(text)) > 0.3 * letters
 
 
 _RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -199,16 +199,35 @@ def take_vote(markdown: str) -> tuple[str, RecordedVote]:
     languages' own (`resconv.lang.votes`). They are no paragraphs of the resolution.
     """
     found: RecordedVote = {}
+    lines = markdown.split("\n")
     kept = []
-    for line in markdown.split("\n"):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         side = _vote_side(line)
+        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        if side is None and following is not None and _vote_label(line):
+            # The label alone, the names on the next line (a list too long to follow it).
+            side = _vote_side(line.rstrip() + " " + lines[following].strip())
+            if side is not None:
+                kept.extend([""] * (following - index))
+                index = following
         if side is None:
             kept.append(line)
+            index += 1
             continue
         kept.append("")  # the line stays, empty: positions in the text do not move
         key, separator, names = side
         found[key] = tuple(n.strip() for n in names.split(separator.strip()) if n.strip())
+        index += 1
     return "\n".join(kept), found
+
+
+def _vote_label(line: str) -> bool:
+    plain = line.replace("*", "").strip()
+    return any(
+        plain in (words.in_favour, words.against, words.abstaining) for words in VOTE_WORDS.values()
+    )
 
 
 def _vote_side(line: str) -> tuple[str, str, str] | None:
