@@ -362,6 +362,15 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     before the punctuation shown at its left-hand end.
     """
     kinds = [_visual_kind(item[0]) for item in visual]
+    for index in range(len(visual) - 1):
+        # A raised marker drawn just left of a number (LibreOffice) follows it: it is
+        # no part of the number, and reads right to left after it.
+        if (
+            kinds[index] == "D" == kinds[index + 1]
+            and _raised(visual[index], visual)
+            and not _raised(visual[index + 1], visual)
+        ):
+            kinds[index] = "N"
     if "R" not in kinds and "L" in kinds:
         main = list(visual)
         raised: list[_Placed] = []

@@ -4,9 +4,10 @@ A table row is a line that falls into cells (`split_cells`: gaps wider than a fe
 sizes); two or more such lines in a row make a table. Its columns are the horizontal
 bands the cells of all rows occupy, a cell over two bands spans two columns, and a line
 of one cell inside a column continues the cell above it (wrapped text). The leading rows
-set all in bold are header rows; a producer repeats them on every page, and those
-repeats are left out. A column whose cells end flush at one edge but start unevenly is
-right-aligned (amounts; in a right-to-left table, flush left is the end).
+set all in bold or all in italics are header rows; a producer repeats them on every
+page, and those repeats are left out. A column whose cells end flush at one edge but
+start unevenly is right-aligned (amounts; in a right-to-left table, flush left is the
+end).
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def _table(rows: list[_Row], inline: Callable[[list[Line]], str]) -> Table:
     rtl = rows[0].cells[0].rtl
     bands = _bands([cell for row in rows for cell in row.cells], rtl)
     header = 0
-    while header < len(rows) and all(_bold(cell) for cell in rows[header].cells):
+    while header < len(rows) and all(_styled(cell) for cell in rows[header].cells):
         header += 1
     if header == len(rows):
         header = 0
@@ -174,8 +175,10 @@ def _right_aligned(cells: list[Line], rtl: bool) -> bool:
     return max(ends) - min(ends) < _FLUSH and max(starts) - min(starts) > _FLUSH
 
 
-def _bold(cell: Line) -> bool:
-    return all(span.bold for span in cell.spans if span.text.strip())
+def _styled(cell: Line) -> bool:
+    """Set all in bold or all in italics, as column headings are."""
+    visible = [span for span in cell.spans if span.text.strip()]
+    return all(span.bold for span in visible) or all(span.italic for span in visible)
 
 
 def _texts(row: _Row) -> list[str]:
