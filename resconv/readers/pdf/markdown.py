@@ -40,6 +40,8 @@ _HYPHENS = "-‐‑"
 _DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
 _PARAGRAPH_ENDS = re.compile(r"[;:.。；：؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
 """A line that ends a sentence or a lead-in (a footnote marker may follow)."""
+_CLAUSE_ENDS = re.compile(r"[;:.,。；：，、،؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
+"""A line that ends a paragraph of a resolution (preambular ones end with a comma)."""
 
 
 @dataclass(slots=True)
@@ -90,13 +92,14 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     emit("", 1)
     text_lines = body[title_at:]
     margins, pitch = _measure(text_lines, widths)
+    edges = _far_edges(text_lines, widths)
     words = _vocabulary(body)
     tables = find_tables(text_lines, lambda cell: _inline(cell, emphasis=False, words=words))
     in_flow: list[tuple[str, int]] = []
     at = 0
     for found in [*tables, None]:
         upto = found.start if found is not None else len(text_lines)
-        paras = _paragraphs(text_lines[at:upto], widths, margins, pitch)
+        paras = _paragraphs(text_lines[at:upto], widths, margins, pitch, edges)
         for para in paras:
             emphasis = para.lines[0] is not text_lines[0] and not all(
                 _all_strong(line) for line in para.lines
@@ -155,8 +158,28 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
     return margins, pitch
 
 
+def _far_edges(lines: list[Line], widths: dict[int, float]) -> dict[int, float]:
+    """Per page, how far from its starting edge the text reaches (its right margin); on a
+    page without a full line, at least as far as the margin it starts at (margins mirror)."""
+    edges: dict[int, float] = {}
+    for line in lines:
+        width = widths[line.page]
+        floor = width - start(line, width)
+        edges[line.page] = max(edges.get(line.page, 0.0), _reach(line, width), floor)
+    return edges
+
+
+def _reach(line: Line, width: float) -> float:
+    """Where the line ends, measured from its starting edge (left, or right for RTL)."""
+    return width - line.x0 if line.rtl else line.x1
+
+
 def _paragraphs(
-    lines: list[Line], widths: dict[int, float], margins: dict[int, float], pitch: float
+    lines: list[Line],
+    widths: dict[int, float],
+    margins: dict[int, float],
+    pitch: float,
+    edges: dict[int, float],
 ) -> list[_Para]:
     paras: list[_Para] = []
     previous: Line | None = None
@@ -166,6 +189,7 @@ def _paragraphs(
         if (
             para is None
             or previous is None
+            or _ends_short(previous, begin, margins, edges, widths)
             or not _continues(para, previous, line, begin, margins[line.page], pitch, widths)
         ):
             para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]), begin=begin)
@@ -176,6 +200,21 @@ def _paragraphs(
             para.lines.append(line)
         previous = line
     return paras
+
+
+def _ends_short(
+    previous: Line,
+    begin: float,
+    margins: dict[int, float],
+    edges: dict[int, float],
+    widths: dict[int, float],
+) -> bool:
+    """The line before ends far short of the text's edge, after the punctuation that ends
+    a paragraph: UN text is justified, so the paragraph ended there."""
+    page = previous.page
+    margin, edge = margins[page], edges[page]
+    short = _reach(previous, widths[page]) < margin + 0.7 * (edge - margin)
+    return short and _CLAUSE_ENDS.search(previous.text) is not None
 
 
 def _continues(
@@ -307,8 +346,10 @@ def _join(
             out = out.rstrip(" ")
             last = out[-1:] if out else ""
             first = upcoming.lstrip(" ")[:1]
-            if is_wide(last) or is_wide(first) or not out or chinese:
+            if is_wide(last) or is_wide(first) or not out:
                 continue
+            if chinese and not (last.isalnum() and first.isalnum()):
+                continue  # a line of Chinese breaks at a space only between words and numbers
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
                 if _broken_word(out, upcoming.lstrip(" "), words):
                     out = out[:-1]
