@@ -5,7 +5,7 @@ the model read from it is written by resconv as PDF and DOCX (and, with --libreo
 converted from that DOCX to PDF by LibreOffice), then each file is read back and compared
 with the model it was made from: exact when every part is equal (PDF: a no-break space
 prints as a space, so the two count as equal). Then the warm time to read each UN PDF in
-../shared/corpus/pdf and one resconv PDF of three pages.
+../shared/corpus/pdf and resconv PDFs of three and four pages.
 
     python benchmarks/pdf_reading.py                 # resconv's PDF and DOCX
     python benchmarks/pdf_reading.py --libreoffice   # and LibreOffice's PDF of the DOCX
@@ -97,10 +97,15 @@ def speed() -> None:
     samples: list[tuple[str, bytes]] = [
         (path.name, path.read_bytes()) for path in sorted((SHARED / "corpus" / "pdf").glob("*.pdf"))
     ]
-    three_pages = SHARED / "corpus" / "dev" / "akn" / "A-RES-74-10.rus.xml"
-    if three_pages.exists():
-        model = resconv.read(three_pages).value
-        samples.append(("resconv A/RES/74/10 (ru)", resconv.write(model, "pdf")))
+    made = {
+        "resconv A/RES/74/22 (en)": "A-RES-74-22.eng.xml",  # three pages
+        "resconv A/RES/74/10 (ru)": "A-RES-74-10.rus.xml",  # four pages
+        "resconv A/RES/74/10 (ar)": "A-RES-74-10.ara.xml",  # four pages, right to left
+    }
+    for name, file_name in made.items():
+        path = SHARED / "corpus" / "dev" / "akn" / file_name
+        if path.exists():
+            samples.append((name, resconv.write(resconv.read(path).value, "pdf")))
     print("\n| PDF | pages | median warm read (wall) | (CPU) | peak Python memory |")
     print("|---|---|---|---|---|")
     for name, data in samples:

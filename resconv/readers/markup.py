@@ -14,14 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from resconv.diagnostics import Diagnostic
 from resconv.lang.script import wide_pattern
 from resconv.lang.votes import VOTE_WORDS
 from resconv.model import (
     Annex,
     Block,
+    Heading,
     OperativeParagraph,
+    Paragraph,
+    Part,
     PreambularParagraph,
     Resolution,
+    Table,
     Vote,
     plain_text,
 )
@@ -31,9 +36,12 @@ __all__ = [
     "TITLE",
     "RecordedVote",
     "apply_initial_words",
+    "apply_tables",
     "apply_vote",
+    "emphasis_styles",
     "mark_initial",
     "mostly_cjk",
+    "table_mark",
     "take_vote",
 ]
 
@@ -53,6 +61,22 @@ def mostly_cjk(text: str) -> bool:
     """Chinese text: lines join without a space, and bold (not italic) marks initial words."""
     visible = len(text) - len(_BLANK.findall(text))
     return len(wide_pattern().findall(text)) > 0.3 * visible
+
+
+def emphasis_styles(text: str) -> tuple[bool, bool]:
+    """Whether italic, and whether bold, marks the initial words of a paragraph of `text`.
+
+    Latin and Cyrillic print them in italics, Chinese in bold (its faces have no
+    italic); Arabic faces have no italic either, and producers print them bold, bold
+    italic or slanted, so both count.
+    """
+    letters = sum(1 for char in text if char.isalpha()) or 1  # numbers, signs aside
+    if len(wide_pattern().findall(text)) > 0.5 * letters:
+        return False, True
+    return True, len(_RTL_LETTERS.findall(text)) > 0.3 * letters
+
+
+_RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
@@ -122,10 +146,12 @@ def _key(text: str) -> str:
 
 
 def _words_for(text: str, printed: dict[str, str]) -> str | None:
-    """The printed words that open `text`, in `text`'s own spacing, if any."""
+    """The printed words that open `text`, in `text`'s own spacing: none ("") when the
+    file printed none for it, while it prints them for other paragraphs (then the file,
+    not the lexicon, says which paragraphs open with initial words)."""
     words = printed.get(_key(text))
     if words is None:
-        return None
+        return ""
     wanted = _SPACE.sub("", words)
     taken = 0
     for index, char in enumerate(text):
@@ -173,16 +199,35 @@ def take_vote(markdown: str) -> tuple[str, RecordedVote]:
     languages' own (`resconv.lang.votes`). They are no paragraphs of the resolution.
     """
     found: RecordedVote = {}
+    lines = markdown.split("\n")
     kept = []
-    for line in markdown.split("\n"):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         side = _vote_side(line)
+        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        if side is None and following is not None and _vote_label(line):
+            # The label alone, the names on the next line (a list too long to follow it).
+            side = _vote_side(line.rstrip() + " " + lines[following].strip())
+            if side is not None:
+                kept.extend([""] * (following - index))
+                index = following
         if side is None:
             kept.append(line)
+            index += 1
             continue
         kept.append("")  # the line stays, empty: positions in the text do not move
         key, separator, names = side
         found[key] = tuple(n.strip() for n in names.split(separator.strip()) if n.strip())
+        index += 1
     return "\n".join(kept), found
+
+
+def _vote_label(line: str) -> bool:
+    plain = line.replace("*", "").strip()
+    return any(
+        plain in (words.in_favour, words.against, words.abstaining) for words in VOTE_WORDS.values()
+    )
 
 
 def _vote_side(line: str) -> tuple[str, str, str] | None:
@@ -215,3 +260,101 @@ def apply_vote(resolution: Resolution, recorded: RecordedVote) -> Resolution:
             abstaining_names=names["abstaining"],
         ),
     )
+
+
+def table_mark(index: int) -> str:
+    """The line that stands for table `index` in the Markdown: the text reader takes it
+    for a paragraph of its own, which `apply_tables` then replaces by the table."""
+    return f"\ue000table {index}\ue000"
+
+
+def apply_tables(
+    resolution: Resolution, tables: list[Table], markdown: str
+) -> tuple[Resolution, list[Diagnostic]]:
+    """`resolution` with each table where the file printed it.
+
+    A file shows a table as a table (Word's `w:tbl`, a PDF's columns), so the reader
+    hands it over whole rather than as lines for the text reader to guess at. The table
+    takes the place of its mark when the text reader kept the mark as a block of its
+    own, or else follows the paragraph printed before it.
+    """
+    if not tables:
+        return resolution, []
+    marks = {table_mark(index): table for index, table in enumerate(tables)}
+    after = _printed_before(markdown, marks)
+    placed: set[str] = set()
+
+    def blocks(items: tuple[Block, ...], fallback: bool) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for block in items:
+            mark = _mark_of(block)
+            if not fallback and mark in marks:
+                placed.add(mark)
+                out.append(marks[mark])
+                continue
+            out.append(block)
+            key = _key(_block_text(block)) if fallback else ""
+            for mark, before in after.items():
+                if mark not in placed and key and key == before:
+                    placed.add(mark)
+                    out.append(marks[mark])
+        return tuple(out)
+
+    def part(item: Part, fallback: bool) -> Part:
+        return replace(
+            item,
+            operative=blocks(item.operative, fallback),
+            parts=tuple(part(p, fallback) for p in item.parts),
+        )
+
+    for fallback in (False, True):
+        if fallback and len(placed) == len(marks):
+            break
+        resolution = replace(
+            resolution,
+            operative=blocks(resolution.operative, fallback),
+            parts=tuple(part(p, fallback) for p in resolution.parts),
+            annexes=tuple(replace(a, body=blocks(a.body, fallback)) for a in resolution.annexes),
+        )
+    warnings = [
+        Diagnostic(
+            code="table-not-placed",
+            message=f"a table of {len(table.rows)} rows found no place among the blocks "
+            "the text reader made of its surroundings; left out",
+        )
+        for mark, table in marks.items()
+        if mark not in placed
+    ]
+    return resolution, warnings
+
+
+def _mark_of(block: Block) -> str | None:
+    if isinstance(block, Heading) and block.number is None:
+        return plain_text(block.text).strip()
+    if isinstance(block, (Paragraph, OperativeParagraph)):
+        if isinstance(block, OperativeParagraph) and block.number is not None:
+            return None
+        return plain_text(block.content).strip()
+    return None
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Heading):
+        return plain_text(block.text)
+    if isinstance(block, (Paragraph, OperativeParagraph)):
+        return plain_text(block.content)
+    return ""
+
+
+def _printed_before(markdown: str, marks: dict[str, Table]) -> dict[str, str]:
+    """Each mark's preceding paragraph in the Markdown, as a key of its text."""
+    found: dict[str, str] = {}
+    previous = ""
+    for line in markdown.split("\n"):
+        if line in marks:
+            found[line] = previous
+        elif line.strip():
+            label = LABEL.match(line)
+            text = line[label.end() :] if label else line
+            previous = _key(_NOTE.sub("", text).replace("*", ""))
+    return found

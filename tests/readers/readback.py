@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 
 from resconv import model
 from resconv.model import FootnoteRef, Resolution, Text
@@ -27,15 +28,17 @@ def normalised(value: object, nbsp: bool) -> object:
 
     With `nbsp`: a no-break space is a space and a no-break hyphen a hyphen (they print
     as one, and a producer may map their glyphs so; the text reader reads a no-break
-    space as a space), runs of spaces are one space, and invisible format characters
-    (left-to-right marks, zero-width spaces) are gone. Always: no space at either end of a piece
-    of text, which is layout rather than text.
+    space as a space), runs of spaces are one space, invisible format characters
+    (left-to-right marks, zero-width spaces) are gone, and canonically equivalent text
+    is equal (NFC: a shadda and a vowel on one letter print the same in either order,
+    and a shaping engine puts them in canonical order). Always: no space at either end
+    of a piece of text, which is layout rather than text.
     """
     if isinstance(value, str):
         text = value
         if nbsp:
             text = _INVISIBLE.sub("", text.replace("\u00a0", " ").replace("\u2011", "-"))
-            text = _SPACES.sub(" ", text)
+            text = unicodedata.normalize("NFC", _SPACES.sub(" ", text))
         return text.strip(" ")
     if isinstance(value, tuple):
         if any(isinstance(item, (Text, FootnoteRef, *_WRAPPERS)) for item in value):

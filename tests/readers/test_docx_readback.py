@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import resconv
+from resconv.model import Table, plain_text
 from resconv.readers.docx.reader import docx_markdown
 from tests.readers.readback import differences
 
@@ -78,3 +79,46 @@ def test_word_numbering_is_printed_as_numbers() -> None:
     numbers = [getattr(block, "number", None) for block in model.operative]
     assert numbers == ["1.", "2."]
     assert model.adoption is not None and model.adoption.meeting == 48
+
+
+def test_a_word_table_is_read_as_the_models_table(shared_dir: Path) -> None:
+    model = resconv.read(shared_dir / DEV / "A-RES-76-238.eng.xml").value
+    tables = [block for block in model.operative if isinstance(block, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) > 150
+    got = resconv.read(resconv.write(model, "docx")).value
+    assert [block for block in got.operative if isinstance(block, Table)] == tables
+    assert len(got.operative) == len(model.operative)
+
+
+def test_merged_cells_span_rows_and_columns() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("67/38. Promoting multilateralism", "The General Assembly,"):
+        document.add_paragraph(text)
+    document.add_paragraph("Decides that the shares shall be as follows:", style="List Number")
+    table = document.add_table(rows=3, cols=3)
+    values_by_row = (("State", "Share", ""), ("A", "1", "2"), ("B", "3", ""))
+    for row, values in zip(table.rows, values_by_row, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    table.cell(0, 1).merge(table.cell(0, 2))  # a heading over two columns
+    table.cell(1, 0).merge(table.cell(2, 0))  # a name over two rows
+    document.add_paragraph("Requests a report.", style="List Number")
+    document.add_paragraph("48th plenary meeting")
+    document.add_paragraph("3 December 2012")
+    stream = io.BytesIO()
+    document.save(stream)
+    model = resconv.read(stream.getvalue()).value
+    kinds = [type(block).__name__ for block in model.operative]
+    assert kinds == ["OperativeParagraph", "Table", "OperativeParagraph"]
+    read = model.operative[1]
+    assert isinstance(read, Table)
+    spans = [
+        [(plain_text(c.content[0]) if c.content else "", c.row_span, c.col_span) for c in r.cells]
+        for r in read.rows
+    ]
+    assert spans == [
+        [("State", 1, 1), ("Share", 1, 2)],
+        [("A", 2, 1), ("1", 1, 1), ("2", 1, 1)],
+        [("3", 1, 1), ("", 1, 1)],
+    ]

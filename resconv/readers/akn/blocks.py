@@ -9,6 +9,7 @@ nesting are all read here.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field, replace
 
@@ -58,6 +59,14 @@ SENTENCE_ENDS = (".", ",", ";", ":", "。", "，", "；", "：", "،", "؛")
 """A paragraph ending so is text, even when set wholly in bold or italics."""
 _PART_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z]|[0-9]+|[一二三四五六七八九十]+)[.．]?$")
 """How a part's number is printed on a line of its own: "I", "XII", "A.", "3", "二"."""
+_NUMBER_IN_TEXT = re.compile(
+    r"\s*(?P<num>\d{1,3}(?:[-.]\d{1,3})*(?:\s?[-–.])?[\u200e\u200f]*)\t"
+    r"|\s*(?P<dashed>\d{1,3}(?:[-.]\d{1,3})*\s?[-–.][\u200e\u200f]*)(?:\s|$)"
+)
+"""An operative number printed inside the text of a paragraph without ``num``, as the
+UN's files of some sessions have it: "\t1 -\t…" (Arabic), "10.\u200e\t…", "5\t…". A tab,
+or a separator before a space or the end of the block's own text, must follow: "3.5
+million" and "15 States" stay text."""
 _PREAMBLE_IN_BODY = "preamble"
 """``crossHeading/@refersTo`` (UN) and ``hcontainer/@name`` (resconv) of preambular text
 inside a part of the body."""
@@ -242,10 +251,31 @@ def _add_block(reading: Reading, parts: _Parts, block: _Element, *, paragraph: b
         parts.wrap_up.extend(inline.pieces(reading, [block]))
         return
     if not parts.lead:
+        if paragraph and parts.number is None:
+            block = _number_from_text(reading, parts, block)
         parts.initial_words = inline.initial_words(reading, block)
     elif any(isinstance(p, FootnoteRef) or (isinstance(p, str) and p.strip()) for p in parts.lead):
         reading.warn("akn-joined", "several blocks in one paragraph are joined by a space", block)
     _append(parts, inline.pieces(reading, [block]))
+
+
+def _number_from_text(reading: Reading, parts: _Parts, block: _Element) -> _Element:
+    """A paragraph without ``num`` whose text opens with its number: the number goes to
+    `parts`, and the block is returned without it (a copy), so that the initial words
+    after it are found; `block` itself when its text opens otherwise."""
+    match = _NUMBER_IN_TEXT.match(block.text or "")
+    if match is None:
+        return block
+    number = " ".join((match.group("num") or match.group("dashed")).split())
+    parts.number = number
+    reading.info(
+        "akn-num-in-text",
+        f"the paragraph's number {number!r} is printed inside its text; read as its number",
+        block,
+    )
+    stripped = copy.deepcopy(block)
+    stripped.text = (block.text or "")[match.end() :] or None
+    return stripped
 
 
 def _append(parts: _Parts, pieces: list[Piece]) -> None:

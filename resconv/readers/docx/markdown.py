@@ -5,7 +5,8 @@ rendered as printed), its text with tabs as spaces and line breaks kept, `*…*`
 the italic (in Chinese, bold) words it opens with, `[^n]` where a footnote is referenced.
 The first page's header (the masthead) and footer (the job number) come first as cover
 lines; the footnotes' text follows as `[^n]: …` definitions. Running headers and footers
-are furniture and left out. Table cells are read paragraph by paragraph.
+are furniture and left out. A table of the body is handed over whole (`tables`): its
+place in the text is a mark line (`table_mark`) that the reader replaces by it.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from resconv.model import Table
 from resconv.readers.docx.package import Package
 from resconv.readers.docx.styles import Numbering, Styles
-from resconv.readers.markup import TITLE, mark_initial, mostly_cjk
+from resconv.readers.docx.tables import Piece, read_table
+from resconv.readers.markup import TITLE, emphasis_styles, mark_initial, mostly_cjk, table_mark
 
 __all__ = ["write_markdown"]
 
@@ -54,10 +57,11 @@ class _Reading:
     next_number: int = 1
     referenced: dict[str, str] = field(default_factory=dict)
     """Footnote id → marker, in the order first referenced."""
+    tables: list[Table] = field(default_factory=list)
 
 
-def write_markdown(package: Package) -> str:
-    """The Markdown of the Word package's main document."""
+def write_markdown(package: Package) -> tuple[str, list[Table]]:
+    """The Markdown of the Word package's main document, and the tables it marks."""
     main = package.main_part()
     document = package.xml(main)
     if document is None or document.find(f"{W}body") is None:
@@ -76,7 +80,7 @@ def write_markdown(package: Package) -> str:
     reading = _Reading(package, styles, numbering, notes)
     body = document.find(f"{W}body")
     assert body is not None
-    paragraphs = [_paragraph(p, reading) for p in _paragraphs(body)]
+    paragraphs = [_block(element, reading) for element in _blocks(body)]
     lines: list[str] = []
     cover = _first_page_furniture(body, related, reading)
     title_at = next((i for i, text in enumerate(paragraphs) if TITLE.match(text)), 0)
@@ -91,7 +95,38 @@ def write_markdown(package: Package) -> str:
         if body is not None:
             text = _SPACES.sub(" ", _plain(body, reading)).strip(" ")
             lines.append(f"[^{marker}]: {text}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", reading.tables
+
+
+def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
+    """The body's paragraphs and tables in reading order."""
+    for child in parent:
+        if child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent"):
+            yield from _blocks(child)
+
+
+def _block(element: etree._Element, reading: _Reading) -> str:
+    """A paragraph's line, or a table's mark (a table of one cell is read as its text)."""
+    if element.tag == f"{W}p":
+        return _paragraph(element, reading)
+    cells = element.findall(f"{W}tr/{W}tc")
+    if len(cells) <= 1:
+        return "\n\n".join(
+            text for text in (_paragraph(p, reading) for p in _paragraphs(element)) if text
+        )
+    reading.tables.append(read_table(element, lambda p: _cell_pieces(p, reading)))
+    return table_mark(len(reading.tables) - 1)
+
+
+def _cell_pieces(paragraph: etree._Element, reading: _Reading) -> list[Piece]:
+    style = reading.styles.paragraph_style(paragraph)
+    label = reading.numbering.label(paragraph, style)
+    pieces: list[Piece] = [(label + " ", None)] if label else []
+    for piece in _pieces(paragraph, reading, style):
+        pieces.append(("", piece.marker) if piece.marker is not None else (piece.text, None))
+    return pieces
 
 
 def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
@@ -140,7 +175,10 @@ def _paragraph(paragraph: etree._Element, reading: _Reading) -> str:
     if not text.strip():
         return ""
     chinese = mostly_cjk(text)
-    runs = [(p.text, p.bold if chinese else p.italic) for p in pieces if p.marker is None]
+    italic, bold = emphasis_styles(text)
+    runs = [
+        (p.text, (italic and p.italic) or (bold and p.bold)) for p in pieces if p.marker is None
+    ]
     if label:
         runs.insert(0, (label + " ", False))
     lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]

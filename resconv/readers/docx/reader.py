@@ -13,10 +13,10 @@ from typing import ClassVar
 
 from resconv.diagnostics import Result
 from resconv.errors import StrictModeError, StructureError
-from resconv.model import Resolution
+from resconv.model import Resolution, Table
 from resconv.readers.docx.markdown import write_markdown
 from resconv.readers.docx.package import LIMITS, Limits, open_package
-from resconv.readers.markup import apply_initial_words, apply_vote, take_vote
+from resconv.readers.markup import apply_initial_words, apply_tables, apply_vote, take_vote
 
 __all__ = ["DocxReader", "docx_markdown"]
 
@@ -40,7 +40,8 @@ class DocxReader:
     ) -> Result[Resolution]:
         from resconv.readers import get_reader
 
-        markdown, vote = take_vote(docx_markdown(data, source=source, limits=self.limits))
+        text, tables = _read_markdown(data, source=source, limits=self.limits)
+        markdown, vote = take_vote(text)
         try:
             result = get_reader("text").read(
                 markdown.encode(), source=source, lang=lang, strict=strict
@@ -59,8 +60,9 @@ class DocxReader:
             replace(d, line=None, message=_where(d.line, markdown) + d.message)
             for d in result.diagnostics
         )
-        resolution = apply_vote(apply_initial_words(result.value, markdown), vote)
-        return Result(resolution, diagnostics)
+        resolution, placing = apply_tables(result.value, tables, markdown)
+        resolution = apply_vote(apply_initial_words(resolution, markdown), vote)
+        return Result(resolution, diagnostics + tuple(placing))
 
 
 def _where(line: int | None, markdown: str) -> str:
@@ -72,7 +74,11 @@ def _where(line: int | None, markdown: str) -> str:
 
 
 def docx_markdown(data: bytes, *, source: str | None = None, limits: Limits = LIMITS) -> str:
-    """The Markdown-like text of a Word document."""
+    """The Markdown-like text of a Word document (a table shows as its mark)."""
+    return _read_markdown(data, source=source, limits=limits)[0]
+
+
+def _read_markdown(data: bytes, *, source: str | None, limits: Limits) -> tuple[str, list[Table]]:
     package = open_package(data, source=source, limits=limits)
     with package.archive:
         return write_markdown(package)

@@ -279,8 +279,13 @@ def _style(address: int) -> _Style:
     scale = math.hypot(matrix.c, matrix.d) or 1.0
     # Without a bold face, a producer strokes the glyphs' outlines as well (fake bold).
     stroked = pdfium.FPDFTextObj_GetTextRenderMode(obj) in _STROKED_FILL
+    # Without an italic face, a producer slants the glyphs (fake italic): a skewed matrix.
+    slanted = abs(matrix.b) < 0.01 * scale and abs(matrix.c) > 0.1 * abs(matrix.d)
     return _Style(
-        font=face[0], italic=face[1], bold=face[2] or stroked, size=round(size.value * scale, 2)
+        font=face[0],
+        italic=face[1] or slanted,
+        bold=face[2] or stroked,
+        size=round(size.value * scale, 2),
     )
 
 

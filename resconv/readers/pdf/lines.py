@@ -48,6 +48,8 @@ def set_direction(pages: list[Page]) -> bool:
 
 _LETTER = re.compile(r"[^\W\d_]")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LABEL_HEAD = re.compile(r"[()]\w{1,3}[()]|\d{1,3}")
+_QUOTES = {"\u201c": "\u201d", "\u201d": "\u201c"}
 
 
 def order_lines(lines: list[Line]) -> list[Line]:
@@ -98,11 +100,13 @@ def split_cells(line: Line) -> list[Line]:
     """A line cut at wide gaps: the columns of a masthead printed on one baseline."""
     cells: list[Line] = []
     current: list[Span] = []
+    reached = 0.0  # the right edge of the cell so far (spans may lie inside others)
     for span in sorted(line.spans, key=lambda s: s.x0):
-        if current and span.x0 - current[-1].x1 > CELL_GAP * max(span.size, current[-1].size):
+        if current and span.x0 - reached > CELL_GAP * max(span.size, current[-1].size):
             cells.append(Line(spans=current, page=line.page, rtl=line.rtl))
             current = []
         current.append(span)
+        reached = max(reached, span.x1) if len(current) > 1 else span.x1
     if current:
         cells.append(Line(spans=current, page=line.page, rtl=line.rtl))
     if line.rtl:
@@ -123,8 +127,9 @@ def _logical_order(line: Line) -> None:
     """
     pieces: list[tuple[float, int, _Placed]] = []
     order = 0
+    mirrored = _RTL_LETTER.search(line.text) is not None
     for span in line.spans:
-        for text, left, right in _pieces(span):
+        for text, left, right in _pieces(span, mirrored):
             order += 1
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
     pieces.sort(key=lambda item: (round(item[0], 1), item[1]))
@@ -142,9 +147,20 @@ def _logical_order(line: Line) -> None:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
     spans: list[Span] = []
+    head = ""
     for text, span, left, right in _undo_display(visual):
         last = spans[-1] if spans else None
-        if last is not None and last.font == span.font and _same(last, span):
+        # A short head with a bracket or digit ("(د)", "1") is a label: its own span,
+        # so where the text after it starts stays known.
+        after_label = head.endswith(" ") and _LABEL_HEAD.fullmatch(head.strip()) is not None
+        head = head + text if len(head) < 8 else head
+        if (
+            last is not None
+            and last.font == span.font
+            and _same(last, span)
+            and not (after_label and len(spans) == 1 and not text.isspace())
+            and (text.isspace() or not _apart(last, left, right))
+        ):
             last.text += text
             if not text.isspace():  # a space put in a gap does not close it
                 last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
@@ -155,13 +171,19 @@ def _logical_order(line: Line) -> None:
     _turn_brackets(line.spans)
 
 
+def _apart(span: Span, left: float, right: float) -> bool:
+    """A piece this far from a span is in another cell (a table's column)."""
+    reach = CELL_GAP * span.size
+    return span.x0 - right > reach or left - span.x1 > reach
+
+
 def _without_stray_latin(spans: list[Span]) -> list[Span]:
     """Spans without Latin letters, digits or signs standing inside an Arabic word.
 
     Some producers map the kashida they stretch Arabic words with to an ASCII character
     in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير", "الم8ؤرخ",
-    "لجن:ة"); no word mixes scripts so. Slashes, hyphens, full stops and brackets between
-    two words stay ("الثاني/نوفمبر").
+    "لجن:ة", control characters); no word mixes scripts so. Slashes, hyphens, full stops
+    and brackets between two words stay ("الثاني/نوفمبر").
     """
     text = "".join(span.text for span in spans)
     stray = {i for match in _STRAY_LATIN.finditer(text) for i in range(*match.span())}
@@ -180,16 +202,20 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 _STRAY_LATIN = re.compile(
     "(?<=[\u0620-\u065f])"
-    "(?:[0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
+    "(?:[\x01-\x1f0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
     "(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670]))"
 )
 """What a producer put inside an Arabic word: a sign for a kashida, or a space before a
 mark (a vowel set apart from its letter, "أيضا ً")."""
 
 
-def _pieces(span: Span) -> list[tuple[str, float, float]]:
+def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
     """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
     chars = _marks_after_letters(span.chars or _spread(span))
+    if mirrored:
+        # PDFium mirrors the double quotes of a right-to-left line as it mirrors
+        # brackets; the file's own quote marks are the other ones.
+        chars = [(_QUOTES.get(char, char), left, right) for char, left, right in chars]
     out: list[tuple[str, float, float]] = []
     joined = False
     for char, left, right in chars:
@@ -203,29 +229,46 @@ def _pieces(span: Span) -> list[tuple[str, float, float]]:
         else:
             out.append((char, left, right))
         joined = letter
+    last = next((c for c, _, _ in reversed(chars) if unicodedata.category(c) != "Mn"), "")
+    if span.spaced and span.chars and last and (_kind(last) in ("R", "N") or last == "،"):
+        # PDFium found a word break after a word the file draws no space after: the
+        # space follows the word's last letter, on its left (the line reads right to left).
+        edge = min(left for _, left, _ in out)
+        out.append((" ", edge - 0.02, edge - 0.01))
     return out
 
 
 def _marks_after_letters(
     chars: list[tuple[str, float, float]],
 ) -> list[tuple[str, float, float]]:
-    """A combining mark (shadda, a vowel) after the letter it sits on.
+    """Combining marks (a shadda, a vowel) after the letter they sit on.
 
     A letter and its mark are one glyph cluster; PDFium, reversing a right-to-left run,
-    can put the mark first. The mark belongs to the letter whose box holds its centre.
+    can put the marks first. They belong to the letter whose box they share (one
+    glyph), or else whose box holds their centre.
     """
     out = list(chars)
-    for index in range(len(out) - 1):
-        mark, left, right = out[index]
-        if unicodedata.category(mark) != "Mn":
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and unicodedata.category(out[end][0]) == "Mn":
+            end += 1
+        if end == index or end == len(out):  # no marks here, or marks ending the span
+            index = end + 1
             continue
+        _, left, right = out[index]  # marks (a shadda and a vowel) from `index` to `end`
         centre = (left + right) / 2
-        after = out[index + 1]
+        after = out[end]
         before = out[index - 1] if index else None
         on_after = after[1] <= centre <= after[2]
         on_before = before is not None and before[1] <= centre <= before[2]
-        if on_after and not on_before and unicodedata.category(after[0]).startswith("L"):
-            out[index], out[index + 1] = after, out[index]
+        # Marks drawn in one glyph with their letter share its box.
+        shared = abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05
+        if (shared or (on_after and not on_before)) and unicodedata.category(after[0]).startswith(
+            "L"
+        ):
+            out[index : end + 1] = [after, *out[index:end]]
+        index = end + 1
     return out
 
 
@@ -314,12 +357,21 @@ def _kind(char: str) -> str:
 def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     """Logical order of a right-to-left line given left to right as displayed.
 
-    A line without right-to-left letters (a note citing an English title) reads as
-    displayed, after what is raised at its right-hand start (the note's marker) and
+    A line of Latin text without right-to-left letters (a note citing an English title)
+    reads as displayed, after what is raised at its right-hand start (the note's marker) and
     before the punctuation shown at its left-hand end.
     """
-    kinds = [_kind(item[0][0]) if item[0] else "N" for item in visual]
-    if "R" not in kinds:
+    kinds = [_visual_kind(item[0]) for item in visual]
+    for index in range(len(visual) - 1):
+        # A raised marker drawn just left of a number (LibreOffice) follows it: it is
+        # no part of the number, and reads right to left after it.
+        if (
+            kinds[index] == "D" == kinds[index + 1]
+            and _raised(visual[index], visual)
+            and not _raised(visual[index + 1], visual)
+        ):
+            kinds[index] = "N"
+    if "R" not in kinds and "L" in kinds:
         main = list(visual)
         raised: list[_Placed] = []
         while main and (main[-1][0].isspace() or _raised(main[-1], visual)):
@@ -348,6 +400,17 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     return logical
 
 
+def _visual_kind(text: str) -> str:
+    """`_kind` of a piece's first character; a space is "W", a plus or minus sign "E"."""
+    if not text:
+        return "N"
+    if text.isspace():
+        return "W"
+    if unicodedata.bidirectional(text[0]) == "ES":
+        return "E"
+    return _kind(text[0])
+
+
 def _raised(item: _Placed, line: list[_Placed]) -> bool:
     """A piece set smaller and higher than the line's largest text."""
     span = item[1]
@@ -363,21 +426,28 @@ def _ltr_run_end(kinds: list[str], index: int) -> int:
         end = index + 1
         probe = end
         while probe < len(kinds) and kinds[probe] != "R":
-            if kinds[probe] == "L":
+            if kinds[probe] == "L" or (
+                # a number after Latin text and a space reads with it ("Report 2019")
+                kinds[probe] == "D" and all(kind == "W" for kind in kinds[end:probe])
+            ):
                 end = probe + 1
             probe += 1
         while end < len(kinds) and (
             kinds[end] == "D"
-            or (kinds[end] == "S" and end + 1 < len(kinds) and kinds[end + 1] == "D")
+            or (kinds[end] in "SE" and end + 1 < len(kinds) and kinds[end + 1] == "D")
         ):
             end += 1
         return end
     if kind == "D":
+        # After Arabic letters numbers are Arabic numbers (UAX #9 W2), which a plus or
+        # minus sign does not join (W4): "2011-2020" shows as "2020-2011".
+        after_arabic = next((k for k in kinds[index:] if k in "LR"), "R") == "R"
+        joins = "S" if after_arabic else "SE"
         end = index + 1
         while end < len(kinds):
             if kinds[end] == "D":
                 end += 1
-            elif kinds[end] == "S" and end + 1 < len(kinds) and kinds[end + 1] == "D":
+            elif kinds[end] in joins and end + 1 < len(kinds) and kinds[end + 1] == "D":
                 end += 2
             else:
                 break

@@ -17,10 +17,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from resconv.lang.script import is_wide
-from resconv.readers.markup import LABEL, TITLE, mark_initial, mostly_cjk
+from resconv.model import Table
+from resconv.readers.markup import (
+    LABEL,
+    TITLE,
+    emphasis_styles,
+    mark_initial,
+    mostly_cjk,
+    table_mark,
+)
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import is_superscript, split_cells, start
+from resconv.readers.pdf.tables import find_tables
 
 __all__ = ["Markdown", "write_markdown"]
 
@@ -33,8 +42,8 @@ _BREAKING_DASHES = "–—/"
 _DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
 _PARAGRAPH_ENDS = re.compile(r"[;:.。；：؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
 """A line that ends a sentence or a lead-in (a footnote marker may follow)."""
-_CLAUSE_ENDS = re.compile(r"[,;:.،؛，；：。]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
-"""A line that ends a clause (a footnote marker may follow)."""
+_CLAUSE_ENDS = re.compile(r"[;:.,。；：，、،؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
+"""A line that ends a paragraph of a resolution (preambular ones end with a comma)."""
 
 
 @dataclass(slots=True)
@@ -44,6 +53,8 @@ class Markdown:
     text: str
     pages: list[int] = field(default_factory=list)
     """`pages[i]` is the page of line i + 1 of `text`."""
+    tables: list[Table] = field(default_factory=list)
+    """The tables whose marks `text` holds (`table_mark`)."""
 
 
 @dataclass(slots=True)
@@ -81,18 +92,31 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         for line in page.job:
             emit(_squeeze(line.text), line.page)
     emit("", 1)
-    margins, pitch = _measure(body[title_at:], widths)
-    paras = _paragraphs(body[title_at:], widths, margins, pitch)
+    text_lines = body[title_at:]
+    margins, pitch = _measure(text_lines, widths)
+    edges = _far_edges(text_lines, widths)
     words = _vocabulary(body)
+    tables = find_tables(text_lines, lambda cell: _inline(cell, emphasis=False, words=words))
     in_flow: list[tuple[str, int]] = []
-    for index, para in enumerate(paras):
-        emphasis = index > 0 and not all(_all_strong(line) for line in para.lines)
-        text = _inline(para.lines, emphasis=emphasis, words=words)
-        if _DEFINITION.match(text):
-            in_flow.append((text, para.lines[0].page))
-            continue
-        emit(text, para.lines[0].page)
-        emit("", para.lines[-1].page)
+    at = 0
+    for found in [*tables, None]:
+        upto = found.start if found is not None else len(text_lines)
+        paras = _paragraphs(text_lines[at:upto], widths, margins, pitch, edges)
+        for para in paras:
+            emphasis = para.lines[0] is not text_lines[0] and not all(
+                _all_strong(line) for line in para.lines
+            )
+            text = _inline(para.lines, emphasis=emphasis, words=words)
+            if _DEFINITION.match(text):
+                in_flow.append((text, para.lines[0].page))
+                continue
+            emit(text, para.lines[0].page)
+            emit("", para.lines[-1].page)
+        if found is not None:
+            emit(table_mark(len(out.tables)), text_lines[found.start].page)
+            emit("", text_lines[found.end - 1].page)
+            out.tables.append(found.table)
+            at = found.end
     for number, note in _notes(pages):
         emit(f"[^{number}]: {note[1]}", note[0])
     for text, page_number in in_flow:
@@ -102,13 +126,15 @@ def write_markdown(pages: list[PageText]) -> Markdown:
 
 
 def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, float], float]:
-    """Each page's text margin, and the text's line pitch: the most common.
+    """Each page's text margin, and the text's line pitch: the most common among lines
+    of running text (a long table's rows are set smaller and closer).
 
     The margin is where the leftmost line of text starts (titles and headings aside),
     per page: Word's mirrored margins move the text block on facing pages. A page
     with fewer than three text lines takes the margin of the page two before it.
     """
-    size = _body_size(lines)
+    running = [line for line in lines if len(split_cells(line)) == 1]  # table rows aside
+    size = _body_size(running or lines)
     margins: dict[int, float] = {}
     for page in sorted({line.page for line in lines}):
         starts = [
@@ -123,7 +149,7 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
             margins[page] = earlier
     gaps = Counter(
         round(a.baseline - b.baseline, 1)
-        for a, b in itertools.pairwise(lines)
+        for a, b in itertools.pairwise(running)
         if a.page == b.page
         and abs(a.size - size) < 1
         and abs(b.size - size) < 1
@@ -139,20 +165,38 @@ def _body_size(lines: list[Line]) -> float:
     return float(sizes.most_common(1)[0][0]) if sizes else 10.0
 
 
+def _far_edges(lines: list[Line], widths: dict[int, float]) -> dict[int, float]:
+    """Per page, how far from its starting edge the text reaches (its right margin); on a
+    page without a full line, at least as far as the margin it starts at (margins mirror)."""
+    edges: dict[int, float] = {}
+    for line in lines:
+        width = widths[line.page]
+        floor = width - start(line, width)
+        edges[line.page] = max(edges.get(line.page, 0.0), _reach(line, width), floor)
+    return edges
+
+
+def _reach(line: Line, width: float) -> float:
+    """Where the line ends, measured from its starting edge (left, or right for RTL)."""
+    return width - line.x0 if line.rtl else line.x1
+
+
 def _paragraphs(
-    lines: list[Line], widths: dict[int, float], margins: dict[int, float], pitch: float
+    lines: list[Line],
+    widths: dict[int, float],
+    margins: dict[int, float],
+    pitch: float,
+    edges: dict[int, float],
 ) -> list[_Para]:
     paras: list[_Para] = []
     previous: Line | None = None
-    size = _body_size(lines)
-    body = [line for line in lines if abs(line.size - size) < 1]
-    edges = _end_edges(body, widths)  # pages' edges, from lines of the text's type
     for line in lines:
         begin = start(line, widths[line.page])
         para = paras[-1] if paras else None
         if (
             para is None
             or previous is None
+            or _ends_short(previous, begin, margins, edges, widths)
             or not _continues(para, previous, line, begin, margins[line.page], pitch, widths, edges)
         ):
             para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]), begin=begin)
@@ -163,6 +207,21 @@ def _paragraphs(
             para.lines.append(line)
         previous = line
     return paras
+
+
+def _ends_short(
+    previous: Line,
+    begin: float,
+    margins: dict[int, float],
+    edges: dict[int, float],
+    widths: dict[int, float],
+) -> bool:
+    """The line before ends far short of the text's edge, after the punctuation that ends
+    a paragraph: UN text is justified, so the paragraph ended there."""
+    page = previous.page
+    margin, edge = margins[page], edges[page]
+    short = _reach(previous, widths[page]) < margin + 0.7 * (edge - margin)
+    return short and _CLAUSE_ENDS.search(previous.text) is not None
 
 
 def _continues(
@@ -206,20 +265,6 @@ def _continues(
     return _all_strong(previous) and _all_strong(line) and line.page == previous.page
 
 
-def _end_edges(lines: list[Line], widths: dict[int, float]) -> dict[int, float]:
-    """Each page's text edge on the side where lines end, as a distance from that side of
-    the page (the right, or the left for RTL): the least any line leaves."""
-    edges: dict[int, float] = {}
-    for line in lines:
-        left = _left_at_end(line, widths[line.page])
-        edges[line.page] = min(edges.get(line.page, left), left)
-    return edges
-
-
-def _left_at_end(line: Line, width: float) -> float:
-    return line.x0 if line.rtl else width - line.x1
-
-
 def _ended_early(
     previous: Line, line: Line, widths: dict[int, float], edges: dict[int, float]
 ) -> bool:
@@ -240,7 +285,7 @@ def _ended_early(
     # Chinese breaks anywhere, but a line may end up to two characters short where
     # punctuation must not open the next line.
     word = 3 if is_wide(text[0]) else len(text.split(" ", 1)[0])
-    room = _left_at_end(previous, widths[previous.page]) - edge
+    room = edge - _reach(previous, widths[previous.page])
     return room > (word + 1) * per_char
 
 
@@ -248,14 +293,14 @@ def _opens_styled_clause(previous: Line, line: Line) -> bool:
     """`line` opens with initial words in their style (italic; bold in Chinese) after a
     line that closed a clause in plain type: a new paragraph, even when the closing line
     happened to be nearly full."""
-    chinese = mostly_cjk(line.text)
+    styles = emphasis_styles(line.text)
     first = next((span for span in line.spans if span.text.strip()), None)
     last = next((span for span in reversed(previous.spans) if span.text.strip()), None)
     return (
         first is not None
         and last is not None
-        and _strong(first, chinese)
-        and not _strong(last, chinese)
+        and _strong(first, styles)
+        and not _strong(last, styles)
         and _CLAUSE_ENDS.search(previous.text) is not None
     )
 
@@ -295,8 +340,9 @@ def _all_strong(line: Line) -> bool:
     return all(span.bold for span in line.spans if span.text.strip())
 
 
-def _strong(span: Span, chinese: bool) -> bool:
-    return span.bold if chinese else span.italic
+def _strong(span: Span, styles: tuple[bool, bool]) -> bool:
+    italic, bold = styles
+    return (italic and span.italic) or (bold and span.bold)
 
 
 def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozenset()) -> str:
@@ -319,17 +365,18 @@ def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozen
         # A paragraph that opens with a raised marker is a note printed in the text's
         # flow (endnotes, a page without a rule): a definition, not a reference.
         return f"[^{pieces[0][1]}]: " + _join(pieces[1:], words=words)
-    chinese = mostly_cjk("".join(text for kind, text in pieces if kind == "text"))
-    styled = _style_runs(lines, chinese) if emphasis else []
+    plain = "".join(text for kind, text in pieces if kind == "text")
+    chinese = mostly_cjk(plain)
+    styled = _style_runs(lines, emphasis_styles(plain)) if emphasis else []
     text = _join(pieces, chinese=chinese, words=words)
     if styled:
         text = mark_initial(text, styled)
     return text
 
 
-def _style_runs(lines: list[Line], chinese: bool) -> list[tuple[str, bool]]:
+def _style_runs(lines: list[Line], styles: tuple[bool, bool]) -> list[tuple[str, bool]]:
     spans = [span for line in lines for span in line.spans]
-    return [(span.text, _strong(span, chinese)) for span in spans[:12] if span.text]
+    return [(span.text, _strong(span, styles)) for span in spans[:12] if span.text]
 
 
 def _join(
@@ -354,8 +401,10 @@ def _join(
             out = out.rstrip(" ")
             last = out[-1:] if out else ""
             first = upcoming.lstrip(" ")[:1]
-            if is_wide(last) or is_wide(first) or not out or chinese:
+            if is_wide(last) or is_wide(first) or not out:
                 continue
+            if chinese and not (last.isalnum() and first.isalnum()):
+                continue  # a line of Chinese breaks at a space only between words and numbers
             if last in _BREAKING_DASHES and len(out) > 1 and out[-2] != " ":
                 continue  # "4–" "15 September": a line broken after a dash or a slash
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():

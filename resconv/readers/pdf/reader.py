@@ -16,7 +16,7 @@ from typing import ClassVar
 from resconv.diagnostics import Diagnostic, Result
 from resconv.errors import ResconvError
 from resconv.model import Resolution
-from resconv.readers.markup import apply_initial_words, apply_vote, take_vote
+from resconv.readers.markup import apply_initial_words, apply_tables, apply_vote, take_vote
 from resconv.readers.pdf.document import LIMITS, Limits, read_pages, require_text
 from resconv.readers.pdf.furniture import sort_out
 from resconv.readers.pdf.lines import set_direction
@@ -57,8 +57,10 @@ class PdfReader:
                 error.message = f"page {markdown.pages[error.line - 1]}: {error.message}"
                 error.line = None
             raise
-        resolution = apply_vote(apply_initial_words(result.value, markdown.text), vote)
-        return Result(resolution, tuple(_on_page(d, markdown) for d in result.diagnostics))
+        resolution, placing = apply_tables(result.value, markdown.tables, markdown.text)
+        resolution = apply_vote(apply_initial_words(resolution, markdown.text), vote)
+        diagnostics = (*(_on_page(d, markdown) for d in result.diagnostics), *placing)
+        return Result(resolution, tuple(diagnostics))
 
 
 def pdf_markdown(data: bytes, *, source: str | None = None, limits: Limits = LIMITS) -> Markdown:

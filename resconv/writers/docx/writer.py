@@ -388,7 +388,9 @@ class _Conversion:
         element_cell.append(cell_properties(slot, width, last_header=last_header))
         cell = None if slot.cell is None else row.cells[slot.cell]
         if cell is None or not cell.content:
-            self._paragraph("TableText", element_cell)  # a cell holds at least one paragraph
+            empty = self._paragraph("TableText", element_cell)  # a cell holds a paragraph
+            if cell is not None and cell.align is not None:
+                _align(empty, _JUSTIFICATION.get(cell.align, cell.align))
             return
         style = "TableHeading" if cell.header or row.header else "TableText"
         for content in cell.content:

@@ -86,7 +86,9 @@ TYPOGRAPHY: dict[str, Typography] = {
         chains={
             "body": ("naskh", "serif", "song"),
             "bold": ("naskh-bold", "serif-bold", "hei"),
-            "italic": ("naskh", "serif-italic", "song"),
+            # Amiri has no italic: initial words (and italics) print bold, as the UN's
+            # Arabic mark-up sets them, so a reader of the page can tell them.
+            "italic": ("naskh-bold", "serif-italic", "song"),
             "title": ("naskh-bold", "serif-bold", "hei"),
             "note": ("naskh", "serif", "song"),
         },
