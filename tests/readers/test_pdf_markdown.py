@@ -68,13 +68,13 @@ def _span(text: str, x0: float, baseline: float, *, size: float = 12.0, **style:
 
 def _page(number: int, lines: list[list[Span]]) -> PageText:
     made = [Line(spans=spans, page=number) for spans in lines]
-    return PageText(page=Page(number=number, width=600.0, height=800.0, lines=made), body=made)
+    return PageText(page=Page(number=number, width=564.0, height=800.0, lines=made), body=made)
 
 
 def _body(last_line_of_page_one: list[Span], first_line_of_page_two: list[Span]) -> list[str]:
     """The paragraphs of two pages of 12-point text with no spacing between paragraphs:
     a title, four full lines, then the two lines either side of the page break."""
-    full = "x" * 70  # 70 characters of 6 points: the full measure, 72 to 492
+    full = "x" * 70  # 70 characters of 6 points: the full measure, 72 to 492 of 564
     page_one = [
         [_span("1/1. Title", 72.0, 760.0, bold=True)],
         *([_span(full, 72.0, 740.0 - 14.0 * i)] for i in range(4)),
