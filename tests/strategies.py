@@ -371,8 +371,9 @@ def _resolution_body(
     body_parts = draw(parts()) if structures and draw(st.booleans()) else ()
     annexes = tuple(draw(st.lists(_ANNEXES, max_size=2)))
     markers = _markers((title, preamble, operative, body_parts, annexes))
+    notes = rich_inlines(notes=False) if structures else inlines(notes=False)
     footnotes = tuple(
-        Footnote(marker=marker, text=draw(st.one_of(st.none(), texts()))) for marker in markers
+        Footnote(marker=marker, content=draw(st.one_of(st.none(), notes))) for marker in markers
     )
     meeting = draw(st.one_of(st.none(), st.integers(1, 120)))
     adoption = Adoption(

@@ -189,7 +189,7 @@ def _note(reading: Reading, node: _Element) -> FootnoteRef:
     for inner in descendants(node, "authorialNote"):
         if inner is not node:
             reading.warn("akn-nested-note", "a note inside a note: its text is joined", inner)
-    _add_footnote(reading, Footnote(marker=marker, text=_note_text(reading, node)), node)
+    _add_footnote(reading, Footnote.of_text(marker, _note_text(reading, node)), node)
     return FootnoteRef(marker=marker)
 
 
@@ -239,7 +239,7 @@ def _note_ref(reading: Reading, node: _Element) -> FootnoteRef:
         if note is None:
             reading.warn("akn-dangling-note", f"noteRef to {target!r}, not in the file", node)
         text = _note_text(reading, note) if note is not None else None
-        _add_footnote(reading, Footnote(marker=marker, text=text), node)
+        _add_footnote(reading, Footnote.of_text(marker, text), node)
     return FootnoteRef(marker=marker)
 
 
