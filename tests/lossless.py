@@ -83,7 +83,7 @@ def _collect_links(node: etree._Element, found: Counter[tuple[str, str]]) -> Non
         return
     href = (node.get("href") or "").strip()
     if name in _LINKS and href and not href.startswith("#"):
-        text = _SPACE.sub("", "".join(node.itertext()))
+        text = _SPACE.sub("", "".join(map(str, node.itertext())))
         if text:
             found[(href, text)] += 1
     for child in node:

@@ -38,7 +38,7 @@ def _note_links_in_source(data: bytes) -> Counter[tuple[str, str]]:
     for note in root.iter(f"{AKN}authorialNote"):
         for link in note.iter(f"{AKN}a", f"{AKN}ref"):
             href = (link.get("href") or "").strip()
-            text = "".join("".join(link.itertext()).split())
+            text = "".join("".join(map(str, link.itertext())).split())
             if href and not href.startswith("#") and text:
                 found[(href, text)] += 1
     return found
