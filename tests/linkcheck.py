@@ -21,7 +21,8 @@ from resconv.model import Emphasis, FootnoteRef, Inlines, Reference, Resolution,
 __all__ = ["Link", "links", "symbol_of", "unlinked"]
 
 _DOCUMENT_LINK = re.compile(
-    r"^https?://(?:www\.)?(?:undocs\.org|docs\.un\.org)/(?:(?:[a-z]{2}|ch|ot)/)?(?P<symbol>.+)$"
+    r"^https?://(?:www\.)?(?:undocs\.org|docs\.un\.org)/(?:(?i:en|fr|es|sp|ru|ar|zh|ch|de|ot)/)?"
+    r"(?P<symbol>.+)$"
 )
 _LETTERS = re.compile(r"^(A/RES/\d+/\d+)[A-Z](?:-[A-Z])?$")
 _SPACE = re.compile(r"\s+")

@@ -51,7 +51,7 @@ class Citations:
 
 CITATIONS: dict[str, Citations] = {
     "en": Citations(
-        stop=r"\\b[Dd]ecisions?\\b",
+        stop=r"\b[Dd]ecisions?\b",
         keyword=r"\b[Rr]esolutions?",
         bodies=(
             (r"Human Rights Council", "human-rights-council"),
@@ -61,7 +61,7 @@ CITATIONS: dict[str, Citations] = {
         link_language="en",
     ),
     "fr": Citations(
-        stop=r"\\b[Dd]écisions?\\b",
+        stop=r"\b[Dd]écisions?\b",
         keyword=r"\b[Rr]ésolutions?",
         bodies=(
             (r"Conseil des droits de l[’']homme", "human-rights-council"),
@@ -71,7 +71,7 @@ CITATIONS: dict[str, Citations] = {
         link_language="fr",
     ),
     "es": Citations(
-        stop=r"\\b[Dd]ecisi(?:ón|ones)\\b",
+        stop=r"\b[Dd]ecisi(?:ón|ones)\b",
         keyword=r"\b[Rr]esolu(?:ción|ciones)",
         bodies=(
             (r"Consejo de Derechos Humanos", "human-rights-council"),
@@ -81,7 +81,7 @@ CITATIONS: dict[str, Citations] = {
         link_language="es",
     ),
     "ru": Citations(
-        stop=r"\\b[Рр]ешени[яеюий]\\w*",
+        stop=r"\b[Рр]ешени[яеюий]\w*",
         keyword=r"\b[Рр]езолюци(?:я|и|ю|ей|й|ям|ями|ях)",
         bodies=(
             (r"Совет(?:а|у|ом|е)? по правам человека", "human-rights-council"),
@@ -118,7 +118,7 @@ CITATIONS: dict[str, Citations] = {
         enclosed=("第", "号"),
     ),
     "de": Citations(
-        stop=r"\\bBeschl(?:uss|üsse)\\w*",
+        stop=r"\bBeschl(?:uss|üsse)\w*",
         keyword=r"\bResolution(?:en)?",
         bodies=(
             (r"Menschenrechtsrat(?:e?s)?", "human-rights-council"),

@@ -32,7 +32,7 @@ _QUALIFIER = (
     r"(?:[ \u00a0]?\((?:(?:Parts?|Vol\.|Sect\.|SUPP|Supp\.)[ \u00a0]?[^()]{0,16}|(?:19|20)\d\d)\))"
 )
 _SYMBOL = re.compile(
-    rf"(?<![A-Za-z0-9/.\-])[A-Z]{{1,8}}(?:\.\d+)?(?:/{_SEGMENT})+{_QUALIFIER}?(?:/{_SEGMENT})*"
+    rf"(?<![A-Za-z0-9/.\-])[A-Z]{{1,8}}\d{{0,3}}(?:\.\d+)?(?:/{_SEGMENT})+{_QUALIFIER}?(?:/{_SEGMENT})*"
 )
 """A UN document symbol: "A/77/612", "A/C.5/80/L.1", "S/PRST/2017/22", "A/79/6 (Sect. 3)/Add.4"."""
 _JOINT = re.compile(r"[-‐‑–](?=[A-Z]{1,8}(?:\.\d+)?/)")
