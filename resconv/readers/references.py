@@ -294,23 +294,37 @@ _INLINE = (Text, FootnoteRef, Reference, Emphasis)
 
 
 def _walk(value: Any, language: str) -> Any:
-    """`value` with every `Inlines` in it recognised; other values as they are."""
+    """`value` with every `Inlines` in it recognised; what holds no citation is returned as
+    it is (the same object), so that an unchanged model costs no copies."""
     if isinstance(value, tuple):
-        if value and all(
-            isinstance(item, Text | FootnoteRef | Reference | Emphasis) for item in value
-        ):
+        if value and all(isinstance(item, _INLINE) for item in value):
             return _inlines(value, language)
-        return tuple(_walk(item, language) for item in value)
+        items = tuple(_walk(item, language) for item in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _walk(getattr(value, f.name), language)
-            for f in dataclasses.fields(value)
-            if isinstance(getattr(value, f.name), tuple)
-        }
+        changes = {}
+        for name in _tuple_fields(type(value)):
+            old = getattr(value, name)
+            new = _walk(old, language)
+            if new is not old:
+                changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
 
 
+@cache
+def _tuple_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a model class that may hold text (tuples, or None for a note)."""
+    return tuple(
+        f.name
+        for f in dataclasses.fields(cls)
+        if "tuple" in str(f.type) or "Inlines" in str(f.type)
+    )
+
+
+_MAY_CITE = re.compile(r"\d[/(]|\d[\s\u00a0\u202f\u2009]*\(|/\d|[A-Z]/")
+"""Every symbol and number holds one of these ("66/32", "1514 (XV)", "A/"): text without
+any is passed over at once."""
 _HOLE = "\x00"
 """Stands for a footnote marker, a reference or an emphasis while the text around it is
 searched (no text of the model holds it): a citation runs past a marker but not across."""
@@ -318,13 +332,16 @@ searched (no text of the model holds it): a citation runs past a marker but not 
 
 def _inlines(inlines: Inlines, language: str) -> Inlines:
     """`inlines` with the citations of its text wrapped, the text of its emphasis too."""
-    inlines = tuple(
-        dataclasses.replace(p, content=_inlines(p.content, language))
-        if isinstance(p, Emphasis)
-        else p
-        for p in inlines
-    )
+    if any(isinstance(p, Emphasis) for p in inlines):
+        inlines = tuple(
+            dataclasses.replace(p, content=_inlines(p.content, language))
+            if isinstance(p, Emphasis)
+            else p
+            for p in inlines
+        )
     text = "".join(p.text if isinstance(p, Text) else _HOLE for p in inlines)
+    if not _MAY_CITE.search(text):
+        return inlines
     citations = [c for c in find_citations(text, language) if _HOLE not in text[c.start : c.end]]
     if not citations:
         return inlines
