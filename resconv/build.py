@@ -241,10 +241,15 @@ def annex(
     title: Content = (),
     preamble: Iterable[model.PreambularParagraph] = (),
     body: Iterable[model.Block] = (),
+    parts: Iterable[model.Part] = (),
 ) -> model.Annex:
     """An annex with its label as printed ("Annex I", "附件")."""
     return model.Annex(
-        label=label, title=_content(title), preamble=tuple(preamble), body=tuple(body)
+        label=label,
+        title=_content(title),
+        preamble=tuple(preamble),
+        body=tuple(body),
+        parts=tuple(parts),
     )
 
 

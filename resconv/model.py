@@ -342,6 +342,8 @@ class Annex:
     preamble: tuple[PreambularParagraph, ...] = ()
     """Unnumbered paragraphs before the first numbered one or heading."""
     body: tuple[Block, ...] = ()
+    parts: tuple[Part, ...] = ()
+    """Headed parts, each with its own preamble and operative part, after `body`."""
 
     def __post_init__(self) -> None:
         _refuse_illegal(self, "label")

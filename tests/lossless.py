@@ -157,6 +157,8 @@ def _annex(annex: Annex) -> Iterator[str]:
     for paragraph in annex.preamble:
         yield from _preambular(paragraph)
     yield from _blocks(annex.body)
+    for part in annex.parts:
+        yield from _part(part)
 
 
 def _preambular(paragraph: PreambularParagraph) -> Iterator[str]:

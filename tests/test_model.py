@@ -284,3 +284,10 @@ def test_older_json_with_a_plain_text_note_still_reads() -> None:
     document["resolution"]["footnotes"][0]["content"] = [{"type": "Text", "text": "Other."}]
     with pytest.raises(StructureError):
         native.loads(json.dumps(document))
+
+
+def test_older_json_of_an_annex_without_parts_still_reads() -> None:
+    document = json.loads(native.dumps(sample()))
+    (annex,) = document["resolution"]["annexes"]
+    del annex["parts"]
+    assert native.loads(json.dumps(document)) == sample()

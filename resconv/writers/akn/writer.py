@@ -587,6 +587,8 @@ class _StatementBuilder:
         self._preamble(doc, annex.preamble, "", eid)
         body = element(doc, "mainBody")
         self._blocks(body, annex.body, eid)
+        for part in annex.parts:
+            self._part(body, part, eid)
         if not body.children:
             element(body, "p")
 

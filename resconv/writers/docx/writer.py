@@ -417,6 +417,8 @@ class _Conversion:
             self._preambular_paragraph(preambular)
         for block in annex.body:
             self._block(block)
+        for part in annex.parts:
+            self._part(part, 0)
 
     def _section(self) -> None:
         if len(self.body) and self.body[-1].tag == w("tbl"):

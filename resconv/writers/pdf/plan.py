@@ -374,6 +374,8 @@ class _Planner:
             self._preambular(para)
         for block in annex.body:
             self._block(block)
+        for part in annex.parts:
+            self._part(part, 0)
 
     def _unreferenced_notes(self) -> list[int]:
         """Notes no text refers to are kept, after the last block, under a rule."""
