@@ -73,10 +73,11 @@ class Citation:
     """"document" for a symbol as printed, "resolution" for a resolution's number."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Patterns:
     citations: Citations
     number: re.Pattern[str]
+    enclosed: re.Pattern[str] | None
     keyword: re.Pattern[str]
     stop: re.Pattern[str]
     bodies: tuple[tuple[re.Pattern[str], str], ...]
@@ -90,9 +91,11 @@ def _patterns(language: str) -> _Patterns | None:
     if citations is None:
         return None
     names = "|".join(f"(?:{name})" for name, _ in citations.bodies)
+    number = _number_pattern(citations)
     return _Patterns(
         citations=citations,
-        number=_number_pattern(citations),
+        number=number,
+        enclosed=_enclosed_pattern(citations, number),
         keyword=re.compile(citations.keyword),
         stop=re.compile(citations.stop),
         bodies=tuple((re.compile(name), body) for name, body in citations.bodies),
@@ -125,7 +128,7 @@ def find_citations(text: str, language: str) -> list[Citation]:
         taken = [(c.start, c.end) for c in found]
         numbers = (
             _enclosed_numbers(text, patterns)
-            if patterns.citations.enclosed
+            if patterns.enclosed is not None
             else _numbers_after_keywords(text, patterns)
         )
         found += [
@@ -184,7 +187,8 @@ def _enclosed_numbers(text: str, patterns: _Patterns) -> Iterator[Citation]:
     """Chinese: "第72/266号、第74/262号和第74/263号决议", "第1718(2006)、1874(2009)号决议":
     numbers between 第 and 号, the list closed by the keyword."""
     chain: list[re.Match[str]] = []
-    for match in _enclosed_pattern(patterns).finditer(text):
+    assert patterns.enclosed is not None
+    for match in patterns.enclosed.finditer(text):
         if chain and not _ENCLOSED_GAP.match(text[chain[-1].end() : match.start()]):
             chain = []
         chain.append(match)
@@ -198,13 +202,14 @@ def _enclosed_numbers(text: str, patterns: _Patterns) -> Iterator[Citation]:
             chain = []
 
 
-@cache
-def _enclosed_pattern(patterns: _Patterns) -> re.Pattern[str]:
-    enclosed = patterns.citations.enclosed
-    assert enclosed is not None
-    opening, closing = (re.escape(part) for part in enclosed)
-    number = re.sub(r"\(\?P<\w+>", "(?:", patterns.number.pattern)
-    item = rf"{number}(?:[\s\u00a0]*[A-Z](?:[至和][A-Z])?)?"
+def _enclosed_pattern(citations: Citations, number: re.Pattern[str]) -> re.Pattern[str] | None:
+    """第 and 号 around a list of numbers ("第1718(2006)、1874(2009)号"), when the language
+    encloses them so."""
+    if citations.enclosed is None:
+        return None
+    opening, closing = (re.escape(part) for part in citations.enclosed)
+    bare = re.sub(r"\(\?P<\w+>", "(?:", number.pattern)
+    item = rf"{bare}(?:[\s\u00a0]*[A-Z](?:[至和][A-Z])?)?"
     return re.compile(
         rf"{opening}[\s\u00a0]*(?P<list>{item}(?:[\s\u00a0]*(?:、|和|及|以及)[\s\u00a0]*{item})*)"
         rf"[\s\u00a0]*{closing}"
@@ -301,9 +306,11 @@ def _walk(value: Any, language: str) -> Any:
             return _inlines(value, language)
         items = tuple(_walk(item, language) for item in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    kind: type = type(value)
+    fields = _tuple_fields(kind)
+    if fields:
         changes = {}
-        for name in _tuple_fields(type(value)):
+        for name in fields:
             old = getattr(value, name)
             new = _walk(old, language)
             if new is not old:
@@ -313,8 +320,11 @@ def _walk(value: Any, language: str) -> Any:
 
 
 @cache
-def _tuple_fields(cls: type[Any]) -> tuple[str, ...]:
-    """The fields of a model class that may hold text (tuples, or None for a note)."""
+def _tuple_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a model class that may hold text (tuples, or None for a note); none
+    for any other type."""
+    if not dataclasses.is_dataclass(cls):
+        return ()
     return tuple(
         f.name
         for f in dataclasses.fields(cls)
