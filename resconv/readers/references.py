@@ -332,9 +332,9 @@ def _tuple_fields(cls: type) -> tuple[str, ...]:
     )
 
 
-_MAY_CITE = re.compile(r"\d[/(]|\d[\s\u00a0\u202f\u2009]*\(|/\d|[A-Z]/")
-"""Every symbol and number holds one of these ("66/32", "1514 (XV)", "A/"): text without
-any is passed over at once."""
+_MAY_CITE = re.compile(r"\d[^()\n]{0,16}\(|/\d|\d/|[A-Z]/")
+"""Every symbol and number holds one of these ("66/32", "2200 A (XXI)", "A/"): text
+without any is passed over at once."""
 _HOLE = "\x00"
 """Stands for a footnote marker, a reference or an emphasis while the text around it is
 searched (no text of the model holds it): a citation runs past a marker but not across."""

@@ -101,6 +101,23 @@ def test_what_cannot_be_told_apart_stays_text(language: str, text: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("note", "target"),
+    [
+        ("Resolution 217 A (III).", "https://undocs.org/en/A/RES/217(III)"),
+        ("See resolution 1514 (XV).", "https://undocs.org/en/A/RES/1514(XV)"),
+        ("A/79/1.", "https://undocs.org/en/A/79/1"),
+    ],
+)
+def test_a_note_that_is_only_a_citation_is_linked(note: str, target: str) -> None:
+    model = b.resolution(
+        operative=[b.operative("Text", b.ref("1"), number="1.")], footnotes=[b.footnote("1", note)]
+    )
+    (got,) = recognise_references(model).footnotes
+    assert got.content is not None
+    assert [p.target for p in got.content if isinstance(p, Reference)] == [target]
+
+
 def test_a_model_gets_references_with_the_uns_targets_and_keeps_its_text() -> None:
     model = b.resolution(
         language="zh",
