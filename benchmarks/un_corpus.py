@@ -7,7 +7,9 @@ the UN's ``UNxml/GAresolutions``; nothing of it is kept. Each file is read, writ
 as AKN, and the characters of the source's body (metadata and cover page aside) are
 compared with those of resconv's AKN body (`tests.lossless`: whitespace and the brackets
 around footnote markers aside). Reported: files read, refused by reason, warnings by kind,
-files losing more than 0.5 % and 10 % of their characters (the worst listed), and with
+files losing more than 0.5 % and 10 % of their characters (the worst listed), the links
+of the source's body (footnotes included) missing from resconv's AKN (same target, same
+text; `tests.lossless.akn_links`) and the files losing any, and with
 ``--validate`` the validity of each written file (OASIS XSD and the AKN4UN profile);
 then the wall time and the peak memory of the largest process.
 """
@@ -30,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 import resconv  # noqa: E402  (after the path set-up, to run from a checkout)
 from resconv.conversion import read_bytes  # noqa: E402
 from resconv.errors import ResconvError  # noqa: E402
-from tests.lossless import akn_body_text, characters, missing  # noqa: E402
+from tests.lossless import akn_body_text, akn_links, characters, missing  # noqa: E402
 
 CHUNK = 32
 """Files handed to a worker at a time: few enough to keep memory flat."""
@@ -46,6 +48,9 @@ class Outcome:
     characters: int = 0
     lost: int = 0
     lost_sample: str = ""
+    links: int = 0
+    links_lost: int = 0
+    links_lost_sample: str = ""
     valid: bool | None = None
     validation: str = ""
     seconds: float = 0.0
@@ -75,6 +80,11 @@ def convert(path: str, validate: bool) -> Outcome:
     outcome.characters = sum(characters(source).values())
     outcome.lost = sum(lacking.values())
     outcome.lost_sample = "".join(sorted(lacking.elements()))[:40]
+    source_links = akn_links(data)
+    links_lacking = source_links - akn_links(written)
+    outcome.links = sum(source_links.values())
+    outcome.links_lost = sum(links_lacking.values())
+    outcome.links_lost_sample = " ".join(f"{t}→{h}" for h, t in sorted(links_lacking)[:3])[:200]
     if validate:
         report = resconv.validate(written)
         outcome.valid = report.valid
@@ -148,6 +158,14 @@ def report(
     print(f"files losing > 0.5 %: {len(over_half)}, > 10 %: {len(over_ten)}")
     for fraction, o in sorted(over_half, key=lambda item: -item[0])[:10]:
         print(f"  {fraction:.1%} {o.path} (missing {o.lost_sample!r})")
+    links = sum(o.links for o in read)
+    links_lost = [o for o in read if o.links_lost]
+    print(
+        f"links of the body: {links}, missing from resconv's AKN: "
+        f"{sum(o.links_lost for o in read)}; files losing links: {len(links_lost)}"
+    )
+    for o in sorted(links_lost, key=lambda o: -o.links_lost)[:10]:
+        print(f"  {o.links_lost} of {o.links} {o.path} ({o.links_lost_sample})")
     if args.validate:
         invalid = [o for o in read if o.valid is False]
         print(f"written AKN valid (XSD + profile): {len(read) - len(invalid)} of {len(read)}")

@@ -212,9 +212,14 @@ def vote(
     )
 
 
-def footnote(marker: str, note: str | None = None) -> model.Footnote:
-    """A footnote body; without `note`, a marker whose note the input did not carry."""
-    return model.Footnote(marker=marker, text=note)
+def footnote(marker: str, *content: TextOrInline) -> model.Footnote:
+    """A footnote body: `footnote("1", "See ", reference("A/79/1", target=…), ".")`;
+    without content, a marker whose note the input did not carry."""
+    if not content:
+        return model.Footnote(marker=marker, content=None)
+    if len(content) == 1 and isinstance(content[0], str):
+        return model.Footnote.of_text(marker, content[0])
+    return model.Footnote(marker=marker, content=inlines(*content))
 
 
 def adoption(
@@ -236,10 +241,15 @@ def annex(
     title: Content = (),
     preamble: Iterable[model.PreambularParagraph] = (),
     body: Iterable[model.Block] = (),
+    parts: Iterable[model.Part] = (),
 ) -> model.Annex:
     """An annex with its label as printed ("Annex I", "附件")."""
     return model.Annex(
-        label=label, title=_content(title), preamble=tuple(preamble), body=tuple(body)
+        label=label,
+        title=_content(title),
+        preamble=tuple(preamble),
+        body=tuple(body),
+        parts=tuple(parts),
     )
 
 

@@ -295,14 +295,41 @@ class Part:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Footnote:
-    """A footnote body, joined to its references by `marker`."""
+    """A footnote body, joined to its references by `marker`.
+
+    Its text is inline content like a paragraph's, so that the references and emphasis
+    printed in a note keep their targets and style; a note holds no footnote marker.
+    """
 
     marker: str
-    text: str | None
+    content: Inlines | None
     """The note as printed; None when the input carried the marker but not the note."""
 
     def __post_init__(self) -> None:
-        _refuse_illegal(self, "marker", "text")
+        _refuse_illegal(self, "marker")
+        if self.content is not None and any(
+            isinstance(piece, FootnoteRef) for piece in iter_leaves(self.content)
+        ):
+            raise InvalidTextError(f"footnote {self.marker!r} holds a footnote marker")
+
+    @property
+    def text(self) -> str | None:
+        """The note's plain text (references and emphasis unwrapped); None without a note."""
+        return None if self.content is None else plain_text(self.content)
+
+    @classmethod
+    def of_text(cls, marker: str, text: str | None) -> Footnote:
+        """A note of plain text: one `Text`, none for an empty note, None without a note."""
+        return cls(marker=marker, content=None if text is None else _plain(text))
+
+    @property
+    def is_plain(self) -> bool:
+        """True when the note is plain text, as `of_text` makes it (no reference, no emphasis)."""
+        return self.content is None or self.content == _plain(plain_text(self.content))
+
+
+def _plain(text: str) -> Inlines:
+    return (Text(text=text),) if text else ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -315,6 +342,8 @@ class Annex:
     preamble: tuple[PreambularParagraph, ...] = ()
     """Unnumbered paragraphs before the first numbered one or heading."""
     body: tuple[Block, ...] = ()
+    parts: tuple[Part, ...] = ()
+    """Headed parts, each with its own preamble and operative part, after `body`."""
 
     def __post_init__(self) -> None:
         _refuse_illegal(self, "label")

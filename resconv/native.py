@@ -50,6 +50,8 @@ _CLASSES: dict[str, type[Any]] = {
 
 def to_dict(value: Any) -> Any:
     """The JSON-ready form of a model value."""
+    if isinstance(value, model.Footnote):
+        return _footnote_dict(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {"type": type(value).__name__}
         for f in dataclasses.fields(value):
@@ -60,6 +62,31 @@ def to_dict(value: Any) -> Any:
     if isinstance(value, _dt.date):
         return value.isoformat()
     return value
+
+
+def _footnote_dict(note: model.Footnote) -> dict[str, Any]:
+    """A note's plain "text" (the form resconv has always written, so older readers still
+    read it), and its "content" as inlines only when it holds references or emphasis."""
+    out: dict[str, Any] = {"type": "Footnote", "marker": note.marker, "text": note.text}
+    if not note.is_plain:
+        out["content"] = to_dict(note.content)
+    return out
+
+
+def _footnote(data: dict[str, Any], path: str) -> model.Footnote:
+    """The inverse of `_footnote_dict`; "content", when present, is the note."""
+    unknown = set(data) - {"type", "marker", "text", "content"}
+    if unknown:
+        raise StructureError(f"{path}: unknown field {sorted(unknown)[0]!r}")
+    marker = _build(data.get("marker"), str, f"{path}.marker")
+    text = _build(data.get("text"), str | None, f"{path}.text")
+    if "content" not in data:
+        return model.Footnote.of_text(marker, text)
+    content = _build(data["content"], model.Inlines, f"{path}.content")
+    note = model.Footnote(marker=marker, content=content)
+    if note.text != text:
+        raise StructureError(f"{path}: the note's text and content disagree")
+    return note
 
 
 def dumps(resolution: model.Resolution) -> str:
@@ -134,6 +161,8 @@ def _build(data: Any, expected: Any, path: str) -> Any:
     if isinstance(expected, type) and expected.__name__ in _CLASSES:
         if not isinstance(data, dict) or data.get("type") != expected.__name__:
             raise StructureError(f"{path}: expected an object of type {expected.__name__}")
+        if expected is model.Footnote:
+            return _footnote(data, path)
         hints = _hints(expected)
         kwargs = {}
         for key, value in data.items():

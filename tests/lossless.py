@@ -34,12 +34,13 @@ from resconv.model import (
     plain_text,
 )
 
-__all__ = ["akn_body_text", "characters", "loss", "missing", "model_text"]
+__all__ = ["akn_body_text", "akn_links", "characters", "loss", "missing", "model_text"]
 
 _NOT_BODY = frozenset({"meta", "coverPage", "collectionBody"})
 _MARKER_BRACKETS = frozenset({"(", ")", "[", "]", "（", "）"})
 _EMPTY_BRACKETS = re.compile(r"^\s*(?:[(（]\s*[)）]\s*)+")
 _SPACE = re.compile(r"\s+")
+_LINKS = frozenset({"a", "ref"})
 
 
 def characters(text: str) -> Counter[str]:
@@ -64,6 +65,30 @@ def akn_body_text(data: bytes) -> str:
     out: list[str] = []
     _collect(root, out)
     return "".join(out)
+
+
+def akn_links(data: bytes) -> Counter[tuple[str, str]]:
+    """The links of an AKN file's body (``<a href>``, ``<ref href>``, footnotes included) as
+    (target, text) pairs, whitespace removed from the text, with their counts. Links
+    without text or to a place in the same file (``#…``) are not counted."""
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    found: Counter[tuple[str, str]] = Counter()
+    _collect_links(root, found)
+    return found
+
+
+def _collect_links(node: etree._Element, found: Counter[tuple[str, str]]) -> None:
+    name = _local(node)
+    if name in _NOT_BODY:
+        return
+    href = (node.get("href") or "").strip()
+    if name in _LINKS and href and not href.startswith("#"):
+        text = _SPACE.sub("", "".join(map(str, node.itertext())))
+        if text:
+            found[(href, text)] += 1
+    for child in node:
+        if isinstance(child.tag, str):
+            _collect_links(child, found)
 
 
 def _local(node: etree._Element) -> str:
@@ -132,6 +157,8 @@ def _annex(annex: Annex) -> Iterator[str]:
     for paragraph in annex.preamble:
         yield from _preambular(paragraph)
     yield from _blocks(annex.body)
+    for part in annex.parts:
+        yield from _part(part)
 
 
 def _preambular(paragraph: PreambularParagraph) -> Iterator[str]:

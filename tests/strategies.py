@@ -266,6 +266,14 @@ _ANNEXES = st.builds(
     preamble=st.lists(preambular_paragraphs(), max_size=2).map(tuple),
     body=st.one_of(st.just(()), operative_blocks(max_size=3)),
 )
+_ANNEXES_WITH_PARTS = st.builds(
+    Annex,
+    label=st.sampled_from(("Annex", "Annex I", "附件", "المرفق")),
+    title=st.one_of(st.just(()), inlines(notes=False)),
+    preamble=st.lists(preambular_paragraphs(), max_size=2).map(tuple),
+    body=st.one_of(st.just(()), operative_blocks(max_size=3)),
+    parts=st.one_of(st.just(()), parts()),
+)
 
 _DATES = st.dates(min_value=dt.date(1946, 1, 1), max_value=dt.date(2099, 12, 31))
 
@@ -369,10 +377,11 @@ def _resolution_body(
     preamble = tuple(draw(st.lists(preambular_paragraphs(), max_size=4)))
     operative = draw(_rich_blocks() if structures else operative_blocks())
     body_parts = draw(parts()) if structures and draw(st.booleans()) else ()
-    annexes = tuple(draw(st.lists(_ANNEXES, max_size=2)))
+    annexes = tuple(draw(st.lists(_ANNEXES_WITH_PARTS if structures else _ANNEXES, max_size=2)))
     markers = _markers((title, preamble, operative, body_parts, annexes))
+    notes = rich_inlines(notes=False) if structures else inlines(notes=False)
     footnotes = tuple(
-        Footnote(marker=marker, text=draw(st.one_of(st.none(), texts()))) for marker in markers
+        Footnote(marker=marker, content=draw(st.one_of(st.none(), notes))) for marker in markers
     )
     meeting = draw(st.one_of(st.none(), st.integers(1, 120)))
     adoption = Adoption(

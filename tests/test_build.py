@@ -86,7 +86,10 @@ def test_a_full_resolution_equals_its_spelled_out_form_and_survives_json() -> No
                 number="1.", initial_words="Takes note", content=(m.Text(text="Takes note."),)
             ),
         ),
-        footnotes=(m.Footnote(marker="*", text="Reissued."), m.Footnote(marker="1", text=None)),
+        footnotes=(
+            m.Footnote(marker="*", content=(m.Text(text="Reissued."),)),
+            m.Footnote(marker="1", content=None),
+        ),
         adoption=m.Adoption(
             date=None, date_text="14 November 2025", meeting=36, meeting_text="36th plenary meeting"
         ),

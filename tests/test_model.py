@@ -79,7 +79,7 @@ def test_models_are_immutable_values() -> None:
         resolution.number = "1/1"  # type: ignore[misc]
     assert hash(resolution) == hash(sample())
     assert resolution.session == 67
-    assert resolution.footnote("1") == Footnote(marker="1", text=None)
+    assert resolution.footnote("1") == Footnote(marker="1", content=None)
     assert resolution.footnote("9") is None
 
 
@@ -244,3 +244,50 @@ def test_new_structures_refuse_what_no_writer_could_carry(make: object) -> None:
 @given(resolution=strategies.resolutions(structures=True))
 def test_json_round_trip_is_the_identity_for_any_model(resolution: Resolution) -> None:
     assert native.loads(native.dumps(resolution)) == resolution
+
+
+def _with_linked_note() -> Resolution:
+    link = b.reference("A/79/1", target="https://undocs.org/en/A/79/1")
+    return dataclasses.replace(
+        sample(),
+        footnotes=(b.footnote("1", "See ", link, ", ", b.emphasis("annex", italic=True), "."),),
+    )
+
+
+def test_a_note_keeps_its_links_and_says_its_plain_text() -> None:
+    (note,) = _with_linked_note().footnotes
+    assert note.text == "See A/79/1, annex."
+    assert not note.is_plain
+    assert b.footnote("1", "See A/79/1.").is_plain
+    with pytest.raises(InvalidTextError):
+        Footnote(marker="1", content=(Text(text="a"), b.ref("2")))
+
+
+def test_json_of_a_linked_note_keeps_the_plain_text_older_readers_know() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    text = native.dumps(_with_linked_note())
+    (note,) = json.loads(text)["resolution"]["footnotes"]
+    assert note["text"] == "See A/79/1, annex."
+    assert note["content"][1]["target"] == "https://undocs.org/en/A/79/1"
+    assert native.loads(text) == _with_linked_note()
+    jsonschema.validate(json.loads(text), json.loads(SCHEMA.read_text(encoding="utf-8")))
+    # A plain note is written as it always was: no "content" key.
+    plain = json.loads(native.dumps(sample()))["resolution"]["footnotes"]
+    assert plain == [{"type": "Footnote", "marker": "1", "text": None}]
+
+
+def test_older_json_with_a_plain_text_note_still_reads() -> None:
+    document = json.loads(native.dumps(sample()))
+    document["resolution"]["footnotes"] = [{"type": "Footnote", "marker": "1", "text": "Note."}]
+    (note,) = native.loads(json.dumps(document)).footnotes
+    assert note == Footnote(marker="1", content=(Text(text="Note."),))
+    document["resolution"]["footnotes"][0]["content"] = [{"type": "Text", "text": "Other."}]
+    with pytest.raises(StructureError):
+        native.loads(json.dumps(document))
+
+
+def test_older_json_of_an_annex_without_parts_still_reads() -> None:
+    document = json.loads(native.dumps(sample()))
+    (annex,) = document["resolution"]["annexes"]
+    del annex["parts"]
+    assert native.loads(json.dumps(document)) == sample()

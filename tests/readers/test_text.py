@@ -24,6 +24,7 @@ from resconv.model import (
     Resolution,
     Subparagraph,
     Text,
+    iter_leaves,
     plain_text,
 )
 from resconv.readers import get_reader
@@ -40,7 +41,7 @@ def read(data: bytes, **kwargs: object) -> Resolution:
 
 def _flat(inlines: Inlines) -> str:
     """Text with each footnote marker where it was printed."""
-    return "".join(p.text if isinstance(p, Text) else p.marker for p in inlines)
+    return "".join(p.text if isinstance(p, Text) else p.marker for p in iter_leaves(inlines))
 
 
 def _document_text(model: Resolution) -> str:
@@ -87,11 +88,9 @@ def test_seed_footnote_markers_follow_the_text_that_carries_them(seed: Resolutio
         assert not isinstance(para, Heading)
         for index, piece in enumerate(para.content):
             if isinstance(piece, FootnoteRef):
-                before = para.content[index - 1]
-                assert isinstance(before, Text)
-                after = para.content[index + 1]
-                assert isinstance(after, Text)
-                carriers[piece.marker] = (before.text, after.text)
+                before = plain_text(para.content[:index])
+                after = plain_text(para.content[index + 1 :])
+                carriers[piece.marker] = (before, after)
     assert carriers["1"][0].endswith("还回顾《联合国千年宣言》，")
     assert carriers["1"][1].startswith("其中特别指出")
     assert carriers["2"][0].endswith("多边主义的第66/32号决议，")

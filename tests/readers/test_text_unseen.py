@@ -41,6 +41,7 @@ from resconv.model import (
     Resolution,
     Subparagraph,
     Text,
+    iter_leaves,
 )
 from resconv.readers.text.reader import TextReader
 
@@ -553,7 +554,8 @@ def _theirs(pieces: list[Piece], lang: str) -> str:
 
 def _ours(inlines: Inlines, lang: str) -> str:
     return _canon(
-        "".join(p.text if isinstance(p, Text) else f"[^{p.marker}]" for p in inlines), lang
+        "".join(p.text if isinstance(p, Text) else f"[^{p.marker}]" for p in iter_leaves(inlines)),
+        lang,
     )
 
 

@@ -398,14 +398,26 @@ def test_seed_structure(seed_xml: bytes) -> None:
     assert values(root, "//a:conclusions//a:event/@refersTo") == ["#plenaryMeeting48"]
 
 
+def _text_before(node: etree._Element) -> str:
+    """The text of `node`'s paragraph before it (the note's marker)."""
+    parent = node.getparent()
+    assert parent is not None
+    out = [parent.text or ""]
+    for child in parent:
+        if child is node:
+            break
+        out += ["".join(map(str, child.itertext())), child.tail or ""]
+    return "".join(out)
+
+
 def test_seed_footnotes_sit_right_after_the_text_carrying_the_marker(seed_xml: bytes) -> None:
     root = parse(seed_xml)
     notes = nodes(root, "//a:authorialNote", NS)
     assert [n.get("marker") for n in notes] == ["1", "2", "3"]
-    before = [n.getprevious().tail for n in notes]
-    assert before[0] == "《联合国千年宣言》，"
+    before = [_text_before(n) for n in notes]  # the numbers before notes 2 and 3 are links
+    assert before[0] == "还回顾《联合国千年宣言》，"
     assert before[1].endswith("多边主义的第66/32号决议，")
-    assert before[2] == "秘书长依照第66/32号决议提出的报告，"
+    assert before[2] == "表示注意到秘书长依照第66/32号决议提出的报告，"
     assert [n.tail[:4] for n in notes] == ["其中特别", "并强调按", "其中载有"]
     assert all(n.get("status") == "unknown" for n in notes)  # the seed prints no note text
 

@@ -101,6 +101,13 @@ def test_tables_are_word_tables_and_links_are_hyperlinks(
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         document = etree.fromstring(package.read("word/document.xml"))
         rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+        notes = etree.fromstring(package.read("word/footnotes.xml"))
+        names = package.namelist()
+        note_rels = (
+            etree.fromstring(package.read("word/_rels/footnotes.xml.rels"))
+            if "word/_rels/footnotes.xml.rels" in names
+            else None
+        )
     tables = [block for block in walk_blocks(resolution) if isinstance(block, Table)]
     body = document.find(W + "body")
     assert body is not None
@@ -113,9 +120,16 @@ def test_tables_are_word_tables_and_links_are_hyperlinks(
         ]
         assert repeated == header_rows  # the UN's header rows lead their tables
     links = document.findall(f".//{W}hyperlink")
-    assert len(links) == linked_references(resolution)
+    note_links = notes.findall(f".//{W}hyperlink")  # links inside footnotes: their own part
+    assert len(links) + len(note_links) == linked_references(resolution)
     targets = {r.get("Id"): r.get("Target") for r in rels.iter(PACKAGE_RELS + "Relationship")}
     assert all(targets[link.get(R + "id")].startswith("https://") for link in links)
+    if note_links:
+        assert note_rels is not None
+        in_notes = {
+            r.get("Id"): r.get("Target") for r in note_rels.iter(PACKAGE_RELS + "Relationship")
+        }
+        assert all(in_notes[link.get(R + "id")].startswith("https://") for link in note_links)
 
 
 def test_a_resolution_in_parts_has_a_heading_per_part(shared_dir: Path) -> None:

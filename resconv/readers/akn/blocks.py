@@ -47,7 +47,6 @@ from resconv.readers.akn.text import Piece, join_lines, normalise, normalise_tex
 
 __all__ = [
     "SENTENCE_ENDS",
-    "blocks",
     "body_with_parts",
     "is_part_number",
     "preamble",
@@ -334,43 +333,6 @@ def _point(reading: Reading, node: _Element) -> Subparagraph:
 
 
 # -- the body -------------------------------------------------------------------------------
-
-
-def blocks(reading: Reading, body: _Element, *, depth: int = 0) -> tuple[Block, ...]:
-    """The operative part (or annex body): paragraphs, headings and tables in order.
-
-    Parts met on the way (a section with its own preamble) are kept as headings followed
-    by their paragraphs; `body_with_parts` keeps them as parts.
-    """
-    operative, parts = body_with_parts(reading, body, depth=depth)
-    out = list(operative)
-    for part in parts:
-        out.extend(_flatten(part, depth + 1, reading, body))
-    return tuple(out)
-
-
-def _flatten(part: Part, level: int, reading: Reading, where: _Element) -> list[Block]:
-    reading.warn(
-        "akn-part-flattened",
-        "a part with its own preamble where the model has no parts (an annex): its "
-        "preambular paragraphs are kept as unnumbered paragraphs",
-        where,
-    )
-    out: list[Block] = [Heading(number=part.number, text=part.heading, level=level)]
-    out.extend(
-        OperativeParagraph(
-            number=None,
-            initial_words=p.initial_words,
-            content=p.content,
-            subparagraphs=p.subparagraphs,
-            wrap_up=p.wrap_up,
-        )
-        for p in part.preamble
-    )
-    out.extend(part.operative)
-    for inner in part.parts:
-        out.extend(_flatten(inner, level + 1, reading, where))
-    return out
 
 
 def body_with_parts(

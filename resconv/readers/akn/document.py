@@ -410,8 +410,14 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
             *paragraphs,
         )
     body_blocks: list[Block] = []
+    parts: list[Part] = []
     for body in child_elements(doc, *_BODIES):
-        body_blocks.extend(blocks.blocks(reading, body))
+        leading, found = blocks.body_with_parts(reading, body)
+        if parts:  # blocks after a part belong to it
+            parts[-1] = replace(parts[-1], operative=parts[-1].operative + leading)
+        else:
+            body_blocks.extend(leading)
+        parts.extend(found)
     first = body_blocks[0] if body_blocks else None
     if not label and isinstance(first, Heading) and _is_label(reading, first):
         label = plain(first.text)
@@ -423,7 +429,9 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
     if not label:
         label = _ANNEX_LABELS.get(reading.language, ("Annex",))[0]
         reading.info("akn-annex-label", f"annex without a label; {label!r} used", doc)
-    return Annex(label=label, title=title, preamble=paragraphs, body=tuple(body_blocks))
+    return Annex(
+        label=label, title=title, preamble=paragraphs, body=tuple(body_blocks), parts=tuple(parts)
+    )
 
 
 def _is_label(reading: Reading, heading: Heading) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Collection
 from lxml.etree import _Element
 
 from resconv.akn.schema import OPENING_EMPHASIS_CLASS
-from resconv.model import Emphasis, Footnote, FootnoteRef, Inlines, Reference
+from resconv.model import Emphasis, Footnote, FootnoteRef, Inlines, Reference, Text
 from resconv.readers.akn.context import Reading
 from resconv.readers.akn.nodes import (
     block_children,
@@ -186,36 +186,33 @@ def _note(reading: Reading, node: _Element) -> FootnoteRef:
     if not marker:
         marker = str(len(reading.footnotes) + 1)
         reading.warn("akn-note-marker", f"authorialNote without a marker; numbered {marker}", node)
-    for inner in descendants(node, "authorialNote"):
-        if inner is not node:
-            reading.warn("akn-nested-note", "a note inside a note: its text is joined", inner)
-    _add_footnote(reading, Footnote(marker=marker, text=_note_text(reading, node)), node)
+    _add_footnote(reading, Footnote(marker=marker, content=_note_content(reading, node)), node)
     return FootnoteRef(marker=marker)
 
 
-def _note_text(reading: Reading, node: _Element) -> str | None:
-    out: list[str] = []
+def _note_content(reading: Reading, node: _Element) -> Inlines | None:
+    """The note's inlines, its links and emphasis kept; None for an empty note.
+
+    A note holds no marker: a note inside a note is joined as text, with a warning.
+    """
+    nested = [inner for inner in descendants(node, "authorialNote") if inner is not node]
+    for inner in nested:
+        reading.warn("akn-nested-note", "a note inside a note: its text is joined", inner)
+    out: list[Piece] = []
     for index, block in enumerate(block_children(node) or [node]):
         if index:
             out.append(" ")
-        _collect_note_text(reading, block, out)
-    text = normalise_text("".join(out), reading.language)
-    return _EMPTY_MARKER.sub("", text) or None
-
-
-def _collect_note_text(reading: Reading, node: _Element, out: list[str]) -> None:
-    if node.text:
-        out.append(node.text)
-    for child in node:
-        if isinstance(child.tag, str):
-            if local_name(child) in _LINE_BREAKS:
-                out.append(" ")
-            else:
-                if local_name(child) in _LINKS:
-                    reading.counts["note-links"] += 1
-                _collect_note_text(reading, child, out)
-        if child.tail:
-            out.append(child.tail)
+        if nested:
+            out.append(text_of(block))
+        else:
+            # Styling that opens a note is emphasis: a note has no initial words.
+            _collect(reading, block, out, top=False)
+    content = normalise(out, reading.language)
+    if content and isinstance(content[0], Text):
+        # The empty "()" that opens the UN's Arabic notes decorates the marker.
+        lead = _EMPTY_MARKER.sub("", content[0].text)
+        content = ((Text(text=lead),) if lead else ()) + content[1:]
+    return content or None
 
 
 def _note_ref(reading: Reading, node: _Element) -> FootnoteRef:
@@ -238,8 +235,8 @@ def _note_ref(reading: Reading, node: _Element) -> FootnoteRef:
     if marker not in reading.footnotes:
         if note is None:
             reading.warn("akn-dangling-note", f"noteRef to {target!r}, not in the file", node)
-        text = _note_text(reading, note) if note is not None else None
-        _add_footnote(reading, Footnote(marker=marker, text=text), node)
+        content = _note_content(reading, note) if note is not None else None
+        _add_footnote(reading, Footnote(marker=marker, content=content), node)
     return FootnoteRef(marker=marker)
 
 

@@ -362,12 +362,6 @@ def vote(reading: Reading, meta: _Element | None) -> Vote | None:
 
 
 def report_summary(reading: Reading, doc: _Element) -> None:
-    if reading.counts["note-links"]:
-        reading.info(
-            "akn-note-links",
-            f"{reading.counts['note-links']} links inside footnotes kept as their text "
-            "(a footnote is plain text in the model)",
-        )
     meta = first_child(doc, "meta")
     if meta is not None:
         dropped = sorted(

@@ -207,11 +207,11 @@ def collect_footnotes(
                 f"footnote {marker} is referenced but its text is not in the input",
                 line=marker_lines.get(marker),
             )
-            notes.append(Footnote(marker=marker, text=None))
+            notes.append(Footnote.of_text(marker, None))
             continue
         lines = [layout.Line(no=body.line, text=t) for t in body.lines]
         text, _ = layout.join_block(lines, profile)
-        notes.append(Footnote(marker=marker, text=text.strip()))
+        notes.append(Footnote.of_text(marker, text.strip()))
     for marker, body in bodies.items():
         if marker not in order:
             diagnostics.add(

@@ -30,6 +30,7 @@ from resconv.model import (
     Text,
     plain_text,
 )
+from resconv.readers.references import recognise_references
 from resconv.readers.text import layout
 from resconv.readers.text.bidi import to_logical_order
 from resconv.readers.text.cover import read_cover
@@ -76,7 +77,7 @@ class TextReader:
         text_profile = language_profile(code)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
-        resolution = _Builder(text_profile, diagnostics, source).build(text)
+        resolution = recognise_references(_Builder(text_profile, diagnostics, source).build(text))
         return Result(resolution, diagnostics.freeze())
 
 

@@ -587,6 +587,8 @@ class _StatementBuilder:
         self._preamble(doc, annex.preamble, "", eid)
         body = element(doc, "mainBody")
         self._blocks(body, annex.body, eid)
+        for part in annex.parts:
+            self._part(body, part, eid)
         if not body.children:
             element(body, "p")
 
@@ -663,8 +665,10 @@ class _StatementBuilder:
             attrib["status"] = "unknown"
         note = element(parent, "authorialNote", attrib)
         p = element(note, "p")
-        if footnote is not None and footnote.text is not None:
-            p.text = footnote.text
+        if footnote is not None and footnote.content is not None:
+            # Links (``ref href``) and emphasis inside the note as in a paragraph; the
+            # reader takes a note's opening styling as emphasis, so none is marked.
+            self._inlines(p, footnote.content, opening=False)
 
 
 def _descendants(node: Node, tags: tuple[str, ...]) -> list[Node]:

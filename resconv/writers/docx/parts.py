@@ -31,6 +31,7 @@ __all__ = [
     "document_rels_xml",
     "element",
     "font_table_xml",
+    "footnotes_rels_xml",
     "footnotes_root",
     "insert_ordered",
     "package_rels_xml",
@@ -74,6 +75,7 @@ PACKAGE_ORDER: tuple[str, ...] = (
     "word/settings.xml",
     "word/fontTable.xml",
     "word/footnotes.xml",
+    "word/_rels/footnotes.xml.rels",
     "word/header1.xml",
     "word/header2.xml",
     "word/header3.xml",
@@ -83,7 +85,7 @@ PACKAGE_ORDER: tuple[str, ...] = (
     "docProps/custom.xml",
 )
 """Every part a resconv DOCX can have, in the order they are zipped (custom.xml only when
-the resolution records a vote)."""
+the resolution records a vote, footnotes.xml.rels only when a note holds a link)."""
 
 _TITLE_FACE = frozenset(
     {
@@ -342,7 +344,7 @@ def package_rels_xml(*, custom: bool) -> bytes:
     """`_rels/.rels`, with the custom-properties relationship when that part is written."""
     root = _parse_template("_rels/.rels")
     if custom:
-        relationship = etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship")
+        relationship = etree.SubElement(root, f"{{{_RELATIONSHIPS_NS}}}Relationship")
         relationship.set("Id", f"rId{len(root)}")
         relationship.set("Type", _CUSTOM_REL)
         relationship.set("Target", _CUSTOM_PART.lstrip("/"))
@@ -358,13 +360,29 @@ def document_rels_xml(links: tuple[tuple[str, str], ...]) -> bytes:
     if not links:
         return static_part("word/_rels/document.xml.rels")
     root = _parse_template("word/_rels/document.xml.rels")
+    _add_hyperlinks(root, links)
+    return _serialize(root)
+
+
+def footnotes_rels_xml(links: tuple[tuple[str, str], ...]) -> bytes:
+    """`word/_rels/footnotes.xml.rels`: the hyperlinks of the notes (a part's relationships
+    are its own, so a link in a note cannot use the document's)."""
+    empty = f'<Relationships xmlns="{_RELATIONSHIPS_NS}"/>'.encode()
+    root = xmlsafe.parse(empty, source="word/_rels/footnotes.xml.rels").getroot()
+    _add_hyperlinks(root, links)
+    return _serialize(root)
+
+
+_RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _add_hyperlinks(root: etree._Element, links: tuple[tuple[str, str], ...]) -> None:
     for target, rid in links:
-        relationship = etree.SubElement(root, f"{{{root.nsmap[None]}}}Relationship")
+        relationship = etree.SubElement(root, f"{{{_RELATIONSHIPS_NS}}}Relationship")
         relationship.set("Id", rid)
         relationship.set("Type", _HYPERLINK_REL)
         relationship.set("Target", target)
         relationship.set("TargetMode", "External")
-    return _serialize(root)
 
 
 def custom_xml(properties: Sequence[tuple[str, str | int]]) -> bytes:

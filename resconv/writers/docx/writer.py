@@ -57,6 +57,7 @@ from resconv.writers.docx.parts import (
     document_rels_xml,
     element,
     font_table_xml,
+    footnotes_rels_xml,
     footnotes_root,
     insert_ordered,
     package_rels_xml,
@@ -148,6 +149,8 @@ class _Conversion:
         """The notes of the resolution being written (a collection's component has its own)."""
         self.links: dict[str, str] = {}
         """Hyperlink target → relationship id in `word/_rels/document.xml.rels`."""
+        self.note_links: dict[str, str] = {}
+        """The same for the notes, in `word/_rels/footnotes.xml.rels`."""
 
     # -- the package --------------------------------------------------------------------
 
@@ -178,6 +181,10 @@ class _Conversion:
             "word/fontTable.xml": font_table_xml(profile),
             "word/footnotes.xml": _serialize(self.notes),
         }
+        if self.note_links:
+            parts["word/_rels/footnotes.xml.rels"] = footnotes_rels_xml(
+                tuple(self.note_links.items())
+            )
         parts.update(self._furniture())
         if custom:
             parts["docProps/custom.xml"] = custom_xml(custom)
@@ -412,6 +419,8 @@ class _Conversion:
             self._preambular_paragraph(preambular)
         for block in annex.body:
             self._block(block)
+        for part in annex.parts:
+            self._part(part, 0)
 
     def _section(self) -> None:
         if len(self.body) and self.body[-1].tag == w("tbl"):
@@ -573,7 +582,10 @@ class _Conversion:
         from urllib.parse import quote  # only for documents with links
 
         uri = quote(target, safe=_URI_CHARACTERS)
-        rid = self.links.setdefault(uri, f"rId{_FIRST_LINK_ID + len(self.links)}")
+        if paragraph.getroottree().getroot() is self.notes:
+            rid = self.note_links.setdefault(uri, f"rId{1 + len(self.note_links)}")
+        else:
+            rid = self.links.setdefault(uri, f"rId{_FIRST_LINK_ID + len(self.links)}")
         link = etree.SubElement(paragraph, w("hyperlink"))
         link.set(f"{{{R_NS}}}id", rid)
         link.set(w("history"), "1")
@@ -753,9 +765,9 @@ class _Conversion:
         else:
             etree.SubElement(mark, w("t")).text = marker
         footnote = self.footnotes.get(marker)
-        if footnote is not None and footnote.text is not None:
+        if footnote is not None and footnote.content is not None:
             self._tab(body)
-            self._text(body, footnote.text)
+            self._pieces(body, footnote.content, [0], (False, False), False)
 
 
 def _part_root(tag: str) -> etree._Element:

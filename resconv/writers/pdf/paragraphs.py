@@ -223,7 +223,7 @@ class LtrStory:
         """The marker hangs in the indent; a note without text keeps its marker."""
         note = self.plan.notes[index]
         marker = self.markup.runs([Run("note", note.marker)])
-        body = self.markup.runs([Run("note", " " + (note.text or ""))])
+        body = self.markup.runs(self.plan.note_runs[index])
         return self.paragraph_class(f"<super>{marker}</super>{body}", self.styles.get("note"))
 
 
@@ -262,8 +262,8 @@ class RtlStory:
             )
         note_style = styles.get("note")
         self._notes: list[tuple[list[Piece], Any]] = []
-        for note in plan.notes:
-            runs = [Run("note", note.marker, -1), Run("note", " " + (note.text or ""))]
+        for note, note_runs in zip(plan.notes, plan.note_runs, strict=True):
+            runs = [Run("note", note.marker, -1), *note_runs]
             self._notes.append(
                 (
                     text.pieces(runs, float(note_style.fontSize), "footnote", callbacks=False),

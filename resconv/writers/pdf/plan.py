@@ -128,6 +128,8 @@ class Plan:
 
     blocks: list[Block]
     notes: list[Footnote]
+    note_runs: list[list[Run]]
+    """The runs of each note's text after its marker (a space, then its links and text)."""
     unreferenced: list[int]
     symbol: str
     title: str
@@ -149,6 +151,7 @@ class _Planner:
         self.lang = lang
         self.emphasis = lang.initial_words_style
         self.notes: list[Footnote] = []
+        self.note_runs: list[list[Run]] = []
         self._note_index: dict[str, int] = {}
         self._referenced: set[int] = set()
         self.blocks: list[Block] = []
@@ -163,6 +166,7 @@ class _Planner:
         return Plan(
             blocks=self.blocks,
             notes=self.notes,
+            note_runs=self.note_runs,
             unreferenced=unreferenced,
             symbol=res.symbol,
             title=plain_text(res.title),
@@ -175,6 +179,7 @@ class _Planner:
         for note in res.footnotes:
             self._note_index[note.marker] = len(self.notes)
             self.notes.append(note)
+            self.note_runs.append([Run("note", " "), *self._inlines(note.content or (), "note")])
         self._title(res, collection)
         if res.authority:
             self._authority(res.authority)
@@ -369,6 +374,8 @@ class _Planner:
             self._preambular(para)
         for block in annex.body:
             self._block(block)
+        for part in annex.parts:
+            self._part(part, 0)
 
     def _unreferenced_notes(self) -> list[int]:
         """Notes no text refers to are kept, after the last block, under a rule."""
@@ -377,7 +384,7 @@ class _Planner:
             self.blocks.append(Block(ENDNOTE_RULE, []))
             for i in unreferenced:
                 note = self.notes[i]
-                runs = [Run("note", note.marker, -1), Run("note", " " + (note.text or ""))]
+                runs = [Run("note", note.marker, -1), *self.note_runs[i]]
                 self.blocks.append(Block("note", runs))
         return unreferenced
 

@@ -97,8 +97,9 @@ def _choose_faces(
         for runs in block.texts():
             for run in runs:
                 chooser.segments(run.role, run.text, block.style)
-    for note in plan.notes:
-        chooser.segments("note", " " + (note.text or ""), "footnote")
+    for note, runs in zip(plan.notes, plan.note_runs, strict=True):
+        for run in runs:
+            chooser.segments("note", run.text, "footnote")
         chooser.segments("note", note.marker, "footnote")
     chooser.segments("body", running.glyph_text(), "header")
     for role, line, _size in masthead.lines():
