@@ -2,7 +2,8 @@
 
 Each row of the registry `ENTRIES` is a name, a function making the input of size step n,
 and the operation to time. Every (entry, step) runs in a fresh process: the time is the
-best of a few runs, the memory the peak resident set during the operation above what the
+CPU time of the process (other jobs on a shared machine do not count), best of a few
+runs; the memory the peak resident set during the operation above what the
 process held before it (the kernel's high-water mark, reset just before; Linux). Doubling
 the input should at most double both (± noise); `--check` exits 1 when a step grows more
 than `--tolerance` times that.
@@ -129,7 +130,7 @@ def _status_kb(field: str) -> int | None:
 
 
 def measure(entry: Entry, n: int, repeat: int) -> dict[str, float]:
-    """Seconds (best of `repeat`) and peak MB above the start, of one step, in this process."""
+    """CPU seconds (best of `repeat`) and peak MB above the start, of one step, in this process."""
     data = entry.make_input(n)
     size = len(data) if isinstance(data, bytes | str) else len(entry.make_input.__name__)
     entry.run(data)  # warm: imports, compiled schemas, caches
@@ -141,9 +142,9 @@ def measure(entry: Entry, n: int, repeat: int) -> dict[str, float]:
         before = None
     best = float("inf")
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = time.process_time()
         entry.run(data)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     peak = _status_kb("VmHWM")
     extra = (peak - before) / 1024 if peak is not None and before is not None else float("nan")
     return {"seconds": best, "mb": extra, "size": size}

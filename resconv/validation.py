@@ -24,7 +24,6 @@ from resconv.conversion import DEFAULT_MAX_BYTES, load_source
 
 __all__ = ["Issue", "ValidationReport", "validate"]
 
-_SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _XSD_WARNINGS = frozenset({"WARNING"})
 
 MAX_CHILDREN = 10_000
@@ -111,14 +110,13 @@ def _line(element: etree._Element | None) -> int | None:
 
 
 class _Locator:
-    """The elements named by the paths in XSD and Schematron reports, found in linear time.
+    """The elements named by the paths in XSD reports, found in linear time.
 
     Asking lxml for each path (`tree.xpath`) counts siblings anew every time: a document
     with n errors among n siblings took n² steps (32,000 errors: 11 s). Here each
     element's children are listed once, by name, and every step is a lookup.
-    Understood: ``/*/*[3]`` (the XSD's) and ``/*[local-name()='p' and
-    namespace-uri()='…'][2]`` (the Schematron's); anything else goes to lxml, a bounded
-    number of times.
+    Understood: ``/*/*[3]`` and ``/*[local-name()='p' and namespace-uri()='…'][2]``;
+    anything else goes to lxml, a bounded number of times.
     """
 
     _FALLBACKS = 1000
@@ -219,24 +217,15 @@ def _check_xsd(tree: etree._ElementTree, report: ValidationReport) -> None:
 
 
 def _check_profile(tree: etree._ElementTree, report: ValidationReport) -> None:
-    checker = schema.profile()
-    checker.validate(tree)  # False on warnings too: the report tells them apart
-    svrl = checker.validation_report
-    if svrl is None:  # pragma: no cover - store_report is on
-        return
     locator = _Locator(tree)
-    for node in svrl.getroot().iter(_SVRL + "failed-assert", _SVRL + "successful-report"):
-        element = locator.find(node.get("location"))
-        text = node.find(_SVRL + "text")
-        message = " ".join(str(part) for part in text.itertext()) if text is not None else ""
-        message = " ".join(message.split())
-        severity: Severity = "warning" if node.get("role") == "warning" else "error"
+    for finding in schema.profile().check(tree):
+        severity: Severity = "warning" if finding.role == "warning" else "error"
         issue = Issue(
             severity=severity,
             source="profile",
-            message=message,
-            line=_line(element),
-            eid=locator.nearest_eid(element),
-            rule=node.get("id"),
+            message=finding.message,
+            line=_line(finding.element),
+            eid=locator.nearest_eid(finding.element),
+            rule=finding.rule,
         )
         (report.warnings if severity == "warning" else report.errors).append(issue)
