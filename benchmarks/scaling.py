@@ -92,6 +92,12 @@ def invalid_attributes(n: int, per_step: int = 4_000) -> bytes:
     return akn.replace(b"<preamble>", b"<preamble " + bogus + b">", 1)
 
 
+def misnamed_paragraphs(n: int) -> bytes:
+    """The AKN of `n * 200` paragraphs whose eIds break the naming convention: one profile
+    finding (a warning with its message) per paragraph."""
+    return resconv.write(model(n), "akn").replace(b'eId="para_', b'eId="x_para_')
+
+
 def _read(form: str | None) -> Callable[[bytes], object]:
     return lambda data: resconv.read_bytes(data, format=form)
 
@@ -116,6 +122,7 @@ ENTRIES: list[Entry] = [
         "200 paragraphs",
     ),
     Entry("validate, invalid attributes", invalid_attributes, resconv.validate, "4,000 errors"),
+    Entry("validate, profile findings", misnamed_paragraphs, resconv.validate, "200 paragraphs"),
 ]
 
 
