@@ -224,8 +224,9 @@ def _formats() -> int:
     from resconv.readers import available_readers
     from resconv.writers import available_writers
 
-    print("input: " + ", ".join(available_readers()))
-    print("output: " + ", ".join(available_writers()))
+    _print_lines(
+        ["input: " + ", ".join(available_readers()), "output: " + ", ".join(available_writers())]
+    )
     return 0
 
 
@@ -328,6 +329,12 @@ def _write_stdout(data: bytes) -> None:
         raise OutputIOError("standard output is closed", source="<stdout>") from None
 
 
+def _print_lines(lines: list[str]) -> None:
+    """Print `lines` (made safe for a terminal) to standard output, or fail with exit 74."""
+    if lines:
+        _write_stdout("".join(printable(line) + "\n" for line in lines).encode())
+
+
 def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
     from resconv.batch import Batch
 
@@ -390,13 +397,11 @@ def _validate(args: argparse.Namespace) -> int:
             unreadable.append(exc.exit_code)
             continue
         issues = report.errors if args.quiet else report.issues
-        for issue in issues:
-            print(printable(issue.format(report.source)))
-        if report.valid:
-            if not args.quiet:
-                print(printable(f"{name}: valid"))
-        else:
-            invalid += 1
+        lines = [issue.format(report.source) for issue in issues]
+        if report.valid and not args.quiet:
+            lines.append(f"{name}: valid")
+        _print_lines(lines)
+        invalid += not report.valid
     if unreadable:
         return unreadable[0]
     return EXIT_INVALID if invalid else 0

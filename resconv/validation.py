@@ -18,7 +18,7 @@ from typing import Literal, cast
 
 from lxml import etree
 
-from resconv import xmlsafe
+from resconv import _checks, xmlsafe
 from resconv.akn import schema
 from resconv.conversion import DEFAULT_MAX_BYTES, load_source
 
@@ -90,6 +90,7 @@ def validate(source: str | os.PathLike[str] | bytes, *, profile: bool = True) ->
     a missing file, `InputNotFoundError`. An invalid document is not an exception: look
     at `ValidationReport.valid`.
     """
+    profile = _checks.flag_argument(profile, "profile")
     data, name = _load(source)
     tree = xmlsafe.parse(data, source=name)
     report = ValidationReport(source=name)

@@ -135,3 +135,9 @@ def test_no_more_workers_than_inputs(tmp_path: Path) -> None:
     assert planned.workers == 3
     assert [r.status for r in planned.run()] == ["ok", "ok", "ok"]
     assert os.cpu_count() is None or batch.Batch([tmp_path / "a.txt"], ["json"]).workers == 1
+
+
+@pytest.mark.parametrize("flag", ["no", None, 1])
+def test_validate_refuses_a_profile_flag_that_is_not_a_bool(flag: object) -> None:
+    with pytest.raises(TypeError, match="profile"):
+        resconv.validate(b"<akomaNtoso/>", profile=flag)  # type: ignore[arg-type]
