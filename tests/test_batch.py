@@ -64,6 +64,22 @@ def test_patterns_and_directories_take_only_input_files(tmp_path: Path) -> None:
         list(batch.expand_inputs([str(tmp_path / "*.odt")]))
 
 
+def test_a_fifo_or_dangling_link_in_a_directory_is_reported_not_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEED.read_bytes())
+    os.mkfifo(folder / "b.txt")
+    (folder / "c.txt").symlink_to(tmp_path / "nowhere.txt")
+    code = cli.main(["convert", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "b.txt: is not a regular file" in err and "c.txt" in err
+    assert "2 of 3 inputs failed" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.xml"]
+
+
 def test_a_name_too_long_is_reported_for_that_input(tmp_path: Path) -> None:
     results = list(resconv.convert_many([tmp_path / ("y" * 300 + ".txt")], ["json"], tmp_path))
     assert results[0].exit_code == 66
