@@ -313,6 +313,28 @@ def test_a_concurrent_identical_output_is_success(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xml"]
 
 
+def test_an_identical_output_published_meanwhile_is_success_for_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another run of the same conversion publishes the first output after this one has
+    # checked its targets and while it writes its temporary files: each output must be
+    # compared with its own bytes (the first used to be compared with the last's).
+    from resconv import _atomic
+
+    outputs = [(tmp_path / "r.xml", b"<akn/>" * 100), (tmp_path / "r.json", b"{}")]
+    write_temp = _atomic._write_temp
+
+    def other_run_publishes_first(path: Path, data: bytes) -> Path:
+        if path == outputs[-1][0]:
+            outputs[0][0].write_bytes(outputs[0][1])
+        return write_temp(path, data)
+
+    monkeypatch.setattr(_atomic, "_write_temp", other_run_publishes_first)
+    _atomic.publish(outputs)
+    assert [p.read_bytes() for p, _ in outputs] == [data for _, data in outputs]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "r.xml"]
+
+
 def test_a_rerun_removes_the_temporary_files_of_a_killed_run(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
