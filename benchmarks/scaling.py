@@ -113,6 +113,8 @@ ENTRIES: list[Entry] = [
         "50k characters",
     ),
     Entry("read json", lambda n: resconv.write(model(n), "json"), _read("json"), "200 paragraphs"),
+    Entry("read pdf", lambda n: resconv.write(model(n), "pdf"), _read("pdf"), "200 paragraphs"),
+    Entry("read docx", lambda n: resconv.write(model(n), "docx"), _read("docx"), "200 paragraphs"),
     Entry("write akn", model, lambda m: resconv.write(m, "akn"), "200 paragraphs"),
     Entry("write json", model, lambda m: resconv.write(m, "json"), "200 paragraphs"),
     Entry(

@@ -294,3 +294,17 @@ def test_profile_findings_equal_isoschematron_on_the_un_files(shared_dir: Path) 
     for path in UN_FILES:
         data = path.read_bytes()
         assert _resconv_findings(data) == _isoschematron_findings(data), path.name
+
+
+def test_threads_validating_at_once_each_get_their_own_findings(good: bytes) -> None:
+    # The compiled profile is shared; key() reads the index of the thread's own document.
+    from concurrent.futures import ThreadPoolExecutor
+
+    documents = [_broken(good, rule) for rule in [*BREAKS, *COLLECTION_RULES]] * 4
+
+    def findings(data: bytes) -> list[tuple[str | None, int | None, str]]:
+        return [(i.rule, i.line, i.message) for i in validate(data).issues]
+
+    alone = [findings(data) for data in documents]
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(findings, documents)) == alone

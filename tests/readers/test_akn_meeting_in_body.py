@@ -71,3 +71,12 @@ def test_a_paragraph_mentioning_a_meeting_stays_in_the_body(shared_dir: Path) ->
     report = validate(resconv.write(model, "akn"))
     assert report.valid
     assert [i.rule for i in report.warnings] == ["conclusions-meeting"]
+
+
+def test_a_body_that_is_only_a_meeting_line_keeps_it(shared_dir: Path) -> None:
+    text = _meeting_moved_to_body(_un_file(shared_dir, "spa"), "87a sesión plenaria").decode()
+    start = text.index(">", text.index("<mainBody")) + 1
+    only = text[:start] + text[text.index('<paragraph eId="para_closing_0">') :]
+    model = resconv.read_bytes(only.encode(), format="akn").value
+    assert model.adoption is not None and model.adoption.meeting is None
+    assert len(model.operative) == 1

@@ -204,7 +204,10 @@ def closing_lines(reading: Reading, doc: _Element) -> ClosingLines | None:
     taken: list[_Element] = []
     meeting: re.Match[str] | None = None
     meeting_text = date_text = ""
-    for node in reversed(list(child_elements(bodies[-1]))[-2:]):
+    children = list(child_elements(bodies[-1]))
+    for node in reversed(children[-2:]):
+        if len(taken) + 1 >= len(children):  # the body keeps at least one paragraph
+            break
         if local_name(node) != "paragraph" or first_child(node, "num") is not None:
             break
         if any(local_name(n) in ("list", "point", "table") for n in node.iter("{*}*")):
