@@ -245,6 +245,8 @@ def _convert(args: argparse.Namespace) -> int:
     formats = _formats_from(args.to)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.max_bytes < 1:
+        raise UsageError("--max-bytes must be at least 1")
     if args.report is not None and ("-" in args.inputs or args.output == "-"):
         raise UsageError("--report is for batches written to files, not standard output")
     if "-" in args.inputs:

@@ -103,6 +103,17 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 66 and "no such file" in err
 
 
+@pytest.mark.parametrize("limit", ["0", "-5"])
+def test_a_size_limit_below_one_byte_is_a_usage_error(
+    limit: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for inputs in ([str(SEED)], [str(SEED), str(SEED)]):
+        code, _, err = run(
+            "convert", *inputs, "-o", str(tmp_path), "--max-bytes", limit, capsys=capsys
+        )
+        assert code == 64 and "--max-bytes" in err and "internal error" not in err
+
+
 def test_a_report_is_refused_where_no_batch_writes_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
