@@ -98,6 +98,14 @@ def misnamed_paragraphs(n: int) -> bytes:
     return resconv.write(model(n), "akn").replace(b'eId="para_', b'eId="x_para_')
 
 
+def unnamed_paragraphs(n: int, per_step: int = 5_000) -> bytes:
+    """The seed's AKN with `n * per_step` more paragraphs side by side, none with an eId:
+    a profile warning each, from a rule whose context is a union of element names."""
+    akn = resconv.write(model(1), "akn")
+    extra = b"<paragraph><content><p/></content></paragraph>" * (n * per_step)
+    return akn.replace(b"</mainBody>", extra + b"</mainBody>", 1)
+
+
 def _read(form: str | None) -> Callable[[bytes], object]:
     return lambda data: resconv.read_bytes(data, format=form)
 
@@ -125,6 +133,12 @@ ENTRIES: list[Entry] = [
     ),
     Entry("validate, invalid attributes", invalid_attributes, resconv.validate, "4,000 errors"),
     Entry("validate, profile findings", misnamed_paragraphs, resconv.validate, "200 paragraphs"),
+    Entry(
+        "validate, sibling findings",
+        unnamed_paragraphs,
+        resconv.validate,
+        "5,000 paragraphs without eId",
+    ),
 ]
 
 

@@ -51,6 +51,26 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class _Selector:
+    """The nodes an XSLT match pattern matches, in document order.
+
+    A union (``akn:paragraph | akn:point``) is evaluated one alternative at a time and merged
+    here: libxml2 sorts a union's nodes by comparisons that walk sibling lists, which took
+    n² steps for n sibling paragraphs (40,000: 5.6 s; 100,000: over a minute).
+    """
+
+    alternatives: tuple[etree.XPath, ...]
+
+    def select(self, tree: etree._ElementTree) -> list[etree._Element]:
+        if len(self.alternatives) == 1:
+            return _nodes(self.alternatives[0](tree))
+        found = {node for xpath in self.alternatives for node in _nodes(xpath(tree))}
+        if not found:
+            return []
+        return [node for node in tree.iter() if node in found]
+
+
+@dataclass(frozen=True, slots=True)
 class _Check:
     kind: Literal["assert", "report"]
     id: str | None
@@ -62,7 +82,7 @@ class _Check:
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
-    context: etree.XPath
+    context: _Selector
     lets: tuple[tuple[str, etree.XPath], ...]
     checks: tuple[_Check, ...]
 
@@ -70,7 +90,7 @@ class _Rule:
 @dataclass(frozen=True, slots=True)
 class _Key:
     name: str
-    match: etree.XPath
+    match: _Selector
     use: etree.XPath
 
 
@@ -117,7 +137,7 @@ class Schema:
         for rules in self.patterns:
             handled: set[etree._Element] = set()  # only a node's first matching rule applies
             for rule in rules:
-                for node in _nodes(rule.context(tree)):
+                for node in rule.context.select(tree):
                     if node in handled:
                         continue
                     if len(rules) > 1:
@@ -132,7 +152,7 @@ class Schema:
 
     def _index(self, key: _Key, tree: etree._ElementTree) -> dict[str, list[etree._Element]]:
         index: dict[str, list[etree._Element]] = {}
-        for node in _nodes(key.match(tree)):
+        for node in key.match.select(tree):
             used = key.use(node)
             for value in used if isinstance(used, list) else [used]:  # strings, for `use="@eId"`
                 index.setdefault(str(value), []).append(node)
@@ -202,10 +222,12 @@ class Schema:
             parts.append(child.tail or "")
         return tuple(parts)
 
-    def _pattern(self, pattern: str) -> etree.XPath:
-        """An XSLT match pattern as the XPath selecting the nodes it matches."""
+    def _pattern(self, pattern: str) -> _Selector:
+        """An XSLT match pattern as the XPaths selecting the nodes it matches."""
         alternatives = [alt.strip() for alt in _split_union(pattern)]
-        return self._xpath(" | ".join(a if a.startswith("/") else "//" + a for a in alternatives))
+        return _Selector(
+            tuple(self._xpath(a if a.startswith("/") else "//" + a) for a in alternatives)
+        )
 
     def _xpath(self, expression: str) -> etree.XPath:
         try:
