@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, cast
@@ -25,6 +26,9 @@ from resconv.conversion import DEFAULT_MAX_BYTES, load_source
 __all__ = ["Issue", "ValidationReport", "validate"]
 
 _XSD_WARNINGS = frozenset({"WARNING"})
+_XSD_LOCK = threading.Lock()
+"""The compiled XSD is shared by the process and keeps its error log on itself, so two
+threads validating at once could read each other's errors: they take turns."""
 
 MAX_CHILDREN = 10_000
 """Widest element the XSD check accepts. lxml locates each schema error by counting the
@@ -201,10 +205,12 @@ def _check_xsd(tree: etree._ElementTree, report: ValidationReport) -> None:
         )
         return
     xsd = schema.xsd()
-    if xsd.validate(tree):
-        return
+    with _XSD_LOCK:  # the schema keeps the log of its last run: one run at a time
+        if xsd.validate(tree):
+            return
+        entries = list(cast(Iterable[etree._LogEntry], xsd.error_log))
     locator = _Locator(tree)
-    for entry in cast(Iterable[etree._LogEntry], xsd.error_log):
+    for entry in entries:
         element = locator.find(getattr(entry, "path", None))
         line = entry.line if isinstance(entry.line, int) and entry.line > 0 else None
         issue = Issue(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from resconv import build as b
 from resconv.errors import InputDecodeError, InputNotFoundError, UnsafeInputError
@@ -297,14 +299,59 @@ def test_profile_findings_equal_isoschematron_on_the_un_files(shared_dir: Path) 
 
 
 def test_threads_validating_at_once_each_get_their_own_findings(good: bytes) -> None:
-    # The compiled profile is shared; key() reads the index of the thread's own document.
+    # The compiled schema and profile are shared by the process: neither the XSD's error
+    # log nor the profile's key() index may leak from one thread's document to another's.
     from concurrent.futures import ThreadPoolExecutor
 
-    documents = [_broken(good, rule) for rule in [*BREAKS, *COLLECTION_RULES]] * 4
+    documents = [_broken(good, rule) for rule in [*BREAKS, *COLLECTION_RULES]]
 
-    def findings(data: bytes) -> list[tuple[str | None, int | None, str]]:
-        return [(i.rule, i.line, i.message) for i in validate(data).issues]
+    def findings(data: bytes) -> list[tuple[str, str | None, int | None, str]]:
+        return [(i.source, i.rule, i.line, i.message) for i in validate(data).issues]
 
-    alone = [findings(data) for data in documents]
+    alone = {data: findings(data) for data in documents}
+    assert any(source == "xsd" for found in alone.values() for source, *_ in found)
     with ThreadPoolExecutor(8) as pool:
-        assert list(pool.map(findings, documents)) == alone
+        for _ in range(10):
+            assert list(pool.map(findings, documents)) == [alone[data] for data in documents]
+
+
+def test_two_threads_each_read_the_xsd_errors_of_their_own_document(
+    good: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The schema keeps the log of its last run. Both threads are made to validate before
+    # either reads its log (a barrier, given up after a while when validate takes turns).
+    import threading
+
+    from resconv.akn import schema
+
+    real = schema.xsd()
+    barrier = threading.Barrier(2)
+
+    class BothRunFirst:
+        def validate(self, tree: etree._ElementTree) -> bool:
+            valid = real.validate(tree)
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait(timeout=1)
+            return valid
+
+        @property
+        def error_log(self) -> object:
+            return real.error_log
+
+    monkeypatch.setattr(schema, "xsd", BothRunFirst)
+    broken = _broken(good, "preamble-container")
+    results: dict[str, list[str]] = {}
+
+    def run(name: str, data: bytes) -> None:
+        results[name] = [i.message for i in validate(data).errors if i.source == "xsd"]
+
+    threads = [
+        threading.Thread(target=run, args=("broken", broken)),
+        threading.Thread(target=run, args=("good", good)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results["good"] == []
+    assert results["broken"] and "blockContainer" in results["broken"][0]
