@@ -48,16 +48,6 @@ from tests.conftest import FIXTURES, ROOT, SEED, SHARED
 
 PAGES = sorted([ROOT / "README.md", *ROOT.glob("docs/**/*.md")])
 
-KNOWN_FAILURES: dict[str, str] = {
-    "docs/dev/architecture.md": "`make golden` (the whole test suite, rewriting goldens) "
-    "needs a not-run marker",
-    "docs/user/pdf.md": "`resconv A-RES-67-38.zh.txt --to pdf` lacks the `convert` command",
-    "docs/user/docx.md": "`python -m tests.render.libreoffice out.docx`: no step writes out.docx",
-    "docs/user/reading-akn.md": "`resconv.read(..., strict=True)` raises StrictModeError, as its "
-    "comment says; an example that fails on purpose needs a try/except or a not-run marker",
-}
-"""Pages of other parts whose examples fail today, with why: their owners are fixing them.
-Not strict: a page fixed meanwhile passes."""
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})\s*([\w+-]*)")
 _MARKER = re.compile(r"<!--\s*(not run|needs)\s*:\s*(.*?)\s*-->")
@@ -261,24 +251,22 @@ def with_checked_results(source: str) -> str:
 RUNNERS = {"sh": run_sh, "console": run_console, "python": run_python}
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(ROOT)) for p in PAGES])
+PAGES_WITH_EXAMPLES = [p for p in PAGES if any(e.kind is not None for e in examples(p))]
+"""Pages without a runnable block (decision pages, mostly) have nothing to run."""
+
+
+@pytest.mark.parametrize(
+    "page", PAGES_WITH_EXAMPLES, ids=[str(p.relative_to(ROOT)) for p in PAGES_WITH_EXAMPLES]
+)
 def test_examples_run_as_written(page: Path, tmp_path: Path) -> None:
     runnable = [e for e in examples(page) if e.kind is not None]
-    if not runnable:
-        pytest.skip("no runnable example on this page")
-    known = KNOWN_FAILURES.get(str(page.relative_to(ROOT)))
     work, env = _sandbox(tmp_path)
     ran = 0
     for example in runnable:
         if example.not_run is not None or _missing(example.needs):
             continue
         assert example.kind is not None
-        try:
-            RUNNERS[example.kind](example, work, env)
-        except AssertionError as failure:
-            if known is None:
-                raise
-            pytest.xfail(f"{known} ({str(failure).splitlines()[0]})")
+        RUNNERS[example.kind](example, work, env)
         ran += 1
     if ran == 0:
         missing = sorted({m for e in runnable for m in _missing(e.needs)})
@@ -316,3 +304,9 @@ def test_the_harness_finds_checks_and_markers() -> None:
         ("console", None, []),
     ]
     assert with_checked_results(found[1].text).startswith("assert (len([1, 2])) == 2")
+
+
+def test_every_user_page_has_a_runnable_example() -> None:
+    user_pages = [p for p in PAGES if p.parent == ROOT / "docs" / "user"]
+    assert user_pages
+    assert [str(p.relative_to(ROOT)) for p in user_pages if p not in PAGES_WITH_EXAMPLES] == []

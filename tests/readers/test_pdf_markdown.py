@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from resconv.readers.markup import mark_initial
-from resconv.readers.pdf.markdown import _join
+from resconv.readers.pdf.document import Line, Page, Span
+from resconv.readers.pdf.furniture import PageText
+from resconv.readers.pdf.markdown import _join, write_markdown
 
 WORDS = frozenset({"implementation", "self-determination", "self", "determination"})
 
@@ -41,3 +43,73 @@ def test_only_a_proper_emphasised_prefix_is_marked() -> None:
     assert mark_initial("30th plenary meeting", whole) == "30th plenary meeting"
     late = [("Recalling ", False), ("inter alia", True)]
     assert mark_initial("Recalling inter alia", late) == "Recalling inter alia"
+
+
+def test_a_line_broken_after_a_dash_or_slash_joins_without_a_space() -> None:
+    assert _join([("text", "Beijing, 4–"), ("join", ""), ("text", "15 September")]) == (
+        "Beijing, 4–15 September"
+    )
+    assert _join([("text", "see A/"), ("join", ""), ("text", "RES/67/38")]) == "see A/RES/67/38"
+    assert _join([("text", "peace –"), ("join", ""), ("text", "and")]) == "peace – and"
+
+
+def _span(text: str, x0: float, baseline: float, *, size: float = 12.0, **style: bool) -> Span:
+    return Span(
+        text=text,
+        x0=x0,
+        x1=x0 + 6.0 * len(text),
+        baseline=baseline,
+        size=size,
+        font="Serif",
+        italic=style.get("italic", False),
+        bold=style.get("bold", False),
+    )
+
+
+def _page(number: int, lines: list[list[Span]]) -> PageText:
+    made = [Line(spans=spans, page=number) for spans in lines]
+    return PageText(page=Page(number=number, width=600.0, height=800.0, lines=made), body=made)
+
+
+def _body(last_line_of_page_one: list[Span], first_line_of_page_two: list[Span]) -> list[str]:
+    """The paragraphs of two pages of 12-point text with no spacing between paragraphs:
+    a title, four full lines, then the two lines either side of the page break."""
+    full = "x" * 70  # 70 characters of 6 points: the full measure, 72 to 492
+    page_one = [
+        [_span("1/1. Title", 72.0, 760.0, bold=True)],
+        *([_span(full, 72.0, 740.0 - 14.0 * i)] for i in range(4)),
+        last_line_of_page_one,
+    ]
+    page_two = [first_line_of_page_two, [_span(full, 72.0, 746.0)]]
+    text = write_markdown([_page(1, page_one), _page(2, page_two)]).text
+    return [p for p in text.split("\n\n") if p.strip()]
+
+
+def test_at_a_page_break_a_full_line_continues_its_paragraph() -> None:
+    full_with_comma = [_span("x" * 69 + ",", 72.0, 684.0)]
+    paragraphs = _body(full_with_comma, [_span("and so on", 72.0, 760.0)])
+    assert paragraphs[-1].endswith("x, and so on " + "x" * 70)
+
+
+def test_at_a_page_break_a_short_line_ending_a_clause_ends_its_paragraph() -> None:
+    short = [_span("the end,", 72.0, 684.0)]
+    paragraphs = _body(short, [_span("Noting the report", 72.0, 760.0)])
+    assert paragraphs[-2].endswith("the end,")
+    assert paragraphs[-1].startswith("Noting the report")
+
+
+def test_at_a_page_break_initial_words_in_italics_open_a_paragraph() -> None:
+    nearly_full = [_span("x" * 66 + ",", 72.0, 684.0)]
+    opening = [_span("Noting", 72.0, 760.0, italic=True), _span(" the report", 108.0, 760.0)]
+    paragraphs = _body(nearly_full, opening)
+    assert paragraphs[-1].startswith("*Noting* the report")
+
+
+def test_a_title_set_in_larger_type_stays_one_paragraph() -> None:
+    title = [
+        [_span("80/1. A title long enough", 72.0, 760.0, size=16.0, bold=True)],
+        [_span("to wrap onto a second line", 72.0, 740.0, size=16.0, bold=True)],
+    ]
+    body = [[_span("The General Assembly,", 72.0, 700.0 - 14.0 * i)] for i in range(4)]
+    text = write_markdown([_page(1, [*title, *body])]).text
+    assert "80/1. A title long enough to wrap onto a second line" in text

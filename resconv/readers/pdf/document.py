@@ -11,15 +11,17 @@ time a hostile file can take.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pypdfium2.raw as pdfium
 
 from resconv.errors import InputDecodeError, StructureError
+from resconv.lang.script import is_wide
 from resconv.readers.pdf.guard import check_content
 
 __all__ = ["LIMITS", "Limits", "Line", "Page", "Span", "read_pages", "require_text"]
@@ -59,6 +61,8 @@ class Span:
     """Each character with its left and right edge, on pages with right-to-left text."""
     spaced: bool = False
     """PDFium put a space after the span (one the file does not draw)."""
+    index: int = -1
+    """The text page's index of the span's first character."""
 
 
 @dataclass(slots=True)
@@ -250,14 +254,14 @@ def _lines(textpage: int, page_no: int, limits: Limits, source: str | None) -> l
             generated = text[start:index]
             if "\n" in generated or "\r" in generated:
                 if spans:
-                    lines.extend(_split(spans, page_no))
+                    lines.extend(_split(spans, page_no, textpage))
                 spans = []
             elif spans and generated.strip() == "" and not spans[-1].spaced:
                 spans[-1].text += " "
                 spans[-1].spaced = True
         current, start = key, index
     if spans:
-        lines.extend(_split(spans, page_no))
+        lines.extend(_split(spans, page_no, textpage))
     return lines
 
 
@@ -333,6 +337,7 @@ def _span(textpage: int, text: str, start: int, end: int, style: _Style, boxes: 
         x0 = min(x0, *(c[1] for c in chars))
         x1 = max(x1, *(c[2] for c in chars))
     return Span(
+        index=start,
         chars=chars,
         text=text[start:end],
         x0=x0,
@@ -345,7 +350,66 @@ def _span(textpage: int, text: str, start: int, end: int, style: _Style, boxes: 
     )
 
 
-def _split(spans: list[Span], page_no: int) -> list[Line]:
+def _untangle(textpage: int, line: Line) -> None:
+    """Put a line drawn out of order into the order it stands in, character by character.
+
+    Some producers draw the glyphs of a fallback font (the quotes around Chinese text, the
+    commas of a Cyrillic heading) as one text object placed at several points of the line,
+    over or beside the runs of the main font. A left-to-right line whose spans overlap or
+    run backwards is rebuilt from each character's origin; runs of one style merge again.
+    """
+    spans = line.spans
+    if not _tangled(spans) or any(span.index < 0 or span.chars is not None for span in spans):
+        return  # in order; or a right-to-left page, ordered character by character elsewhere
+    x, y = _EDGES[4], _EDGES[5]
+    left, right, bottom, top = _EDGES[:4]
+    placed: list[tuple[float, float, str, Span]] = []
+    for span in spans:
+        for offset, char in enumerate(span.text):
+            pdfium.FPDFText_GetCharOrigin(textpage, span.index + offset, x, y)
+            pdfium.FPDFText_GetCharBox(textpage, span.index + offset, left, right, bottom, top)
+            placed.append((x.value, max(right.value, x.value), char, span))
+    placed.sort(key=lambda item: item[0])  # stable: a generated space stays before its word
+    rebuilt: list[Span] = []
+    owner: Span | None = None
+    reach, last = 0.0, " "
+    for origin, edge, char, span in placed:
+        if _word_gap(last, char, origin - reach, span.size):
+            rebuilt[-1].text += " "  # the space the drawing order had put elsewhere
+        if char.strip():
+            reach, last = edge, char
+        elif last.strip():
+            reach, last = origin, char
+        if rebuilt and span is owner:
+            rebuilt[-1].text += char
+            rebuilt[-1].x1 = max(rebuilt[-1].x1, edge)
+        else:
+            rebuilt.append(replace(span, text=char, x0=origin, x1=edge, spaced=False))
+            owner = span
+    line.spans = rebuilt
+    line._main = None
+
+
+def _word_gap(before: str, after: str, gap: float, size: float) -> bool:
+    """Two letters set apart by more than a quarter em, neither of them a space or wide."""
+    return (
+        bool(before.strip())
+        and bool(after.strip())
+        and gap > 0.25 * size
+        and not is_wide(before)
+        and not is_wide(after)
+    )
+
+
+def _tangled(spans: list[Span]) -> bool:
+    """Spans that overlap or run backwards, on a line without right-to-left text."""
+    return any(
+        later.x0 < earlier.x1 - 0.5 * max(earlier.size, later.size)
+        for earlier, later in itertools.pairwise(spans)
+    ) and not any(_RTL_TEXT.search(span.text) for span in spans)
+
+
+def _split(spans: list[Span], page_no: int, textpage: int) -> list[Line]:
     """PDFium's line cut where the baseline jumps: it joins the lines around a hyphen."""
     lines = [Line(spans=[spans[0]], page=page_no)]
     for span in spans[1:]:
@@ -356,6 +420,8 @@ def _split(spans: list[Span], page_no: int) -> list[Line]:
             lines.append(Line(spans=[span], page=page_no))
         else:
             lines[-1].spans.append(span)
+    for line in lines:
+        _untangle(textpage, line)
     return lines
 
 

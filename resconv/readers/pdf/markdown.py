@@ -28,9 +28,13 @@ _MARKER = re.compile(r"[(\[]?\s*(\d{1,3}|\*{1,3}|[a-z])\s*[)\]]?")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 """Layout whitespace; a no-break space is text and stays."""
 _HYPHENS = "-‐‑"
+_BREAKING_DASHES = "–—/"
+"""Characters a line may break after without a space (dates "4–15", symbols "A/RES/…")."""
 _DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
 _PARAGRAPH_ENDS = re.compile(r"[;:.。；：؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
 """A line that ends a sentence or a lead-in (a footnote marker may follow)."""
+_CLAUSE_ENDS = re.compile(r"[,;:.،؛，；：。]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
+"""A line that ends a clause (a footnote marker may follow)."""
 
 
 @dataclass(slots=True)
@@ -104,8 +108,7 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
     per page: Word's mirrored margins move the text block on facing pages. A page
     with fewer than three text lines takes the margin of the page two before it.
     """
-    sizes = Counter(round(line.size) for line in lines)
-    size = float(sizes.most_common(1)[0][0]) if sizes else 10.0
+    size = _body_size(lines)
     margins: dict[int, float] = {}
     for page in sorted({line.page for line in lines}):
         starts = [
@@ -130,18 +133,27 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
     return margins, pitch
 
 
+def _body_size(lines: list[Line]) -> float:
+    """The size of the text's type: the most common."""
+    sizes = Counter(round(line.size) for line in lines)
+    return float(sizes.most_common(1)[0][0]) if sizes else 10.0
+
+
 def _paragraphs(
     lines: list[Line], widths: dict[int, float], margins: dict[int, float], pitch: float
 ) -> list[_Para]:
     paras: list[_Para] = []
     previous: Line | None = None
+    size = _body_size(lines)
+    body = [line for line in lines if abs(line.size - size) < 1]
+    edges = _end_edges(body, widths)  # pages' edges, from lines of the text's type
     for line in lines:
         begin = start(line, widths[line.page])
         para = paras[-1] if paras else None
         if (
             para is None
             or previous is None
-            or not _continues(para, previous, line, begin, margins[line.page], pitch, widths)
+            or not _continues(para, previous, line, begin, margins[line.page], pitch, widths, edges)
         ):
             para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]), begin=begin)
             paras.append(para)
@@ -161,10 +173,18 @@ def _continues(
     margin: float,
     pitch: float,
     widths: dict[int, float],
+    edges: dict[int, float],
 ) -> bool:
     tolerance = 0.3 * line.size
-    if line.page == previous.page and previous.baseline - line.baseline > 1.3 * pitch:
-        return False
+    size = max(line.size, previous.size)
+    own_pitch = max(pitch, 1.2 * size)  # a larger type (a title's) sets its lines wider
+    gap = previous.baseline - line.baseline
+    if line.page == previous.page and gap > min(1.3 * own_pitch, own_pitch + 0.4 * size):
+        return False  # space between paragraphs
+    if line.page != previous.page and (
+        _ended_early(previous, line, widths, edges) or _opens_styled_clause(previous, line)
+    ):
+        return False  # a page break carries no spacing or indent: the lines themselves tell
     if (
         len(para.lines) == 1
         and para.begin - margin > 5 * line.size
@@ -184,6 +204,60 @@ def _continues(
     if para.label_end is not None and abs(begin - para.label_end) <= tolerance:
         return True
     return _all_strong(previous) and _all_strong(line) and line.page == previous.page
+
+
+def _end_edges(lines: list[Line], widths: dict[int, float]) -> dict[int, float]:
+    """Each page's text edge on the side where lines end, as a distance from that side of
+    the page (the right, or the left for RTL): the least any line leaves."""
+    edges: dict[int, float] = {}
+    for line in lines:
+        left = _left_at_end(line, widths[line.page])
+        edges[line.page] = min(edges.get(line.page, left), left)
+    return edges
+
+
+def _left_at_end(line: Line, width: float) -> float:
+    return line.x0 if line.rtl else width - line.x1
+
+
+def _ended_early(
+    previous: Line, line: Line, widths: dict[int, float], edges: dict[int, float]
+) -> bool:
+    """Whether `previous` stopped short of its page's text edge by more than the width of
+    the first word of `line`: a typesetter fills every line of a paragraph but its last,
+    so such a line, ending a clause, ended its paragraph.
+    """
+    text = line.text.strip()
+    edge = edges.get(previous.page)
+    if (
+        not text
+        or edge is None
+        or abs(previous.size - line.size) >= 1
+        or _CLAUSE_ENDS.search(previous.text) is None
+    ):
+        return False  # only a clause's end, in the text's own type, on a page that has it
+    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
+    # Chinese breaks anywhere, but a line may end up to two characters short where
+    # punctuation must not open the next line.
+    word = 3 if is_wide(text[0]) else len(text.split(" ", 1)[0])
+    room = _left_at_end(previous, widths[previous.page]) - edge
+    return room > (word + 1) * per_char
+
+
+def _opens_styled_clause(previous: Line, line: Line) -> bool:
+    """`line` opens with initial words in their style (italic; bold in Chinese) after a
+    line that closed a clause in plain type: a new paragraph, even when the closing line
+    happened to be nearly full."""
+    chinese = mostly_cjk(line.text)
+    first = next((span for span in line.spans if span.text.strip()), None)
+    last = next((span for span in reversed(previous.spans) if span.text.strip()), None)
+    return (
+        first is not None
+        and last is not None
+        and _strong(first, chinese)
+        and not _strong(last, chinese)
+        and _CLAUSE_ENDS.search(previous.text) is not None
+    )
 
 
 def _label_end(line: Line, width: float) -> float | None:
@@ -282,6 +356,8 @@ def _join(
             first = upcoming.lstrip(" ")[:1]
             if is_wide(last) or is_wide(first) or not out or chinese:
                 continue
+            if last in _BREAKING_DASHES and len(out) > 1 and out[-2] != " ":
+                continue  # "4–" "15 September": a line broken after a dash or a slash
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
                 if _broken_word(out, upcoming.lstrip(" "), words):
                     out = out[:-1]

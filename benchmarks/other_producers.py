@@ -1,0 +1,138 @@
+"""Reading PDF and DOCX that neither resconv nor its tests made.
+
+resconv's own read-back (`pdf_reading.py`) reads files its own writers made, so a layout
+habit of those writers can hide a reading rule that only fits them. This benchmark makes
+its files with other producers, from UN resolutions the project's tests never read:
+
+- ``pandoc-docx``: the resolution laid out as Markdown (``accuracy_suite.layouts``: italic
+  initial words, ``[^n]`` footnotes), made into Word by pandoc: real footnotes, Word's own
+  list numbering for "1." and "(a)", pandoc's styles;
+- ``libreoffice-pdf``: LibreOffice's PDF of that DOCX: no first-line indents, space between
+  paragraphs, a title set as a large heading, footnotes at each page's foot.
+
+Each file is read by resconv and compared with the UN's AKN of the same resolution as the
+accuracy benchmark compares (``accuracy_suite.compare``). The sample is taken from the far
+end of the accuracy benchmark's fixed order of the corpus, so the two never share a file.
+
+    python benchmarks/other_producers.py /path/to/GAresolutions --per-language 10
+
+Needs pandoc and LibreOffice (``apt-get install pandoc libreoffice-writer-nogui``);
+generated files are cached under ``--work`` (the user cache folder by default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import platformdirs
+
+import resconv
+from benchmarks.accuracy_suite.compare import compare
+from benchmarks.accuracy_suite.layouts import markdown
+from benchmarks.accuracy_suite.sources import (
+    Unusable,
+    expected_model,
+    held_out_candidates,
+)
+from resconv.errors import ResconvError
+from tests.render.libreoffice import docx_to_pdfs
+
+LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="a local checkout of UNxml/GAresolutions")
+    parser.add_argument("--per-language", type=int, default=10)
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--work", type=Path, default=None, help="cache of generated files")
+    parser.add_argument("--failures", action="store_true", help="print each difference")
+    return parser
+
+
+def _made(work: Path, source: Path, text: str) -> tuple[Path, Path | None]:
+    """The pandoc DOCX of `text` and LibreOffice's PDF of it, made once and cached."""
+    key = hashlib.sha256(text.encode()).hexdigest()[:16]
+    docx = work / f"{source.stem}-{key}.docx"
+    pdf = docx.with_suffix(".pdf")
+    if not docx.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            md = Path(tmp) / "in.md"
+            md.write_text(text, encoding="utf-8")
+            made = Path(tmp) / "out.docx"
+            subprocess.run(["pandoc", str(md), "-o", str(made)], check=True, timeout=120)
+            shutil.move(made, docx)
+    if not pdf.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                (converted,) = docx_to_pdfs([docx], Path(tmp), timeout=180)
+                shutil.move(converted, pdf)
+            except (OSError, subprocess.SubprocessError):
+                return docx, None
+    return docx, pdf
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if shutil.which("pandoc") is None:
+        print("pandoc is not installed", file=sys.stderr)
+        return 2
+    work = args.work or Path(platformdirs.user_cache_dir("resconv")) / "other-producers"
+    work.mkdir(parents=True, exist_ok=True)
+    languages = tuple(args.languages.split(","))
+    rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    failures: list[str] = []
+    for language, sources in held_out_candidates(args.corpus, languages).items():
+        taken = 0
+        for source in reversed(sources):
+            if taken == args.per_language:
+                break
+            try:
+                model = expected_model(source.path)
+            except Unusable:
+                continue
+            taken += 1
+            docx, pdf = _made(work, source.path, markdown(model))
+            for producer, path in (("pandoc-docx", docx), ("libreoffice-pdf", pdf)):
+                row = rows[(language, producer)]
+                row[0] += 1
+                if path is None:
+                    failures.append(f"{language} {producer} {source.path.name}: not made")
+                    continue
+                try:
+                    read = resconv.read_bytes(path.read_bytes(), source=str(path)).value
+                except ResconvError as error:
+                    failures.append(f"{language} {producer} {source.path.name}: {error}")
+                    continue
+                outcome = compare(model, read)
+                row[1] += outcome.exact
+                row[2] += outcome.structure_exact
+                if not outcome.exact:
+                    failures.append(
+                        f"{language} {producer} {source.path.name}: {outcome.first_difference}"
+                    )
+    print("| language | producer | files | exact | structure-exact |")
+    print("|---|---|---:|---:|---:|")
+    totals = [0, 0, 0]
+    for (language, producer), (files, exact, structure) in sorted(rows.items()):
+        print(f"| {language} | {producer} | {files} | {exact} | {structure} |")
+        totals = [totals[0] + files, totals[1] + exact, totals[2] + structure]
+    if totals[0]:
+        share = 100 * totals[1] / totals[0]
+        print(f"| **all** | | {totals[0]} | {totals[1]} ({share:.0f} %) | {totals[2]} |")
+    if args.failures:
+        print("\n".join(failures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
