@@ -140,6 +140,13 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    validate.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES})",
+    )
 
     commands.add_parser("formats", help="list the input and output formats")
     return parser
@@ -389,11 +396,13 @@ def _run_batch(args: argparse.Namespace, batch: Batch) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from resconv.validation import validate
 
+    if args.max_bytes < 1:
+        raise UsageError("--max-bytes must be at least 1")
     unreadable: list[int] = []
     invalid = 0
     for name in args.files:
         try:
-            report = validate(Path(name))
+            report = validate(Path(name), max_bytes=args.max_bytes)
         except ResconvError as exc:
             if exc.source is None:
                 exc.source = name

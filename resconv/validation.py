@@ -86,27 +86,29 @@ class ValidationReport:
         return "\n".join(issue.format(self.source) for issue in self.issues)
 
 
-def validate(source: str | os.PathLike[str] | bytes, *, profile: bool = True) -> ValidationReport:
+def validate(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    profile: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ValidationReport:
     """Check `source` (a path or the bytes of a file) against the XSD and, unless
-    ``profile=False``, the AKN4UN profile.
+    ``profile=False``, the AKN4UN profile. A file over `max_bytes` is refused.
 
     Unsafe XML raises `UnsafeInputError`; XML that is not well-formed, `InputDecodeError`;
     a missing file, `InputNotFoundError`. An invalid document is not an exception: look
     at `ValidationReport.valid`.
     """
     profile = _checks.flag_argument(profile, "profile")
-    data, name = _load(source)
+    max_bytes = _checks.limit_argument(max_bytes, "max_bytes")
+    data, name = load_source(source, max_bytes)
+    name = name or "<bytes>"
     tree = xmlsafe.parse(data, source=name)
     report = ValidationReport(source=name)
     _check_xsd(tree, report)
     if profile:
         _check_profile(tree, report)
     return report
-
-
-def _load(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
-    data, name = load_source(source, DEFAULT_MAX_BYTES)
-    return data, name or "<bytes>"
 
 
 def _line(element: etree._Element | None) -> int | None:

@@ -114,6 +114,17 @@ def test_a_size_limit_below_one_byte_is_a_usage_error(
         assert code == 64 and "--max-bytes" in err and "internal error" not in err
 
 
+def test_validate_takes_the_size_limit_its_refusal_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    akn = SEED.with_suffix("") / "akn.xml"
+    code, _, err = run("validate", str(akn), "--max-bytes", "100", capsys=capsys)
+    assert code == 65 and "--max-bytes" in err
+    size = str(akn.stat().st_size)
+    assert run("validate", str(akn), "--max-bytes", size, capsys=capsys)[0] == 0
+    assert run("validate", str(akn), "--max-bytes", "0", capsys=capsys)[0] == 64
+
+
 def test_a_report_is_refused_where_no_batch_writes_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
