@@ -5,7 +5,8 @@ square of a paragraph's length or of the number of paragraphs. This generator bu
 the bundled seed, inputs of the shapes that have shown such growth: one paragraph of about a
 megabyte, thousands of paragraphs, thousands of footnote markers, a megabyte on one line,
 the same as Akoma Ntoso and as JSON, each then randomly perturbed (characters inserted,
-lines joined or split). Every input goes through its reader and the chosen writers; any
+lines joined or split). Every input goes through its reader and the chosen writers (the
+AKN written is validated too); any
 failure that is not a resconv error, or any input over its time budget, fails the run, and
 the input is saved as ``fuzz/slow-*`` or ``fuzz/crash-*`` for a regression test.
 
@@ -54,12 +55,13 @@ def long_paragraph(rng: random.Random, size: int) -> str:
 
 
 def many_paragraphs(rng: random.Random, count: int) -> str:
-    """The seed with `count` operative paragraphs, numbered on."""
+    """The seed with `count` operative paragraphs after its first, numbered 2, 3, … as the
+    seed prints them (a number out of sequence would be read as a line of paragraph 1)."""
     match = _OPERATIVE.search(SEED)
     assert match is not None
     end = SEED.index("\n", match.end())
     body = SEED[match.end() : end]
-    extra = "".join(f"\n{n}. {body}" for n in range(1000, 1000 + count))
+    extra = "".join(f"\n {n}. {body}" for n in range(2, 2 + count))
     return SEED[:end] + extra + SEED[end:]
 
 
@@ -125,7 +127,9 @@ def run_one(data: bytes, reader: str, writers: list[str]) -> str:
         return "refused"
     for name in writers:
         with contextlib.suppress(ResconvError):  # a documented refusal, not a crash
-            resconv.write(result.value, name)
+            written = resconv.write(result.value, name)
+            if name == "akn":
+                resconv.validate(written)  # the profile and the XSD, on the same size
     return "read"
 
 

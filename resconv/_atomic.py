@@ -98,12 +98,12 @@ def publish(
                     )
     except OSError as exc:  # a name too long for the file system, say
         raise _output_error(exc, path) from None
-    temps: list[tuple[Path, Path]] = []
+    temps: list[tuple[Path, Path, bytes]] = []
     published: list[Path] = []
     try:
         for path, data in outputs:
-            temps.append((_write_temp(path, data), path))
-        for temp, path in temps:
+            temps.append((_write_temp(path, data), path, data))
+        for temp, path, data in temps:
             if force:
                 existed = path.exists()
                 _rename(temp, path)
@@ -112,7 +112,7 @@ def publish(
             elif _link_new(temp, path, data):
                 published.append(path)
     except BaseException:
-        for temp, _ in temps:
+        for temp, _, _ in temps:
             with contextlib.suppress(OSError):
                 temp.unlink()
         for path in published:

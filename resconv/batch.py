@@ -120,8 +120,10 @@ def _is_skipped(path: Path, skipped: frozenset[Path]) -> bool:
 
 
 def _input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The paths with an input suffix that are not folders. A FIFO or a dangling link is
+    taken too: its conversion fails and says why, rather than it being left out unsaid."""
     for path in paths:
-        if path.suffix.lower() in INPUT_SUFFIXES and path.is_file():
+        if path.suffix.lower() in INPUT_SUFFIXES and not path.is_dir():
             yield path
 
 

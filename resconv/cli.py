@@ -140,6 +140,13 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    validate.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES})",
+    )
 
     commands.add_parser("formats", help="list the input and output formats")
     return parser
@@ -224,8 +231,9 @@ def _formats() -> int:
     from resconv.readers import available_readers
     from resconv.writers import available_writers
 
-    print("input: " + ", ".join(available_readers()))
-    print("output: " + ", ".join(available_writers()))
+    _print_lines(
+        ["input: " + ", ".join(available_readers()), "output: " + ", ".join(available_writers())]
+    )
     return 0
 
 
@@ -244,6 +252,10 @@ def _convert(args: argparse.Namespace) -> int:
     formats = _formats_from(args.to)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.max_bytes < 1:
+        raise UsageError("--max-bytes must be at least 1")
+    if args.report is not None and ("-" in args.inputs or args.output == "-"):
+        raise UsageError("--report is for batches written to files, not standard output")
     if "-" in args.inputs:
         if len(args.inputs) > 1:
             raise UsageError("'-' (standard input) cannot be combined with other inputs")
@@ -328,6 +340,12 @@ def _write_stdout(data: bytes) -> None:
         raise OutputIOError("standard output is closed", source="<stdout>") from None
 
 
+def _print_lines(lines: list[str]) -> None:
+    """Print `lines` (made safe for a terminal) to standard output, or fail with exit 74."""
+    if lines:
+        _write_stdout("".join(printable(line) + "\n" for line in lines).encode())
+
+
 def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
     from resconv.batch import Batch
 
@@ -378,11 +396,13 @@ def _run_batch(args: argparse.Namespace, batch: Batch) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from resconv.validation import validate
 
+    if args.max_bytes < 1:
+        raise UsageError("--max-bytes must be at least 1")
     unreadable: list[int] = []
     invalid = 0
     for name in args.files:
         try:
-            report = validate(Path(name))
+            report = validate(Path(name), max_bytes=args.max_bytes)
         except ResconvError as exc:
             if exc.source is None:
                 exc.source = name
@@ -390,13 +410,11 @@ def _validate(args: argparse.Namespace) -> int:
             unreadable.append(exc.exit_code)
             continue
         issues = report.errors if args.quiet else report.issues
-        for issue in issues:
-            print(printable(issue.format(report.source)))
-        if report.valid:
-            if not args.quiet:
-                print(printable(f"{name}: valid"))
-        else:
-            invalid += 1
+        lines = [issue.format(report.source) for issue in issues]
+        if report.valid and not args.quiet:
+            lines.append(f"{name}: valid")
+        _print_lines(lines)
+        invalid += not report.valid
     if unreadable:
         return unreadable[0]
     return EXIT_INVALID if invalid else 0

@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from lxml import etree
 
-from resconv import xmlsafe
+from resconv import _checks, xmlsafe
 from resconv.akn import schema
 from resconv.conversion import DEFAULT_MAX_BYTES, load_source
 
 __all__ = ["Issue", "ValidationReport", "validate"]
 
-_SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _XSD_WARNINGS = frozenset({"WARNING"})
+_XSD_LOCK = threading.Lock()
+"""The compiled XSD is shared by the process and keeps its error log on itself, so two
+threads validating at once could read each other's errors: they take turns."""
 
 MAX_CHILDREN = 10_000
 """Widest element the XSD check accepts. lxml locates each schema error by counting the
@@ -83,15 +86,23 @@ class ValidationReport:
         return "\n".join(issue.format(self.source) for issue in self.issues)
 
 
-def validate(source: str | os.PathLike[str] | bytes, *, profile: bool = True) -> ValidationReport:
+def validate(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    profile: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ValidationReport:
     """Check `source` (a path or the bytes of a file) against the XSD and, unless
-    ``profile=False``, the AKN4UN profile.
+    ``profile=False``, the AKN4UN profile. A file over `max_bytes` is refused.
 
     Unsafe XML raises `UnsafeInputError`; XML that is not well-formed, `InputDecodeError`;
     a missing file, `InputNotFoundError`. An invalid document is not an exception: look
     at `ValidationReport.valid`.
     """
-    data, name = _load(source)
+    profile = _checks.flag_argument(profile, "profile")
+    max_bytes = _checks.limit_argument(max_bytes, "max_bytes")
+    data, name = load_source(source, max_bytes)
+    name = name or "<bytes>"
     tree = xmlsafe.parse(data, source=name)
     report = ValidationReport(source=name)
     _check_xsd(tree, report)
@@ -100,25 +111,19 @@ def validate(source: str | os.PathLike[str] | bytes, *, profile: bool = True) ->
     return report
 
 
-def _load(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
-    data, name = load_source(source, DEFAULT_MAX_BYTES)
-    return data, name or "<bytes>"
-
-
 def _line(element: etree._Element | None) -> int | None:
     line = element.sourceline if element is not None else None
     return line if isinstance(line, int) else None
 
 
 class _Locator:
-    """The elements named by the paths in XSD and Schematron reports, found in linear time.
+    """The elements named by the paths in XSD reports, found in linear time.
 
     Asking lxml for each path (`tree.xpath`) counts siblings anew every time: a document
     with n errors among n siblings took n² steps (32,000 errors: 11 s). Here each
     element's children are listed once, by name, and every step is a lookup.
-    Understood: ``/*/*[3]`` (the XSD's) and ``/*[local-name()='p' and
-    namespace-uri()='…'][2]`` (the Schematron's); anything else goes to lxml, a bounded
-    number of times.
+    Understood: ``/*/*[3]`` and ``/*[local-name()='p' and namespace-uri()='…'][2]``;
+    anything else goes to lxml, a bounded number of times.
     """
 
     _FALLBACKS = 1000
@@ -202,10 +207,12 @@ def _check_xsd(tree: etree._ElementTree, report: ValidationReport) -> None:
         )
         return
     xsd = schema.xsd()
-    if xsd.validate(tree):
-        return
+    with _XSD_LOCK:  # the schema keeps the log of its last run: one run at a time
+        if xsd.validate(tree):
+            return
+        entries = list(cast(Iterable[etree._LogEntry], xsd.error_log))
     locator = _Locator(tree)
-    for entry in cast(Iterable[etree._LogEntry], xsd.error_log):
+    for entry in entries:
         element = locator.find(getattr(entry, "path", None))
         line = entry.line if isinstance(entry.line, int) and entry.line > 0 else None
         issue = Issue(
@@ -219,24 +226,15 @@ def _check_xsd(tree: etree._ElementTree, report: ValidationReport) -> None:
 
 
 def _check_profile(tree: etree._ElementTree, report: ValidationReport) -> None:
-    checker = schema.profile()
-    checker.validate(tree)  # False on warnings too: the report tells them apart
-    svrl = checker.validation_report
-    if svrl is None:  # pragma: no cover - store_report is on
-        return
     locator = _Locator(tree)
-    for node in svrl.getroot().iter(_SVRL + "failed-assert", _SVRL + "successful-report"):
-        element = locator.find(node.get("location"))
-        text = node.find(_SVRL + "text")
-        message = " ".join(str(part) for part in text.itertext()) if text is not None else ""
-        message = " ".join(message.split())
-        severity: Severity = "warning" if node.get("role") == "warning" else "error"
+    for finding in schema.profile().check(tree):
+        severity: Severity = "warning" if finding.role == "warning" else "error"
         issue = Issue(
             severity=severity,
             source="profile",
-            message=message,
-            line=_line(element),
-            eid=locator.nearest_eid(element),
-            rule=node.get("id"),
+            message=finding.message,
+            line=_line(finding.element),
+            eid=locator.nearest_eid(finding.element),
+            rule=finding.rule,
         )
         (report.warnings if severity == "warning" else report.errors).append(issue)

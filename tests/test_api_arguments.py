@@ -135,3 +135,18 @@ def test_no_more_workers_than_inputs(tmp_path: Path) -> None:
     assert planned.workers == 3
     assert [r.status for r in planned.run()] == ["ok", "ok", "ok"]
     assert os.cpu_count() is None or batch.Batch([tmp_path / "a.txt"], ["json"]).workers == 1
+
+
+@pytest.mark.parametrize("flag", ["no", None, 1])
+def test_validate_refuses_a_profile_flag_that_is_not_a_bool(flag: object) -> None:
+    with pytest.raises(TypeError, match="profile"):
+        resconv.validate(b"<akomaNtoso/>", profile=flag)  # type: ignore[arg-type]
+
+
+def test_validate_takes_a_size_limit_and_checks_it() -> None:
+    data = (SEED.with_suffix("") / "akn.xml").read_bytes()
+    with pytest.raises(resconv.InputDecodeError, match="limit of 100 bytes"):
+        resconv.validate(data, max_bytes=100)
+    assert resconv.validate(data, max_bytes=len(data)).valid
+    with pytest.raises(TypeError, match="max_bytes"):
+        resconv.validate(data, max_bytes="100")  # type: ignore[arg-type]

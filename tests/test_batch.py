@@ -64,6 +64,22 @@ def test_patterns_and_directories_take_only_input_files(tmp_path: Path) -> None:
         list(batch.expand_inputs([str(tmp_path / "*.odt")]))
 
 
+def test_a_fifo_or_dangling_link_in_a_directory_is_reported_not_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEED.read_bytes())
+    os.mkfifo(folder / "b.txt")
+    (folder / "c.txt").symlink_to(tmp_path / "nowhere.txt")
+    code = cli.main(["convert", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "b.txt: is not a regular file" in err and "c.txt" in err
+    assert "2 of 3 inputs failed" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.xml"]
+
+
 def test_a_name_too_long_is_reported_for_that_input(tmp_path: Path) -> None:
     results = list(resconv.convert_many([tmp_path / ("y" * 300 + ".txt")], ["json"], tmp_path))
     assert results[0].exit_code == 66
@@ -295,6 +311,28 @@ def test_a_concurrent_identical_output_is_success(
         _atomic.publish([(target, b"<third/>")])
     assert target.read_bytes() == b"<other/>"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xml"]
+
+
+def test_an_identical_output_published_meanwhile_is_success_for_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another run of the same conversion publishes the first output after this one has
+    # checked its targets and while it writes its temporary files: each output must be
+    # compared with its own bytes (the first used to be compared with the last's).
+    from resconv import _atomic
+
+    outputs = [(tmp_path / "r.xml", b"<akn/>" * 100), (tmp_path / "r.json", b"{}")]
+    write_temp = _atomic._write_temp
+
+    def other_run_publishes_first(path: Path, data: bytes) -> Path:
+        if path == outputs[-1][0]:
+            outputs[0][0].write_bytes(outputs[0][1])
+        return write_temp(path, data)
+
+    monkeypatch.setattr(_atomic, "_write_temp", other_run_publishes_first)
+    _atomic.publish(outputs)
+    assert [p.read_bytes() for p, _ in outputs] == [data for _, data in outputs]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "r.xml"]
 
 
 def test_a_rerun_removes_the_temporary_files_of_a_killed_run(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -100,6 +101,42 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert run("convert", str(SEED), "--jobs", "0", capsys=capsys)[0] == 64
     code, _, err = run("convert", str(tmp_path / "missing.txt"), "-o", str(tmp_path), capsys=capsys)
     assert code == 66 and "no such file" in err
+
+
+@pytest.mark.parametrize("limit", ["0", "-5"])
+def test_a_size_limit_below_one_byte_is_a_usage_error(
+    limit: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for inputs in ([str(SEED)], [str(SEED), str(SEED)]):
+        code, _, err = run(
+            "convert", *inputs, "-o", str(tmp_path), "--max-bytes", limit, capsys=capsys
+        )
+        assert code == 64 and "--max-bytes" in err and "internal error" not in err
+
+
+def test_validate_takes_the_size_limit_its_refusal_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    akn = SEED.with_suffix("") / "akn.xml"
+    code, _, err = run("validate", str(akn), "--max-bytes", "100", capsys=capsys)
+    assert code == 65 and "--max-bytes" in err
+    size = str(akn.stat().st_size)
+    assert run("validate", str(akn), "--max-bytes", size, capsys=capsys)[0] == 0
+    assert run("validate", str(akn), "--max-bytes", "0", capsys=capsys)[0] == 64
+
+
+def test_a_report_is_refused_where_no_batch_writes_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Converting to standard output writes no report: asking for one is a usage error,
+    # not an option silently ignored.
+    report = tmp_path / "r.json"
+    code, out, err = run("convert", str(SEED), "-o", "-", "--report", str(report), capsys=capsys)
+    assert (code, out) == (64, "") and "--report" in err
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SEED.read_text(encoding="utf-8")))
+    code, out, err = run("convert", "-", "--report", str(report), capsys=capsys)
+    assert (code, out) == (64, "") and "--report" in err
+    assert not report.exists()
 
 
 def test_missing_or_file_output_directory(

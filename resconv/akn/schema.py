@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING
 
 from resconv.errors import InternalError
 
 if TYPE_CHECKING:
     from lxml import etree
 
+    from resconv.akn.schematron import Schema as Schematron
+
 __all__ = [
     "AKN_NS",
     "OPENING_EMPHASIS_CLASS",
     "PROFILE_PATH",
-    "Profile",
     "profile",
     "xsd",
     "xsd_path",
@@ -39,15 +40,6 @@ that ambiguity: it marks an emphasis it writes there, and only there, with this 
 """
 
 PROFILE_PATH = Path(__file__).resolve().parent.parent / "schemas" / "akn4un-resolution.sch"
-
-
-class Profile(Protocol):
-    """The part of `lxml.isoschematron.Schematron` that resconv uses."""
-
-    def validate(self, tree: etree._ElementTree, /) -> bool: ...
-
-    @property
-    def validation_report(self) -> etree._ElementTree | None: ...
 
 
 def _local_only(folder: Path) -> etree.Resolver:
@@ -98,10 +90,8 @@ def xsd() -> etree.XMLSchema:
 
 
 @functools.cache
-def profile() -> Profile:
-    """The compiled AKN4UN resolution profile (ISO Schematron, run as XSLT 1.0 with EXSLT)."""
-    from lxml import etree, isoschematron  # type: ignore[attr-defined]  # no stubs for it
+def profile() -> Schematron:
+    """The compiled AKN4UN resolution profile (ISO Schematron, compiled to XPath checks)."""
+    from resconv.akn.schematron import Schema
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    document = etree.parse(str(PROFILE_PATH), parser)
-    return cast(Profile, isoschematron.Schematron(document, store_report=True))
+    return Schema(PROFILE_PATH)

@@ -230,7 +230,9 @@ PROFILE = LanguageProfile(
     ),
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
-    meeting=Regex(r"الجلسة\s+العامة\s+(?P<number>\d{1,4})(?:\s*\(المستأنفة\))?"),
+    meeting=Regex(
+        r"الجلسة\s+العامة\s+(?:\(المستأنفة\)\s*)?(?P<number>\d{1,4})(?:\s*\(المستأنفة\))?"
+    ),
     annex=Regex(rf"ال?مرفق(?:\s+(?:{_ANNEX_ORDINALS}|[IVXLC]{{1,6}}|\d{{1,2}}))?"),
     session=Regex(r"الدورة(?:[ ]+[^\s\d]+){1,5}"),
     agenda_item=Regex(

@@ -91,4 +91,19 @@ def detect_format(data: bytes, filename: str | None = None) -> str:
         return "json"  # any JSON value, or none: the JSON reader says what is wrong
     if stripped.startswith(b"{") and b'"resconv"' in head:
         return "json"
+    if stripped[:1] in (b"{", b"[", b'"') and _is_json(data):
+        return "json"  # a JSON value that is not resconv's: the JSON reader says so
     return "text"
+
+
+def _is_json(data: bytes) -> bool:
+    """Whether `data` is one JSON value (no resolution text is)."""
+    import json
+
+    try:
+        json.loads(data)
+    except RecursionError:  # nested deeper than Python parses: JSON, and unusable
+        return True
+    except ValueError:  # not JSON, or not decodable
+        return False
+    return True

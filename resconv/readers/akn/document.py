@@ -98,6 +98,7 @@ def _resolution(reading: Reading, doc: _Element, collection: str | None = None) 
             symbol = f"A/RES/{number}"
     title = meta.title(reading, doc, cover)
     number, title = meta.further_preface_lines(reading, doc, number, title)
+    closing = meta.closing_lines(reading, doc)  # before the body: they leave it
     authority, preamble, operative, parts = _body(reading, doc)
     annexes = _annexes(reading, doc)  # before the footnotes: annexes have notes too
     return Resolution(
@@ -110,7 +111,7 @@ def _resolution(reading: Reading, doc: _Element, collection: str | None = None) 
         operative=operative,
         parts=parts,
         footnotes=tuple(reading.footnotes.values()),
-        adoption=meta.adoption(reading, doc, meta_node, cover),
+        adoption=meta.adoption(reading, doc, meta_node, cover, closing),
         annexes=annexes,
         cover=meta.cover_page(reading, cover, meta_node),
         vote=meta.vote(reading, meta_node),

@@ -11,6 +11,7 @@ not kept.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml.etree import _Element
 
@@ -32,7 +33,9 @@ from resconv.readers.akn.nodes import (
 from resconv.readers.akn.text import join_lines, normalise, normalise_text
 
 __all__ = [
+    "ClosingLines",
     "adoption",
+    "closing_lines",
     "cover_page",
     "further_preface_lines",
     "language_of",
@@ -49,6 +52,10 @@ _DISTRIBUTION = re.compile(r"^\s*Distr\.?\s*:?\s*", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s*[-–—]\s+")
 """The dash between number and title ("74/10. - Title"), printed inside ``docTitle``."""
 _COUNTS = {"inFavour": "in_favour", "against": "against", "abstaining": "abstaining"}
+_LEFTOVER = re.compile(r"[\W\d_]+")
+_MAX_LEFTOVER = 4
+"""Letters a closing line may hold besides its meeting and date ("год" after a Russian date,
+a stray "s" before a Spanish one); more, and the line is a paragraph of the body."""
 
 
 # -- identification -------------------------------------------------------------------
@@ -180,8 +187,88 @@ def further_preface_lines(
 # -- conclusions ------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class ClosingLines:
+    """The adoption meeting (and date) printed as the last paragraphs of the body."""
+
+    meeting: int | None
+    meeting_text: str
+    date_text: str
+
+
+def closing_lines(reading: Reading, doc: _Element) -> ClosingLines | None:
+    """The meeting of `doc` when its conclusions have none and its body ends with it.
+
+    Some of the UN's files print "الجلسة العامة 48 (المستأنفة)" or "52ª sesión plenaria"
+    as the body's last, unnumbered paragraphs instead of in the conclusions. Those
+    paragraphs (one meeting line, and a date line around it) are taken out of the body
+    here, before it is read, and become the adoption; nothing else is.
+    """
+    conclusions = first_child(doc, "conclusions")
+    if conclusions is not None and _meeting_node(conclusions) is not None:
+        return None
+    from resconv.lang.profile import TEXT_LANGUAGES, profile  # only for such files
+
+    bodies = list(child_elements(doc, "mainBody"))
+    if not bodies or reading.language not in TEXT_LANGUAGES:
+        return None
+    language = profile(reading.language)
+    taken: list[_Element] = []
+    meeting: re.Match[str] | None = None
+    meeting_text = date_text = ""
+    children = list(child_elements(bodies[-1]))
+    for node in reversed(children[-2:]):
+        if len(taken) + 1 >= len(children):  # the body keeps at least one paragraph
+            break
+        if local_name(node) != "paragraph" or first_child(node, "num") is not None:
+            break
+        if any(local_name(n) in ("list", "point", "table") for n in node.iter("{*}*")):
+            break
+        text = normalise_text(text_of(node), reading.language)
+        found = language.meeting.search(text) if meeting is None else None
+        dated = language.date.search(text)
+        spans = [m.span() for m in (found, dated) if m is not None]
+        rest = "".join(text[a:b] for a, b in _gaps(spans, len(text)))
+        if not spans or len(_LEFTOVER.sub("", rest)) > _MAX_LEFTOVER:
+            break
+        taken.append(node)
+        if found is not None:
+            meeting = found
+            meeting_text = found.group().strip()
+        if dated is not None and not date_text:
+            date_text = text[dated.start() :].strip() if found is not None else text
+    if meeting is None:
+        return None
+    for node in taken:
+        reading.info(
+            "akn-meeting-in-body",
+            f"the body's closing line {normalise_text(text_of(node), reading.language)!r} "
+            "read as the adoption",
+            node,
+        )
+        bodies[-1].remove(node)
+    number = meeting.group("number")
+    return ClosingLines(
+        meeting=int(number) if number else None, meeting_text=meeting_text, date_text=date_text
+    )
+
+
+def _gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of a text of `length` characters outside `spans`."""
+    gaps, at = [], 0
+    for start, end in sorted(spans):
+        gaps.append((at, max(at, start)))
+        at = max(at, end)
+    gaps.append((at, length))
+    return gaps
+
+
 def adoption(
-    reading: Reading, doc: _Element, meta: _Element | None, cover: _Element | None
+    reading: Reading,
+    doc: _Element,
+    meta: _Element | None,
+    cover: _Element | None,
+    closing: ClosingLines | None = None,
 ) -> Adoption | None:
     conclusions = first_child(doc, "conclusions")
     where = conclusions
@@ -198,6 +285,13 @@ def adoption(
     if where is None:
         if work_date is None:
             return None
+        if closing is not None:
+            return Adoption(
+                date=work_date,
+                date_text=closing.date_text,
+                meeting=closing.meeting,
+                meeting_text=closing.meeting_text,
+            )
         reading.info("akn-no-conclusions", "no conclusions: adoption date from FRBRWork")
         return Adoption(date=work_date, date_text="", meeting=None, meeting_text="")
     date_node = next(descendants(where, "docDate"), None)
@@ -220,6 +314,9 @@ def adoption(
         meeting = _meeting_number(reading, meeting_node, meeting_text)
     if conclusions is not None:
         _check_conclusions(reading, conclusions, date_node, meeting_node)
+    if meeting_node is None and closing is not None:
+        meeting, meeting_text = closing.meeting, closing.meeting_text
+        date_text = date_text or closing.date_text
     return Adoption(date=date, date_text=date_text, meeting=meeting, meeting_text=meeting_text)
 
 
