@@ -45,12 +45,18 @@ def test_only_a_proper_emphasised_prefix_is_marked() -> None:
     assert mark_initial("Recalling inter alia", late) == "Recalling inter alia"
 
 
-def test_a_line_broken_after_a_dash_or_slash_joins_without_a_space() -> None:
+def test_a_line_broken_in_a_range_or_a_symbol_joins_without_a_space() -> None:
     assert _join([("text", "Beijing, 4–"), ("join", ""), ("text", "15 September")]) == (
         "Beijing, 4–15 September"
     )
     assert _join([("text", "see A/"), ("join", ""), ("text", "RES/67/38")]) == "see A/RES/67/38"
     assert _join([("text", "peace –"), ("join", ""), ("text", "and")]) == "peace – and"
+    assert _join([("text", "Decade (2018-"), ("join", ""), ("text", "2028)")]) == (
+        "Decade (2018-2028)"
+    )
+    assert _join([("text", "ambiental—"), ("join", ""), ("text", "de forma")]) == (
+        "ambiental— de forma"
+    )
 
 
 def _span(text: str, x0: float, baseline: float, *, size: float = 12.0, **style: bool) -> Span:

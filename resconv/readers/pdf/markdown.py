@@ -37,8 +37,6 @@ _MARKER = re.compile(r"[(\[]?\s*(\d{1,3}|\*{1,3}|[a-z])\s*[)\]]?")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 """Layout whitespace; a no-break space is text and stays."""
 _HYPHENS = "-‐‑"
-_BREAKING_DASHES = "–—/"
-"""Characters a line may break after without a space (dates "4–15", symbols "A/RES/…")."""
 _DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
 _PARAGRAPH_ENDS = re.compile(r"[;:.。；：؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
 """A line that ends a sentence or a lead-in (a footnote marker may follow)."""
@@ -155,7 +153,10 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
         and abs(b.size - size) < 1
         and a.baseline > b.baseline
     )
-    pitch = gaps.most_common(1)[0][0] if gaps else size * 1.2
+    # The line pitch is the smallest common gap, not the most common one: where most
+    # paragraphs are a line or two, the space between paragraphs is the most common.
+    frequent = [gap for gap, count in gaps.items() if count >= max(2, gaps.total() // 20)]
+    pitch = min(frequent) if frequent else size * 1.2
     return margins, pitch
 
 
@@ -405,8 +406,8 @@ def _join(
                 continue
             if chinese and not (last.isalnum() and first.isalnum()):
                 continue  # a line of Chinese breaks at a space only between words and numbers
-            if last in _BREAKING_DASHES and len(out) > 1 and out[-2] != " ":
-                continue  # "4–" "15 September": a line broken after a dash or a slash
+            if _breaks_inside_a_word(out, first):
+                continue  # "4–" "15 September", "A/" "RES/67/38": a range or a symbol
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
                 if _broken_word(out, upcoming.lstrip(" "), words):
                     out = out[:-1]
@@ -415,6 +416,16 @@ def _join(
         else:
             out += text
     return _SPACES.sub(" ", out).strip(" ")
+
+
+def _breaks_inside_a_word(before: str, after: str) -> bool:
+    """A line broken inside a range of numbers ("2018-" "2028", "4–" "15") or after a
+    symbol's slash ("A/" "RES/67/38"): the lines join without a space."""
+    if len(before) < 2 or before[-2] == " " or not after:
+        return False
+    if before[-1] == "/":
+        return True
+    return before[-1] in "-‐‑–" and before[-2].isdigit() and after[0].isdigit()
 
 
 def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
