@@ -412,6 +412,27 @@ def test_validate_takes_linear_time_in_profile_findings_among_siblings() -> None
     assert lines == sorted(lines)  # in document order
 
 
+@pytest.mark.timeout(60)
+def test_validate_takes_linear_time_on_a_long_paragraph_number() -> None:
+    # "1", a million spaces, "x": the profile's number pattern backtracked in n² (31 s
+    # for 80,000 spaces).
+    akn = resconv.convert(SEED, ["akn"]).outputs["akn"]
+    long_number = b"<num>1" + b" " * 1_000_000 + b"x</num>"
+    report = resconv.validate(akn.replace(b"<num>1.</num>", long_number, 1))
+    assert "eid-paragraph-number" not in {i.rule for i in report.warnings}
+
+
+@pytest.mark.timeout(60)
+def test_validate_takes_linear_time_on_a_long_manifestation_iri() -> None:
+    # A FRBRthis of 200,000 "!": the component pattern was tried from every "!" (n²).
+    akn = resconv.convert(SEED, ["akn"]).outputs["akn"]
+    start = akn.index(b"<FRBRManifestation>")
+    this = akn.index(b'value="', akn.index(b"<FRBRthis", start)) + len(b'value="')
+    end = akn.index(b'"', this)
+    report = resconv.validate(akn[:this] + akn[this:end] + b"!" * 200_000 + akn[end:])
+    assert "manifestation-this-shape" in {i.rule for i in report.errors}
+
+
 def test_validate_refuses_the_schema_check_of_an_element_too_wide_to_check_linearly() -> None:
     akn = resconv.convert(SEED, ["akn"]).outputs["akn"]
     wide = b'<container name="x" eId="wide">' + b'<p bad="1">t</p>' * 30_000 + b"</container>"
