@@ -320,7 +320,12 @@ def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, 
     for end in [*breaks, len(lines)]:
         page = range(start, end)
         start = end
-        texts = [lines[i].text for i in page if furniture[i] is None]
+        # The last text is a note's end; a marker printed after all bodies does not count.
+        texts = [
+            lines[i].text
+            for i in page
+            if furniture[i] is None and not MARKER_LINE.fullmatch(lines[i].text)
+        ]
         if not texts or texts[-1][-1:] not in ".。" or "separator" in furniture[page.start : end]:
             continue
         for first in page:
