@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from resconv.diagnostics import Diagnostics
@@ -156,6 +158,7 @@ def test_an_unruled_footnote_area_with_a_marker_after_its_bodies_is_a_footnote_a
         ("the parties c oncerned", "the parties concerned"),
         # real pairs of words stay, and so do elided words and single letters that name
         ("a new agenda and a part of it", "a new agenda and a part of it"),
+        ("women’s and girls’ share", "women’s and girls’ share"),
         ("de l’entrée et qu’elle s’engage", "de l’entrée et qu’elle s’engage"),
         ("de l’alinéa e de l’Article 73", "de l’alinéa e de l’Article 73"),
     ],
@@ -163,8 +166,34 @@ def test_an_unruled_footnote_area_with_a_marker_after_its_bodies_is_a_footnote_a
 def test_words_split_by_a_stray_space_are_rejoined_from_the_vocabulary(
     line: str, expected: str
 ) -> None:
-    lang = "fr" if "’" in line else "en"
+    lang = "fr" if "l’" in line else "en"
     diagnostics = Diagnostics()
     assert rejoin_split_words([line], diagnostics, [1], lang=lang) == [expected]
     repaired = [d for d in diagnostics.items if d.code == "rejoined-split-word"]
     assert len(repaired) == (line != expected)
+
+
+def test_a_hanging_indent_continues_its_labelled_line_over_a_page_break() -> None:
+    # pdftotext -layout: subparagraph text runs at the column after its label, and the
+    # next page's margin differs.
+    text = (
+        "      1.    Decides to establish the Forum, with the mandate:\n"
+        "          (a)      To contribute to the full inclusion of\n"
+        "                   people of African descent;\n"
+        "          (b)      To provide expert advice\n"
+        "                   and recommendations to the Council on\n"
+        "\f\n"
+        "               all human rights;\n"
+        "      2.    Also decides that the Forum shall meet;\n"
+    )
+    blocks = layout.segment(layout.split_lines(text), EN, boundary=re.compile(r"(?!)"))
+    assert [[line.text for line in block.lines] for block in blocks] == [
+        ["1.    Decides to establish the Forum, with the mandate:"],
+        ["(a)      To contribute to the full inclusion of", "people of African descent;"],
+        [
+            "(b)      To provide expert advice",
+            "and recommendations to the Council on",
+            "all human rights;",
+        ],
+        ["2.    Also decides that the Forum shall meet;"],
+    ]

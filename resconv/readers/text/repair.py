@@ -23,7 +23,7 @@ from resconv.lang.vocabulary import vocabulary
 __all__ = ["rejoin_split_words"]
 
 _WORD = re.compile(r"[^\W\d_]+")
-_PAIR = re.compile(r"(?<![^\W\d_’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
+_PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
 """Two pieces of letters with a space between; a piece beside an apostrophe is an
 elided word ("de l’entrée", "d’ un"), never a fragment."""
 _FRAGMENT = 3
