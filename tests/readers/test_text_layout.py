@@ -177,7 +177,8 @@ def test_a_hanging_indent_continues_its_labelled_line_over_a_page_break() -> Non
     # pdftotext -layout: subparagraph text runs at the column after its label, and the
     # next page's margin differs.
     text = (
-        "      1.    Decides to establish the Forum, with the mandate:\n"
+        "      1.    Decides to establish the Forum of People of African Descent,\n"
+        "with the mandate:\n"
         "          (a)      To contribute to the full inclusion of\n"
         "                   people of African descent;\n"
         "          (b)      To provide expert advice\n"
@@ -188,7 +189,7 @@ def test_a_hanging_indent_continues_its_labelled_line_over_a_page_break() -> Non
     )
     blocks = layout.segment(layout.split_lines(text), EN, boundary=re.compile(r"(?!)"))
     assert [[line.text for line in block.lines] for block in blocks] == [
-        ["1.    Decides to establish the Forum, with the mandate:"],
+        ["1.    Decides to establish the Forum of People of African Descent,", "with the mandate:"],
         ["(a)      To contribute to the full inclusion of", "people of African descent;"],
         [
             "(b)      To provide expert advice",
