@@ -9,7 +9,7 @@ import pytest
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
-from resconv.readers.text.repair import rejoin_split_words
+from resconv.readers.text.repair import rejoin_split_words, restore_scattered_words
 
 EN = profile("en")
 ZH = profile("zh")
@@ -198,3 +198,27 @@ def test_a_hanging_indent_continues_its_labelled_line_over_a_page_break() -> Non
         ],
         ["2.    Also decides that the Forum shall meet;"],
     ]
+
+
+def test_words_of_a_widely_justified_line_are_put_back_in_their_line() -> None:
+    # pdftotext prints the far-apart words of a justified line after the paragraph.
+    text = (
+        "2.\nс удовлетворением отмечает\nМеждународного года кооперативов;\n\n"
+        "проведение\n\nв\n\n2012\n\nгоду\n\n3.\nрекомендует всем государствам;\n"
+    )
+    diagnostics = Diagnostics()
+    restored = restore_scattered_words(text, diagnostics)
+    assert [line for line in restored.split("\n") if line] == [
+        "2.",
+        "с удовлетворением отмечает проведение в 2012 году",
+        "Международного года кооперативов;",
+        "3.",
+        "рекомендует всем государствам;",
+    ]
+    assert len(restored.split("\n")) == len(text.split("\n"))
+    assert [d.line for d in diagnostics.items] == [2]  # the line they are put back in
+
+
+def test_a_number_and_a_label_set_apart_are_not_scattered_words() -> None:
+    text = "externas,\n1.\n\nDecide:\n\na)\n\nReprogramar la Conferencia;\n"
+    assert restore_scattered_words(text, Diagnostics()) == text

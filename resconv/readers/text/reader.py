@@ -37,7 +37,7 @@ from resconv.readers.text.decode import decode, detect_language, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
-from resconv.readers.text.repair import rejoin_split_words
+from resconv.readers.text.repair import rejoin_split_words, restore_scattered_words
 
 __all__ = ["TextReader"]
 
@@ -76,6 +76,8 @@ class TextReader:
         text_profile = language_profile(code)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
+        elif text_profile.joiner == "space":
+            text = restore_scattered_words(text, diagnostics)
         resolution = _Builder(text_profile, diagnostics, source).build(text)
         return Result(resolution, diagnostics.freeze())
 

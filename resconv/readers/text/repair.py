@@ -19,8 +19,9 @@ from collections import Counter
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.vocabulary import vocabulary
+from resconv.readers.text.layout import ends_paragraph
 
-__all__ = ["rejoin_split_words"]
+__all__ = ["rejoin_split_words", "restore_scattered_words"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
@@ -90,3 +91,65 @@ def _split_in_text(
 
 def _split_in_vocabulary(key: tuple[str, str], known: frozenset[str]) -> bool:
     return (key[0] + key[1]) in known and not (key[0] in known and key[1] in known)
+
+
+_SCATTERED = re.compile(r"(?!\(?\w{1,4}[.)]$)(?:[^\W\d_]\S*|\d{4})")
+"""A word that pdftotext may set apart on a line of its own: it starts with a letter,
+or is a year (never a footnote marker, an amount, a page number or a label)."""
+_LABEL = re.compile(r"\(?\w{1,6}[.)]")
+
+
+def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
+    """`text` with the words of a widely justified line put back where they were printed.
+
+    pdftotext takes the far-apart words of a line justified with wide gaps (long
+    Russian words) for separate blocks: it prints the rest of the paragraph first,
+    then each of those words alone, a blank line after each ("с удовлетворением
+    отмечает" / "Международного года кооперативов;" / "проведение" / "" / "в" / "" /
+    "2012" / "" / "году"). The words belong at the end of the line before the
+    paragraph's last one. They are moved there when at least two such words follow a
+    blank line after a line that ends a clause, itself after one that does not end a
+    paragraph (a comma may end it: the line was cut). The lines they leave stay blank,
+    so line numbers hold.
+    """
+    if "\n\n" not in text:
+        return text
+    lines = text.split("\n")
+    index = 3
+    while index < len(lines):
+        run = _scattered_run(lines, index) if not lines[index - 1].strip() else []
+        last, cut = lines[index - 2], lines[index - 3]
+        if (
+            len(run) < 2
+            or not last.strip()
+            or not cut.strip()
+            or not ends_paragraph(last.strip())
+            or _LABEL.fullmatch(last.strip())
+            or cut.rstrip()[-1:] in ";.:"
+        ):
+            index += 1
+            continue
+        words = [lines[at].strip() for at in run]
+        lines[index - 3] = cut.rstrip() + " " + " ".join(words)
+        for at in run:
+            lines[at] = ""
+        diagnostics.info(
+            "scattered-words-restored",
+            f"put {' '.join(words)!r}, printed apart by the extraction, back in its line",
+            line=index - 2,
+        )
+        index = run[-1] + 1
+    return "\n".join(lines)
+
+
+def _scattered_run(lines: list[str], index: int) -> list[int]:
+    """The indexes of single words from `index` on, each followed by a blank line."""
+    run: list[int] = []
+    at = index
+    while at + 1 < len(lines) and not lines[at + 1].strip():
+        word = lines[at].strip()
+        if not word or not _SCATTERED.fullmatch(word) or "\f" in lines[at]:
+            break
+        run.append(at)
+        at += 2
+    return run
