@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
+from resconv.readers.text.repair import rejoin_split_words
 
 EN = profile("en")
 ZH = profile("zh")
@@ -119,3 +122,79 @@ def test_text_that_merely_contains_such_numbers_is_kept(line: str) -> None:
     lines = _lines(line)
     content, _ = layout.strip_furniture(lines, EN, title="Title", diagnostics=Diagnostics())
     assert [c.text for c in content] == [line]
+
+
+def test_an_unruled_footnote_area_with_a_marker_after_its_bodies_is_a_footnote_area() -> None:
+    # pdftotext on a PDF whose footnote rule is drawn: the markers stand apart from the
+    # bodies, one of them after the last body, and the page number closes the page.
+    text = (
+        "Recalling article 31 of the Convention,1 outlining\n"
+        "the outcome,2 stressing\n1\n\nResolution 217 A (III).\nResolution 73/1.\n2\n\n1/3\n"
+        "\fA/RES/74/22\n\nactivities contribute,\n"
+    )
+    diagnostics = Diagnostics()
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="World Chess Day", diagnostics=diagnostics
+    )
+    assert [line.text for line in content] == [
+        "Recalling article 31 of the Convention,1 outlining",
+        "the outcome,2 stressing",
+        "activities contribute,",
+    ]
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Resolution 217 A (III)."]),
+        ("2", ["Resolution 73/1."]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # pieces that are not words of the language, whose whole is one
+        ("the sessi on of the Assembly", "the session of the Assembly"),
+        ("to e radicate colonialism", "to eradicate colonialism"),
+        ("and bearing in mind a rticle 27", "and bearing in mind article 27"),
+        ("recalling further it s resolution", "recalling further its resolution"),
+        ("the parties c oncerned", "the parties concerned"),
+        # real pairs of words stay, and so do elided words and single letters that name
+        ("a new agenda and a part of it", "a new agenda and a part of it"),
+        ("women’s and girls’ share", "women’s and girls’ share"),
+        ("de l’entrée et qu’elle s’engage", "de l’entrée et qu’elle s’engage"),
+        ("de l’alinéa e de l’Article 73", "de l’alinéa e de l’Article 73"),
+    ],
+)
+def test_words_split_by_a_stray_space_are_rejoined_from_the_vocabulary(
+    line: str, expected: str
+) -> None:
+    lang = "fr" if "l’" in line else "en"
+    diagnostics = Diagnostics()
+    assert rejoin_split_words([line], diagnostics, [1], lang=lang) == [expected]
+    repaired = [d for d in diagnostics.items if d.code == "rejoined-split-word"]
+    assert len(repaired) == (line != expected)
+
+
+def test_a_hanging_indent_continues_its_labelled_line_over_a_page_break() -> None:
+    # pdftotext -layout: subparagraph text runs at the column after its label, and the
+    # next page's margin differs.
+    text = (
+        "      1.    Decides to establish the Forum of People of African Descent,\n"
+        "with the mandate:\n"
+        "          (a)      To contribute to the full inclusion of\n"
+        "                   people of African descent;\n"
+        "          (b)      To provide expert advice\n"
+        "                   and recommendations to the Council on\n"
+        "\f\n"
+        "               all human rights;\n"
+        "      2.    Also decides that the Forum shall meet;\n"
+    )
+    blocks = layout.segment(layout.split_lines(text), EN, boundary=re.compile(r"(?!)"))
+    assert [[line.text for line in block.lines] for block in blocks] == [
+        ["1.    Decides to establish the Forum of People of African Descent,", "with the mandate:"],
+        ["(a)      To contribute to the full inclusion of", "people of African descent;"],
+        [
+            "(b)      To provide expert advice",
+            "and recommendations to the Council on",
+            "all human rights;",
+        ],
+        ["2.    Also decides that the Forum shall meet;"],
+    ]

@@ -118,6 +118,11 @@ class Line:
     blank_before: bool = False
     page_break: bool = False
     """A page boundary (form feed, removed header or footnote area) comes before it."""
+    hang: int = -1
+    """The column where a labelled line's text starts after its label ("(a)   To …"), so
+    that lines indented to it continue it (a hanging indent); -1 when not labelled."""
+    indent: int = 0
+    """How many spaces the line is indented by."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +170,9 @@ def split_lines(text: str) -> list[Line]:
         for no, raw in enumerate(text.split("\n"), start=1):
             stripped = raw.strip()
             if stripped:
-                out.append(Line(no, stripped, raw[:1].isspace(), blank))
+                line = Line(no, stripped, raw[:1].isspace(), blank)
+                _measure_indent(line, raw)
+                out.append(line)
                 blank = False
             else:
                 blank = True
@@ -179,17 +186,31 @@ def split_lines(text: str) -> list[Line]:
             if not stripped:
                 blank = blank or len(parts) == 1  # a form feed alone is no blank line
                 continue
-            out.append(
-                Line(
-                    no=no,
-                    text=stripped,
-                    indented=part[:1].isspace(),
-                    blank_before=blank,
-                    page_break=page,
-                )
+            line = Line(
+                no=no,
+                text=stripped,
+                indented=part[:1].isspace(),
+                blank_before=blank,
+                page_break=page,
             )
+            _measure_indent(line, part)
+            out.append(line)
             blank = page = False
     return out
+
+
+_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]{2,}(?=\S)")
+"""A paragraph or subparagraph label set apart from its text by a gap ("(a)      To")."""
+
+
+def _measure_indent(line: Line, raw: str) -> None:
+    """Fill `line.indent` and `line.hang` from its raw text (layout-keeping extraction)."""
+    if not line.indented:
+        return
+    line.indent = len(raw) - len(raw.lstrip(" \t"))
+    label = _LABEL_GAP.match(raw)
+    if label:
+        line.hang = label.end()
 
 
 def find_title(lines: list[Line], profile: LanguageProfile) -> int | None:
@@ -320,7 +341,12 @@ def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, 
     for end in [*breaks, len(lines)]:
         page = range(start, end)
         start = end
-        texts = [lines[i].text for i in page if furniture[i] is None]
+        # The last text is a note's end; a marker printed after all bodies does not count.
+        texts = [
+            lines[i].text
+            for i in page
+            if furniture[i] is None and not MARKER_LINE.fullmatch(lines[i].text)
+        ]
         if not texts or texts[-1][-1:] not in ".。" or "separator" in furniture[page.start : end]:
             continue
         for first in page:
@@ -534,16 +560,29 @@ def segment(
     # A title wrapped over lines that no blank line separates runs to the authority line.
     authority_at = next((i for i, found in enumerate(shapes.authority[:8]) if found), 0)
     last = len(lines) - 1
+    column = -1  # where the text of a hanging-indent paragraph runs, if in one
     for index, line in enumerate(lines):
         if 0 < index < authority_at and not line.blank_before:
             blocks[-1].items.append(line)
             previous = index
             continue
+        if mode == "indent" and line.indented and column >= 0 and _hangs(index, column, shapes):
+            # A line indented to the text of a labelled line before it continues it:
+            # "(a)      To contribute …" / "         people of …" (a hanging indent).
+            # Over a page break the margin may move; an unfinished paragraph runs on.
+            blocks[-1].items.append(line)
+            previous, column = index, line.indent
+            continue
+        column = line.hang if line.hang >= 0 else (column if line.indent == column else -1)
         if blocks and shapes.marker[index] and int(line.text) == next_marker:
             blocks[-1].items.append(Marker(line.text, line.no))
             next_marker += 1
             continue
-        alone = index == last or lines[index + 1].blank_before or structural[index + 1]
+        # A blank line that only marks a page break does not set the line apart.
+        after = lines[index + 1] if index < last else None
+        alone = (
+            after is None or (after.blank_before and not after.page_break) or structural[index + 1]
+        )
         if previous < 0 or _starts_block(
             index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
         ):
@@ -551,6 +590,15 @@ def segment(
         blocks[-1].items.append(line)
         previous = index
     return blocks
+
+
+def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
+    """Whether line `index` continues a hanging-indent paragraph whose text runs at
+    `column`."""
+    line = shapes.lines[index]
+    if not line.page_break:
+        return line.indent == column
+    return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
 
 
 def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:

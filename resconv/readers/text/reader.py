@@ -141,7 +141,10 @@ class _Builder:
             content, title_line = content[1:], content[0]
         if self.profile.rejoins_split_words:
             texts = rejoin_split_words(
-                [line.text for line in content], self.diagnostics, [line.no for line in content]
+                [line.text for line in content],
+                self.diagnostics,
+                [line.no for line in content],
+                lang=self.profile.code,
             )
             for line, text in zip(content, texts, strict=True):
                 line.text = text
