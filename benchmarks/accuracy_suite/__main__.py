@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         + ", ".join((*REAL_FORMS, *GENERATED_FORMS)),
     )
     parser.add_argument(
-        "--languages", default=",".join(LANGUAGE_ORDER), help="comma-separated (default all six)"
+        "--languages", default=",".join(LANGUAGE_ORDER), help="comma-separated (default all seven)"
     )
     parser.add_argument(
         "--sources",

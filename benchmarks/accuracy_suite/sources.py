@@ -32,6 +32,7 @@ _LANGUAGE_FOLDERS = {
     "Russian": "ru",
     "Arabic": "ar",
     "Chinese": "zh",
+    "German": "de",
 }
 
 _THREE_LETTER = {
@@ -41,6 +42,7 @@ _THREE_LETTER = {
     "rus": "ru",
     "ara": "ar",
     "zho": "zh",
+    "deu": "de",
     "en": "en",
 }
 

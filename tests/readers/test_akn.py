@@ -287,3 +287,80 @@ class TestStructures:
         assert [d.code for d in result.warnings] == ["akn-unexpected"]
         with pytest.raises(StrictModeError):
             read(akn(body), strict=True)
+
+
+class TestNumberPrintedInText:
+    """Some sessions' UN files print the operative number inside the paragraph's text."""
+
+    def test_a_number_before_a_tab_becomes_the_number_and_the_initial_words_follow(
+        self,
+    ) -> None:
+        body = (
+            '<paragraph><content><p>\t1 -\t<span class="bold italic">تعرب</span> عن تقديرها؛'
+            "</p></content></paragraph>"
+            '<paragraph><content><p>\t2 -<span class="bold italic">\tتطلب</span> إلى اللجنة.'
+            "</p></content></paragraph>"
+        )
+        r = read(akn(body, lang="ara"))
+        first, second = r.value.operative
+        assert isinstance(first, OperativeParagraph) and isinstance(second, OperativeParagraph)
+        assert (first.number, first.initial_words) == ("1 -", "تعرب")
+        assert plain_text(first.content) == "تعرب عن تقديرها؛"
+        assert (second.number, second.initial_words) == ("2 -", "تطلب")
+        assert plain_text(second.content) == "تطلب إلى اللجنة."
+        assert [d.code for d in r.diagnostics].count("akn-num-in-text") == 2
+
+    @pytest.mark.parametrize(
+        "text", ["3.5 million people are affected.", "15 States have ratified it.", "2021 Plan"]
+    )
+    def test_a_figure_opening_the_text_stays_text(self, text: str) -> None:
+        r = read(akn(f"<paragraph><content><p>{text}</p></content></paragraph>"))
+        (paragraph,) = r.value.operative
+        assert isinstance(paragraph, OperativeParagraph)
+        assert (paragraph.number, plain_text(paragraph.content)) == (None, text)
+        assert "akn-num-in-text" not in [d.code for d in r.diagnostics]
+
+    def test_a_paragraph_with_its_num_is_left_as_it_is(self) -> None:
+        body = "<paragraph><num>1.</num><content><p>2\tDecides.</p></content></paragraph>"
+        (paragraph,) = read(akn(body)).value.operative
+        assert isinstance(paragraph, OperativeParagraph)
+        assert (paragraph.number, plain_text(paragraph.content)) == ("1.", "2 Decides.")
+
+    def test_the_dash_between_number_and_title_is_no_part_of_the_title(self) -> None:
+        data = akn("<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>")
+        data = data.replace(b"<docTitle>Title", "<docTitle>-\tالعنوان".encode())
+        r = read(data)
+        assert r.value.title == b.inlines("العنوان")
+        assert "akn-title-separator" in [d.code for d in r.diagnostics]
+
+
+class TestLabelPrintedInText:
+    """Some UN files print points as paragraphs without ``num``, their label in the text."""
+
+    def test_labelled_paragraphs_become_the_subparagraphs_of_the_paragraph_before(
+        self,
+    ) -> None:
+        body = (
+            "<paragraph><num>1.</num><content><p>Decides:</p></content></paragraph>"
+            "<paragraph><content><p>\t(a)\tTo meet;</p></content></paragraph>"
+            "<paragraph><content><p>\t(i)\tOnce;</p></content></paragraph>"
+            "<paragraph><content><p>\t(b)\tTo report.</p></content></paragraph>"
+            "<paragraph><num>2.</num><content><p>Requests.</p></content></paragraph>"
+        )
+        r = read(akn(body))
+        first, second = r.value.operative
+        assert isinstance(first, OperativeParagraph) and isinstance(second, OperativeParagraph)
+        assert [(s.number, plain_text(s.content)) for s in first.subparagraphs] == [
+            ("(a)", "To meet;"),
+            ("(b)", "To report."),
+        ]
+        (nested,) = first.subparagraphs[0].subparagraphs
+        assert (nested.number, plain_text(nested.content)) == ("(i)", "Once;")
+        assert second.number == "2."
+        assert [d.code for d in r.diagnostics].count("akn-label-in-text") == 3
+
+    def test_without_a_paragraph_before_the_label_stays_in_the_text(self) -> None:
+        r = read(akn("<paragraph><content><p>\t(a)\tTo meet;</p></content></paragraph>"))
+        (paragraph,) = r.value.operative
+        assert isinstance(paragraph, OperativeParagraph)
+        assert plain_text(paragraph.content) == "(a) To meet;"

@@ -36,9 +36,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         (f"A_RES_77_306.{code}.xml", "web"): _SUBHEADING
         for code in ("ara", "eng", "fra", "rus", "spa")
     },
-    ("A_RES_77_5.zho.xml", "reflowed"): "annex: subparagraphs",
-    ("A_RES_77_5.zho.xml", "markdown"): "annex: subparagraphs",
-    ("A_RES_77_5.zho.xml", "web"): "annex: subparagraphs",
     ("A_RES_75_19.zho.xml", "resconv-pdf:pypdf"): _MEETING,
     ("A_RES_77_306.ara.xml", "resconv-pdf:pypdf"): _MEETING,
     ("A_RES_77_5.zho.xml", "resconv-pdf:pypdf"): _MEETING,

@@ -9,6 +9,7 @@ nesting are all read here.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +26,7 @@ from resconv.model import (
     PreambularParagraph,
     Subparagraph,
     Table,
+    Text,
 )
 from resconv.readers.akn import inline, tables
 from resconv.readers.akn.context import Reading
@@ -58,6 +60,19 @@ SENTENCE_ENDS = (".", ",", ";", ":", "。", "，", "；", "：", "،", "؛")
 """A paragraph ending so is text, even when set wholly in bold or italics."""
 _PART_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z]|[0-9]+|[一二三四五六七八九十]+)[.．]?$")
 """How a part's number is printed on a line of its own: "I", "XII", "A.", "3", "二"."""
+_NUMBER_IN_TEXT = re.compile(
+    r"\s*(?P<num>\d{1,3}(?:[-.]\d{1,3})*(?:\s?[-–.])?[\u200e\u200f]*)\t"
+    r"|\s*(?P<dashed>\d{1,3}(?:[-.]\d{1,3})*\s?[-–.][\u200e\u200f]*)(?:\s|$)"
+)
+"""An operative number printed inside the text of a paragraph without ``num``, as the
+UN's files of some sessions have it: "\t1 -\t…" (Arabic), "10.\u200e\t…", "5\t…". A tab,
+or a separator before a space or the end of the block's own text, must follow: "3.5
+million" and "15 States" stay text."""
+_LABEL_IN_TEXT = re.compile(
+    r"\s*(?P<label>\(?[a-z]{1,5}\)|\([^\W\d_]\)|\(\d{1,2}\))[\u200e\u200f]*[\t\u00a0]"
+)
+"""A subparagraph label printed inside the text, then a tab: "(a)\t", "ii)\t", "(أ)\t"."""
+_ROMAN = frozenset("ivxlc")
 _PREAMBLE_IN_BODY = "preamble"
 """``crossHeading/@refersTo`` (UN) and ``hcontainer/@name`` (resconv) of preambular text
 inside a part of the body."""
@@ -242,10 +257,31 @@ def _add_block(reading: Reading, parts: _Parts, block: _Element, *, paragraph: b
         parts.wrap_up.extend(inline.pieces(reading, [block]))
         return
     if not parts.lead:
+        if paragraph and parts.number is None:
+            block = _number_from_text(reading, parts, block)
         parts.initial_words = inline.initial_words(reading, block)
     elif any(isinstance(p, FootnoteRef) or (isinstance(p, str) and p.strip()) for p in parts.lead):
         reading.warn("akn-joined", "several blocks in one paragraph are joined by a space", block)
     _append(parts, inline.pieces(reading, [block]))
+
+
+def _number_from_text(reading: Reading, parts: _Parts, block: _Element) -> _Element:
+    """A paragraph without ``num`` whose text opens with its number: the number goes to
+    `parts`, and the block is returned without it (a copy), so that the initial words
+    after it are found; `block` itself when its text opens otherwise."""
+    match = _NUMBER_IN_TEXT.match(block.text or "")
+    if match is None:
+        return block
+    number = " ".join((match.group("num") or match.group("dashed")).split())
+    parts.number = number
+    reading.info(
+        "akn-num-in-text",
+        f"the paragraph's number {number!r} is printed inside its text; read as its number",
+        block,
+    )
+    stripped = copy.deepcopy(block)
+    stripped.text = (block.text or "")[match.end() :] or None
+    return stripped
 
 
 def _append(parts: _Parts, pieces: list[Piece]) -> None:
@@ -569,8 +605,80 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
                 if _holds_text(node):  # its own text would be lost in the paragraph reading
                     out.append(Paragraph(content=inline.inlines(reading, [node])))
                     continue
-            out.extend(_paragraph(reading, node, depth))
+            found = _paragraph(reading, node, depth)
+            if name != "paragraph" or not _attach_labelled(reading, node, found, out):
+                out.extend(found)
     return out
+
+
+def _attach_labelled(
+    reading: Reading, node: _Element, found: list[Block], out: list[Block]
+) -> bool:
+    """A paragraph without ``num`` that prints a subparagraph label inside its text
+    ("\t(a)\t…", as some of the UN's files have it) after a numbered paragraph: it is
+    that paragraph's subparagraph, below the last one when its label goes deeper."""
+    owner = out[-1] if out else None
+    paragraph = found[0] if len(found) == 1 else None
+    if (
+        not isinstance(owner, OperativeParagraph)
+        or (owner.number is None and not owner.subparagraphs)
+        or owner.wrap_up
+        or not isinstance(paragraph, OperativeParagraph)
+        or paragraph.number is not None
+        or first_child(node, "num") is not None
+    ):
+        return False
+    match = _LABEL_IN_TEXT.match(_opening_text(node))
+    if match is None:
+        return False
+    label = match.group("label")
+    first = paragraph.content[0] if paragraph.content else None
+    if not isinstance(first, Text) or not first.text.startswith(label):
+        return False
+    rest = first.text[len(label) :].lstrip()
+    content = ((Text(text=rest),) if rest else ()) + paragraph.content[1:]
+    if not content:
+        return False
+    reading.info(
+        "akn-label-in-text",
+        f"a paragraph printing the label {label!r} inside its text is read as a "
+        "subparagraph of the paragraph before it",
+        node,
+    )
+    new = Subparagraph(
+        number=label,
+        content=content,
+        subparagraphs=paragraph.subparagraphs,
+        wrap_up=paragraph.wrap_up,
+    )
+    out[-1] = replace(owner, subparagraphs=_nest(owner.subparagraphs, new))
+    return True
+
+
+def _opening_text(node: _Element) -> str:
+    """The text of `node` up to its first inline element: where a label is printed."""
+    for element in node.iter():
+        if isinstance(element.tag, str) and local_name(element) == "p":
+            return element.text or ""
+    return ""
+
+
+def _nest(subs: tuple[Subparagraph, ...], new: Subparagraph) -> tuple[Subparagraph, ...]:
+    """`subs` with `new` after the last one, or below it when its label is a roman
+    numeral after a letter ("(i)" after "(a)"; "(i)" after "(h)" is a letter)."""
+    last = subs[-1] if subs else None
+    if last is None or not _deeper(new.number, last.number):
+        return (*subs, new)
+    return (*subs[:-1], replace(last, subparagraphs=_nest(last.subparagraphs, new)))
+
+
+def _deeper(label: str, previous: str) -> bool:
+    inner, before = label.strip("()"), previous.strip("()")
+    if not inner or not set(inner) <= _ROMAN or not before.isalpha():
+        return False
+    if len(inner) == 1 and len(before) == 1 and ord(inner) == ord(before) + 1:
+        return False  # "(i)" after "(h)", "(v)" after "(u)", "(x)" after "(w)"
+    return not set(before) <= _ROMAN
 
 
 def _holds_text(node: _Element) -> bool:

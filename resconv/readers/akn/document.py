@@ -412,6 +412,8 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
     body_blocks: list[Block] = []
     for body in child_elements(doc, *_BODIES):
         body_blocks.extend(blocks.blocks(reading, body))
+    if not label:
+        label, title = _label_in_body(reading, doc, body_blocks, title)
     first = body_blocks[0] if body_blocks else None
     if not label and isinstance(first, Heading) and _is_label(reading, first):
         label = plain(first.text)
@@ -424,6 +426,33 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
         label = _ANNEX_LABELS.get(reading.language, ("Annex",))[0]
         reading.info("akn-annex-label", f"annex without a label; {label!r} used", doc)
     return Annex(label=label, title=title, preamble=paragraphs, body=tuple(body_blocks))
+
+
+def _label_in_body(
+    reading: Reading, doc: _Element, body_blocks: list[Block], title: Inlines
+) -> tuple[str, Inlines]:
+    """The label and title an annex prints in the first paragraph of its body, as
+    ``docType`` and ``docTitle`` (the UN's files of session 74); that paragraph goes.
+    ("", `title`) when the body opens otherwise."""
+    body = first_child(doc, *_BODIES)
+    opening = next(iter(child_elements(body)), None) if body is not None else None
+    doc_type = next(descendants(opening, "docType"), None) if opening is not None else None
+    first = body_blocks[0] if body_blocks else None
+    if (
+        opening is None
+        or doc_type is None
+        or not isinstance(first, OperativeParagraph)
+        or first.number
+    ):
+        return "", title
+    label = plain(inline.inlines(reading, [doc_type]))
+    doc_title = next(descendants(opening, "docTitle"), None)
+    printed = inline.inlines(reading, [doc_title]) if doc_title is not None else ()
+    if not label or " ".join((label, plain(printed))).strip() != plain(first.content):
+        return "", title  # the paragraph holds more than the label and title
+    body_blocks.pop(0)
+    reading.info("akn-annex-label-in-body", "the annex's label and title are in its body", opening)
+    return label, printed or title
 
 
 def _is_label(reading: Reading, heading: Heading) -> bool:
