@@ -222,3 +222,32 @@ def test_words_of_a_widely_justified_line_are_put_back_in_their_line() -> None:
 def test_a_number_and_a_label_set_apart_are_not_scattered_words() -> None:
     text = "externas,\n1.\n\nDecide:\n\na)\n\nReprogramar la Conferencia;\n"
     assert restore_scattered_words(text, Diagnostics()) == text
+
+
+def test_the_footnote_area_of_a_one_page_text_is_read() -> None:
+    text = (
+        "4.\nRequests the Secretary-General to submit a report.\n37th plenary meeting\n"
+        "7 December 2020\n\n1\n2\n\nLeague of Nations, Treaty Series, vol. XCIV, No. 2138.\n"
+        "A/75/137.\n\n1/1\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert content[-1].text == "7 December 2020"
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["League of Nations, Treaty Series, vol. XCIV, No. 2138."]),
+        ("2", ["A/75/137."]),
+    ]
+
+
+def test_a_footnote_wrapped_after_an_abbreviation_is_one_footnote() -> None:
+    text = (
+        "minorities,3\nReaffirming that the promotion\n1\n\nSee resolution 2200 A (XXI), annex.\n"
+        "See Official Records, Supplement No. 53 (A/75/53), chap.\nIV, sect. A.\n3\n"
+        "See A/HRC/43/62.\n2\n\n1/7\n\fA/RES/76/168\n\ndiversity within societies,\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert [line.text for line in content][-1] == "diversity within societies,"
+    assert [(n.marker, len(n.lines)) for n in notes] == [("1", 1), ("2", 2), ("3", 1)]

@@ -15,6 +15,7 @@ whole layout work is linear in the input.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -331,11 +332,11 @@ def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, 
     On a page without a footnote rule, the area is the page's last lines from the first
     marker alone on its line whose lines pair exactly: as many markers alone as footnote
     texts ending with their sentence, each of them a number not seen before. Only text
-    with page breaks has page feet.
+    with pages (page breaks, or the page number of a one-page text) has page feet.
     """
     areas: dict[int, int] = {}
     breaks = [i for i, line in enumerate(lines) if line.page_break and i]
-    if not breaks:
+    if not breaks and "page number" not in furniture:
         return areas  # no pages: notes come after a rule or as definitions
     start = 0
     for end in [*breaks, len(lines)]:
@@ -360,8 +361,7 @@ def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, 
 
 def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
     markers: set[str] = set()
-    bodies = 0
-    last = ""
+    texts: list[str] = []
     for index in range(start, end):
         if furniture[index] is not None:
             continue
@@ -371,10 +371,16 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
                 return False
             markers.add(text)
             continue
-        if not last or _note_ends(last, text):
-            bodies += 1
-        last = text
-    return bodies == len(markers) and last[-1:] in ".。"
+        texts.append(text)
+    if not texts or texts[-1][-1:] not in ".。":
+        return False
+    return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
+
+
+def _count_bodies(texts: list[str], abbreviations: int) -> int:
+    return 1 + sum(
+        1 for last, text in itertools.pairwise(texts) if _note_ends(last, text, abbreviations)
+    )
 
 
 def _pair_detached(
@@ -383,10 +389,12 @@ def _pair_detached(
     """The notes of a detached area: markers in number order, bodies in printed order.
 
     A body ends with its sentence ("." or "。"); the bodies are printed in the order of
-    their markers, whatever order the extractor gave the markers in.
+    their markers, whatever order the extractor gave the markers in. When a line
+    ending in an abbreviation ("chap.", "vol.") ends a body, markers and bodies do not
+    pair; then such a line runs on.
     """
     markers: list[Line] = []
-    bodies: list[list[Line]] = []
+    texts: list[Line] = []
     for line, kind in zip(area, kinds, strict=True):
         if kind is not None:
             diagnostics.info(
@@ -396,10 +404,12 @@ def _pair_detached(
         if MARKER_LINE.fullmatch(line.text):
             markers.append(line)
             continue
-        if not bodies or _note_ends(bodies[-1][-1].text, line.text):
-            bodies.append([])
-        bodies[-1].append(line)
+        texts.append(line)
     markers.sort(key=lambda line: int(line.text))
+    bodies = _bodies(texts, 0)
+    if len(bodies) != len(markers):
+        lenient = _bodies(texts, 1)
+        bodies = lenient if len(lenient) == len(markers) else bodies
     if len(markers) != len(bodies):
         diagnostics.add(
             "footnote-area-unpaired",
@@ -413,9 +423,25 @@ def _pair_detached(
     ]
 
 
-def _note_ends(line: str, following: str) -> bool:
+def _bodies(texts: list[Line], abbreviations: int) -> list[list[Line]]:
+    bodies: list[list[Line]] = []
+    for line in texts:
+        if not bodies or _note_ends(bodies[-1][-1].text, line.text, abbreviations):
+            bodies.append([])
+        bodies[-1].append(line)
+    return bodies
+
+
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[^\W\d_A-ZА-Я]{1,4}|No|Nº)\.$")
+"""A line ending in a short lower-case abbreviation ("chap.", "vol.", "п.") or "No."."""
+
+
+def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     """Whether a footnote text ends with `line`: its sentence ends, and the next line does
-    not run on ("Supplement No." / "23 (A/74/23)." is one note)."""
+    not run on ("Supplement No." / "23 (A/74/23)." is one note). With `abbreviations`,
+    a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A.")."""
+    if abbreviations and _ABBREVIATION.search(line):
+        return False
     return line[-1:] in ".。" and not following[:1].isdigit() and not following[:1].islower()
 
 

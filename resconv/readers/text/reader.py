@@ -37,7 +37,11 @@ from resconv.readers.text.decode import decode, detect_language, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
-from resconv.readers.text.repair import rejoin_split_words, restore_scattered_words
+from resconv.readers.text.repair import (
+    join_word_lines,
+    rejoin_split_words,
+    restore_scattered_words,
+)
 
 __all__ = ["TextReader"]
 
@@ -98,6 +102,8 @@ class _Builder:
 
     def build(self, text: str) -> Resolution:
         lines = layout.split_lines(text)
+        if self.profile.joiner == "space":
+            lines = join_word_lines(lines, self.diagnostics)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(

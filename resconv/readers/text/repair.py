@@ -19,9 +19,9 @@ from collections import Counter
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.vocabulary import vocabulary
-from resconv.readers.text.layout import ends_paragraph
+from resconv.readers.text.layout import Line, ends_paragraph
 
-__all__ = ["rejoin_split_words", "restore_scattered_words"]
+__all__ = ["join_word_lines", "rejoin_split_words", "restore_scattered_words"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
@@ -140,6 +140,43 @@ def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
         )
         index = run[-1] + 1
     return "\n".join(lines)
+
+
+_WORD_LINES = 3
+"""So many lines of one word each in a row are one line that pdftotext cut at its wide
+gaps; two could be a label and a one-word heading."""
+
+
+def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
+    """`lines` with each run of lines of one word each ("положения" / "Конвенции," /
+    "и" / "просило") joined into one line: pdftotext cuts a line justified with wide
+    gaps at every gap. The joined line keeps the first one's number."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _one_word(lines[end], first=end == index):
+            end += 1
+        if end - index >= _WORD_LINES:
+            first = lines[index]
+            first.text = " ".join(line.text for line in lines[index:end])
+            out.append(first)
+            diagnostics.info(
+                "word-lines-joined",
+                f"joined {end - index} lines of one word each into one",
+                line=first.no,
+            )
+            index = end
+        else:
+            out.append(lines[index])
+            index += 1
+    return out
+
+
+def _one_word(line: Line, *, first: bool) -> bool:
+    return (first or not (line.blank_before or line.page_break)) and bool(
+        _SCATTERED.fullmatch(line.text)
+    )
 
 
 def _scattered_run(lines: list[str], index: int) -> list[int]:
