@@ -226,7 +226,7 @@ class ParagraphClassifier:
         if section or self.profile.letter_alone.fullmatch(first):
             number = first
             body = para.text[len(first) :].strip()
-            if not body and index < len(rest) and self.is_title_like(rest[index]):
+            if not body and index < len(rest) and self._heading_text(rest[index], number):
                 body = rest[index].text
                 text = rest[index].inlines()
                 index += 1
@@ -249,6 +249,18 @@ class ParagraphClassifier:
                 number=None, text=para.inlines(), level=self._level(part, "plain")
             ), index
         return None
+
+    def _heading_text(self, para: Para, number: str) -> bool:
+        """Whether `para` is the text of the heading numbered `number` printed alone
+        before it: title-like, or title-like after the same number printed again."""
+        if self.is_title_like(para):
+            return True
+        text = para.text
+        return (
+            text.startswith(number + " ")
+            and text[-1] not in layout.PARAGRAPH_END
+            and not self.profile.structural.match(text[len(number) :].lstrip())
+        )
 
     def _level(self, part: Part, kind: str) -> int:
         if kind not in part.heading_levels:

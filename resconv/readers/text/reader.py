@@ -42,6 +42,7 @@ from resconv.readers.text.repair import (
     rejoin_split_words,
     restore_scattered_words,
 )
+from resconv.readers.text.tables import LiftedTables, is_placeholder, lift_tables
 
 __all__ = ["TextReader"]
 
@@ -97,10 +98,12 @@ class _Builder:
         """The line each footnote marker was first seen on, for diagnostics."""
         self.boundary = _boundary(profile)
         self.classifier = ParagraphClassifier(profile, diagnostics)
+        self.tables = LiftedTables()
 
     # -- the whole document ------------------------------------------------------------
 
     def build(self, text: str) -> Resolution:
+        text, self.tables = lift_tables(text, self.profile)
         lines = layout.split_lines(text)
         if self.profile.joiner == "space":
             lines = join_word_lines(lines, self.diagnostics)
@@ -156,7 +159,9 @@ class _Builder:
             )
             for line, text in zip(content, texts, strict=True):
                 line.text = text
-        blocks = layout.segment([title_line, *content], self.profile, boundary=self.boundary)
+        blocks = _tables_apart(
+            layout.segment([title_line, *content], self.profile, boundary=self.boundary)
+        )
         paras = [self._para(block) for block in blocks]
         bodies = {note.marker: note for note in notes}
         place_glued_markers(paras, bodies, self.profile, self.marker_lines)
@@ -269,6 +274,12 @@ class _Builder:
         while index < len(rest):
             para = rest[index]
             index += 1
+            table = self.tables.table_of(para.text)
+            if table is not None:
+                part = annexes[-1][2] if stage == "annex" else main
+                part.in_body = True
+                part.body.append(table)
+                continue
             if stage != "annex" and self._adoption(para, adoption):
                 stage = "adoption"
                 continue
@@ -428,6 +439,35 @@ def _boundary(profile: LanguageProfile) -> re.Pattern[str]:
             rf"|(?:{date})\s*(?:{meeting})|(?:{profile.annex.pattern})"
         )
     return found
+
+
+def _tables_apart(blocks: list[layout.Block]) -> list[layout.Block]:
+    """`blocks` with each table's placeholder lines as a block of their own, one line.
+
+    The layout passes may join a placeholder to the lines around it; a table is never
+    part of a paragraph."""
+    if not any(
+        isinstance(item, layout.Line) and is_placeholder(item.text)
+        for block in blocks
+        for item in block.items
+    ):
+        return blocks
+    out: list[layout.Block] = []
+    for block in blocks:
+        current: layout.Block | None = None
+        for item in block.items:
+            if isinstance(item, layout.Line) and is_placeholder(item.text):
+                last = out[-1].items[0] if out and out[-1].items else None
+                if current is None and isinstance(last, layout.Line) and last.text == item.text:
+                    continue  # the next row of the same table
+                out.append(layout.Block(item.no, [item]))
+                current = None
+                continue
+            if current is None:
+                current = layout.Block(item.line if isinstance(item, layout.Marker) else item.no)
+                out.append(current)
+            current.items.append(item)
+    return out
 
 
 def _title_lines(first: str, following: list[layout.Line], profile: LanguageProfile) -> str:
