@@ -251,3 +251,27 @@ def test_a_footnote_wrapped_after_an_abbreviation_is_one_footnote() -> None:
     )
     assert [line.text for line in content][-1] == "diversity within societies,"
     assert [(n.marker, len(n.lines)) for n in notes] == [("1", 1), ("2", 2), ("3", 1)]
+
+
+def test_a_marker_set_apart_higher_up_the_page_pairs_with_the_note_at_its_foot() -> None:
+    # pdftotext put the page's marker between blank lines after "that:", its note last.
+    text = (
+        "1.\nDecides that:\n\n1\n\n(a)\n\nThe State may submit a statement;\n\n(b)\n\n"
+        "The State may deliver statements;\n\nSee resolution 169 (II).\n\n1/2\n"
+        "\fA/RES/80/1\n\n2.\nAlso decides to act.\n"
+    )
+    diagnostics = Diagnostics()
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=diagnostics
+    )
+    assert [line.text for line in content] == [
+        "1.",
+        "Decides that:",
+        "(a)",
+        "The State may submit a statement;",
+        "(b)",
+        "The State may deliver statements;",
+        "2.",
+        "Also decides to act.",
+    ]
+    assert [(n.marker, n.lines) for n in notes] == [("1", ["See resolution 169 (II)."])]
