@@ -275,3 +275,20 @@ def test_a_marker_set_apart_higher_up_the_page_pairs_with_the_note_at_its_foot()
         "Also decides to act.",
     ]
     assert [(n.marker, n.lines) for n in notes] == [("1", ["See resolution 169 (II)."])]
+
+
+def test_hyphens_the_extraction_dropped_are_restored_from_the_texts_own_compounds() -> None:
+    full = "Noting the options for self-determination of the Non-Self-Governing Territories,"
+    overlong = (
+        "Concerned by the exploitation of the natural resources of the Non-SelfGoverning "
+        "Territories by the administering Powers, and that the wishes of the people in respect "
+        "of their right to self determination should be ascertained,"
+    )
+    lines = [full, overlong, "and recalling its resolution 74/10 ,", *[full] * 8]
+    repaired = rejoin_split_words(lines, Diagnostics(), list(range(1, 12)), lang="en")
+    assert "Non-Self-Governing Territories by" in repaired[1]
+    assert "right to self-determination should" in repaired[1]
+    assert repaired[2] == "and recalling its resolution 74/10,"
+    # In a line of ordinary width two words stay two words.
+    ordinary = rejoin_split_words([full, "to self determination"], Diagnostics(), [1, 2], lang="en")
+    assert ordinary[1] == "to self determination"

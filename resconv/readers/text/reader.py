@@ -151,14 +151,18 @@ class _Builder:
                 )
             content, title_line = content[1:], content[0]
         if self.profile.rejoins_split_words:
+            # The footnotes are repaired with the text, whose words they share.
+            note_lines = [(note, at) for note in notes for at in range(len(note.lines))]
             texts = rejoin_split_words(
-                [line.text for line in content],
+                [line.text for line in content] + [note.lines[at] for note, at in note_lines],
                 self.diagnostics,
-                [line.no for line in content],
+                [line.no for line in content] + [note.line + at for note, at in note_lines],
                 lang=self.profile.code,
             )
-            for line, text in zip(content, texts, strict=True):
+            for line, text in zip(content, texts, strict=False):
                 line.text = text
+            for (note, at), text in zip(note_lines, texts[len(content) :], strict=True):
+                note.lines[at] = text
         blocks = _tables_apart(
             layout.segment([title_line, *content], self.profile, boundary=self.boundary)
         )

@@ -29,7 +29,11 @@ _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[
 elided word ("de l’entrée", "d’ un"), never a fragment."""
 _FRAGMENT = 3
 """One of the two pieces, neither of which stands alone in the text, is this short."""
-_SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")
+_SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W_])")
+"""A space the extraction left before a hyphen: "non -proliferation", "COVID -19"."""
+_SPACE_COMMA = re.compile(r"(?<=[\w)]) (?=,)")
+"""A space the extraction left before a comma: "No. 11 , document"."""
+_COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 
 
 def rejoin_split_words(
@@ -43,12 +47,71 @@ def rejoin_split_words(
         words.update(word.lower() for word in _WORD.findall(text))
         for match in _PAIR.finditer(text):
             pairs[(match.group(1).lower(), match.group(2).lower())] += 1
+    compounds = {
+        (match.group(1) + match.group(2)).lower(): len(match.group(1))
+        for text in texts
+        if "-" in text
+        for match in _COMPOUND.finditer(text)
+    }
+    widths = sorted(len(text) for text in texts)
+    overlong = widths[(len(widths) * 9) // 10] * _OVERLONG if widths else 0
     out: list[str] = []
     for text, line in zip(texts, lines, strict=True):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
-        out.append(_rejoin(text, words, pairs, known, diagnostics, line))
+        if " ," in text:
+            text = _SPACE_COMMA.sub("", text)
+        text = _rejoin(text, words, pairs, known, diagnostics, line)
+        if compounds and (known or len(text) > overlong):
+            text = _restore_hyphens(text, compounds, known, len(text) > overlong, diagnostics, line)
+        out.append(text)
     return out
+
+
+_OVERLONG = 1.3
+"""A line this many times longer than the text's full lines is a whole paragraph that
+pdftotext set on one line; its hyphens are often lost ("two State", "selfdetermination")."""
+_SPACED = re.compile(r"(?<![^\W\d_]|-)([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]))")
+"""A word and the space after it, the next word looked at but left for the next match."""
+
+
+def _restore_hyphens(
+    text: str,
+    compounds: dict[str, int],
+    known: frozenset[str],
+    overlong: bool,
+    diagnostics: Diagnostics,
+    line: int,
+) -> str:
+    """`text` with each word that is no word of the language, but a compound the text
+    prints elsewhere with its hyphen, given its hyphen back ("nuclearweapon-free" where
+    "nuclear-weapon-free" stands elsewhere): the extraction dropped it. In an overlong
+    line the text's own compounds are trusted over the vocabulary, and two words that
+    make one of them ("two State" where "two-State" stands elsewhere) are joined too."""
+
+    def hyphenate(match: re.Match[str]) -> str:
+        word = match.group(0)
+        key = word.lower()
+        cut = compounds.get(key)
+        if cut is None or (key in known and not overlong):
+            return word
+        return _report(word, word[:cut] + "-" + word[cut:])
+
+    def join(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        if compounds.get((first + second).lower()) != len(first):
+            return match.group(0)
+        _report(f"{first} {second}", f"{first}-{second}")
+        return first + "-"
+
+    def _report(found: str, repaired: str) -> str:
+        diagnostics.info(
+            "hyphen-restored", f"restored the hyphen of {found!r} as {repaired!r}", line=line
+        )
+        return repaired
+
+    text = _WORD.sub(hyphenate, text)
+    return _SPACED.sub(join, text) if overlong else text
 
 
 def _rejoin(
