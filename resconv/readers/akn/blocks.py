@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml.etree import _Element
 
+from resconv.lang.profile import TEXT_LANGUAGES, profile
 from resconv.model import (
     Block,
     FootnoteRef,
@@ -78,9 +79,13 @@ _PREAMBLE_IN_BODY = "preamble"
 inside a part of the body."""
 
 
-def is_part_number(text: str) -> bool:
-    """Whether `text` is printed like the number of a part ("I", "A.", "二")."""
-    return bool(_PART_NUMBER.match(text.strip()))
+def is_part_number(text: str, language: str = "") -> bool:
+    """Whether `text` is printed like the number of a part ("I", "A.", "二"), or, given
+    the `language`, as its text profile prints a section number ("أولا")."""
+    stripped = text.strip()
+    if _PART_NUMBER.match(stripped):
+        return True
+    return language in TEXT_LANGUAGES and bool(profile(language).section_number.fullmatch(stripped))
 
 
 @dataclass
@@ -528,7 +533,7 @@ def _flat_parts(
     for flat in found:
         lines = [inline.inlines(reading, [h]) for h in flat.headings]
         number = None
-        if lines and is_part_number(plain(lines[0])):
+        if lines and is_part_number(plain(lines[0]), reading.language):
             number = plain(lines.pop(0))
         paragraphs = tuple(preambular(reading, node) for node in flat.preamble)
         operative, inner = _body_of(reading, flat.rest, 0, where)
@@ -548,7 +553,7 @@ def _opens_part(reading: Reading, children: list[_Element], index: int) -> bool:
     """Whether the run of sub-headings at `index` opens a part: it starts with a part
     number ("II"), or preambular text follows it."""
     first = normalise_text(text_of(children[index]), reading.language)
-    if is_part_number(first):
+    if is_part_number(first, reading.language):
         return True
     for following in children[index + 1 :]:
         if local_name(following) != "subheading":
@@ -573,7 +578,7 @@ def _number_and_heading(reading: Reading, node: _Element) -> tuple[str | None, I
         number is None
         and len(titles) > 1
         and local_name(lines[0]) == "subheading"
-        and is_part_number(plain(titles[0]))
+        and is_part_number(plain(titles[0]), reading.language)
     ):
         number = plain(titles.pop(0))  # the UN's "I" on a sub-heading line of its own
     if len(titles) > 1:

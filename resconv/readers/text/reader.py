@@ -26,10 +26,12 @@ from resconv.model import (
     Annex,
     CoverPage,
     Inline,
+    Inlines,
     Resolution,
     Text,
     plain_text,
 )
+from resconv.model import Part as ModelPart
 from resconv.readers.text import layout
 from resconv.readers.text.bidi import to_logical_order
 from resconv.readers.text.cover import read_cover
@@ -259,6 +261,7 @@ class _Builder:
                 line=paras[0].line,
             )
         main = Part()
+        parts: list[tuple[str, Inlines, Part]] = []
         annexes: list[tuple[str, list[Inline], Part]] = []
         adoption: dict[str, object] = {}
         stage = "body"
@@ -268,7 +271,7 @@ class _Builder:
             index += 1
             table = self.tables.table_of(para.text)
             if table is not None:
-                part = annexes[-1][2] if stage == "annex" else main
+                part = annexes[-1][2] if stage == "annex" else parts[-1][2] if parts else main
                 part.in_body = True
                 part.body.append(table)
                 continue
@@ -298,8 +301,15 @@ class _Builder:
                     line=para.line,
                 )
                 main.in_body = True
-            index = self.classifier.add(para, rest, index, main, annex=False)
+            elif start := self.classifier.part_start(para, rest, index, in_parts=bool(parts)):
+                part_number, heading, index = start
+                parts.append((part_number, heading, Part()))
+                continue
+            body = parts[-1][2] if parts and stage == "body" else main
+            index = self.classifier.add(para, rest, index, body, annex=False)
         self.classifier.check_numbers(main)
+        for _, _, part in parts:
+            self.classifier.check_numbers(part)
         for _, _, part in annexes:
             self.classifier.check_numbers(part)
         if "date_text" not in adoption and rest and rest[-1].text[-1:] not in ".。":
@@ -335,6 +345,15 @@ class _Builder:
             authority=authority,
             preamble=tuple(main.preamble),
             operative=tuple(main.body),
+            parts=tuple(
+                ModelPart(
+                    number=part_number,
+                    heading=heading,
+                    preamble=tuple(part.preamble),
+                    operative=tuple(part.body),
+                )
+                for part_number, heading, part in parts
+            ),
             adoption=resolution_adoption,
             annexes=built_annexes,
             cover=cover,
@@ -350,6 +369,7 @@ class _Builder:
             authority=resolution.authority,
             preamble=resolution.preamble,
             operative=resolution.operative,
+            parts=resolution.parts,
             footnotes=footnotes,
             adoption=resolution.adoption,
             annexes=resolution.annexes,
