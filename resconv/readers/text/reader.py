@@ -286,7 +286,12 @@ class _Builder:
                 continue
             if stage == "annex":
                 _, annex_title, part = annexes[-1]
-                if not part.preamble and not part.body and self.classifier.is_title_like(para):
+                if (
+                    not part.preamble
+                    and not part.body
+                    and self.classifier.is_title_like(para)
+                    and (not annex_title or _continues(para.text))
+                ):
                     if annex_title:
                         annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))
                     annex_title.extend(para.inlines())
@@ -451,6 +456,14 @@ def _boundary(profile: LanguageProfile) -> re.Pattern[str]:
             rf"|(?:{date})\s*(?:{meeting})|(?:{profile.annex.pattern})"
         )
     return found
+
+
+def _continues(text: str) -> bool:
+    """Whether a line after an annex's title continues it rather than heading its text:
+    it opens in lower case ("of the Sustainable Development Goals Summit"), or in a
+    script without capitals, where nothing tells them apart."""
+    first = text[:1]
+    return first.islower() or not (first.isupper() or first.isdigit())
 
 
 def _tables_apart(blocks: list[layout.Block]) -> list[layout.Block]:
