@@ -69,9 +69,9 @@ _NUMBER_IN_TEXT = re.compile(
 UN's files of some sessions have it: "\t1 -\t…" (Arabic), "10.\u200e\t…", "5\t…". A tab,
 or a separator before a space or the end of the block's own text, must follow: "3.5
 million" and "15 States" stay text."""
-_LABEL_IN_TEXT = re.compile(
-    r"\s*(?P<label>\(?[a-z]{1,5}\)|\([^\W\d_]\)|\(\d{1,2}\))[\u200e\u200f]*[\t\u00a0]"
-)
+_LABEL_PATTERN = r"\(?[a-z]{1,5}\)|\([^\W\d_]\)|\(\d{1,2}\)"
+_LABEL = re.compile(_LABEL_PATTERN)
+_LABEL_IN_TEXT = re.compile(rf"\s*(?P<label>{_LABEL_PATTERN})[\u200e\u200f]*[\t\u00a0]")
 """A subparagraph label printed inside the text, then a tab: "(a)\t", "ii)\t", "(أ)\t"."""
 _ROMAN = frozenset("ivxlc")
 _PREAMBLE_IN_BODY = "preamble"
@@ -619,9 +619,10 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
 def _attach_labelled(
     reading: Reading, node: _Element, found: list[Block], out: list[Block]
 ) -> bool:
-    """A paragraph without ``num`` that prints a subparagraph label inside its text
-    ("\t(a)\t…", as some of the UN's files have it) after a numbered paragraph: it is
-    that paragraph's subparagraph, below the last one when its label goes deeper."""
+    """A paragraph that is a subparagraph of the numbered paragraph before it, as some of
+    the UN's files have them: its ``num`` is a subparagraph label ("(a)"), or it has no
+    ``num`` and prints the label inside its text ("\t(a)\t…"). It goes below the last
+    subparagraph when its label goes deeper."""
     owner = out[-1] if out else None
     paragraph = found[0] if len(found) == 1 else None
     if (
@@ -629,25 +630,30 @@ def _attach_labelled(
         or (owner.number is None and not owner.subparagraphs)
         or owner.wrap_up
         or not isinstance(paragraph, OperativeParagraph)
-        or paragraph.number is not None
-        or first_child(node, "num") is not None
     ):
         return False
-    match = _LABEL_IN_TEXT.match(_opening_text(node))
-    if match is None:
-        return False
-    label = match.group("label")
-    first = paragraph.content[0] if paragraph.content else None
-    if not isinstance(first, Text) or not first.text.startswith(label):
-        return False
-    rest = first.text[len(label) :].lstrip()
-    content = ((Text(text=rest),) if rest else ()) + paragraph.content[1:]
+    if paragraph.number is not None:
+        if not _LABEL.fullmatch(paragraph.number):
+            return False
+        label, content = paragraph.number, paragraph.content
+        where = "as its number"
+    else:
+        match = _LABEL_IN_TEXT.match(_opening_text(node))
+        first = paragraph.content[0] if paragraph.content else None
+        if match is None or not isinstance(first, Text):
+            return False
+        label = match.group("label")
+        if not first.text.startswith(label):
+            return False
+        rest = first.text[len(label) :].lstrip()
+        content = ((Text(text=rest),) if rest else ()) + paragraph.content[1:]
+        where = "inside its text"
     if not content:
         return False
     reading.info(
         "akn-label-in-text",
-        f"a paragraph printing the label {label!r} inside its text is read as a "
-        "subparagraph of the paragraph before it",
+        f"a paragraph with the label {label!r} {where} is read as a subparagraph of the "
+        "paragraph before it",
         node,
     )
     new = Subparagraph(

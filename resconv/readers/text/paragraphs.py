@@ -146,6 +146,7 @@ class ParagraphClassifier:
         if not part.in_body and (
             (text[-1:] not in _CLAUSE_END and not self._operative_list_opening(text))
             or self._preambular_despite_end(text)
+            or self._preambular_before_preamble(para, rest, index)
         ):
             part.preamble.append(
                 PreambularParagraph(
@@ -172,6 +173,19 @@ class ParagraphClassifier:
             text[-1:] in ":：" + _COMMAS
             and bool(self.profile.operative.match(text))
             and not self.profile.preambular.match(text)
+        )
+
+    def _preambular_before_preamble(self, para: Para, rest: list[Para], index: int) -> bool:
+        """A preambular paragraph closed with a full stop (a slip the UN's texts have)
+        before more preambular paragraphs: it opens with preambular initial words and
+        no operative ones, and the next paragraph reads as preambular."""
+        text = para.text
+        return (
+            text[-1:] in ".。"
+            and index < len(rest)
+            and self._preambular_like(rest[index])
+            and bool(self.profile.preambular.match(text))
+            and not self.profile.operative.match(text)
         )
 
     def _preambular_despite_end(self, text: str) -> bool:
