@@ -9,7 +9,7 @@ import pytest
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
-from resconv.readers.text.repair import rejoin_split_words
+from resconv.readers.text.repair import rejoin_split_words, restore_scattered_words
 
 EN = profile("en")
 ZH = profile("zh")
@@ -198,3 +198,97 @@ def test_a_hanging_indent_continues_its_labelled_line_over_a_page_break() -> Non
         ],
         ["2.    Also decides that the Forum shall meet;"],
     ]
+
+
+def test_words_of_a_widely_justified_line_are_put_back_in_their_line() -> None:
+    # pdftotext prints the far-apart words of a justified line after the paragraph.
+    text = (
+        "2.\nс удовлетворением отмечает\nМеждународного года кооперативов;\n\n"
+        "проведение\n\nв\n\n2012\n\nгоду\n\n3.\nрекомендует всем государствам;\n"
+    )
+    diagnostics = Diagnostics()
+    restored = restore_scattered_words(text, diagnostics)
+    assert [line for line in restored.split("\n") if line] == [
+        "2.",
+        "с удовлетворением отмечает проведение в 2012 году",
+        "Международного года кооперативов;",
+        "3.",
+        "рекомендует всем государствам;",
+    ]
+    assert len(restored.split("\n")) == len(text.split("\n"))
+    assert [d.line for d in diagnostics.items] == [2]  # the line they are put back in
+
+
+def test_a_number_and_a_label_set_apart_are_not_scattered_words() -> None:
+    text = "externas,\n1.\n\nDecide:\n\na)\n\nReprogramar la Conferencia;\n"
+    assert restore_scattered_words(text, Diagnostics()) == text
+
+
+def test_the_footnote_area_of_a_one_page_text_is_read() -> None:
+    text = (
+        "4.\nRequests the Secretary-General to submit a report.\n37th plenary meeting\n"
+        "7 December 2020\n\n1\n2\n\nLeague of Nations, Treaty Series, vol. XCIV, No. 2138.\n"
+        "A/75/137.\n\n1/1\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert content[-1].text == "7 December 2020"
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["League of Nations, Treaty Series, vol. XCIV, No. 2138."]),
+        ("2", ["A/75/137."]),
+    ]
+
+
+def test_a_footnote_wrapped_after_an_abbreviation_is_one_footnote() -> None:
+    text = (
+        "minorities,3\nReaffirming that the promotion\n1\n\nSee resolution 2200 A (XXI), annex.\n"
+        "See Official Records, Supplement No. 53 (A/75/53), chap.\nIV, sect. A.\n3\n"
+        "See A/HRC/43/62.\n2\n\n1/7\n\fA/RES/76/168\n\ndiversity within societies,\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert [line.text for line in content][-1] == "diversity within societies,"
+    assert [(n.marker, len(n.lines)) for n in notes] == [("1", 1), ("2", 2), ("3", 1)]
+
+
+def test_a_marker_set_apart_higher_up_the_page_pairs_with_the_note_at_its_foot() -> None:
+    # pdftotext put the page's marker between blank lines after "that:", its note last.
+    text = (
+        "1.\nDecides that:\n\n1\n\n(a)\n\nThe State may submit a statement;\n\n(b)\n\n"
+        "The State may deliver statements;\n\nSee resolution 169 (II).\n\n1/2\n"
+        "\fA/RES/80/1\n\n2.\nAlso decides to act.\n"
+    )
+    diagnostics = Diagnostics()
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=diagnostics
+    )
+    assert [line.text for line in content] == [
+        "1.",
+        "Decides that:",
+        "(a)",
+        "The State may submit a statement;",
+        "(b)",
+        "The State may deliver statements;",
+        "2.",
+        "Also decides to act.",
+    ]
+    assert [(n.marker, n.lines) for n in notes] == [("1", ["See resolution 169 (II)."])]
+
+
+def test_hyphens_the_extraction_dropped_are_restored_from_the_texts_own_compounds() -> None:
+    full = "Noting the options for self-determination of the Non-Self-Governing Territories,"
+    overlong = (
+        "Concerned by the exploitation of the natural resources of the Non-SelfGoverning "
+        "Territories by the administering Powers, and that the wishes of the people in respect "
+        "of their right to self determination should be ascertained,"
+    )
+    lines = [full, overlong, "and recalling its resolution 74/10 ,", *[full] * 8]
+    repaired = rejoin_split_words(lines, Diagnostics(), list(range(1, 12)), lang="en")
+    assert "Non-Self-Governing Territories by" in repaired[1]
+    assert "right to self-determination should" in repaired[1]
+    assert repaired[2] == "and recalling its resolution 74/10,"
+    # In a line of ordinary width two words stay two words.
+    ordinary = rejoin_split_words([full, "to self determination"], Diagnostics(), [1, 2], lang="en")
+    assert ordinary[1] == "to self determination"

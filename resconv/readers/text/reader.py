@@ -39,7 +39,11 @@ from resconv.readers.text.decode import decode, detect_language, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
-from resconv.readers.text.repair import rejoin_split_words
+from resconv.readers.text.repair import (
+    join_word_lines,
+    rejoin_split_words,
+    restore_scattered_words,
+)
 from resconv.readers.text.tables import LiftedTables, is_placeholder, lift_tables
 
 __all__ = ["TextReader"]
@@ -79,6 +83,8 @@ class TextReader:
         text_profile = language_profile(code)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
+        elif text_profile.joiner == "space":
+            text = restore_scattered_words(text, diagnostics)
         resolution = _Builder(text_profile, diagnostics, source).build(text)
         return Result(resolution, diagnostics.freeze())
 
@@ -101,6 +107,8 @@ class _Builder:
     def build(self, text: str) -> Resolution:
         text, self.tables = lift_tables(text, self.profile)
         lines = layout.split_lines(text)
+        if self.profile.joiner == "space":
+            lines = join_word_lines(lines, self.diagnostics)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
@@ -145,14 +153,18 @@ class _Builder:
                 )
             content, title_line = content[1:], content[0]
         if self.profile.rejoins_split_words:
+            # The footnotes are repaired with the text, whose words they share.
+            note_lines = [(note, at) for note in notes for at in range(len(note.lines))]
             texts = rejoin_split_words(
-                [line.text for line in content],
+                [line.text for line in content] + [note.lines[at] for note, at in note_lines],
                 self.diagnostics,
-                [line.no for line in content],
+                [line.no for line in content] + [note.line + at for note, at in note_lines],
                 lang=self.profile.code,
             )
-            for line, text in zip(content, texts, strict=True):
+            for line, text in zip(content, texts, strict=False):
                 line.text = text
+            for (note, at), text in zip(note_lines, texts[len(content) :], strict=True):
+                note.lines[at] = text
         blocks = _tables_apart(
             layout.segment([title_line, *content], self.profile, boundary=self.boundary)
         )

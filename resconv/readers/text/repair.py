@@ -19,8 +19,9 @@ from collections import Counter
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.vocabulary import vocabulary
+from resconv.readers.text.layout import Line, ends_paragraph
 
-__all__ = ["rejoin_split_words"]
+__all__ = ["join_word_lines", "rejoin_split_words", "restore_scattered_words"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
@@ -28,7 +29,11 @@ _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[
 elided word ("de l’entrée", "d’ un"), never a fragment."""
 _FRAGMENT = 3
 """One of the two pieces, neither of which stands alone in the text, is this short."""
-_SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")
+_SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W_])")
+"""A space the extraction left before a hyphen: "non -proliferation", "COVID -19"."""
+_SPACE_COMMA = re.compile(r"(?<=[\w)]) (?=,)")
+"""A space the extraction left before a comma: "No. 11 , document"."""
+_COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 
 
 def rejoin_split_words(
@@ -42,12 +47,71 @@ def rejoin_split_words(
         words.update(word.lower() for word in _WORD.findall(text))
         for match in _PAIR.finditer(text):
             pairs[(match.group(1).lower(), match.group(2).lower())] += 1
+    compounds = {
+        (match.group(1) + match.group(2)).lower(): len(match.group(1))
+        for text in texts
+        if "-" in text
+        for match in _COMPOUND.finditer(text)
+    }
+    widths = sorted(len(text) for text in texts)
+    overlong = widths[(len(widths) * 9) // 10] * _OVERLONG if widths else 0
     out: list[str] = []
     for text, line in zip(texts, lines, strict=True):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
-        out.append(_rejoin(text, words, pairs, known, diagnostics, line))
+        if " ," in text:
+            text = _SPACE_COMMA.sub("", text)
+        text = _rejoin(text, words, pairs, known, diagnostics, line)
+        if compounds and (known or len(text) > overlong):
+            text = _restore_hyphens(text, compounds, known, len(text) > overlong, diagnostics, line)
+        out.append(text)
     return out
+
+
+_OVERLONG = 1.3
+"""A line this many times longer than the text's full lines is a whole paragraph that
+pdftotext set on one line; its hyphens are often lost ("two State", "selfdetermination")."""
+_SPACED = re.compile(r"(?<![^\W\d_]|-)([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]))")
+"""A word and the space after it, the next word looked at but left for the next match."""
+
+
+def _restore_hyphens(
+    text: str,
+    compounds: dict[str, int],
+    known: frozenset[str],
+    overlong: bool,
+    diagnostics: Diagnostics,
+    line: int,
+) -> str:
+    """`text` with each word that is no word of the language, but a compound the text
+    prints elsewhere with its hyphen, given its hyphen back ("nuclearweapon-free" where
+    "nuclear-weapon-free" stands elsewhere): the extraction dropped it. In an overlong
+    line the text's own compounds are trusted over the vocabulary, and two words that
+    make one of them ("two State" where "two-State" stands elsewhere) are joined too."""
+
+    def hyphenate(match: re.Match[str]) -> str:
+        word = match.group(0)
+        key = word.lower()
+        cut = compounds.get(key)
+        if cut is None or (key in known and not overlong):
+            return word
+        return _report(word, word[:cut] + "-" + word[cut:])
+
+    def join(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        if compounds.get((first + second).lower()) != len(first):
+            return match.group(0)
+        _report(f"{first} {second}", f"{first}-{second}")
+        return first + "-"
+
+    def _report(found: str, repaired: str) -> str:
+        diagnostics.info(
+            "hyphen-restored", f"restored the hyphen of {found!r} as {repaired!r}", line=line
+        )
+        return repaired
+
+    text = _WORD.sub(hyphenate, text)
+    return _SPACED.sub(join, text) if overlong else text
 
 
 def _rejoin(
@@ -90,3 +154,102 @@ def _split_in_text(
 
 def _split_in_vocabulary(key: tuple[str, str], known: frozenset[str]) -> bool:
     return (key[0] + key[1]) in known and not (key[0] in known and key[1] in known)
+
+
+_SCATTERED = re.compile(r"(?!\(?\w{1,4}[.)]$)(?:[^\W\d_]\S*|\d{4})")
+"""A word that pdftotext may set apart on a line of its own: it starts with a letter,
+or is a year (never a footnote marker, an amount, a page number or a label)."""
+_LABEL = re.compile(r"\(?\w{1,6}[.)]")
+
+
+def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
+    """`text` with the words of a widely justified line put back where they were printed.
+
+    pdftotext takes the far-apart words of a line justified with wide gaps (long
+    Russian words) for separate blocks: it prints the rest of the paragraph first,
+    then each of those words alone, a blank line after each ("с удовлетворением
+    отмечает" / "Международного года кооперативов;" / "проведение" / "" / "в" / "" /
+    "2012" / "" / "году"). The words belong at the end of the line before the
+    paragraph's last one. They are moved there when at least two such words follow a
+    blank line after a line that ends a clause, itself after one that does not end a
+    paragraph (a comma may end it: the line was cut). The lines they leave stay blank,
+    so line numbers hold.
+    """
+    if "\n\n" not in text:
+        return text
+    lines = text.split("\n")
+    index = 3
+    while index < len(lines):
+        run = _scattered_run(lines, index) if not lines[index - 1].strip() else []
+        last, cut = lines[index - 2], lines[index - 3]
+        if (
+            len(run) < 2
+            or not last.strip()
+            or not cut.strip()
+            or not ends_paragraph(last.strip())
+            or _LABEL.fullmatch(last.strip())
+            or cut.rstrip()[-1:] in ";.:"
+        ):
+            index += 1
+            continue
+        words = [lines[at].strip() for at in run]
+        lines[index - 3] = cut.rstrip() + " " + " ".join(words)
+        for at in run:
+            lines[at] = ""
+        diagnostics.info(
+            "scattered-words-restored",
+            f"put {' '.join(words)!r}, printed apart by the extraction, back in its line",
+            line=index - 2,
+        )
+        index = run[-1] + 1
+    return "\n".join(lines)
+
+
+_WORD_LINES = 3
+"""So many lines of one word each in a row are one line that pdftotext cut at its wide
+gaps; two could be a label and a one-word heading."""
+
+
+def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
+    """`lines` with each run of lines of one word each ("положения" / "Конвенции," /
+    "и" / "просило") joined into one line: pdftotext cuts a line justified with wide
+    gaps at every gap. The joined line keeps the first one's number."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _one_word(lines[end], first=end == index):
+            end += 1
+        if end - index >= _WORD_LINES:
+            first = lines[index]
+            first.text = " ".join(line.text for line in lines[index:end])
+            out.append(first)
+            diagnostics.info(
+                "word-lines-joined",
+                f"joined {end - index} lines of one word each into one",
+                line=first.no,
+            )
+            index = end
+        else:
+            out.append(lines[index])
+            index += 1
+    return out
+
+
+def _one_word(line: Line, *, first: bool) -> bool:
+    return (first or not (line.blank_before or line.page_break)) and bool(
+        _SCATTERED.fullmatch(line.text)
+    )
+
+
+def _scattered_run(lines: list[str], index: int) -> list[int]:
+    """The indexes of single words from `index` on, each followed by a blank line."""
+    run: list[int] = []
+    at = index
+    while at + 1 < len(lines) and not lines[at + 1].strip():
+        word = lines[at].strip()
+        if not word or not _SCATTERED.fullmatch(word) or "\f" in lines[at]:
+            break
+        run.append(at)
+        at += 2
+    return run
