@@ -4,7 +4,8 @@ Structure: the resolution's number, adoption date and meeting; the counts of pre
 and operative paragraphs; every block's kind (a table or an unnumbered paragraph counts
 by its kind only; its text is compared as text) and every paragraph's number with its tree of
 subparagraphs; the footnote markers in the order the text cites them, with the paragraph
-that cites each; the footnote markers that have a body; the annexes' labels and shapes.
+that cites each; the footnote markers that have a body; the parts' numbers and shapes (their
+headings are text); the annexes' labels and shapes.
 
 Text: the title, every paragraph, subparagraph, closing text, heading, unnumbered paragraph,
 table caption and table row (its cells' texts joined by a space), annex title (footnote
@@ -40,6 +41,7 @@ from resconv.model import (
     Inlines,
     OperativeParagraph,
     Paragraph,
+    Part,
     PreambularParagraph,
     Resolution,
     Subparagraph,
@@ -213,6 +215,23 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: str) -> list[Any]:
+    """Each part's number, preamble and body shapes and inner parts; texts as units."""
+    out: list[Any] = []
+    for index, part in enumerate(parts, 1):
+        here = f"{where} part {part.number or index}".strip()
+        walker.text(f"{here} heading", part.heading)
+        out.append(
+            (
+                part.number,
+                walker.preamble(here, part.preamble),
+                walker.blocks(here, _fold(part.operative, language)),
+                _parts(walker, here, part.parts, language),
+            )
+        )
+    return out
+
+
 def summarise(model: Resolution) -> Summary:
     model = replace(
         model,
@@ -236,6 +255,7 @@ def summarise(model: Resolution) -> Summary:
     )
     fields["preamble tree"] = preamble
     fields["operative tree"] = operative
+    fields["parts"] = _parts(walker, "", model.parts, model.language)
     annexes = []
     for annex in model.annexes:
         where = annex.label

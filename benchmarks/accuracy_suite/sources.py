@@ -2,7 +2,7 @@
 
 A `Source` is one UN AKN file; its expected model is what resconv's own AKN reader makes of
 it. Sources whose model the text reader cannot make yet (a language it does not read, a
-collection of resolutions, a resolution in parts), or that the model cannot hold (elements
+collection of resolutions), or that the model cannot hold (elements
 outside it, a Security Council resolution laid out as the General Assembly's) are skipped
 with their reason, never compared: a wrong expectation would blame the text reader for it.
 """
@@ -102,8 +102,6 @@ def expected_model(path: Path) -> Resolution:
         raise Unusable(f"the text reader does not read language {result.value.language!r}")
     if result.value.components:
         raise Unusable("documentCollection (several resolutions)")
-    if result.value.parts:
-        raise Unusable("resolution in parts")
     for diagnostic in result.diagnostics:
         reason = _LOSSY_CODES.get(diagnostic.code)
         if reason is not None:

@@ -39,7 +39,6 @@ KNOWN_FAILURES = {
     "A-RES-75-129": _UN_MARKUP,
     "A-RES-76-113": _UN_MARKUP,
     "A-RES-76-1": "the UN's mark-up has its opening paragraphs as headings, not a preamble",
-    "A-RES-76-241": "sections with cross headings: more operative paragraphs read",
     "A-RES-76-238": "a table: the text reader reads its rows as headings",
     "A-RES-75-315": _MARKER,
 }

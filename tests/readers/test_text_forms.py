@@ -203,3 +203,84 @@ def test_paragraphs_copied_with_a_tab_after_their_number_are_no_table() -> None:
     assert [s.number for s in first.subparagraphs] == ["(a)", "(b)"]
     assert second.number == "2."
     assert not any(isinstance(block, Table) for block in r.value.operative)
+
+
+IN_PARTS = """80/96. Special subjects
+
+The General Assembly,
+
+I
+
+Conditions of service
+
+Recalling its resolution 79/1,
+
+Having considered the report of the Secretary-General,
+
+1. Takes note of the report;
+
+2. Decides to keep the matter under review.
+
+II
+
+Strategic heritage plan
+
+Recalling its resolution 79/2,
+
+Approves resources in the amount of 1,000 dollars,
+
+III
+
+Contingency fund
+
+Notes the balance of the fund.
+
+99th plenary meeting
+
+3 December 2025
+"""
+
+
+def test_a_resolution_in_parts_each_with_its_preamble_and_operative_paragraphs() -> None:
+    r = TextReader().read(IN_PARTS.encode())
+    resolution = r.value
+    assert (resolution.preamble, resolution.operative) == ((), ())
+    shapes = [
+        (
+            part.number,
+            plain_text(part.heading),
+            [plain_text(p.content)[:12] for p in part.preamble],
+            [
+                (b.number, plain_text(b.content)[:12])
+                for b in part.operative
+                if isinstance(b, OperativeParagraph)
+            ],
+        )
+        for part in resolution.parts
+    ]
+    assert shapes == [
+        (
+            "I",
+            "Conditions of service",
+            ["Recalling it", "Having consi"],
+            [("1.", "Takes note o"), ("2.", "Decides to k")],
+        ),
+        ("II", "Strategic heritage plan", ["Recalling it"], [(None, "Approves res")]),
+        ("III", "Contingency fund", [], [(None, "Notes the ba")]),
+    ]
+
+
+def test_a_section_heading_before_operative_paragraphs_is_a_heading_not_a_part() -> None:
+    text = (
+        "80/95. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "I\n\nPreparations\n\n1. Decides to act;\n\nII\n\nFollow-up\n\n"
+        "2. Requests a report.\n\n99th plenary meeting\n\n3 December 2025\n"
+    )
+    resolution = TextReader().read(text.encode()).value
+    assert resolution.parts == ()
+    assert [type(b).__name__ for b in resolution.operative] == [
+        "Heading",
+        "OperativeParagraph",
+        "Heading",
+        "OperativeParagraph",
+    ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml.etree import _Element
 
+from resconv.lang.profile import TEXT_LANGUAGES, profile
 from resconv.model import (
     Block,
     FootnoteRef,
@@ -68,9 +69,9 @@ _NUMBER_IN_TEXT = re.compile(
 UN's files of some sessions have it: "\t1 -\t…" (Arabic), "10.\u200e\t…", "5\t…". A tab,
 or a separator before a space or the end of the block's own text, must follow: "3.5
 million" and "15 States" stay text."""
-_LABEL_IN_TEXT = re.compile(
-    r"\s*(?P<label>\(?[a-z]{1,5}\)|\([^\W\d_]\)|\(\d{1,2}\))[\u200e\u200f]*[\t\u00a0]"
-)
+_LABEL_PATTERN = r"\(?[a-z]{1,5}\)|\([^\W\d_]\)|\(\d{1,2}\)"
+_LABEL = re.compile(_LABEL_PATTERN)
+_LABEL_IN_TEXT = re.compile(rf"\s*(?P<label>{_LABEL_PATTERN})[\u200e\u200f]*[\t\u00a0]")
 """A subparagraph label printed inside the text, then a tab: "(a)\t", "ii)\t", "(أ)\t"."""
 _ROMAN = frozenset("ivxlc")
 _PREAMBLE_IN_BODY = "preamble"
@@ -78,9 +79,13 @@ _PREAMBLE_IN_BODY = "preamble"
 inside a part of the body."""
 
 
-def is_part_number(text: str) -> bool:
-    """Whether `text` is printed like the number of a part ("I", "A.", "二")."""
-    return bool(_PART_NUMBER.match(text.strip()))
+def is_part_number(text: str, language: str = "") -> bool:
+    """Whether `text` is printed like the number of a part ("I", "A.", "二"), or, given
+    the `language`, as its text profile prints a section number ("أولا")."""
+    stripped = text.strip()
+    if _PART_NUMBER.match(stripped):
+        return True
+    return language in TEXT_LANGUAGES and bool(profile(language).section_number.fullmatch(stripped))
 
 
 @dataclass
@@ -528,7 +533,7 @@ def _flat_parts(
     for flat in found:
         lines = [inline.inlines(reading, [h]) for h in flat.headings]
         number = None
-        if lines and is_part_number(plain(lines[0])):
+        if lines and is_part_number(plain(lines[0]), reading.language):
             number = plain(lines.pop(0))
         paragraphs = tuple(preambular(reading, node) for node in flat.preamble)
         operative, inner = _body_of(reading, flat.rest, 0, where)
@@ -548,7 +553,7 @@ def _opens_part(reading: Reading, children: list[_Element], index: int) -> bool:
     """Whether the run of sub-headings at `index` opens a part: it starts with a part
     number ("II"), or preambular text follows it."""
     first = normalise_text(text_of(children[index]), reading.language)
-    if is_part_number(first):
+    if is_part_number(first, reading.language):
         return True
     for following in children[index + 1 :]:
         if local_name(following) != "subheading":
@@ -573,7 +578,7 @@ def _number_and_heading(reading: Reading, node: _Element) -> tuple[str | None, I
         number is None
         and len(titles) > 1
         and local_name(lines[0]) == "subheading"
-        and is_part_number(plain(titles[0]))
+        and is_part_number(plain(titles[0]), reading.language)
     ):
         number = plain(titles.pop(0))  # the UN's "I" on a sub-heading line of its own
     if len(titles) > 1:
@@ -614,9 +619,10 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
 def _attach_labelled(
     reading: Reading, node: _Element, found: list[Block], out: list[Block]
 ) -> bool:
-    """A paragraph without ``num`` that prints a subparagraph label inside its text
-    ("\t(a)\t…", as some of the UN's files have it) after a numbered paragraph: it is
-    that paragraph's subparagraph, below the last one when its label goes deeper."""
+    """A paragraph that is a subparagraph of the numbered paragraph before it, as some of
+    the UN's files have them: its ``num`` is a subparagraph label ("(a)"), or it has no
+    ``num`` and prints the label inside its text ("\t(a)\t…"). It goes below the last
+    subparagraph when its label goes deeper."""
     owner = out[-1] if out else None
     paragraph = found[0] if len(found) == 1 else None
     if (
@@ -624,25 +630,30 @@ def _attach_labelled(
         or (owner.number is None and not owner.subparagraphs)
         or owner.wrap_up
         or not isinstance(paragraph, OperativeParagraph)
-        or paragraph.number is not None
-        or first_child(node, "num") is not None
     ):
         return False
-    match = _LABEL_IN_TEXT.match(_opening_text(node))
-    if match is None:
-        return False
-    label = match.group("label")
-    first = paragraph.content[0] if paragraph.content else None
-    if not isinstance(first, Text) or not first.text.startswith(label):
-        return False
-    rest = first.text[len(label) :].lstrip()
-    content = ((Text(text=rest),) if rest else ()) + paragraph.content[1:]
+    if paragraph.number is not None:
+        if not _LABEL.fullmatch(paragraph.number):
+            return False
+        label, content = paragraph.number, paragraph.content
+        where = "as its number"
+    else:
+        match = _LABEL_IN_TEXT.match(_opening_text(node))
+        first = paragraph.content[0] if paragraph.content else None
+        if match is None or not isinstance(first, Text):
+            return False
+        label = match.group("label")
+        if not first.text.startswith(label):
+            return False
+        rest = first.text[len(label) :].lstrip()
+        content = ((Text(text=rest),) if rest else ()) + paragraph.content[1:]
+        where = "inside its text"
     if not content:
         return False
     reading.info(
         "akn-label-in-text",
-        f"a paragraph printing the label {label!r} inside its text is read as a "
-        "subparagraph of the paragraph before it",
+        f"a paragraph with the label {label!r} {where} is read as a subparagraph of the "
+        "paragraph before it",
         node,
     )
     new = Subparagraph(

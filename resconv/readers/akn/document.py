@@ -425,7 +425,36 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
     if not label:
         label = _ANNEX_LABELS.get(reading.language, ("Annex",))[0]
         reading.info("akn-annex-label", f"annex without a label; {label!r} used", doc)
+    if label and body_blocks and _unnumbered_text(body_blocks[0]) == (label, True):
+        reading.info(
+            "akn-annex-label-again", "the annex's label printed in its body is its label", doc
+        )
+        body_blocks.pop(0)
+        after_label = _unnumbered_text(body_blocks[0]) if body_blocks else None
+        if not title and after_label is not None and after_label[1]:
+            first_block = body_blocks.pop(0)
+            if isinstance(first_block, Heading):
+                title = first_block.text
+            elif isinstance(first_block, OperativeParagraph):
+                title = first_block.content
     return Annex(label=label, title=title, preamble=paragraphs, body=tuple(body_blocks))
+
+
+def _unnumbered_text(block: Block) -> tuple[str, bool] | None:
+    """The text of a heading or an unnumbered paragraph without subparagraphs, and
+    whether it reads as a title (no closing punctuation); None for other blocks."""
+    if isinstance(block, Heading) and block.number is None:
+        text = plain(block.text)
+    elif (
+        isinstance(block, OperativeParagraph)
+        and block.number is None
+        and not block.subparagraphs
+        and not block.wrap_up
+    ):
+        text = plain(block.content)
+    else:
+        return None
+    return text, not text.endswith(blocks.SENTENCE_ENDS)
 
 
 def _label_in_body(

@@ -20,6 +20,8 @@ from resconv.model import (
     Heading,
     Inlines,
     Paragraph,
+    Part,
+    PreambularParagraph,
     Resolution,
     Subparagraph,
     Table,
@@ -261,11 +263,22 @@ def _all_inlines(resolution: Resolution) -> list[Inlines]:
                 subs(block.subparagraphs)
                 out.append(block.wrap_up)
 
-    for para in resolution.preamble:
-        out.append(para.content)
-        subs(para.subparagraphs)
-        out.append(para.wrap_up)
+    def preamble(items: tuple[PreambularParagraph, ...]) -> None:
+        for para in items:
+            out.append(para.content)
+            subs(para.subparagraphs)
+            out.append(para.wrap_up)
+
+    def parts(items: tuple[Part, ...]) -> None:
+        for part in items:
+            out.append(part.heading)
+            preamble(part.preamble)
+            blocks(part.operative)
+            parts(part.parts)
+
+    preamble(resolution.preamble)
     blocks(resolution.operative)
+    parts(resolution.parts)
     for annex in resolution.annexes:
         out.append(annex.title)
         for para in annex.preamble:

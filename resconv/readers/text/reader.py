@@ -26,10 +26,12 @@ from resconv.model import (
     Annex,
     CoverPage,
     Inline,
+    Inlines,
     Resolution,
     Text,
     plain_text,
 )
+from resconv.model import Part as ModelPart
 from resconv.readers.text import layout
 from resconv.readers.text.bidi import to_logical_order
 from resconv.readers.text.cover import read_cover
@@ -271,6 +273,7 @@ class _Builder:
                 line=paras[0].line,
             )
         main = Part()
+        parts: list[tuple[str, Inlines, Part]] = []
         annexes: list[tuple[str, list[Inline], Part]] = []
         adoption: dict[str, object] = {}
         stage = "body"
@@ -280,7 +283,7 @@ class _Builder:
             index += 1
             table = self.tables.table_of(para.text)
             if table is not None:
-                part = annexes[-1][2] if stage == "annex" else main
+                part = annexes[-1][2] if stage == "annex" else parts[-1][2] if parts else main
                 part.in_body = True
                 part.body.append(table)
                 continue
@@ -295,7 +298,12 @@ class _Builder:
                 continue
             if stage == "annex":
                 _, annex_title, part = annexes[-1]
-                if not part.preamble and not part.body and self.classifier.is_title_like(para):
+                if (
+                    not part.preamble
+                    and not part.body
+                    and self.classifier.is_title_like(para)
+                    and (not annex_title or _continues(para.text))
+                ):
                     if annex_title:
                         annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))
                     annex_title.extend(para.inlines())
@@ -310,8 +318,15 @@ class _Builder:
                     line=para.line,
                 )
                 main.in_body = True
-            index = self.classifier.add(para, rest, index, main, annex=False)
+            elif start := self.classifier.part_start(para, rest, index, in_parts=bool(parts)):
+                part_number, heading, index = start
+                parts.append((part_number, heading, Part()))
+                continue
+            body = parts[-1][2] if parts and stage == "body" else main
+            index = self.classifier.add(para, rest, index, body, annex=False)
         self.classifier.check_numbers(main)
+        for _, _, part in parts:
+            self.classifier.check_numbers(part)
         for _, _, part in annexes:
             self.classifier.check_numbers(part)
         if "date_text" not in adoption and rest and rest[-1].text[-1:] not in ".。":
@@ -347,6 +362,15 @@ class _Builder:
             authority=authority,
             preamble=tuple(main.preamble),
             operative=tuple(main.body),
+            parts=tuple(
+                ModelPart(
+                    number=part_number,
+                    heading=heading,
+                    preamble=tuple(part.preamble),
+                    operative=tuple(part.body),
+                )
+                for part_number, heading, part in parts
+            ),
             adoption=resolution_adoption,
             annexes=built_annexes,
             cover=cover,
@@ -362,6 +386,7 @@ class _Builder:
             authority=resolution.authority,
             preamble=resolution.preamble,
             operative=resolution.operative,
+            parts=resolution.parts,
             footnotes=footnotes,
             adoption=resolution.adoption,
             annexes=resolution.annexes,
@@ -443,6 +468,14 @@ def _boundary(profile: LanguageProfile) -> re.Pattern[str]:
             rf"|(?:{date})\s*(?:{meeting})|(?:{profile.annex.pattern})"
         )
     return found
+
+
+def _continues(text: str) -> bool:
+    """Whether a line after an annex's title continues it rather than heading its text:
+    it opens in lower case ("of the Sustainable Development Goals Summit"), or in a
+    script without capitals, where nothing tells them apart."""
+    first = text[:1]
+    return first.islower() or not (first.isupper() or first.isdigit())
 
 
 def _tables_apart(blocks: list[layout.Block]) -> list[layout.Block]:
