@@ -22,7 +22,12 @@ from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import vocabulary
 from resconv.readers.text.layout import Line, ends_paragraph
 
-__all__ = ["join_word_lines", "rejoin_split_words", "restore_scattered_words"]
+__all__ = [
+    "join_marker_breaks",
+    "join_word_lines",
+    "rejoin_split_words",
+    "restore_scattered_words",
+]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
@@ -276,6 +281,37 @@ def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
         else:
             out.append(lines[index])
             index += 1
+    return out
+
+
+_ENDS_IN_MARKER = re.compile(r".*\D\d{1,3}")
+"""A line of text that ends in a footnote marker ("Human Rights,1")."""
+
+
+def join_marker_breaks(lines: list[Line]) -> list[Line]:
+    """`lines` with each line that an extractor broke after a raised footnote marker
+    joined to the line it continues.
+
+    pypdfium2 ends a line after a superscript and starts the rest of the printed line
+    with one space ("…Human Rights,1" / " as well as the purpose of the"), which would
+    read as a new, indented paragraph. The marker stays where it was printed. For
+    languages that separate words with spaces (in Chinese text copied from a PDF a
+    line may end in a number, "第27次全体会议", before a page number).
+    """
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and line.indent == 1
+            and not line.blank_before
+            and not line.page_break
+            and not line.text[:1].isdigit()
+            and _ENDS_IN_MARKER.fullmatch(previous.text)
+        ):
+            previous.text += " " + line.text
+            continue
+        out.append(line)
     return out
 
 
