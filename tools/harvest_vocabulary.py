@@ -2,9 +2,11 @@
 
 Reads the text of every resolution of the given sessions and writes, per language, the
 words (lower case, letters only) that at least ``--min-documents`` resolutions use:
-the common vocabulary of resolutions, never one document's wording. The output is
-``resconv/lang/vocabulary/<code>.txt``, which the text reader uses to rejoin words that
-a PDF extraction split with a stray space ("e radicate", "sessi on").
+the common vocabulary of resolutions, never one document's wording; and the compounds
+of two words ("seventy-fifth") they use as often, which they almost never print as two
+words. The output is ``resconv/lang/vocabulary/<code>.txt``, which the text reader uses
+to rejoin words that a PDF extraction split with a stray space ("e radicate", "sessi
+on") and to give back hyphens it dropped ("seventyfifth").
 
     python tools/harvest_vocabulary.py /path/to/GAresolutions --sessions 75-80
 
@@ -28,6 +30,11 @@ OUT = Path(__file__).resolve().parent.parent / "resconv" / "lang" / "vocabulary"
 WORD = re.compile(r"(?<![\w\-’'])[^\W\d_]{2,}(?![\w\-])|(?<=\s)[^\W\d_](?=\s)")
 """A whole word: letters between neither letters nor digits ("20th" gives none), not
 after an apostrophe ("State’s"); a single letter only between spaces (not "(a)")."""
+COMPOUND = re.compile(r"(?<![\w\-’'])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w\-])")
+"""A compound of two words ("two-state", "seventy-fifth"), kept with its hyphen."""
+SPACED_RARITY = 20
+"""A compound is kept when resolutions print it as two words at most once in this many
+of those that use it: "seventy-fifth" is, "follow-up" (also "to follow up") is not."""
 SINGLE_LETTER_SHARE = 0.25
 """A single letter is a word ("a", "y", "à") when this share of resolutions use it alone;
 letters that only name things ("section B") are rarer."""
@@ -45,6 +52,7 @@ def main() -> int:
         if code not in args.languages.split(","):
             continue
         counts: collections.Counter[str] = collections.Counter()
+        spaced: collections.Counter[str] = collections.Counter()
         files = 0
         for session in range(first, last + 1):
             for path in sorted((args.corpus / f"{session}session" / folder).glob("*.xml")):
@@ -53,12 +61,16 @@ def main() -> int:
                 except etree.XMLSyntaxError:
                     continue
                 files += 1
-                text = " ".join(root.getroot().itertext())
-                counts.update({word.lower() for word in WORD.findall(text)})
+                text = " ".join(" ".join(root.getroot().itertext()).split()).lower()
+                counts.update(set(WORD.findall(text)))
+                compounds = {a + "-" + b for a, b in COMPOUND.findall(text)}
+                counts.update(compounds)
+                spaced.update(c for c in compounds if c.replace("-", " ") in text)
         kept = sorted(
             w
             for w, n in counts.items()
             if n >= (args.min_documents if len(w) > 1 else files * SINGLE_LETTER_SHARE)
+            and ("-" not in w or spaced[w] * SPACED_RARITY <= n)
         )
         header = [
             f"# Words of General Assembly resolutions ({code}), harvested by",

@@ -9,7 +9,11 @@ import pytest
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
-from resconv.readers.text.repair import rejoin_split_words, restore_scattered_words
+from resconv.readers.text.repair import (
+    join_marker_breaks,
+    rejoin_split_words,
+    restore_scattered_words,
+)
 
 EN = profile("en")
 ZH = profile("zh")
@@ -292,3 +296,35 @@ def test_hyphens_the_extraction_dropped_are_restored_from_the_texts_own_compound
     # In a line of ordinary width two words stay two words.
     ordinary = rejoin_split_words([full, "to self determination"], Diagnostics(), [1, 2], lang="en")
     assert ordinary[1] == "to self determination"
+
+
+def test_a_compound_of_the_language_gets_its_hyphen_back() -> None:
+    lines = ["at its seventyfifth session", "an actionoriented declaration"]
+    assert rejoin_split_words(lines, Diagnostics(), [1, 2], lang="en") == [
+        "at its seventy-fifth session",
+        "an action-oriented declaration",
+    ]
+
+
+def test_a_space_before_punctuation_goes_where_the_text_glues_it_elsewhere() -> None:
+    english = ["illicit financial flows ;", *["to combat them;", "and noting,"] * 3]
+    assert rejoin_split_words(english, Diagnostics(), list(range(7)), lang="en")[0] == (
+        "illicit financial flows;"
+    )
+    french = ["flux financiers illicites ;", *["pour les combattre ;", "et notant,"] * 3]
+    assert rejoin_split_words(french, Diagnostics(), list(range(7)), lang="fr")[0] == (
+        "flux financiers illicites ;"
+    )
+
+
+def test_a_line_broken_after_a_raised_marker_is_joined_back() -> None:
+    # pypdfium2 ends the line after the superscript and starts the rest with a space.
+    lines = layout.split_lines(
+        "recalling the Universal Declaration of Human Rights,1\n as well as the purpose\n"
+        "1\n Resolution 217 A (III).\n"
+    )
+    assert [line.text for line in join_marker_breaks(lines)] == [
+        "recalling the Universal Declaration of Human Rights,1 as well as the purpose",
+        "1",
+        "Resolution 217 A (III).",
+    ]

@@ -345,6 +345,9 @@ def _unruled_areas(
     """
     areas: dict[int, tuple[int, list[Line]]] = {}
     breaks = [i for i, line in enumerate(lines) if line.page_break and i]
+    if not breaks:
+        # No form feeds (pypdfium2, pypdf): a page ends with its page number.
+        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind == "page number"]
     if not breaks and "page number" not in furniture:
         return areas  # no pages: notes come after a rule or as definitions
     start = 0

@@ -40,6 +40,7 @@ from resconv.readers.text.footnotes import collect_footnotes, place_glued_marker
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
 from resconv.readers.text.repair import (
+    join_marker_breaks,
     join_word_lines,
     rejoin_split_words,
     restore_scattered_words,
@@ -108,7 +109,7 @@ class _Builder:
         text, self.tables = lift_tables(text, self.profile)
         lines = layout.split_lines(text)
         if self.profile.joiner == "space":
-            lines = join_word_lines(lines, self.diagnostics)
+            lines = join_word_lines(join_marker_breaks(lines), self.diagnostics)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(

@@ -18,10 +18,16 @@ import re
 from collections import Counter
 
 from resconv.diagnostics import Diagnostics
+from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import vocabulary
 from resconv.readers.text.layout import Line, ends_paragraph
 
-__all__ = ["join_word_lines", "rejoin_split_words", "restore_scattered_words"]
+__all__ = [
+    "join_marker_breaks",
+    "join_word_lines",
+    "rejoin_split_words",
+    "restore_scattered_words",
+]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
@@ -31,8 +37,14 @@ _FRAGMENT = 3
 """One of the two pieces, neither of which stands alone in the text, is this short."""
 _SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W_])")
 """A space the extraction left before a hyphen: "non -proliferation", "COVID -19"."""
-_SPACE_COMMA = re.compile(r"(?<=[\w)]) (?=,)")
-"""A space the extraction left before a comma: "No. 11 , document"."""
+_SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–\S)")
+"""A space the extraction left before punctuation: "No. 11 , document", "flows ;",
+"2018 –2028"."""
+_GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–\S)")
+_REGULAR = 3
+"""A space before punctuation is dropped when the text glues that punctuation to the word
+before it at least this many times as often (French sets a space before ";" and ":"
+throughout)."""
 _COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 
 
@@ -47,27 +59,59 @@ def rejoin_split_words(
         words.update(word.lower() for word in _WORD.findall(text))
         for match in _PAIR.finditer(text):
             pairs[(match.group(1).lower(), match.group(2).lower())] += 1
+    common = language_compounds(lang)
     compounds = {
         (match.group(1) + match.group(2)).lower(): len(match.group(1))
         for text in texts
         if "-" in text
         for match in _COMPOUND.finditer(text)
     }
-    widths = sorted(len(text) for text in texts)
-    overlong = widths[(len(widths) * 9) // 10] * _OVERLONG if widths else 0
+    spaced_marks = _stray_spaces(texts)
+    overlong = _overlong_width(texts)
     out: list[str] = []
     for text, line in zip(texts, lines, strict=True):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
-        if " ," in text:
-            text = _SPACE_COMMA.sub("", text)
+        if spaced_marks:
+            text = _SPACE_BEFORE.sub(lambda m: _keep_space(m, spaced_marks), text)
         text = _rejoin(text, words, pairs, known, diagnostics, line)
-        if compounds and (known or len(text) > overlong):
-            text = _restore_hyphens(text, compounds, known, len(text) > overlong, diagnostics, line)
+        if compounds or common:
+            text = _restore_hyphens(
+                text, compounds, common, known, len(text) > overlong, diagnostics, line
+            )
         out.append(text)
     return out
 
 
+def _keep_space(match: re.Match[str], marks: str) -> str:
+    return "" if match.string[match.end()] in marks else " "
+
+
+def _stray_spaces(texts: list[str]) -> str:
+    """The punctuation marks before which a space is the extraction's, not the text's:
+    the text glues them to the word before far more often."""
+    spaced: Counter[str] = Counter()
+    glued: Counter[str] = Counter()
+    for text in texts:
+        spaced.update(text[m.end()] for m in _SPACE_BEFORE.finditer(text))
+        glued.update(text[m.end()] for m in _GLUED_BEFORE.finditer(text))
+    return "".join(mark for mark, n in spaced.items() if glued[mark] >= _REGULAR * n)
+
+
+def _overlong_width(texts: list[str]) -> float:
+    """How long a line of hard-wrapped text must be to be overlong (a whole paragraph
+    set on one line); infinite when the text is not hard-wrapped (one line a paragraph),
+    its lines then being as long as their paragraphs."""
+    widths = sorted(len(text) for text in texts)
+    if not widths:
+        return float("inf")
+    full = widths[(len(widths) * 9) // 10]
+    wrapped = sum(1 for width in widths if width >= 0.85 * full and width <= 1.15 * full)
+    return full * _OVERLONG if wrapped >= _WRAPPED * len(widths) else float("inf")
+
+
+_WRAPPED = 0.5
+"""In hard-wrapped text at least this share of the lines are full lines."""
 _OVERLONG = 1.3
 """A line this many times longer than the text's full lines is a whole paragraph that
 pdftotext set on one line; its hyphens are often lost ("two State", "selfdetermination")."""
@@ -78,28 +122,32 @@ _SPACED = re.compile(r"(?<![^\W\d_]|-)([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]))")
 def _restore_hyphens(
     text: str,
     compounds: dict[str, int],
+    common: dict[str, int],
     known: frozenset[str],
     overlong: bool,
     diagnostics: Diagnostics,
     line: int,
 ) -> str:
     """`text` with each word that is no word of the language, but a compound the text
-    prints elsewhere with its hyphen, given its hyphen back ("nuclearweapon-free" where
-    "nuclear-weapon-free" stands elsewhere): the extraction dropped it. In an overlong
-    line the text's own compounds are trusted over the vocabulary, and two words that
-    make one of them ("two State" where "two-State" stands elsewhere) are joined too."""
+    prints elsewhere with its hyphen ("nuclearweapon-free" where "nuclear-weapon-free"
+    stands elsewhere) or a compound of the language (`common`: "seventyfifth"), given
+    its hyphen back: the extraction dropped it. In an overlong line, where hyphens are
+    lost most, two words that make a compound of the language or of the text are joined
+    too ("seventy seventh"; "two State" where "two-State" stands elsewhere), and the
+    text's own compounds are trusted over the vocabulary ("counterterrorism")."""
 
     def hyphenate(match: re.Match[str]) -> str:
         word = match.group(0)
         key = word.lower()
-        cut = compounds.get(key)
+        cut = compounds.get(key, common.get(key))
         if cut is None or (key in known and not overlong):
             return word
         return _report(word, word[:cut] + "-" + word[cut:])
 
     def join(match: re.Match[str]) -> str:
         first, second = match.group(1), match.group(2)
-        if compounds.get((first + second).lower()) != len(first):
+        key = (first + second).lower()
+        if common.get(key) != len(first) and (not overlong or compounds.get(key) != len(first)):
             return match.group(0)
         _report(f"{first} {second}", f"{first}-{second}")
         return first + "-"
@@ -233,6 +281,37 @@ def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
         else:
             out.append(lines[index])
             index += 1
+    return out
+
+
+_ENDS_IN_MARKER = re.compile(r".*\D\d{1,3}")
+"""A line of text that ends in a footnote marker ("Human Rights,1")."""
+
+
+def join_marker_breaks(lines: list[Line]) -> list[Line]:
+    """`lines` with each line that an extractor broke after a raised footnote marker
+    joined to the line it continues.
+
+    pypdfium2 ends a line after a superscript and starts the rest of the printed line
+    with one space ("…Human Rights,1" / " as well as the purpose of the"), which would
+    read as a new, indented paragraph. The marker stays where it was printed. For
+    languages that separate words with spaces (in Chinese text copied from a PDF a
+    line may end in a number, "第27次全体会议", before a page number).
+    """
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and line.indent == 1
+            and not line.blank_before
+            and not line.page_break
+            and not line.text[:1].isdigit()
+            and _ENDS_IN_MARKER.fullmatch(previous.text)
+        ):
+            previous.text += " " + line.text
+            continue
+        out.append(line)
     return out
 
 
