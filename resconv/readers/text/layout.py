@@ -685,9 +685,11 @@ def segment(
 
 
 def _leading_number(text: str, profile: LanguageProfile) -> int | None:
-    """The operative number a line opens with ("5. Takes note …" → 5), if any."""
+    """The operative number a line opens with ("5. Takes note …" → 5), if any; a figure
+    after it ("2. 45 p.m.", a time cut at a line end) makes it no number."""
     found = profile.operative_number.match(text)
-    if found is None:
+    following = text[found.end() : found.end() + 1] if found else ""
+    if found is None or (following and not following.isalpha()):
         return None
     digits = "".join(ch for ch in found.group("num") if ch.isdigit())
     return int(digits) if digits.isascii() and digits else None
