@@ -12,8 +12,9 @@ table caption and table row (its cells' texts joined by a space), annex title (f
 markers written into it as ``[^n]``), and every footnote body, each a unit scored
 1 − normalised edit distance. Before comparing, text is put in a canonical form that keeps
 what a reader can know from plain text: Unicode spaces and runs of white space become one
-space, the non-breaking and soft hyphens become the plain hyphen or nothing, and in Chinese
-no space is kept next to a Han character or CJK punctuation.
+space, the non-breaking and soft hyphens become the plain hyphen or nothing, a space before a
+footnote marker goes (a superscript shows none; extractions print one), and in Chinese no
+space is kept next to a Han character or CJK punctuation.
 
 The UN's mark-up sometimes writes the subparagraphs "(a)", "(b)" of an operative paragraph as
 unnumbered paragraphs after it; both models are brought to one form before comparing (such a
@@ -63,8 +64,13 @@ _SPACE_NEAR_HAN = re.compile(rf"\s+(?={_HAN})|(?<={_HAN})\s+")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
+_SPACE_BEFORE_MARKER = re.compile(r" (?=\[\^[^\]]+\])")
+
+
 def canonical(text: str, language: str) -> str:
     text = " ".join(text.translate(_HYPHENS).split())
+    if "[^" in text:
+        text = _SPACE_BEFORE_MARKER.sub("", text)
     return _SPACE_NEAR_HAN.sub("", text) if language == "zh" else text
 
 

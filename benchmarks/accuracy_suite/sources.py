@@ -156,13 +156,14 @@ def _resolution_key(path: Path) -> str | None:
 
 
 def held_out_candidates(
-    corpus: Path, languages: tuple[str, ...], shared: Path = SHARED
+    corpus: Path, languages: tuple[str, ...], shared: Path = SHARED, seed: str = ""
 ) -> dict[str, list[Source]]:
     """The whole UN corpus in a fixed pseudo-random order, per language, minus ../shared.
 
     Candidates are every ``<Language>/*.xml`` under `corpus` (the session 74 zip archives
     are left out) whose resolution is not among the files of ../shared, ordered by the
-    SHA-256 of their path inside the corpus: the first N usable ones are the sample.
+    SHA-256 of their path inside the corpus (after `seed`, which draws another order):
+    the first N usable ones are the sample.
     """
     seen = {_resolution_key(source.path) for source in shared_sources(shared=shared)}
     ranked: dict[str, list[tuple[str, Path]]] = {language: [] for language in languages}
@@ -174,7 +175,7 @@ def held_out_candidates(
             if key is None or key in seen:
                 continue
             relative = path.relative_to(corpus).as_posix()
-            ranked[language].append((hashlib.sha256(relative.encode()).hexdigest(), path))
+            ranked[language].append((hashlib.sha256((seed + relative).encode()).hexdigest(), path))
     return {
         language: [Source(path, "held-out") for _, path in sorted(entries)]
         for language, entries in ranked.items()

@@ -29,7 +29,6 @@ from resconv.model import Resolution
 LAYOUTS = (*TEXT_LAYOUTS, "resconv-pdf:pypdf")
 
 _MEETING = "PDF: adoption meeting not read"
-_SUBHEADING = "unnumbered subheading in the operative part read as a paragraph"
 _COUNTS = "PDF: paragraph boundaries (preambular/operative count)"
 
 _TABLE_HEADING = "the UN's mark-up sets a table's lettered heading as a subparagraph"
@@ -54,10 +53,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     },
     ("A_RES_ES-11_5.deu.xml", "reflowed"): _GERMAN_MARKER,
     ("A_RES_ES-11_5.deu.xml", "web"): _GERMAN_MARKER,
-    **{
-        (f"A_RES_77_306.{code}.xml", "web"): _SUBHEADING
-        for code in ("ara", "eng", "fra", "rus", "spa")
-    },
     ("A_RES_75_19.zho.xml", "resconv-pdf:pypdf"): _MEETING,
     ("A_RES_77_306.ara.xml", "resconv-pdf:pypdf"): _MEETING,
     ("A_RES_77_5.zho.xml", "resconv-pdf:pypdf"): _MEETING,

@@ -597,7 +597,8 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
         elif name in HIERARCHY:
             out.extend(_hierarchy(reading, node, depth))
         elif name in ("crossHeading", "subheading"):
-            out.append(Heading(number=None, text=inline.inlines(reading, [node]), level=depth + 1))
+            heading = Heading(number=None, text=inline.inlines(reading, [node]), level=depth + 1)
+            _add_heading(reading, out, heading)
         elif name == "table":
             out.append(tables.table(reading, node))
         elif name == "container":
@@ -611,9 +612,28 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
                     out.append(Paragraph(content=inline.inlines(reading, [node])))
                     continue
             found = _paragraph(reading, node, depth)
-            if name != "paragraph" or not _attach_labelled(reading, node, found, out):
+            if len(found) == 1 and isinstance(found[0], Heading):
+                _add_heading(reading, out, found[0])
+            elif name != "paragraph" or not _attach_labelled(reading, node, found, out):
                 out.extend(found)
     return out
+
+
+def _add_heading(reading: Reading, out: list[Block], heading: Heading) -> None:
+    """`heading` after `out`; a heading that is only a part number ("I", on a line of
+    its own in the UN's files) and this heading's text are one heading."""
+    last = out[-1] if out else None
+    if (
+        isinstance(last, Heading)
+        and last.number is None
+        and heading.number is None
+        and last.level == heading.level
+        and is_part_number(plain(last.text), reading.language)
+        and not is_part_number(plain(heading.text), reading.language)
+    ):
+        out[-1] = replace(last, number=plain(last.text), text=heading.text)
+        return
+    out.append(heading)
 
 
 def _attach_labelled(

@@ -643,6 +643,9 @@ def segment(
     authority_at = next((i for i, found in enumerate(shapes.authority[:8]) if found), 0)
     last = len(lines) - 1
     column = -1  # where the text of a hanging-indent paragraph runs, if in one
+    next_number = 1
+    """The operative number that comes next: a line opening with it starts a paragraph
+    even after a line without closing punctuation (a sub-heading, in a web copy)."""
     for index, line in enumerate(lines):
         if 0 < index < authority_at and not line.blank_before:
             blocks[-1].items.append(line)
@@ -665,13 +668,31 @@ def segment(
         alone = (
             after is None or (after.blank_before and not after.page_break) or structural[index + 1]
         )
-        if previous < 0 or _starts_block(
-            index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
+        number = _leading_number(line.text, profile)
+        if (
+            previous < 0
+            or _starts_block(
+                index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
+            )
+            or (number == next_number and mode != "indent")
         ):
             blocks.append(Block(line.no))
+            if number is not None:
+                next_number = number + 1
         blocks[-1].items.append(line)
         previous = index
     return blocks
+
+
+def _leading_number(text: str, profile: LanguageProfile) -> int | None:
+    """The operative number a line opens with ("5. Takes note …" → 5), if any; a figure
+    after it ("2. 45 p.m.", a time cut at a line end) makes it no number."""
+    found = profile.operative_number.match(text)
+    following = text[found.end() : found.end() + 1] if found else ""
+    if found is None or (following and not following.isalpha()):
+        return None
+    digits = "".join(ch for ch in found.group("num") if ch.isdigit())
+    return int(digits) if digits.isascii() and digits else None
 
 
 def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
