@@ -1,6 +1,6 @@
 """Harvest the initial phrases of preambular and operative paragraphs from the UN's AKN.
 
-Reads every resolution of the given sessions in the six languages with resconv's own
+Reads every resolution of the given sessions in the six languages and German with resconv's own
 AKN reader and writes, per language, the initial words (the italic phrase that opens a
 preambular or operative paragraph) that at least ``--min-documents`` resolutions use:
 generic vocabulary, never one document's wording. The output is
@@ -30,6 +30,7 @@ FOLDERS = {
     "French": "fr",
     "Russian": "ru",
     "Spanish": "es",
+    "German": "de",
 }
 OUT = Path(__file__).resolve().parent.parent / "resconv" / "lang" / "lexicon"
 MAX_WORDS = 8

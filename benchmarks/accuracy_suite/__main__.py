@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         + ", ".join((*REAL_FORMS, *GENERATED_FORMS)),
     )
     parser.add_argument(
-        "--languages", default=",".join(LANGUAGE_ORDER), help="comma-separated (default all six)"
+        "--languages", default=",".join(LANGUAGE_ORDER), help="comma-separated (default all seven)"
     )
     parser.add_argument(
         "--sources",
@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--per-language", type=int, default=30, help="held-out sources per language (default 30)"
+    )
+    parser.add_argument(
+        "--seed",
+        default="",
+        help="draw another held-out sample: the corpus order is keyed by this text (default: none)",
     )
     parser.add_argument("--limit", type=int, help="at most this many UN files from ../shared")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
@@ -94,12 +99,12 @@ def _forms(patterns: str) -> tuple[tuple[str, ...], list[str]]:
 
 
 def _held_out(
-    corpus: Path, per_language: int, languages: tuple[str, ...]
+    corpus: Path, per_language: int, languages: tuple[str, ...], seed: str = ""
 ) -> tuple[list[Source], list[str]]:
     """The first `per_language` usable files per language of the corpus's fixed order."""
     chosen: list[Source] = []
     notes: list[str] = []
-    for language, candidates in held_out_candidates(corpus, languages).items():
+    for language, candidates in held_out_candidates(corpus, languages, seed=seed).items():
         taken = 0
         skipped = 0
         for source in candidates:
@@ -142,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit is not None:
         sources = sources[: args.limit]
     if args.corpus is not None:
-        held_out, held_notes = _held_out(args.corpus, args.per_language, languages)
+        held_out, held_notes = _held_out(args.corpus, args.per_language, languages, args.seed)
         sources += held_out
         notes += held_notes
     real = real_texts(args.shared) if "real" in groups and "en" in languages else []

@@ -4,15 +4,17 @@ Structure: the resolution's number, adoption date and meeting; the counts of pre
 and operative paragraphs; every block's kind (a table or an unnumbered paragraph counts
 by its kind only; its text is compared as text) and every paragraph's number with its tree of
 subparagraphs; the footnote markers in the order the text cites them, with the paragraph
-that cites each; the footnote markers that have a body; the annexes' labels and shapes.
+that cites each; the footnote markers that have a body; the parts' numbers and shapes (their
+headings are text); the annexes' labels and shapes.
 
 Text: the title, every paragraph, subparagraph, closing text, heading, unnumbered paragraph,
 table caption and table row (its cells' texts joined by a space), annex title (footnote
 markers written into it as ``[^n]``), and every footnote body, each a unit scored
 1 − normalised edit distance. Before comparing, text is put in a canonical form that keeps
 what a reader can know from plain text: Unicode spaces and runs of white space become one
-space, the non-breaking and soft hyphens become the plain hyphen or nothing, and in Chinese
-no space is kept next to a Han character or CJK punctuation.
+space, the non-breaking and soft hyphens become the plain hyphen or nothing, a space before a
+footnote marker goes (a superscript shows none; extractions print one), and in Chinese no
+space is kept next to a Han character or CJK punctuation.
 
 The UN's mark-up sometimes writes the subparagraphs "(a)", "(b)" of an operative paragraph as
 unnumbered paragraphs after it; both models are brought to one form before comparing (such a
@@ -40,6 +42,7 @@ from resconv.model import (
     Inlines,
     OperativeParagraph,
     Paragraph,
+    Part,
     PreambularParagraph,
     Resolution,
     Subparagraph,
@@ -61,8 +64,13 @@ _SPACE_NEAR_HAN = re.compile(rf"\s+(?={_HAN})|(?<={_HAN})\s+")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
+_SPACE_BEFORE_MARKER = re.compile(r" (?=\[\^[^\]]+\])")
+
+
 def canonical(text: str, language: str) -> str:
     text = " ".join(text.translate(_HYPHENS).split())
+    if "[^" in text:
+        text = _SPACE_BEFORE_MARKER.sub("", text)
     return _SPACE_NEAR_HAN.sub("", text) if language == "zh" else text
 
 
@@ -213,6 +221,23 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: str) -> list[Any]:
+    """Each part's number, preamble and body shapes and inner parts; texts as units."""
+    out: list[Any] = []
+    for index, part in enumerate(parts, 1):
+        here = f"{where} part {part.number or index}".strip()
+        walker.text(f"{here} heading", part.heading)
+        out.append(
+            (
+                part.number,
+                walker.preamble(here, part.preamble),
+                walker.blocks(here, _fold(part.operative, language)),
+                _parts(walker, here, part.parts, language),
+            )
+        )
+    return out
+
+
 def summarise(model: Resolution) -> Summary:
     model = replace(
         model,
@@ -236,6 +261,7 @@ def summarise(model: Resolution) -> Summary:
     )
     fields["preamble tree"] = preamble
     fields["operative tree"] = operative
+    fields["parts"] = _parts(walker, "", model.parts, model.language)
     annexes = []
     for annex in model.annexes:
         where = annex.label

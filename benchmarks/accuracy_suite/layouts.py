@@ -3,6 +3,7 @@
 Each layout prints exactly what the model holds, in the UN's order, and nothing the model
 does not know (no invented cover words): the adoption line and committee line as printed,
 the number and title, the enacting formula, the paragraphs with their numbers as printed,
+each part's number and heading on lines of their own before its paragraphs,
 the adoption block, the annexes and the footnotes. They differ where users' copies differ:
 
 - ``reflowed``: one line per paragraph with a blank line between, footnote markers glued to
@@ -31,6 +32,7 @@ from resconv.model import (
     Inlines,
     OperativeParagraph,
     Paragraph,
+    Part,
     PreambularParagraph,
     Resolution,
     Subparagraph,
@@ -152,6 +154,16 @@ class _Printer:
         if rows:
             yield "\n".join(rows), cited
 
+    def parts(self, parts: tuple[Part, ...]) -> Iterator[tuple[str, list[str]]]:
+        for part in parts:
+            if part.number:
+                yield part.number, []
+            if part.heading:
+                yield self.text(part.heading), _cited(part.heading)
+            yield from self.preamble(part.preamble)
+            yield from self.blocks(part.operative)
+            yield from self.parts(part.parts)
+
     def operative(self, paragraph: OperativeParagraph) -> str:
         text = self.text(paragraph.content, paragraph.initial_words)
         return f"{paragraph.number} {text}" if paragraph.number else text
@@ -193,6 +205,7 @@ def _body(model: Resolution, printer: _Printer) -> Iterator[tuple[str, list[str]
     yield model.authority, []
     yield from printer.preamble(model.preamble)
     yield from printer.blocks(model.operative)
+    yield from printer.parts(model.parts)
 
 
 def reflowed(model: Resolution) -> str:

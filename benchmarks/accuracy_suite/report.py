@@ -11,7 +11,7 @@ from typing import Any
 
 from .runner import GENERATED_FORMS, REAL_FORMS, Case
 
-LANGUAGE_ORDER = ("en", "fr", "es", "ru", "ar", "zh")
+LANGUAGE_ORDER = ("en", "fr", "es", "ru", "ar", "zh", "de")
 FORM_ORDER = (*REAL_FORMS, *GENERATED_FORMS)
 
 

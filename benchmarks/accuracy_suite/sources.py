@@ -2,7 +2,7 @@
 
 A `Source` is one UN AKN file; its expected model is what resconv's own AKN reader makes of
 it. Sources whose model the text reader cannot make yet (a language it does not read, a
-collection of resolutions, a resolution in parts), or that the model cannot hold (elements
+collection of resolutions), or that the model cannot hold (elements
 outside it, a Security Council resolution laid out as the General Assembly's) are skipped
 with their reason, never compared: a wrong expectation would blame the text reader for it.
 """
@@ -32,6 +32,7 @@ _LANGUAGE_FOLDERS = {
     "Russian": "ru",
     "Arabic": "ar",
     "Chinese": "zh",
+    "German": "de",
 }
 
 _THREE_LETTER = {
@@ -41,6 +42,7 @@ _THREE_LETTER = {
     "rus": "ru",
     "ara": "ar",
     "zho": "zh",
+    "deu": "de",
     "en": "en",
 }
 
@@ -100,8 +102,6 @@ def expected_model(path: Path) -> Resolution:
         raise Unusable(f"the text reader does not read language {result.value.language!r}")
     if result.value.components:
         raise Unusable("documentCollection (several resolutions)")
-    if result.value.parts:
-        raise Unusable("resolution in parts")
     for diagnostic in result.diagnostics:
         reason = _LOSSY_CODES.get(diagnostic.code)
         if reason is not None:
@@ -156,13 +156,14 @@ def _resolution_key(path: Path) -> str | None:
 
 
 def held_out_candidates(
-    corpus: Path, languages: tuple[str, ...], shared: Path = SHARED
+    corpus: Path, languages: tuple[str, ...], shared: Path = SHARED, seed: str = ""
 ) -> dict[str, list[Source]]:
     """The whole UN corpus in a fixed pseudo-random order, per language, minus ../shared.
 
     Candidates are every ``<Language>/*.xml`` under `corpus` (the session 74 zip archives
     are left out) whose resolution is not among the files of ../shared, ordered by the
-    SHA-256 of their path inside the corpus: the first N usable ones are the sample.
+    SHA-256 of their path inside the corpus (after `seed`, which draws another order):
+    the first N usable ones are the sample.
     """
     seen = {_resolution_key(source.path) for source in shared_sources(shared=shared)}
     ranked: dict[str, list[tuple[str, Path]]] = {language: [] for language in languages}
@@ -174,7 +175,7 @@ def held_out_candidates(
             if key is None or key in seen:
                 continue
             relative = path.relative_to(corpus).as_posix()
-            ranked[language].append((hashlib.sha256(relative.encode()).hexdigest(), path))
+            ranked[language].append((hashlib.sha256((seed + relative).encode()).hexdigest(), path))
     return {
         language: [Source(path, "held-out") for _, path in sorted(entries)]
         for language, entries in ranked.items()

@@ -11,6 +11,7 @@ preambular initial words are participles and phrases in lower case ("unter Hinwe
 from __future__ import annotations
 
 from resconv.lang import Language
+from resconv.lang.lexicon import initial_phrases
 from resconv.lang.profile import LanguageProfile, PhraseSet, Regex, lines
 
 __all__ = ["LANGUAGE", "PROFILE"]
@@ -146,8 +147,18 @@ PROFILE = LanguageProfile(
     code="de",
     joiner="space",
     authority=Regex(r"Die\s+Generalversammlung\s*,?|Der\s+Sicherheitsrat\s*,?"),
-    preambular=PhraseSet(PREAMBULAR_BASES, before=PREAMBULAR_BEFORE, word_boundary=True),
-    operative=PhraseSet(OPERATIVE_BASES, after=OPERATIVE_AFTER, word_boundary=True),
+    preambular=PhraseSet(
+        PREAMBULAR_BASES,
+        before=PREAMBULAR_BEFORE,
+        word_boundary=True,
+        more=lambda: initial_phrases("de", "preambular"),
+    ),
+    operative=PhraseSet(
+        OPERATIVE_BASES,
+        after=OPERATIVE_AFTER,
+        word_boundary=True,
+        more=lambda: initial_phrases("de", "operative"),
+    ),
     date=Regex(rf"(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
     # An ordinal is a number and a full stop: "69. Plenarsitzung".

@@ -29,7 +29,7 @@ __all__ = [
     "profile",
 ]
 
-TEXT_LANGUAGES: tuple[str, ...] = ("zh", "en", "fr", "es", "ru", "ar")
+TEXT_LANGUAGES: tuple[str, ...] = ("zh", "en", "fr", "es", "ru", "ar", "de")
 """Languages the text reader has a profile for, in detection order."""
 
 

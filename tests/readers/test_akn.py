@@ -332,3 +332,35 @@ class TestNumberPrintedInText:
         r = read(data)
         assert r.value.title == b.inlines("العنوان")
         assert "akn-title-separator" in [d.code for d in r.diagnostics]
+
+
+class TestLabelPrintedInText:
+    """Some UN files print points as paragraphs without ``num``, their label in the text."""
+
+    def test_labelled_paragraphs_become_the_subparagraphs_of_the_paragraph_before(
+        self,
+    ) -> None:
+        body = (
+            "<paragraph><num>1.</num><content><p>Decides:</p></content></paragraph>"
+            "<paragraph><content><p>\t(a)\tTo meet;</p></content></paragraph>"
+            "<paragraph><content><p>\t(i)\tOnce;</p></content></paragraph>"
+            "<paragraph><content><p>\t(b)\tTo report.</p></content></paragraph>"
+            "<paragraph><num>2.</num><content><p>Requests.</p></content></paragraph>"
+        )
+        r = read(akn(body))
+        first, second = r.value.operative
+        assert isinstance(first, OperativeParagraph) and isinstance(second, OperativeParagraph)
+        assert [(s.number, plain_text(s.content)) for s in first.subparagraphs] == [
+            ("(a)", "To meet;"),
+            ("(b)", "To report."),
+        ]
+        (nested,) = first.subparagraphs[0].subparagraphs
+        assert (nested.number, plain_text(nested.content)) == ("(i)", "Once;")
+        assert second.number == "2."
+        assert [d.code for d in r.diagnostics].count("akn-label-in-text") == 3
+
+    def test_without_a_paragraph_before_the_label_stays_in_the_text(self) -> None:
+        r = read(akn("<paragraph><content><p>\t(a)\tTo meet;</p></content></paragraph>"))
+        (paragraph,) = r.value.operative
+        assert isinstance(paragraph, OperativeParagraph)
+        assert plain_text(paragraph.content) == "(a) To meet;"

@@ -250,11 +250,21 @@ def test_annex_of_77_5(shared_dir: Path) -> None:
     headings = nodes(tree, "//a:attachment//a:mainBody/a:paragraph/a:heading", NS)
     assert annex.label == headings[0].text.strip()
     assert model_text(annex.title) == squeeze(headings[1].text)
+    # The file prints the points (a), (b) … as paragraphs without <num>, their label
+    # inside the text: each is a subparagraph of the numbered paragraph before it.
     paragraphs = nodes(tree, "//a:attachment//a:mainBody/a:paragraph[a:content]", NS)
-    assert len(annex.body) == len(paragraphs)
-    for block, node in zip(annex.body, paragraphs, strict=True):
+    numbered = [p for p in paragraphs if nodes(p, "a:num", NS)]
+    assert len(annex.body) == len(numbered)
+    expected: list[list[str]] = []
+    for node in paragraphs:
+        if nodes(node, "a:num", NS):
+            expected.append([])
+        else:
+            expected[-1].append(xml_text(node))
+    for block, node, points in zip(annex.body, numbered, expected, strict=True):
         assert isinstance(block, OperativeParagraph)
         assert model_text(block.content) == xml_text(node)[len(block.number or "") :]
+        assert [s.number + model_text(s.content) for s in block.subparagraphs] == points
 
 
 def test_sublist_points_nest_under_the_point_before_them(shared_dir: Path) -> None:

@@ -295,8 +295,8 @@ def test_missing_adoption_date() -> None:
 
 
 def test_unknown_language_is_a_usage_error(seed_bytes: bytes) -> None:
-    with pytest.raises(UsageError, match="does not know language 'de'"):
-        read(seed_bytes, lang="de")
+    with pytest.raises(UsageError, match="does not know language 'ja'"):
+        read(seed_bytes, lang="ja")
 
 
 def test_language_is_detected() -> None:

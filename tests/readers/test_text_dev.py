@@ -39,13 +39,8 @@ KNOWN_FAILURES = {
     "A-RES-75-129": _UN_MARKUP,
     "A-RES-76-113": _UN_MARKUP,
     "A-RES-76-1": "the UN's mark-up has its opening paragraphs as headings, not a preamble",
-    "A-RES-76-241": "sections with cross headings: more operative paragraphs read",
-    "A-RES-75-226": "a paragraph ending at a page break read as two",
     "A-RES-76-238": "a table: the text reader reads its rows as headings",
-    "A-RES-74-206": _MARKER,
     "A-RES-75-315": _MARKER,
-    "A-RES-75-32": _MARKER,
-    "A-RES-76-100": _MARKER,
 }
 _LOSSES = re.compile(r"[\s\-‑]+")
 

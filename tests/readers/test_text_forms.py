@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from resconv.errors import StructureError
-from resconv.model import OperativeParagraph, Subparagraph
+from resconv.model import Heading, OperativeParagraph, Subparagraph, Table, plain_text
 from resconv.readers.text.reader import TextReader
 
 CASES = Path(__file__).resolve().parents[2] / "fixtures" / "cases"
@@ -135,3 +135,152 @@ def test_a_text_cut_short_is_reported_with_its_line() -> None:
     result = TextReader().read(cut.encode())
     [truncated] = [d for d in result.diagnostics if d.code == "text-truncated"]
     assert truncated.line == 10
+
+
+TABLED = """80/98. Staffing
+
+The General Assembly,
+
+Recalling its resolution 79/1,
+
+1. Approves the changes to the staffing table below:
+
+A.
+
+A. Administration
+
+Action\tTitle of post\tNumber
+\t\t
+New post\tChief\t1
+Abolishment\tAssistant\t(1)
+
+2. Decides to remain seized of the matter.
+
+99th plenary meeting
+3 December 2025
+"""
+
+
+def _table_texts(table: Table) -> list[list[str]]:
+    return [
+        [" ".join(plain_text(p) for p in cell.content) for cell in row.cells] for row in table.rows
+    ]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown"])
+def test_a_table_copied_as_rows_of_cells_is_a_table_where_it_stands(layout: str) -> None:
+    text = TABLED
+    if layout == "markdown":
+        rows = [line.split("\t") for line in TABLED.splitlines() if "\t" in line]
+        markdown = ["| " + " | ".join(row) + " |" for row in rows]
+        markdown.insert(1, "| --- | --- | --- |")
+        text = TABLED.replace("\n".join("\t".join(r) for r in rows), "\n".join(markdown))
+    r = TextReader().read(text.encode())
+    first, heading, table, second = r.value.operative
+    assert isinstance(first, OperativeParagraph) and first.number == "1."
+    assert isinstance(heading, Heading)
+    assert (heading.number, plain_text(heading.text)) == ("A.", "A. Administration")
+    assert isinstance(table, Table)
+    assert _table_texts(table) == [
+        ["Action", "Title of post", "Number"],
+        ["", "", ""],
+        ["New post", "Chief", "1"],
+        ["Abolishment", "Assistant", "(1)"],
+    ]
+    assert [row.header for row in table.rows] == [layout == "markdown", False, False, False]
+    assert isinstance(second, OperativeParagraph) and second.number == "2."
+
+
+def test_paragraphs_copied_with_a_tab_after_their_number_are_no_table() -> None:
+    text = (
+        "80/97. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "1.\tDecides to act:\n\n\t(a)\tAt once;\n\n\t(b)\tLater;\n\n"
+        "2.\tRequests a report.\n\n99th plenary meeting\n\n3 December 2025\n"
+    )
+    r = TextReader().read(text.encode())
+    first, second = r.value.operative
+    assert isinstance(first, OperativeParagraph) and isinstance(second, OperativeParagraph)
+    assert [s.number for s in first.subparagraphs] == ["(a)", "(b)"]
+    assert second.number == "2."
+    assert not any(isinstance(block, Table) for block in r.value.operative)
+
+
+IN_PARTS = """80/96. Special subjects
+
+The General Assembly,
+
+I
+
+Conditions of service
+
+Recalling its resolution 79/1,
+
+Having considered the report of the Secretary-General,
+
+1. Takes note of the report;
+
+2. Decides to keep the matter under review.
+
+II
+
+Strategic heritage plan
+
+Recalling its resolution 79/2,
+
+Approves resources in the amount of 1,000 dollars,
+
+III
+
+Contingency fund
+
+Notes the balance of the fund.
+
+99th plenary meeting
+
+3 December 2025
+"""
+
+
+def test_a_resolution_in_parts_each_with_its_preamble_and_operative_paragraphs() -> None:
+    r = TextReader().read(IN_PARTS.encode())
+    resolution = r.value
+    assert (resolution.preamble, resolution.operative) == ((), ())
+    shapes = [
+        (
+            part.number,
+            plain_text(part.heading),
+            [plain_text(p.content)[:12] for p in part.preamble],
+            [
+                (b.number, plain_text(b.content)[:12])
+                for b in part.operative
+                if isinstance(b, OperativeParagraph)
+            ],
+        )
+        for part in resolution.parts
+    ]
+    assert shapes == [
+        (
+            "I",
+            "Conditions of service",
+            ["Recalling it", "Having consi"],
+            [("1.", "Takes note o"), ("2.", "Decides to k")],
+        ),
+        ("II", "Strategic heritage plan", ["Recalling it"], [(None, "Approves res")]),
+        ("III", "Contingency fund", [], [(None, "Notes the ba")]),
+    ]
+
+
+def test_a_section_heading_before_operative_paragraphs_is_a_heading_not_a_part() -> None:
+    text = (
+        "80/95. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "I\n\nPreparations\n\n1. Decides to act;\n\nII\n\nFollow-up\n\n"
+        "2. Requests a report.\n\n99th plenary meeting\n\n3 December 2025\n"
+    )
+    resolution = TextReader().read(text.encode()).value
+    assert resolution.parts == ()
+    assert [type(b).__name__ for b in resolution.operative] == [
+        "Heading",
+        "OperativeParagraph",
+        "Heading",
+        "OperativeParagraph",
+    ]

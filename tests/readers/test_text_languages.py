@@ -149,6 +149,7 @@ def test_a_paragraph_runs_on_over_a_page_break_with_its_footnote_at_the_foot() -
         ("80/1. Название\n\nГенеральная Ассамблея,\n\nссылаясь на резолюцию,\n", "ru"),
         ("80/1 - عنوان\n\nإن الجمعية العامة،\n\nإذ تشير إلى قرارها،\n", "ar"),
         ("80/1. 标题\n\n大会，\n\n回顾其决议，\n", "zh"),
+        ("80/1. Titel\n\nDie Generalversammlung,\n\nunter Hinweis auf ihre Resolution,\n", "de"),
     ],
 )
 def test_language_is_told_by_script_words_and_authority_line(text: str, code: str) -> None:
@@ -162,7 +163,7 @@ def _alternation(phrases: list[str], *, word_boundary: bool) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, ordered)) + ")" + tail)
 
 
-@pytest.mark.parametrize("code", ["zh", "fr", "es", "ru", "ar"])
+@pytest.mark.parametrize("code", ["zh", "fr", "es", "ru", "ar", "de"])
 def test_phrase_lookup_gives_what_a_longest_first_alternation_gives(code: str) -> None:
     # English is left out only because its 9 152-phrase alternation takes 0.4 s to compile.
     language = profile(code)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
+from resconv.readers.text.repair import (
+    join_marker_breaks,
+    rejoin_split_words,
+    restore_scattered_words,
+)
 
 EN = profile("en")
 ZH = profile("zh")
@@ -119,3 +126,219 @@ def test_text_that_merely_contains_such_numbers_is_kept(line: str) -> None:
     lines = _lines(line)
     content, _ = layout.strip_furniture(lines, EN, title="Title", diagnostics=Diagnostics())
     assert [c.text for c in content] == [line]
+
+
+def test_an_unruled_footnote_area_with_a_marker_after_its_bodies_is_a_footnote_area() -> None:
+    # pdftotext on a PDF whose footnote rule is drawn: the markers stand apart from the
+    # bodies, one of them after the last body, and the page number closes the page.
+    text = (
+        "Recalling article 31 of the Convention,1 outlining\n"
+        "the outcome,2 stressing\n1\n\nResolution 217 A (III).\nResolution 73/1.\n2\n\n1/3\n"
+        "\fA/RES/74/22\n\nactivities contribute,\n"
+    )
+    diagnostics = Diagnostics()
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="World Chess Day", diagnostics=diagnostics
+    )
+    assert [line.text for line in content] == [
+        "Recalling article 31 of the Convention,1 outlining",
+        "the outcome,2 stressing",
+        "activities contribute,",
+    ]
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Resolution 217 A (III)."]),
+        ("2", ["Resolution 73/1."]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # pieces that are not words of the language, whose whole is one
+        ("the sessi on of the Assembly", "the session of the Assembly"),
+        ("to e radicate colonialism", "to eradicate colonialism"),
+        ("and bearing in mind a rticle 27", "and bearing in mind article 27"),
+        ("recalling further it s resolution", "recalling further its resolution"),
+        ("the parties c oncerned", "the parties concerned"),
+        # real pairs of words stay, and so do elided words and single letters that name
+        ("a new agenda and a part of it", "a new agenda and a part of it"),
+        ("women’s and girls’ share", "women’s and girls’ share"),
+        ("de l’entrée et qu’elle s’engage", "de l’entrée et qu’elle s’engage"),
+        ("de l’alinéa e de l’Article 73", "de l’alinéa e de l’Article 73"),
+    ],
+)
+def test_words_split_by_a_stray_space_are_rejoined_from_the_vocabulary(
+    line: str, expected: str
+) -> None:
+    lang = "fr" if "l’" in line else "en"
+    diagnostics = Diagnostics()
+    assert rejoin_split_words([line], diagnostics, [1], lang=lang) == [expected]
+    repaired = [d for d in diagnostics.items if d.code == "rejoined-split-word"]
+    assert len(repaired) == (line != expected)
+
+
+def test_a_hanging_indent_continues_its_labelled_line_over_a_page_break() -> None:
+    # pdftotext -layout: subparagraph text runs at the column after its label, and the
+    # next page's margin differs.
+    text = (
+        "      1.    Decides to establish the Forum of People of African Descent,\n"
+        "with the mandate:\n"
+        "          (a)      To contribute to the full inclusion of\n"
+        "                   people of African descent;\n"
+        "          (b)      To provide expert advice\n"
+        "                   and recommendations to the Council on\n"
+        "\f\n"
+        "               all human rights;\n"
+        "      2.    Also decides that the Forum shall meet;\n"
+    )
+    blocks = layout.segment(layout.split_lines(text), EN, boundary=re.compile(r"(?!)"))
+    assert [[line.text for line in block.lines] for block in blocks] == [
+        ["1.    Decides to establish the Forum of People of African Descent,", "with the mandate:"],
+        ["(a)      To contribute to the full inclusion of", "people of African descent;"],
+        [
+            "(b)      To provide expert advice",
+            "and recommendations to the Council on",
+            "all human rights;",
+        ],
+        ["2.    Also decides that the Forum shall meet;"],
+    ]
+
+
+def test_words_of_a_widely_justified_line_are_put_back_in_their_line() -> None:
+    # pdftotext prints the far-apart words of a justified line after the paragraph.
+    text = (
+        "2.\nс удовлетворением отмечает\nМеждународного года кооперативов;\n\n"
+        "проведение\n\nв\n\n2012\n\nгоду\n\n3.\nрекомендует всем государствам;\n"
+    )
+    diagnostics = Diagnostics()
+    restored = restore_scattered_words(text, diagnostics)
+    assert [line for line in restored.split("\n") if line] == [
+        "2.",
+        "с удовлетворением отмечает проведение в 2012 году",
+        "Международного года кооперативов;",
+        "3.",
+        "рекомендует всем государствам;",
+    ]
+    assert len(restored.split("\n")) == len(text.split("\n"))
+    assert [d.line for d in diagnostics.items] == [2]  # the line they are put back in
+
+
+def test_a_number_and_a_label_set_apart_are_not_scattered_words() -> None:
+    text = "externas,\n1.\n\nDecide:\n\na)\n\nReprogramar la Conferencia;\n"
+    assert restore_scattered_words(text, Diagnostics()) == text
+
+
+def test_the_footnote_area_of_a_one_page_text_is_read() -> None:
+    text = (
+        "4.\nRequests the Secretary-General to submit a report.\n37th plenary meeting\n"
+        "7 December 2020\n\n1\n2\n\nLeague of Nations, Treaty Series, vol. XCIV, No. 2138.\n"
+        "A/75/137.\n\n1/1\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert content[-1].text == "7 December 2020"
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["League of Nations, Treaty Series, vol. XCIV, No. 2138."]),
+        ("2", ["A/75/137."]),
+    ]
+
+
+def test_a_footnote_wrapped_after_an_abbreviation_is_one_footnote() -> None:
+    text = (
+        "minorities,3\nReaffirming that the promotion\n1\n\nSee resolution 2200 A (XXI), annex.\n"
+        "See Official Records, Supplement No. 53 (A/75/53), chap.\nIV, sect. A.\n3\n"
+        "See A/HRC/43/62.\n2\n\n1/7\n\fA/RES/76/168\n\ndiversity within societies,\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert [line.text for line in content][-1] == "diversity within societies,"
+    assert [(n.marker, len(n.lines)) for n in notes] == [("1", 1), ("2", 2), ("3", 1)]
+
+
+def test_a_marker_set_apart_higher_up_the_page_pairs_with_the_note_at_its_foot() -> None:
+    # pdftotext put the page's marker between blank lines after "that:", its note last.
+    text = (
+        "1.\nDecides that:\n\n1\n\n(a)\n\nThe State may submit a statement;\n\n(b)\n\n"
+        "The State may deliver statements;\n\nSee resolution 169 (II).\n\n1/2\n"
+        "\fA/RES/80/1\n\n2.\nAlso decides to act.\n"
+    )
+    diagnostics = Diagnostics()
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=diagnostics
+    )
+    assert [line.text for line in content] == [
+        "1.",
+        "Decides that:",
+        "(a)",
+        "The State may submit a statement;",
+        "(b)",
+        "The State may deliver statements;",
+        "2.",
+        "Also decides to act.",
+    ]
+    assert [(n.marker, n.lines) for n in notes] == [("1", ["See resolution 169 (II)."])]
+
+
+def test_hyphens_the_extraction_dropped_are_restored_from_the_texts_own_compounds() -> None:
+    full = "Noting the options for self-determination of the Non-Self-Governing Territories,"
+    overlong = (
+        "Concerned by the exploitation of the natural resources of the Non-SelfGoverning "
+        "Territories by the administering Powers, and that the wishes of the people in respect "
+        "of their right to self determination should be ascertained,"
+    )
+    lines = [full, overlong, "and recalling its resolution 74/10 ,", *[full] * 8]
+    repaired = rejoin_split_words(lines, Diagnostics(), list(range(1, 12)), lang="en")
+    assert "Non-Self-Governing Territories by" in repaired[1]
+    assert "right to self-determination should" in repaired[1]
+    assert repaired[2] == "and recalling its resolution 74/10,"
+    # In a line of ordinary width two words stay two words.
+    ordinary = rejoin_split_words([full, "to self determination"], Diagnostics(), [1, 2], lang="en")
+    assert ordinary[1] == "to self determination"
+
+
+def test_a_compound_of_the_language_gets_its_hyphen_back() -> None:
+    lines = ["at its seventyfifth session", "an actionoriented declaration"]
+    assert rejoin_split_words(lines, Diagnostics(), [1, 2], lang="en") == [
+        "at its seventy-fifth session",
+        "an action-oriented declaration",
+    ]
+
+
+def test_a_space_before_punctuation_goes_where_the_text_glues_it_elsewhere() -> None:
+    english = ["illicit financial flows ;", *["to combat them;", "and noting,"] * 3]
+    assert rejoin_split_words(english, Diagnostics(), list(range(7)), lang="en")[0] == (
+        "illicit financial flows;"
+    )
+    french = ["flux financiers illicites ;", *["pour les combattre ;", "et notant,"] * 3]
+    assert rejoin_split_words(french, Diagnostics(), list(range(7)), lang="fr")[0] == (
+        "flux financiers illicites ;"
+    )
+
+
+def test_a_line_broken_after_a_raised_marker_is_joined_back() -> None:
+    # pypdfium2 ends the line after the superscript and starts the rest with a space.
+    lines = layout.split_lines(
+        "recalling the Universal Declaration of Human Rights,1\n as well as the purpose\n"
+        "1\n Resolution 217 A (III).\n"
+    )
+    assert [line.text for line in join_marker_breaks(lines)] == [
+        "recalling the Universal Declaration of Human Rights,1 as well as the purpose",
+        "1",
+        "Resolution 217 A (III).",
+    ]
+
+
+def test_a_marker_before_a_comma_stays_glued_to_the_comma() -> None:
+    lines = layout.split_lines("des droits inaliénables du peuple palestinien1\n,\n")
+    assert [line.text for line in join_marker_breaks(lines)] == [
+        "des droits inaliénables du peuple palestinien1,"
+    ]
+
+
+def test_a_space_printed_before_punctuation_after_a_marker_is_kept() -> None:
+    lines = layout.split_lines("prend note du rapport du Secrétaire général3\n ;\n")
+    assert [line.text for line in join_marker_breaks(lines)] == [
+        "prend note du rapport du Secrétaire général3 ;"
+    ]

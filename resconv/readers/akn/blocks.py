@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml.etree import _Element
 
+from resconv.lang.profile import TEXT_LANGUAGES, profile
 from resconv.model import (
     Block,
     FootnoteRef,
@@ -26,6 +27,7 @@ from resconv.model import (
     PreambularParagraph,
     Subparagraph,
     Table,
+    Text,
 )
 from resconv.readers.akn import inline, tables
 from resconv.readers.akn.context import Reading
@@ -66,14 +68,23 @@ _NUMBER_IN_TEXT = re.compile(
 UN's files of some sessions have it: "\t1 -\t…" (Arabic), "10.\u200e\t…", "5\t…". A tab,
 or a separator before a space or the end of the block's own text, must follow: "3.5
 million" and "15 States" stay text."""
+_LABEL_PATTERN = r"\(?[a-z]{1,5}\)|\([^\W\d_]\)|\(\d{1,2}\)"
+_LABEL = re.compile(_LABEL_PATTERN)
+_LABEL_IN_TEXT = re.compile(rf"\s*(?P<label>{_LABEL_PATTERN})[\u200e\u200f]*[\t\u00a0]")
+"""A subparagraph label printed inside the text, then a tab: "(a)\t", "ii)\t", "(أ)\t"."""
+_ROMAN = frozenset("ivxlc")
 _PREAMBLE_IN_BODY = "preamble"
 """``crossHeading/@refersTo`` (UN) and ``hcontainer/@name`` (resconv) of preambular text
 inside a part of the body."""
 
 
-def is_part_number(text: str) -> bool:
-    """Whether `text` is printed like the number of a part ("I", "A.", "二")."""
-    return bool(_PART_NUMBER.match(text.strip()))
+def is_part_number(text: str, language: str = "") -> bool:
+    """Whether `text` is printed like the number of a part ("I", "A.", "二"), or, given
+    the `language`, as its text profile prints a section number ("أولا")."""
+    stripped = text.strip()
+    if _PART_NUMBER.match(stripped):
+        return True
+    return language in TEXT_LANGUAGES and bool(profile(language).section_number.fullmatch(stripped))
 
 
 @dataclass
@@ -484,7 +495,7 @@ def _flat_parts(
     for flat in found:
         lines = [inline.inlines(reading, [h]) for h in flat.headings]
         number = None
-        if lines and is_part_number(plain(lines[0])):
+        if lines and is_part_number(plain(lines[0]), reading.language):
             number = plain(lines.pop(0))
         paragraphs = tuple(preambular(reading, node) for node in flat.preamble)
         operative, inner = _body_of(reading, flat.rest, 0, where)
@@ -504,7 +515,7 @@ def _opens_part(reading: Reading, children: list[_Element], index: int) -> bool:
     """Whether the run of sub-headings at `index` opens a part: it starts with a part
     number ("II"), or preambular text follows it."""
     first = normalise_text(text_of(children[index]), reading.language)
-    if is_part_number(first):
+    if is_part_number(first, reading.language):
         return True
     for following in children[index + 1 :]:
         if local_name(following) != "subheading":
@@ -529,7 +540,7 @@ def _number_and_heading(reading: Reading, node: _Element) -> tuple[str | None, I
         number is None
         and len(titles) > 1
         and local_name(lines[0]) == "subheading"
-        and is_part_number(plain(titles[0]))
+        and is_part_number(plain(titles[0]), reading.language)
     ):
         number = plain(titles.pop(0))  # the UN's "I" on a sub-heading line of its own
     if len(titles) > 1:
@@ -548,7 +559,8 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
         elif name in HIERARCHY:
             out.extend(_hierarchy(reading, node, depth))
         elif name in ("crossHeading", "subheading"):
-            out.append(Heading(number=None, text=inline.inlines(reading, [node]), level=depth + 1))
+            heading = Heading(number=None, text=inline.inlines(reading, [node]), level=depth + 1)
+            _add_heading(reading, out, heading)
         elif name == "table":
             out.append(tables.table(reading, node))
         elif name == "container":
@@ -561,8 +573,105 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
                 if _holds_text(node):  # its own text would be lost in the paragraph reading
                     out.append(Paragraph(content=inline.inlines(reading, [node])))
                     continue
-            out.extend(_paragraph(reading, node, depth))
+            found = _paragraph(reading, node, depth)
+            if len(found) == 1 and isinstance(found[0], Heading):
+                _add_heading(reading, out, found[0])
+            elif name != "paragraph" or not _attach_labelled(reading, node, found, out):
+                out.extend(found)
     return out
+
+
+def _add_heading(reading: Reading, out: list[Block], heading: Heading) -> None:
+    """`heading` after `out`; a heading that is only a part number ("I", on a line of
+    its own in the UN's files) and this heading's text are one heading."""
+    last = out[-1] if out else None
+    if (
+        isinstance(last, Heading)
+        and last.number is None
+        and heading.number is None
+        and last.level == heading.level
+        and is_part_number(plain(last.text), reading.language)
+        and not is_part_number(plain(heading.text), reading.language)
+    ):
+        out[-1] = replace(last, number=plain(last.text), text=heading.text)
+        return
+    out.append(heading)
+
+
+def _attach_labelled(
+    reading: Reading, node: _Element, found: list[Block], out: list[Block]
+) -> bool:
+    """A paragraph that is a subparagraph of the numbered paragraph before it, as some of
+    the UN's files have them: its ``num`` is a subparagraph label ("(a)"), or it has no
+    ``num`` and prints the label inside its text ("\t(a)\t…"). It goes below the last
+    subparagraph when its label goes deeper."""
+    owner = out[-1] if out else None
+    paragraph = found[0] if len(found) == 1 else None
+    if (
+        not isinstance(owner, OperativeParagraph)
+        or (owner.number is None and not owner.subparagraphs)
+        or owner.wrap_up
+        or not isinstance(paragraph, OperativeParagraph)
+    ):
+        return False
+    if paragraph.number is not None:
+        if not _LABEL.fullmatch(paragraph.number):
+            return False
+        label, content = paragraph.number, paragraph.content
+        where = "as its number"
+    else:
+        match = _LABEL_IN_TEXT.match(_opening_text(node))
+        first = paragraph.content[0] if paragraph.content else None
+        if match is None or not isinstance(first, Text):
+            return False
+        label = match.group("label")
+        if not first.text.startswith(label):
+            return False
+        rest = first.text[len(label) :].lstrip()
+        content = ((Text(text=rest),) if rest else ()) + paragraph.content[1:]
+        where = "inside its text"
+    if not content:
+        return False
+    reading.info(
+        "akn-label-in-text",
+        f"a paragraph with the label {label!r} {where} is read as a subparagraph of the "
+        "paragraph before it",
+        node,
+    )
+    new = Subparagraph(
+        number=label,
+        content=content,
+        subparagraphs=paragraph.subparagraphs,
+        wrap_up=paragraph.wrap_up,
+    )
+    out[-1] = replace(owner, subparagraphs=_nest(owner.subparagraphs, new))
+    return True
+
+
+def _opening_text(node: _Element) -> str:
+    """The text of `node` up to its first inline element: where a label is printed."""
+    for element in node.iter():
+        if isinstance(element.tag, str) and local_name(element) == "p":
+            return element.text or ""
+    return ""
+
+
+def _nest(subs: tuple[Subparagraph, ...], new: Subparagraph) -> tuple[Subparagraph, ...]:
+    """`subs` with `new` after the last one, or below it when its label is a roman
+    numeral after a letter ("(i)" after "(a)"; "(i)" after "(h)" is a letter)."""
+    last = subs[-1] if subs else None
+    if last is None or not _deeper(new.number, last.number):
+        return (*subs, new)
+    return (*subs[:-1], replace(last, subparagraphs=_nest(last.subparagraphs, new)))
+
+
+def _deeper(label: str, previous: str) -> bool:
+    inner, before = label.strip("()"), previous.strip("()")
+    if not inner or not set(inner) <= _ROMAN or not before.isalpha():
+        return False
+    if len(inner) == 1 and len(before) == 1 and ord(inner) == ord(before) + 1:
+        return False  # "(i)" after "(h)", "(v)" after "(u)", "(x)" after "(w)"
+    return not set(before) <= _ROMAN
 
 
 def _holds_text(node: _Element) -> bool:

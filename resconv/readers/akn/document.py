@@ -419,6 +419,8 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
         else:
             body_blocks.extend(leading)
         parts.extend(found)
+    if not label:
+        label, title = _label_in_body(reading, doc, body_blocks, title)
     first = body_blocks[0] if body_blocks else None
     if not label and isinstance(first, Heading) and _is_label(reading, first):
         label = plain(first.text)
@@ -430,9 +432,65 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
     if not label:
         label = _ANNEX_LABELS.get(reading.language, ("Annex",))[0]
         reading.info("akn-annex-label", f"annex without a label; {label!r} used", doc)
+    if label and body_blocks and _unnumbered_text(body_blocks[0]) == (label, True):
+        reading.info(
+            "akn-annex-label-again", "the annex's label printed in its body is its label", doc
+        )
+        body_blocks.pop(0)
+        after_label = _unnumbered_text(body_blocks[0]) if body_blocks else None
+        if not title and after_label is not None and after_label[1]:
+            first_block = body_blocks.pop(0)
+            if isinstance(first_block, Heading):
+                title = first_block.text
+            elif isinstance(first_block, OperativeParagraph):
+                title = first_block.content
     return Annex(
         label=label, title=title, preamble=paragraphs, body=tuple(body_blocks), parts=tuple(parts)
     )
+
+
+def _unnumbered_text(block: Block) -> tuple[str, bool] | None:
+    """The text of a heading or an unnumbered paragraph without subparagraphs, and
+    whether it reads as a title (no closing punctuation); None for other blocks."""
+    if isinstance(block, Heading) and block.number is None:
+        text = plain(block.text)
+    elif (
+        isinstance(block, OperativeParagraph)
+        and block.number is None
+        and not block.subparagraphs
+        and not block.wrap_up
+    ):
+        text = plain(block.content)
+    else:
+        return None
+    return text, not text.endswith(blocks.SENTENCE_ENDS)
+
+
+def _label_in_body(
+    reading: Reading, doc: _Element, body_blocks: list[Block], title: Inlines
+) -> tuple[str, Inlines]:
+    """The label and title an annex prints in the first paragraph of its body, as
+    ``docType`` and ``docTitle`` (the UN's files of session 74); that paragraph goes.
+    ("", `title`) when the body opens otherwise."""
+    body = first_child(doc, *_BODIES)
+    opening = next(iter(child_elements(body)), None) if body is not None else None
+    doc_type = next(descendants(opening, "docType"), None) if opening is not None else None
+    first = body_blocks[0] if body_blocks else None
+    if (
+        opening is None
+        or doc_type is None
+        or not isinstance(first, OperativeParagraph)
+        or first.number
+    ):
+        return "", title
+    label = plain(inline.inlines(reading, [doc_type]))
+    doc_title = next(descendants(opening, "docTitle"), None)
+    printed = inline.inlines(reading, [doc_title]) if doc_title is not None else ()
+    if not label or " ".join((label, plain(printed))).strip() != plain(first.content):
+        return "", title  # the paragraph holds more than the label and title
+    body_blocks.pop(0)
+    reading.info("akn-annex-label-in-body", "the annex's label and title are in its body", opening)
+    return label, printed or title
 
 
 def _is_label(reading: Reading, heading: Heading) -> bool:

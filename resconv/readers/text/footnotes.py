@@ -20,6 +20,8 @@ from resconv.model import (
     Heading,
     Inlines,
     Paragraph,
+    Part,
+    PreambularParagraph,
     Resolution,
     Subparagraph,
     Table,
@@ -164,7 +166,7 @@ def _detached(text: str, start: int, end: int, *, tier: int) -> bool:
 
     0: after punctuation and a space, at the end or before a word in lower case or
     punctuation ("People, 1", "2018, 1 as"); 1: the same before a capital; 2: after a
-    word ("session 2 and", "文件2和"), never after "第".
+    word or a year ("session 2 and", "for 2019 5 and", "文件2和"), never after "第".
     """
     before = text[start - 2 : start] if start >= 2 else text[:start]
     following = text[end : end + 2]
@@ -176,12 +178,24 @@ def _detached(text: str, start: int, end: int, *, tier: int) -> bool:
     if tier < 2 or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
         return False
     if before[-1:] == " ":
-        return before[:1].isalpha() and (
-            ends or (following[:1] == " " and following[1:2].islower())
+        if not (ends or (following[:1] == " " and following[1:2].islower())):
+            return False
+        if _YEAR_BEFORE.search(text, 0, start):
+            return True  # "the 2010, 1 2013 2 and 2015 3 reports"
+        return (
+            before[:1].isalpha()
+            and not _IN_RANGE_BEFORE.search(text, max(0, start - 16), start)
+            and not _IN_RANGE_AFTER.match(text, end)
         )
     return before[-1:].isalpha() and not following[:1].isdigit()
 
 
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d $")
+"""A year just before a number ("for 2019 5 and which"): the number is a marker."""
+_IN_RANGE_BEFORE = re.compile(r"\d[ ][^\W\d_]{1,5}[ ]$")
+_IN_RANGE_AFTER = re.compile(r"[ ][^\W\d_]{1,5}[ ]\d")
+"""A number one short word from another is part of a range or a time ("from 7 to 9
+May", "from 3 to 5 p.m."), not a marker after a word."""
 _PUNCTUATION = frozenset(",;:.”’)»，；。：、》」")
 
 
@@ -249,11 +263,22 @@ def _all_inlines(resolution: Resolution) -> list[Inlines]:
                 subs(block.subparagraphs)
                 out.append(block.wrap_up)
 
-    for para in resolution.preamble:
-        out.append(para.content)
-        subs(para.subparagraphs)
-        out.append(para.wrap_up)
+    def preamble(items: tuple[PreambularParagraph, ...]) -> None:
+        for para in items:
+            out.append(para.content)
+            subs(para.subparagraphs)
+            out.append(para.wrap_up)
+
+    def parts(items: tuple[Part, ...]) -> None:
+        for part in items:
+            out.append(part.heading)
+            preamble(part.preamble)
+            blocks(part.operative)
+            parts(part.parts)
+
+    preamble(resolution.preamble)
     blocks(resolution.operative)
+    parts(resolution.parts)
     for annex in resolution.annexes:
         out.append(annex.title)
         for para in annex.preamble:

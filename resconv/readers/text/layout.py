@@ -15,6 +15,7 @@ whole layout work is linear in the input.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -118,6 +119,11 @@ class Line:
     blank_before: bool = False
     page_break: bool = False
     """A page boundary (form feed, removed header or footnote area) comes before it."""
+    hang: int = -1
+    """The column where a labelled line's text starts after its label ("(a)   To …"), so
+    that lines indented to it continue it (a hanging indent); -1 when not labelled."""
+    indent: int = 0
+    """How many spaces the line is indented by."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +171,9 @@ def split_lines(text: str) -> list[Line]:
         for no, raw in enumerate(text.split("\n"), start=1):
             stripped = raw.strip()
             if stripped:
-                out.append(Line(no, stripped, raw[:1].isspace(), blank))
+                line = Line(no, stripped, raw[:1].isspace(), blank)
+                _measure_indent(line, raw)
+                out.append(line)
                 blank = False
             else:
                 blank = True
@@ -179,17 +187,31 @@ def split_lines(text: str) -> list[Line]:
             if not stripped:
                 blank = blank or len(parts) == 1  # a form feed alone is no blank line
                 continue
-            out.append(
-                Line(
-                    no=no,
-                    text=stripped,
-                    indented=part[:1].isspace(),
-                    blank_before=blank,
-                    page_break=page,
-                )
+            line = Line(
+                no=no,
+                text=stripped,
+                indented=part[:1].isspace(),
+                blank_before=blank,
+                page_break=page,
             )
+            _measure_indent(line, part)
+            out.append(line)
             blank = page = False
     return out
+
+
+_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]{2,}(?=\S)")
+"""A paragraph or subparagraph label set apart from its text by a gap ("(a)      To")."""
+
+
+def _measure_indent(line: Line, raw: str) -> None:
+    """Fill `line.indent` and `line.hang` from its raw text (layout-keeping extraction)."""
+    if not line.indented:
+        return
+    line.indent = len(raw) - len(raw.lstrip(" \t"))
+    label = _LABEL_GAP.match(raw)
+    if label:
+        line.hang = label.end()
 
 
 def find_title(lines: list[Line], profile: LanguageProfile) -> int | None:
@@ -234,10 +256,14 @@ def strip_furniture(
         if index < skip_to:
             continue
         if index in unruled:
-            end = unruled[index]
-            notes.extend(_pair_detached(lines[index:end], furniture[index:end], diagnostics))
+            end, apart = unruled[index]
+            area = [*apart, *lines[index:end]]
+            kinds = [*([None] * len(apart)), *furniture[index:end]]
+            notes.extend(_pair_detached(area, kinds, diagnostics))
             skip_to, page_break = end, True
             continue
+        if furniture[index] == "footnote marker":
+            continue  # a page's marker printed apart from its note: paired with the area
         kind = furniture[index]
         markdown = MARKDOWN_NOTE.fullmatch(line.text)
         if markdown:
@@ -303,39 +329,85 @@ def _detached_area(lines: list[Line], start: int, furniture: list[str | None]) -
     return end if marker else None
 
 
-def _unruled_areas(lines: list[Line], furniture: list[str | None]) -> dict[int, int]:
+def _unruled_areas(
+    lines: list[Line], furniture: list[str | None]
+) -> dict[int, tuple[int, list[Line]]]:
     """Footnote areas printed without a rule as text (the rule was a drawn line): where
-    each starts and ends, by line index.
+    each starts and ends, by line index, and the page's markers printed apart from it.
 
     On a page without a footnote rule, the area is the page's last lines from the first
     marker alone on its line whose lines pair exactly: as many markers alone as footnote
-    texts ending with their sentence, each of them a number not seen before. Only text
-    with page breaks has page feet.
+    texts ending with their sentence, each of them a number not seen before. Failing
+    that, pdftotext may have set the markers higher up the page, each alone between
+    blank lines, and the bodies last, after a blank line: those pair the same way (the
+    markers are then marked as furniture). Only text with pages (page breaks, or the
+    page number of a one-page text) has page feet.
     """
-    areas: dict[int, int] = {}
+    areas: dict[int, tuple[int, list[Line]]] = {}
     breaks = [i for i, line in enumerate(lines) if line.page_break and i]
     if not breaks:
+        # No form feeds (pypdfium2, pypdf): a page ends with its page number.
+        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind == "page number"]
+    if not breaks and "page number" not in furniture:
         return areas  # no pages: notes come after a rule or as definitions
     start = 0
     for end in [*breaks, len(lines)]:
         page = range(start, end)
         start = end
-        texts = [lines[i].text for i in page if furniture[i] is None]
+        # The last text is a note's end; a marker printed after all bodies does not count.
+        texts = [
+            lines[i].text
+            for i in page
+            if furniture[i] is None and not MARKER_LINE.fullmatch(lines[i].text)
+        ]
         if not texts or texts[-1][-1:] not in ".。" or "separator" in furniture[page.start : end]:
             continue
         for first in page:
             if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
                 continue
             if _pairs_exactly(lines, furniture, first, page.stop):
-                areas[first] = page.stop
+                areas[first] = (page.stop, [])
                 break
+        else:
+            _markers_apart(lines, furniture, page, areas)
     return areas
+
+
+def _markers_apart(
+    lines: list[Line],
+    furniture: list[str | None],
+    page: range,
+    areas: dict[int, tuple[int, list[Line]]],
+) -> None:
+    """Record the page's foot as a footnote area whose markers stand apart, if it is one."""
+    content = [i for i in page if furniture[i] is None]
+    markers = [
+        i
+        for i in content
+        if MARKER_LINE.fullmatch(lines[i].text)
+        and lines[i].blank_before
+        and (i + 1 == page.stop or lines[i + 1].blank_before)
+    ]
+    if not markers:
+        return
+    first = next((i for i in reversed(content) if lines[i].blank_before), None)
+    if first is None or first <= markers[-1]:
+        return
+    texts = [lines[i].text for i in content if i >= first]
+    if (
+        not texts[0][:1].isupper()
+        or len(texts) > _NOTE_LINES * len(markers)
+        or _count_bodies(texts, 0) != len(markers)
+    ):
+        return
+    for index in markers:
+        furniture[index] = "footnote marker"
+    areas[first] = (page.stop, [lines[i] for i in markers])
 
 
 def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
     markers: set[str] = set()
-    bodies = 0
-    last = ""
+    texts: list[str] = []
     for index in range(start, end):
         if furniture[index] is not None:
             continue
@@ -345,10 +417,26 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
                 return False
             markers.add(text)
             continue
-        if not last or _note_ends(last, text):
-            bodies += 1
-        last = text
-    return bodies == len(markers) and last[-1:] in ".。"
+        if _LABEL_ALONE.fullmatch(text):
+            return False  # "(a)" alone: a subparagraph of the text, not a footnote
+        texts.append(text)
+    if not texts or texts[-1][-1:] not in ".。" or len(texts) > _NOTE_LINES * len(markers):
+        return False
+    return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
+
+
+_LABEL_ALONE = re.compile(
+    r"\(?(?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6})[.)]|\((?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6})\)"
+)
+"""A paragraph or subparagraph label alone on its line ("(a)", "b)", "(iv)", "2.")."""
+_NOTE_LINES = 8
+"""A page's footnotes run to at most this many lines each, on average; more is text."""
+
+
+def _count_bodies(texts: list[str], abbreviations: int) -> int:
+    return 1 + sum(
+        1 for last, text in itertools.pairwise(texts) if _note_ends(last, text, abbreviations)
+    )
 
 
 def _pair_detached(
@@ -357,10 +445,12 @@ def _pair_detached(
     """The notes of a detached area: markers in number order, bodies in printed order.
 
     A body ends with its sentence ("." or "。"); the bodies are printed in the order of
-    their markers, whatever order the extractor gave the markers in.
+    their markers, whatever order the extractor gave the markers in. When a line
+    ending in an abbreviation ("chap.", "vol.") ends a body, markers and bodies do not
+    pair; then such a line runs on.
     """
     markers: list[Line] = []
-    bodies: list[list[Line]] = []
+    texts: list[Line] = []
     for line, kind in zip(area, kinds, strict=True):
         if kind is not None:
             diagnostics.info(
@@ -370,10 +460,12 @@ def _pair_detached(
         if MARKER_LINE.fullmatch(line.text):
             markers.append(line)
             continue
-        if not bodies or _note_ends(bodies[-1][-1].text, line.text):
-            bodies.append([])
-        bodies[-1].append(line)
+        texts.append(line)
     markers.sort(key=lambda line: int(line.text))
+    bodies = _bodies(texts, 0)
+    if len(bodies) != len(markers):
+        lenient = _bodies(texts, 1)
+        bodies = lenient if len(lenient) == len(markers) else bodies
     if len(markers) != len(bodies):
         diagnostics.add(
             "footnote-area-unpaired",
@@ -387,9 +479,25 @@ def _pair_detached(
     ]
 
 
-def _note_ends(line: str, following: str) -> bool:
+def _bodies(texts: list[Line], abbreviations: int) -> list[list[Line]]:
+    bodies: list[list[Line]] = []
+    for line in texts:
+        if not bodies or _note_ends(bodies[-1][-1].text, line.text, abbreviations):
+            bodies.append([])
+        bodies[-1].append(line)
+    return bodies
+
+
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[^\W\d_A-ZА-Я]{1,4}|No|Nº)\.$")
+"""A line ending in a short lower-case abbreviation ("chap.", "vol.", "п.") or "No."."""
+
+
+def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     """Whether a footnote text ends with `line`: its sentence ends, and the next line does
-    not run on ("Supplement No." / "23 (A/74/23)." is one note)."""
+    not run on ("Supplement No." / "23 (A/74/23)." is one note). With `abbreviations`,
+    a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A.")."""
+    if abbreviations and _ABBREVIATION.search(line):
+        return False
     return line[-1:] in ".。" and not following[:1].isdigit() and not following[:1].islower()
 
 
@@ -534,23 +642,66 @@ def segment(
     # A title wrapped over lines that no blank line separates runs to the authority line.
     authority_at = next((i for i, found in enumerate(shapes.authority[:8]) if found), 0)
     last = len(lines) - 1
+    column = -1  # where the text of a hanging-indent paragraph runs, if in one
+    next_number = 1
+    """The operative number that comes next: a line opening with it starts a paragraph
+    even after a line without closing punctuation (a sub-heading, in a web copy)."""
     for index, line in enumerate(lines):
         if 0 < index < authority_at and not line.blank_before:
             blocks[-1].items.append(line)
             previous = index
             continue
+        if mode == "indent" and line.indented and column >= 0 and _hangs(index, column, shapes):
+            # A line indented to the text of a labelled line before it continues it:
+            # "(a)      To contribute …" / "         people of …" (a hanging indent).
+            # Over a page break the margin may move; an unfinished paragraph runs on.
+            blocks[-1].items.append(line)
+            previous, column = index, line.indent
+            continue
+        column = line.hang if line.hang >= 0 else (column if line.indent == column else -1)
         if blocks and shapes.marker[index] and int(line.text) == next_marker:
             blocks[-1].items.append(Marker(line.text, line.no))
             next_marker += 1
             continue
-        alone = index == last or lines[index + 1].blank_before or structural[index + 1]
-        if previous < 0 or _starts_block(
-            index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
+        # A blank line that only marks a page break does not set the line apart.
+        after = lines[index + 1] if index < last else None
+        alone = (
+            after is None or (after.blank_before and not after.page_break) or structural[index + 1]
+        )
+        number = _leading_number(line.text, profile)
+        if (
+            previous < 0
+            or _starts_block(
+                index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
+            )
+            or (number == next_number and mode != "indent")
         ):
             blocks.append(Block(line.no))
+            if number is not None:
+                next_number = number + 1
         blocks[-1].items.append(line)
         previous = index
     return blocks
+
+
+def _leading_number(text: str, profile: LanguageProfile) -> int | None:
+    """The operative number a line opens with ("5. Takes note …" → 5), if any; a figure
+    after it ("2. 45 p.m.", a time cut at a line end) makes it no number."""
+    found = profile.operative_number.match(text)
+    following = text[found.end() : found.end() + 1] if found else ""
+    if found is None or (following and not following.isalpha()):
+        return None
+    digits = "".join(ch for ch in found.group("num") if ch.isdigit())
+    return int(digits) if digits.isascii() and digits else None
+
+
+def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
+    """Whether line `index` continues a hanging-indent paragraph whose text runs at
+    `column`."""
+    line = shapes.lines[index]
+    if not line.page_break:
+        return line.indent == column
+    return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
 
 
 def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:

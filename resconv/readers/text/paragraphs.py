@@ -31,6 +31,10 @@ __all__ = ["Para", "ParagraphClassifier", "Part", "strip_inlines"]
 
 _ROMAN_LETTERS = frozenset("ivxlc")
 _CLAUSE_END = ".;。；؛"
+_COMMAS = ",，،"
+_HEADING_MAX = 320
+"""Longest unpunctuated line read as a sub-heading: the UN's run to about 300 characters
+("Decision 75/570 on the intergovernmental conference on … national jurisdiction")."""
 """How a paragraph that is not preambular ends (a preambular one ends with a comma)."""
 
 
@@ -140,7 +144,9 @@ class ParagraphClassifier:
             return index
         content = para.inlines()
         if not part.in_body and (
-            text[-1:] not in _CLAUSE_END or self._preambular_despite_end(text)
+            (text[-1:] not in _CLAUSE_END and not self._operative_list_opening(text))
+            or self._preambular_despite_end(text)
+            or self._preambular_before_preamble(para, rest, index)
         ):
             part.preamble.append(
                 PreambularParagraph(
@@ -157,6 +163,30 @@ class ParagraphClassifier:
             )
         )
         return index
+
+    def _operative_list_opening(self, text: str) -> bool:
+        """An unnumbered operative paragraph opening a list ("Adopts the following
+        declaration:", "Approves the budget as follows:") or running on ("Approves
+        resources …,"): operative initial words and no preambular ones, ending with a
+        colon or a comma."""
+        return (
+            text[-1:] in ":：" + _COMMAS
+            and bool(self.profile.operative.match(text))
+            and not self.profile.preambular.match(text)
+        )
+
+    def _preambular_before_preamble(self, para: Para, rest: list[Para], index: int) -> bool:
+        """A preambular paragraph closed with a full stop (a slip the UN's texts have)
+        before more preambular paragraphs: it opens with preambular initial words and
+        no operative ones, and the next paragraph reads as preambular."""
+        text = para.text
+        return (
+            text[-1:] in ".。"
+            and index < len(rest)
+            and self._preambular_like(rest[index])
+            and bool(self.profile.preambular.match(text))
+            and not self.profile.operative.match(text)
+        )
 
     def _preambular_despite_end(self, text: str) -> bool:
         """A preambular paragraph printed with ";" (a slip the UN's texts have): it opens
@@ -226,7 +256,7 @@ class ParagraphClassifier:
         if section or self.profile.letter_alone.fullmatch(first):
             number = first
             body = para.text[len(first) :].strip()
-            if not body and index < len(rest) and self.is_title_like(rest[index]):
+            if not body and index < len(rest) and self._heading_text(rest[index], number):
                 body = rest[index].text
                 text = rest[index].inlines()
                 index += 1
@@ -244,11 +274,68 @@ class ParagraphClassifier:
                 ),
                 index,
             )
-        if part.in_body and self.is_title_like(para) and len(para.text) <= 200 and not para.markers:
+        if (
+            part.in_body
+            and self.is_title_like(para)
+            and len(para.text) <= _HEADING_MAX
+            and not para.markers
+        ):
             return Heading(
                 number=None, text=para.inlines(), level=self._level(part, "plain")
             ), index
         return None
+
+    def part_start(
+        self, para: Para, rest: list[Para], index: int, *, in_parts: bool
+    ) -> tuple[str, Inlines, int] | None:
+        """The number and heading of a part starting at `para`, and the index of the
+        paragraph after them; None when `para` starts none.
+
+        A section number ("I", "二", "أولا") with its heading starts a part when the
+        resolution is already in parts, or when preambular text follows the heading:
+        each part then has its own preamble and operative paragraphs. Text without
+        blank lines may run the heading on into the first preambular paragraph; that
+        paragraph is set apart again (in `rest`)."""
+        first = para.first
+        if not self.profile.section_number.fullmatch(first):
+            return None
+        number = " ".join(first.split())
+        after = index
+        tail: Para | None = None
+        if para.text[len(first) :].strip():
+            split = _split_before(para, 1, self.profile)
+            heading = (split[0] if split else para).inlines(len(first))
+            tail = split[1] if split else None
+        elif index < len(rest) and (split := _split_before(rest[index], 0, self.profile)):
+            (head, tail), after = split, index + 1
+            heading = head.inlines()
+        elif index < len(rest) and self._heading_text(rest[index], first):
+            heading, after = rest[index].inlines(), index + 1
+        else:
+            heading = ()
+        following = tail or (rest[after] if after < len(rest) else None)
+        if not in_parts and (following is None or not self._preambular_like(following)):
+            return None
+        if tail is not None:
+            rest.insert(after, tail)
+        return number, heading, after
+
+    def _preambular_like(self, para: Para) -> bool:
+        """Whether `para` reads as a preambular paragraph: it ends with a comma and
+        opens with preambular initial words."""
+        return para.text[-1:] in _COMMAS and bool(self.profile.preambular.match(para.text))
+
+    def _heading_text(self, para: Para, number: str) -> bool:
+        """Whether `para` is the text of the heading numbered `number` printed alone
+        before it: title-like, or title-like after the same number printed again."""
+        if self.is_title_like(para):
+            return True
+        text = para.text
+        return (
+            text.startswith(number + " ")
+            and text[-1] not in layout.PARAGRAPH_END
+            and not self.profile.structural.match(text[len(number) :].lstrip())
+        )
 
     def _level(self, part: Part, kind: str) -> int:
         if kind not in part.heading_levels:
@@ -326,6 +413,31 @@ class ParagraphClassifier:
                 )
             seen.setdefault(value, line)
             expected = value + 1
+
+
+def _split_before(para: Para, skip: int, profile: LanguageProfile) -> tuple[Para, Para] | None:
+    """`para` cut before its first line (after the first `skip`) that opens with
+    preambular initial words, when the lines before it are a heading (no line ends a
+    clause); None when there is no such line or the text cannot be cut there."""
+    for k in range(max(skip, 1), len(para.lines)):
+        line = para.lines[k]
+        if para.lines[k - 1][-1:] in layout.PARAGRAPH_END:
+            return None
+        if not profile.preambular.match(line):
+            continue
+        position = para.text.find(line[:12], len(para.lines[0]))
+        if position <= 0:
+            return None
+        markers = [(offset - position, m) for offset, m in para.markers if offset >= position]
+        head = Para(
+            para.text[:position].rstrip(),
+            [(offset, m) for offset, m in para.markers if offset < position],
+            para.line,
+            para.first,
+            para.lines[:k],
+        )
+        return head, Para(para.text[position:], markers, para.line, line, para.lines[k:])
+    return None
 
 
 def _ends_sentence(inlines: Inlines) -> bool:

@@ -26,10 +26,12 @@ from resconv.model import (
     Annex,
     CoverPage,
     Inline,
+    Inlines,
     Resolution,
     Text,
     plain_text,
 )
+from resconv.model import Part as ModelPart
 from resconv.readers.references import recognise_references
 from resconv.readers.text import layout
 from resconv.readers.text.bidi import to_logical_order
@@ -38,7 +40,13 @@ from resconv.readers.text.decode import decode, detect_language, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
-from resconv.readers.text.repair import rejoin_split_words
+from resconv.readers.text.repair import (
+    join_marker_breaks,
+    join_word_lines,
+    rejoin_split_words,
+    restore_scattered_words,
+)
+from resconv.readers.text.tables import LiftedTables, is_placeholder, lift_tables
 
 __all__ = ["TextReader"]
 
@@ -77,6 +85,8 @@ class TextReader:
         text_profile = language_profile(code)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
+        elif text_profile.joiner == "space":
+            text = restore_scattered_words(text, diagnostics)
         resolution = recognise_references(_Builder(text_profile, diagnostics, source).build(text))
         return Result(resolution, diagnostics.freeze())
 
@@ -92,11 +102,15 @@ class _Builder:
         """The line each footnote marker was first seen on, for diagnostics."""
         self.boundary = _boundary(profile)
         self.classifier = ParagraphClassifier(profile, diagnostics)
+        self.tables = LiftedTables()
 
     # -- the whole document ------------------------------------------------------------
 
     def build(self, text: str) -> Resolution:
+        text, self.tables = lift_tables(text, self.profile)
         lines = layout.split_lines(text)
+        if self.profile.joiner == "space":
+            lines = join_word_lines(join_marker_breaks(lines), self.diagnostics)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
@@ -141,12 +155,21 @@ class _Builder:
                 )
             content, title_line = content[1:], content[0]
         if self.profile.rejoins_split_words:
+            # The footnotes are repaired with the text, whose words they share.
+            note_lines = [(note, at) for note in notes for at in range(len(note.lines))]
             texts = rejoin_split_words(
-                [line.text for line in content], self.diagnostics, [line.no for line in content]
+                [line.text for line in content] + [note.lines[at] for note, at in note_lines],
+                self.diagnostics,
+                [line.no for line in content] + [note.line + at for note, at in note_lines],
+                lang=self.profile.code,
             )
-            for line, text in zip(content, texts, strict=True):
+            for line, text in zip(content, texts, strict=False):
                 line.text = text
-        blocks = layout.segment([title_line, *content], self.profile, boundary=self.boundary)
+            for (note, at), text in zip(note_lines, texts[len(content) :], strict=True):
+                note.lines[at] = text
+        blocks = _tables_apart(
+            layout.segment([title_line, *content], self.profile, boundary=self.boundary)
+        )
         paras = [self._para(block) for block in blocks]
         bodies = {note.marker: note for note in notes}
         place_glued_markers(paras, bodies, self.profile, self.marker_lines)
@@ -252,6 +275,7 @@ class _Builder:
                 line=paras[0].line,
             )
         main = Part()
+        parts: list[tuple[str, Inlines, Part]] = []
         annexes: list[tuple[str, list[Inline], Part]] = []
         adoption: dict[str, object] = {}
         stage = "body"
@@ -259,6 +283,12 @@ class _Builder:
         while index < len(rest):
             para = rest[index]
             index += 1
+            table = self.tables.table_of(para.text)
+            if table is not None:
+                part = annexes[-1][2] if stage == "annex" else parts[-1][2] if parts else main
+                part.in_body = True
+                part.body.append(table)
+                continue
             if stage != "annex" and self._adoption(para, adoption):
                 stage = "adoption"
                 continue
@@ -270,7 +300,12 @@ class _Builder:
                 continue
             if stage == "annex":
                 _, annex_title, part = annexes[-1]
-                if not part.preamble and not part.body and self.classifier.is_title_like(para):
+                if (
+                    not part.preamble
+                    and not part.body
+                    and self.classifier.is_title_like(para)
+                    and (not annex_title or _continues(para.text))
+                ):
                     if annex_title:
                         annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))
                     annex_title.extend(para.inlines())
@@ -285,8 +320,15 @@ class _Builder:
                     line=para.line,
                 )
                 main.in_body = True
-            index = self.classifier.add(para, rest, index, main, annex=False)
+            elif start := self.classifier.part_start(para, rest, index, in_parts=bool(parts)):
+                part_number, heading, index = start
+                parts.append((part_number, heading, Part()))
+                continue
+            body = parts[-1][2] if parts and stage == "body" else main
+            index = self.classifier.add(para, rest, index, body, annex=False)
         self.classifier.check_numbers(main)
+        for _, _, part in parts:
+            self.classifier.check_numbers(part)
         for _, _, part in annexes:
             self.classifier.check_numbers(part)
         if "date_text" not in adoption and rest and rest[-1].text[-1:] not in ".。":
@@ -322,6 +364,15 @@ class _Builder:
             authority=authority,
             preamble=tuple(main.preamble),
             operative=tuple(main.body),
+            parts=tuple(
+                ModelPart(
+                    number=part_number,
+                    heading=heading,
+                    preamble=tuple(part.preamble),
+                    operative=tuple(part.body),
+                )
+                for part_number, heading, part in parts
+            ),
             adoption=resolution_adoption,
             annexes=built_annexes,
             cover=cover,
@@ -337,6 +388,7 @@ class _Builder:
             authority=resolution.authority,
             preamble=resolution.preamble,
             operative=resolution.operative,
+            parts=resolution.parts,
             footnotes=footnotes,
             adoption=resolution.adoption,
             annexes=resolution.annexes,
@@ -418,6 +470,43 @@ def _boundary(profile: LanguageProfile) -> re.Pattern[str]:
             rf"|(?:{date})\s*(?:{meeting})|(?:{profile.annex.pattern})"
         )
     return found
+
+
+def _continues(text: str) -> bool:
+    """Whether a line after an annex's title continues it rather than heading its text:
+    it opens in lower case ("of the Sustainable Development Goals Summit"), or in a
+    script without capitals, where nothing tells them apart."""
+    first = text[:1]
+    return first.islower() or not (first.isupper() or first.isdigit())
+
+
+def _tables_apart(blocks: list[layout.Block]) -> list[layout.Block]:
+    """`blocks` with each table's placeholder lines as a block of their own, one line.
+
+    The layout passes may join a placeholder to the lines around it; a table is never
+    part of a paragraph."""
+    if not any(
+        isinstance(item, layout.Line) and is_placeholder(item.text)
+        for block in blocks
+        for item in block.items
+    ):
+        return blocks
+    out: list[layout.Block] = []
+    for block in blocks:
+        current: layout.Block | None = None
+        for item in block.items:
+            if isinstance(item, layout.Line) and is_placeholder(item.text):
+                last = out[-1].items[0] if out and out[-1].items else None
+                if current is None and isinstance(last, layout.Line) and last.text == item.text:
+                    continue  # the next row of the same table
+                out.append(layout.Block(item.no, [item]))
+                current = None
+                continue
+            if current is None:
+                current = layout.Block(item.line if isinstance(item, layout.Marker) else item.no)
+                out.append(current)
+            current.items.append(item)
+    return out
 
 
 def _title_lines(first: str, following: list[layout.Line], profile: LanguageProfile) -> str:

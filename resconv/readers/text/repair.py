@@ -1,10 +1,15 @@
 """Words that PDF extraction split with a stray space, rejoined from the text's own words.
 
 pdftotext sometimes cuts a word where two glyph runs meet: "Pe oples", "c oncerned",
-"it s", and leaves a space before a hyphen: "non -proliferation". A pair of pieces is
-rejoined when the whole word occurs elsewhere in the same text, neither piece occurs on
-its own elsewhere, and one of them is short. The document is its own dictionary, so no
-word list is needed; a real pair of words ("up on", "услугам и", "de s") stays.
+"it s", "compe tition", and leaves a space before a hyphen: "non -proliferation". A pair
+of pieces is rejoined on one of two grounds:
+
+- the text is its own dictionary: the whole word occurs elsewhere in the same text,
+  neither piece occurs on its own elsewhere, and one of them is short;
+- the language's vocabulary (words used by several resolutions, `resconv.lang.vocabulary`)
+  has the whole word but not one of the pieces: "sessi on", "a rticle", "e radicate".
+
+A real pair of words ("up on", "with in", "услугам и", "de s") stays: each piece is a word.
 """
 
 from __future__ import annotations
@@ -13,36 +18,155 @@ import re
 from collections import Counter
 
 from resconv.diagnostics import Diagnostics
+from resconv.lang.vocabulary import compounds as language_compounds
+from resconv.lang.vocabulary import vocabulary
+from resconv.readers.text.layout import Line, ends_paragraph
 
-__all__ = ["rejoin_split_words"]
+__all__ = [
+    "join_marker_breaks",
+    "join_word_lines",
+    "rejoin_split_words",
+    "restore_scattered_words",
+]
 
 _WORD = re.compile(r"[^\W\d_]+")
-_PAIR = re.compile(r"(?<![^\W\d_])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))")
+_PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
+"""Two pieces of letters with a space between; a piece beside an apostrophe is an
+elided word ("de l’entrée", "d’ un"), never a fragment."""
 _FRAGMENT = 3
 """One of the two pieces, neither of which stands alone in the text, is this short."""
-_SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")
+_SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W_])")
+"""A space the extraction left before a hyphen: "non -proliferation", "COVID -19"."""
+_SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–\S)")
+"""A space the extraction left before punctuation: "No. 11 , document", "flows ;",
+"2018 –2028"."""
+_GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–\S)")
+_REGULAR = 3
+"""A space before punctuation is dropped when the text glues that punctuation to the word
+before it at least this many times as often (French sets a space before ";" and ":"
+throughout)."""
+_COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 
 
-def rejoin_split_words(texts: list[str], diagnostics: Diagnostics, lines: list[int]) -> list[str]:
+def rejoin_split_words(
+    texts: list[str], diagnostics: Diagnostics, lines: list[int], *, lang: str
+) -> list[str]:
     """`texts` (content lines) with split words rejoined; each repair is reported."""
+    known = vocabulary(lang)
     words: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     for text in texts:
         words.update(word.lower() for word in _WORD.findall(text))
         for match in _PAIR.finditer(text):
             pairs[(match.group(1).lower(), match.group(2).lower())] += 1
+    common = language_compounds(lang)
+    compounds = {
+        (match.group(1) + match.group(2)).lower(): len(match.group(1))
+        for text in texts
+        if "-" in text
+        for match in _COMPOUND.finditer(text)
+    }
+    spaced_marks = _stray_spaces(texts)
+    overlong = _overlong_width(texts)
     out: list[str] = []
     for text, line in zip(texts, lines, strict=True):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
-        out.append(_rejoin(text, words, pairs, diagnostics, line))
+        if spaced_marks:
+            text = _SPACE_BEFORE.sub(lambda m: _keep_space(m, spaced_marks), text)
+        text = _rejoin(text, words, pairs, known, diagnostics, line)
+        if compounds or common:
+            text = _restore_hyphens(
+                text, compounds, common, known, len(text) > overlong, diagnostics, line
+            )
+        out.append(text)
     return out
+
+
+def _keep_space(match: re.Match[str], marks: str) -> str:
+    return "" if match.string[match.end()] in marks else " "
+
+
+def _stray_spaces(texts: list[str]) -> str:
+    """The punctuation marks before which a space is the extraction's, not the text's:
+    the text glues them to the word before far more often."""
+    spaced: Counter[str] = Counter()
+    glued: Counter[str] = Counter()
+    for text in texts:
+        spaced.update(text[m.end()] for m in _SPACE_BEFORE.finditer(text))
+        glued.update(text[m.end()] for m in _GLUED_BEFORE.finditer(text))
+    return "".join(mark for mark, n in spaced.items() if glued[mark] >= _REGULAR * n)
+
+
+def _overlong_width(texts: list[str]) -> float:
+    """How long a line of hard-wrapped text must be to be overlong (a whole paragraph
+    set on one line); infinite when the text is not hard-wrapped (one line a paragraph),
+    its lines then being as long as their paragraphs."""
+    widths = sorted(len(text) for text in texts)
+    if not widths:
+        return float("inf")
+    full = widths[(len(widths) * 9) // 10]
+    wrapped = sum(1 for width in widths if width >= 0.85 * full and width <= 1.15 * full)
+    return full * _OVERLONG if wrapped >= _WRAPPED * len(widths) else float("inf")
+
+
+_WRAPPED = 0.5
+"""In hard-wrapped text at least this share of the lines are full lines."""
+_OVERLONG = 1.3
+"""A line this many times longer than the text's full lines is a whole paragraph that
+pdftotext set on one line; its hyphens are often lost ("two State", "selfdetermination")."""
+_SPACED = re.compile(r"(?<![^\W\d_]|-)([^\W\d_]+) (?=([^\W\d_]+)(?![^\W\d_]))")
+"""A word and the space after it, the next word looked at but left for the next match."""
+
+
+def _restore_hyphens(
+    text: str,
+    compounds: dict[str, int],
+    common: dict[str, int],
+    known: frozenset[str],
+    overlong: bool,
+    diagnostics: Diagnostics,
+    line: int,
+) -> str:
+    """`text` with each word that is no word of the language, but a compound the text
+    prints elsewhere with its hyphen ("nuclearweapon-free" where "nuclear-weapon-free"
+    stands elsewhere) or a compound of the language (`common`: "seventyfifth"), given
+    its hyphen back: the extraction dropped it. In an overlong line, where hyphens are
+    lost most, two words that make a compound of the language or of the text are joined
+    too ("seventy seventh"; "two State" where "two-State" stands elsewhere), and the
+    text's own compounds are trusted over the vocabulary ("counterterrorism")."""
+
+    def hyphenate(match: re.Match[str]) -> str:
+        word = match.group(0)
+        key = word.lower()
+        cut = compounds.get(key, common.get(key))
+        if cut is None or (key in known and not overlong):
+            return word
+        return _report(word, word[:cut] + "-" + word[cut:])
+
+    def join(match: re.Match[str]) -> str:
+        first, second = match.group(1), match.group(2)
+        key = (first + second).lower()
+        if common.get(key) != len(first) and (not overlong or compounds.get(key) != len(first)):
+            return match.group(0)
+        _report(f"{first} {second}", f"{first}-{second}")
+        return first + "-"
+
+    def _report(found: str, repaired: str) -> str:
+        diagnostics.info(
+            "hyphen-restored", f"restored the hyphen of {found!r} as {repaired!r}", line=line
+        )
+        return repaired
+
+    text = _WORD.sub(hyphenate, text)
+    return _SPACED.sub(join, text) if overlong else text
 
 
 def _rejoin(
     text: str,
     words: Counter[str],
     pairs: Counter[tuple[str, str]],
+    known: frozenset[str],
     diagnostics: Diagnostics,
     line: int,
 ) -> str:
@@ -54,9 +178,7 @@ def _rejoin(
         if start < position or not second[:1].islower():
             continue
         key = (first.lower(), second.lower())
-        seen = pairs[key]
-        fragments = all(words[piece] <= seen for piece in key)
-        if not fragments or min(map(len, key)) > _FRAGMENT or words[key[0] + key[1]] == 0:
+        if not (_split_in_text(key, words, pairs) or _split_in_vocabulary(key, known)):
             continue
         pieces.append(text[position:start] + first + second)
         position = start + len(first) + 1 + len(second)
@@ -68,3 +190,153 @@ def _rejoin(
         return text
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _split_in_text(
+    key: tuple[str, str], words: Counter[str], pairs: Counter[tuple[str, str]]
+) -> bool:
+    seen = pairs[key]
+    fragments = all(words[piece] <= seen for piece in key)
+    return fragments and min(map(len, key)) <= _FRAGMENT and words[key[0] + key[1]] > 0
+
+
+def _split_in_vocabulary(key: tuple[str, str], known: frozenset[str]) -> bool:
+    return (key[0] + key[1]) in known and not (key[0] in known and key[1] in known)
+
+
+_SCATTERED = re.compile(r"(?!\(?\w{1,4}[.)]$)(?:[^\W\d_]\S*|\d{4})")
+"""A word that pdftotext may set apart on a line of its own: it starts with a letter,
+or is a year (never a footnote marker, an amount, a page number or a label)."""
+_LABEL = re.compile(r"\(?\w{1,6}[.)]")
+
+
+def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
+    """`text` with the words of a widely justified line put back where they were printed.
+
+    pdftotext takes the far-apart words of a line justified with wide gaps (long
+    Russian words) for separate blocks: it prints the rest of the paragraph first,
+    then each of those words alone, a blank line after each ("с удовлетворением
+    отмечает" / "Международного года кооперативов;" / "проведение" / "" / "в" / "" /
+    "2012" / "" / "году"). The words belong at the end of the line before the
+    paragraph's last one. They are moved there when at least two such words follow a
+    blank line after a line that ends a clause, itself after one that does not end a
+    paragraph (a comma may end it: the line was cut). The lines they leave stay blank,
+    so line numbers hold.
+    """
+    if "\n\n" not in text:
+        return text
+    lines = text.split("\n")
+    index = 3
+    while index < len(lines):
+        run = _scattered_run(lines, index) if not lines[index - 1].strip() else []
+        last, cut = lines[index - 2], lines[index - 3]
+        if (
+            len(run) < 2
+            or not last.strip()
+            or not cut.strip()
+            or not ends_paragraph(last.strip())
+            or _LABEL.fullmatch(last.strip())
+            or cut.rstrip()[-1:] in ";.:"
+        ):
+            index += 1
+            continue
+        words = [lines[at].strip() for at in run]
+        lines[index - 3] = cut.rstrip() + " " + " ".join(words)
+        for at in run:
+            lines[at] = ""
+        diagnostics.info(
+            "scattered-words-restored",
+            f"put {' '.join(words)!r}, printed apart by the extraction, back in its line",
+            line=index - 2,
+        )
+        index = run[-1] + 1
+    return "\n".join(lines)
+
+
+_WORD_LINES = 3
+"""So many lines of one word each in a row are one line that pdftotext cut at its wide
+gaps; two could be a label and a one-word heading."""
+
+
+def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
+    """`lines` with each run of lines of one word each ("положения" / "Конвенции," /
+    "и" / "просило") joined into one line: pdftotext cuts a line justified with wide
+    gaps at every gap. The joined line keeps the first one's number."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _one_word(lines[end], first=end == index):
+            end += 1
+        if end - index >= _WORD_LINES:
+            first = lines[index]
+            first.text = " ".join(line.text for line in lines[index:end])
+            out.append(first)
+            diagnostics.info(
+                "word-lines-joined",
+                f"joined {end - index} lines of one word each into one",
+                line=first.no,
+            )
+            index = end
+        else:
+            out.append(lines[index])
+            index += 1
+    return out
+
+
+_CLOSING = ",;:.)»”"
+"""Punctuation that may follow a marker ("palestinien1" / ","; "général3" / " ;")."""
+_ENDS_IN_MARKER = re.compile(r".*\D\d{1,3}")
+"""A line of text that ends in a footnote marker ("Human Rights,1")."""
+
+
+def join_marker_breaks(lines: list[Line]) -> list[Line]:
+    """`lines` with each line that an extractor broke after a raised footnote marker
+    joined to the line it continues.
+
+    pypdfium2 ends a line after a superscript and starts the rest of the printed line
+    with one space ("…Human Rights,1" / " as well as the purpose of the"), which would
+    read as a new, indented paragraph. The marker stays where it was printed. For
+    languages that separate words with spaces (in Chinese text copied from a PDF a
+    line may end in a number, "第27次全体会议", before a page number).
+    """
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and not line.blank_before
+            and not line.page_break
+            and (
+                (line.text[:1] in _CLOSING and previous.text[-1:].isdigit())
+                or (
+                    line.indent == 1
+                    and not line.text[:1].isdigit()
+                    and _ENDS_IN_MARKER.fullmatch(previous.text)
+                )
+            )
+        ):
+            # The printed space, if any, is the one the line starts with.
+            previous.text += (" " if line.indent else "") + line.text
+            continue
+        out.append(line)
+    return out
+
+
+def _one_word(line: Line, *, first: bool) -> bool:
+    return (first or not (line.blank_before or line.page_break)) and bool(
+        _SCATTERED.fullmatch(line.text)
+    )
+
+
+def _scattered_run(lines: list[str], index: int) -> list[int]:
+    """The indexes of single words from `index` on, each followed by a blank line."""
+    run: list[int] = []
+    at = index
+    while at + 1 < len(lines) and not lines[at + 1].strip():
+        word = lines[at].strip()
+        if not word or not _SCATTERED.fullmatch(word) or "\f" in lines[at]:
+            break
+        run.append(at)
+        at += 2
+    return run
