@@ -328,3 +328,17 @@ def test_a_line_broken_after_a_raised_marker_is_joined_back() -> None:
         "1",
         "Resolution 217 A (III).",
     ]
+
+
+def test_a_marker_before_a_comma_stays_glued_to_the_comma() -> None:
+    lines = layout.split_lines("des droits inaliénables du peuple palestinien1\n,\n")
+    assert [line.text for line in join_marker_breaks(lines)] == [
+        "des droits inaliénables du peuple palestinien1,"
+    ]
+
+
+def test_a_space_printed_before_punctuation_after_a_marker_is_kept() -> None:
+    lines = layout.split_lines("prend note du rapport du Secrétaire général3\n ;\n")
+    assert [line.text for line in join_marker_breaks(lines)] == [
+        "prend note du rapport du Secrétaire général3 ;"
+    ]

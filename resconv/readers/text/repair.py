@@ -284,6 +284,8 @@ def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
     return out
 
 
+_CLOSING = ",;:.)»”"
+"""Punctuation that may follow a marker ("palestinien1" / ","; "général3" / " ;")."""
 _ENDS_IN_MARKER = re.compile(r".*\D\d{1,3}")
 """A line of text that ends in a footnote marker ("Human Rights,1")."""
 
@@ -303,13 +305,19 @@ def join_marker_breaks(lines: list[Line]) -> list[Line]:
         previous = out[-1] if out else None
         if (
             previous is not None
-            and line.indent == 1
             and not line.blank_before
             and not line.page_break
-            and not line.text[:1].isdigit()
-            and _ENDS_IN_MARKER.fullmatch(previous.text)
+            and (
+                (line.text[:1] in _CLOSING and previous.text[-1:].isdigit())
+                or (
+                    line.indent == 1
+                    and not line.text[:1].isdigit()
+                    and _ENDS_IN_MARKER.fullmatch(previous.text)
+                )
+            )
         ):
-            previous.text += " " + line.text
+            # The printed space, if any, is the one the line starts with.
+            previous.text += (" " if line.indent else "") + line.text
             continue
         out.append(line)
     return out
