@@ -7,8 +7,9 @@ subparagraphs; the footnote markers in the order the text cites them, with the p
 that cites each; the footnote markers that have a body; the parts' numbers and shapes (their
 headings are text); the annexes' labels and shapes.
 
-Text: the title, every paragraph, subparagraph, closing text, heading, unnumbered paragraph,
-table caption and table row (its cells' texts joined by a space), annex title (footnote
+Text: the title (without a dash opening it: the separator after the number), every
+paragraph, subparagraph, closing text, heading, unnumbered paragraph, table caption and
+table row (its cells' texts joined by a space), annex title (footnote
 markers written into it as ``[^n]``), and every footnote body, each a unit scored
 1 − normalised edit distance. Before comparing, text is put in a canonical form that keeps
 what a reader can know from plain text: Unicode spaces and runs of white space become one
@@ -238,6 +239,20 @@ def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: s
     return out
 
 
+_TITLE_SEPARATOR = re.compile(r"\s*[-–—]\s+")
+
+
+def _without_separator(title: Inlines) -> Inlines:
+    """The title without the dash printed between number and title, which some of the
+    UN's Arabic files keep inside ``docTitle`` ("74/10. -\tTitle") and a reader of the
+    printed line takes for the separator it is."""
+    first = title[0] if title else None
+    found = _TITLE_SEPARATOR.match(first.text) if isinstance(first, Text) else None
+    if not isinstance(first, Text) or found is None:
+        return title
+    return (Text(text=first.text[found.end() :]), *title[1:])
+
+
 def summarise(model: Resolution) -> Summary:
     model = replace(
         model,
@@ -249,7 +264,7 @@ def summarise(model: Resolution) -> Summary:
     walker = _Summariser(model.language)
     fields = walker.summary.fields
     fields["number"] = model.number
-    walker.text("title", model.title)
+    walker.text("title", _without_separator(model.title))
     adoption = model.adoption
     fields["date"] = adoption.date if adoption else None
     fields["meeting"] = adoption.meeting if adoption else None

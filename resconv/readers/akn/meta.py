@@ -17,7 +17,7 @@ from lxml.etree import _Element
 
 from resconv.errors import StructureError, UsageError
 from resconv.lang import LANGUAGES, language_for_akn
-from resconv.model import Adoption, CoverPage, FootnoteRef, Inlines, Text, Vote
+from resconv.model import Adoption, CoverPage, FootnoteRef, Inlines, Vote
 from resconv.readers.akn import inline
 from resconv.readers.akn.context import Reading
 from resconv.readers.akn.nodes import (
@@ -49,8 +49,6 @@ _TLC_MEETING = re.compile(r"/plenaryMeeting/(\d+)$")
 _DIGITS = re.compile(r"\d+")
 _AGENDA_NUMBER = re.compile(r"\d.*$")
 _DISTRIBUTION = re.compile(r"^\s*Distr\.?\s*:?\s*", re.IGNORECASE)
-_TITLE_SEPARATOR = re.compile(r"\s*[-–—]\s+")
-"""The dash between number and title ("74/10. - Title"), printed inside ``docTitle``."""
 _COUNTS = {"inFavour": "in_favour", "against": "against", "abstaining": "abstaining"}
 _LEFTOVER = re.compile(r"[\W\d_]+")
 _MAX_LEFTOVER = 4
@@ -138,17 +136,7 @@ def title(reading: Reading, doc: _Element, cover: _Element | None) -> Inlines:
     if node is None:
         reading.warn("akn-no-title", "no docTitle in the preface; the title is empty", preface)
         return ()
-    found = inline.inlines(reading, [node])
-    first = found[0] if found else None
-    separator = _TITLE_SEPARATOR.match(first.text) if isinstance(first, Text) else None
-    if isinstance(first, Text) and separator and separator.end() < len(first.text):
-        reading.info(
-            "akn-title-separator",
-            "the title opens with the dash printed between number and title; not kept",
-            node,
-        )
-        return (Text(text=first.text[separator.end() :]), *found[1:])
-    return found
+    return inline.inlines(reading, [node])
 
 
 def further_preface_lines(
