@@ -8,6 +8,7 @@ XPath, apart from the reader; character counts come from `tests.lossless`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,11 @@ from resconv.model import (
     Reference,
     Resolution,
     Table,
+    Text,
     plain_text,
 )
 from tests import strategies
+from tests.conftest import SEED
 from tests.lossless import akn_body_text, missing, model_text
 from tests.readers.test_akn_un_files import NS, squeeze
 from tests.xpath import nodes, strings
@@ -102,6 +105,25 @@ def test_any_model_keeps_its_characters_in_akn_and_json(model: Resolution) -> No
     written = resconv.write(model, "akn")
     assert not missing(model_text(model), akn_body_text(written))
     assert native.loads(resconv.write(model, "json").decode()) == model
+
+
+def test_text_around_an_emphasis_of_spaces_alone_is_one_run() -> None:
+    # Found by the property below: "0 " and "00" either side of a bold space came back as
+    # two runs, and as one after a second pass through AKN.
+    operative = OperativeParagraph(
+        number="1.",
+        initial_words="",
+        content=(
+            Text(text="0 "),
+            Emphasis(content=(Text(text=" "),), bold=True, italic=False),
+            Text(text="00"),
+        ),
+    )
+    model = replace(resconv.read(SEED).value, operative=(operative,))
+    once = resconv.read(resconv.write(model, "akn"), format="akn").value
+    (paragraph,) = once.operative
+    assert isinstance(paragraph, OperativeParagraph)
+    assert paragraph.content == (Text(text="0 00"),)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

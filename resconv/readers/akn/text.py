@@ -120,7 +120,7 @@ def _rebuild(
                 wrapper, content = stack.pop()
                 _close(stack[-1][1], wrapper, content)
         elif chunk:
-            stack[-1][1].append(Text(text=chunk))
+            _append_text(stack[-1][1], chunk)  # one run, where an empty wrapper was dropped
     while len(stack) > 1:  # an Open without its Close: closed at the end
         wrapper, content = stack.pop()
         _close(stack[-1][1], wrapper, content)
@@ -131,7 +131,11 @@ def _close(out: list[Inline], wrapper: Reference | Emphasis | None, content: lis
     if not content:
         return
     if wrapper is None:
-        out.extend(content)
+        for piece in content:
+            if isinstance(piece, Text):
+                _append_text(out, piece.text)
+            else:
+                out.append(piece)
     elif isinstance(wrapper, Reference):
         out.append(Reference(content=tuple(content), target=wrapper.target, kind=wrapper.kind))
     else:
