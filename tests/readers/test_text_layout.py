@@ -244,6 +244,23 @@ def test_the_footnote_area_of_a_one_page_text_is_read() -> None:
     ]
 
 
+def test_a_note_on_its_marker_s_line_among_markers_alone_is_read() -> None:
+    # pypdfium2 sets a note that opens with a link on its marker's line, the others apart.
+    text = (
+        "compliance with those agreements,\n1\n Official Records, Supplement No. 35.\n"
+        "2 A/56/1026-S/2002/932, annex II, resolution 14/221.\n3\nS/2003/529, annex.\n1/4\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert [line.text for line in content] == ["compliance with those agreements,"]
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Official Records, Supplement No. 35."]),
+        ("2", ["A/56/1026-S/2002/932, annex II, resolution 14/221."]),
+        ("3", ["S/2003/529, annex."]),
+    ]
+
+
 def test_a_footnote_wrapped_after_an_abbreviation_is_one_footnote() -> None:
     text = (
         "minorities,3\nReaffirming that the promotion\n1\n\nSee resolution 2200 A (XXI), annex.\n"

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from resconv.diagnostics import Diagnostics
@@ -408,10 +408,16 @@ def _markers_apart(
 def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
     markers: set[str] = set()
     texts: list[str] = []
+    alone = _alone(lines[index] for index in range(start, end) if furniture[index] is None)
     for index in range(start, end):
         if furniture[index] is not None:
             continue
         text = lines[index].text
+        inline = _inline_marker(text, alone)
+        if inline is not None:
+            markers.add(inline[0])
+            texts.append(inline[1])
+            continue
         if MARKER_LINE.fullmatch(text):
             if text in markers:
                 return False
@@ -425,6 +431,25 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
     return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
 
 
+def _alone(lines: Iterable[Line]) -> set[int]:
+    """The numbers of the markers printed alone on their lines."""
+    return {int(line.text) for line in lines if MARKER_LINE.fullmatch(line.text)}
+
+
+def _inline_marker(text: str, alone: set[int]) -> tuple[str, str] | None:
+    """A note printed on its marker's line ("2 A/56/1026, annex II.") in an area whose other
+    markers stand alone (an extractor may set a note that opens with a link on one line):
+    its marker and text, when its number is one the markers alone skip or continue."""
+    match = _MARKER_AND_TEXT.fullmatch(text)
+    if match is None or not alone:
+        return None
+    number = int(match.group(1))
+    if number in alone or not min(alone) - 1 <= number <= max(alone) + 1:
+        return None
+    return match.group(1), match.group(2)
+
+
+_MARKER_AND_TEXT = re.compile(r"(\d{1,3}) (\S.*)")
 _LABEL_ALONE = re.compile(
     r"\(?(?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6})[.)]|\((?:\d{1,3}|[a-z]{1,2}|[ivxl]{1,6})\)"
 )
@@ -451,11 +476,17 @@ def _pair_detached(
     """
     markers: list[Line] = []
     texts: list[Line] = []
+    alone = _alone(line for line, kind in zip(area, kinds, strict=True) if kind is None)
     for line, kind in zip(area, kinds, strict=True):
         if kind is not None:
             diagnostics.info(
                 f"dropped-{kind.replace(' ', '-')}", _dropped(kind, line), line=line.no
             )
+            continue
+        inline = _inline_marker(line.text, alone)
+        if inline is not None:
+            markers.append(replace(line, text=inline[0]))
+            texts.append(replace(line, text=inline[1]))
             continue
         if MARKER_LINE.fullmatch(line.text):
             markers.append(line)
