@@ -51,6 +51,7 @@ from resconv.model import (
     Text,
     iter_leaves,
 )
+from tests.readers.readback import without_title_separator
 
 _fast_similarity: Callable[[str, str], float] | None
 try:
@@ -239,20 +240,6 @@ def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: s
     return out
 
 
-_TITLE_SEPARATOR = re.compile(r"\s*[-–—]\s+")
-
-
-def _without_separator(title: Inlines) -> Inlines:
-    """The title without the dash printed between number and title, which some of the
-    UN's Arabic files keep inside ``docTitle`` ("74/10. -\tTitle") and a reader of the
-    printed line takes for the separator it is."""
-    first = title[0] if title else None
-    found = _TITLE_SEPARATOR.match(first.text) if isinstance(first, Text) else None
-    if not isinstance(first, Text) or found is None:
-        return title
-    return (Text(text=first.text[found.end() :]), *title[1:])
-
-
 def summarise(model: Resolution) -> Summary:
     model = replace(
         model,
@@ -264,7 +251,7 @@ def summarise(model: Resolution) -> Summary:
     walker = _Summariser(model.language)
     fields = walker.summary.fields
     fields["number"] = model.number
-    walker.text("title", _without_separator(model.title))
+    walker.text("title", without_title_separator(model.title))
     adoption = model.adoption
     fields["date"] = adoption.date if adoption else None
     fields["meeting"] = adoption.meeting if adoption else None

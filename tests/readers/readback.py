@@ -72,11 +72,31 @@ _SPACES = re.compile(" {2,}")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 
 
+_TITLE_SEPARATOR = re.compile(r"\s*[-–—]\s+")
+
+
+def without_title_separator(title: model.Inlines) -> model.Inlines:
+    """The title without the dash printed between number and title, which some of the
+    UN's Arabic files keep inside ``docTitle`` ("74/10. -\tTitle") and a reader of the
+    printed line takes for the separator it is."""
+    first = title[0] if title else None
+    found = _TITLE_SEPARATOR.match(first.text) if isinstance(first, Text) else None
+    if not isinstance(first, Text) or found is None:
+        return title
+    return (Text(text=first.text[found.end() :]), *title[1:])
+
+
 def differences(expected: Resolution, got: Resolution, *, nbsp: bool = False) -> list[str]:
-    """The parts of `got` that differ from `expected`, first difference of each."""
+    """The parts of `got` that differ from `expected`, first difference of each (the
+    title compared without the separator some sources print inside it)."""
     out = []
     for name in COMPARED:
-        want, have = (normalised(getattr(r, name), nbsp) for r in (expected, got))
+        want, have = (
+            normalised(
+                without_title_separator(r.title) if name == "title" else getattr(r, name), nbsp
+            )
+            for r in (expected, got)
+        )
         if want == have:
             continue
         if isinstance(want, tuple) and isinstance(have, tuple):
