@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from resconv.akn.eid import roman
 from resconv.lang.references import BODY_SERIES, CITATIONS, Citations
 from resconv.model import Emphasis, FootnoteRef, Inline, Inlines, Reference, Resolution, Text
 
@@ -251,7 +252,7 @@ def _resolution_symbol(match: re.Match[str], body: str | None, patterns: _Patter
         session = match.group("session")
         for prefix in patterns.citations.session_prefixes:
             if session.startswith(prefix):
-                session = _roman(int(session[len(prefix) :]))
+                session = roman(int(session[len(prefix) :])).upper()
         return _tidy(f"A/RES/{match.group('old')}({session})")
     first, second = match.group("first"), match.group("second")
     if body == "security-council":
@@ -264,16 +265,6 @@ def _resolution_symbol(match: re.Match[str], body: str | None, patterns: _Patter
             return None
         body = "assembly"
     return f"{BODY_SERIES[body]}{first}/{second}"
-
-
-def _roman(number: int) -> str:
-    digits = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = []
-    for value, letters in digits:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
 
 
 def reference_target(symbol: str, language: str) -> str:
