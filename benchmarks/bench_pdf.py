@@ -121,20 +121,13 @@ def _versus_libreoffice(cache: Path) -> None:
         env = {**os.environ, "RESCONV_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
         ours, theirs = [], []
         profile = folder / "lo-profile"
-        subprocess.run(  # LibreOffice's first start builds its profile: not timed
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(folder / "warm"),
-                str(docx[0]),
-            ],
-            check=True,
-            capture_output=True,
-        )
+
+        def libreoffice(outdir: Path, files: list[Path]) -> None:
+            command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless"]
+            command += ["--convert-to", "pdf", "--outdir", str(outdir), *map(str, files)]
+            subprocess.run(command, check=True, capture_output=True)
+
+        libreoffice(folder / "warm", docx[:1])  # the first start builds its profile: not timed
         for _ in range(5):
             start = time.perf_counter()
             subprocess.run(
@@ -144,20 +137,7 @@ def _versus_libreoffice(cache: Path) -> None:
             )
             ours.append(time.perf_counter() - start)
             start = time.perf_counter()
-            subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation=file://{profile}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(folder / "lo"),
-                    *map(str, docx),
-                ],
-                check=True,
-                capture_output=True,
-            )
+            libreoffice(folder / "lo", docx)
             theirs.append(time.perf_counter() - start)
     mine, lo = statistics.median(ours), statistics.median(theirs)
     print(
