@@ -143,6 +143,8 @@ def _output_names(input_name: str, formats: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Job:
+    """One input to convert, with everything a worker needs to convert it."""
+
     path: Path
     formats: tuple[str, ...]
     output_dir: Path | None

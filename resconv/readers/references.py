@@ -76,6 +76,8 @@ class Citation:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Patterns:
+    """A language's citation patterns, compiled once."""
+
     citations: Citations
     number: re.Pattern[str]
     enclosed: re.Pattern[str] | None

@@ -110,6 +110,8 @@ def _piece(span: Span, text: str, level: int, codes: GlyphCodes) -> Piece:
 
 @dataclass(slots=True)
 class _Line:
+    """A line being filled: its pieces, their width, whether it ends or opens the paragraph."""
+
     pieces: list[Piece]
     width: float
     last: bool
