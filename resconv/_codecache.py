@@ -37,45 +37,16 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from re import _compiler, _parser  # type: ignore[attr-defined]
-from types import CodeType, FrameType, ModuleType
+from types import CodeType, FrameType
 from typing import Any, TypeVar
 
+from resconv._lazyimport import deferred
 
-class _InspectOnFirstUse(ModuleType):
-    """What `dataclasses` is given for `inspect` while it is imported: the real module,
-    imported when `dataclasses` first uses it.
-
-    `dataclasses` imports `inspect` (and with it `ast`, `dis`, `tokenize`, `linecache`)
-    only to write a docstring for a class without one, which resconv's classes all have.
-    Not importing them saves about 15 ms of CPU on every start (`import dataclasses`:
-    45 → 30 ms, `python -c pass` 18 ms; min of 20 alternating runs on the shared VM).
-    Only `dataclasses` holds this object; every other `import inspect` gets the real one.
-    """
-
-    def __getattr__(self, name: str) -> Any:
-        import importlib
-
-        real = importlib.import_module("inspect")
-        dataclasses = sys.modules.get("dataclasses")
-        if dataclasses is not None and getattr(dataclasses, "inspect", None) is self:
-            dataclasses.inspect = real  # type: ignore[attr-defined]
-        return getattr(real, name)
-
-
-def _import_dataclasses() -> ModuleType:
-    """`dataclasses`, imported without importing `inspect` (see `_InspectOnFirstUse`)."""
-    if "dataclasses" in sys.modules or "inspect" in sys.modules:
-        import dataclasses
-    else:
-        sys.modules["inspect"] = _InspectOnFirstUse("inspect")
-        try:
-            import dataclasses
-        finally:
-            del sys.modules["inspect"]
-    return dataclasses
-
-
-dataclasses = _import_dataclasses()
+with deferred(("inspect",)):
+    # `inspect` (with `ast`, `dis`, `tokenize`, `linecache`) only writes docstrings for
+    # classes without one: not importing it saves about 15 ms of CPU on every start
+    # (`import dataclasses` 45 → 30 ms, `python -c pass` 18 ms; min of 20 alternating runs).
+    import dataclasses
 
 __all__ = ["install"]
 
@@ -85,10 +56,10 @@ _BYTECODE: bytes | None = getattr(
 """CPython's bytecode version (its import system is always loaded)."""
 _VERSION = (_BYTECODE or b"") + _sre.MAGIC.to_bytes(4, "little")
 """Code objects and regex code are only valid for the interpreter that made them."""
-_FORMAT = 3
+_FORMAT = 4
 """The file's layout, in its name: resconv versions that store it differently (two
 virtualenvs sharing a cache directory) keep files of their own instead of replacing each
-other's at every run."""
+other's at every run. 4: code compiled without this module's `__future__` flags."""
 _KEEP = 8
 """Saves an entry survives unused. Each process that compiled something new saves the
 file; an entry neither used nor added by the last eight of them is dropped. Some
@@ -135,11 +106,15 @@ def _exec(
     if isinstance(source, str) and _ours(globals):
         code = _stored(_code, source, CodeType)
         if code is None:
-            code = compile(source, "<string>", "exec")
+            code = compile(source, "<string>", "exec", dont_inherit=True)
             if _added < _LIMIT:
                 _code[source] = (marshal.dumps(code), _generation)
                 _added += 1
         source = code
+    elif isinstance(source, str):
+        # As `dataclasses` itself would: not under this module's `from __future__ import
+        # annotations`, which would leave the generated methods' annotations as strings.
+        source = compile(source, "<string>", "exec", dont_inherit=True)
     builtins.exec(source, globals, locals)
 
 

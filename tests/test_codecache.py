@@ -17,6 +17,7 @@ from resconv.model import Text, FootnoteRef
 text = Text(text="a")
 assert dataclasses.replace(text, text="b") == Text(text="b") and hash(text) == hash(Text(text="a"))
 assert [f.name for f in dataclasses.fields(FootnoteRef)] == ["marker"]
+assert Text.__init__.__annotations__["text"] == "str"  # the field's, as dataclasses gives it
 try:
     text.text = "c"
 except dataclasses.FrozenInstanceError:

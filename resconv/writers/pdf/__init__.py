@@ -1,5 +1,11 @@
 """The PDF writer: UN layout with embedded, subset fonts for every script."""
 
-from resconv.writers.pdf.writer import PdfWriter
+from resconv._lazyimport import deferred
+
+with deferred(("PIL.Image", "uharfbuzz", "inspect", "pickle", "tempfile")):
+    # What reportlab imports for images, its own shaping, its safe `eval` and its disk
+    # caches, none of which resconv's documents use (resconv shapes Arabic itself and
+    # imports uharfbuzz then).
+    from resconv.writers.pdf.writer import PdfWriter
 
 __all__ = ["PdfWriter"]
