@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resconv.errors import FontError
 from resconv.fonts import (
@@ -211,3 +213,13 @@ def test_a_glyph_bucket_of_another_face_under_this_faces_name_is_not_believed(
                 replaced += 1
     assert replaced
     assert _glyph_data(FaceLibrary(tmp_path), "song", SAMPLE) == expected
+
+
+@given(st.frozensets(st.integers(min_value=0, max_value=0x10FFFF), max_size=200))
+def test_a_face_coverage_holds_exactly_its_code_points(codepoints: frozenset[int]) -> None:
+    from resconv.fonts.glyphs import Coverage, _ranges
+
+    coverage = Coverage(_ranges(codepoints))
+    probes = {cp + d for cp in codepoints for d in (-1, 0, 1)} | {0, 0x10FFFF}
+    assert {cp for cp in probes if cp in coverage} == codepoints
+    assert Coverage(coverage.ranges()) == coverage  # as the disk cache stores it
