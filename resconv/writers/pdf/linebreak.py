@@ -35,6 +35,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus.paragraph import FragLine, Paragraph, ParaLines, _handleBulletWidth
 
+from resconv.writers.pdf.markup import parse_markup
+
 __all__ = [
     "NO_END",
     "NO_START",
@@ -85,6 +87,13 @@ class LinedParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     it again: a paragraph running over k pages was broken k times, so the time grew with
     the square of its length. Here each part keeps its share of the lines already broken.
     """
+
+    def _setup(self, text: Any, style: Any, bullet: Any, frags: Any, cleaner: Any) -> None:
+        """reportlab's setup, with the markup read by `pdf_markup` (same fragments)."""
+        if frags is None:
+            text, style, frags, bullet_frags = parse_markup(text, style, self.caseSensitive)
+            bullet = bullet_frags or bullet
+        super()._setup(text, style, bullet, frags, cleaner)
 
     def breakLines(self, width: Any) -> Any:
         if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
