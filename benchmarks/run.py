@@ -2,12 +2,15 @@
 
     python benchmarks/run.py            # everything (a few minutes)
     python benchmarks/run.py --quick    # fewer repetitions, a smaller batch
+    python benchmarks/run.py --startup  # only one-document processes and their imports
+    python benchmarks/run.py --batch    # only 265 resolutions to AKN + DOCX + PDF, --jobs 2
 
 Prints a table of:
 - warm per-document times for each reader and writer (median of many runs in one process);
 - whole-process times of `resconv convert` for one document, per format;
-- a batch of many resolutions to AKN + DOCX + PDF with --jobs 1 and --jobs 2, with wall time
-  and peak memory (largest process), at two batch sizes to show memory stays flat.
+- a batch of many resolutions to AKN + DOCX + PDF with --jobs 1 and --jobs 2, with wall time,
+  CPU time (all processes) and peak memory (largest process), at two batch sizes to show
+  memory stays flat.
 
 The batch inputs are copies of the bundled seed and, when ../shared is present, of the real
 English resolutions and the UN's AKN files, renamed so that every output is distinct.
@@ -50,14 +53,16 @@ def warm(fn: Callable[[], object], repeat: int) -> float:
 _MEASURE = (
     "import resource, subprocess, sys, time; start = time.perf_counter(); "
     "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
-    "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)"
 )
 
 
-def process(args: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one command, the largest of its processes.
+def process(args: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB, the largest of its processes) and CPU seconds (user +
+    system, all its processes) of one command.
 
-    A fresh wrapper process runs the command, so the peak is this command's alone
+    A fresh wrapper process runs the command, so the figures are this command's alone
     (RUSAGE_CHILDREN covers the command and the workers it waited for).
     """
     out = subprocess.run(
@@ -67,7 +72,7 @@ def process(args: list[str], cwd: Path) -> tuple[float, float]:
         capture_output=True,
         text=True,
     ).stdout.split()
-    return float(out[0]), int(out[1]) / 1024
+    return float(out[0]), int(out[1]) / 1024, float(out[2])
 
 
 def startup(
@@ -136,13 +141,22 @@ def main() -> None:
         "--startup", action="store_true", help="only the start-up figures and import top ten"
     )
     parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="only the batch of 265 resolutions to AKN + DOCX + PDF with --jobs 2",
+    )
+    parser.add_argument(
         "--python",
         metavar="PATH",
-        help="with --startup: the interpreter to measure (a virtualenv's, after pip install .)",
+        help="with --startup or --batch: the interpreter to measure (a virtualenv's, after "
+        "pip install .)",
     )
     args = parser.parse_args()
     if args.startup:
         startup_report(quick=args.quick, python=args.python)
+        return
+    if args.batch:
+        batch_report(python=args.python)
         return
     repeat = 20 if args.quick else 200
     rows: list[tuple[str, str]] = []
@@ -225,27 +239,11 @@ def main() -> None:
             batch_inputs(inputs, size)
             for jobs in job_counts:
                 out = work / f"out-{size}-{jobs}"
-                wall, peak = process(
-                    [
-                        *prefix,
-                        "convert",
-                        str(inputs),
-                        "--to",
-                        "akn,docx,pdf",
-                        "-o",
-                        str(out),
-                        "--jobs",
-                        str(jobs),
-                        "--quiet",
-                        "--report",
-                        str(work / f"report-{size}-{jobs}.json"),
-                    ],
-                    work,
-                )
+                wall, peak, cpu = process(_batch_command(prefix, inputs, out, jobs), work)
                 rows.append(
                     (
                         f"batch of {size} → AKN+DOCX+PDF, --jobs {jobs}",
-                        f"{wall:.1f} s, peak {peak:.0f} MB",
+                        f"{wall:.1f} s, CPU {cpu:.1f} s, peak {peak:.0f} MB",
                     )
                 )
 
@@ -260,8 +258,46 @@ def main() -> None:
         print(f"{name:<{width}}  {figure}")
 
 
+def _batch_command(prefix: list[str], inputs: Path, out: Path, jobs: int) -> list[str]:
+    return [
+        *prefix,
+        "convert",
+        str(inputs),
+        "--to",
+        "akn,docx,pdf",
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--quiet",
+        "--report",
+        str(out.parent / f"report-{out.name}.json"),
+    ]
+
+
+def batch_report(*, python: str | None) -> None:
+    """The batch of 265 resolutions to AKN + DOCX + PDF with --jobs 2, three runs (the
+    first also warms the system's file cache): wall, CPU (user + system of every process)
+    and peak memory of each. `--python` runs another interpreter's installed resconv."""
+    prefix = [sys.executable, "-m", "resconv"] if python is None else [python, "-m", "resconv"]
+    if python is not None:
+        os.environ.pop("PYTHONPATH", None)  # that interpreter's own resconv, not this checkout
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        inputs = work / "batch-265"
+        batch_inputs(inputs, 265)
+        for run in range(3):
+            out = work / f"out-{run}"
+            wall, peak, cpu = process(_batch_command(prefix, inputs, out, 2), work)
+            print(
+                f"batch of 265 → AKN+DOCX+PDF, --jobs 2: {wall:.1f} s, CPU {cpu:.1f} s, "
+                f"peak {peak:.0f} MB"
+            )
+
+
 def startup_report(*, quick: bool, python: str | None) -> None:
-    """Whole-process times of one-document conversions, and what their imports cost.
+    """Whole-process times of one-document conversions (text to AKN, JSON, DOCX and, a
+    quarter as many times, PDF), and what their imports cost.
 
     Run with bytecode compiled (`python -m compileall resconv`). `--python` runs another
     interpreter, such as that of a scratch virtualenv with `pip install .` (as users get
@@ -286,9 +322,9 @@ def startup_report(*, quick: bool, python: str | None) -> None:
             )
 
         line("python -c pass", startup([interpreter, "-c", "pass"], work, runs, env))
-        for fmt in ("akn", "json", "docx"):
+        for fmt in ("akn", "json", "docx", "pdf"):
             one = [*command, "--to", fmt, "-o", str(work / fmt), "--force"]
-            line(f"text → {fmt}", startup(one, work, runs, env))
+            line(f"text → {fmt}", startup(one, work, runs // 4 if fmt == "pdf" else runs, env))
         for fmt in ("akn", "docx"):
             print(f"\nimport top ten, text → {fmt} (cumulative ms):")
             one = [*command, "--to", fmt, "-o", str(work / fmt), "--force"]
