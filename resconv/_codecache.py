@@ -123,7 +123,13 @@ def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:
 
     The steps are those of `re._compiler.compile`, with its result's parts kept."""
     global _added
-    if type(pattern) is not str or flags & re.DEBUG or not _ours(_caller_globals()):
+    caller = _caller_globals()
+    if (
+        type(pattern) is not str
+        or flags & re.DEBUG
+        or not _ours(caller)
+        or (caller is not None and caller.get("__name__") in _UNSTABLE)
+    ):
         return _compile_pattern(pattern, flags)  # type: ignore[no-any-return]
     key = (pattern, int(flags))
     stored = _stored(_regexes, key, tuple)
@@ -156,6 +162,10 @@ imports (reportlab compiles about a hundred patterns at import). What the progra
 imported resconv builds for itself (patterns made from its own data among them) is
 compiled as always and never written to disk."""
 _RE_MODULES = frozenset({"re", "re._compiler", "functools"})
+_UNSTABLE = frozenset({"reportlab.lib.rl_safe_eval"})
+"""Modules whose patterns are built from sets, in an order that changes with every process:
+each would be a new entry, and the file rewritten, at every start (2.4 ms of a PDF
+process's CPU, the pattern's compiling aside)."""
 
 
 def _ours(module_globals: Mapping[str, object] | None) -> bool:

@@ -133,3 +133,15 @@ def test_what_the_importing_program_compiles_is_never_cached(tmp_path: Path) -> 
     data = stored.read_bytes()
     assert b"initial_words" in data  # resconv's own classes are kept
     assert b"user-secret" not in data and b"user_secret_field" not in data
+
+
+def test_patterns_built_from_sets_are_not_kept() -> None:
+    # reportlab's safe eval joins a set of names: another order, so another pattern, in
+    # every process; keeping them would rewrite the file at every start.
+    from resconv import _codecache
+
+    program = "def compiled():\n    return re.compile('(?:unstable-probe-a|b)')"
+    namespace: dict[str, Any] = {"__name__": "reportlab.lib.rl_safe_eval", "re": __import__("re")}
+    exec(program, namespace)
+    assert namespace["compiled"]().match("b")
+    assert ("(?:unstable-probe-a|b)", 0) not in _codecache._regexes
