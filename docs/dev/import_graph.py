@@ -43,6 +43,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "resconv._cachedir",
             "resconv._checks",
             "resconv._codecache",
+            "resconv._lazyimport",
             "resconv._version",
         ),
     ),
