@@ -36,7 +36,7 @@ def test_a_one_file_conversion_leaves_unused_modules_unimported(to: str, tmp_pat
     # The batch's worker pool, reportlab's image and cache support, what
     # `xml.sax.saxutils` would bring, and dataclasses' docstring helper (which lxml, for
     # DOCX, imports for itself).
-    unused = {"concurrent.futures", "PIL.Image", "pickle", "urllib.request", "ssl"}
+    unused = {"concurrent.futures", "PIL.Image", "pickle", "textwrap", "urllib.request", "ssl"}
     if to != "docx":
         unused.add("inspect")
     assert not modules & unused
