@@ -39,7 +39,11 @@ from resconv.errors import (
 from resconv.writers import get_writer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from concurrent.futures import Future
+
+    OutputDirOf = Callable[[Path], Path | None]
+    """Where an input's outputs go (None: beside it)."""
 
 __all__ = [
     "Batch",
@@ -92,26 +96,39 @@ def expand_inputs(
     (resolved paths: the batch's report). A named file is always taken: if it cannot be
     read, its conversion says why.
     """
+    for path, _ in _found_inputs(inputs, skip=skip):
+        yield path
+
+
+def _found_inputs(
+    inputs: Iterable[str | os.PathLike[str]], *, skip: Iterable[Path] = ()
+) -> Iterator[tuple[Path, Path]]:
+    """`expand_inputs`, each file with its folder relative to the folder named that holds it
+    (empty for files named and pattern matches): where its outputs go under `-o`, so that
+    `en/x.xml` and `fr/x.xml` of one corpus do not claim the same output."""
     skipped = frozenset(skip)
+    here = Path()
     for item in inputs:
         text = os.fspath(item)
         path = Path(text)
         try:
             is_dir, exists = path.is_dir(), path.exists()
         except (OSError, ValueError):  # a name too long, a NUL byte: reported when read
-            yield path
+            yield path, here
             continue
         if is_dir:
             found = [Path(root, name) for root, _, files in os.walk(path) for name in files]
-            yield from (p for p in _input_files(sorted(found)) if not _is_skipped(p, skipped))
+            for file in _input_files(sorted(found)):
+                if not _is_skipped(file, skipped):
+                    yield file, file.parent.relative_to(path)
         elif not exists and glob.has_magic(text):
             matches = (Path(m) for m in sorted(glob.glob(text, recursive=True)))
             found = [m for m in _input_files(matches) if not _is_skipped(m, skipped)]
             if not found:
                 raise InputNotFoundError("no input file matches this pattern", source=text)
-            yield from found
+            yield from ((m, here) for m in found)
         else:
-            yield path
+            yield path, here
 
 
 def _is_skipped(path: Path, skipped: frozenset[Path]) -> bool:
@@ -230,15 +247,27 @@ class Batch:
             prepare_output_dir(out_dir)
         skip = [] if report_path is None else [resolved_path(report_path)]
         _resolved_dirs.clear()
-        found = list(expand_inputs(names, skip=skip))
-        self.paths = _without_outputs_of_others(found, names, formats, out_dir)
+        found = list(_found_inputs(names, skip=skip))
+        self.output_dirs: dict[Path, Path] = (
+            {} if out_dir is None else {p: out_dir / sub for p, sub in reversed(found)}
+        )
+        """Each input's output folder under `-o`: the input folders' tree mirrored."""
+        self.paths = _without_outputs_of_others(
+            [p for p, _ in found], names, formats, self.output_dir_of
+        )
         self.workers = min(workers or os.cpu_count() or 1, max(len(self.paths), 1))
         self.chunk_size = max(1, min(_MAX_CHUNK, len(self.paths) // (self.workers * _MAX_CHUNK)))
         """Documents sent to a worker at a time: 1 for small batches (every worker busy at
         once), up to `_MAX_CHUNK` for large ones."""
         self.report_path = report_path
         if report_path is not None:
-            check_report_path(report_path, self.paths, formats, out_dir, force=self.template.force)
+            check_report_path(
+                report_path, self.paths, formats, self.output_dir_of, force=self.template.force
+            )
+
+    def output_dir_of(self, path: Path) -> Path | None:
+        """Where `path`'s outputs go: None for beside it."""
+        return self.output_dirs.get(path)
 
     def run(self) -> Iterator[BatchResult]:
         """The results, one per input in input order; the report is finished at the end."""
@@ -247,11 +276,11 @@ class Batch:
             if self.report_path is None
             else Report(self.report_path, list(self.template.formats))
         )
-        for directory in {self.template.output_dir or p.parent for p in self.paths}:
+        for directory in {self.output_dir_of(p) or p.parent for p in self.paths}:
             remove_orphan_temps(directory)  # what a killed run left behind
         failed = 0
         try:
-            job_stream = _jobs(self.paths, self.template)
+            job_stream = _jobs(self.paths, self.template, self.output_dir_of)
             if self.workers == 1:
                 results: Iterator[BatchResult] = (
                     job if isinstance(job, BatchResult) else _run(job) for job in job_stream
@@ -272,7 +301,7 @@ class Batch:
 
 
 def _without_outputs_of_others(
-    found: list[Path], named: list[str], formats: Sequence[str], out_dir: Path | None
+    found: list[Path], named: list[str], formats: Sequence[str], output_dir_of: OutputDirOf
 ) -> list[Path]:
     """`found` without the files that other inputs of the batch would write.
 
@@ -284,10 +313,9 @@ def _without_outputs_of_others(
     """
     named_paths = {Path(n) for n in named}
     keys = [_key(path) for path in found]
-    out_key = None if out_dir is None else str(resolved_path(out_dir))
     writers: dict[str, set[str]] = {}
     for path, key in zip(found, keys, strict=True):
-        folder = out_key if out_key is not None else os.path.dirname(key)
+        folder = _output_folder_key(path, output_dir_of(path))
         for name in _output_names(path.name, formats):
             writers.setdefault(os.path.join(folder, name), set()).add(key)
     sources = {k for k in keys if writers.get(k, {k}) <= {k}}
@@ -299,7 +327,12 @@ def _without_outputs_of_others(
 
 
 def check_report_path(
-    path: Path, inputs: Sequence[Path], formats: Sequence[str], out_dir: Path | None, *, force: bool
+    path: Path,
+    inputs: Sequence[Path],
+    formats: Sequence[str],
+    output_dir_of: OutputDirOf,
+    *,
+    force: bool,
 ) -> None:
     """Refuse, before any work, a report that could not be written or would replace a file
     the batch reads or writes."""
@@ -312,7 +345,8 @@ def check_report_path(
     if target in {resolved_path(p) for p in inputs}:
         raise OutputError("the report would overwrite an input file", source=name)
     for source in inputs:
-        if target in {resolved_path(t) for t in output_paths(source, formats, out_dir)}:
+        outputs = output_paths(source, formats, output_dir_of(source))
+        if target in {resolved_path(t) for t in outputs}:
             raise OutputError(
                 f"the report would replace an output of this batch (from {source}); "
                 "name another file",
@@ -390,13 +424,27 @@ def _key(path: Path) -> str:
     """`path` absolute with its directory resolved, as a string: a cheap identity for
     comparing inputs and outputs (one system call per directory, not per file)."""
     parent, name = os.path.split(os.fspath(path))
-    resolved = _resolved_dirs.get(parent)
+    return os.path.join(_folder_key(parent), name)
+
+
+def _folder_key(folder: str) -> str:
+    """`folder` resolved, once per folder."""
+    resolved = _resolved_dirs.get(folder)
     if resolved is None:
-        resolved = _resolved_dirs[parent] = str(resolved_path(Path(parent or ".")))
-    return os.path.join(resolved, name)
+        resolved = _resolved_dirs[folder] = str(resolved_path(Path(folder or ".")))
+    return resolved
 
 
-def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
+def _output_folder_key(path: Path, output_dir: Path | None) -> str:
+    """The resolved folder `path`'s outputs go to."""
+    if output_dir is None:
+        return os.path.dirname(_key(path))
+    return _folder_key(os.fspath(output_dir))
+
+
+def _jobs(
+    paths: list[Path], template: _Job, output_dir_of: OutputDirOf
+) -> Iterator[_Job | BatchResult]:
     """A job per input, or at once a failure when its outputs would clash.
 
     Two inputs with the same name (`a/x.txt`, `b/x.txt`) would write the same output in
@@ -406,12 +454,11 @@ def _jobs(paths: list[Path], template: _Job) -> Iterator[_Job | BatchResult]:
     """
     inputs = {_key(path): path for path in paths}
     claimed: dict[str, Path] = {}
-    out_dir = None if template.output_dir is None else str(resolved_path(template.output_dir))
     for path in paths:
-        job = replace(template, path=path)
+        job = replace(template, path=path, output_dir=output_dir_of(path))
         started = time.perf_counter()
         try:
-            folder = out_dir if out_dir is not None else os.path.dirname(_key(path))
+            folder = _output_folder_key(path, job.output_dir)
             targets = [os.path.join(folder, n) for n in _output_names(path.name, job.formats)]
         except (OSError, ValueError):
             yield job  # an unusable name: its conversion reports it
@@ -638,6 +685,8 @@ def _run(job: _Job) -> BatchResult:
             source=name,
             max_bytes=job.max_bytes,
         )
+        if job.output_dir is not None:
+            _make_subfolder(job.output_dir)
         publish(
             [
                 (target, conversion.outputs[fmt])
@@ -666,6 +715,14 @@ def _run(job: _Job) -> BatchResult:
             f"internal error ({type(exc).__name__}: {exc}); please report it", source=name
         )
         return _failed(name, error, started)
+
+
+def _make_subfolder(folder: Path) -> None:
+    """Create a mirrored input folder under `-o` (which exists), when its first output is ready."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create directory: {exc.strerror}", source=str(folder)) from None
 
 
 def _failed(name: str, error: ResconvError, started: float) -> BatchResult:

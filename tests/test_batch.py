@@ -22,20 +22,54 @@ def other_resolution() -> bytes:
     return SEED_TEXT.replace("促进裁军和不扩散领域的多边主义", "另一项决议的标题").encode()
 
 
-def test_inputs_with_the_same_name_do_not_overwrite_each_other(tmp_path: Path) -> None:
+def make_two_folders_with_one_name(root: Path) -> list[Path]:
+    """in/a/x.txt (the seed) and in/b/x.txt (another title)."""
+    inputs = []
     for folder, data in (("a", SEED.read_bytes()), ("b", other_resolution())):
-        (tmp_path / "in" / folder).mkdir(parents=True)
-        (tmp_path / "in" / folder / "x.txt").write_bytes(data)
+        (root / "in" / folder).mkdir(parents=True)
+        inputs.append(root / "in" / folder / "x.txt")
+        inputs[-1].write_bytes(data)
+    return inputs
+
+
+def title_of(path: Path) -> str:
+    title: str = json.loads(path.read_text(encoding="utf-8"))["resolution"]["title"][0]["text"]
+    return title
+
+
+def test_inputs_with_the_same_name_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    inputs = make_two_folders_with_one_name(tmp_path)
     out = tmp_path / "out"
     for jobs in (1, 2):
-        results = list(
-            resconv.convert_many([tmp_path / "in"], ["json"], out, jobs=jobs, force=True)
-        )
+        results = list(resconv.convert_many(inputs, ["json"], out, jobs=jobs, force=True))
         assert [r.status for r in results] == ["ok", "error"]
         assert results[1].exit_code == 73
         assert "would also be written for" in (results[1].error or "")
-        written = json.loads((out / "x.json").read_text(encoding="utf-8"))
-        assert written["resolution"]["title"][0]["text"] == "促进裁军和不扩散领域的多边主义"
+        assert title_of(out / "x.json") == "促进裁军和不扩散领域的多边主义"
+
+
+def test_a_folder_converted_into_an_output_folder_keeps_its_tree(tmp_path: Path) -> None:
+    make_two_folders_with_one_name(tmp_path)
+    out = tmp_path / "out"
+    for jobs in (1, 2):
+        results = list(resconv.convert_many([tmp_path / "in"], ["json"], out, jobs=jobs))
+        assert [r.status for r in results] == ["ok", "ok"]
+        assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+            "a",
+            "a/x.json",
+            "b",
+            "b/x.json",
+        ]
+        assert title_of(out / "a" / "x.json") == "促进裁军和不扩散领域的多边主义"
+        assert title_of(out / "b" / "x.json") == "另一项决议的标题"
+
+
+def test_a_failed_input_leaves_no_mirrored_folder(tmp_path: Path) -> None:
+    (tmp_path / "in" / "bad").mkdir(parents=True)
+    (tmp_path / "in" / "bad" / "x.txt").write_text("not a resolution\n", encoding="utf-8")
+    results = list(resconv.convert_many([tmp_path / "in"], ["json"], tmp_path / "out", jobs=1))
+    assert [r.status for r in results] == ["error"]
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_an_output_that_is_another_input_is_refused_even_with_force(tmp_path: Path) -> None:
