@@ -698,7 +698,7 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
         return "blank"
     indented = sum(1 for line in lines if line.indented)
     flush = len(lines) - indented
-    if indented >= 2 and flush >= 1:
+    if indented >= max(2, len(lines) // _INDENTED_SHARE) and flush >= 1:
         return "indent"
     blanks = sum(1 for line in lines[1:] if line.blank_before)
     if len(lines) <= 6 and blanks:
@@ -716,6 +716,11 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
         whole = sum(1 for line in lines if ends_paragraph(line.text) or len(line.text) < 40)
         return "blank" if whole >= 0.7 * len(lines) else "punct"
     return "blank"
+
+
+_INDENTED_SHARE = 20
+"""Text that indents its paragraphs indents more than one line in so many: a couple of
+indented lines in a long text are an extractor's stray breaks, not its paragraphs."""
 
 
 def _whole(text: str) -> bool:
