@@ -74,7 +74,7 @@ def place_glued_markers(
             missed.append(marker)
             continue
         index, start, end = places[at]
-        earlier = _loose_place(paras, marker, cursor, (index, start), strict=True)
+        earlier = _loose_place(paras, marker, cursor, (index, start), profile, strict=True)
         if earlier is not None:  # a detached marker before the glued-looking one
             index, start, end = earlier
         cuts.setdefault(index, []).append((start, end, marker))
@@ -84,7 +84,7 @@ def place_glued_markers(
         position = ordered.index(marker)
         before = max((placed[m] for m in ordered[:position] if m in placed), default=(0, 0))
         after = min((placed[m] for m in ordered[position + 1 :] if m in placed), default=None)
-        place = _loose_place(paras, marker, before, after)
+        place = _loose_place(paras, marker, before, after, profile)
         if place is None:
             continue
         index, start, end = place
@@ -124,6 +124,7 @@ def _loose_place(
     marker: str,
     before: tuple[int, int],
     after: tuple[int, int] | None,
+    profile: LanguageProfile,
     *,
     strict: bool = False,
 ) -> tuple[int, int, int] | None:
@@ -137,22 +138,27 @@ def _loose_place(
     """
     last = len(paras) - 1 if after is None else after[0]
     # Tiers, best first: after punctuation and a space ("People, 1"); the same before a
-    # capital ("Tlatelolco, 13 Rarotonga"); glued to a year or after a word; last,
-    # glued to a document number ("résolution 73/4419").
-    for tier in (0,) if strict else (0, 1, 2, 3):
+    # capital ("Tlatelolco, 13 Rarotonga"); glued to a year ("2021 8 and" printed
+    # "20218"); after a word ("session 2 and": after the year, since "paragraph 8 of"
+    # is common text); glued to a document number before punctuation ("résolution
+    # 73/441,"); last, glued to a document number before a word ("34/11 du" is a number).
+    for tier in _TIERS[:1] if strict else _TIERS:
         for index in range(before[0], last + 1):
             text = _see_through(paras[index].text)
             start_at = before[1] if index == before[0] else 0
             end_at = after[1] if after is not None and index == after[0] else len(text)
             for run in _DIGIT_RUN.finditer(text, start_at, end_at):
                 place = _candidate(text, run, marker, tier)
-                if place is not None:
+                if place is not None and not _dated(text, run.end(), profile):
                     return index, place[0], place[1]
     return None
 
 
-def _candidate(text: str, run: re.Match[str], marker: str, tier: int) -> tuple[int, int] | None:
-    """Where `marker` is in the run of digits `run`, if it stands there as tier `tier` asks."""
+_TIERS = ("punctuation", "capital", "year", "word", "number closing", "number")
+
+
+def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[int, int] | None:
+    """Where `marker` is in the run of digits `run`, if it stands there as `tier` asks."""
     digits = run.group()
     if not digits.endswith(marker):
         return None
@@ -161,9 +167,14 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: int) -> tuple[i
         return None
     head = digits[: -len(marker)]
     if head:
-        if tier == 2 and len(head) == 4 and head[:2] in ("19", "20"):
+        if tier == "year" and len(head) == 4 and head[:2] in ("19", "20"):
             return run.start() + len(head), run.end()
-        if tier == 3 and len(head) >= 2 and text[run.start() - 1 : run.start()] == "/":
+        closes = not following.strip() or (
+            following[:1] in _CLOSING and not _IN_LIST_AFTER.match(text, run.end())
+        )
+        if text[run.start() - 1 : run.start()] == "/" and (
+            (tier == "number" and len(head) >= 2) or (tier == "number closing" and closes)
+        ):
             return run.start() + len(head), run.end()  # "73/4419": resolution 73/44
         return None
     if _detached(text, run.start(), run.end(), tier=tier):
@@ -171,21 +182,27 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: int) -> tuple[i
     return None
 
 
-def _detached(text: str, start: int, end: int, *, tier: int) -> bool:
-    """Whether the number at `start:end` stands as a marker would, in tier `tier`.
+_CLOSING = ",;:.)，；。"
 
-    0: after punctuation and a space, at the end or before a word in lower case or
-    punctuation ("People, 1", "2018, 1 as"); 1: the same before a capital; 2: after a
-    word or a year ("session 2 and", "for 2019 5 and", "文件2和"), never after "第".
+
+def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
+    """Whether the number at `start:end` stands as a marker would, in `tier`.
+
+    punctuation: after punctuation and a space, at the end or before a word in lower
+    case or punctuation ("People, 1", "2018, 1 as"), not inside a list of numbers
+    ("programmes 2, 10, 17"); capital: the same before a capital; word: after a word or
+    a year ("session 2 and", "for 2019 5 and", "文件2和"), never after "第".
     """
     before = text[start - 2 : start] if start >= 2 else text[:start]
     following = text[end : end + 2]
-    ends = not following.strip() or following[:1] in ",;:.)，；。"
+    ends = not following.strip() or following[:1] in _CLOSING
     if before[-1:] == " " and before[:1] in _PUNCTUATION:
-        if tier == 0:
+        if _IN_LIST_BEFORE.search(text, 0, start) and _IN_LIST_AFTER.match(text, end):
+            return False
+        if tier == "punctuation":
             return ends or (following[:1] == " " and not following[1:2].isupper())
-        return tier == 1 and following[:1] == " "
-    if tier < 2 or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
+        return tier == "capital" and following[:1] == " "
+    if tier != "word" or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
         return False
     if before[-1:] == " ":
         if not (ends or (following[:1] == " " and following[1:2].islower())):
@@ -200,6 +217,22 @@ def _detached(text: str, start: int, end: int, *, tier: int) -> bool:
     return before[-1:].isalpha() and not following[:1].isdigit()
 
 
+_IN_LIST_BEFORE = re.compile(r"(?<![\d.])\d{1,3}[,;] $")
+_IN_LIST_AFTER = re.compile(r"[,;] ?\d")
+"""A number between two short numbers is one of a list ("programmes 2, 10, 17"), not a marker."""
+
+
+def _dated(text: str, end: int, profile: LanguageProfile) -> bool:
+    """Whether the number ending at `end` is a date's day ("1 de diciembre", "1 December")
+    or a document's number followed by its date ("63/51, de 2 de diciembre", "34/11 du
+    14 décembre"): a marker would follow the date, not stand before it."""
+    following = _MONTH_AFTER.match(text, end)
+    return following is not None and following.group(1).lower() in profile.months
+
+
+_MONTH_AFTER = re.compile(r"(?:,?\s+\w{1,4}\s+\d{1,2})?\.?\s+(?:de\s+)?(\w+)")
+"""The word after a number, or after a short word and a day ("of 5", "du 14", "vom 3."),
+past a German "1." and a Spanish "de": a month's name or not."""
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d $")
 """A year just before a number ("for 2019 5 and which"): the number is a marker."""
 _IN_RANGE_BEFORE = re.compile(r"\d[ ][^\W\d_]{1,5}[ ]$")

@@ -751,7 +751,13 @@ def ends_paragraph(text: str) -> bool:
     """Whether a line ends as a paragraph does (a glued footnote marker aside)."""
     if text[-1:].isdigit():
         text = _TRAILING_MARKER.sub("", text)
+    if text[-1:] in _CLOSING_QUOTES and text[-2:-1] in _QUOTED_END:
+        return True  # a quotation closes the paragraph: "… sind?“", "… (2015).”"
     return text[-1:] in PARAGRAPH_END
+
+
+_CLOSING_QUOTES = frozenset("”“’»」")
+_QUOTED_END = frozenset(".?!。？！")
 
 
 def segment(
