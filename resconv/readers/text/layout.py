@@ -443,7 +443,7 @@ def _numbered_tail(
             run_on = 0
             above = " ".join(lines[content[i]].text for i in range(at))
             # A note run over from the page before stands first, its marker there.
-            carried = notes[0].marker == str(last + 1) and last > 0
+            carried = notes[0].marker == str(last + 1) and last > 0 and at > 0
             if all(note.marker in above for note in notes[1 if carried else 0 :]):
                 best = (at, list(notes))
             continue
