@@ -463,3 +463,15 @@ def test_a_count_is_not_glued_where_markers_are_glued() -> None:
     bodies = {"1": layout.Note("1", 9, ["Resolution 58/4."])}
     place_glued_markers(paras, bodies, EN, {})
     assert paras[1].text == "Decides that 143 national parliaments, 1 assembly are invited;"
+
+
+def test_a_count_in_a_list_of_figures_is_not_a_repeated_reference() -> None:
+    paras = [
+        _para("Recalling the Convention against Corruption, 1 which entered into force,"),
+        _para("Notes that 143 national parliaments, 1 assembly and 20 others take part;"),
+    ]
+    bodies = {"1": layout.Note("1", 9, ["Resolution 58/4."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert (
+        paras[1].text == "Notes that 143 national parliaments, 1 assembly and 20 others take part;"
+    )

@@ -133,6 +133,8 @@ def _glue_repeated_references(paras: list[Para]) -> None:
             placed = first.get(marker)
             if placed is None or (index, run.start("n")) <= placed[:2]:
                 continue
+            if _FIGURE.search(text, max(0, run.start() - _LIST_REACH), run.start()):
+                continue  # "143 national parliaments, 8 parliamentary assemblies": a count
             word = run.group("word")
             if word is None or word == placed[2]:
                 cuts.append(run.start("n") - 1)
@@ -147,6 +149,11 @@ _REPEATED = re.compile(
 )
 """A number set apart after punctuation (not after a figure: "3, 1 and") or after a
 word, before a word in lower case or at the end: where a repeated reference stands."""
+
+
+_FIGURE = re.compile(r"\d")
+_LIST_REACH = 40
+"""A figure so few characters before a number makes it one of a list of counts."""
 
 
 def _word_before(text: str, offset: int) -> str:
