@@ -55,6 +55,8 @@ def place_glued_markers(
     for index, para in enumerate(paras):
         for glued in profile.glued_marker.finditer(para.text):
             group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
+            if profile.decimal_comma and _DECIMAL_BEFORE.search(para.text, 0, glued.start(group)):
+                continue  # "0,720 pour cent", "2,15 dólares": a decimal, no marker
             cut = "span" if glued.groupdict().get("span") else group
             candidates.setdefault(glued.group(group), []).append(
                 (index, glued.start(cut), glued.end(cut))
@@ -75,7 +77,7 @@ def place_glued_markers(
             continue
         index, start, end = places[at]
         earlier = _loose_place(paras, marker, cursor, (index, start), profile, strict=True)
-        if earlier is not None:  # a detached marker before the glued-looking one
+        if earlier is not None:  # a detached marker (or one glued to a year) before it
             index, start, end = earlier
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
@@ -132,7 +134,7 @@ def _loose_place(
     # "20218"); after a word ("session 2 and": after the year, since "paragraph 8 of"
     # is common text); glued to a document number before punctuation ("résolution
     # 73/441,"); last, glued to a document number before a word ("34/11 du" is a number).
-    for tier in _TIERS[:1] if strict else _TIERS:
+    for tier in _STRICT_TIERS if strict else _TIERS:
         for index in range(before[0], last + 1):
             text = paras[index].text
             start_at = before[1] if index == before[0] else 0
@@ -145,6 +147,7 @@ def _loose_place(
 
 
 _TIERS = ("punctuation", "capital", "year", "word", "number closing", "number")
+_STRICT_TIERS = ("punctuation", "year")
 
 
 def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[int, int] | None:
@@ -160,7 +163,7 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[i
         if tier == "year" and len(head) == 4 and head[:2] in ("19", "20"):
             return run.start() + len(head), run.end()
         closes = not following.strip() or (
-            following[:1] in _CLOSING and not _IN_LIST_AFTER.match(text, run.end())
+            following.lstrip()[:1] in _CLOSING and not _IN_LIST_AFTER.match(text, run.end())
         )
         if text[run.start() - 1 : run.start()] == "/" and (
             (tier == "number" and len(head) >= 2) or (tier == "number closing" and closes)
@@ -194,6 +197,8 @@ def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
         return tier == "capital" and following[:1] == " "
     if tier != "word" or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
         return False
+    if before[-1:] in ",;:" and before[:1].isalpha():  # "HIV and AIDS,22 and"
+        return ends or (following[:1] == " " and following[1:2].islower())
     if before[-1:] == " ":
         if not (ends or (following[:1] == " " and following[1:2].islower())):
             return False
@@ -207,6 +212,8 @@ def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
     return before[-1:].isalpha() and not following[:1].isdigit()
 
 
+_DECIMAL_BEFORE = re.compile(r"(?<![\d/.,])\d{1,3},$")
+"""A small number and a comma before digits: a decimal ("0,7"), not a year's "2024,1"."""
 _IN_LIST_BEFORE = re.compile(r"(?<![\d.])\d{1,3}[,;] $")
 _IN_LIST_AFTER = re.compile(r"[,;] ?\d")
 """A number between two short numbers is one of a list ("programmes 2, 10, 17"), not a marker."""

@@ -533,7 +533,11 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
 
 
 def _ends_note(note: Note) -> bool:
-    return note.lines[-1][-1:] in ".。"
+    return note.lines[-1].rstrip(_DIRECTION_MARKS)[-1:] in ".。"
+
+
+_DIRECTION_MARKS = "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
+"""Invisible marks the UN's texts leave after a note's full stop ("(París, 2015).\u200e")."""
 
 
 _FURNITURE_STARTS = frozenset("_-—A*")
