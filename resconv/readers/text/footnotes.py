@@ -57,6 +57,8 @@ def place_glued_markers(
             group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
             if profile.decimal_comma and _DECIMAL_BEFORE.search(para.text, 0, glued.start(group)):
                 continue  # "0,720 pour cent", "2,15 dólares": a decimal, no marker
+            if _SYMBOL_SUFFIX_BEFORE.search(para.text, 0, glued.start(group)):
+                continue  # "WT/L/508/Add.1": a document symbol's part, no marker
             cut = "span" if glued.groupdict().get("span") else group
             candidates.setdefault(glued.group(group), []).append(
                 (index, glued.start(cut), glued.end(cut))
@@ -175,10 +177,10 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[i
         closes = not following.strip() or (
             following.lstrip()[:1] in _CLOSING and not _IN_LIST_AFTER.match(text, run.end())
         )
-        if text[run.start() - 1 : run.start()] == "/" and (
+        if _SYMBOL_BEFORE.search(text, 0, run.start()) and (
             (tier == "number" and len(head) >= 2) or (tier == "number closing" and closes)
         ):
-            return run.start() + len(head), run.end()  # "73/4419": resolution 73/44
+            return run.start() + len(head), run.end()  # "73/4419", "EC-94/DEC.211 ;"
         return None
     if _detached(text, run.start(), run.end(), tier=tier):
         return run.start(), run.end()
@@ -222,8 +224,12 @@ def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
     return before[-1:].isalpha() and not following[:1].isdigit()
 
 
-_DECIMAL_BEFORE = re.compile(r"(?<![\d/.,])\d{1,3},$")
+_DECIMAL_BEFORE = re.compile(r"(?<![\w/.,])\d{1,3},$")
 """A small number and a comma before digits: a decimal ("0,7"), not a year's "2024,1"."""
+_SYMBOL_BEFORE = re.compile(r"/(?:[A-Z]{1,5}\.)?$")
+"""Where a document symbol's last number starts: "73/", "EC-94/DEC."."""
+_SYMBOL_SUFFIX_BEFORE = re.compile(r"/(?:Add|Rev|Corr|Amend|Sup)\.$")
+"""The suffix of a document symbol before digits: "A/77/L.1/Add." then its number."""
 _IN_LIST_BEFORE = re.compile(r"(?<![\d.])\d{1,3}[,;] $")
 _IN_LIST_AFTER = re.compile(r"[,;] ?\d")
 """A number between two short numbers is one of a list ("programmes 2, 10, 17"), not a marker."""
