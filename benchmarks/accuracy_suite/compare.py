@@ -50,6 +50,7 @@ from resconv.model import (
     Table,
     Text,
     iter_leaves,
+    plain_text,
 )
 from tests.readers.readback import without_title_separator
 
@@ -182,11 +183,27 @@ _ROMAN = re.compile(r"[(（]?[ivxlc]{1,6}[)）]")
 
 
 def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
-    """Unnumbered paragraphs that open with a subparagraph label, as subparagraphs."""
+    """Unnumbered paragraphs that open with a subparagraph label, as subparagraphs; an
+    unnumbered paragraph that continues in lower case the sentence of the subparagraphs
+    before it ("d) …" / "et exige …;"), as their closing text (the UN's mark-up sets it
+    either way)."""
     label = profile(language).subparagraph
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
+        if (
+            isinstance(block, OperativeParagraph)
+            and block.number is None
+            and not block.subparagraphs
+            and not block.wrap_up
+            and plain_text(block.content)[:1].islower()
+            and not label.match(plain_text(block.content))
+            and isinstance(previous, OperativeParagraph)
+            and previous.subparagraphs
+            and not previous.wrap_up
+        ):
+            out[-1] = replace(previous, wrap_up=block.content)
+            continue
         found = None
         if (
             isinstance(block, OperativeParagraph)

@@ -180,6 +180,7 @@ PROFILE = LanguageProfile(
         r"|[IVXLC]{1,6}\.?$"  # I  II.
         r"|[A-Z]\.(?:\s|$)"  # A.
     ),
+    decimal_comma=True,
     suspended_hyphen_words=frozenset({"und", "oder", "bis"}),
     detect_words=frozenset({"der", "die", "und", "des", "den", "von", "zu", "mit", "für"}),
     capitalised=False,

@@ -55,6 +55,10 @@ def place_glued_markers(
     for index, para in enumerate(paras):
         for glued in profile.glued_marker.finditer(_see_through(para.text)):
             group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
+            if profile.decimal_comma and _DECIMAL_BEFORE.search(para.text, 0, glued.start(group)):
+                continue  # "0,720 pour cent", "2,15 dólares": a decimal, no marker
+            if _SYMBOL_SUFFIX_BEFORE.search(para.text, 0, glued.start(group)):
+                continue  # "WT/L/508/Add.1": a document symbol's part, no marker
             cut = "span" if glued.groupdict().get("span") else group
             candidates.setdefault(glued.group(group), []).append(
                 (index, glued.start(cut), glued.end(cut))
@@ -75,7 +79,7 @@ def place_glued_markers(
             continue
         index, start, end = places[at]
         earlier = _loose_place(paras, marker, cursor, (index, start), profile, strict=True)
-        if earlier is not None:  # a detached marker before the glued-looking one
+        if earlier is not None:  # a detached marker (or one glued to a year) before it
             index, start, end = earlier
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
@@ -199,7 +203,7 @@ def _loose_place(
     # "20218"); after a word ("session 2 and": after the year, since "paragraph 8 of"
     # is common text); glued to a document number before punctuation ("résolution
     # 73/441,"); last, glued to a document number before a word ("34/11 du" is a number).
-    for tier in _TIERS[:1] if strict else _TIERS:
+    for tier in _STRICT_TIERS if strict else _TIERS:
         for index in range(before[0], last + 1):
             text = _see_through(paras[index].text)
             start_at = before[1] if index == before[0] else 0
@@ -212,6 +216,7 @@ def _loose_place(
 
 
 _TIERS = ("punctuation", "capital", "year", "word", "number closing", "number")
+_STRICT_TIERS = ("punctuation", "year")
 
 
 def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[int, int] | None:
@@ -227,12 +232,12 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[i
         if tier == "year" and len(head) == 4 and head[:2] in ("19", "20"):
             return run.start() + len(head), run.end()
         closes = not following.strip() or (
-            following[:1] in _CLOSING and not _IN_LIST_AFTER.match(text, run.end())
+            following.lstrip()[:1] in _CLOSING and not _IN_LIST_AFTER.match(text, run.end())
         )
-        if text[run.start() - 1 : run.start()] == "/" and (
+        if _SYMBOL_BEFORE.search(text, 0, run.start()) and (
             (tier == "number" and len(head) >= 2) or (tier == "number closing" and closes)
         ):
-            return run.start() + len(head), run.end()  # "73/4419": resolution 73/44
+            return run.start() + len(head), run.end()  # "73/4419", "EC-94/DEC.211 ;"
         return None
     if _detached(text, run.start(), run.end(), tier=tier):
         return run.start(), run.end()
@@ -261,6 +266,8 @@ def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
         return tier == "capital" and following[:1] == " "
     if tier != "word" or not before or before[-1:] in "第/.-‑(" or before[-1:].isdigit():
         return False
+    if before[-1:] in ",;:" and before[:1].isalpha():  # "HIV and AIDS,22 and"
+        return ends or (following[:1] == " " and following[1:2].islower())
     if before[-1:] == " ":
         if not (ends or (following[:1] == " " and following[1:2].islower())):
             return False
@@ -274,6 +281,12 @@ def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
     return before[-1:].isalpha() and not following[:1].isdigit()
 
 
+_DECIMAL_BEFORE = re.compile(r"(?<![\w/.,])\d{1,3},$")
+"""A small number and a comma before digits: a decimal ("0,7"), not a year's "2024,1"."""
+_SYMBOL_BEFORE = re.compile(r"/(?:[A-Z]{1,5}\.)?$")
+"""Where a document symbol's last number starts: "73/", "EC-94/DEC."."""
+_SYMBOL_SUFFIX_BEFORE = re.compile(r"/(?:Add|Rev|Corr|Amend|Sup)\.$")
+"""The suffix of a document symbol before digits: "A/77/L.1/Add." then its number."""
 _IN_LIST_BEFORE = re.compile(r"(?<![\d.])\d{1,3}[,;] $")
 _IN_LIST_AFTER = re.compile(r"[,;] ?\d")
 """A number between two short numbers is one of a list ("programmes 2, 10, 17"), not a marker."""

@@ -619,7 +619,7 @@ def _ends_note(note: Note) -> bool:
     return _ends_sentence(note.lines[-1])
 
 
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u061c"
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
 """Format characters a source may print after a note's full stop (a left-to-right mark)."""
 
 

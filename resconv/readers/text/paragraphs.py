@@ -144,7 +144,13 @@ class ParagraphClassifier:
             return index
         content = para.inlines()
         if not part.in_body and (
-            (text[-1:] not in _CLAUSE_END and not self._operative_list_opening(text))
+            (
+                text[-1:] not in _CLAUSE_END
+                and not (
+                    self._operative_list_opening(text)
+                    and not self._amid_preamble(text, rest, index)
+                )
+            )
             or self._preambular_despite_end(text)
             or self._preambular_before_preamble(para, rest, index)
         ):
@@ -174,6 +180,12 @@ class ParagraphClassifier:
             and bool(self.profile.operative.match(text))
             and not self.profile.preambular.match(text)
         )
+
+    def _amid_preamble(self, text: str, rest: list[Para], index: int) -> bool:
+        """A paragraph with operative initial words ending with a comma before a preambular
+        one ("Accueille avec satisfaction …," for "Accueillant", a slip the UN's texts
+        have): the preamble goes on."""
+        return text[-1:] in _COMMAS and index < len(rest) and self._preambular_like(rest[index])
 
     def _preambular_before_preamble(self, para: Para, rest: list[Para], index: int) -> bool:
         """A preambular paragraph closed with a full stop (a slip the UN's texts have)
@@ -389,6 +401,8 @@ class ParagraphClassifier:
             return False
         if len(inner) == 1 and len(prev_inner) == 1 and ord(inner) == ord(prev_inner) + 1:
             return False  # (i) after (h) is a letter
+        if _doubled(inner) and _doubled(prev_inner) and ord(inner[0]) == ord(prev_inner[0]) + 1:
+            return False  # (cc) after (bb), (ii) after (hh): letters past (z)
         return not set(prev_inner) <= _ROMAN_LETTERS or prev_inner in ("h", "u", "w")
 
     def check_numbers(self, part: Part) -> None:
@@ -413,6 +427,11 @@ class ParagraphClassifier:
                 )
             seen.setdefault(value, line)
             expected = value + 1
+
+
+def _doubled(label: str) -> bool:
+    """Whether `label` is a letter doubled, as lists go on after (z): "aa", "bb"."""
+    return len(label) == 2 and label[0] == label[1] and label.isalpha()
 
 
 def _split_before(para: Para, skip: int, profile: LanguageProfile) -> tuple[Para, Para] | None:
