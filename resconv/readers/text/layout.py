@@ -205,10 +205,12 @@ _LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))
 
 
 def _measure_indent(line: Line, raw: str) -> None:
-    """Fill `line.indent` and `line.hang` from its raw text (layout-keeping extraction)."""
-    if not line.indented:
+    """Fill `line.indent` and `line.hang` from its raw text (layout-keeping extraction);
+    a label at the margin may hang too ("3.    Encourages …" over "      practices …")."""
+    if line.indented:
+        line.indent = len(raw) - len(raw.lstrip(" \t"))
+    elif "  " not in raw:
         return
-    line.indent = len(raw) - len(raw.lstrip(" \t"))
     label = _LABEL_GAP.match(raw)
     if label:
         line.hang = label.end()
@@ -235,6 +237,9 @@ def strip_furniture(
         # symbol only the whole title counts. Elsewhere a line that starts like the
         # title is text, such as an annex title repeating the resolution's.
         if furniture[index] is not None or index == 0:
+            continue
+        if _symbol_beside_title(line.text, title_key):
+            furniture[index] = "running header"
             continue
         after = furniture[index - 1] in ("running header", "running title")
         if (after or line.page_break) and _is_title_piece(line.text, title_key):
@@ -536,13 +541,19 @@ def _markers_apart(
 ) -> None:
     """Record the page's foot as a footnote area whose markers stand apart, if it is one."""
     content = [i for i in page if furniture[i] is None]
-    markers = [
-        i
-        for i in content
-        if MARKER_LINE.fullmatch(lines[i].text)
-        and lines[i].blank_before
-        and (i + 1 == page.stop or lines[i + 1].blank_before)
-    ]
+    markers: list[int] = []
+    run: list[int] = []  # marker lines one after another ("1" / "2" / "3")
+    for at, i in enumerate(content):
+        if MARKER_LINE.fullmatch(lines[i].text) and (run or lines[i].blank_before):
+            run.append(i)
+            following = content[at + 1] if at + 1 < len(content) else None
+            if following is None or lines[following].blank_before:
+                markers += run  # the run stands between blank lines
+                run = []
+            elif not MARKER_LINE.fullmatch(lines[following].text):
+                run = []
+        else:
+            run = []
     if not markers:
         return
     first = next((i for i in reversed(content) if lines[i].blank_before), None)
@@ -580,6 +591,8 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
             continue
         if _LABEL_ALONE.fullmatch(text):
             return False  # "(a)" alone: a subparagraph of the text, not a footnote
+        if texts and lines[index].blank_before and texts[-1][-1:] in ",;:":
+            return False  # a paragraph's clause before a blank line: text, not a note
         texts.append(text)
     if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_LINES * len(markers):
         return False
@@ -735,6 +748,21 @@ def _key(text: str) -> str:
     return "".join(text.split())
 
 
+_GAP = re.compile(r"\s{3,}")
+
+
+def _symbol_beside_title(text: str, title_key: str) -> bool:
+    """Whether a line is a page header set on one line by a layout-keeping extraction:
+    the symbol and the running title far apart, in either order ("A/RES/74/119      Co…")."""
+    if "A/RES/" not in text:
+        return False
+    pieces = _GAP.split(text.strip())
+    if len(pieces) != 2:
+        return False
+    symbol, title = pieces if SYMBOL_LINE.fullmatch(pieces[0]) else pieces[::-1]
+    return SYMBOL_LINE.fullmatch(symbol) is not None and _is_running_title(title, title_key)
+
+
 def _may_be_running_title(text: str, title_key: str) -> bool:
     """A cheap test `_is_running_title` can only pass: its key starts as the title's."""
     first = text[:1]
@@ -835,7 +863,13 @@ def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
     furniture and numbers set apart ("1." then a blank line) has most such starts
     without a blank line before them: its paragraphs are told by punctuation.
     """
+    # A number or label alone may be set apart by blank lines of its own (LibreOffice's
+    # PDF: "" / "1." / "" / "Takes note …"): lines that open with words count, when
+    # there are enough of them.
     candidates = [index for index in range(1, len(lines)) if starts[index]]
+    worded = [index for index in candidates if not _LABEL_ALONE.fullmatch(lines[index].text)]
+    if len(worded) >= 4:
+        candidates = worded
     if len(candidates) < 4:
         return True
     blank = sum(1 for index in candidates if lines[index].blank_before)
