@@ -9,6 +9,7 @@ language prints (numbers, initial words, letters) comes from its `LanguageProfil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from resconv.diagnostics import Diagnostics
@@ -276,6 +277,20 @@ class ParagraphClassifier:
                 text = (Text(text=body),) if body else ()
             kind = "roman" if section else "letter"
             return Heading(number=number, text=text, level=self._level(part, kind)), index
+        roman = _ROMAN_HEADING.fullmatch(para.text)
+        if (
+            roman
+            and para.text[-1] not in layout.PARAGRAPH_END
+            and (len(roman.group("num")) > 2 or "letter" not in part.heading_levels)
+        ):  # "II. Financing" on one line; "I. …" after "H. …" is a letter
+            return (
+                Heading(
+                    number=roman.group("num"),
+                    text=para.inlines(roman.start("text")),
+                    level=self._level(part, "roman"),
+                ),
+                index,
+            )
         letter = self.profile.letter_heading.fullmatch(para.text)
         if letter and para.text[-1] not in layout.PARAGRAPH_END:
             return (
@@ -427,6 +442,10 @@ class ParagraphClassifier:
                 )
             seen.setdefault(value, line)
             expected = value + 1
+
+
+_ROMAN_HEADING = re.compile(r"(?P<num>[IVXLC]{1,6}\.)\s+(?P<text>\S.*)")
+"""A section heading's Roman number and its text on one line: "II. Financing"."""
 
 
 def _doubled(label: str) -> bool:
