@@ -182,8 +182,27 @@ class _Summariser:
 _ROMAN = re.compile(r"[(（]?[ivxlc]{1,6}[)）]")
 
 
+def _unpunctuated_line(block: Block) -> bool:
+    """An unnumbered paragraph of one short line without closing punctuation: printed as
+    a sub-heading, which the UN's mark-up sets as a heading or a paragraph."""
+    if (
+        not isinstance(block, OperativeParagraph)
+        or block.number is not None
+        or block.subparagraphs
+        or block.wrap_up
+        or any(isinstance(piece, FootnoteRef) for piece in iter_leaves(block.content))
+    ):
+        return False
+    text = plain_text(block.content).strip()
+    return 0 < len(text) <= 320 and text[-1] not in _CLOSING
+
+
+_CLOSING = ".;:,。；：，،؛?!？！"
+
+
 def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
-    """Unnumbered paragraphs that open with a subparagraph label, as subparagraphs; an
+    """An unnumbered line without closing punctuation, as a heading; unnumbered
+    paragraphs that open with a subparagraph label, as subparagraphs; an
     unnumbered paragraph that continues in lower case the sentence of the subparagraphs
     before it ("d) …" / "et exige …;"), as their closing text (the UN's mark-up sets it
     either way)."""
@@ -191,6 +210,10 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
+        if _unpunctuated_line(block) and not label.match(plain_text(block.content)):
+            assert isinstance(block, OperativeParagraph)
+            out.append(Heading(number=None, text=block.content))
+            continue
         if (
             isinstance(block, OperativeParagraph)
             and block.number is None
@@ -267,9 +290,13 @@ def _numbers_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def _number_alone(block: Block) -> Heading | None:
-    """`block` as a heading when it is a section number without text ("I", "一")."""
+    """`block` as a heading when it is a section number without text ("I", "一"), as a
+    number or as the text of a line of its own."""
     if isinstance(block, Heading) and block.number and not plain_text(block.text).strip():
         return block
+    if isinstance(block, Heading) and not block.number:
+        text = plain_text(block.text).strip()
+        return Heading(number=text, text=()) if _SECTION_NUMBER.fullmatch(text) else None
     if (
         isinstance(block, OperativeParagraph)
         and block.number
@@ -308,7 +335,7 @@ def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: s
             (
                 part.number,
                 walker.preamble(here, part.preamble),
-                walker.blocks(here, _fold(part.operative, language)),
+                walker.blocks(here, _numbers_joined(_fold(part.operative, language))),
                 _parts(walker, here, part.parts, language),
             )
         )
@@ -318,7 +345,7 @@ def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: s
 def summarise(model: Resolution) -> Summary:
     model = replace(
         model,
-        operative=_fold(model.operative, model.language),
+        operative=_numbers_joined(_fold(model.operative, model.language)),
         annexes=tuple(
             replace(annex, body=_fold(annex.body, model.language)) for annex in model.annexes
         ),
