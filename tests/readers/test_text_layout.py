@@ -9,6 +9,8 @@ import pytest
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
+from resconv.readers.text.footnotes import place_glued_markers
+from resconv.readers.text.paragraphs import Para
 from resconv.readers.text.repair import (
     join_marker_breaks,
     rejoin_split_words,
@@ -359,3 +361,117 @@ def test_a_space_printed_before_punctuation_after_a_marker_is_kept() -> None:
     assert [line.text for line in join_marker_breaks(lines)] == [
         "prend note du rapport du Secrétaire général3 ;"
     ]
+
+
+def test_notes_on_their_markers_lines_at_an_unruled_page_foot_are_notes() -> None:
+    # pypdf and pdfminer: no rule, each note opens with its number; the page number ends
+    # the page. A paragraph that opens with a number is no note: its number has no marker.
+    lines = _lines(
+        "Recalling the Declaration,1 and the Convention,2",
+        "Noting the report,",
+        "1 Resolution 217 A (III).",
+        "2 United Nations, Treaty Series, vol. 1577,",
+        "No. 27531.",
+        "1/2",
+        "3 December 2019 was the date of the meeting,",
+        "Welcoming the plan.",
+        "2/2",
+    )
+    content, notes = layout.strip_furniture(lines, EN, title="Title", diagnostics=Diagnostics())
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Resolution 217 A (III)."]),
+        ("2", ["United Nations, Treaty Series, vol. 1577,", "No. 27531."]),
+    ]
+    assert [line.text for line in content] == [
+        "Recalling the Declaration,1 and the Convention,2",
+        "Noting the report,",
+        "3 December 2019 was the date of the meeting,",
+        "Welcoming the plan.",
+    ]
+    assert content[2].page_break
+
+
+def test_a_one_space_indent_that_marks_paragraphs_is_not_a_break_after_a_marker() -> None:
+    # pypdf indents each paragraph by one space; pypdfium2 breaks a line after a marker
+    # and starts the rest with one space. Only the second is joined.
+    pypdf = [
+        layout.Line(1, "the Peace Summit in 2018,2"),
+        layout.Line(2, "Recognizing also the value", indented=True, indent=1),
+        layout.Line(3, "of sport,"),
+        layout.Line(4, "Recalling the Charter,", indented=True, indent=1),
+        layout.Line(5, "and noting,"),
+        layout.Line(6, "Noting the report,", indented=True, indent=1),
+        layout.Line(7, "and welcoming it,"),
+        layout.Line(8, "Welcoming the plan.", indented=True, indent=1),
+    ]
+    assert len(join_marker_breaks(pypdf)) == 8
+    pypdfium2 = [
+        layout.Line(1, "the reports of 20101"),
+        layout.Line(2, "and 20152", indented=True, indent=1),
+        layout.Line(3, "auxquels ils ont", indented=True, indent=1),
+    ]
+    assert [line.text for line in join_marker_breaks(pypdfium2)] == [
+        "the reports of 20101 and 20152 auxquels ils ont"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("adopted on 3 October 201 3 on the occasion", "adopted on 3 October 2013 on the occasion"),
+        ("to foster sustainable development ”.", "to foster sustainable development”."),
+        ("the Development Plan 2018 –2028,", "the Development Plan 2018–2028,"),
+        ("resolution 201 4 and", "resolution 201 4 and"),  # 2014 is printed nowhere whole
+        ("from 2018 – 2028,", "from 2018 – 2028,"),
+    ],
+)
+def test_stray_spaces_in_figures_and_before_quotes_go(text: str, expected: str) -> None:
+    others = ["In 2013 and 2018, it said “yes”, “no”, “maybe”; then 2018–2019."]
+    out = rejoin_split_words([text, *others], Diagnostics(), [1, 2], lang="en")
+    assert out[0] == expected
+
+
+def _para(text: str) -> Para:
+    return Para(text=text, markers=[], line=1, first=text, lines=[text])
+
+
+def test_a_repeated_reference_set_apart_is_glued_back() -> None:
+    # pdftotext sets superscripts apart; a note cited again repeats its number as text.
+    paras = [
+        _para("Recalling the Convention against Corruption, 1 which entered into force,"),
+        _para("Notes the report, 1 including its chapter, and the Convention against Corruption 1"),
+        _para("Decides that the States of Goal 1 are invited;"),
+    ]
+    bodies = {"1": layout.Note("1", 9, ["Resolution 58/4."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert (paras[0].text, paras[0].markers) == (
+        "Recalling the Convention against Corruption, which entered into force,",
+        [(len("Recalling the Convention against Corruption,"), "1")],
+    )
+    assert paras[1].text == (
+        "Notes the report,1 including its chapter, and the Convention against Corruption1"
+    )
+    # After a word, only the word the note's marker first followed counts.
+    assert paras[2].text == "Decides that the States of Goal 1 are invited;"
+
+
+def test_a_count_is_not_glued_where_markers_are_glued() -> None:
+    paras = [
+        _para("Recalling the Convention against Corruption,1 which entered into force,"),
+        _para("Decides that 143 national parliaments, 1 assembly are invited;"),
+    ]
+    bodies = {"1": layout.Note("1", 9, ["Resolution 58/4."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert paras[1].text == "Decides that 143 national parliaments, 1 assembly are invited;"
+
+
+def test_a_count_in_a_list_of_figures_is_not_a_repeated_reference() -> None:
+    paras = [
+        _para("Recalling the Convention against Corruption, 1 which entered into force,"),
+        _para("Notes that 143 national parliaments, 1 assembly and 20 others take part;"),
+    ]
+    bodies = {"1": layout.Note("1", 9, ["Resolution 58/4."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert (
+        paras[1].text == "Notes that 143 national parliaments, 1 assembly and 20 others take part;"
+    )

@@ -95,17 +95,74 @@ def place_glued_markers(
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
         placed[marker] = (index, end)
+    apart = False  # whether the extraction sets markers apart with a space
     for index, found_cuts in cuts.items():
         para = paras[index]
         for start, end, marker in sorted(found_cuts, reverse=True):
             if start > 0 and para.text[start - 1] == " ":
                 start -= 1  # "Governors”; 3 item" → "Governors”;" ^3 " item"
+                apart = True
             para.text = para.text[:start] + para.text[end:]
             removed = end - start
             para.markers = [(o - removed if o >= end else o, m) for o, m in para.markers] + [
                 (start, marker)
             ]
         para.markers.sort()
+    if apart:
+        _glue_repeated_references(paras)
+
+
+def _glue_repeated_references(paras: list[Para]) -> None:
+    """Glue back to its word a number that refers again to a note already marked.
+
+    A resolution that cites a document a second time repeats its note's number as a
+    plain superscript; pdftotext sets it apart with a space ("its annual report, 1
+    including", "Convention against Corruption 1 have"). Such a number is glued back
+    ("report,1") when it stands as a marker does after punctuation, or after the same
+    word that its note's marker follows where it was first placed. Only text whose
+    markers stand apart is looked at: elsewhere such a number is a count ("…, 8 …").
+    """
+    first: dict[str, tuple[int, int, str]] = {}
+    for index, para in enumerate(paras):
+        for offset, marker in para.markers:
+            if marker.isdigit() and marker not in first:
+                first[marker] = (index, offset, _word_before(para.text, offset))
+    if not first:
+        return
+    for index, para in enumerate(paras):
+        text = para.text
+        cuts: list[int] = []
+        for run in _REPEATED.finditer(text):
+            marker = run.group("n")
+            placed = first.get(marker)
+            if placed is None or (index, run.start("n")) <= placed[:2]:
+                continue
+            if _FIGURE.search(text, max(0, run.start() - _LIST_REACH), run.start()):
+                continue  # "143 national parliaments, 8 parliamentary assemblies": a count
+            word = run.group("word")
+            if word is None or word == placed[2]:
+                cuts.append(run.start("n") - 1)
+        for cut in reversed(cuts):
+            text = text[:cut] + text[cut + 1 :]
+            para.markers = [(o - 1 if o > cut else o, m) for o, m in para.markers]
+        para.text = text
+
+
+_REPEATED = re.compile(
+    r"(?:(?<![\d\s])[,;:](?:[”’])?|(?<![\w-])(?P<word>[^\W\d_]{3,}))[ ](?P<n>\d{1,2})(?=[ ][a-z]|$)"
+)
+"""A number set apart after punctuation (not after a figure: "3, 1 and") or after a
+word, before a word in lower case or at the end: where a repeated reference stands."""
+
+
+_FIGURE = re.compile(r"\d")
+_LIST_REACH = 40
+"""A figure so few characters before a number makes it one of a list of counts."""
+
+
+def _word_before(text: str, offset: int) -> str:
+    found = re.search(r"([^\W\d_]+)[\W]*$", text[max(0, offset - 40) : offset])
+    return found.group(1) if found else ""
 
 
 _INVISIBLE_RUN = re.compile(r"(.)([\u200b-\u200f\u2060\u061c]+)")

@@ -443,7 +443,7 @@ def _numbered_tail(
             run_on = 0
             above = " ".join(lines[content[i]].text for i in range(at))
             # A note run over from the page before stands first, its marker there.
-            carried = notes[0].marker == str(last + 1) and last > 0
+            carried = notes[0].marker == str(last + 1) and last > 0 and at > 0
             if all(note.marker in above for note in notes[1 if carried else 0 :]):
                 best = (at, list(notes))
             continue
@@ -710,6 +710,8 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
         return "line" if whole >= 0.9 * len(lines) else "punct"
     if starts is not None and not _blank_lines_separate(lines, starts()):
         return "punct"
+    if _blank_lines_split_sentences(lines, blanks):
+        return "punct"
     if blanks >= 0.9 * (len(lines) - 1):
         # A blank line after every line: reflowed paragraphs end with punctuation (or
         # are short: headings, dates); hard-wrapped lines mostly do not.
@@ -727,6 +729,28 @@ def _whole(text: str) -> bool:
     """Whether a line can be a whole paragraph: it ends as one, or is short (a heading,
     a date) without a hyphen left hanging."""
     return ends_paragraph(text) or (len(text) < 40 and text[-1:] not in "-‑")
+
+
+def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
+    """Whether many blank lines fall inside sentences: after a line that does not end a
+    clause, before one that goes on in lower case or with a figure. pdfminer sets a
+    paragraph's indented first line apart from the rest so ("Recalling … 71/59" / "" /
+    "of 5 December 2016 …"); such text tells its paragraphs by punctuation."""
+    inside = sum(
+        1
+        for previous, line in itertools.pairwise(lines)
+        if line.blank_before
+        and not line.page_break
+        and not ends_paragraph(previous.text)
+        and (line.text[:1].islower() or _FIGURE_GOES_ON.match(line.text) is not None)
+    )
+    return inside >= max(2, _SPLIT_SHARE * blanks)
+
+
+_SPLIT_SHARE = 0.2
+_FIGURE_GOES_ON = re.compile(r"\d+(?![\d.)])")
+"""A line that opens with a figure and is no number of a paragraph ("1925 Geneva …")."""
+"""The share of blank lines inside sentences from which blank lines tell nothing."""
 
 
 def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
@@ -926,7 +950,7 @@ def _starts_block(
     mode: Mode,
     shapes: _Shapes,
     *,
-    wrapped: Callable[[Line], bool],
+    wrapped: Callable[..., bool],
     short: Callable[[Line], bool],
     alone: bool,
 ) -> bool:
@@ -958,7 +982,9 @@ def _starts_block(
     if mode == "blank" and not line.blank_before:
         return False
     if mode == "blank" and not line.page_break:
-        return True
+        # A full line that leaves its sentence open runs on over a blank line: pdfminer
+        # sets a paragraph's indented first line apart ("… 36/146 C of" / "" / "16 …").
+        return structural or ended or not wrapped(previous, True)
     # Over a page break (or in text without blank lines) a paragraph runs on unless it
     # had ended; a full line ending in a comma ends a paragraph only when the next line
     # starts like one: numbered, known initial words, or a heading (a line of its own
@@ -1003,6 +1029,10 @@ def measure(lines: list[Line]) -> int:
     return widths[(len(widths) * 9) // 10 if len(widths) >= 10 else -1]
 
 
+_WRAPPED_SHARE = 0.3
+"""In text wrapped at a margin at least this share of the lines are full."""
+
+
 class _Widths:
     """Whether a line is full (85 % of `measure`), measured only when first asked:
     most texts never need it."""
@@ -1010,11 +1040,17 @@ class _Widths:
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
         self._full: float | None = None
+        self._hard = False
 
-    def full(self, line: Line) -> bool:
+    def full(self, line: Line, hard: bool = False) -> bool:
+        """`hard`: only in text wrapped at a margin (most lines full), not one paragraph
+        a line, whose long paragraphs also look full."""
         if self._full is None:
             self._full = 0.85 * measure(self._lines)
-        return width(line.text) >= self._full
+            self._hard = sum(
+                1 for other in self._lines if width(other.text) >= self._full
+            ) >= _WRAPPED_SHARE * len(self._lines)
+        return width(line.text) >= self._full and (self._hard or not hard)
 
     def short(self, line: Line) -> bool:
         """Whether a line ends well before the margin (under 60 % of `measure`)."""

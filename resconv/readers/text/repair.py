@@ -42,6 +42,10 @@ _SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–\S)")
 """A space the extraction left before punctuation: "No. 11 , document", "flows ;",
 "2018 –2028"."""
 _GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–\S)")
+_STRAY_SPACE = re.compile(r"(?<=[\w)]) (?=”[,;:.])|(?<=\d) (?=–\d)")
+"""A space before a closing quotation mark that punctuation follows ("development ”.")
+or before a dash glued to the figure after it ("2018 –2028"): no text sets one there,
+whatever it does elsewhere."""
 _REGULAR = 3
 """A space before punctuation is dropped when the text glues that punctuation to the word
 before it at least this many times as often (French sets a space before ";" and ":"
@@ -67,14 +71,19 @@ def rejoin_split_words(
         if "-" in text
         for match in _COMPOUND.finditer(text)
     }
+    years = {year for text in texts for year in _YEAR.findall(text)}
     spaced_marks = _stray_spaces(texts)
     overlong = _overlong_width(texts)
     out: list[str] = []
     for text, line in zip(texts, lines, strict=True):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
+        if " ”" in text or " –" in text:
+            text = _STRAY_SPACE.sub("", text)
         if spaced_marks:
             text = _SPACE_BEFORE.sub(lambda m: _keep_space(m, spaced_marks), text)
+        if years:
+            text = _rejoin_years(text, years, diagnostics, line)
         text = _rejoin(text, words, pairs, known, diagnostics, line)
         if compounds or common:
             text = _restore_hyphens(
@@ -82,6 +91,25 @@ def rejoin_split_words(
             )
         out.append(text)
     return out
+
+
+_SPLIT_YEAR = re.compile(r"(?<![\w/.])(?P<head>(?:19|20)\d) (?P<tail>\d)(?![\w/])")
+"""A year cut by a stray space before its last digit ("October 201 3", "the 203 0 Agenda")."""
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?!\d)")
+
+
+def _rejoin_years(text: str, years: set[str], diagnostics: Diagnostics, line: int) -> str:
+    """`text` with each year cut before its last digit made whole, when the text prints
+    that year whole elsewhere (so that "resolution 201 3" of another kind stays)."""
+
+    def join(match: re.Match[str]) -> str:
+        year = match.group("head") + match.group("tail")
+        if year not in years:
+            return match.group(0)
+        diagnostics.info("rejoined-split-word", f"rejoined the year {year!r}", line=line)
+        return year
+
+    return _SPLIT_YEAR.sub(join, text)
 
 
 def _keep_space(match: re.Match[str], marks: str) -> str:
