@@ -409,3 +409,23 @@ Die Generalversammlung,
     assert resolution.adoption is not None
     assert (resolution.adoption.meeting, resolution.adoption.date) == (64, dt.date(2023, 3, 29))
     assert len(resolution.operative) == 1
+
+
+def test_notes_gathered_at_the_end_follow_each_other_without_a_full_stop() -> None:
+    text = """80/99. Example resolution
+The General Assembly,
+Recalling the report of the Commission,1 in particular goals 2, 3 and 12,
+1. Welcomes the work of the Commission2 and of its groups between the sessions;
+99th plenary meeting
+3 December 2025
+__________________
+1 Ibid., chap. VI, sect. B.2, and annex III
+2 Ibid., sect. B.1.
+"""
+    resolution = TextReader().read(text.encode()).value
+    assert [(note.marker, note.text) for note in resolution.footnotes] == [
+        ("1", "Ibid., chap. VI, sect. B.2, and annex III"),
+        ("2", "Ibid., sect. B.1."),
+    ]
+    [preambular] = resolution.preamble
+    assert _cited(preambular.content).endswith("Commission,[^1] in particular goals 2, 3 and 12,")
