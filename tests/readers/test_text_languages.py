@@ -221,3 +221,27 @@ def test_german_markers_after_a_closing_quote_and_lettered_subparagraphs() -> No
     assert [p.marker for p in preambular.content if isinstance(p, FootnoteRef)] == ["1"]
     assert plain_text(second.content).endswith("Resolution 79/7;")
     assert [note.marker for note in resolution.footnotes] == ["1", "2"]
+
+
+ARABIC_WEB_COPY = """79/258 باء. المواضيع الخاصة المتصلة بالميزانية البرنامجية
+إن الجمعية العامة،
+1 - تأذن للأمين العام بالدخول في التزامات بالنسبة إلى ما يلي:
+(أ) الالتزامات المتعلقة بصون السلام والأمن؛
+(ب) الالتزامات المتعلقة بنفقات نشأت عما يلي:
+’1‘ تعيين قضاة مخصصين؛
+’2‘ استدعاء الشهود؛
+(ج ج) الالتزامات الأخرى؛
+2 - تقرر أن يقدم الأمين العام تقريرا.
+الجلسة العامة 50 (المستـأنفة)
+22 كانون الأول/ديسمبر 2023
+"""
+
+
+def test_arabic_collection_letter_quoted_numbers_doubled_letters_and_a_tatweel() -> None:
+    resolution = TextReader().read(ARABIC_WEB_COPY.encode()).value
+    assert resolution.number == "79/258 باء"
+    first, _ = resolution.operative
+    assert isinstance(first, OperativeParagraph)
+    assert [sub.number for sub in first.subparagraphs] == ["(أ)", "(ب)", "(ج ج)"]
+    assert [sub.number for sub in first.subparagraphs[1].subparagraphs] == ["’1‘", "’2‘"]
+    assert resolution.adoption is not None and resolution.adoption.meeting == 50

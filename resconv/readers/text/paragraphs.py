@@ -131,9 +131,7 @@ class ParagraphClassifier:
             return index
         sub = self.profile.subparagraph.match(text)
         if sub and (part.preamble or part.body):
-            self._subparagraph(
-                part, "".join(sub.group("num").split()), para.inlines(sub.end()), para
-            )
+            self._subparagraph(part, _label(sub.group("num")), para.inlines(sub.end()), para)
             return index
         if self._wrap_up(para, rest, index, part):
             return index
@@ -247,7 +245,7 @@ class ParagraphClassifier:
             last.subparagraphs
             and not last.wrap_up
             and following is not None
-            and not self._nested("".join(following.group("num").split()), last.number)
+            and not self._nested(_label(following.group("num")), last.number)
         ):
             subs = (*owner.subparagraphs[:-1], replace(last, wrap_up=content))
             owners[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
@@ -408,8 +406,8 @@ class ParagraphClassifier:
             return not ("\u2460" <= previous <= "\u2473")
         if "\u3220" <= number <= "\u3229":
             return not ("\u3220" <= previous <= "\u3229")
-        inner = number.strip("()（） ")
-        prev_inner = previous.strip("()（） ")
+        inner = number.strip("()（） ’‘")  # "’1‘": an Arabic text's (i) under (أ)
+        prev_inner = previous.strip("()（） ’‘")
         if inner.isdigit():  # (1) under (أ) in Arabic
             return not prev_inner.isdigit()
         if not (set(inner) <= _ROMAN_LETTERS) or "\u2460" <= previous <= "\u3229":
@@ -446,6 +444,15 @@ class ParagraphClassifier:
 
 _ROMAN_HEADING = re.compile(r"(?P<num>[IVXLC]{1,6}\.)\s+(?P<text>\S.*)")
 """A section heading's Roman number and its text on one line: "II. Financing"."""
+
+
+def _label(printed: str) -> str:
+    """A subparagraph label without the spaces set inside its brackets ("( a )" → "(a)"),
+    a space between two letters kept as printed (the Arabic "(ب ب)")."""
+    return _LABEL_SPACE.sub("", printed)
+
+
+_LABEL_SPACE = re.compile(r"\s+(?!\w)|(?<!\w)\s+")
 
 
 def _doubled(label: str) -> bool:
