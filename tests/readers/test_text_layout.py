@@ -475,3 +475,35 @@ def test_a_count_in_a_list_of_figures_is_not_a_repeated_reference() -> None:
     assert (
         paras[1].text == "Notes that 143 national parliaments, 1 assembly and 20 others take part;"
     )
+
+
+def test_words_of_a_justified_note_line_printed_apart_go_back_in_it() -> None:
+    # pdftotext cuts a footnote line justified with wide gaps at its gaps and prints
+    # the far words after the page's notes, each after a blank line, among the footer.
+    lines = [
+        layout.Line(1, "с резолюцией 194 (III),"),
+        layout.Line(2, "1"),
+        layout.Line(3, "A/74/307.", blank_before=True),
+        layout.Line(5, "Официальные отчеты Генеральной"),
+        layout.Line(6, "Приложение № 11, документ A/5700."),
+        layout.Line(7, "2"),
+        layout.Line(8, "Ассамблеи,", blank_before=True),
+        layout.Line(9, "1/2", blank_before=True),
+        layout.Line(10, "девятнадцатая", blank_before=True),
+        layout.Line(11, "сессия,", blank_before=True),
+        layout.Line(12, "напоминая о том, что", page_break=True),
+    ]
+    diagnostics = Diagnostics()
+    content, notes = layout.strip_furniture(lines, EN, title="x", diagnostics=diagnostics)
+    assert [line.text for line in content] == ["с резолюцией 194 (III),", "напоминая о том, что"]
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["A/74/307."]),
+        (
+            "2",
+            [
+                "Официальные отчеты Генеральной Ассамблеи, девятнадцатая сессия,",
+                "Приложение № 11, документ A/5700.",
+            ],
+        ),
+    ]
+    assert "scattered-words-restored" in [d.code for d in diagnostics.items]

@@ -251,7 +251,7 @@ def strip_furniture(
     current: Note | None = None
     page_break = False
     skip_to = 0
-    unruled = _unruled_areas(lines, furniture)
+    unruled = _unruled_areas(lines, furniture, diagnostics)
     numbered = _numbered_feet(lines, furniture, unruled)
     for index, line in enumerate(lines):
         if index < skip_to:
@@ -349,7 +349,7 @@ def _detached_area(lines: list[Line], start: int, furniture: list[str | None]) -
 
 
 def _unruled_areas(
-    lines: list[Line], furniture: list[str | None]
+    lines: list[Line], furniture: list[str | None], diagnostics: Diagnostics
 ) -> dict[int, tuple[int, list[Line]]]:
     """Footnote areas printed without a rule as text (the rule was a drawn line): where
     each starts and ends, by line index, and the page's markers printed apart from it.
@@ -360,28 +360,100 @@ def _unruled_areas(
     that, pdftotext may have set the markers higher up the page, each alone between
     blank lines, and the bodies last, after a blank line: those pair the same way (the
     markers are then marked as furniture). Only text with pages (page breaks, or the
-    page number of a one-page text) has page feet.
+    page number of a one-page text) has page feet. Words of a note line printed apart
+    at the page's end are put back in it first.
     """
     areas: dict[int, tuple[int, list[Line]]] = {}
     for page in _pages(lines, furniture):  # without pages, notes follow a rule or are defined
-        end = page.stop
-        # The last text is a note's end; a marker printed after all bodies does not count.
-        texts = [
-            lines[i].text
-            for i in page
-            if furniture[i] is None and not MARKER_LINE.fullmatch(lines[i].text)
-        ]
-        if not texts or not _ends_sentence(texts[-1]) or "separator" in furniture[page.start : end]:
-            continue
-        for first in page:
-            if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
-                continue
-            if _pairs_exactly(lines, furniture, first, page.stop):
-                areas[first] = (page.stop, [])
-                break
-        else:
-            _markers_apart(lines, furniture, page, areas)
+        scattered = _scattered_words(lines, furniture, page)
+        for index in scattered:
+            furniture[index] = "scattered word"
+        start = _page_area(lines, furniture, page, areas)
+        if scattered and not _restore_scattered(lines, furniture, scattered, start, diagnostics):
+            for index in scattered:
+                furniture[index] = None
+            if start is not None:
+                del areas[start]
+                _page_area(lines, furniture, page, areas)
     return areas
+
+
+def _page_area(
+    lines: list[Line],
+    furniture: list[str | None],
+    page: range,
+    areas: dict[int, tuple[int, list[Line]]],
+) -> int | None:
+    """Record the page's footnote area in `areas`, if it has one; where it starts."""
+    # The last text is a note's end; a marker printed after all bodies does not count.
+    texts = [
+        lines[i].text
+        for i in page
+        if furniture[i] is None and not MARKER_LINE.fullmatch(lines[i].text)
+    ]
+    if (
+        not texts
+        or not _ends_sentence(texts[-1])
+        or "separator" in furniture[page.start : page.stop]
+    ):
+        return None
+    for first in page:
+        if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
+            continue
+        if _pairs_exactly(lines, furniture, first, page.stop):
+            areas[first] = (page.stop, [])
+            return first
+    before = set(areas)
+    _markers_apart(lines, furniture, page, areas)
+    return next(iter(set(areas) - before), None)
+
+
+def _scattered_words(lines: list[Line], furniture: list[str | None], page: range) -> list[int]:
+    """The single words that end a page, each after a blank line: the far-apart words
+    of a widely justified footnote line, which pdftotext prints apart after the page's
+    notes, among the page's furniture ("Ассамблеи," / "" / "1/2" / "" / "сессия,")."""
+    words: list[int] = []
+    for index in reversed(page):
+        if furniture[index] is not None:
+            continue
+        line = lines[index]
+        if not line.blank_before or not _LONE_WORD.fullmatch(line.text):
+            break
+        words.insert(0, index)
+    return words
+
+
+def _restore_scattered(
+    lines: list[Line],
+    furniture: list[str | None],
+    words: list[int],
+    start: int | None,
+    diagnostics: Diagnostics,
+) -> bool:
+    """Put the scattered `words` back at the end of the one line of the footnote area
+    starting at `start` that stops short of its sentence's end, the line they were cut
+    from; False when there is no area or no such single line."""
+    if start is None:
+        return False
+    texts = [
+        index
+        for index in range(start, words[0])
+        if furniture[index] is None and not MARKER_LINE.fullmatch(lines[index].text)
+    ]
+    cut = [index for index in texts[:-1] if not _ends_sentence(lines[index].text)]
+    if len(cut) != 1:
+        return False
+    moved = " ".join(lines[index].text for index in words)
+    lines[cut[0]].text += " " + moved
+    diagnostics.info(
+        "scattered-words-restored",
+        f"put {moved!r}, printed apart by the extraction, back in its footnote line",
+        line=lines[cut[0]].no,
+    )
+    return True
+
+
+_LONE_WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*[,;:.]?")
 
 
 def _pages(lines: list[Line], furniture: list[str | None]) -> list[range]:
@@ -566,6 +638,8 @@ def _pair_detached(
     texts: list[Line] = []
     alone = _alone(line for line, kind in zip(area, kinds, strict=True) if kind is None)
     for line, kind in zip(area, kinds, strict=True):
+        if kind == "scattered word":
+            continue  # put back in its note line already
         if kind is not None:
             diagnostics.info(
                 f"dropped-{kind.replace(' ', '-')}", _dropped(kind, line), line=line.no
