@@ -288,8 +288,9 @@ _SYMBOL_BEFORE = re.compile(r"/(?:[A-Z]{1,5}\.)?$")
 _SYMBOL_SUFFIX_BEFORE = re.compile(r"/(?:Add|Rev|Corr|Amend|Sup)\.$")
 """The suffix of a document symbol before digits: "A/77/L.1/Add." then its number."""
 _IN_LIST_BEFORE = re.compile(r"(?<![\d.])\d{1,3}[,;] $")
-_IN_LIST_AFTER = re.compile(r"[,;] ?\d")
-"""A number between two short numbers is one of a list ("programmes 2, 10, 17"), not a marker."""
+_IN_LIST_AFTER = re.compile(r"[,;] ?\d| [^\W\d]{1,3} \d")
+"""A number between two short numbers is one of a list ("programmes 2, 10, 17", "goals 2, 3
+and 12"), not a marker."""
 
 
 def _dated(text: str, end: int, profile: LanguageProfile) -> bool:

@@ -310,7 +310,12 @@ def strip_furniture(
             continue
         if in_notes:
             start = profile.note_start.fullmatch(line.text)
-            if start and (current is None or line.blank_before or _ends_note(current)):
+            if start and (
+                current is None
+                or line.blank_before
+                or _ends_note(current)
+                or _next_note(current, start.group("m"))
+            ):
                 current = Note(start.group("m"), line.no, [start.group("text")])
                 notes.append(current)
                 continue
@@ -700,6 +705,18 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     if abbreviations and _ABBREVIATION.search(line):
         return False
     return _ends_sentence(line) and not following[:1].isdigit() and not following[:1].islower()
+
+
+def _next_note(note: Note, marker: str) -> bool:
+    """Whether a line opening with `marker` starts the note after `note` although `note`
+    ended without a full stop ("…, et annexe III" / "6 Ibid."): its marker is the next
+    one, and the line before stops on no abbreviation or "No." that a number continues."""
+    return (
+        note.marker.isdigit()
+        and marker == str(int(note.marker) + 1)
+        and not _ABBREVIATION.search(note.lines[-1])
+        and note.lines[-1][-1:] not in ",;-‑"
+    )
 
 
 def _ends_note(note: Note) -> bool:
