@@ -584,3 +584,24 @@ def test_a_hyphen_before_a_figure_dropped_at_a_line_end_comes_back() -> None:
     texts = ["the post2015 development agenda,", "the post-2015 development agenda and COVID19"]
     out = rejoin_split_words(texts, Diagnostics(), [1, 2], lang="en")
     assert out == ["the post-2015 development agenda,", texts[1]]
+
+
+def test_notes_run_into_one_line_at_the_foot_of_a_first_page_are_parted() -> None:
+    # pypdf on LibreOffice's PDF: one line for the page's notes; the job number ends page 1.
+    lines = _lines(
+        "Reaffirming the 2030 Agenda,1 and the Addis Ababa Action Agenda,2",
+        "Takes note of the report;3",
+        "1 Resolution 70/1.2 Resolution 69/313, annex.3 A/74/206.",
+        "19-22039 (E)",
+        "A/RES/74/119 Cooperatives in social development",
+        "3. Encourages all Member States;",
+    )
+    content, notes = layout.strip_furniture(
+        lines, EN, title="Cooperatives in social development", diagnostics=Diagnostics()
+    )
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Resolution 70/1."]),
+        ("2", ["Resolution 69/313, annex."]),
+        ("3", ["A/74/206."]),
+    ]
+    assert [line.text[:10] for line in content] == ["Reaffirmin", "Takes note", "3. Encoura"]

@@ -461,13 +461,18 @@ def _restore_scattered(
 _LONE_WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*[,;:.]?")
 
 
+_PAGE_FEET = ("page number", "job number")
+"""Furniture that ends a page: its number, or on the first page the job number."""
+
+
 def _pages(lines: list[Line], furniture: list[str | None]) -> list[range]:
     """The pages of the text, by line index: form feeds part them, or failing those
-    (pypdf, pdfminer, pypdfium2) the page numbers that end them; [] without pages."""
+    (pypdf, pdfminer, pypdfium2) the page numbers and job numbers that end them; []
+    without pages."""
     breaks = [i for i, line in enumerate(lines) if line.page_break and i]
     if not breaks:
-        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind == "page number"]
-    if not breaks and "page number" not in furniture:
+        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind in _PAGE_FEET]
+    if not breaks and not any(kind in _PAGE_FEET for kind in furniture):
         return []
     ends = [*breaks, len(lines)]
     return [range(start, end) for start, end in zip([0, *breaks], ends, strict=True)]
@@ -515,13 +520,14 @@ def _numbered_tail(
     run_on = 0  # lines after the last note start found, going up
     for at in range(len(content) - 1, max(-1, len(content) - 1 - _NOTE_LINES * 6), -1):
         line = lines[content[at]]
-        start = _NOTE_ON_MARKER.fullmatch(line.text)
+        found = _notes_on_line(line.text)
         expected = int(notes[0].marker) - 1 if notes else None
-        number = int(start.group(1)) if start else -1
-        if start and number > last and (expected is None or number == expected):
+        number = int(found[0][0]) if found else -1
+        if found and number > last and (expected is None or int(found[-1][0]) == expected):
             follow = range(at + 1, at + 1 + run_on)
-            body = [start.group(2), *(lines[content[i]].text for i in follow)]
-            notes.insert(0, Note(start.group(1), line.no, body))
+            *whole, (marker, text) = found
+            body = [text, *(lines[content[i]].text for i in follow)]
+            notes[:0] = [*(Note(m, line.no, [t]) for m, t in whole), Note(marker, line.no, body)]
             run_on = 0
             above = " ".join(lines[content[i]].text for i in range(at))
             # A note run over from the page before stands first, its marker there.
@@ -536,6 +542,25 @@ def _numbered_tail(
 
 
 _NOTE_ON_MARKER = re.compile(r"(\d{1,3}) (\S.*)")
+_NEXT_NOTE = re.compile(r"(?<=\.)(\d{1,3}) (?=[A-Z\u0400-\u042f\u4e00-\u9fff])")
+
+
+def _notes_on_line(text: str) -> list[tuple[str, str]]:
+    """The notes a line opens with their numbers ("1 Resolution 70/1."), several when an
+    extractor ran a page's notes into one line ("1 Resolution 70/1.2 Resolution 69/313,
+    annex."): each next one opens with the next number right after a full stop."""
+    start = _NOTE_ON_MARKER.fullmatch(text)
+    if start is None:
+        return []
+    found = [(start.group(1), start.group(2))]
+    while True:
+        marker, rest = found[-1]
+        following = str(int(marker) + 1)
+        cut = next((m for m in _NEXT_NOTE.finditer(rest) if m.group(1) == following), None)
+        if cut is None:
+            return found
+        found[-1] = (marker, rest[: cut.start()])
+        found.append((following, rest[cut.end() :]))
 
 
 def _markers_apart(
@@ -769,11 +794,13 @@ _GAP = re.compile(r"\s{3,}")
 
 
 def _symbol_beside_title(text: str, title_key: str) -> bool:
-    """Whether a line is a page header set on one line by a layout-keeping extraction:
-    the symbol and the running title far apart, in either order ("A/RES/74/119      Co…")."""
+    """Whether a line is a page header set on one line: the symbol and the running
+    title, far apart or not, in either order ("A/RES/74/119      Cooperatives …")."""
     if "A/RES/" not in text:
         return False
     pieces = _GAP.split(text.strip())
+    if len(pieces) == 1:  # one space apart (pypdf): the symbol opens or ends the line
+        pieces = text.split(None, 1) if text.startswith("A/RES/") else text.rsplit(None, 1)
     if len(pieces) != 2:
         return False
     symbol, title = pieces if SYMBOL_LINE.fullmatch(pieces[0]) else pieces[::-1]
