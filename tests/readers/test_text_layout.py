@@ -605,3 +605,25 @@ def test_notes_run_into_one_line_at_the_foot_of_a_first_page_are_parted() -> Non
         ("3", ["A/74/206."]),
     ]
     assert [line.text[:10] for line in content] == ["Reaffirmin", "Takes note", "3. Encoura"]
+
+
+def test_notes_run_on_into_the_next_lines_and_a_header_opens_a_page() -> None:
+    # pypdf: no form feeds and no page number on the first page; the header opens page 2.
+    lines = _lines(
+        "Recalling the declaration,6 the outcome7 and the Conference,8",
+        "Requests the Secretary-General to act.9",
+        "6 Resolution S-23/2, annex.7 Resolution S-23/3, annex.8 Report of the Conference,",
+        "chap. I, resolution 1, annexes I and II.9 Resolution 70/1.",
+        "A/RES/74/22 World Chess Day",
+        "Decides to act;",
+    )
+    content, notes = layout.strip_furniture(
+        lines, EN, title="World Chess Day", diagnostics=Diagnostics()
+    )
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("6", ["Resolution S-23/2, annex."]),
+        ("7", ["Resolution S-23/3, annex."]),
+        ("8", ["Report of the Conference,", "chap. I, resolution 1, annexes I and II."]),
+        ("9", ["Resolution 70/1."]),
+    ]
+    assert [line.text[:10] for line in content] == ["Recalling ", "Requests t", "Decides to"]

@@ -467,11 +467,14 @@ _PAGE_FEET = ("page number", "job number")
 
 def _pages(lines: list[Line], furniture: list[str | None]) -> list[range]:
     """The pages of the text, by line index: form feeds part them, or failing those
-    (pypdf, pdfminer, pypdfium2) the page numbers and job numbers that end them; []
-    without pages."""
+    (pypdf, pdfminer, pypdfium2) the page numbers and job numbers that end them and the
+    running headers that open them; [] without pages."""
     breaks = [i for i, line in enumerate(lines) if line.page_break and i]
     if not breaks:
-        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind in _PAGE_FEET]
+        breaks = sorted(
+            {i + 1 for i, kind in enumerate(furniture[:-1]) if kind in _PAGE_FEET}
+            | {i for i, kind in enumerate(furniture) if kind == "running header" and i}
+        )
     if not breaks and not any(kind in _PAGE_FEET for kind in furniture):
         return []
     ends = [*breaks, len(lines)]
@@ -527,7 +530,10 @@ def _numbered_tail(
             follow = range(at + 1, at + 1 + run_on)
             *whole, (marker, text) = found
             body = [text, *(lines[content[i]].text for i in follow)]
-            notes[:0] = [*(Note(m, line.no, [t]) for m, t in whole), Note(marker, line.no, body)]
+            group = [*(Note(m, line.no, [t]) for m, t in whole), Note(marker, line.no, body)]
+            if not notes:  # the page's last note may run on into further notes
+                group += _notes_run_on(group[-1])
+            notes[:0] = group
             run_on = 0
             above = " ".join(lines[content[i]].text for i in range(at))
             # A note run over from the page before stands first, its marker there.
@@ -543,6 +549,28 @@ def _numbered_tail(
 
 _NOTE_ON_MARKER = re.compile(r"(\d{1,3}) (\S.*)")
 _NEXT_NOTE = re.compile(r"(?<=\.)(\d{1,3}) (?=[A-Z\u0400-\u042f\u4e00-\u9fff])")
+
+
+def _notes_run_on(note: Note) -> list[Note]:
+    """The notes that an extractor ran into the lines after `note`'s first, each opening
+    with the next number right after a full stop ("… annexes I and II.9 Resolution
+    70/1."); `note` keeps only its own text."""
+    found: list[Note] = []
+    current = note
+    at = 1
+    while at < len(current.lines):
+        following = str(int(current.marker) + 1)
+        text = current.lines[at]
+        cut = next((m for m in _NEXT_NOTE.finditer(text) if m.group(1) == following), None)
+        if cut is None:
+            at += 1
+            continue
+        rest = [text[cut.end() :], *current.lines[at + 1 :]]
+        current.lines[at:] = [text[: cut.start()]]
+        current = Note(following, current.line, rest)
+        found.append(current)
+        at = 0
+    return found
 
 
 def _notes_on_line(text: str) -> list[tuple[str, str]]:
