@@ -13,6 +13,7 @@ from resconv.readers.text.footnotes import place_glued_markers
 from resconv.readers.text.paragraphs import Para
 from resconv.readers.text.repair import (
     join_marker_breaks,
+    join_vote_lines,
     rejoin_split_words,
     restore_scattered_words,
 )
@@ -507,3 +508,122 @@ def test_words_of_a_justified_note_line_printed_apart_go_back_in_it() -> None:
         ),
     ]
     assert "scattered-words-restored" in [d.code for d in diagnostics.items]
+
+
+def test_the_sides_of_a_recorded_vote_wrapped_over_lines_are_joined() -> None:
+    text = "\n".join(
+        [
+            "47th plenary meeting",
+            "In favour: AFGHANISTAN, ALBANIA,",
+            "ALGERIA, ANDORRA",
+            "Against: ISRAEL, UNITED STATES",
+            "Abstaining: CAMEROON, MICRONESIA",
+            "(FEDERATED STATES OF), NAURU",
+            "",
+            "2/2",
+        ]
+    )
+    assert join_vote_lines(text).split("\n") == [
+        "47th plenary meeting",
+        "In favour: AFGHANISTAN, ALBANIA, ALGERIA, ANDORRA",
+        "",
+        "Against: ISRAEL, UNITED STATES",
+        "Abstaining: CAMEROON, MICRONESIA (FEDERATED STATES OF), NAURU",
+        "",
+        "",
+        "2/2",
+    ]
+
+
+def test_a_layout_header_with_symbol_and_running_title_on_one_line_is_furniture() -> None:
+    lines = layout.split_lines(
+        "of the Agency;\n\f"
+        "A/RES/74/119                          Cooperatives in social development\n"
+        "3.    Encourages all Member States, as well as the United Nations, to share\n"
+        "      practices identified through activities;\n"
+    )
+    content, _ = layout.strip_furniture(
+        lines, EN, title="Cooperatives in social development", diagnostics=Diagnostics()
+    )
+    assert [line.text[:12] for line in content] == ["of the Agenc", "3.    Encour", "practices id"]
+    assert content[1].hang == 6  # a label at the margin hangs its text
+    assert content[2].indent == 6
+
+
+def test_markers_in_a_run_between_blank_lines_pair_with_the_page_foot() -> None:
+    # LibreOffice's PDF through pdftotext: "1." / "" / "1" / "2" / "" / its text / "" / notes.
+    lines = [
+        layout.Line(1, "implementation agreements,"),
+        layout.Line(2, "1."),
+        layout.Line(3, "1", blank_before=True),
+        layout.Line(4, "2"),
+        layout.Line(
+            5, "Notes with regret that the refugees require assistance to", blank_before=True
+        ),
+        layout.Line(6, "meet basic needs;"),
+        layout.Line(7, "Official Records, Supplement No. 13 (A/74/13).", blank_before=True),
+        layout.Line(8, "A/71/849."),
+        layout.Line(9, "19-21892 (E)", blank_before=True),
+        layout.Line(10, "2.", page_break=True),
+    ]
+    content, notes = layout.strip_furniture(lines, EN, title="x", diagnostics=Diagnostics())
+    assert [line.text[:10] for line in content] == [
+        "implementa",
+        "1.",
+        "Notes with",
+        "meet basic",
+        "2.",
+    ]
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Official Records, Supplement No. 13 (A/74/13)."]),
+        ("2", ["A/71/849."]),
+    ]
+
+
+def test_a_hyphen_before_a_figure_dropped_at_a_line_end_comes_back() -> None:
+    texts = ["the post2015 development agenda,", "the post-2015 development agenda and COVID19"]
+    out = rejoin_split_words(texts, Diagnostics(), [1, 2], lang="en")
+    assert out == ["the post-2015 development agenda,", texts[1]]
+
+
+def test_notes_run_into_one_line_at_the_foot_of_a_first_page_are_parted() -> None:
+    # pypdf on LibreOffice's PDF: one line for the page's notes; the job number ends page 1.
+    lines = _lines(
+        "Reaffirming the 2030 Agenda,1 and the Addis Ababa Action Agenda,2",
+        "Takes note of the report;3",
+        "1 Resolution 70/1.2 Resolution 69/313, annex.3 A/74/206.",
+        "19-22039 (E)",
+        "A/RES/74/119 Cooperatives in social development",
+        "3. Encourages all Member States;",
+    )
+    content, notes = layout.strip_furniture(
+        lines, EN, title="Cooperatives in social development", diagnostics=Diagnostics()
+    )
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Resolution 70/1."]),
+        ("2", ["Resolution 69/313, annex."]),
+        ("3", ["A/74/206."]),
+    ]
+    assert [line.text[:10] for line in content] == ["Reaffirmin", "Takes note", "3. Encoura"]
+
+
+def test_notes_run_on_into_the_next_lines_and_a_header_opens_a_page() -> None:
+    # pypdf: no form feeds and no page number on the first page; the header opens page 2.
+    lines = _lines(
+        "Recalling the declaration,6 the outcome7 and the Conference,8",
+        "Requests the Secretary-General to act.9",
+        "6 Resolution S-23/2, annex.7 Resolution S-23/3, annex.8 Report of the Conference,",
+        "chap. I, resolution 1, annexes I and II.9 Resolution 70/1.",
+        "A/RES/74/22 World Chess Day",
+        "Decides to act;",
+    )
+    content, notes = layout.strip_furniture(
+        lines, EN, title="World Chess Day", diagnostics=Diagnostics()
+    )
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("6", ["Resolution S-23/2, annex."]),
+        ("7", ["Resolution S-23/3, annex."]),
+        ("8", ["Report of the Conference,", "chap. I, resolution 1, annexes I and II."]),
+        ("9", ["Resolution 70/1."]),
+    ]
+    assert [line.text[:10] for line in content] == ["Recalling ", "Requests t", "Decides to"]

@@ -205,10 +205,12 @@ _LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))
 
 
 def _measure_indent(line: Line, raw: str) -> None:
-    """Fill `line.indent` and `line.hang` from its raw text (layout-keeping extraction)."""
-    if not line.indented:
+    """Fill `line.indent` and `line.hang` from its raw text (layout-keeping extraction);
+    a label at the margin may hang too ("3.    Encourages …" over "      practices …")."""
+    if line.indented:
+        line.indent = len(raw) - len(raw.lstrip(" \t"))
+    elif "  " not in raw:
         return
-    line.indent = len(raw) - len(raw.lstrip(" \t"))
     label = _LABEL_GAP.match(raw)
     if label:
         line.hang = label.end()
@@ -235,6 +237,9 @@ def strip_furniture(
         # symbol only the whole title counts. Elsewhere a line that starts like the
         # title is text, such as an annex title repeating the resolution's.
         if furniture[index] is not None or index == 0:
+            continue
+        if _symbol_beside_title(line.text, title_key):
+            furniture[index] = "running header"
             continue
         after = furniture[index - 1] in ("running header", "running title")
         if (after or line.page_break) and _is_title_piece(line.text, title_key):
@@ -456,13 +461,21 @@ def _restore_scattered(
 _LONE_WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*[,;:.]?")
 
 
+_PAGE_FEET = ("page number", "job number")
+"""Furniture that ends a page: its number, or on the first page the job number."""
+
+
 def _pages(lines: list[Line], furniture: list[str | None]) -> list[range]:
     """The pages of the text, by line index: form feeds part them, or failing those
-    (pypdf, pdfminer, pypdfium2) the page numbers that end them; [] without pages."""
+    (pypdf, pdfminer, pypdfium2) the page numbers and job numbers that end them and the
+    running headers that open them; [] without pages."""
     breaks = [i for i, line in enumerate(lines) if line.page_break and i]
     if not breaks:
-        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind == "page number"]
-    if not breaks and "page number" not in furniture:
+        breaks = sorted(
+            {i + 1 for i, kind in enumerate(furniture[:-1]) if kind in _PAGE_FEET}
+            | {i for i, kind in enumerate(furniture) if kind == "running header" and i}
+        )
+    if not breaks and not any(kind in _PAGE_FEET for kind in furniture):
         return []
     ends = [*breaks, len(lines)]
     return [range(start, end) for start, end in zip([0, *breaks], ends, strict=True)]
@@ -510,13 +523,17 @@ def _numbered_tail(
     run_on = 0  # lines after the last note start found, going up
     for at in range(len(content) - 1, max(-1, len(content) - 1 - _NOTE_LINES * 6), -1):
         line = lines[content[at]]
-        start = _NOTE_ON_MARKER.fullmatch(line.text)
+        found = _notes_on_line(line.text)
         expected = int(notes[0].marker) - 1 if notes else None
-        number = int(start.group(1)) if start else -1
-        if start and number > last and (expected is None or number == expected):
+        number = int(found[0][0]) if found else -1
+        if found and number > last and (expected is None or int(found[-1][0]) == expected):
             follow = range(at + 1, at + 1 + run_on)
-            body = [start.group(2), *(lines[content[i]].text for i in follow)]
-            notes.insert(0, Note(start.group(1), line.no, body))
+            *whole, (marker, text) = found
+            body = [text, *(lines[content[i]].text for i in follow)]
+            group = [*(Note(m, line.no, [t]) for m, t in whole), Note(marker, line.no, body)]
+            if not notes:  # the page's last note may run on into further notes
+                group += _notes_run_on(group[-1])
+            notes[:0] = group
             run_on = 0
             above = " ".join(lines[content[i]].text for i in range(at))
             # A note run over from the page before stands first, its marker there.
@@ -531,6 +548,47 @@ def _numbered_tail(
 
 
 _NOTE_ON_MARKER = re.compile(r"(\d{1,3}) (\S.*)")
+_NEXT_NOTE = re.compile(r"(?<=\.)(\d{1,3}) (?=[A-Z\u0400-\u042f\u4e00-\u9fff])")
+
+
+def _notes_run_on(note: Note) -> list[Note]:
+    """The notes that an extractor ran into the lines after `note`'s first, each opening
+    with the next number right after a full stop ("… annexes I and II.9 Resolution
+    70/1."); `note` keeps only its own text."""
+    found: list[Note] = []
+    current = note
+    at = 1
+    while at < len(current.lines):
+        following = str(int(current.marker) + 1)
+        text = current.lines[at]
+        cut = next((m for m in _NEXT_NOTE.finditer(text) if m.group(1) == following), None)
+        if cut is None:
+            at += 1
+            continue
+        rest = [text[cut.end() :], *current.lines[at + 1 :]]
+        current.lines[at:] = [text[: cut.start()]]
+        current = Note(following, current.line, rest)
+        found.append(current)
+        at = 0
+    return found
+
+
+def _notes_on_line(text: str) -> list[tuple[str, str]]:
+    """The notes a line opens with their numbers ("1 Resolution 70/1."), several when an
+    extractor ran a page's notes into one line ("1 Resolution 70/1.2 Resolution 69/313,
+    annex."): each next one opens with the next number right after a full stop."""
+    start = _NOTE_ON_MARKER.fullmatch(text)
+    if start is None:
+        return []
+    found = [(start.group(1), start.group(2))]
+    while True:
+        marker, rest = found[-1]
+        following = str(int(marker) + 1)
+        cut = next((m for m in _NEXT_NOTE.finditer(rest) if m.group(1) == following), None)
+        if cut is None:
+            return found
+        found[-1] = (marker, rest[: cut.start()])
+        found.append((following, rest[cut.end() :]))
 
 
 def _markers_apart(
@@ -541,13 +599,19 @@ def _markers_apart(
 ) -> None:
     """Record the page's foot as a footnote area whose markers stand apart, if it is one."""
     content = [i for i in page if furniture[i] is None]
-    markers = [
-        i
-        for i in content
-        if MARKER_LINE.fullmatch(lines[i].text)
-        and lines[i].blank_before
-        and (i + 1 == page.stop or lines[i + 1].blank_before)
-    ]
+    markers: list[int] = []
+    run: list[int] = []  # marker lines one after another ("1" / "2" / "3")
+    for at, i in enumerate(content):
+        if MARKER_LINE.fullmatch(lines[i].text) and (run or lines[i].blank_before):
+            run.append(i)
+            following = content[at + 1] if at + 1 < len(content) else None
+            if following is None or lines[following].blank_before:
+                markers += run  # the run stands between blank lines
+                run = []
+            elif not MARKER_LINE.fullmatch(lines[following].text):
+                run = []
+        else:
+            run = []
     if not markers:
         return
     first = next((i for i in reversed(content) if lines[i].blank_before), None)
@@ -585,6 +649,8 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
             continue
         if _LABEL_ALONE.fullmatch(text):
             return False  # "(a)" alone: a subparagraph of the text, not a footnote
+        if texts and lines[index].blank_before and texts[-1][-1:] in ",;:":
+            return False  # a paragraph's clause before a blank line: text, not a note
         texts.append(text)
     if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_LINES * len(markers):
         return False
@@ -752,6 +818,23 @@ def _key(text: str) -> str:
     return "".join(text.split())
 
 
+_GAP = re.compile(r"\s{3,}")
+
+
+def _symbol_beside_title(text: str, title_key: str) -> bool:
+    """Whether a line is a page header set on one line: the symbol and the running
+    title, far apart or not, in either order ("A/RES/74/119      Cooperatives …")."""
+    if "A/RES/" not in text:
+        return False
+    pieces = _GAP.split(text.strip())
+    if len(pieces) == 1:  # one space apart (pypdf): the symbol opens or ends the line
+        pieces = text.split(None, 1) if text.startswith("A/RES/") else text.rsplit(None, 1)
+    if len(pieces) != 2:
+        return False
+    symbol, title = pieces if SYMBOL_LINE.fullmatch(pieces[0]) else pieces[::-1]
+    return SYMBOL_LINE.fullmatch(symbol) is not None and _is_running_title(title, title_key)
+
+
 def _may_be_running_title(text: str, title_key: str) -> bool:
     """A cheap test `_is_running_title` can only pass: its key starts as the title's."""
     first = text[:1]
@@ -852,7 +935,13 @@ def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
     furniture and numbers set apart ("1." then a blank line) has most such starts
     without a blank line before them: its paragraphs are told by punctuation.
     """
+    # A number or label alone may be set apart by blank lines of its own (LibreOffice's
+    # PDF: "" / "1." / "" / "Takes note …"): lines that open with words count, when
+    # there are enough of them.
     candidates = [index for index in range(1, len(lines)) if starts[index]]
+    worded = [index for index in candidates if not _LABEL_ALONE.fullmatch(lines[index].text)]
+    if len(worded) >= 4:
+        candidates = worded
     if len(candidates) < 4:
         return True
     blank = sum(1 for index in candidates if lines[index].blank_before)

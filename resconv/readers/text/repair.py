@@ -21,10 +21,12 @@ from collections import Counter
 from resconv.diagnostics import Diagnostics
 from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import vocabulary
+from resconv.lang.votes import VOTE_WORDS
 from resconv.readers.text.layout import Line, ends_paragraph
 
 __all__ = [
     "join_marker_breaks",
+    "join_vote_lines",
     "join_word_lines",
     "rejoin_split_words",
     "restore_scattered_words",
@@ -72,6 +74,12 @@ def rejoin_split_words(
         for match in _COMPOUND.finditer(text)
     }
     years = {year for text in texts for year in _YEAR.findall(text)}
+    figured = {
+        match.group(1) + match.group(2)
+        for text in texts
+        if "-" in text
+        for match in _FIGURED_COMPOUND.finditer(text)
+    }
     spaced_marks = _stray_spaces(texts)
     overlong = _overlong_width(texts)
     out: list[str] = []
@@ -89,6 +97,8 @@ def rejoin_split_words(
             text = _restore_hyphens(
                 text, compounds, common, known, len(text) > overlong, diagnostics, line
             )
+        if figured:
+            text = _restore_figure_hyphens(text, figured, diagnostics, line)
         out.append(text)
     return out
 
@@ -110,6 +120,31 @@ def _rejoin_years(text: str, years: set[str], diagnostics: Diagnostics, line: in
         return year
 
     return _SPLIT_YEAR.sub(join, text)
+
+
+_FIGURED_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-(\d+)(?![\w-])")
+"""A word joined to a figure by a hyphen: "post-2015", "COVID-19"."""
+_FIGURED_WORD = re.compile(r"(?<![\w-])[^\W\d_]+\d+(?![\w-])")
+
+
+def _restore_figure_hyphens(
+    text: str, figured: set[str], diagnostics: Diagnostics, line: int
+) -> str:
+    """`text` with "post2015" made "post-2015" where the text prints "post-2015": an
+    extractor took the hyphen at a line's end for a soft one and dropped it."""
+
+    def hyphenate(match: re.Match[str]) -> str:
+        word = match.group()
+        if word not in figured:
+            return word
+        cut = len(word.rstrip("0123456789"))
+        repaired = word[:cut] + "-" + word[cut:]
+        diagnostics.info(
+            "hyphen-restored", f"restored the hyphen of {word!r} as {repaired!r}", line=line
+        )
+        return repaired
+
+    return _FIGURED_WORD.sub(hyphenate, text)
 
 
 def _keep_space(match: re.Match[str], marks: str) -> str:
@@ -387,3 +422,36 @@ def _scattered_run(lines: list[str], index: int) -> list[int]:
         run.append(at)
         at += 2
     return run
+
+
+_VOTE_LABELS = tuple(
+    label
+    for words in VOTE_WORDS.values()
+    for label in (words.in_favour, words.against, words.abstaining)
+)
+
+
+def join_vote_lines(text: str) -> str:
+    """`text` with each side of a recorded vote on one line: an extraction wraps the
+    long list of States ("In favour: AFGHANISTAN, …" / "BOSNIA AND …" / "Against: …")
+    over many lines, up to a blank line or the next side's label. The lines joined
+    stay, empty, so that line numbers hold."""
+    if not any(label in text for label in _VOTE_LABELS):
+        return text
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip().startswith(_VOTE_LABELS):
+            index += 1
+            continue
+        start, index = index, index + 1
+        while (
+            index < len(lines)
+            and lines[index].strip()
+            and "\f" not in lines[index]
+            and not lines[index].strip().startswith(_VOTE_LABELS)
+        ):
+            lines[start] = lines[start].rstrip() + " " + lines[index].strip()
+            lines[index] = ""
+            index += 1
+    return "\n".join(lines)
