@@ -245,3 +245,21 @@ def test_arabic_collection_letter_quoted_numbers_doubled_letters_and_a_tatweel()
     assert [sub.number for sub in first.subparagraphs] == ["(أ)", "(ب)", "(ج ج)"]
     assert [sub.number for sub in first.subparagraphs[1].subparagraphs] == ["’1‘", "’2‘"]
     assert resolution.adoption is not None and resolution.adoption.meeting == 50
+
+
+def test_chinese_preamble_goes_on_past_words_both_parts_use() -> None:
+    """ "表示注意到" opens preambular and operative paragraphs alike: a paragraph with it
+    ending with "。" or "，" before more preambular ones stays in the preamble."""
+    text = """80/99. 示例决议
+大会，
+回顾其以往各项决议，
+表示注意到秘书长的报告。
+又表示注意到特别报告员的报告，
+回顾其第64/293号决议，
+1. 决定继续审议这个问题。
+2025年12月3日
+第99次全体会议
+"""
+    resolution = TextReader().read(text.encode()).value
+    assert len(resolution.preamble) == 4
+    assert len(resolution.operative) == 1

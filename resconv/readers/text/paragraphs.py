@@ -183,21 +183,25 @@ class ParagraphClassifier:
     def _amid_preamble(self, text: str, rest: list[Para], index: int) -> bool:
         """A paragraph with operative initial words ending with a comma before a preambular
         one ("Accueille avec satisfaction …," for "Accueillant", a slip the UN's texts
-        have): the preamble goes on."""
-        return text[-1:] in _COMMAS and index < len(rest) and self._preambular_like(rest[index])
+        have; "表示注意到…，" in Chinese, where both parts use such words): the preamble goes
+        on when the next paragraph reads as preambular or, unnumbered, ends with a comma too."""
+        if text[-1:] not in _COMMAS or index >= len(rest):
+            return False
+        following = rest[index]
+        return self._preambular_like(following) or (
+            following.text[-1:] in _COMMAS and not self.profile.structural.match(following.text)
+        )
 
     def _preambular_before_preamble(self, para: Para, rest: list[Para], index: int) -> bool:
         """A preambular paragraph closed with a full stop (a slip the UN's texts have)
-        before more preambular paragraphs: it opens with preambular initial words and
-        no operative ones, and the next paragraph reads as preambular."""
+        before more preambular paragraphs: it opens with preambular initial words no
+        shorter than any operative ones ("又表示注意到" is both in Chinese), and the next
+        paragraph reads as preambular."""
         text = para.text
-        return (
-            text[-1:] in ".。"
-            and index < len(rest)
-            and self._preambular_like(rest[index])
-            and bool(self.profile.preambular.match(text))
-            and not self.profile.operative.match(text)
-        )
+        if text[-1:] not in ".。" or index >= len(rest) or not self._preambular_like(rest[index]):
+            return False
+        preambular = self.profile.preambular.match(text)
+        return bool(preambular) and len(preambular) >= len(self.profile.operative.match(text))
 
     def _preambular_despite_end(self, text: str) -> bool:
         """A preambular paragraph printed with ";" (a slip the UN's texts have): it opens
