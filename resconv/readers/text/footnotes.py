@@ -53,7 +53,7 @@ def place_glued_markers(
         return
     candidates: dict[str, list[tuple[int, int, int]]] = {}
     for index, para in enumerate(paras):
-        for glued in profile.glued_marker.finditer(para.text):
+        for glued in profile.glued_marker.finditer(_see_through(para.text)):
             group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
             cut = "span" if glued.groupdict().get("span") else group
             candidates.setdefault(glued.group(group), []).append(
@@ -104,6 +104,16 @@ def place_glued_markers(
         para.markers.sort()
 
 
+_INVISIBLE_RUN = re.compile(r"(.)([\u200b-\u200f\u2060\u061c]+)")
+"""A character and the format marks a source printed after it (left-to-right marks)."""
+
+
+def _see_through(text: str) -> str:
+    """`text` with each run of format marks replaced by copies of the character before it,
+    so that "Humanos\u200e1" shows its glued marker as "Humanos1" does; offsets stay."""
+    return _INVISIBLE_RUN.sub(lambda m: m.group(1) * (1 + len(m.group(2))), text)
+
+
 _DIGIT_RUN = re.compile(r"\d+")
 _NOT_AFTER_MARKER = frozenset("/．年月日号次段条款届个项%％-‑")
 """What follows a number that is no footnote marker: "2019年", "1/2", "2%" (and "3.5")."""
@@ -131,7 +141,7 @@ def _loose_place(
     # glued to a document number ("résolution 73/4419").
     for tier in (0,) if strict else (0, 1, 2, 3):
         for index in range(before[0], last + 1):
-            text = paras[index].text
+            text = _see_through(paras[index].text)
             start_at = before[1] if index == before[0] else 0
             end_at = after[1] if after is not None and index == after[0] else len(text)
             for run in _DIGIT_RUN.finditer(text, start_at, end_at):

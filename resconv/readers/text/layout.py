@@ -252,8 +252,22 @@ def strip_furniture(
     page_break = False
     skip_to = 0
     unruled = _unruled_areas(lines, furniture)
+    numbered = _numbered_feet(lines, furniture, unruled)
     for index, line in enumerate(lines):
         if index < skip_to:
+            continue
+        if index in numbered:
+            end, found = numbered[index]
+            for at in range(index, end):
+                dropped = furniture[at]
+                if dropped is not None:
+                    diagnostics.info(
+                        f"dropped-{dropped.replace(' ', '-')}",
+                        _dropped(dropped, lines[at]),
+                        line=lines[at].no,
+                    )
+            notes.extend(found)
+            skip_to, page_break = end, True
             continue
         if index in unruled:
             end, apart = unruled[index]
@@ -344,23 +358,15 @@ def _unruled_areas(
     page number of a one-page text) has page feet.
     """
     areas: dict[int, tuple[int, list[Line]]] = {}
-    breaks = [i for i, line in enumerate(lines) if line.page_break and i]
-    if not breaks:
-        # No form feeds (pypdfium2, pypdf): a page ends with its page number.
-        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind == "page number"]
-    if not breaks and "page number" not in furniture:
-        return areas  # no pages: notes come after a rule or as definitions
-    start = 0
-    for end in [*breaks, len(lines)]:
-        page = range(start, end)
-        start = end
+    for page in _pages(lines, furniture):  # without pages, notes follow a rule or are defined
+        end = page.stop
         # The last text is a note's end; a marker printed after all bodies does not count.
         texts = [
             lines[i].text
             for i in page
             if furniture[i] is None and not MARKER_LINE.fullmatch(lines[i].text)
         ]
-        if not texts or texts[-1][-1:] not in ".。" or "separator" in furniture[page.start : end]:
+        if not texts or not _ends_sentence(texts[-1]) or "separator" in furniture[page.start : end]:
             continue
         for first in page:
             if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
@@ -371,6 +377,80 @@ def _unruled_areas(
         else:
             _markers_apart(lines, furniture, page, areas)
     return areas
+
+
+def _pages(lines: list[Line], furniture: list[str | None]) -> list[range]:
+    """The pages of the text, by line index: form feeds part them, or failing those
+    (pypdf, pdfminer, pypdfium2) the page numbers that end them; [] without pages."""
+    breaks = [i for i, line in enumerate(lines) if line.page_break and i]
+    if not breaks:
+        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind == "page number"]
+    if not breaks and "page number" not in furniture:
+        return []
+    ends = [*breaks, len(lines)]
+    return [range(start, end) for start, end in zip([0, *breaks], ends, strict=True)]
+
+
+def _numbered_feet(
+    lines: list[Line],
+    furniture: list[str | None],
+    unruled: dict[int, tuple[int, list[Line]]],
+) -> dict[int, tuple[int, list[Note]]]:
+    """Footnote areas without a rule whose notes start on their marker's line
+    ("1 Resolution 217 A (III)."), as pypdf and pdfminer print a page's foot: where each
+    starts, where it ends and its notes.
+
+    Such an area is the page's last text lines: note starts numbered one after another,
+    each followed by at most a few lines that run on, the last one ending its sentence.
+    Each number must stand in the page's text above (its marker), and run on from the
+    notes of the pages before, so a paragraph that opens with a number is not taken.
+    """
+    areas: dict[int, tuple[int, list[Note]]] = {}
+    last = 0
+    for page in _pages(lines, furniture):
+        content = [i for i in page if furniture[i] is None]
+        if any(i in unruled for i in page) or "separator" in furniture[page.start : page.stop]:
+            continue
+        found = _numbered_tail(lines, content, last)
+        if found is None:
+            continue
+        first, notes = found
+        areas[content[first]] = (page.stop, notes)
+        last = int(notes[-1].marker)
+    return areas
+
+
+def _numbered_tail(
+    lines: list[Line], content: list[int], last: int
+) -> tuple[int, list[Note]] | None:
+    """The longest tail of `content` that reads as numbered notes after note `last`:
+    its start (in `content`) and the notes; None when there is none."""
+    if not content or not _ends_sentence(lines[content[-1]].text):
+        return None
+    best: tuple[int, list[Note]] | None = None
+    notes: list[Note] = []
+    run_on = 0  # lines after the last note start found, going up
+    for at in range(len(content) - 1, max(-1, len(content) - 1 - _NOTE_LINES * 6), -1):
+        line = lines[content[at]]
+        start = _NOTE_ON_MARKER.fullmatch(line.text)
+        expected = int(notes[0].marker) - 1 if notes else None
+        number = int(start.group(1)) if start else -1
+        if start and number > last and (expected is None or number == expected):
+            follow = range(at + 1, at + 1 + run_on)
+            body = [start.group(2), *(lines[content[i]].text for i in follow)]
+            notes.insert(0, Note(start.group(1), line.no, body))
+            run_on = 0
+            above = " ".join(lines[content[i]].text for i in range(at))
+            if all(note.marker in above for note in notes):
+                best = (at, list(notes))
+            continue
+        run_on += 1
+        if run_on > _NOTE_LINES // 2:
+            break
+    return best
+
+
+_NOTE_ON_MARKER = re.compile(r"(\d{1,3}) (\S.*)")
 
 
 def _markers_apart(
@@ -426,7 +506,7 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
         if _LABEL_ALONE.fullmatch(text):
             return False  # "(a)" alone: a subparagraph of the text, not a footnote
         texts.append(text)
-    if not texts or texts[-1][-1:] not in ".。" or len(texts) > _NOTE_LINES * len(markers):
+    if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_LINES * len(markers):
         return False
     return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
 
@@ -529,11 +609,20 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A.")."""
     if abbreviations and _ABBREVIATION.search(line):
         return False
-    return line[-1:] in ".。" and not following[:1].isdigit() and not following[:1].islower()
+    return _ends_sentence(line) and not following[:1].isdigit() and not following[:1].islower()
 
 
 def _ends_note(note: Note) -> bool:
-    return note.lines[-1][-1:] in ".。"
+    return _ends_sentence(note.lines[-1])
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u061c"
+"""Format characters a source may print after a note's full stop (a left-to-right mark)."""
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a footnote line ends with its sentence, invisible marks after it aside."""
+    return text.rstrip(_INVISIBLE)[-1:] in ".。"
 
 
 _FURNITURE_STARTS = frozenset("_-—A*")
@@ -715,6 +804,10 @@ def segment(
     return blocks
 
 
+def _opens_paragraph(text: str, profile: LanguageProfile) -> bool:
+    return bool(profile.preambular.match(text) or profile.operative.match(text))
+
+
 def _leading_number(text: str, profile: LanguageProfile) -> int | None:
     """The operative number a line opens with ("5. Takes note …" → 5), if any; a figure
     after it ("2. 45 p.m.", a time cut at a line end) makes it no number."""
@@ -840,7 +933,15 @@ def _starts_block(
     if mode == "line":
         return True
     if mode == "indent":
-        return line.indented or (ended and structural and line.blank_before)
+        if line.indented or (ended and structural and line.blank_before):
+            return True
+        # A page's first line loses its indent in some extractions (pypdf): after a
+        # finished paragraph, one that opens like a paragraph starts one.
+        return (
+            line.page_break
+            and ended
+            and (structural or _opens_paragraph(line.text, shapes.profile))
+        )
     if mode == "blank" and not line.blank_before:
         return False
     if mode == "blank" and not line.page_break:

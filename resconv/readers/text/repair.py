@@ -14,6 +14,7 @@ A real pair of words ("up on", "with in", "услугам и", "de s") stays: ea
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -301,6 +302,7 @@ def join_marker_breaks(lines: list[Line]) -> list[Line]:
     line may end in a number, "第27次全体会议", before a page number).
     """
     out: list[Line] = []
+    indents = _indents_paragraphs(lines)
     for line in lines:
         previous = out[-1] if out else None
         if (
@@ -311,6 +313,7 @@ def join_marker_breaks(lines: list[Line]) -> list[Line]:
                 (line.text[:1] in _CLOSING and previous.text[-1:].isdigit())
                 or (
                     line.indent == 1
+                    and not indents
                     and not line.text[:1].isdigit()
                     and _ENDS_IN_MARKER.fullmatch(previous.text)
                 )
@@ -321,6 +324,22 @@ def join_marker_breaks(lines: list[Line]) -> list[Line]:
             continue
         out.append(line)
     return out
+
+
+def _indents_paragraphs(lines: list[Line]) -> bool:
+    """Whether the text marks paragraphs with a one-space indent (pypdf does): then such
+    a line after a marker starts a paragraph. Lines set one space in after a line that
+    ends in a marker or is one do not count: they are the breaks that are joined."""
+    count = 0
+    for previous, line in itertools.pairwise(lines):
+        if line.indent == 1 and not _ENDS_IN_MARKER.fullmatch(previous.text):
+            count += not previous.text.isdigit()
+            if count >= _INDENTED_STARTS:
+                return True
+    return False
+
+
+_INDENTED_STARTS = 3
 
 
 def _one_word(line: Line, *, first: bool) -> bool:
