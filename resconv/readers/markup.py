@@ -39,6 +39,7 @@ __all__ = [
     "apply_tables",
     "apply_vote",
     "emphasis_styles",
+    "heading_lines",
     "mark_initial",
     "mostly_cjk",
     "table_mark",
@@ -77,6 +78,19 @@ def emphasis_styles(text: str) -> tuple[bool, bool]:
 
 
 _RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def heading_lines(text: str) -> str:
+    """A heading printed with its number on one line ("I Our commitment", "A. Scope"),
+    as the text reader reads a heading: the number on a line of its own, then the text."""
+    number = _HEADING_NUMBER.match(text)
+    if number is None or not text[number.end() :][:1].isupper():
+        return text
+    return f"{number.group(1)}\n\n{text[number.end() :]}"
+
+
+_HEADING_NUMBER = re.compile(r"((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?|[A-Z]\.)[ \t\u00a0]+")
+"""A part's number: a Roman numeral up to XXXIX, or a capital letter with its full stop."""
 
 
 def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:
