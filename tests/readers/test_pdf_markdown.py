@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resconv.readers.markup import heading_lines, mark_initial
+from resconv.readers.markup import LABEL, heading_lines, mark_initial, mend_roman_start
 from resconv.readers.pdf.document import Line, Page, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import order_lines
@@ -255,3 +255,18 @@ def test_a_line_at_the_margin_after_a_hanging_paragraph_starts_anew() -> None:
     page_two = [*heading, [_span("15. ", 84.0, 746.0), _span("Decides", 108.0, 746.0)]]
     text = write_markdown([_page(1, [*page_one, *hanging]), _page(2, page_two)]).text
     assert "\n\nBudget estimates for 2022\n\n" in text
+
+
+def test_a_letter_a_list_numbering_gave_to_a_first_roman_item_is_put_back() -> None:
+    carried_on = "(a) The persistence of:\n\n(b) Torture;\n\n(ii) Detention;\n\n(b) The refusal"
+    assert mend_roman_start(carried_on) == (
+        "(a) The persistence of:\n\n(i) Torture;\n\n(ii) Detention;\n\n(b) The refusal"
+    )
+    letters = "(g) Seventh;\n\n(h) Eighth;\n\n(i) Ninth;\n\n(j) Tenth"
+    assert mend_roman_start(letters) == letters
+    assert mend_roman_start("a) x\n\nb) y\n\nii) z") == "a) x\n\ni) y\n\nii) z"
+
+
+def test_roman_numbers_without_an_opening_bracket_are_labels() -> None:
+    for label in ("iii) ", "viii) ", "(iv) ", "b) "):
+        assert LABEL.match(label + "Violations")
