@@ -270,3 +270,15 @@ def test_a_letter_a_list_numbering_gave_to_a_first_roman_item_is_put_back() -> N
 def test_roman_numbers_without_an_opening_bracket_are_labels() -> None:
     for label in ("iii) ", "viii) ", "(iv) ", "b) "):
         assert LABEL.match(label + "Violations")
+
+
+def test_a_marker_the_line_end_pushed_down_alone_stays_with_its_paragraph() -> None:
+    lines = [
+        [_span("1/1. Title", 72.0, 760.0, bold=True)],
+        *([_span("x" * 70, 72.0, 740.0 - 14.0 * i)] for i in range(3)),
+        [_span("Recalling the Declaration on the Right to Development,", 72.0, 698.0)],
+        [_span("18", 72.0, 689.0, size=7.0)],  # raised, on a line of its own
+        [_span("Encouraging States", 72.0, 670.0, italic=True), _span(" to", 186.0, 670.0)],
+    ]
+    text = write_markdown([_page(1, lines)]).text
+    assert "Right to Development,[^18]\n\n*Encouraging States* to" in text

@@ -292,6 +292,8 @@ def _continues(
     gap = previous.baseline - line.baseline
     if line.page == previous.page and gap > min(1.3 * own_pitch, own_pitch + 0.4 * size):
         return False  # space between paragraphs
+    if _lone_marker(line, previous):
+        return line.page == previous.page  # a raised marker the line's end pushed down
     if abs(line.size - previous.size) > 1.5:
         return False  # a title's type, then the text's
     if line.page != previous.page and (
@@ -336,6 +338,11 @@ def _continues(
         # the first line's text further.
         return True
     return _all_strong(previous) and _all_strong(line) and line.page == previous.page
+
+
+def _lone_marker(line: Line, text: Line) -> bool:
+    """A line holding nothing but a footnote marker, smaller than `text`'s type."""
+    return line.size < 0.85 * text.size and _MARKER.fullmatch(line.text.strip()) is not None
 
 
 def _bold_run_goes_on(
@@ -471,10 +478,12 @@ def _inline(lines: list[Line], *, emphasis: bool, words: _Spelling | None = None
         spans = line.spans
         if number:
             pieces.append(("join", ""))
+        lone = number > 0 and _lone_marker(line, lines[0])
         for span in spans:
             if not span.text:
                 continue
-            if is_superscript(span, line) and _MARKER.fullmatch(span.text.strip()):
+            raised = lone or is_superscript(span, line)
+            if raised and _MARKER.fullmatch(span.text.strip()):
                 marker = _MARKER.fullmatch(span.text.strip())
                 assert marker is not None
                 pieces.append(("marker", marker.group(1)))
