@@ -5,9 +5,13 @@ from __future__ import annotations
 from resconv.readers.markup import mark_initial
 from resconv.readers.pdf.document import Line, Page, Span
 from resconv.readers.pdf.furniture import PageText
-from resconv.readers.pdf.markdown import _join, write_markdown
+from resconv.readers.pdf.lines import order_lines
+from resconv.readers.pdf.markdown import _inline, _join, _Spelling, write_markdown
 
-WORDS = frozenset({"implementation", "self-determination", "self", "determination"})
+WORDS = _Spelling(
+    words=frozenset({"implementation", "self-determination", "self", "determination"}),
+    opening_dashes=frozenset(),
+)
 
 
 def test_lines_join_with_a_space_and_chinese_lines_without() -> None:
@@ -56,6 +60,42 @@ def test_a_line_broken_in_a_range_or_a_symbol_joins_without_a_space() -> None:
     )
     assert _join([("text", "ambiental—"), ("join", ""), ("text", "de forma")]) == (
         "ambiental— de forma"
+    )
+    assert _join([("text", "Goal 4-"), ("join", ""), ("text", "Education 2030")]) == (
+        "Goal 4-Education 2030"
+    )
+    assert _join([("text", "засуху и/"), ("join", ""), ("text", "или")]) == "засуху и/или"
+
+
+def test_a_dash_the_document_glues_to_the_word_after_it_joins_that_word() -> None:
+    aside = [("text", "los tres pilares —"), ("join", ""), ("text", "investigación y")]
+    spanish = _Spelling(words=frozenset(), opening_dashes=frozenset({" —"}))
+    assert _join(aside, words=spanish) == "los tres pilares —investigación y"
+    assert _join(aside, words=WORDS) == "los tres pilares — investigación y"
+
+
+def test_a_marker_keeps_the_space_drawn_after_it() -> None:
+    french = [("text", "durables"), ("marker", "15"), ("text", " "), ("text", ";")]
+    assert _join(french) == "durables[^15] ;"
+    english = [("text", "durable"), ("marker", "15"), ("text", ";")]
+    assert _join(english) == "durable[^15];"
+    line_end = [("text", "国际日、"), ("marker", "11"), ("join", ""), ("text", "5 月 16 日")]
+    assert _join(line_end, chinese=True) == "国际日、[^11] 5 月 16 日"
+
+
+def test_pieces_of_one_printed_line_a_word_space_apart_are_joined_with_a_space() -> None:
+    word = Line(spans=[_span("prolifération", 108.0, 474.6)], page=1)
+    marker = Line(spans=[_span("3", 186.0, 479.9, size=7.0)], page=1)  # raised, touching
+    semicolon = Line(spans=[_span(";", 195.5, 474.6)], page=1)  # 3.5 points on
+    (line,) = order_lines([word, marker, semicolon])
+    assert _inline([line], emphasis=False) == "prolifération[^3] ;"
+
+
+def test_a_number_tabbed_to_its_text_is_set_off_by_a_space() -> None:
+    label = _span("(vii)", 84.0, 392.8)
+    text = _span("Violations of rights", 114.0, 392.8)
+    assert _inline([Line(spans=[label, text], page=1)], emphasis=False) == (
+        "(vii) Violations of rights"
     )
 
 
@@ -109,6 +149,30 @@ def test_at_a_page_break_initial_words_in_italics_open_a_paragraph() -> None:
     opening = [_span("Noting", 72.0, 760.0, italic=True), _span(" the report", 108.0, 760.0)]
     paragraphs = _body(nearly_full, opening)
     assert paragraphs[-1].startswith("*Noting* the report")
+
+
+def test_at_a_page_break_a_short_line_before_initial_words_ends_its_paragraph() -> None:
+    unpunctuated = [_span("(2018-2028)", 72.0, 684.0)]  # the paragraph ends without a comma
+    opening = [_span("Noting", 72.0, 760.0, italic=True), _span(" the report", 108.0, 760.0)]
+    paragraphs = _body(unpunctuated, opening)
+    assert paragraphs[-2].endswith("(2018-2028)")
+    assert paragraphs[-1].startswith("*Noting* the report")
+
+
+def test_a_number_too_wide_for_its_tab_keeps_its_paragraph_together() -> None:
+    lines = [
+        [
+            _span("(viii)", 84.0, 700.0),
+            _span("Violations of the human rights of women", 144.0, 700.0),
+        ],
+        [_span("and girls, including unequal access", 108.0, 686.0)],
+        [_span("(ix)", 84.0, 672.0), _span("Violations of the right to food", 108.0, 672.0)],
+    ]
+    margin = [[_span("x" * 70, 72.0, 740.0 - 14.0 * i)] for i in range(3)]
+    title = [[_span("1/1. Title", 72.0, 760.0, bold=True)]]
+    text = write_markdown([_page(1, [*title, *margin, *lines])]).text
+    assert "(viii) Violations of the human rights of women and girls, including" in text
+    assert "\n(ix) Violations of the right to food" in text
 
 
 def test_a_title_set_in_larger_type_stays_one_paragraph() -> None:

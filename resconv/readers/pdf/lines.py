@@ -9,6 +9,7 @@ from the positions of its characters (the file may store the glyphs in display o
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import replace
@@ -87,6 +88,7 @@ def order_lines(lines: list[Line]) -> list[Line]:
     """The page's lines top to bottom, pieces of one printed line joined."""
     ordered = sorted(lines, key=lambda line: -line.baseline)
     merged: list[Line] = []
+    pieced: set[int] = set()
     for line in ordered:
         target = _joinable(merged, line)
         if target is None:
@@ -95,12 +97,28 @@ def order_lines(lines: list[Line]) -> list[Line]:
             target.spans.extend(line.spans)
             target.rtl = target.rtl or line.rtl
             target.changed()
+            pieced.add(id(target))
     for line in merged:
         if line.rtl or _RTL_LETTER.search(line.text):
             _logical_order(line)
         else:
             line.spans.sort(key=lambda span: span.x0)
+            if id(line) in pieced:
+                _space_between_pieces(line)
     return merged
+
+
+def _space_between_pieces(line: Line) -> None:
+    """A space between pieces of one line that stand a word space apart (PDFium adds
+    none between its own lines): "prolifération³" ";" in French."""
+    for left, right in itertools.pairwise(line.spans):
+        if (
+            left.text[-1:].strip()
+            and right.text[:1].strip()
+            and right.x0 - left.x1 > 0.2 * line.size
+        ):
+            left.text += " "
+            left.spaced = True
 
 
 def _joinable(merged: list[Line], line: Line) -> Line | None:

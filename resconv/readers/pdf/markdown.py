@@ -93,7 +93,7 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     text_lines = body[title_at:]
     margins, pitch = _measure(text_lines, widths)
     edges = _far_edges(text_lines, widths)
-    words = _vocabulary(body)
+    words = _spelling(body)
     tables = find_tables(text_lines, lambda cell: _inline(cell, emphasis=False, words=words))
     in_flow: list[tuple[str, int]] = []
     at = 0
@@ -242,7 +242,12 @@ def _continues(
     if line.page == previous.page and gap > min(1.3 * own_pitch, own_pitch + 0.4 * size):
         return False  # space between paragraphs
     if line.page != previous.page and (
-        _ended_early(previous, line, widths, edges) or _opens_styled_clause(previous, line)
+        _ended_early(previous, line, widths, edges)
+        or _opens_styled_clause(previous, line)
+        or (
+            _ended_early(previous, line, widths, edges, clause=False)
+            and _opens_styled_clause(previous, line, clause=False)
+        )
     ):
         return False  # a page break carries no spacing or indent: the lines themselves tell
     if (
@@ -263,15 +268,27 @@ def _continues(
         return True
     if para.label_end is not None and abs(begin - para.label_end) <= tolerance:
         return True
+    if (
+        len(para.lines) == 1
+        and para.label_end is not None
+        and para.begin + tolerance < begin < para.label_end - tolerance
+        and not LABEL.match(line.text)
+    ):
+        return True  # a number too wide for its tab pushed the first line's text further
     return _all_strong(previous) and _all_strong(line) and line.page == previous.page
 
 
 def _ended_early(
-    previous: Line, line: Line, widths: dict[int, float], edges: dict[int, float]
+    previous: Line,
+    line: Line,
+    widths: dict[int, float],
+    edges: dict[int, float],
+    *,
+    clause: bool = True,
 ) -> bool:
     """Whether `previous` stopped short of its page's text edge by more than the width of
     the first word of `line`: a typesetter fills every line of a paragraph but its last,
-    so such a line, ending a clause, ended its paragraph.
+    so such a line, ending a clause (unless `clause` is false), ended its paragraph.
     """
     text = line.text.strip()
     edge = edges.get(previous.page)
@@ -279,21 +296,21 @@ def _ended_early(
         not text
         or edge is None
         or abs(previous.size - line.size) >= 1
-        or _CLAUSE_ENDS.search(previous.text) is None
+        or (clause and _CLAUSE_ENDS.search(previous.text) is None)
     ):
         return False  # only a clause's end, in the text's own type, on a page that has it
     per_char = (line.x1 - line.x0) / max(len(line.text), 1)
-    # Chinese breaks anywhere, but a line may end up to two characters short where
-    # punctuation must not open the next line.
-    word = 3 if is_wide(text[0]) else len(text.split(" ", 1)[0])
+    # Chinese breaks anywhere, but a ragged line may end a character short, and one more
+    # where punctuation must not open the next line.
+    word = 2 if is_wide(text[0]) else len(text.split(" ", 1)[0])
     room = edge - _reach(previous, widths[previous.page])
     return room > (word + 1) * per_char
 
 
-def _opens_styled_clause(previous: Line, line: Line) -> bool:
+def _opens_styled_clause(previous: Line, line: Line, *, clause: bool = True) -> bool:
     """`line` opens with initial words in their style (italic; bold in Chinese) after a
-    line that closed a clause in plain type: a new paragraph, even when the closing line
-    happened to be nearly full."""
+    line in plain type that closed a clause (unless `clause` is false): a new paragraph,
+    even when the closing line happened to be nearly full."""
     styles = emphasis_styles(line.text)
     first = next((span for span in line.spans if span.text.strip()), None)
     last = next((span for span in reversed(previous.spans) if span.text.strip()), None)
@@ -302,7 +319,7 @@ def _opens_styled_clause(previous: Line, line: Line) -> bool:
         and last is not None
         and _strong(first, styles)
         and not _strong(last, styles)
-        and _CLAUSE_ENDS.search(previous.text) is not None
+        and (not clause or _CLAUSE_ENDS.search(previous.text) is not None)
     )
 
 
@@ -346,7 +363,7 @@ def _strong(span: Span, styles: tuple[bool, bool]) -> bool:
     return (italic and span.italic) or (bold and span.bold)
 
 
-def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozenset()) -> str:
+def _inline(lines: list[Line], *, emphasis: bool, words: _Spelling | None = None) -> str:
     """One paragraph's text: lines joined, initial emphasis and markers marked up."""
     pieces: list[tuple[str, str]] = []  # (kind, text): "text", "join", "marker"
     for number, line in enumerate(lines):
@@ -360,8 +377,12 @@ def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozen
                 marker = _MARKER.fullmatch(span.text.strip())
                 assert marker is not None
                 pieces.append(("marker", marker.group(1)))
+                if span.spaced or span.text[-1:].isspace():
+                    pieces.append(("text", " "))  # drawn apart from what follows
             else:
                 pieces.append(("text", span.text))
+    if len(pieces) > 1 and pieces[0][0] == "text" and _set_off_label(pieces[0][1], pieces[1][1]):
+        pieces.insert(1, ("text", " "))  # a number tabbed to the text, no space drawn
     if pieces and pieces[0][0] == "marker" and len(pieces) > 1:
         # A paragraph that opens with a raised marker is a note printed in the text's
         # flow (endnotes, a page without a rule): a definition, not a reference.
@@ -375,13 +396,20 @@ def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozen
     return text
 
 
+def _set_off_label(first: str, second: str) -> bool:
+    """A paragraph's number or letter drawn as a span of its own, the text after it
+    starting without a space ("(vii)" "Violations")."""
+    label = LABEL.fullmatch(first)
+    return label is not None and bool(first) and not first[-1].isspace() and second[:1].isalpha()
+
+
 def _style_runs(lines: list[Line], styles: tuple[bool, bool]) -> list[tuple[str, bool]]:
     spans = [span for line in lines for span in line.spans]
     return [(span.text, _strong(span, styles)) for span in spans[:12] if span.text]
 
 
 def _join(
-    pieces: list[tuple[str, str]], *, chinese: bool = False, words: frozenset[str] = frozenset()
+    pieces: list[tuple[str, str]], *, chinese: bool = False, words: _Spelling | None = None
 ) -> str:
     """The pieces' text; lines join with a space, or nothing in Chinese text.
 
@@ -393,23 +421,27 @@ def _join(
     for index, (kind, text) in enumerate(pieces):
         if kind == "marker":
             out = out.rstrip(" ") + f"[^{text}]"
-            after = pieces[index + 1] if index + 1 < len(pieces) else ("", "")
-            head = after[1][:1] if after[0] == "text" else ""
-            if head.isalnum() and not is_wide(head):
+            if _spaced_after_marker(pieces, index):
                 out += " "
         elif kind == "join":
             upcoming = next((t for k, t in pieces[index + 1 :] if k == "text" and t.strip()), "")
             out = out.rstrip(" ")
             last = out[-1:] if out else ""
             first = upcoming.lstrip(" ")[:1]
+            after_marker = index > 0 and pieces[index - 1][0] == "marker"
+            if after_marker and _spaced_after_marker(pieces, index - 1):
+                out += " "  # a marker ending a line, a word or number opening the next
+                continue
             if is_wide(last) or is_wide(first) or not out:
                 continue
             if chinese and not (last.isalnum() and first.isalnum()):
                 continue  # a line of Chinese breaks at a space only between words and numbers
             if _breaks_inside_a_word(out, first):
                 continue  # "4–" "15 September", "A/" "RES/67/38": a range or a symbol
+            if words is not None and out[-2:] in words.opening_dashes and first.isalnum():
+                continue  # "pilares —" "investigación": a dash that opens an aside
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
-                if _broken_word(out, upcoming.lstrip(" "), words):
+                if words is not None and _broken_word(out, upcoming.lstrip(" "), words.words):
                     out = out[:-1]
                 continue
             out += " "
@@ -418,14 +450,26 @@ def _join(
     return _SPACES.sub(" ", out).strip(" ")
 
 
+def _spaced_after_marker(pieces: list[tuple[str, str]], index: int) -> bool:
+    """A raised marker is set apart from a word or number that follows it (not from
+    punctuation, nor from Chinese), or from anything the file draws apart from it (the
+    French space before ";")."""
+    after = next((text for kind, text in pieces[index + 1 :] if kind != "join"), "")
+    head = after.lstrip(" ")[:1]
+    if not head or is_wide(head):
+        return False
+    return head.isalnum() or after[:1] == " "
+
+
 def _breaks_inside_a_word(before: str, after: str) -> bool:
-    """A line broken inside a range of numbers ("2018-" "2028", "4–" "15") or after a
-    symbol's slash ("A/" "RES/67/38"): the lines join without a space."""
+    """A line broken inside a range of numbers ("2018-" "2028", "4–" "15"), at a hyphen
+    after a number ("Goal 4-" "Education") or after a slash ("A/" "RES/67/38", "and/"
+    "or"): the lines join without a space."""
     if len(before) < 2 or before[-2] == " " or not after:
         return False
-    if before[-1] == "/":
+    if before[-1] == "/" or (before[-1] in _HYPHENS and before[-2].isdigit()):
         return True
-    return before[-1] in "-‐‑–" and before[-2].isdigit() and after[0].isdigit()
+    return before[-1] == "–" and before[-2].isdigit() and after[0].isdigit()
 
 
 def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
@@ -440,6 +484,30 @@ def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    """How the document spells within its lines: what decides a join at a line's end."""
+
+    words: frozenset[str]
+    """The words it prints (`_vocabulary`)."""
+    opening_dashes: frozenset[str]
+    """" —" or " –" where it sets a dash apart from the word before and glued to the
+    word after (the Spanish "raya" opening an aside), never spaced on both sides."""
+
+
+def _spelling(lines: list[Line]) -> _Spelling:
+    glued: Counter[str] = Counter()
+    spaced: Counter[str] = Counter()
+    for line in lines:
+        for found in _SPACED_DASH.finditer(line.text):
+            (spaced if found.group(2).isspace() else glued)[found.group(1)] += 1
+    opening = frozenset(" " + dash for dash in glued if not spaced[dash])
+    return _Spelling(_vocabulary(lines), opening)
+
+
+_SPACED_DASH = re.compile(r" ([—–])(\S|\s)")
 
 
 def _vocabulary(lines: list[Line]) -> frozenset[str]:
