@@ -20,6 +20,7 @@ from resconv.readers.pdf.document import Line, Page, Span
 
 __all__ = [
     "CELL_GAP",
+    "against_base",
     "is_superscript",
     "order_lines",
     "set_direction",
@@ -82,6 +83,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LABEL_HEAD = re.compile(r"[()]\w{1,3}[()]|\d{1,3}")
 _QUOTES = {"\u201c": "\u201d", "\u201d": "\u201c"}
+
+
+def against_base(line: Line) -> bool:
+    """Right-to-left text in a line set left to right: where a producer places its runs
+    (and the footnote anchors between them) says little about where the line starts."""
+    return not line.rtl and _RTL_LETTER.search(line.text) is not None
 
 
 def order_lines(lines: list[Line]) -> list[Line]:
@@ -201,6 +208,11 @@ def _logical_order(line: Line) -> None:
             unicodedata.category(c) == "Mn"
             for c in (text[:1], visual[-1][0][-1:] if visual else "")
         )
+        # A note's marker and the punctuation after it touch, however far apart drawn.
+        spaced = spaced or (
+            visual[-1][0][-1:] + text[:1] in _MARKER_BESIDE_PUNCTUATION
+            and (is_superscript(span, line) or is_superscript(visual[-1][1], line))
+        )
         if gap > 0.15 * span.size and not spaced:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
@@ -225,10 +237,19 @@ def _logical_order(line: Line) -> None:
             if not text.isspace():  # a space put in a gap does not close it
                 last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
         else:
-            spans.append(replace(span, text=text, chars=None, x0=left, x1=right))
+            spans.append(replace(span, text=text, chars=None, x0=left, x1=right, spaced=False))
     line.spans = _without_stray_latin(spans)
     line.changed()
     _turn_brackets(line.spans)
+
+
+_MARKER_BESIDE_PUNCTUATION = frozenset(
+    pair
+    for digit in "0123456789"
+    for mark in "\u060c\u061b,;.:"
+    for pair in (digit + mark, mark + digit)
+)
+"""A marker's last digit and the punctuation after it, in either visual order."""
 
 
 def _apart(span: Span, left: float, right: float) -> bool:
@@ -511,8 +532,8 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
     (its number before the first run, its closing comma after the last), keep their
     places. A number next to a run is part of it (an Arabic number, UAX #9 W2) unless
     it is glued to Latin text ("A/76/444"), or opens the line followed by a separator
-    ("1 -", "76/48."): the number of a paragraph or a title (or any number opening the
-    line, with `number_first`). Punctuation left of the
+    ("1 -", "76/48.") or raised (a note's marker): the number of a paragraph, a title or
+    a note (or any number opening the line, with `number_first`). Punctuation left of the
     first run that ends a sentence ends the line's run (a line never starts a paragraph
     with it); punctuation right of the last run is the paragraph's own unless it is an
     opening one carried over from the line before.
@@ -521,7 +542,9 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
     count = len(kinds)
     strong = [index for index, kind in enumerate(kinds) if kind in "RL"]
     leading = strong[0] if strong else count
-    label = _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading])) is not None
+    label = _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading])) is not None or any(
+        kinds[i] == "D" and _raised(visual[i], visual) for i in range(leading)
+    )
     if number_first and not label:
         label = True
         digit = next((i for i in range(leading) if kinds[i] == "D"), leading)

@@ -28,7 +28,7 @@ from resconv.readers.markup import (
 )
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
-from resconv.readers.pdf.lines import is_superscript, split_cells, start
+from resconv.readers.pdf.lines import against_base, is_superscript, split_cells, start
 from resconv.readers.pdf.tables import find_tables
 
 __all__ = ["Markdown", "write_markdown"]
@@ -262,6 +262,8 @@ def _continues(
         return False  # a number or letter after a finished sentence starts a paragraph
     if _all_strong(previous) != _all_strong(line):
         return False
+    if against_base(previous) and _CLAUSE_ENDS.search(previous.text) is None:
+        return True  # its edges are no evidence; it ended no clause
     if abs(begin - margin) <= tolerance:
         return True
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
