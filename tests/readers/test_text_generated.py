@@ -55,14 +55,11 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("A_RES_ES-11_5.deu.xml", "web"): _GERMAN_MARKER,
     ("A_RES_77_306.ara.xml", "resconv-pdf:pypdf"): _MEETING,
     ("A_RES_77_5.zho.xml", "resconv-pdf:pypdf"): _MEETING,
-    ("A_RES_77_50.zho.xml", "resconv-pdf:pypdf"): _MEETING,
-    ("A_RES_77_306.eng.xml", "resconv-pdf:pypdf"): _COUNTS,
     ("A_RES_77_306.fra.xml", "resconv-pdf:pypdf"): _COUNTS,
     ("A_RES_77_306.rus.xml", "resconv-pdf:pypdf"): _COUNTS,
     ("A_RES_77_306.spa.xml", "resconv-pdf:pypdf"): "PDF: a paragraph read as a subheading",
     ("A_RES_77_306.zho.xml", "resconv-pdf:pypdf"): _COUNTS,
     ("A_RES_79_260.zho.xml", "resconv-pdf:pypdf"): _COUNTS,
-    ("A-RES-80-1.en.akn.xml", "resconv-pdf:pypdf"): _COUNTS,
 }
 
 

@@ -8,15 +8,19 @@ from the positions of its characters (the file may store the glyphs in display o
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 from dataclasses import replace
 
+from resconv.lang.matching import Regex
+from resconv.lang.profile import profile
 from resconv.readers.pdf.document import Line, Page, Span
 
 __all__ = [
     "CELL_GAP",
+    "against_base",
     "is_superscript",
     "order_lines",
     "set_direction",
@@ -81,6 +85,12 @@ _LABEL_HEAD = re.compile(r"[()]\w{1,3}[()]|\d{1,3}")
 _QUOTES = {"\u201c": "\u201d", "\u201d": "\u201c"}
 
 
+def against_base(line: Line) -> bool:
+    """Right-to-left text in a line set left to right: where a producer places its runs
+    (and the footnote anchors between them) says little about where the line starts."""
+    return not line.rtl and _RTL_LETTER.search(line.text) is not None
+
+
 def order_lines(lines: list[Line]) -> list[Line]:
     """The page's lines top to bottom, pieces of one printed line joined."""
     ordered = sorted(lines, key=lambda line: -line.baseline)
@@ -95,11 +105,9 @@ def order_lines(lines: list[Line]) -> list[Line]:
             target.rtl = target.rtl or line.rtl
             target.changed()
             pieced.add(id(target))
-    right = max((line.x1 for line in merged), default=0.0)
-    left = min((line.x0 for line in merged), default=0.0)
     for line in merged:
         if line.rtl or _RTL_LETTER.search(line.text):
-            _logical_order(line, short=line.x1 < right - 0.25 * (right - left))
+            _logical_order(line)
         else:
             line.spans.sort(key=lambda span: span.x0)
             if id(line) in pieced:
@@ -162,7 +170,7 @@ def split_cells(line: Line) -> list[Line]:
     return cells
 
 
-def _logical_order(line: Line, *, short: bool = False) -> None:
+def _logical_order(line: Line) -> None:
     """A line with right-to-left text read back into logical order from positions.
 
     Files store right-to-left text in display or in logical order and split it into
@@ -200,13 +208,18 @@ def _logical_order(line: Line, *, short: bool = False) -> None:
             unicodedata.category(c) == "Mn"
             for c in (text[:1], visual[-1][0][-1:] if visual else "")
         )
+        # A note's marker and the punctuation after it touch, however far apart drawn.
+        spaced = spaced or (
+            visual[-1][0][-1:] + text[:1] in _MARKER_BESIDE_PUNCTUATION
+            and (is_superscript(span, line) or is_superscript(visual[-1][1], line))
+        )
         if gap > 0.15 * span.size and not spaced:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
     spans: list[Span] = []
     head = ""
     for text, span, left, right in (
-        _undo_display(visual) if line.rtl else _undo_left_to_right_base(visual, short)
+        _undo_display(visual) if line.rtl else _left_to_right_base(visual)
     ):
         last = spans[-1] if spans else None
         # A short head with a bracket or digit ("(د)", "1") is a label: its own span,
@@ -224,10 +237,19 @@ def _logical_order(line: Line, *, short: bool = False) -> None:
             if not text.isspace():  # a space put in a gap does not close it
                 last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
         else:
-            spans.append(replace(span, text=text, chars=None, x0=left, x1=right))
+            spans.append(replace(span, text=text, chars=None, x0=left, x1=right, spaced=False))
     line.spans = _without_stray_latin(spans)
     line.changed()
     _turn_brackets(line.spans)
+
+
+_MARKER_BESIDE_PUNCTUATION = frozenset(
+    pair
+    for digit in "0123456789"
+    for mark in "\u060c\u061b,;.:"
+    for pair in (digit + mark, mark + digit)
+)
+"""A marker's last digit and the punctuation after it, in either visual order."""
 
 
 def _apart(span: Span, left: float, right: float) -> bool:
@@ -490,7 +512,19 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     return logical
 
 
-def _undo_left_to_right_base(visual: list[_Placed], short: bool) -> list[_Placed]:
+def _left_to_right_base(visual: list[_Placed]) -> list[_Placed]:
+    """`_undo_left_to_right_base`, the number opening the line read as its first word
+    when only that reading makes a date ("6 كانون الأول/ديسمبر 2021"): the line
+    alone cannot tell it from a run's last word ("الجلسة العامة 45")."""
+    logical = _undo_left_to_right_base(visual, False)
+    date = _arabic_date()
+    if date.search("".join(item[0] for item in logical)):
+        return logical
+    first = _undo_left_to_right_base(visual, True)
+    return first if date.search("".join(item[0] for item in first)) else logical
+
+
+def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[_Placed]:
     """Logical order of a line of a left-to-right paragraph that holds right-to-left text.
 
     Only the right-to-left runs are turned round (each as a right-to-left line is);
@@ -498,9 +532,8 @@ def _undo_left_to_right_base(visual: list[_Placed], short: bool) -> list[_Placed
     (its number before the first run, its closing comma after the last), keep their
     places. A number next to a run is part of it (an Arabic number, UAX #9 W2) unless
     it is glued to Latin text ("A/76/444"), or opens the line followed by a separator
-    ("1 -", "76/48."): the number of a paragraph or a title, or opens a line that stops
-    short of the right edge (`short`: not a line wrapped after a number, so the number
-    is the line's first word, as in a date). Punctuation left of the
+    ("1 -", "76/48.") or raised (a note's marker): the number of a paragraph, a title or
+    a note (or any number opening the line, with `number_first`). Punctuation left of the
     first run that ends a sentence ends the line's run (a line never starts a paragraph
     with it); punctuation right of the last run is the paragraph's own unless it is an
     opening one carried over from the line before.
@@ -509,7 +542,13 @@ def _undo_left_to_right_base(visual: list[_Placed], short: bool) -> list[_Placed
     count = len(kinds)
     strong = [index for index, kind in enumerate(kinds) if kind in "RL"]
     leading = strong[0] if strong else count
-    label = short or _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading])) is not None
+    label = _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading])) is not None or any(
+        kinds[i] == "D" and _raised(visual[i], visual) for i in range(leading)
+    )
+    if number_first and not label:
+        label = True
+        digit = next((i for i in range(leading) if kinds[i] == "D"), leading)
+        leading = next((i for i in range(digit, leading) if kinds[i] not in "DSE"), leading)
     member = [kind == "R" for kind in kinds]
     for index, kind in enumerate(kinds):
         if kind != "D" or (label and index < leading):
@@ -550,6 +589,12 @@ def _undo_left_to_right_base(visual: list[_Placed], short: bool) -> list[_Placed
         logical.extend(_undo_display(chunk) if member[index] else chunk)
         index = end
     return logical
+
+
+@functools.cache
+def _arabic_date() -> Regex:
+    """A date as Arabic prints it, the evidence for reading a number first."""
+    return profile("ar").date
 
 
 _NUMBER_LABEL = re.compile(r"\s*\(?\d+(?:[/.]\d+)*\s*[-.)–]")

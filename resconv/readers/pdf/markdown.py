@@ -30,7 +30,7 @@ from resconv.readers.markup import (
 )
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
-from resconv.readers.pdf.lines import is_superscript, split_cells, start
+from resconv.readers.pdf.lines import against_base, is_superscript, split_cells, start
 from resconv.readers.pdf.tables import find_tables
 
 __all__ = ["Markdown", "write_markdown"]
@@ -318,6 +318,8 @@ def _continues(
         para, previous, line, widths, edges
     ):
         return False  # a heading's line next to running text
+    if against_base(previous) and _CLAUSE_ENDS.search(previous.text) is None:
+        return True  # its edges are no evidence; it ended no clause
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
         return True
     if abs(begin - margin) <= tolerance:

@@ -402,8 +402,9 @@ def _numbered_feet(
 
     Such an area is the page's last text lines: note starts numbered one after another,
     each followed by at most a few lines that run on, the last one ending its sentence.
-    Each number must stand in the page's text above (its marker), and run on from the
-    notes of the pages before, so a paragraph that opens with a number is not taken.
+    Each number must stand in the page's text above (its marker; the first note may
+    run over from the page before), and run on from the notes of the pages before, so
+    a paragraph that opens with a number is not taken.
     """
     areas: dict[int, tuple[int, list[Note]]] = {}
     last = 0
@@ -441,7 +442,9 @@ def _numbered_tail(
             notes.insert(0, Note(start.group(1), line.no, body))
             run_on = 0
             above = " ".join(lines[content[i]].text for i in range(at))
-            if all(note.marker in above for note in notes):
+            # A note run over from the page before stands first, its marker there.
+            carried = notes[0].marker == str(last + 1) and last > 0
+            if all(note.marker in above for note in notes[1 if carried else 0 :]):
                 best = (at, list(notes))
             continue
         run_on += 1
@@ -695,7 +698,7 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
         return "blank"
     indented = sum(1 for line in lines if line.indented)
     flush = len(lines) - indented
-    if indented >= 2 and flush >= 1:
+    if indented >= max(2, len(lines) // _INDENTED_SHARE) and flush >= 1:
         return "indent"
     blanks = sum(1 for line in lines[1:] if line.blank_before)
     if len(lines) <= 6 and blanks:
@@ -713,6 +716,11 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
         whole = sum(1 for line in lines if ends_paragraph(line.text) or len(line.text) < 40)
         return "blank" if whole >= 0.7 * len(lines) else "punct"
     return "blank"
+
+
+_INDENTED_SHARE = 20
+"""Text that indents its paragraphs indents more than one line in so many: a couple of
+indented lines in a long text are an extractor's stray breaks, not its paragraphs."""
 
 
 def _whole(text: str) -> bool:
@@ -794,7 +802,7 @@ def segment(
             or _starts_block(
                 index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
             )
-            or (number == next_number and mode != "indent")
+            or (number == next_number and (mode != "indent" or shapes.ended[previous]))
         ):
             blocks.append(Block(line.no))
             if number is not None:
@@ -933,14 +941,13 @@ def _starts_block(
     if mode == "line":
         return True
     if mode == "indent":
-        if line.indented or (ended and structural and line.blank_before):
-            return True
-        # A page's first line loses its indent in some extractions (pypdf): after a
-        # finished paragraph, one that opens like a paragraph starts one.
+        # Some extractions (pypdf) indent only some paragraphs' first lines: after a
+        # finished paragraph, a number or label starts one, and so do initial words at
+        # the top of a page.
         return (
-            line.page_break
-            and ended
-            and (structural or _opens_paragraph(line.text, shapes.profile))
+            line.indented
+            or (ended and structural)
+            or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
         )
     if mode == "blank" and not line.blank_before:
         return False

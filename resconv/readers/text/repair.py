@@ -287,8 +287,8 @@ def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
 
 _CLOSING = ",;:.)»”"
 """Punctuation that may follow a marker ("palestinien1" / ","; "général3" / " ;")."""
-_ENDS_IN_MARKER = re.compile(r".*\D\d{1,3}")
-"""A line of text that ends in a footnote marker ("Human Rights,1")."""
+_ENDS_IN_MARKER = re.compile(r".*(?:\D\d{1,3}|\D(?:19|20)\d\d\d{1,2})")
+"""A line of text that ends in a footnote marker ("Human Rights,1", "de 20101")."""
 
 
 def join_marker_breaks(lines: list[Line]) -> list[Line]:
