@@ -600,7 +600,22 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         chunk = visual[index:end]
         logical.extend(_undo_display(chunk) if member[index] else chunk)
         index = end
-    return logical
+    return _markers_without_leading_zero(logical)
+
+
+def _markers_without_leading_zero(items: list[_Placed]) -> list[_Placed]:
+    """A raised marker's digits turned round where they read "01": some producers show
+    a marker amid right-to-left text as neutrals, reversed; no marker starts with 0."""
+    out = list(items)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and out[end][0].isdigit() and _raised(out[end], items):
+            end += 1
+        if end - index > 1 and out[index][0] == "0":
+            out[index:end] = out[index:end][::-1]
+        index = max(end, index + 1)
+    return out
 
 
 @functools.cache

@@ -262,8 +262,8 @@ def _continues(
         return False  # a number or letter after a finished sentence starts a paragraph
     if _all_strong(previous) != _all_strong(line):
         return False
-    if against_base(previous) and _CLAUSE_ENDS.search(previous.text) is None:
-        return True  # its edges are no evidence; it ended no clause
+    if against_base(previous):
+        return True  # its starting edge is no evidence, and it did not end short
     if abs(begin - margin) <= tolerance:
         return True
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
