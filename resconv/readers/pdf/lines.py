@@ -205,8 +205,8 @@ def _logical_order(line: Line) -> None:
         spaced = visual[-1][0][-1:].isspace() or text[:1].isspace() if visual else True
         # A combining mark set apart from its letter is still part of the word.
         spaced = spaced or any(
-            unicodedata.category(c) == "Mn"
-            for c in (text[:1], visual[-1][0][-1:] if visual else "")
+            piece and all(unicodedata.category(c) == "Mn" for c in piece)
+            for piece in (text[:1], visual[-1][0] if visual else "")
         )
         # A note's marker and the punctuation after it touch, however far apart drawn.
         spaced = spaced or (
