@@ -12,6 +12,7 @@ are kept one to a line, as printed.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from resconv.readers.markup import (
     LABEL,
     TITLE,
     emphasis_styles,
+    heading_lines,
     mark_initial,
     mostly_cjk,
     table_mark,
@@ -64,6 +66,8 @@ class _Para:
     """Where the paragraph's second line started."""
     begin: float = 0.0
     """Where the paragraph's first line started."""
+    indent: float = 0.0
+    """How far past its page's margin the paragraph's second line started."""
 
 
 def write_markdown(pages: list[PageText]) -> Markdown:
@@ -92,6 +96,7 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     emit("", 1)
     text_lines = body[title_at:]
     margins, pitch = _measure(text_lines, widths)
+    pitch.update(_large_type_pitches(text_lines, pitch))
     edges = _far_edges(text_lines, widths)
     words = _spelling(body)
     tables = find_tables(text_lines, lambda cell: _inline(cell, emphasis=False, words=words))
@@ -105,11 +110,14 @@ def write_markdown(pages: list[PageText]) -> Markdown:
                 _all_strong(line) for line in para.lines
             )
             text = _inline(para.lines, emphasis=emphasis, words=words)
+            if all(_all_strong(line) for line in para.lines):
+                text = heading_lines(text)
             if _DEFINITION.match(text):
                 in_flow.append((text, para.lines[0].page))
                 continue
-            emit(text, para.lines[0].page)
-            emit("", para.lines[-1].page)
+            for piece in text.split("\n\n"):  # a heading's number and text: two
+                emit(piece, para.lines[0].page)
+                emit("", para.lines[-1].page)
         if found is not None:
             emit(table_mark(len(out.tables)), text_lines[found.start].page)
             emit("", text_lines[found.end - 1].page)
@@ -123,9 +131,12 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     return out
 
 
-def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, float], float]:
-    """Each page's text margin, and the text's line pitch: the most common among lines
-    of running text (a long table's rows are set smaller and closer).
+def _measure(
+    lines: list[Line], widths: dict[int, float]
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Each page's text margin, and the text's line pitch (by the size of its type): the
+    most common among lines of running text (a long table's rows are set smaller and
+    closer).
 
     The margin is where the leftmost line of text starts (titles and headings aside),
     per page: Word's mirrored margins move the text block on facing pages. A page
@@ -157,7 +168,30 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
     # paragraphs are a line or two, the space between paragraphs is the most common.
     frequent = [gap for gap, count in gaps.items() if count >= max(2, gaps.total() // 20)]
     pitch = min(frequent) if frequent else size * 1.2
-    return margins, pitch
+    return margins, {round(size): pitch, _BODY: pitch}
+
+
+_BODY = 0
+"""The key of the running text's line pitch."""
+
+
+def _large_type_pitches(lines: list[Line], pitch: dict[int, float]) -> dict[int, float]:
+    """The line pitch of each type larger than the text's (a title's): the smallest gap
+    between two lines of it that follow each other. A producer may set a large title's
+    lines far wider apart than 1.2 times its size (a fallback font's line height)."""
+    body = max(pitch)  # the running text's size (the other key is _BODY, 0)
+    found: dict[int, float] = {}
+    for above, below in itertools.pairwise(lines):
+        size = round(above.size)
+        if (
+            size > body
+            and round(below.size) == size
+            and above.page == below.page
+            and above.baseline > below.baseline
+        ):
+            gap = above.baseline - below.baseline
+            found[size] = min(found.get(size, gap), gap)
+    return found
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -186,18 +220,22 @@ def _paragraphs(
     lines: list[Line],
     widths: dict[int, float],
     margins: dict[int, float],
-    pitch: float,
+    pitch: dict[int, float],
     edges: dict[int, float],
 ) -> list[_Para]:
     paras: list[_Para] = []
     previous: Line | None = None
+    spaced = _spaced_paragraphs(lines, pitch[_BODY])
     for line in lines:
         begin = start(line, widths[line.page])
         para = paras[-1] if paras else None
         if (
             para is None
             or previous is None
-            or _ends_short(previous, begin, margins, edges, widths)
+            or (
+                not (spaced and line.page == previous.page)
+                and _ends_short(previous, line, margins, edges, widths)
+            )
             or not _continues(para, previous, line, begin, margins[line.page], pitch, widths, edges)
         ):
             para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]), begin=begin)
@@ -205,24 +243,36 @@ def _paragraphs(
         else:
             if len(para.lines) == 1:
                 para.continuation = begin
+                para.indent = begin - margins[line.page]
             para.lines.append(line)
         previous = line
     return paras
 
 
+def _spaced_paragraphs(lines: list[Line], pitch: float) -> bool:
+    """Whether the document sets its numbered paragraphs apart by space: then, on one
+    page, space alone tells where a paragraph ends (a ragged line ends short anywhere)."""
+    gaps = [
+        above.baseline - below.baseline
+        for above, below in itertools.pairwise(lines)
+        if below.page == above.page and LABEL.match(below.text) and not _all_strong(below)
+    ]
+    return len(gaps) >= 3 and sum(gap > 1.3 * pitch for gap in gaps) >= 0.9 * len(gaps)
+
+
 def _ends_short(
     previous: Line,
-    begin: float,
+    line: Line,
     margins: dict[int, float],
     edges: dict[int, float],
     widths: dict[int, float],
 ) -> bool:
     """The line before ends far short of the text's edge, after the punctuation that ends
-    a paragraph: UN text is justified, so the paragraph ended there."""
+    a paragraph, with room for the first word of `line`: the paragraph ended there."""
     page = previous.page
     margin, edge = margins[page], edges[page]
     short = _reach(previous, widths[page]) < margin + 0.7 * (edge - margin)
-    return short and _CLAUSE_ENDS.search(previous.text) is not None
+    return short and _ended_early(previous, line, widths, edges)
 
 
 def _continues(
@@ -231,16 +281,21 @@ def _continues(
     line: Line,
     begin: float,
     margin: float,
-    pitch: float,
+    pitch: dict[int, float],
     widths: dict[int, float],
     edges: dict[int, float],
 ) -> bool:
     tolerance = 0.3 * line.size
     size = max(line.size, previous.size)
-    own_pitch = max(pitch, 1.2 * size)  # a larger type (a title's) sets its lines wider
+    # A larger type (a title's) sets its lines wider.
+    own_pitch = max(pitch.get(round(size), pitch[_BODY]), 1.2 * size)
     gap = previous.baseline - line.baseline
     if line.page == previous.page and gap > min(1.3 * own_pitch, own_pitch + 0.4 * size):
         return False  # space between paragraphs
+    if _lone_marker(line, previous):
+        return line.page == previous.page  # a raised marker the line's end pushed down
+    if abs(line.size - previous.size) > 1.5:
+        return False  # a title's type, then the text's
     if line.page != previous.page and (
         _ended_early(previous, line, widths, edges)
         or _opens_styled_clause(previous, line)
@@ -251,33 +306,83 @@ def _continues(
     ):
         return False  # a page break carries no spacing or indent: the lines themselves tell
     if (
-        len(para.lines) == 1
-        and para.begin - margin > 5 * line.size
+        para.begin - margin > 5 * line.size
         and previous.x1 - previous.x0 < 0.4 * widths[previous.page]
-    ):
-        return False  # a short line set far in (right-aligned, centred) stands alone
+    ):  # a short line set far in (right-aligned, centred) stands alone, unless it wrapped
+        return _wrapped(para, previous, line, begin, widths, edges)
     if _hanging_label(line) or (
         LABEL.match(line.text) and _PARAGRAPH_ENDS.search(previous.text) is not None
     ):
         return False  # a number or letter after a finished sentence starts a paragraph
-    if _all_strong(previous) != _all_strong(line):
-        return False
+    if _all_strong(previous) != _all_strong(line) and not _bold_run_goes_on(
+        para, previous, line, widths, edges
+    ):
+        return False  # a heading's line next to running text
     if against_base(previous):
         return True  # its starting edge is no evidence, and it did not end short
-    if abs(begin - margin) <= tolerance:
-        return True
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
         return True
+    if abs(begin - margin) <= tolerance:
+        # A paragraph whose lines hang at an indent does not come back to the margin:
+        # a line there (a heading after a page break) starts anew.
+        return para.indent <= tolerance
     if para.label_end is not None and abs(begin - para.label_end) <= tolerance:
         return True
     if (
         len(para.lines) == 1
-        and para.label_end is not None
-        and para.begin + tolerance < begin < para.label_end - tolerance
+        and LABEL.match(previous.text)
+        and para.begin + tolerance < begin < (para.label_end or math.inf) - tolerance
         and not LABEL.match(line.text)
+        and not _ended_early(previous, line, widths, edges, clause=False)
     ):
-        return True  # a number too wide for its tab pushed the first line's text further
+        # A hanging indent: the text's indent where the number is set apart by a space
+        # only, or short of the text's start where a number too wide for its tab pushed
+        # the first line's text further.
+        return True
     return _all_strong(previous) and _all_strong(line) and line.page == previous.page
+
+
+def _lone_marker(line: Line, text: Line) -> bool:
+    """A line holding nothing but a footnote marker, smaller than `text`'s type."""
+    return line.size < 0.85 * text.size and _MARKER.fullmatch(line.text.strip()) is not None
+
+
+def _bold_run_goes_on(
+    para: _Para, previous: Line, line: Line, widths: dict[int, float], edges: dict[int, float]
+) -> bool:
+    """A bold run inside a paragraph carries over a full line ("h) " then a lead-in set in
+    bold over two lines): the paragraph did not open in bold, the line before ends in
+    bold and `line` opens in bold."""
+    last = next((span for span in reversed(previous.spans) if span.text.strip()), None)
+    first = next((span for span in line.spans if span.text.strip()), None)
+    return (
+        not _all_strong(para.lines[0])
+        and last is not None
+        and first is not None
+        and last.bold
+        and first.bold
+        and line.page == previous.page
+        and not _ended_early(previous, line, widths, edges, clause=False)
+    )
+
+
+def _wrapped(
+    para: _Para,
+    previous: Line,
+    line: Line,
+    begin: float,
+    widths: dict[int, float],
+    edges: dict[int, float],
+) -> bool:
+    """`line` carries on a block set far in: it starts where the block starts, and its
+    first word would not have fitted at the end of the line before ("54th plenary"
+    "meeting" under the adoption's indent)."""
+    return (
+        line.page == previous.page
+        and abs(begin - para.begin) <= 0.3 * line.size
+        and not _all_strong(previous)
+        and not _ended_early(previous, line, widths, edges, clause=False)
+    )
 
 
 def _ended_early(
@@ -304,9 +409,12 @@ def _ended_early(
     per_char = (line.x1 - line.x0) / max(len(line.text), 1)
     # Chinese breaks anywhere, but a ragged line may end a character short, and one more
     # where punctuation must not open the next line.
-    word = 2 if is_wide(text[0]) else len(text.split(" ", 1)[0])
+    wide = is_wide(text[0])
+    word = 2 if wide else len(text.split(" ", 1)[0])
     room = edge - _reach(previous, widths[previous.page])
-    return room > (word + 1) * per_char
+    # A space (Latin, Cyrillic), and a character's width to spare: the per-character
+    # width is an average over spaces and letters, and a ragged line ends a little short.
+    return room > (word + (1 if wide else 2)) * per_char
 
 
 def _opens_styled_clause(previous: Line, line: Line, *, clause: bool = True) -> bool:
@@ -372,10 +480,12 @@ def _inline(lines: list[Line], *, emphasis: bool, words: _Spelling | None = None
         spans = line.spans
         if number:
             pieces.append(("join", ""))
+        lone = number > 0 and _lone_marker(line, lines[0])
         for span in spans:
             if not span.text:
                 continue
-            if is_superscript(span, line) and _MARKER.fullmatch(span.text.strip()):
+            raised = lone or is_superscript(span, line)
+            if raised and _MARKER.fullmatch(span.text.strip()):
                 marker = _MARKER.fullmatch(span.text.strip())
                 assert marker is not None
                 pieces.append(("marker", marker.group(1)))
