@@ -50,6 +50,7 @@ from resconv.model import (
     Table,
     Text,
     iter_leaves,
+    plain_text,
 )
 from tests.readers.readback import without_title_separator
 
@@ -181,12 +182,51 @@ class _Summariser:
 _ROMAN = re.compile(r"[(（]?[ivxlc]{1,6}[)）]")
 
 
+def _unpunctuated_line(block: Block) -> bool:
+    """An unnumbered paragraph of one short line without closing punctuation: printed as
+    a sub-heading, which the UN's mark-up sets as a heading or a paragraph."""
+    if (
+        not isinstance(block, OperativeParagraph)
+        or block.number is not None
+        or block.subparagraphs
+        or block.wrap_up
+        or any(isinstance(piece, FootnoteRef) for piece in iter_leaves(block.content))
+    ):
+        return False
+    text = plain_text(block.content).strip()
+    return 0 < len(text) <= 320 and text[-1] not in _CLOSING
+
+
+_CLOSING = ".;:,。；：，،؛?!？！"
+
+
 def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
-    """Unnumbered paragraphs that open with a subparagraph label, as subparagraphs."""
+    """An unnumbered line without closing punctuation, as a heading; unnumbered
+    paragraphs that open with a subparagraph label, as subparagraphs; an
+    unnumbered paragraph that continues in lower case the sentence of the subparagraphs
+    before it ("d) …" / "et exige …;"), as their closing text (the UN's mark-up sets it
+    either way)."""
     label = profile(language).subparagraph
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
+        if _unpunctuated_line(block) and not label.match(plain_text(block.content)):
+            assert isinstance(block, OperativeParagraph)
+            out.append(Heading(number=None, text=block.content))
+            continue
+        if (
+            isinstance(block, OperativeParagraph)
+            and block.number is None
+            and not block.subparagraphs
+            and not block.wrap_up
+            and plain_text(block.content)[:1].islower()
+            and not label.match(plain_text(block.content))
+            and isinstance(previous, OperativeParagraph)
+            and previous.subparagraphs
+            and not previous.wrap_up
+        ):
+            out[-1] = replace(previous, wrap_up=block.content)
+            continue
         found = None
         if (
             isinstance(block, OperativeParagraph)
@@ -223,6 +263,68 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
+_SECTION_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}")
+
+
+def _numbers_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A heading's number printed alone and the unnumbered line after it, as one heading
+    ("I" / "Title": the mark-up has either)."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = _number_alone(out[-1]) if out else None
+        if previous is not None and (
+            (isinstance(block, Heading) and not block.number)
+            or isinstance(block, Paragraph)
+            or (
+                isinstance(block, OperativeParagraph)
+                and not block.number
+                and not block.subparagraphs
+                and not block.wrap_up
+            )
+        ):
+            text = block.text if isinstance(block, Heading) else block.content
+            out[-1] = replace(previous, text=text)
+            continue
+        out.append(block)
+    return tuple(out)
+
+
+def _number_alone(block: Block) -> Heading | None:
+    """`block` as a heading when it is a section number without text ("I", "一"), as a
+    number or as the text of a line of its own."""
+    if isinstance(block, Heading) and block.number and not plain_text(block.text).strip():
+        return block
+    if isinstance(block, Heading) and not block.number:
+        text = plain_text(block.text).strip()
+        return Heading(number=text, text=()) if _SECTION_NUMBER.fullmatch(text) else None
+    if (
+        isinstance(block, OperativeParagraph)
+        and block.number
+        and _SECTION_NUMBER.fullmatch(block.number)
+        and not plain_text(block.content).strip()
+        and not block.subparagraphs
+    ):
+        return Heading(number=block.number, text=())
+    return None
+
+
+def _annex_line(shape: Any) -> Any:
+    """An annex block's shape, a heading and an unnumbered paragraph alike.
+
+    The UN's mark-up of annexes sets the same printed line (a section heading, "I."
+    and its title, a convention's preambular paragraph) as a heading in one language,
+    as a paragraph, numbered or not, or a preambular one in another; a text gives no
+    sign of which; the annex's title is such a line too (the mark-up sets it in the
+    body as often). Their texts are still compared.
+    """
+    if shape[0] == "heading" or shape == ("paragraph",):
+        number = shape[1] if shape[0] == "heading" else None
+        return ("line", number.rstrip(".") if number else None)
+    if shape[1:] == ([], False) and (shape[0] is None or _SECTION_NUMBER.fullmatch(shape[0])):
+        return ("line", shape[0].rstrip(".") if shape[0] else None)
+    return shape
+
+
 def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: str) -> list[Any]:
     """Each part's number, preamble and body shapes and inner parts; texts as units."""
     out: list[Any] = []
@@ -233,7 +335,7 @@ def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: s
             (
                 part.number,
                 walker.preamble(here, part.preamble),
-                walker.blocks(here, _fold(part.operative, language)),
+                walker.blocks(here, _numbers_joined(_fold(part.operative, language))),
                 _parts(walker, here, part.parts, language),
             )
         )
@@ -243,7 +345,7 @@ def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: s
 def summarise(model: Resolution) -> Summary:
     model = replace(
         model,
-        operative=_fold(model.operative, model.language),
+        operative=_numbers_joined(_fold(model.operative, model.language)),
         annexes=tuple(
             replace(annex, body=_fold(annex.body, model.language)) for annex in model.annexes
         ),
@@ -269,9 +371,13 @@ def summarise(model: Resolution) -> Summary:
         where = annex.label
         if annex.title:
             walker.text(f"{where} title", annex.title)
-        annexes.append(
-            (annex.label, walker.preamble(where, annex.preamble), walker.blocks(where, annex.body))
-        )
+        preamble = [
+            ("line", None) if shape == ([], False) else ("preambular", shape)
+            for shape in walker.preamble(where, annex.preamble)
+        ]
+        body = [_annex_line(shape) for shape in walker.blocks(where, _numbers_joined(annex.body))]
+        title = [("line", None)] if annex.title else []
+        annexes.append((annex.label, title + preamble + body))
     fields["annexes"] = annexes
     fields["footnote markers"] = walker.citations
     fields["footnote bodies"] = [note.marker for note in model.footnotes if note.text is not None]

@@ -231,7 +231,8 @@ PROFILE = LanguageProfile(
     date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
     meeting=Regex(
-        r"الجلسة\s+العامة\s+(?:\(المستأنفة\)\s*)?(?P<number>\d{1,4})(?:\s*\(المستأنفة\))?"
+        # A tatweel may stretch a word: "(المستـأنفة)".
+        r"الجلسة\s+العامة\s+(?:\(المستـ?أنفة\)\s*)?(?P<number>\d{1,4})(?:\s*\(المستـ?أنفة\))?"
     ),
     annex=Regex(rf"ال?مرفق(?:\s+(?:{_ANNEX_ORDINALS}|[IVXLC]{{1,6}}|\d{{1,2}}))?"),
     session=Regex(r"الدورة(?:[ ]+[^\s\d]+){1,5}"),
@@ -249,15 +250,21 @@ PROFILE = LanguageProfile(
         r"|(?<=[\u0621-\u064a][،؛:.])([0-9]{1,3})(?![\d/])"
     ),
     title=Regex(
-        rf"(?P<number>(?:ES-|S-)?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}})"
+        # "79/258 باء.": a resolution of a collection adds its letter's name.
+        rf"(?P<number>(?:ES-|S-)?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}}(?:\s(?:{_LETTER_NAMES}))?)"
         r"\s*(?:[.．]\s*[\-–—]?|[\-–—])\s*(?P<title>\S.*)?"
     ),
     operative_number=Regex(rf"(?P<num>[{_DIGIT}]{{1,3}}\s*[-–‐])\s*"),
     squeeze_number=False,
-    subparagraph=Regex(rf"(?P<num>\((?:[{_LETTER}]\u0640?|[{_DIGIT}]{{1,2}})\))\s*"),
+    # "(أ)", "(1)"; past (ي) the letters double: "(أأ)", "(ب ب)"; under a letter "’1‘".
+    subparagraph=Regex(
+        rf"(?P<num>\((?:(?P<l>[{_LETTER}])\u0640?(?:\s?(?P=l))?|[{_DIGIT}]{{1,2}})\)"
+        rf"|’[{_DIGIT}]{{1,2}}‘)\s*"
+    ),
     structural=Regex(
         rf"[{_DIGIT}]{{1,3}}\s*[-–‐](?:\s|$)"  # 1 -
-        rf"|\((?:[{_LETTER}]\u0640?|[{_DIGIT}]{{1,2}})\)"  # (أ) (1)
+        rf"|\((?:([{_LETTER}])\u0640?(?:\s?\1)?|[{_DIGIT}]{{1,2}})\)"  # (أ) (1) (ب ب)
+        rf"|’[{_DIGIT}]{{1,2}}‘"  # ’1‘
         rf"|(?:{_ORDINALS})(?:\s*[-–])?$"  # أولا
         rf"|(?:{_LETTER_NAMES})\s*[-–](?:\s|$)"  # ألف -
         r"|[IVXLC]{1,6}\.?$"

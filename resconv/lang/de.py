@@ -5,7 +5,7 @@ official languages. The words here are those of its files (sessions 76 to 80): t
 preambular initial words are participles and phrases in lower case ("unter Hinweis",
 "in Bekräftigung", "betonend"), operative paragraphs open with a verb in lower case
 ("beschließt", "ersucht"); the Assembly is "Die Generalversammlung,"; dates are printed
-"14. November 2022" and meetings "69. Plenarsitzung".
+"14. November 2022" and meetings "69. Plenarsitzung"; subparagraphs "a)", "i)" as in French.
 """
 
 from __future__ import annotations
@@ -168,7 +168,19 @@ PROFILE = LanguageProfile(
     agenda_item=Regex(r"Tagesordnungspunkte?\s+(?P<item>\d{1,3}(?:\s*[a-z]\))?)"),
     adopted_line=Regex(rf"Resolution\s+der\s+Generalversammlung,\s+verabschiedet\s+am\s+{_DATE}"),
     distribution=Regex(r"Verteilung\s*:?\s*(Allgemein|Begrenzt|General|Limited)"),
-    glued_marker=Regex(r"(?<=[a-zäöüß])(\d{1,3})(?![\d/]|\.\d)"),
+    glued_marker=Regex(
+        r"(?=\d)(?:(?<=[a-zäöüß])|(?<=[a-zäöüß][.,;:])|(?<=\d[,;:])|(?<=[“”’)»])"
+        r"|(?<=[“”’)»][,;:.]))(\d{1,3})(?![\d/]|\.\d)"
+        r"|(?<=[^\d/][12]\d{3})(\d)(?=\s?[;,.:)])"
+    ),
+    subparagraph=Regex(r"(?P<num>\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\))\s*"),
+    structural=Regex(
+        r"\d{1,3}\s*\.(?:\s|$)"  # 1.
+        r"|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s|$)"  # a) ii) (a)
+        r"|[IVXLC]{1,6}\.?$"  # I  II.
+        r"|[A-Z]\.(?:\s|$)"  # A.
+    ),
+    decimal_comma=True,
     suspended_hyphen_words=frozenset({"und", "oder", "bis"}),
     detect_words=frozenset({"der", "die", "und", "des", "den", "von", "zu", "mit", "für"}),
     capitalised=False,

@@ -285,6 +285,7 @@ PROFILE = LanguageProfile(
         r"|[A-Z]\.(?:\s|$)"  # A.
     ),
     rejoins_split_words=True,
+    decimal_comma=True,
     suspended_hyphen_words=frozenset({"y", "o", "e", "u"}),
     detect_words=frozenset({"los", "las", "del", "el", "y", "en", "por", "con", "para", "una"}),
     capitalised=True,

@@ -306,6 +306,7 @@ PROFILE = LanguageProfile(
         r"|[A-Z]\.(?:\s|$)"  # A.
     ),
     rejoins_split_words=True,
+    decimal_comma=True,
     suspended_hyphen_words=frozenset({"et", "ou", "à"}),
     detect_words=frozenset({"les", "des", "du", "et", "le", "aux", "sur", "dans", "une", "qui"}),
     capitalised=True,

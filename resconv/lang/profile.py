@@ -122,6 +122,9 @@ class LanguageProfile:
     capitalised: bool = False
     """Whether every paragraph starts with a capital letter (its initial words do), so
     that a line in lower case after a page break continues the paragraph before it."""
+    decimal_comma: bool = False
+    """Whether a comma between digits is a decimal sign ("0,7 pour cent"), so that digits
+    after "2," are no footnote marker."""
     wrap_up_start: Regex | None = None
     """How an unnumbered paragraph that closes a list of subparagraphs can start (it
     continues their sentence: "and requests …"); None where the script gives no sign."""

@@ -232,6 +232,7 @@ PROFILE = LanguageProfile(
     letter_heading=Regex(r"(?P<num>[A-ZА-ЯЁ][.．])\s+(?P<text>\S.*)"),
     letter_alone=Regex(r"[A-ZА-ЯЁ][.．]"),
     rejoins_split_words=True,
+    decimal_comma=True,
     suspended_hyphen_words=frozenset({"и", "или"}),
     # "б) …;" then "и просит …"; initial words are lower case too, so known ones do not count.
     wrap_up_start=Regex(r"[а-яё]"),

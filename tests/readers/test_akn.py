@@ -364,3 +364,50 @@ class TestLabelPrintedInText:
         (paragraph,) = r.value.operative
         assert isinstance(paragraph, OperativeParagraph)
         assert plain_text(paragraph.content) == "(a) To meet;"
+
+
+class TestPrintedOrderOverMarkUp:
+    """What the UN's mark-up sets apart from the printed resolution, read as printed."""
+
+    def test_comma_ended_paragraphs_heading_the_body_are_preambular(self) -> None:
+        body = (
+            '<paragraph><content><p><span class="italic">Noting</span> the report,</p>'
+            "</content></paragraph>"
+            '<paragraph><content><p><span class="italic">Having considered</span> the note,'
+            "</p></content></paragraph>"
+            "<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>"
+        )
+        preamble = (
+            '<container name="Recalling"><p><span class="italic">Recalling</span> its '
+            "resolution 66/1,</p></container>"
+        )
+        r = read(akn(body, preamble=preamble))
+        assert [p.initial_words for p in r.value.preamble] == [
+            "Recalling",
+            "Noting",
+            "Having considered",
+        ]
+        [operative] = r.value.operative
+        assert isinstance(operative, OperativeParagraph) and operative.number == "1."
+        assert "akn-preamble-in-body" in [d.code for d in r.diagnostics]
+
+    def test_an_unnumbered_operative_opening_stays_in_the_body(self) -> None:
+        body = (
+            "<paragraph><content><p>Decides, in accordance with Article 96, to request:</p>"
+            "</content></paragraph>"
+            "<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>"
+        )
+        preamble = '<container name="Recalling"><p>Recalling its resolution 66/1,</p></container>'
+        r = read(akn(body, preamble=preamble))
+        assert len(r.value.preamble) == 1
+        assert len(r.value.operative) == 2
+
+    def test_without_conclusions_the_adoption_date_is_the_one_the_cover_prints(self) -> None:
+        cover = (
+            "<coverPage><p><docTitle>Resolution adopted by the General Assembly on "
+            "30 November 2012</docTitle></p></coverPage><preface>"
+        )
+        data = akn("<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>")
+        r = read(data.replace(b"<preface>", cover.encode(), 1))
+        assert r.value.adoption is not None
+        assert r.value.adoption.date == dt.date(2012, 11, 30)  # FRBRWork says 3 December

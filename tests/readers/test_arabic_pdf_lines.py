@@ -68,6 +68,14 @@ def test_left_to_right_paragraph_lines_read_in_logical_order(logical: str) -> No
     assert ordered.text == logical
 
 
+def test_subparagraph_letter_set_apart_at_the_left_reads_first() -> None:
+    """A letter tabbed from its text: the text after the tab shows as one run."""
+    text = "بذل مزيد من الجهود بقصد الحد من ترساناتها؛"
+    visual = ")أ( " + get_display(text, base_dir="R")
+    [ordered] = order_lines([_line(visual)])
+    assert ordered.text == "(أ) " + text
+
+
 @pytest.mark.parametrize("logical", LEFT_TO_RIGHT_LINES[2:4])
 def test_right_to_left_paragraph_lines_still_read_in_logical_order(logical: str) -> None:
     visual = get_display(logical, base_dir="R")

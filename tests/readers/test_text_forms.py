@@ -4,12 +4,22 @@ whole resolution."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from resconv.errors import StructureError
-from resconv.model import Heading, OperativeParagraph, Subparagraph, Table, plain_text
+from resconv.model import (
+    Heading,
+    Inlines,
+    OperativeParagraph,
+    Subparagraph,
+    Table,
+    Text,
+    iter_leaves,
+    plain_text,
+)
 from resconv.readers.text.reader import TextReader
 
 CASES = Path(__file__).resolve().parents[2] / "fixtures" / "cases"
@@ -284,3 +294,138 @@ def test_a_section_heading_before_operative_paragraphs_is_a_heading_not_a_part()
         "Heading",
         "OperativeParagraph",
     ]
+
+
+WEB_COPY_NOTES_AT_THE_END = """Resolution adopted by the General Assembly on 2 December 2024
+[on the report of the First Committee (A/79/408, para. 114)]
+79/45. Example resolution
+The General Assembly,
+Recalling its resolutions 63/51 of 2 December 2008 and 78/251,
+Noting the work on HIV and AIDS,2 in particular on the programmes 2, 3, 17 and 25,
+Recalling resolution 73/44 of 1 December 2018 and the decision EC-94/DEC.23,
+1. Decides to remain seized of the matter.
+43rd plenary meeting
+2 December 2024
+__________________
+1 A/79/118.
+2 A/79/119.
+3 EC-96/DG.1.
+"""
+
+
+def _cited(inlines: Inlines) -> str:
+    return "".join(
+        piece.text if isinstance(piece, Text) else f"[^{piece.marker}]"
+        for piece in iter_leaves(inlines)
+    )
+
+
+def test_bare_markers_are_placed_where_no_date_or_list_of_numbers_has_them() -> None:
+    """A day before its month, a number dated after it, a list of numbers: no markers; a
+    marker glued to a document number before punctuation, or after a capital and a comma."""
+    resolution = TextReader().read(WEB_COPY_NOTES_AT_THE_END.encode()).value
+    assert [_cited(p.content) for p in resolution.preamble] == [
+        "Recalling its resolutions 63/51 of 2 December 2008 and 78/25[^1],",
+        "Noting the work on HIV and AIDS,[^2] in particular on the programmes 2, 3, 17 and 25,",
+        "Recalling resolution 73/44 of 1 December 2018 and the decision EC-94/DEC.2[^3],",
+    ]
+
+
+FRENCH_WEB_COPY = """Résolution adoptée par l’Assemblée générale le 21 mars 2025
+[sans renvoi à une grande commission (A/79/L.59)]
+79/274. Exemple
+L’Assemblée générale,
+Rappelant la décision WT/L/508/Add.1 du 25 juillet 2012,
+Accueille avec satisfaction la proclamation de 2025 comme Année internationale de la paix,
+Notant que l’objectif consistant à consacrer 0,7 pour cent du revenu national a été fixé,
+1. Se félicite que les parties1 aient agi ;
+2. Prie le Secrétaire général de lui présenter un rapport sur l’application de la résolution 78/72 ;
+61e séance plénière
+21 mars 2025
+__________________
+1 Voir A/79/1.
+2 A/79/2.
+"""
+
+
+def test_a_french_web_copy_keeps_decimals_and_symbols_and_its_preamble() -> None:
+    """ "0,7" and "Add.1" hold no marker; a preambular paragraph printed with an operative
+    verb stays in the preamble when more preambular ones follow; "78/72 ;" ends with
+    marker 2 before the French space and semicolon."""
+    resolution = TextReader().read(FRENCH_WEB_COPY.encode()).value
+    assert len(resolution.preamble) == 3
+    assert "0,7 pour cent" in plain_text(resolution.preamble[2].content)
+    assert "WT/L/508/Add.1 du" in plain_text(resolution.preamble[0].content)
+    first, second = resolution.operative
+    assert isinstance(first, OperativeParagraph) and isinstance(second, OperativeParagraph)
+    assert _cited(first.content).endswith("parties[^1] aient agi ;")
+    assert _cited(second.content).endswith("résolution 78/7[^2] ;")
+
+
+def test_letters_doubled_past_z_stay_siblings() -> None:
+    letters = [chr(c) for c in range(ord("a"), ord("z") + 1)] + ["aa", "bb", "cc", "dd"]
+    lines = [f"({letter}) item {letter};" for letter in letters]
+    text = "\n".join(
+        [
+            "80/99. Example resolution",
+            "The General Assembly,",
+            "1. Decides:",
+            *lines,
+            "99th plenary meeting",
+            "3 December 2025",
+        ]
+    )
+    [operative] = TextReader().read(text.encode()).value.operative
+    assert isinstance(operative, OperativeParagraph)
+    assert [sub.number for sub in operative.subparagraphs] == [f"({x})" for x in letters]
+
+
+def test_a_section_heading_with_its_roman_number_on_one_line_in_an_annex() -> None:
+    text = """80/99. Example resolution
+The General Assembly,
+1. Adopts the declaration annexed to the present resolution.
+99th plenary meeting
+3 December 2025
+Annex
+Declaration
+I. Governance
+1. We commit ourselves.
+II. Financing
+2. We commit ourselves again.
+"""
+    [annex] = TextReader().read(text.encode()).value.annexes
+    headings = [(b.number, plain_text(b.text)) for b in annex.body if isinstance(b, Heading)]
+    assert headings == [("I.", "Governance"), ("II.", "Financing")]
+
+
+def test_a_quotation_closing_the_last_paragraph_leaves_the_meeting_line_apart() -> None:
+    text = """77/276. Beispiel
+Die Generalversammlung,
+1. beschließt, die folgende Frage zu stellen: „Welche Pflichten haben die Staaten?“
+64. Plenarsitzung
+29. März 2023
+"""
+    resolution = TextReader().read(text.encode()).value
+    assert resolution.adoption is not None
+    assert (resolution.adoption.meeting, resolution.adoption.date) == (64, dt.date(2023, 3, 29))
+    assert len(resolution.operative) == 1
+
+
+def test_notes_gathered_at_the_end_follow_each_other_without_a_full_stop() -> None:
+    text = """80/99. Example resolution
+The General Assembly,
+Recalling the report of the Commission,1 in particular goals 2, 3 and 12,
+1. Welcomes the work of the Commission2 and of its groups between the sessions;
+99th plenary meeting
+3 December 2025
+__________________
+1 Ibid., chap. VI, sect. B.2, and annex III
+2 Ibid., sect. B.1.
+"""
+    resolution = TextReader().read(text.encode()).value
+    assert [(note.marker, note.text) for note in resolution.footnotes] == [
+        ("1", "Ibid., chap. VI, sect. B.2, and annex III"),
+        ("2", "Ibid., sect. B.1."),
+    ]
+    [preambular] = resolution.preamble
+    assert _cited(preambular.content).endswith("Commission,[^1] in particular goals 2, 3 and 12,")

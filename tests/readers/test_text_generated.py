@@ -32,7 +32,6 @@ _MEETING = "PDF: adoption meeting not read"
 _COUNTS = "PDF: paragraph boundaries (preambular/operative count)"
 
 _TABLE_HEADING = "the UN's mark-up sets a table's lettered heading as a subparagraph"
-_GERMAN_MARKER = "German: a footnote marker glued to a word taken at an earlier place"
 
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     **{
@@ -48,11 +47,8 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
             "A_RES_76_246.eng.xml",
             "A_RES_80_243.eng.xml",
             "A_RES_80_243.zho.xml",
-            "A_RES_ES-11_5.deu.xml",
         )
     },
-    ("A_RES_ES-11_5.deu.xml", "reflowed"): _GERMAN_MARKER,
-    ("A_RES_ES-11_5.deu.xml", "web"): _GERMAN_MARKER,
     ("A_RES_77_306.ara.xml", "resconv-pdf:pypdf"): _MEETING,
     ("A_RES_77_5.zho.xml", "resconv-pdf:pypdf"): _MEETING,
     ("A_RES_77_306.fra.xml", "resconv-pdf:pypdf"): _COUNTS,

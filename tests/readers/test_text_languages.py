@@ -1,4 +1,4 @@
-"""French, Spanish, Russian and Arabic: hand-written cases, detection, initial words.
+"""French, Spanish, Russian, Arabic and German: hand-written cases, detection, initial words.
 
 The UN's own AKN of 77/306 in these languages (and every other UN file in ../shared) is
 laid out as text, read back and compared part by part in `test_text_unseen.py`.
@@ -16,7 +16,7 @@ import pytest
 from resconv.lang.lexicon import initial_phrases
 from resconv.lang.matching import PhraseSet
 from resconv.lang.profile import TEXT_LANGUAGES, profile
-from resconv.model import Heading, OperativeParagraph, plain_text
+from resconv.model import FootnoteRef, Heading, OperativeParagraph, plain_text
 from resconv.readers.text.decode import detect_language
 from resconv.readers.text.reader import TextReader
 
@@ -192,3 +192,56 @@ def test_harvested_initial_phrases_are_known(code: str) -> None:
         assert unforeseen, "the lexicon adds nothing the module's phrases had not"
         for phrase in unforeseen[:20]:
             assert phrases.match(phrase + " x") == phrase
+
+
+GERMAN_WEB_COPY = """Resolution der Generalversammlung, verabschiedet am 1. Dezember 2025
+[aufgrund des Berichts des Ersten Ausschusses (A/80/534, Ziff. 7)]
+80/6. Beispiel
+Die Generalversammlung,
+unter Hinweis auf das Abkommen („Beziehungsabkommen“)1 und ihre Resolution 79/7,
+1. fordert alle Staaten auf, zu diesem Zweck:
+a) dringend Maßnahmen zu ergreifen;
+b) Übereinkommen anzustreben;
+2. nimmt Kenntnis von dem Bericht über die Durchführung der Resolution 79/72;
+52. Plenarsitzung
+1. Dezember 2025
+__________________
+1 Vereinte Nationen, Treaty Series, Vol. 2283, Nr. 1.
+2 A/80/83.
+"""
+
+
+def test_german_markers_after_a_closing_quote_and_lettered_subparagraphs() -> None:
+    resolution = TextReader().read(GERMAN_WEB_COPY.encode()).value
+    assert resolution.language == "de"
+    [preambular] = resolution.preamble
+    first, second = resolution.operative
+    assert isinstance(first, OperativeParagraph) and isinstance(second, OperativeParagraph)
+    assert [sub.number for sub in first.subparagraphs] == ["a)", "b)"]
+    assert [p.marker for p in preambular.content if isinstance(p, FootnoteRef)] == ["1"]
+    assert plain_text(second.content).endswith("Resolution 79/7;")
+    assert [note.marker for note in resolution.footnotes] == ["1", "2"]
+
+
+ARABIC_WEB_COPY = """79/258 باء. المواضيع الخاصة المتصلة بالميزانية البرنامجية
+إن الجمعية العامة،
+1 - تأذن للأمين العام بالدخول في التزامات بالنسبة إلى ما يلي:
+(أ) الالتزامات المتعلقة بصون السلام والأمن؛
+(ب) الالتزامات المتعلقة بنفقات نشأت عما يلي:
+’1‘ تعيين قضاة مخصصين؛
+’2‘ استدعاء الشهود؛
+(ج ج) الالتزامات الأخرى؛
+2 - تقرر أن يقدم الأمين العام تقريرا.
+الجلسة العامة 50 (المستـأنفة)
+22 كانون الأول/ديسمبر 2023
+"""
+
+
+def test_arabic_collection_letter_quoted_numbers_doubled_letters_and_a_tatweel() -> None:
+    resolution = TextReader().read(ARABIC_WEB_COPY.encode()).value
+    assert resolution.number == "79/258 باء"
+    first, _ = resolution.operative
+    assert isinstance(first, OperativeParagraph)
+    assert [sub.number for sub in first.subparagraphs] == ["(أ)", "(ب)", "(ج ج)"]
+    assert [sub.number for sub in first.subparagraphs[1].subparagraphs] == ["’1‘", "’2‘"]
+    assert resolution.adoption is not None and resolution.adoption.meeting == 50

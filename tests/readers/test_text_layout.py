@@ -9,8 +9,11 @@ import pytest
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
+from resconv.readers.text.footnotes import place_glued_markers
+from resconv.readers.text.paragraphs import Para
 from resconv.readers.text.repair import (
     join_marker_breaks,
+    join_vote_lines,
     rejoin_split_words,
     restore_scattered_words,
 )
@@ -359,3 +362,268 @@ def test_a_space_printed_before_punctuation_after_a_marker_is_kept() -> None:
     assert [line.text for line in join_marker_breaks(lines)] == [
         "prend note du rapport du Secrétaire général3 ;"
     ]
+
+
+def test_notes_on_their_markers_lines_at_an_unruled_page_foot_are_notes() -> None:
+    # pypdf and pdfminer: no rule, each note opens with its number; the page number ends
+    # the page. A paragraph that opens with a number is no note: its number has no marker.
+    lines = _lines(
+        "Recalling the Declaration,1 and the Convention,2",
+        "Noting the report,",
+        "1 Resolution 217 A (III).",
+        "2 United Nations, Treaty Series, vol. 1577,",
+        "No. 27531.",
+        "1/2",
+        "3 December 2019 was the date of the meeting,",
+        "Welcoming the plan.",
+        "2/2",
+    )
+    content, notes = layout.strip_furniture(lines, EN, title="Title", diagnostics=Diagnostics())
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Resolution 217 A (III)."]),
+        ("2", ["United Nations, Treaty Series, vol. 1577,", "No. 27531."]),
+    ]
+    assert [line.text for line in content] == [
+        "Recalling the Declaration,1 and the Convention,2",
+        "Noting the report,",
+        "3 December 2019 was the date of the meeting,",
+        "Welcoming the plan.",
+    ]
+    assert content[2].page_break
+
+
+def test_a_one_space_indent_that_marks_paragraphs_is_not_a_break_after_a_marker() -> None:
+    # pypdf indents each paragraph by one space; pypdfium2 breaks a line after a marker
+    # and starts the rest with one space. Only the second is joined.
+    pypdf = [
+        layout.Line(1, "the Peace Summit in 2018,2"),
+        layout.Line(2, "Recognizing also the value", indented=True, indent=1),
+        layout.Line(3, "of sport,"),
+        layout.Line(4, "Recalling the Charter,", indented=True, indent=1),
+        layout.Line(5, "and noting,"),
+        layout.Line(6, "Noting the report,", indented=True, indent=1),
+        layout.Line(7, "and welcoming it,"),
+        layout.Line(8, "Welcoming the plan.", indented=True, indent=1),
+    ]
+    assert len(join_marker_breaks(pypdf)) == 8
+    pypdfium2 = [
+        layout.Line(1, "the reports of 20101"),
+        layout.Line(2, "and 20152", indented=True, indent=1),
+        layout.Line(3, "auxquels ils ont", indented=True, indent=1),
+    ]
+    assert [line.text for line in join_marker_breaks(pypdfium2)] == [
+        "the reports of 20101 and 20152 auxquels ils ont"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("adopted on 3 October 201 3 on the occasion", "adopted on 3 October 2013 on the occasion"),
+        ("to foster sustainable development ”.", "to foster sustainable development”."),
+        ("the Development Plan 2018 –2028,", "the Development Plan 2018–2028,"),
+        ("resolution 201 4 and", "resolution 201 4 and"),  # 2014 is printed nowhere whole
+        ("from 2018 – 2028,", "from 2018 – 2028,"),
+    ],
+)
+def test_stray_spaces_in_figures_and_before_quotes_go(text: str, expected: str) -> None:
+    others = ["In 2013 and 2018, it said “yes”, “no”, “maybe”; then 2018–2019."]
+    out = rejoin_split_words([text, *others], Diagnostics(), [1, 2], lang="en")
+    assert out[0] == expected
+
+
+def _para(text: str) -> Para:
+    return Para(text=text, markers=[], line=1, first=text, lines=[text])
+
+
+def test_a_repeated_reference_set_apart_is_glued_back() -> None:
+    # pdftotext sets superscripts apart; a note cited again repeats its number as text.
+    paras = [
+        _para("Recalling the Convention against Corruption, 1 which entered into force,"),
+        _para("Notes the report, 1 including its chapter, and the Convention against Corruption 1"),
+        _para("Decides that the States of Goal 1 are invited;"),
+    ]
+    bodies = {"1": layout.Note("1", 9, ["Resolution 58/4."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert (paras[0].text, paras[0].markers) == (
+        "Recalling the Convention against Corruption, which entered into force,",
+        [(len("Recalling the Convention against Corruption,"), "1")],
+    )
+    assert paras[1].text == (
+        "Notes the report,1 including its chapter, and the Convention against Corruption1"
+    )
+    # After a word, only the word the note's marker first followed counts.
+    assert paras[2].text == "Decides that the States of Goal 1 are invited;"
+
+
+def test_a_count_is_not_glued_where_markers_are_glued() -> None:
+    paras = [
+        _para("Recalling the Convention against Corruption,1 which entered into force,"),
+        _para("Decides that 143 national parliaments, 1 assembly are invited;"),
+    ]
+    bodies = {"1": layout.Note("1", 9, ["Resolution 58/4."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert paras[1].text == "Decides that 143 national parliaments, 1 assembly are invited;"
+
+
+def test_a_count_in_a_list_of_figures_is_not_a_repeated_reference() -> None:
+    paras = [
+        _para("Recalling the Convention against Corruption, 1 which entered into force,"),
+        _para("Notes that 143 national parliaments, 1 assembly and 20 others take part;"),
+    ]
+    bodies = {"1": layout.Note("1", 9, ["Resolution 58/4."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert (
+        paras[1].text == "Notes that 143 national parliaments, 1 assembly and 20 others take part;"
+    )
+
+
+def test_words_of_a_justified_note_line_printed_apart_go_back_in_it() -> None:
+    # pdftotext cuts a footnote line justified with wide gaps at its gaps and prints
+    # the far words after the page's notes, each after a blank line, among the footer.
+    lines = [
+        layout.Line(1, "с резолюцией 194 (III),"),
+        layout.Line(2, "1"),
+        layout.Line(3, "A/74/307.", blank_before=True),
+        layout.Line(5, "Официальные отчеты Генеральной"),
+        layout.Line(6, "Приложение № 11, документ A/5700."),
+        layout.Line(7, "2"),
+        layout.Line(8, "Ассамблеи,", blank_before=True),
+        layout.Line(9, "1/2", blank_before=True),
+        layout.Line(10, "девятнадцатая", blank_before=True),
+        layout.Line(11, "сессия,", blank_before=True),
+        layout.Line(12, "напоминая о том, что", page_break=True),
+    ]
+    diagnostics = Diagnostics()
+    content, notes = layout.strip_furniture(lines, EN, title="x", diagnostics=diagnostics)
+    assert [line.text for line in content] == ["с резолюцией 194 (III),", "напоминая о том, что"]
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["A/74/307."]),
+        (
+            "2",
+            [
+                "Официальные отчеты Генеральной Ассамблеи, девятнадцатая сессия,",
+                "Приложение № 11, документ A/5700.",
+            ],
+        ),
+    ]
+    assert "scattered-words-restored" in [d.code for d in diagnostics.items]
+
+
+def test_the_sides_of_a_recorded_vote_wrapped_over_lines_are_joined() -> None:
+    text = "\n".join(
+        [
+            "47th plenary meeting",
+            "In favour: AFGHANISTAN, ALBANIA,",
+            "ALGERIA, ANDORRA",
+            "Against: ISRAEL, UNITED STATES",
+            "Abstaining: CAMEROON, MICRONESIA",
+            "(FEDERATED STATES OF), NAURU",
+            "",
+            "2/2",
+        ]
+    )
+    assert join_vote_lines(text).split("\n") == [
+        "47th plenary meeting",
+        "In favour: AFGHANISTAN, ALBANIA, ALGERIA, ANDORRA",
+        "",
+        "Against: ISRAEL, UNITED STATES",
+        "Abstaining: CAMEROON, MICRONESIA (FEDERATED STATES OF), NAURU",
+        "",
+        "",
+        "2/2",
+    ]
+
+
+def test_a_layout_header_with_symbol_and_running_title_on_one_line_is_furniture() -> None:
+    lines = layout.split_lines(
+        "of the Agency;\n\f"
+        "A/RES/74/119                          Cooperatives in social development\n"
+        "3.    Encourages all Member States, as well as the United Nations, to share\n"
+        "      practices identified through activities;\n"
+    )
+    content, _ = layout.strip_furniture(
+        lines, EN, title="Cooperatives in social development", diagnostics=Diagnostics()
+    )
+    assert [line.text[:12] for line in content] == ["of the Agenc", "3.    Encour", "practices id"]
+    assert content[1].hang == 6  # a label at the margin hangs its text
+    assert content[2].indent == 6
+
+
+def test_markers_in_a_run_between_blank_lines_pair_with_the_page_foot() -> None:
+    # LibreOffice's PDF through pdftotext: "1." / "" / "1" / "2" / "" / its text / "" / notes.
+    lines = [
+        layout.Line(1, "implementation agreements,"),
+        layout.Line(2, "1."),
+        layout.Line(3, "1", blank_before=True),
+        layout.Line(4, "2"),
+        layout.Line(
+            5, "Notes with regret that the refugees require assistance to", blank_before=True
+        ),
+        layout.Line(6, "meet basic needs;"),
+        layout.Line(7, "Official Records, Supplement No. 13 (A/74/13).", blank_before=True),
+        layout.Line(8, "A/71/849."),
+        layout.Line(9, "19-21892 (E)", blank_before=True),
+        layout.Line(10, "2.", page_break=True),
+    ]
+    content, notes = layout.strip_furniture(lines, EN, title="x", diagnostics=Diagnostics())
+    assert [line.text[:10] for line in content] == [
+        "implementa",
+        "1.",
+        "Notes with",
+        "meet basic",
+        "2.",
+    ]
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Official Records, Supplement No. 13 (A/74/13)."]),
+        ("2", ["A/71/849."]),
+    ]
+
+
+def test_a_hyphen_before_a_figure_dropped_at_a_line_end_comes_back() -> None:
+    texts = ["the post2015 development agenda,", "the post-2015 development agenda and COVID19"]
+    out = rejoin_split_words(texts, Diagnostics(), [1, 2], lang="en")
+    assert out == ["the post-2015 development agenda,", texts[1]]
+
+
+def test_notes_run_into_one_line_at_the_foot_of_a_first_page_are_parted() -> None:
+    # pypdf on LibreOffice's PDF: one line for the page's notes; the job number ends page 1.
+    lines = _lines(
+        "Reaffirming the 2030 Agenda,1 and the Addis Ababa Action Agenda,2",
+        "Takes note of the report;3",
+        "1 Resolution 70/1.2 Resolution 69/313, annex.3 A/74/206.",
+        "19-22039 (E)",
+        "A/RES/74/119 Cooperatives in social development",
+        "3. Encourages all Member States;",
+    )
+    content, notes = layout.strip_furniture(
+        lines, EN, title="Cooperatives in social development", diagnostics=Diagnostics()
+    )
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Resolution 70/1."]),
+        ("2", ["Resolution 69/313, annex."]),
+        ("3", ["A/74/206."]),
+    ]
+    assert [line.text[:10] for line in content] == ["Reaffirmin", "Takes note", "3. Encoura"]
+
+
+def test_notes_run_on_into_the_next_lines_and_a_header_opens_a_page() -> None:
+    # pypdf: no form feeds and no page number on the first page; the header opens page 2.
+    lines = _lines(
+        "Recalling the declaration,6 the outcome7 and the Conference,8",
+        "Requests the Secretary-General to act.9",
+        "6 Resolution S-23/2, annex.7 Resolution S-23/3, annex.8 Report of the Conference,",
+        "chap. I, resolution 1, annexes I and II.9 Resolution 70/1.",
+        "A/RES/74/22 World Chess Day",
+        "Decides to act;",
+    )
+    content, notes = layout.strip_furniture(
+        lines, EN, title="World Chess Day", diagnostics=Diagnostics()
+    )
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("6", ["Resolution S-23/2, annex."]),
+        ("7", ["Resolution S-23/3, annex."]),
+        ("8", ["Report of the Conference,", "chap. I, resolution 1, annexes I and II."]),
+        ("9", ["Resolution 70/1."]),
+    ]
+    assert [line.text[:10] for line in content] == ["Recalling ", "Requests t", "Decides to"]

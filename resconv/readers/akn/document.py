@@ -145,6 +145,7 @@ def _body(
     else:
         operative, found = blocks.body_with_parts(reading, first_body)
         parts = list(found)
+        preamble, operative = _preamble_in_body(reading, preamble, operative, first_body)
     if len(segments) > 1:
         reading.info(
             "akn-repeated-body",
@@ -188,6 +189,55 @@ def _body(
             piece for part in parts for piece in _split_at_part_numbers(part, reading.language)
         ]
     return authority, preamble, operative, tuple(parts)
+
+
+def _preamble_in_body(
+    reading: Reading,
+    preamble: tuple[PreambularParagraph, ...],
+    operative: tuple[Block, ...],
+    body: _Element,
+) -> tuple[tuple[PreambularParagraph, ...], tuple[Block, ...]]:
+    """The preamble with the preambular paragraphs set at the head of `body`, and the rest.
+
+    Some of the UN's files (most of the German ones) put the last preambular paragraphs
+    into the ``mainBody`` as unnumbered paragraphs. They are preambular when each of
+    them ends with a comma, the preamble before them is not empty, and a numbered
+    operative paragraph follows them: the printed resolution sets them in the preamble.
+    """
+    count = 0
+    while count < len(operative) and _ends_preambular(operative[count]):
+        count += 1
+    follows = operative[count] if count < len(operative) else None
+    if not (count and preamble and isinstance(follows, OperativeParagraph) and follows.number):
+        return preamble, operative
+    moved = tuple(
+        PreambularParagraph(
+            initial_words=block.initial_words,
+            content=block.content,
+            subparagraphs=block.subparagraphs,
+            wrap_up=block.wrap_up,
+        )
+        for block in operative[:count]
+        if isinstance(block, OperativeParagraph)
+    )
+    reading.info(
+        "akn-preamble-in-body",
+        f"{count} unnumbered paragraph(s) ending with a comma at the head of the body "
+        "read as preambular",
+        body,
+    )
+    return preamble + moved, operative[count:]
+
+
+def _ends_preambular(block: Block) -> bool:
+    """Whether `block` is an unnumbered paragraph whose text ends as a preambular one does."""
+    if not isinstance(block, OperativeParagraph) or block.number is not None:
+        return False
+    last = block.wrap_up or (block.subparagraphs[-1].content if block.subparagraphs else ())
+    return plain(last or block.content).rstrip().endswith(_PREAMBULAR_ENDS)
+
+
+_PREAMBULAR_ENDS = (",", "，", "،")
 
 
 def _split_at_part_numbers(part: Part, language: str) -> list[Part]:

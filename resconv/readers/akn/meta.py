@@ -10,6 +10,7 @@ not kept.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -280,6 +281,10 @@ def adoption(
                 meeting=closing.meeting,
                 meeting_text=closing.meeting_text,
             )
+        printed = _cover_adoption_date(reading, cover)
+        if printed is not None:
+            reading.info("akn-no-conclusions", "no conclusions: adoption date from the cover")
+            return Adoption(date=printed, date_text="", meeting=None, meeting_text="")
         reading.info("akn-no-conclusions", "no conclusions: adoption date from FRBRWork")
         return Adoption(date=work_date, date_text="", meeting=None, meeting_text="")
     date_node = next(descendants(where, "docDate"), None)
@@ -306,6 +311,26 @@ def adoption(
         meeting, meeting_text = closing.meeting, closing.meeting_text
         date_text = date_text or closing.date_text
     return Adoption(date=date, date_text=date_text, meeting=meeting, meeting_text=meeting_text)
+
+
+def _cover_adoption_date(reading: Reading, cover: _Element | None) -> _dt.date | None:
+    """The date printed in the cover's "Resolution adopted by the General Assembly on …".
+
+    Without conclusions it is the only printed adoption date: FRBRWork's "adoption" date
+    is the date of issuance in some of the UN's files (the German ones).
+    """
+    from resconv.lang.profile import TEXT_LANGUAGES, profile  # only for such files
+
+    if cover is None or reading.language not in TEXT_LANGUAGES:
+        return None
+    language = profile(reading.language)
+    for title in descendants(cover, "docTitle"):
+        if ref_id(title.get("refersTo")) not in ("", "adoption"):
+            continue
+        found = language.date.search(normalise_text(text_of(title), reading.language))
+        if found is not None:
+            return language.parse_date(found)
+    return None
 
 
 def _meeting_number(reading: Reading, node: _Element, text: str) -> int | None:

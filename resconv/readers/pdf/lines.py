@@ -205,8 +205,8 @@ def _logical_order(line: Line) -> None:
         spaced = visual[-1][0][-1:].isspace() or text[:1].isspace() if visual else True
         # A combining mark set apart from its letter is still part of the word.
         spaced = spaced or any(
-            unicodedata.category(c) == "Mn"
-            for c in (text[:1], visual[-1][0][-1:] if visual else "")
+            piece and all(unicodedata.category(c) == "Mn" for c in piece)
+            for piece in (text[:1], visual[-1][0] if visual else "")
         )
         # A note's marker and the punctuation after it touch, however far apart drawn.
         spaced = spaced or (
@@ -513,9 +513,18 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
 
 
 def _left_to_right_base(visual: list[_Placed]) -> list[_Placed]:
-    """`_undo_left_to_right_base`, the number opening the line read as its first word
-    when only that reading makes a date ("6 كانون الأول/ديسمبر 2021"): the line
-    alone cannot tell it from a run's last word ("الجلسة العامة 45")."""
+    """`_undo_left_to_right_base`, after a bracketed letter at the left ("(أ)", set
+    apart by a tab), and with the number opening the line read as its first word when
+    only that reading makes a date ("6 كانون الأول/ديسمبر 2021"): the line alone
+    cannot tell it from a run's last word ("الجلسة العامة 45")."""
+    label = _BRACKET_LABEL.match("".join(item[0] for item in visual[:6]))
+    if label is not None:
+        # "(أ)" set apart at the left: a subparagraph's letter, read first.
+        taken, head = 0, 0
+        while head < len(visual) and taken < label.end(1):
+            taken += len(visual[head][0])
+            head += 1
+        return [*_undo_display(visual[:head]), *_left_to_right_base(visual[head:])]
     logical = _undo_left_to_right_base(visual, False)
     date = _arabic_date()
     if date.search("".join(item[0] for item in logical)):
@@ -532,19 +541,22 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
     (its number before the first run, its closing comma after the last), keep their
     places. A number next to a run is part of it (an Arabic number, UAX #9 W2) unless
     it is glued to Latin text ("A/76/444"), or opens the line followed by a separator
-    ("1 -", "76/48.") or raised (a note's marker): the number of a paragraph, a title or
-    a note (or any number opening the line, with `number_first`). Punctuation left of the
-    first run that ends a sentence ends the line's run (a line never starts a paragraph
-    with it); punctuation right of the last run is the paragraph's own unless it is an
-    opening one carried over from the line before.
+    ("1 -", "76/48."): the number of a paragraph or a title (or any number opening the
+    line, with `number_first`). A raised marker is a neutral: it reads with the run
+    around it, or keeps its place beside the paragraph's closing punctuation.
+    Punctuation left of the first run that ends a sentence ends the line's run (a line
+    never starts a paragraph with it); punctuation right of the last run is the
+    paragraph's own unless it is an opening one carried over from the line before.
     """
-    kinds = [_visual_kind(item[0]) for item in visual]
+    # A raised marker is a footnote's anchor, which a producer treats as a neutral.
+    kinds = [
+        "N" if _visual_kind(item[0]) == "D" and _raised(item, visual) else _visual_kind(item[0])
+        for item in visual
+    ]
     count = len(kinds)
     strong = [index for index, kind in enumerate(kinds) if kind in "RL"]
     leading = strong[0] if strong else count
-    label = _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading])) is not None or any(
-        kinds[i] == "D" and _raised(visual[i], visual) for i in range(leading)
-    )
+    label = _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading])) is not None
     if number_first and not label:
         label = True
         digit = next((i for i in range(leading) if kinds[i] == "D"), leading)
@@ -588,7 +600,22 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         chunk = visual[index:end]
         logical.extend(_undo_display(chunk) if member[index] else chunk)
         index = end
-    return logical
+    return _markers_without_leading_zero(logical)
+
+
+def _markers_without_leading_zero(items: list[_Placed]) -> list[_Placed]:
+    """A raised marker's digits turned round where they read "01": some producers show
+    a marker amid right-to-left text as neutrals, reversed; no marker starts with 0."""
+    out = list(items)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and out[end][0].isdigit() and _raised(out[end], items):
+            end += 1
+        if end - index > 1 and out[index][0] == "0":
+            out[index:end] = out[index:end][::-1]
+        index = max(end, index + 1)
+    return out
 
 
 @functools.cache
@@ -597,6 +624,8 @@ def _arabic_date() -> Regex:
     return profile("ar").date
 
 
+_BRACKET_LABEL = re.compile(r"(\s*[()][\u0621-\u064a]{1,3}[()])\s")
+"""A subparagraph's Arabic letter in brackets, as a line's first item."""
 _NUMBER_LABEL = re.compile(r"\s*\(?\d+(?:[/.]\d+)*\s*[-.)–]")
 """A paragraph's or title's number and its separator at the start of a line."""
 _ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")

@@ -318,8 +318,8 @@ def _continues(
         para, previous, line, widths, edges
     ):
         return False  # a heading's line next to running text
-    if against_base(previous) and _CLAUSE_ENDS.search(previous.text) is None:
-        return True  # its edges are no evidence; it ended no clause
+    if against_base(previous):
+        return True  # its starting edge is no evidence, and it did not end short
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
         return True
     if abs(begin - margin) <= tolerance:

@@ -205,10 +205,12 @@ _LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))
 
 
 def _measure_indent(line: Line, raw: str) -> None:
-    """Fill `line.indent` and `line.hang` from its raw text (layout-keeping extraction)."""
-    if not line.indented:
+    """Fill `line.indent` and `line.hang` from its raw text (layout-keeping extraction);
+    a label at the margin may hang too ("3.    Encourages …" over "      practices …")."""
+    if line.indented:
+        line.indent = len(raw) - len(raw.lstrip(" \t"))
+    elif "  " not in raw:
         return
-    line.indent = len(raw) - len(raw.lstrip(" \t"))
     label = _LABEL_GAP.match(raw)
     if label:
         line.hang = label.end()
@@ -236,6 +238,9 @@ def strip_furniture(
         # title is text, such as an annex title repeating the resolution's.
         if furniture[index] is not None or index == 0:
             continue
+        if _symbol_beside_title(line.text, title_key):
+            furniture[index] = "running header"
+            continue
         after = furniture[index - 1] in ("running header", "running title")
         if (after or line.page_break) and _is_title_piece(line.text, title_key):
             furniture[index] = "running title"
@@ -251,7 +256,7 @@ def strip_furniture(
     current: Note | None = None
     page_break = False
     skip_to = 0
-    unruled = _unruled_areas(lines, furniture)
+    unruled = _unruled_areas(lines, furniture, diagnostics)
     numbered = _numbered_feet(lines, furniture, unruled)
     for index, line in enumerate(lines):
         if index < skip_to:
@@ -305,7 +310,12 @@ def strip_furniture(
             continue
         if in_notes:
             start = profile.note_start.fullmatch(line.text)
-            if start and (current is None or line.blank_before or _ends_note(current)):
+            if start and (
+                current is None
+                or line.blank_before
+                or _ends_note(current)
+                or _next_note(current, start.group("m"))
+            ):
                 current = Note(start.group("m"), line.no, [start.group("text")])
                 notes.append(current)
                 continue
@@ -344,7 +354,7 @@ def _detached_area(lines: list[Line], start: int, furniture: list[str | None]) -
 
 
 def _unruled_areas(
-    lines: list[Line], furniture: list[str | None]
+    lines: list[Line], furniture: list[str | None], diagnostics: Diagnostics
 ) -> dict[int, tuple[int, list[Line]]]:
     """Footnote areas printed without a rule as text (the rule was a drawn line): where
     each starts and ends, by line index, and the page's markers printed apart from it.
@@ -355,37 +365,117 @@ def _unruled_areas(
     that, pdftotext may have set the markers higher up the page, each alone between
     blank lines, and the bodies last, after a blank line: those pair the same way (the
     markers are then marked as furniture). Only text with pages (page breaks, or the
-    page number of a one-page text) has page feet.
+    page number of a one-page text) has page feet. Words of a note line printed apart
+    at the page's end are put back in it first.
     """
     areas: dict[int, tuple[int, list[Line]]] = {}
     for page in _pages(lines, furniture):  # without pages, notes follow a rule or are defined
-        end = page.stop
-        # The last text is a note's end; a marker printed after all bodies does not count.
-        texts = [
-            lines[i].text
-            for i in page
-            if furniture[i] is None and not MARKER_LINE.fullmatch(lines[i].text)
-        ]
-        if not texts or not _ends_sentence(texts[-1]) or "separator" in furniture[page.start : end]:
-            continue
-        for first in page:
-            if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
-                continue
-            if _pairs_exactly(lines, furniture, first, page.stop):
-                areas[first] = (page.stop, [])
-                break
-        else:
-            _markers_apart(lines, furniture, page, areas)
+        scattered = _scattered_words(lines, furniture, page)
+        for index in scattered:
+            furniture[index] = "scattered word"
+        start = _page_area(lines, furniture, page, areas)
+        if scattered and not _restore_scattered(lines, furniture, scattered, start, diagnostics):
+            for index in scattered:
+                furniture[index] = None
+            if start is not None:
+                del areas[start]
+                _page_area(lines, furniture, page, areas)
     return areas
+
+
+def _page_area(
+    lines: list[Line],
+    furniture: list[str | None],
+    page: range,
+    areas: dict[int, tuple[int, list[Line]]],
+) -> int | None:
+    """Record the page's footnote area in `areas`, if it has one; where it starts."""
+    # The last text is a note's end; a marker printed after all bodies does not count.
+    texts = [
+        lines[i].text
+        for i in page
+        if furniture[i] is None and not MARKER_LINE.fullmatch(lines[i].text)
+    ]
+    if (
+        not texts
+        or not _ends_sentence(texts[-1])
+        or "separator" in furniture[page.start : page.stop]
+    ):
+        return None
+    for first in page:
+        if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
+            continue
+        if _pairs_exactly(lines, furniture, first, page.stop):
+            areas[first] = (page.stop, [])
+            return first
+    before = set(areas)
+    _markers_apart(lines, furniture, page, areas)
+    return next(iter(set(areas) - before), None)
+
+
+def _scattered_words(lines: list[Line], furniture: list[str | None], page: range) -> list[int]:
+    """The single words that end a page, each after a blank line: the far-apart words
+    of a widely justified footnote line, which pdftotext prints apart after the page's
+    notes, among the page's furniture ("Ассамблеи," / "" / "1/2" / "" / "сессия,")."""
+    words: list[int] = []
+    for index in reversed(page):
+        if furniture[index] is not None:
+            continue
+        line = lines[index]
+        if not line.blank_before or not _LONE_WORD.fullmatch(line.text):
+            break
+        words.insert(0, index)
+    return words
+
+
+def _restore_scattered(
+    lines: list[Line],
+    furniture: list[str | None],
+    words: list[int],
+    start: int | None,
+    diagnostics: Diagnostics,
+) -> bool:
+    """Put the scattered `words` back at the end of the one line of the footnote area
+    starting at `start` that stops short of its sentence's end, the line they were cut
+    from; False when there is no area or no such single line."""
+    if start is None:
+        return False
+    texts = [
+        index
+        for index in range(start, words[0])
+        if furniture[index] is None and not MARKER_LINE.fullmatch(lines[index].text)
+    ]
+    cut = [index for index in texts[:-1] if not _ends_sentence(lines[index].text)]
+    if len(cut) != 1:
+        return False
+    moved = " ".join(lines[index].text for index in words)
+    lines[cut[0]].text += " " + moved
+    diagnostics.info(
+        "scattered-words-restored",
+        f"put {moved!r}, printed apart by the extraction, back in its footnote line",
+        line=lines[cut[0]].no,
+    )
+    return True
+
+
+_LONE_WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*[,;:.]?")
+
+
+_PAGE_FEET = ("page number", "job number")
+"""Furniture that ends a page: its number, or on the first page the job number."""
 
 
 def _pages(lines: list[Line], furniture: list[str | None]) -> list[range]:
     """The pages of the text, by line index: form feeds part them, or failing those
-    (pypdf, pdfminer, pypdfium2) the page numbers that end them; [] without pages."""
+    (pypdf, pdfminer, pypdfium2) the page numbers and job numbers that end them and the
+    running headers that open them; [] without pages."""
     breaks = [i for i, line in enumerate(lines) if line.page_break and i]
     if not breaks:
-        breaks = [i + 1 for i, kind in enumerate(furniture[:-1]) if kind == "page number"]
-    if not breaks and "page number" not in furniture:
+        breaks = sorted(
+            {i + 1 for i, kind in enumerate(furniture[:-1]) if kind in _PAGE_FEET}
+            | {i for i, kind in enumerate(furniture) if kind == "running header" and i}
+        )
+    if not breaks and not any(kind in _PAGE_FEET for kind in furniture):
         return []
     ends = [*breaks, len(lines)]
     return [range(start, end) for start, end in zip([0, *breaks], ends, strict=True)]
@@ -433,17 +523,21 @@ def _numbered_tail(
     run_on = 0  # lines after the last note start found, going up
     for at in range(len(content) - 1, max(-1, len(content) - 1 - _NOTE_LINES * 6), -1):
         line = lines[content[at]]
-        start = _NOTE_ON_MARKER.fullmatch(line.text)
+        found = _notes_on_line(line.text)
         expected = int(notes[0].marker) - 1 if notes else None
-        number = int(start.group(1)) if start else -1
-        if start and number > last and (expected is None or number == expected):
+        number = int(found[0][0]) if found else -1
+        if found and number > last and (expected is None or int(found[-1][0]) == expected):
             follow = range(at + 1, at + 1 + run_on)
-            body = [start.group(2), *(lines[content[i]].text for i in follow)]
-            notes.insert(0, Note(start.group(1), line.no, body))
+            *whole, (marker, text) = found
+            body = [text, *(lines[content[i]].text for i in follow)]
+            group = [*(Note(m, line.no, [t]) for m, t in whole), Note(marker, line.no, body)]
+            if not notes:  # the page's last note may run on into further notes
+                group += _notes_run_on(group[-1])
+            notes[:0] = group
             run_on = 0
             above = " ".join(lines[content[i]].text for i in range(at))
             # A note run over from the page before stands first, its marker there.
-            carried = notes[0].marker == str(last + 1) and last > 0
+            carried = notes[0].marker == str(last + 1) and last > 0 and at > 0
             if all(note.marker in above for note in notes[1 if carried else 0 :]):
                 best = (at, list(notes))
             continue
@@ -454,6 +548,47 @@ def _numbered_tail(
 
 
 _NOTE_ON_MARKER = re.compile(r"(\d{1,3}) (\S.*)")
+_NEXT_NOTE = re.compile(r"(?<=\.)(\d{1,3}) (?=[A-Z\u0400-\u042f\u4e00-\u9fff])")
+
+
+def _notes_run_on(note: Note) -> list[Note]:
+    """The notes that an extractor ran into the lines after `note`'s first, each opening
+    with the next number right after a full stop ("… annexes I and II.9 Resolution
+    70/1."); `note` keeps only its own text."""
+    found: list[Note] = []
+    current = note
+    at = 1
+    while at < len(current.lines):
+        following = str(int(current.marker) + 1)
+        text = current.lines[at]
+        cut = next((m for m in _NEXT_NOTE.finditer(text) if m.group(1) == following), None)
+        if cut is None:
+            at += 1
+            continue
+        rest = [text[cut.end() :], *current.lines[at + 1 :]]
+        current.lines[at:] = [text[: cut.start()]]
+        current = Note(following, current.line, rest)
+        found.append(current)
+        at = 0
+    return found
+
+
+def _notes_on_line(text: str) -> list[tuple[str, str]]:
+    """The notes a line opens with their numbers ("1 Resolution 70/1."), several when an
+    extractor ran a page's notes into one line ("1 Resolution 70/1.2 Resolution 69/313,
+    annex."): each next one opens with the next number right after a full stop."""
+    start = _NOTE_ON_MARKER.fullmatch(text)
+    if start is None:
+        return []
+    found = [(start.group(1), start.group(2))]
+    while True:
+        marker, rest = found[-1]
+        following = str(int(marker) + 1)
+        cut = next((m for m in _NEXT_NOTE.finditer(rest) if m.group(1) == following), None)
+        if cut is None:
+            return found
+        found[-1] = (marker, rest[: cut.start()])
+        found.append((following, rest[cut.end() :]))
 
 
 def _markers_apart(
@@ -464,13 +599,19 @@ def _markers_apart(
 ) -> None:
     """Record the page's foot as a footnote area whose markers stand apart, if it is one."""
     content = [i for i in page if furniture[i] is None]
-    markers = [
-        i
-        for i in content
-        if MARKER_LINE.fullmatch(lines[i].text)
-        and lines[i].blank_before
-        and (i + 1 == page.stop or lines[i + 1].blank_before)
-    ]
+    markers: list[int] = []
+    run: list[int] = []  # marker lines one after another ("1" / "2" / "3")
+    for at, i in enumerate(content):
+        if MARKER_LINE.fullmatch(lines[i].text) and (run or lines[i].blank_before):
+            run.append(i)
+            following = content[at + 1] if at + 1 < len(content) else None
+            if following is None or lines[following].blank_before:
+                markers += run  # the run stands between blank lines
+                run = []
+            elif not MARKER_LINE.fullmatch(lines[following].text):
+                run = []
+        else:
+            run = []
     if not markers:
         return
     first = next((i for i in reversed(content) if lines[i].blank_before), None)
@@ -508,6 +649,8 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
             continue
         if _LABEL_ALONE.fullmatch(text):
             return False  # "(a)" alone: a subparagraph of the text, not a footnote
+        if texts and lines[index].blank_before and texts[-1][-1:] in ",;:":
+            return False  # a paragraph's clause before a blank line: text, not a note
         texts.append(text)
     if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_LINES * len(markers):
         return False
@@ -561,6 +704,8 @@ def _pair_detached(
     texts: list[Line] = []
     alone = _alone(line for line, kind in zip(area, kinds, strict=True) if kind is None)
     for line, kind in zip(area, kinds, strict=True):
+        if kind == "scattered word":
+            continue  # put back in its note line already
         if kind is not None:
             diagnostics.info(
                 f"dropped-{kind.replace(' ', '-')}", _dropped(kind, line), line=line.no
@@ -615,11 +760,23 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     return _ends_sentence(line) and not following[:1].isdigit() and not following[:1].islower()
 
 
+def _next_note(note: Note, marker: str) -> bool:
+    """Whether a line opening with `marker` starts the note after `note` although `note`
+    ended without a full stop ("…, et annexe III" / "6 Ibid."): its marker is the next
+    one, and the line before stops on no abbreviation or "No." that a number continues."""
+    return (
+        note.marker.isdigit()
+        and marker == str(int(note.marker) + 1)
+        and not _ABBREVIATION.search(note.lines[-1])
+        and note.lines[-1][-1:] not in ",;-‑"
+    )
+
+
 def _ends_note(note: Note) -> bool:
     return _ends_sentence(note.lines[-1])
 
 
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u061c"
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
 """Format characters a source may print after a note's full stop (a left-to-right mark)."""
 
 
@@ -659,6 +816,23 @@ def _dropped(kind: str, line: Line) -> str:
 
 def _key(text: str) -> str:
     return "".join(text.split())
+
+
+_GAP = re.compile(r"\s{3,}")
+
+
+def _symbol_beside_title(text: str, title_key: str) -> bool:
+    """Whether a line is a page header set on one line: the symbol and the running
+    title, far apart or not, in either order ("A/RES/74/119      Cooperatives …")."""
+    if "A/RES/" not in text:
+        return False
+    pieces = _GAP.split(text.strip())
+    if len(pieces) == 1:  # one space apart (pypdf): the symbol opens or ends the line
+        pieces = text.split(None, 1) if text.startswith("A/RES/") else text.rsplit(None, 1)
+    if len(pieces) != 2:
+        return False
+    symbol, title = pieces if SYMBOL_LINE.fullmatch(pieces[0]) else pieces[::-1]
+    return SYMBOL_LINE.fullmatch(symbol) is not None and _is_running_title(title, title_key)
 
 
 def _may_be_running_title(text: str, title_key: str) -> bool:
@@ -710,6 +884,8 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
         return "line" if whole >= 0.9 * len(lines) else "punct"
     if starts is not None and not _blank_lines_separate(lines, starts()):
         return "punct"
+    if _blank_lines_split_sentences(lines, blanks):
+        return "punct"
     if blanks >= 0.9 * (len(lines) - 1):
         # A blank line after every line: reflowed paragraphs end with punctuation (or
         # are short: headings, dates); hard-wrapped lines mostly do not.
@@ -729,6 +905,28 @@ def _whole(text: str) -> bool:
     return ends_paragraph(text) or (len(text) < 40 and text[-1:] not in "-‑")
 
 
+def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
+    """Whether many blank lines fall inside sentences: after a line that does not end a
+    clause, before one that goes on in lower case or with a figure. pdfminer sets a
+    paragraph's indented first line apart from the rest so ("Recalling … 71/59" / "" /
+    "of 5 December 2016 …"); such text tells its paragraphs by punctuation."""
+    inside = sum(
+        1
+        for previous, line in itertools.pairwise(lines)
+        if line.blank_before
+        and not line.page_break
+        and not ends_paragraph(previous.text)
+        and (line.text[:1].islower() or _FIGURE_GOES_ON.match(line.text) is not None)
+    )
+    return inside >= max(2, _SPLIT_SHARE * blanks)
+
+
+_SPLIT_SHARE = 0.2
+_FIGURE_GOES_ON = re.compile(r"\d+(?![\d.)])")
+"""A line that opens with a figure and is no number of a paragraph ("1925 Geneva …")."""
+"""The share of blank lines inside sentences from which blank lines tell nothing."""
+
+
 def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
     """Whether blank lines stand where paragraphs start, not just anywhere.
 
@@ -737,7 +935,13 @@ def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
     furniture and numbers set apart ("1." then a blank line) has most such starts
     without a blank line before them: its paragraphs are told by punctuation.
     """
+    # A number or label alone may be set apart by blank lines of its own (LibreOffice's
+    # PDF: "" / "1." / "" / "Takes note …"): lines that open with words count, when
+    # there are enough of them.
     candidates = [index for index in range(1, len(lines)) if starts[index]]
+    worded = [index for index in candidates if not _LABEL_ALONE.fullmatch(lines[index].text)]
+    if len(worded) >= 4:
+        candidates = worded
     if len(candidates) < 4:
         return True
     blank = sum(1 for index in candidates if lines[index].blank_before)
@@ -751,7 +955,13 @@ def ends_paragraph(text: str) -> bool:
     """Whether a line ends as a paragraph does (a glued footnote marker aside)."""
     if text[-1:].isdigit():
         text = _TRAILING_MARKER.sub("", text)
+    if text[-1:] in _CLOSING_QUOTES and text[-2:-1] in _QUOTED_END:
+        return True  # a quotation closes the paragraph: "… sind?“", "… (2015).”"
     return text[-1:] in PARAGRAPH_END
+
+
+_CLOSING_QUOTES = frozenset("”“’»」")
+_QUOTED_END = frozenset(".?!。？！")
 
 
 def segment(
@@ -920,7 +1130,7 @@ def _starts_block(
     mode: Mode,
     shapes: _Shapes,
     *,
-    wrapped: Callable[[Line], bool],
+    wrapped: Callable[..., bool],
     short: Callable[[Line], bool],
     alone: bool,
 ) -> bool:
@@ -952,7 +1162,9 @@ def _starts_block(
     if mode == "blank" and not line.blank_before:
         return False
     if mode == "blank" and not line.page_break:
-        return True
+        # A full line that leaves its sentence open runs on over a blank line: pdfminer
+        # sets a paragraph's indented first line apart ("… 36/146 C of" / "" / "16 …").
+        return structural or ended or not wrapped(previous, True)
     # Over a page break (or in text without blank lines) a paragraph runs on unless it
     # had ended; a full line ending in a comma ends a paragraph only when the next line
     # starts like one: numbered, known initial words, or a heading (a line of its own
@@ -997,6 +1209,10 @@ def measure(lines: list[Line]) -> int:
     return widths[(len(widths) * 9) // 10 if len(widths) >= 10 else -1]
 
 
+_WRAPPED_SHARE = 0.3
+"""In text wrapped at a margin at least this share of the lines are full."""
+
+
 class _Widths:
     """Whether a line is full (85 % of `measure`), measured only when first asked:
     most texts never need it."""
@@ -1004,11 +1220,17 @@ class _Widths:
     def __init__(self, lines: list[Line]) -> None:
         self._lines = lines
         self._full: float | None = None
+        self._hard = False
 
-    def full(self, line: Line) -> bool:
+    def full(self, line: Line, hard: bool = False) -> bool:
+        """`hard`: only in text wrapped at a margin (most lines full), not one paragraph
+        a line, whose long paragraphs also look full."""
         if self._full is None:
             self._full = 0.85 * measure(self._lines)
-        return width(line.text) >= self._full
+            self._hard = sum(
+                1 for other in self._lines if width(other.text) >= self._full
+            ) >= _WRAPPED_SHARE * len(self._lines)
+        return width(line.text) >= self._full and (self._hard or not hard)
 
     def short(self, line: Line) -> bool:
         """Whether a line ends well before the margin (under 60 % of `measure`)."""

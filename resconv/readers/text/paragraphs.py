@@ -9,6 +9,7 @@ language prints (numbers, initial words, letters) comes from its `LanguageProfil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from resconv.diagnostics import Diagnostics
@@ -130,9 +131,7 @@ class ParagraphClassifier:
             return index
         sub = self.profile.subparagraph.match(text)
         if sub and (part.preamble or part.body):
-            self._subparagraph(
-                part, "".join(sub.group("num").split()), para.inlines(sub.end()), para
-            )
+            self._subparagraph(part, _label(sub.group("num")), para.inlines(sub.end()), para)
             return index
         if self._wrap_up(para, rest, index, part):
             return index
@@ -144,7 +143,13 @@ class ParagraphClassifier:
             return index
         content = para.inlines()
         if not part.in_body and (
-            (text[-1:] not in _CLAUSE_END and not self._operative_list_opening(text))
+            (
+                text[-1:] not in _CLAUSE_END
+                and not (
+                    self._operative_list_opening(text)
+                    and not self._amid_preamble(text, rest, index)
+                )
+            )
             or self._preambular_despite_end(text)
             or self._preambular_before_preamble(para, rest, index)
         ):
@@ -174,6 +179,12 @@ class ParagraphClassifier:
             and bool(self.profile.operative.match(text))
             and not self.profile.preambular.match(text)
         )
+
+    def _amid_preamble(self, text: str, rest: list[Para], index: int) -> bool:
+        """A paragraph with operative initial words ending with a comma before a preambular
+        one ("Accueille avec satisfaction …," for "Accueillant", a slip the UN's texts
+        have): the preamble goes on."""
+        return text[-1:] in _COMMAS and index < len(rest) and self._preambular_like(rest[index])
 
     def _preambular_before_preamble(self, para: Para, rest: list[Para], index: int) -> bool:
         """A preambular paragraph closed with a full stop (a slip the UN's texts have)
@@ -234,7 +245,7 @@ class ParagraphClassifier:
             last.subparagraphs
             and not last.wrap_up
             and following is not None
-            and not self._nested("".join(following.group("num").split()), last.number)
+            and not self._nested(_label(following.group("num")), last.number)
         ):
             subs = (*owner.subparagraphs[:-1], replace(last, wrap_up=content))
             owners[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
@@ -264,6 +275,20 @@ class ParagraphClassifier:
                 text = (Text(text=body),) if body else ()
             kind = "roman" if section else "letter"
             return Heading(number=number, text=text, level=self._level(part, kind)), index
+        roman = _ROMAN_HEADING.fullmatch(para.text)
+        if (
+            roman
+            and para.text[-1] not in layout.PARAGRAPH_END
+            and (len(roman.group("num")) > 2 or "letter" not in part.heading_levels)
+        ):  # "II. Financing" on one line; "I. …" after "H. …" is a letter
+            return (
+                Heading(
+                    number=roman.group("num"),
+                    text=para.inlines(roman.start("text")),
+                    level=self._level(part, "roman"),
+                ),
+                index,
+            )
         letter = self.profile.letter_heading.fullmatch(para.text)
         if letter and para.text[-1] not in layout.PARAGRAPH_END:
             return (
@@ -381,14 +406,16 @@ class ParagraphClassifier:
             return not ("\u2460" <= previous <= "\u2473")
         if "\u3220" <= number <= "\u3229":
             return not ("\u3220" <= previous <= "\u3229")
-        inner = number.strip("()（） ")
-        prev_inner = previous.strip("()（） ")
+        inner = number.strip("()（） ’‘")  # "’1‘": an Arabic text's (i) under (أ)
+        prev_inner = previous.strip("()（） ’‘")
         if inner.isdigit():  # (1) under (أ) in Arabic
             return not prev_inner.isdigit()
         if not (set(inner) <= _ROMAN_LETTERS) or "\u2460" <= previous <= "\u3229":
             return False
         if len(inner) == 1 and len(prev_inner) == 1 and ord(inner) == ord(prev_inner) + 1:
             return False  # (i) after (h) is a letter
+        if _doubled(inner) and _doubled(prev_inner) and ord(inner[0]) == ord(prev_inner[0]) + 1:
+            return False  # (cc) after (bb), (ii) after (hh): letters past (z)
         return not set(prev_inner) <= _ROMAN_LETTERS or prev_inner in ("h", "u", "w")
 
     def check_numbers(self, part: Part) -> None:
@@ -413,6 +440,24 @@ class ParagraphClassifier:
                 )
             seen.setdefault(value, line)
             expected = value + 1
+
+
+_ROMAN_HEADING = re.compile(r"(?P<num>[IVXLC]{1,6}\.)\s+(?P<text>\S.*)")
+"""A section heading's Roman number and its text on one line: "II. Financing"."""
+
+
+def _label(printed: str) -> str:
+    """A subparagraph label without the spaces set inside its brackets ("( a )" → "(a)"),
+    a space between two letters kept as printed (the Arabic "(ب ب)")."""
+    return _LABEL_SPACE.sub("", printed)
+
+
+_LABEL_SPACE = re.compile(r"\s+(?!\w)|(?<!\w)\s+")
+
+
+def _doubled(label: str) -> bool:
+    """Whether `label` is a letter doubled, as lists go on after (z): "aa", "bb"."""
+    return len(label) == 2 and label[0] == label[1] and label.isalpha()
 
 
 def _split_before(para: Para, skip: int, profile: LanguageProfile) -> tuple[Para, Para] | None:

@@ -32,6 +32,7 @@ from resconv.model import (
     plain_text,
 )
 from resconv.model import Part as ModelPart
+from resconv.readers.markup import apply_vote, take_vote
 from resconv.readers.references import recognise_references
 from resconv.readers.text import layout
 from resconv.readers.text.bidi import to_logical_order
@@ -42,6 +43,7 @@ from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
 from resconv.readers.text.repair import (
     join_marker_breaks,
+    join_vote_lines,
     join_word_lines,
     rejoin_split_words,
     restore_scattered_words,
@@ -87,7 +89,9 @@ class TextReader:
             text = to_logical_order(text, text_profile, diagnostics, source)
         elif text_profile.joiner == "space":
             text = restore_scattered_words(text, diagnostics)
+        text, vote = take_vote(join_vote_lines(text))
         resolution = recognise_references(_Builder(text_profile, diagnostics, source).build(text))
+        resolution = apply_vote(resolution, vote)
         return Result(resolution, diagnostics.freeze())
 
 

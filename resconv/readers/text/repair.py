@@ -21,10 +21,12 @@ from collections import Counter
 from resconv.diagnostics import Diagnostics
 from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import vocabulary
+from resconv.lang.votes import VOTE_WORDS
 from resconv.readers.text.layout import Line, ends_paragraph
 
 __all__ = [
     "join_marker_breaks",
+    "join_vote_lines",
     "join_word_lines",
     "rejoin_split_words",
     "restore_scattered_words",
@@ -42,6 +44,10 @@ _SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–\S)")
 """A space the extraction left before punctuation: "No. 11 , document", "flows ;",
 "2018 –2028"."""
 _GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–\S)")
+_STRAY_SPACE = re.compile(r"(?<=[\w)]) (?=”[,;:.])|(?<=\d) (?=–\d)")
+"""A space before a closing quotation mark that punctuation follows ("development ”.")
+or before a dash glued to the figure after it ("2018 –2028"): no text sets one there,
+whatever it does elsewhere."""
 _REGULAR = 3
 """A space before punctuation is dropped when the text glues that punctuation to the word
 before it at least this many times as often (French sets a space before ";" and ":"
@@ -67,21 +73,78 @@ def rejoin_split_words(
         if "-" in text
         for match in _COMPOUND.finditer(text)
     }
+    years = {year for text in texts for year in _YEAR.findall(text)}
+    figured = {
+        match.group(1) + match.group(2)
+        for text in texts
+        if "-" in text
+        for match in _FIGURED_COMPOUND.finditer(text)
+    }
     spaced_marks = _stray_spaces(texts)
     overlong = _overlong_width(texts)
     out: list[str] = []
     for text, line in zip(texts, lines, strict=True):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
+        if " ”" in text or " –" in text:
+            text = _STRAY_SPACE.sub("", text)
         if spaced_marks:
             text = _SPACE_BEFORE.sub(lambda m: _keep_space(m, spaced_marks), text)
+        if years:
+            text = _rejoin_years(text, years, diagnostics, line)
         text = _rejoin(text, words, pairs, known, diagnostics, line)
         if compounds or common:
             text = _restore_hyphens(
                 text, compounds, common, known, len(text) > overlong, diagnostics, line
             )
+        if figured:
+            text = _restore_figure_hyphens(text, figured, diagnostics, line)
         out.append(text)
     return out
+
+
+_SPLIT_YEAR = re.compile(r"(?<![\w/.])(?P<head>(?:19|20)\d) (?P<tail>\d)(?![\w/])")
+"""A year cut by a stray space before its last digit ("October 201 3", "the 203 0 Agenda")."""
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?!\d)")
+
+
+def _rejoin_years(text: str, years: set[str], diagnostics: Diagnostics, line: int) -> str:
+    """`text` with each year cut before its last digit made whole, when the text prints
+    that year whole elsewhere (so that "resolution 201 3" of another kind stays)."""
+
+    def join(match: re.Match[str]) -> str:
+        year = match.group("head") + match.group("tail")
+        if year not in years:
+            return match.group(0)
+        diagnostics.info("rejoined-split-word", f"rejoined the year {year!r}", line=line)
+        return year
+
+    return _SPLIT_YEAR.sub(join, text)
+
+
+_FIGURED_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-(\d+)(?![\w-])")
+"""A word joined to a figure by a hyphen: "post-2015", "COVID-19"."""
+_FIGURED_WORD = re.compile(r"(?<![\w-])[^\W\d_]+\d+(?![\w-])")
+
+
+def _restore_figure_hyphens(
+    text: str, figured: set[str], diagnostics: Diagnostics, line: int
+) -> str:
+    """`text` with "post2015" made "post-2015" where the text prints "post-2015": an
+    extractor took the hyphen at a line's end for a soft one and dropped it."""
+
+    def hyphenate(match: re.Match[str]) -> str:
+        word = match.group()
+        if word not in figured:
+            return word
+        cut = len(word.rstrip("0123456789"))
+        repaired = word[:cut] + "-" + word[cut:]
+        diagnostics.info(
+            "hyphen-restored", f"restored the hyphen of {word!r} as {repaired!r}", line=line
+        )
+        return repaired
+
+    return _FIGURED_WORD.sub(hyphenate, text)
 
 
 def _keep_space(match: re.Match[str], marks: str) -> str:
@@ -359,3 +422,36 @@ def _scattered_run(lines: list[str], index: int) -> list[int]:
         run.append(at)
         at += 2
     return run
+
+
+_VOTE_LABELS = tuple(
+    label
+    for words in VOTE_WORDS.values()
+    for label in (words.in_favour, words.against, words.abstaining)
+)
+
+
+def join_vote_lines(text: str) -> str:
+    """`text` with each side of a recorded vote on one line: an extraction wraps the
+    long list of States ("In favour: AFGHANISTAN, …" / "BOSNIA AND …" / "Against: …")
+    over many lines, up to a blank line or the next side's label. The lines joined
+    stay, empty, so that line numbers hold."""
+    if not any(label in text for label in _VOTE_LABELS):
+        return text
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip().startswith(_VOTE_LABELS):
+            index += 1
+            continue
+        start, index = index, index + 1
+        while (
+            index < len(lines)
+            and lines[index].strip()
+            and "\f" not in lines[index]
+            and not lines[index].strip().startswith(_VOTE_LABELS)
+        ):
+            lines[start] = lines[start].rstrip() + " " + lines[index].strip()
+            lines[index] = ""
+            index += 1
+    return "\n".join(lines)
