@@ -8,7 +8,10 @@ its files with other producers, from UN resolutions the project's tests never re
   initial words, ``[^n]`` footnotes), made into Word by pandoc: real footnotes, Word's own
   list numbering for "1." and "(a)", pandoc's styles;
 - ``libreoffice-pdf``: LibreOffice's PDF of that DOCX: no first-line indents, space between
-  paragraphs, a title set as a large heading, footnotes at each page's foot.
+  paragraphs, a title set as a large heading, footnotes at each page's foot;
+- ``libreoffice-docx``: that DOCX saved again as Word by LibreOffice: its own styles, and
+  its own list numbering (a list's first paragraph numbered by one list, the rest by
+  another that counts on).
 
 Each file is read by resconv and compared with the UN's AKN of the same resolution as the
 accuracy benchmark compares (``accuracy_suite.compare``). The sample is taken from the far
@@ -24,7 +27,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -47,6 +52,7 @@ from resconv.errors import ResconvError
 from tests.render.libreoffice import docx_to_pdfs
 
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
+PRODUCERS = ("pandoc-docx", "libreoffice-pdf", "libreoffice-docx")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,11 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _made(work: Path, source: Path, text: str) -> tuple[Path, Path | None]:
-    """The pandoc DOCX of `text` and LibreOffice's PDF of it, made once and cached."""
+def _made(work: Path, source: Path, text: str) -> tuple[Path, Path | None, Path | None]:
+    """The pandoc DOCX of `text`, LibreOffice's PDF of it and LibreOffice's DOCX of it,
+    made once and cached (None: LibreOffice could not make it)."""
     key = hashlib.sha256(text.encode()).hexdigest()[:16]
     docx = work / f"{source.stem}-{key}.docx"
-    pdf = docx.with_suffix(".pdf")
     if not docx.exists():
         with tempfile.TemporaryDirectory() as tmp:
             md = Path(tmp) / "in.md"
@@ -71,14 +77,52 @@ def _made(work: Path, source: Path, text: str) -> tuple[Path, Path | None]:
             made = Path(tmp) / "out.docx"
             subprocess.run(["pandoc", str(md), "-o", str(made)], check=True, timeout=120)
             shutil.move(made, docx)
-    if not pdf.exists():
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
+    return docx, _converted(docx, ".pdf"), _converted(docx, ".lo.docx")
+
+
+def _converted(docx: Path, suffix: str) -> Path | None:
+    """LibreOffice's PDF (".pdf") or Word file (".lo.docx") of `docx`, cached beside it."""
+    target = docx.with_suffix(suffix)
+    if target.exists():
+        return target
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            if suffix == ".pdf":
                 (converted,) = docx_to_pdfs([docx], Path(tmp), timeout=180)
-                shutil.move(converted, pdf)
-            except (OSError, subprocess.SubprocessError):
-                return docx, None
-    return docx, pdf
+            else:
+                command = [
+                    shutil.which("soffice") or "soffice",
+                    "--headless",
+                    f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                    "--convert-to",
+                    "docx:MS Word 2007 XML",
+                    "--outdir",
+                    tmp,
+                    str(docx),
+                ]
+                _run_whole(command, timeout=180)
+                converted = Path(tmp) / docx.name
+            shutil.move(converted, target)
+        except (OSError, subprocess.SubprocessError):
+            return None
+    return target
+
+
+def _run_whole(command: list[str], *, timeout: float) -> None:
+    """Run `command` in a session of its own and, on timeout, end the whole session:
+    LibreOffice's launcher starts the program that does the work as its child, which
+    ending the launcher alone would leave running."""
+    with subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    ) as process:
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+    if code:
+        raise subprocess.CalledProcessError(code, command)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,8 +145,8 @@ def main(argv: list[str] | None = None) -> int:
             except Unusable:
                 continue
             taken += 1
-            docx, pdf = _made(work, source.path, markdown(model))
-            for producer, path in (("pandoc-docx", docx), ("libreoffice-pdf", pdf)):
+            made = zip(PRODUCERS, _made(work, source.path, markdown(model)), strict=True)
+            for producer, path in made:
                 row = rows[(language, producer)]
                 row[0] += 1
                 if path is None:

@@ -11,6 +11,7 @@ matched by their text, so nothing else of the reading changes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -39,7 +40,9 @@ __all__ = [
     "apply_tables",
     "apply_vote",
     "emphasis_styles",
+    "heading_lines",
     "mark_initial",
+    "mend_roman_start",
     "mostly_cjk",
     "table_mark",
     "take_vote",
@@ -49,7 +52,7 @@ TITLE = re.compile(r"\s*(?:ES-|S-)?\d{1,3}/\d{1,4}(?:\s?[A-Z])?\s*[.．-]")
 """The start of the number-and-title line: "67/38.", "74/10 -"."""
 LABEL = re.compile(
     r"\s*(?:\d{1,3}\s*[.．]|[０-９]{1,3}\s*．|[(（]\s*[a-zа-я\u0600-\u06ff]{1,2}\s*[)）]"
-    r"|[(（]\s*[ivxlc]{1,6}\s*[)）]|[a-zа-я]{1,2}\)|[\u3220-\u3229]|[\u0660-\u0669\d]{1,3}\s*-)\s*"
+    r"|[(（]?\s*[ivxlc]{1,6}\s*[)）]|[a-zа-я]{1,2}\)|[\u3220-\u3229]|[\u0660-\u0669\d]{1,3}\s*-)\s*"
 )
 """An operative number or subparagraph letter printed at the head of a paragraph."""
 
@@ -77,6 +80,45 @@ def emphasis_styles(text: str) -> tuple[bool, bool]:
 
 
 _RTL_LETTERS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def heading_lines(text: str) -> str:
+    """A heading printed with its number on one line ("I Our commitment", "A. Scope"),
+    as the text reader reads a heading: the number on a line of its own, then the text."""
+    number = _HEADING_NUMBER.match(text)
+    if number is None or not text[number.end() :][:1].isupper():
+        return text
+    return f"{number.group(1)}\n\n{text[number.end() :]}"
+
+
+_HEADING_NUMBER = re.compile(r"((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?|[A-Z]\.)[ \t\u00a0]+")
+"""A part's number: a Roman numeral up to XXXIX, or a capital letter with its full stop."""
+
+
+def mend_roman_start(markdown: str) -> str:
+    """A letter numbering a paragraph followed by "(ii)": the "(i)" a list numbering
+    carried on as a letter ("(a)", "(i)" shown by Word as "(a)", "(b)"), put back.
+
+    A letter list never runs straight into "(ii)", so the letter can only stand for
+    "(i)"; the file shows the wrong number, the paragraph's place says the right one.
+    """
+    lines = markdown.split("\n")
+    labelled = [(i, _SUB_LABEL.match(line)) for i, line in enumerate(lines)]
+    numbered = [(i, found) for i, found in labelled if found is not None]
+    for (at, label), (_, following) in itertools.pairwise(numbered):
+        if (
+            label.group("letter") not in (None, "i")
+            and following.group("roman") == "ii"
+            and (label.group("open"), label.group("close"))
+            == (following.group("open"), following.group("close"))
+        ):
+            lines[at] = f"{label.group('open')}i{label.group('close')}" + lines[at][label.end() :]
+    return "\n".join(lines)
+
+
+_SUB_LABEL = re.compile(
+    r"(?P<open>\(?)(?:(?P<letter>[a-z])|(?P<roman>[ivx]{2,5}))(?P<close>\))(?= )"
+)
 
 
 def mark_initial(text: str, runs: list[tuple[str, bool]]) -> str:

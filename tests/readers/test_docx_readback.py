@@ -81,6 +81,49 @@ def test_word_numbering_is_printed_as_numbers() -> None:
     assert model.adoption is not None and model.adoption.meeting == 48
 
 
+_NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>
+<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/>
+<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="1"/>
+<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="2"/>
+<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="5"><w:abstractNumId w:val="2"/>
+<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+</w:numbering>"""
+
+
+def test_lists_of_one_abstract_numbering_count_on_and_a_start_override_restarts() -> None:
+    from lxml import etree
+
+    from resconv.readers.docx.styles import Numbering, Styles
+
+    numbering = Numbering(etree.fromstring(_NUMBERING), Styles(None))
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def label(num_id: str) -> str:
+        paragraph = etree.fromstring(
+            f'<w:p xmlns:w="{w}"><w:pPr><w:numPr><w:ilvl w:val="0"/>'
+            f'<w:numId w:val="{num_id}"/></w:numPr></w:pPr></w:p>'
+        )
+        return numbering.label(paragraph, None)
+
+    # LibreOffice: the first paragraph with list 3, the others with list 1, one count.
+    assert [label(n) for n in ("3", "1", "1", "4", "4", "1")] == [
+        "1.",
+        "2.",
+        "3.",
+        "(a)",
+        "(b)",
+        "4.",
+    ]
+    # A second lettered list that overrides the start begins again at (a).
+    assert [label(n) for n in ("5", "5")] == ["(a)", "(b)"]
+
+
 def test_a_word_table_is_read_as_the_models_table(shared_dir: Path) -> None:
     model = resconv.read(shared_dir / DEV / "A-RES-76-238.eng.xml").value
     tables = [block for block in model.operative if isinstance(block, Table)]

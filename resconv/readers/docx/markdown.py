@@ -21,7 +21,14 @@ from resconv.model import Table
 from resconv.readers.docx.package import Package
 from resconv.readers.docx.styles import Numbering, Styles
 from resconv.readers.docx.tables import Piece, read_table
-from resconv.readers.markup import TITLE, emphasis_styles, mark_initial, mostly_cjk, table_mark
+from resconv.readers.markup import (
+    TITLE,
+    emphasis_styles,
+    heading_lines,
+    mark_initial,
+    mostly_cjk,
+    table_mark,
+)
 
 __all__ = ["write_markdown"]
 
@@ -183,7 +190,7 @@ def _paragraph(paragraph: etree._Element, reading: _Reading) -> str:
         runs.insert(0, (label + " ", False))
     lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
     if not chinese and all(p.bold for p in pieces if p.marker is None and p.text.strip()):
-        return "\n".join(line for line in lines if line)  # a title or heading
+        return heading_lines("\n".join(line for line in lines if line))  # a title or heading
     lines[0] = mark_initial(lines[0], runs)
     return "\n".join(line for line in lines if line)
 

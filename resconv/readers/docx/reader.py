@@ -16,7 +16,13 @@ from resconv.errors import StrictModeError, StructureError
 from resconv.model import Resolution, Table
 from resconv.readers.docx.markdown import write_markdown
 from resconv.readers.docx.package import LIMITS, Limits, open_package
-from resconv.readers.markup import apply_initial_words, apply_tables, apply_vote, take_vote
+from resconv.readers.markup import (
+    apply_initial_words,
+    apply_tables,
+    apply_vote,
+    mend_roman_start,
+    take_vote,
+)
 
 __all__ = ["DocxReader", "docx_markdown"]
 
@@ -41,7 +47,7 @@ class DocxReader:
         from resconv.readers import get_reader
 
         text, tables = _read_markdown(data, source=source, limits=self.limits)
-        markdown, vote = take_vote(text)
+        markdown, vote = take_vote(mend_roman_start(text))
         try:
             result = get_reader("text").read(
                 markdown.encode(), source=source, lang=lang, strict=strict

@@ -140,6 +140,9 @@ class Numbering:
         self.abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[tuple[str, int], int] = {}
+        """The last number given, by abstract numbering and level."""
+        self.restarted: set[tuple[str, int]] = set()
+        """The lists and levels whose start override has been applied."""
         if root is None:
             return
         for abstract in root.iter(f"{W}abstractNum"):
@@ -187,15 +190,21 @@ class Numbering:
         if level not in levels:
             return ""
         fmt, pattern, start = levels[level]
-        key = (num_id, level)
+        # The lists of one abstract numbering count on together (LibreOffice numbers a
+        # list's first paragraph with one list and the rest with another); a list that
+        # overrides the start restarts the count where it is first used.
+        key = (abstract_id, level)
+        if level in overrides and (num_id, level) not in self.restarted:
+            self.restarted.add((num_id, level))
+            self.counters.pop(key, None)
         self.counters[key] = self.counters.get(key, overrides.get(level, start) - 1) + 1
-        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+        for deeper in [k for k in self.counters if k[0] == abstract_id and k[1] > level]:
             del self.counters[deeper]
         if fmt in ("bullet", "none"):
             return ""
         label = pattern
         for index in range(level + 1):
-            value = self.counters.get((num_id, index))
+            value = self.counters.get((abstract_id, index))
             if value is None:
                 lfmt, _, lstart = levels.get(index, ("decimal", "", 1))
                 value = overrides.get(index, lstart)

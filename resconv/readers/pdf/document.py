@@ -378,13 +378,18 @@ def _untangle(textpage: int, line: Line) -> None:
     rebuilt: list[Span] = []
     owner: Span | None = None
     reach, last = 0.0, " "
+    pending = False  # a space met since the last letter
     for origin, edge, char, span in placed:
-        if _word_gap(last, char, origin - reach, span.size):
-            rebuilt[-1].text += " "  # the space the drawing order had put elsewhere
-        if char.strip():
-            reach, last = edge, char
-        elif last.strip():
-            reach, last = origin, char
+        if not char.strip():
+            pending = pending or bool(last.strip())
+            continue
+        gap = origin - reach
+        if rebuilt and (
+            _word_gap(last, char, gap, span.size) or (pending and gap > 0.1 * span.size)
+        ):
+            rebuilt[-1].text += " "  # a space where the letters stand apart, wherever drawn
+        pending = False
+        reach, last = edge, char
         if rebuilt and span is owner:
             rebuilt[-1].text += char
             rebuilt[-1].x1 = max(rebuilt[-1].x1, edge)

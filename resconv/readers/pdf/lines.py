@@ -8,14 +8,19 @@ from the positions of its characters (the file may store the glyphs in display o
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import replace
 
+from resconv.lang.matching import Regex
+from resconv.lang.profile import profile
 from resconv.readers.pdf.document import Line, Page, Span
 
 __all__ = [
     "CELL_GAP",
+    "against_base",
     "is_superscript",
     "order_lines",
     "set_direction",
@@ -28,22 +33,50 @@ CELL_GAP = 2.5
 
 
 def set_direction(pages: list[Page]) -> bool:
-    """Lines take the document's direction: right to left when most letters are.
+    """Lines take their base direction: right to left in a right-to-left document whose
+    lines are set so.
 
-    In a right-to-left document a line of Latin letters or numbers alone (a footnote's
-    document number) still reads right to left, unless it stands on the left half of
-    the page, as the English date on the cover does. An Arabic name in an English
-    document does not turn its line round.
+    A document is right to left when most letters are. Its lines are right to left
+    unless the evidence of their alignment says they are set left to right (a
+    producer that gives Arabic paragraphs a left-to-right base: flush left, the
+    number on the left of the title); such lines are still put in logical order,
+    from a left-to-right base. A line of Latin letters or numbers alone (a
+    footnote's document number) reads right to left in a right-to-left document,
+    unless it stands on the left half of the page, as the English date on the
+    cover does. An Arabic name in an English document does not turn its line round.
     """
     text = "".join(span.text for page in pages for line in page.lines for span in line.spans)
     letters = len(_LETTER.findall(text))
     document_rtl = len(_RTL_LETTER.findall(text)) > 0.3 * letters
+    base_rtl = document_rtl and _set_right_to_left(pages)
     for page in pages:
         for line in page.lines:
-            line.rtl = document_rtl and (
+            line.rtl = base_rtl and (
                 _RTL_LETTER.search(line.text) is not None or line.x0 + line.x1 > page.width
             )
     return document_rtl
+
+
+def _set_right_to_left(pages: list[Page]) -> bool:
+    """Whether the right-to-left lines are set from the right: the short ones (a
+    paragraph's last line, a heading) keep to the right edge of the text rather than
+    the left. Lines as near one edge as the other (centred) say nothing; without
+    evidence, right to left."""
+    votes = 0
+    for page in pages:
+        lines = [line for line in page.lines if _RTL_LETTER.search(line.text)]
+        if len(lines) < 2:
+            continue
+        left = min(line.x0 for line in lines)
+        right = max(line.x1 for line in lines)
+        width = right - left
+        for line in lines:
+            if line.x1 - line.x0 > 0.75 * width:
+                continue
+            lean = (right - line.x1) - (line.x0 - left)  # > 0: nearer the left edge
+            if abs(lean) > 0.3 * width:
+                votes += 1 if lean < 0 else -1
+    return votes >= 0
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -52,10 +85,17 @@ _LABEL_HEAD = re.compile(r"[()]\w{1,3}[()]|\d{1,3}")
 _QUOTES = {"\u201c": "\u201d", "\u201d": "\u201c"}
 
 
+def against_base(line: Line) -> bool:
+    """Right-to-left text in a line set left to right: where a producer places its runs
+    (and the footnote anchors between them) says little about where the line starts."""
+    return not line.rtl and _RTL_LETTER.search(line.text) is not None
+
+
 def order_lines(lines: list[Line]) -> list[Line]:
     """The page's lines top to bottom, pieces of one printed line joined."""
     ordered = sorted(lines, key=lambda line: -line.baseline)
     merged: list[Line] = []
+    pieced: set[int] = set()
     for line in ordered:
         target = _joinable(merged, line)
         if target is None:
@@ -64,12 +104,28 @@ def order_lines(lines: list[Line]) -> list[Line]:
             target.spans.extend(line.spans)
             target.rtl = target.rtl or line.rtl
             target.changed()
+            pieced.add(id(target))
     for line in merged:
-        if line.rtl:
+        if line.rtl or _RTL_LETTER.search(line.text):
             _logical_order(line)
         else:
             line.spans.sort(key=lambda span: span.x0)
+            if id(line) in pieced:
+                _space_between_pieces(line)
     return merged
+
+
+def _space_between_pieces(line: Line) -> None:
+    """A space between pieces of one line that stand a word space apart (PDFium adds
+    none between its own lines): "prolifération³" ";" in French."""
+    for left, right in itertools.pairwise(line.spans):
+        if (
+            left.text[-1:].strip()
+            and right.text[:1].strip()
+            and right.x0 - left.x1 > 0.2 * line.size
+        ):
+            left.text += " "
+            left.spaced = True
 
 
 def _joinable(merged: list[Line], line: Line) -> Line | None:
@@ -115,7 +171,7 @@ def split_cells(line: Line) -> list[Line]:
 
 
 def _logical_order(line: Line) -> None:
-    """Right-to-left: the line read back into logical order from positions.
+    """A line with right-to-left text read back into logical order from positions.
 
     Files store right-to-left text in display or in logical order and split it into
     text objects as they like. PDFium gives each run of right-to-left letters of one
@@ -133,6 +189,15 @@ def _logical_order(line: Line) -> None:
             order += 1
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
     pieces.sort(key=lambda item: (round(item[0], 1), item[1]))
+    pieces = [
+        piece
+        for index, piece in enumerate(pieces)
+        if not _false_word_break(
+            piece[2],
+            pieces[index - 1][2] if index else None,
+            pieces[index + 1][2] if index + 1 < len(pieces) else None,
+        )
+    ]
     visual: list[_Placed] = []
     for _, _, item in pieces:
         text, span, left, _ = item
@@ -140,15 +205,22 @@ def _logical_order(line: Line) -> None:
         spaced = visual[-1][0][-1:].isspace() or text[:1].isspace() if visual else True
         # A combining mark set apart from its letter is still part of the word.
         spaced = spaced or any(
-            unicodedata.category(c) == "Mn"
-            for c in (text[:1], visual[-1][0][-1:] if visual else "")
+            piece and all(unicodedata.category(c) == "Mn" for c in piece)
+            for piece in (text[:1], visual[-1][0] if visual else "")
+        )
+        # A note's marker and the punctuation after it touch, however far apart drawn.
+        spaced = spaced or (
+            visual[-1][0][-1:] + text[:1] in _MARKER_BESIDE_PUNCTUATION
+            and (is_superscript(span, line) or is_superscript(visual[-1][1], line))
         )
         if gap > 0.15 * span.size and not spaced:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
     spans: list[Span] = []
     head = ""
-    for text, span, left, right in _undo_display(visual):
+    for text, span, left, right in (
+        _undo_display(visual) if line.rtl else _left_to_right_base(visual)
+    ):
         last = spans[-1] if spans else None
         # A short head with a bracket or digit ("(د)", "1") is a label: its own span,
         # so where the text after it starts stays known.
@@ -165,10 +237,19 @@ def _logical_order(line: Line) -> None:
             if not text.isspace():  # a space put in a gap does not close it
                 last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
         else:
-            spans.append(replace(span, text=text, chars=None, x0=left, x1=right))
+            spans.append(replace(span, text=text, chars=None, x0=left, x1=right, spaced=False))
     line.spans = _without_stray_latin(spans)
     line.changed()
     _turn_brackets(line.spans)
+
+
+_MARKER_BESIDE_PUNCTUATION = frozenset(
+    pair
+    for digit in "0123456789"
+    for mark in "\u060c\u061b,;.:"
+    for pair in (digit + mark, mark + digit)
+)
+"""A marker's last digit and the punctuation after it, in either visual order."""
 
 
 def _apart(span: Span, left: float, right: float) -> bool:
@@ -202,7 +283,7 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 _STRAY_LATIN = re.compile(
     "(?<=[\u0620-\u065f])"
-    "(?:[\x01-\x1f0-9A-Za-z!\"#$%&'*+:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
+    "(?:[-\x01-\x1f0-9A-Za-z!\"#$%&'*+.:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
     "(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670]))"
 )
 """What a producer put inside an Arabic word: a sign for a kashida, or a space before a
@@ -211,18 +292,29 @@ mark (a vowel set apart from its letter, "أيضا ً")."""
 
 def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
     """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
-    chars = _marks_after_letters(span.chars or _spread(span))
+    chars = span.chars or _spread(span)
+    # A word break found before a vowel mark is none: the mark belongs to the word before.
+    chars = _marks_after_letters(
+        [box for index, box in enumerate(chars) if not _space_before_mark(chars, index)]
+    )
     if mirrored:
         # PDFium mirrors the double quotes of a right-to-left line as it mirrors
         # brackets; the file's own quote marks are the other ones.
         chars = [(_QUOTES.get(char, char), left, right) for char, left, right in chars]
     out: list[tuple[str, float, float]] = []
     joined = False
+    previous = 0.0  # the centre of the last right-to-left letter
     for char, left, right in chars:
         if char in "\r\n":
             joined = False
             continue
         letter = _kind(char) == "R" or (joined and unicodedata.category(char) == "Mn")
+        if letter and joined and out and _kind(char) == "R":
+            # PDFium can give a run's letters out of logical order: a letter drawn right
+            # of the one before it starts a piece of its own, placed by its position.
+            joined = (left + right) / 2 <= previous + 1.0
+        if _kind(char) == "R":
+            previous = (left + right) / 2
         if letter and joined and out:
             text, low, high = out[-1]
             out[-1] = (text + char, min(low, left), max(high, right))
@@ -236,6 +328,22 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
         edge = min(left for _, left, _ in out)
         out.append((" ", edge - 0.02, edge - 0.01))
     return out
+
+
+def _false_word_break(item: _Placed, before: _Placed | None, after: _Placed | None) -> bool:
+    """A word break PDFium found without width, inside a letter's box (a stacked
+    ligature's, a stretched letter's) or between letters closer than a space: none."""
+    text, span, left, right = item
+    if text != " " or right - left > 0.01 or before is None or after is None:
+        return False
+    letters = [other for other in (before, after) if _kind(other[0][:1]) == "R"]
+    inside = any(other[2] + 0.5 < left < other[3] - 0.5 for other in letters)
+    return inside or (len(letters) == 2 and after[2] - before[3] < 0.08 * span.size)
+
+
+def _space_before_mark(chars: list[tuple[str, float, float]], index: int) -> bool:
+    following = chars[index + 1][0] if index + 1 < len(chars) else ""
+    return chars[index][0] == " " and bool(following) and unicodedata.category(following) == "Mn"
 
 
 def _marks_after_letters(
@@ -261,7 +369,11 @@ def _marks_after_letters(
         after = out[end]
         before = out[index - 1] if index else None
         on_after = after[1] <= centre <= after[2]
-        on_before = before is not None and before[1] <= centre <= before[2]
+        # A mark after a letter in the file's order sits on it however the glyph is drawn
+        # (a mark set over a narrow initial letter can reach over the next one).
+        on_before = before is not None and (
+            before[1] <= centre <= before[2] or unicodedata.category(before[0]).startswith("L")
+        )
         # Marks drawn in one glyph with their letter share its box.
         shared = abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05
         if (shared or (on_after and not on_before)) and unicodedata.category(after[0]).startswith(
@@ -398,6 +510,126 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     for keeps, chars in reversed(runs):
         logical.extend(chars if keeps else reversed(chars))
     return logical
+
+
+def _left_to_right_base(visual: list[_Placed]) -> list[_Placed]:
+    """`_undo_left_to_right_base`, after a bracketed letter at the left ("(أ)", set
+    apart by a tab), and with the number opening the line read as its first word when
+    only that reading makes a date ("6 كانون الأول/ديسمبر 2021"): the line alone
+    cannot tell it from a run's last word ("الجلسة العامة 45")."""
+    label = _BRACKET_LABEL.match("".join(item[0] for item in visual[:6]))
+    if label is not None:
+        # "(أ)" set apart at the left: a subparagraph's letter, read first.
+        taken, head = 0, 0
+        while head < len(visual) and taken < label.end(1):
+            taken += len(visual[head][0])
+            head += 1
+        return [*_undo_display(visual[:head]), *_left_to_right_base(visual[head:])]
+    logical = _undo_left_to_right_base(visual, False)
+    date = _arabic_date()
+    if date.search("".join(item[0] for item in logical)):
+        return logical
+    first = _undo_left_to_right_base(visual, True)
+    return first if date.search("".join(item[0] for item in first)) else logical
+
+
+def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[_Placed]:
+    """Logical order of a line of a left-to-right paragraph that holds right-to-left text.
+
+    Only the right-to-left runs are turned round (each as a right-to-left line is);
+    Latin text, and what stands between a run and Latin text or the paragraph's ends
+    (its number before the first run, its closing comma after the last), keep their
+    places. A number next to a run is part of it (an Arabic number, UAX #9 W2) unless
+    it is glued to Latin text ("A/76/444"), or opens the line followed by a separator
+    ("1 -", "76/48."): the number of a paragraph or a title (or any number opening the
+    line, with `number_first`). A raised marker is a neutral: it reads with the run
+    around it, or keeps its place beside the paragraph's closing punctuation.
+    Punctuation left of the first run that ends a sentence ends the line's run (a line
+    never starts a paragraph with it); punctuation right of the last run is the
+    paragraph's own unless it is an opening one carried over from the line before.
+    """
+    # A raised marker is a footnote's anchor, which a producer treats as a neutral.
+    kinds = [
+        "N" if _visual_kind(item[0]) == "D" and _raised(item, visual) else _visual_kind(item[0])
+        for item in visual
+    ]
+    count = len(kinds)
+    strong = [index for index, kind in enumerate(kinds) if kind in "RL"]
+    leading = strong[0] if strong else count
+    label = _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading])) is not None
+    if number_first and not label:
+        label = True
+        digit = next((i for i in range(leading) if kinds[i] == "D"), leading)
+        leading = next((i for i in range(digit, leading) if kinds[i] not in "DSE"), leading)
+    member = [kind == "R" for kind in kinds]
+    for index, kind in enumerate(kinds):
+        if kind != "D" or (label and index < leading):
+            continue
+        low = high = index
+        while low > 0 and kinds[low - 1] in "DSE":
+            low -= 1
+        while high + 1 < count and kinds[high + 1] in "DSE":
+            high += 1
+        if (low > 0 and kinds[low - 1] == "L") or (high + 1 < count and kinds[high + 1] == "L"):
+            continue  # part of a Latin word or symbol
+        left_kind = next((kinds[i] for i in reversed(strong) if i < index), "")
+        right_kind = next((kinds[i] for i in strong if i > index), "")
+        member[index] = "R" in (left_kind, right_kind)
+    anchors = [index for index, kind in enumerate(kinds) if kind in "RLD"]
+    if not anchors:
+        return visual
+    for index, kind in enumerate(kinds):
+        if kind in "RLD":
+            continue
+        before = next((i for i in reversed(anchors) if i < index), None)
+        after = next((i for i in anchors if i > index), None)
+        if before is not None and after is not None:
+            member[index] = member[before] and member[after]
+        elif after is not None:  # the line's left edge: the logical end of its last run
+            edge = "".join(item[0] for item in visual[: anchors[0]])
+            member[index] = member[after] and not label and _ENDS_SENTENCE.search(edge) is not None
+        elif before is not None:  # the right edge: the logical start of its first run
+            edge = "".join(item[0] for item in visual[anchors[-1] + 1 :])
+            member[index] = member[before] and _ENDS_SENTENCE.search(edge) is None
+    logical: list[_Placed] = []
+    index = 0
+    while index < count:
+        end = index + 1
+        while end < count and member[end] == member[index]:
+            end += 1
+        chunk = visual[index:end]
+        logical.extend(_undo_display(chunk) if member[index] else chunk)
+        index = end
+    return _markers_without_leading_zero(logical)
+
+
+def _markers_without_leading_zero(items: list[_Placed]) -> list[_Placed]:
+    """A raised marker's digits turned round where they read "01": some producers show
+    a marker amid right-to-left text as neutrals, reversed; no marker starts with 0."""
+    out = list(items)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and out[end][0].isdigit() and _raised(out[end], items):
+            end += 1
+        if end - index > 1 and out[index][0] == "0":
+            out[index:end] = out[index:end][::-1]
+        index = max(end, index + 1)
+    return out
+
+
+@functools.cache
+def _arabic_date() -> Regex:
+    """A date as Arabic prints it, the evidence for reading a number first."""
+    return profile("ar").date
+
+
+_BRACKET_LABEL = re.compile(r"(\s*[()][\u0621-\u064a]{1,3}[()])\s")
+"""A subparagraph's Arabic letter in brackets, as a line's first item."""
+_NUMBER_LABEL = re.compile(r"\s*\(?\d+(?:[/.]\d+)*\s*[-.)–]")
+"""A paragraph's or title's number and its separator at the start of a line."""
+_ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")
+"""Punctuation that ends a clause or a paragraph (Arabic comma, semicolon, question mark)."""
 
 
 def _visual_kind(text: str) -> str:

@@ -12,6 +12,7 @@ are kept one to a line, as printed.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,13 +23,14 @@ from resconv.readers.markup import (
     LABEL,
     TITLE,
     emphasis_styles,
+    heading_lines,
     mark_initial,
     mostly_cjk,
     table_mark,
 )
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.furniture import PageText
-from resconv.readers.pdf.lines import is_superscript, split_cells, start
+from resconv.readers.pdf.lines import against_base, is_superscript, split_cells, start
 from resconv.readers.pdf.tables import find_tables
 
 __all__ = ["Markdown", "write_markdown"]
@@ -64,6 +66,8 @@ class _Para:
     """Where the paragraph's second line started."""
     begin: float = 0.0
     """Where the paragraph's first line started."""
+    indent: float = 0.0
+    """How far past its page's margin the paragraph's second line started."""
 
 
 def write_markdown(pages: list[PageText]) -> Markdown:
@@ -92,8 +96,9 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     emit("", 1)
     text_lines = body[title_at:]
     margins, pitch = _measure(text_lines, widths)
+    pitch.update(_large_type_pitches(text_lines, pitch))
     edges = _far_edges(text_lines, widths)
-    words = _vocabulary(body)
+    words = _spelling(body)
     tables = find_tables(text_lines, lambda cell: _inline(cell, emphasis=False, words=words))
     in_flow: list[tuple[str, int]] = []
     at = 0
@@ -105,11 +110,14 @@ def write_markdown(pages: list[PageText]) -> Markdown:
                 _all_strong(line) for line in para.lines
             )
             text = _inline(para.lines, emphasis=emphasis, words=words)
+            if all(_all_strong(line) for line in para.lines):
+                text = heading_lines(text)
             if _DEFINITION.match(text):
                 in_flow.append((text, para.lines[0].page))
                 continue
-            emit(text, para.lines[0].page)
-            emit("", para.lines[-1].page)
+            for piece in text.split("\n\n"):  # a heading's number and text: two
+                emit(piece, para.lines[0].page)
+                emit("", para.lines[-1].page)
         if found is not None:
             emit(table_mark(len(out.tables)), text_lines[found.start].page)
             emit("", text_lines[found.end - 1].page)
@@ -123,9 +131,12 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     return out
 
 
-def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, float], float]:
-    """Each page's text margin, and the text's line pitch: the most common among lines
-    of running text (a long table's rows are set smaller and closer).
+def _measure(
+    lines: list[Line], widths: dict[int, float]
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Each page's text margin, and the text's line pitch (by the size of its type): the
+    most common among lines of running text (a long table's rows are set smaller and
+    closer).
 
     The margin is where the leftmost line of text starts (titles and headings aside),
     per page: Word's mirrored margins move the text block on facing pages. A page
@@ -157,7 +168,30 @@ def _measure(lines: list[Line], widths: dict[int, float]) -> tuple[dict[int, flo
     # paragraphs are a line or two, the space between paragraphs is the most common.
     frequent = [gap for gap, count in gaps.items() if count >= max(2, gaps.total() // 20)]
     pitch = min(frequent) if frequent else size * 1.2
-    return margins, pitch
+    return margins, {round(size): pitch, _BODY: pitch}
+
+
+_BODY = 0
+"""The key of the running text's line pitch."""
+
+
+def _large_type_pitches(lines: list[Line], pitch: dict[int, float]) -> dict[int, float]:
+    """The line pitch of each type larger than the text's (a title's): the smallest gap
+    between two lines of it that follow each other. A producer may set a large title's
+    lines far wider apart than 1.2 times its size (a fallback font's line height)."""
+    body = max(pitch)  # the running text's size (the other key is _BODY, 0)
+    found: dict[int, float] = {}
+    for above, below in itertools.pairwise(lines):
+        size = round(above.size)
+        if (
+            size > body
+            and round(below.size) == size
+            and above.page == below.page
+            and above.baseline > below.baseline
+        ):
+            gap = above.baseline - below.baseline
+            found[size] = min(found.get(size, gap), gap)
+    return found
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -186,18 +220,22 @@ def _paragraphs(
     lines: list[Line],
     widths: dict[int, float],
     margins: dict[int, float],
-    pitch: float,
+    pitch: dict[int, float],
     edges: dict[int, float],
 ) -> list[_Para]:
     paras: list[_Para] = []
     previous: Line | None = None
+    spaced = _spaced_paragraphs(lines, pitch[_BODY])
     for line in lines:
         begin = start(line, widths[line.page])
         para = paras[-1] if paras else None
         if (
             para is None
             or previous is None
-            or _ends_short(previous, begin, margins, edges, widths)
+            or (
+                not (spaced and line.page == previous.page)
+                and _ends_short(previous, line, margins, edges, widths)
+            )
             or not _continues(para, previous, line, begin, margins[line.page], pitch, widths, edges)
         ):
             para = _Para(lines=[line], label_end=_label_end(line, widths[line.page]), begin=begin)
@@ -205,24 +243,36 @@ def _paragraphs(
         else:
             if len(para.lines) == 1:
                 para.continuation = begin
+                para.indent = begin - margins[line.page]
             para.lines.append(line)
         previous = line
     return paras
 
 
+def _spaced_paragraphs(lines: list[Line], pitch: float) -> bool:
+    """Whether the document sets its numbered paragraphs apart by space: then, on one
+    page, space alone tells where a paragraph ends (a ragged line ends short anywhere)."""
+    gaps = [
+        above.baseline - below.baseline
+        for above, below in itertools.pairwise(lines)
+        if below.page == above.page and LABEL.match(below.text) and not _all_strong(below)
+    ]
+    return len(gaps) >= 3 and sum(gap > 1.3 * pitch for gap in gaps) >= 0.9 * len(gaps)
+
+
 def _ends_short(
     previous: Line,
-    begin: float,
+    line: Line,
     margins: dict[int, float],
     edges: dict[int, float],
     widths: dict[int, float],
 ) -> bool:
     """The line before ends far short of the text's edge, after the punctuation that ends
-    a paragraph: UN text is justified, so the paragraph ended there."""
+    a paragraph, with room for the first word of `line`: the paragraph ended there."""
     page = previous.page
     margin, edge = margins[page], edges[page]
     short = _reach(previous, widths[page]) < margin + 0.7 * (edge - margin)
-    return short and _CLAUSE_ENDS.search(previous.text) is not None
+    return short and _ended_early(previous, line, widths, edges)
 
 
 def _continues(
@@ -231,47 +281,121 @@ def _continues(
     line: Line,
     begin: float,
     margin: float,
-    pitch: float,
+    pitch: dict[int, float],
     widths: dict[int, float],
     edges: dict[int, float],
 ) -> bool:
     tolerance = 0.3 * line.size
     size = max(line.size, previous.size)
-    own_pitch = max(pitch, 1.2 * size)  # a larger type (a title's) sets its lines wider
+    # A larger type (a title's) sets its lines wider.
+    own_pitch = max(pitch.get(round(size), pitch[_BODY]), 1.2 * size)
     gap = previous.baseline - line.baseline
     if line.page == previous.page and gap > min(1.3 * own_pitch, own_pitch + 0.4 * size):
         return False  # space between paragraphs
+    if _lone_marker(line, previous):
+        return line.page == previous.page  # a raised marker the line's end pushed down
+    if abs(line.size - previous.size) > 1.5:
+        return False  # a title's type, then the text's
     if line.page != previous.page and (
-        _ended_early(previous, line, widths, edges) or _opens_styled_clause(previous, line)
+        _ended_early(previous, line, widths, edges)
+        or _opens_styled_clause(previous, line)
+        or (
+            _ended_early(previous, line, widths, edges, clause=False)
+            and _opens_styled_clause(previous, line, clause=False)
+        )
     ):
         return False  # a page break carries no spacing or indent: the lines themselves tell
     if (
-        len(para.lines) == 1
-        and para.begin - margin > 5 * line.size
+        para.begin - margin > 5 * line.size
         and previous.x1 - previous.x0 < 0.4 * widths[previous.page]
-    ):
-        return False  # a short line set far in (right-aligned, centred) stands alone
+    ):  # a short line set far in (right-aligned, centred) stands alone, unless it wrapped
+        return _wrapped(para, previous, line, begin, widths, edges)
     if _hanging_label(line) or (
         LABEL.match(line.text) and _PARAGRAPH_ENDS.search(previous.text) is not None
     ):
         return False  # a number or letter after a finished sentence starts a paragraph
-    if _all_strong(previous) != _all_strong(line):
-        return False
-    if abs(begin - margin) <= tolerance:
-        return True
+    if _all_strong(previous) != _all_strong(line) and not _bold_run_goes_on(
+        para, previous, line, widths, edges
+    ):
+        return False  # a heading's line next to running text
+    if against_base(previous):
+        return True  # its starting edge is no evidence, and it did not end short
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
         return True
+    if abs(begin - margin) <= tolerance:
+        # A paragraph whose lines hang at an indent does not come back to the margin:
+        # a line there (a heading after a page break) starts anew.
+        return para.indent <= tolerance
     if para.label_end is not None and abs(begin - para.label_end) <= tolerance:
+        return True
+    if (
+        len(para.lines) == 1
+        and LABEL.match(previous.text)
+        and para.begin + tolerance < begin < (para.label_end or math.inf) - tolerance
+        and not LABEL.match(line.text)
+        and not _ended_early(previous, line, widths, edges, clause=False)
+    ):
+        # A hanging indent: the text's indent where the number is set apart by a space
+        # only, or short of the text's start where a number too wide for its tab pushed
+        # the first line's text further.
         return True
     return _all_strong(previous) and _all_strong(line) and line.page == previous.page
 
 
+def _lone_marker(line: Line, text: Line) -> bool:
+    """A line holding nothing but a footnote marker, smaller than `text`'s type."""
+    return line.size < 0.85 * text.size and _MARKER.fullmatch(line.text.strip()) is not None
+
+
+def _bold_run_goes_on(
+    para: _Para, previous: Line, line: Line, widths: dict[int, float], edges: dict[int, float]
+) -> bool:
+    """A bold run inside a paragraph carries over a full line ("h) " then a lead-in set in
+    bold over two lines): the paragraph did not open in bold, the line before ends in
+    bold and `line` opens in bold."""
+    last = next((span for span in reversed(previous.spans) if span.text.strip()), None)
+    first = next((span for span in line.spans if span.text.strip()), None)
+    return (
+        not _all_strong(para.lines[0])
+        and last is not None
+        and first is not None
+        and last.bold
+        and first.bold
+        and line.page == previous.page
+        and not _ended_early(previous, line, widths, edges, clause=False)
+    )
+
+
+def _wrapped(
+    para: _Para,
+    previous: Line,
+    line: Line,
+    begin: float,
+    widths: dict[int, float],
+    edges: dict[int, float],
+) -> bool:
+    """`line` carries on a block set far in: it starts where the block starts, and its
+    first word would not have fitted at the end of the line before ("54th plenary"
+    "meeting" under the adoption's indent)."""
+    return (
+        line.page == previous.page
+        and abs(begin - para.begin) <= 0.3 * line.size
+        and not _all_strong(previous)
+        and not _ended_early(previous, line, widths, edges, clause=False)
+    )
+
+
 def _ended_early(
-    previous: Line, line: Line, widths: dict[int, float], edges: dict[int, float]
+    previous: Line,
+    line: Line,
+    widths: dict[int, float],
+    edges: dict[int, float],
+    *,
+    clause: bool = True,
 ) -> bool:
     """Whether `previous` stopped short of its page's text edge by more than the width of
     the first word of `line`: a typesetter fills every line of a paragraph but its last,
-    so such a line, ending a clause, ended its paragraph.
+    so such a line, ending a clause (unless `clause` is false), ended its paragraph.
     """
     text = line.text.strip()
     edge = edges.get(previous.page)
@@ -279,21 +403,24 @@ def _ended_early(
         not text
         or edge is None
         or abs(previous.size - line.size) >= 1
-        or _CLAUSE_ENDS.search(previous.text) is None
+        or (clause and _CLAUSE_ENDS.search(previous.text) is None)
     ):
         return False  # only a clause's end, in the text's own type, on a page that has it
     per_char = (line.x1 - line.x0) / max(len(line.text), 1)
-    # Chinese breaks anywhere, but a line may end up to two characters short where
-    # punctuation must not open the next line.
-    word = 3 if is_wide(text[0]) else len(text.split(" ", 1)[0])
+    # Chinese breaks anywhere, but a ragged line may end a character short, and one more
+    # where punctuation must not open the next line.
+    wide = is_wide(text[0])
+    word = 2 if wide else len(text.split(" ", 1)[0])
     room = edge - _reach(previous, widths[previous.page])
-    return room > (word + 1) * per_char
+    # A space (Latin, Cyrillic), and a character's width to spare: the per-character
+    # width is an average over spaces and letters, and a ragged line ends a little short.
+    return room > (word + (1 if wide else 2)) * per_char
 
 
-def _opens_styled_clause(previous: Line, line: Line) -> bool:
+def _opens_styled_clause(previous: Line, line: Line, *, clause: bool = True) -> bool:
     """`line` opens with initial words in their style (italic; bold in Chinese) after a
-    line that closed a clause in plain type: a new paragraph, even when the closing line
-    happened to be nearly full."""
+    line in plain type that closed a clause (unless `clause` is false): a new paragraph,
+    even when the closing line happened to be nearly full."""
     styles = emphasis_styles(line.text)
     first = next((span for span in line.spans if span.text.strip()), None)
     last = next((span for span in reversed(previous.spans) if span.text.strip()), None)
@@ -302,7 +429,7 @@ def _opens_styled_clause(previous: Line, line: Line) -> bool:
         and last is not None
         and _strong(first, styles)
         and not _strong(last, styles)
-        and _CLAUSE_ENDS.search(previous.text) is not None
+        and (not clause or _CLAUSE_ENDS.search(previous.text) is not None)
     )
 
 
@@ -346,22 +473,28 @@ def _strong(span: Span, styles: tuple[bool, bool]) -> bool:
     return (italic and span.italic) or (bold and span.bold)
 
 
-def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozenset()) -> str:
+def _inline(lines: list[Line], *, emphasis: bool, words: _Spelling | None = None) -> str:
     """One paragraph's text: lines joined, initial emphasis and markers marked up."""
     pieces: list[tuple[str, str]] = []  # (kind, text): "text", "join", "marker"
     for number, line in enumerate(lines):
         spans = line.spans
         if number:
             pieces.append(("join", ""))
+        lone = number > 0 and _lone_marker(line, lines[0])
         for span in spans:
             if not span.text:
                 continue
-            if is_superscript(span, line) and _MARKER.fullmatch(span.text.strip()):
+            raised = lone or is_superscript(span, line)
+            if raised and _MARKER.fullmatch(span.text.strip()):
                 marker = _MARKER.fullmatch(span.text.strip())
                 assert marker is not None
                 pieces.append(("marker", marker.group(1)))
+                if span.spaced or span.text[-1:].isspace():
+                    pieces.append(("text", " "))  # drawn apart from what follows
             else:
                 pieces.append(("text", span.text))
+    if len(pieces) > 1 and pieces[0][0] == "text" and _set_off_label(pieces[0][1], pieces[1][1]):
+        pieces.insert(1, ("text", " "))  # a number tabbed to the text, no space drawn
     if pieces and pieces[0][0] == "marker" and len(pieces) > 1:
         # A paragraph that opens with a raised marker is a note printed in the text's
         # flow (endnotes, a page without a rule): a definition, not a reference.
@@ -375,13 +508,20 @@ def _inline(lines: list[Line], *, emphasis: bool, words: frozenset[str] = frozen
     return text
 
 
+def _set_off_label(first: str, second: str) -> bool:
+    """A paragraph's number or letter drawn as a span of its own, the text after it
+    starting without a space ("(vii)" "Violations")."""
+    label = LABEL.fullmatch(first)
+    return label is not None and bool(first) and not first[-1].isspace() and second[:1].isalpha()
+
+
 def _style_runs(lines: list[Line], styles: tuple[bool, bool]) -> list[tuple[str, bool]]:
     spans = [span for line in lines for span in line.spans]
     return [(span.text, _strong(span, styles)) for span in spans[:12] if span.text]
 
 
 def _join(
-    pieces: list[tuple[str, str]], *, chinese: bool = False, words: frozenset[str] = frozenset()
+    pieces: list[tuple[str, str]], *, chinese: bool = False, words: _Spelling | None = None
 ) -> str:
     """The pieces' text; lines join with a space, or nothing in Chinese text.
 
@@ -393,23 +533,27 @@ def _join(
     for index, (kind, text) in enumerate(pieces):
         if kind == "marker":
             out = out.rstrip(" ") + f"[^{text}]"
-            after = pieces[index + 1] if index + 1 < len(pieces) else ("", "")
-            head = after[1][:1] if after[0] == "text" else ""
-            if head.isalnum() and not is_wide(head):
+            if _spaced_after_marker(pieces, index):
                 out += " "
         elif kind == "join":
             upcoming = next((t for k, t in pieces[index + 1 :] if k == "text" and t.strip()), "")
             out = out.rstrip(" ")
             last = out[-1:] if out else ""
             first = upcoming.lstrip(" ")[:1]
+            after_marker = index > 0 and pieces[index - 1][0] == "marker"
+            if after_marker and _spaced_after_marker(pieces, index - 1):
+                out += " "  # a marker ending a line, a word or number opening the next
+                continue
             if is_wide(last) or is_wide(first) or not out:
                 continue
             if chinese and not (last.isalnum() and first.isalnum()):
                 continue  # a line of Chinese breaks at a space only between words and numbers
             if _breaks_inside_a_word(out, first):
                 continue  # "4–" "15 September", "A/" "RES/67/38": a range or a symbol
+            if words is not None and out[-2:] in words.opening_dashes and first.isalnum():
+                continue  # "pilares —" "investigación": a dash that opens an aside
             if last in _HYPHENS and len(out) > 1 and out[-2].isalpha():
-                if _broken_word(out, upcoming.lstrip(" "), words):
+                if words is not None and _broken_word(out, upcoming.lstrip(" "), words.words):
                     out = out[:-1]
                 continue
             out += " "
@@ -418,14 +562,26 @@ def _join(
     return _SPACES.sub(" ", out).strip(" ")
 
 
+def _spaced_after_marker(pieces: list[tuple[str, str]], index: int) -> bool:
+    """A raised marker is set apart from a word or number that follows it (not from
+    punctuation, nor from Chinese), or from anything the file draws apart from it (the
+    French space before ";")."""
+    after = next((text for kind, text in pieces[index + 1 :] if kind != "join"), "")
+    head = after.lstrip(" ")[:1]
+    if not head or is_wide(head):
+        return False
+    return head.isalnum() or after[:1] == " "
+
+
 def _breaks_inside_a_word(before: str, after: str) -> bool:
-    """A line broken inside a range of numbers ("2018-" "2028", "4–" "15") or after a
-    symbol's slash ("A/" "RES/67/38"): the lines join without a space."""
+    """A line broken inside a range of numbers ("2018-" "2028", "4–" "15"), at a hyphen
+    after a number ("Goal 4-" "Education") or after a slash ("A/" "RES/67/38", "and/"
+    "or"): the lines join without a space."""
     if len(before) < 2 or before[-2] == " " or not after:
         return False
-    if before[-1] == "/":
+    if before[-1] == "/" or (before[-1] in _HYPHENS and before[-2].isdigit()):
         return True
-    return before[-1] in "-‐‑–" and before[-2].isdigit() and after[0].isdigit()
+    return before[-1] == "–" and before[-2].isdigit() and after[0].isdigit()
 
 
 def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
@@ -440,6 +596,30 @@ def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    """How the document spells within its lines: what decides a join at a line's end."""
+
+    words: frozenset[str]
+    """The words it prints (`_vocabulary`)."""
+    opening_dashes: frozenset[str]
+    """" —" or " –" where it sets a dash apart from the word before and glued to the
+    word after (the Spanish "raya" opening an aside), never spaced on both sides."""
+
+
+def _spelling(lines: list[Line]) -> _Spelling:
+    glued: Counter[str] = Counter()
+    spaced: Counter[str] = Counter()
+    for line in lines:
+        for found in _SPACED_DASH.finditer(line.text):
+            (spaced if found.group(2).isspace() else glued)[found.group(1)] += 1
+    opening = frozenset(" " + dash for dash in glued if not spaced[dash])
+    return _Spelling(_vocabulary(lines), opening)
+
+
+_SPACED_DASH = re.compile(r" ([—–])(\S|\s)")
 
 
 def _vocabulary(lines: list[Line]) -> frozenset[str]:

@@ -16,7 +16,13 @@ from typing import ClassVar
 from resconv.diagnostics import Diagnostic, Result
 from resconv.errors import ResconvError
 from resconv.model import Resolution
-from resconv.readers.markup import apply_initial_words, apply_tables, apply_vote, take_vote
+from resconv.readers.markup import (
+    apply_initial_words,
+    apply_tables,
+    apply_vote,
+    mend_roman_start,
+    take_vote,
+)
 from resconv.readers.pdf.document import LIMITS, Limits, read_pages, require_text
 from resconv.readers.pdf.furniture import sort_out
 from resconv.readers.pdf.lines import set_direction
@@ -47,7 +53,7 @@ class PdfReader:
         from resconv.readers import get_reader
 
         markdown = pdf_markdown(data, source=source, limits=self.limits)
-        markdown.text, vote = take_vote(markdown.text)
+        markdown.text, vote = take_vote(mend_roman_start(markdown.text))
         try:
             result = get_reader("text").read(
                 markdown.text.encode(), source=source, lang=lang, strict=strict
