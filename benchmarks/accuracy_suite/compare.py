@@ -210,8 +210,11 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
-        if _unpunctuated_line(block) and not label.match(plain_text(block.content)):
-            assert isinstance(block, OperativeParagraph)
+        if (
+            isinstance(block, OperativeParagraph)
+            and _unpunctuated_line(block)
+            and not label.match(plain_text(block.content))
+        ):
             out.append(Heading(number=None, text=block.content))
             continue
         if (

@@ -598,6 +598,13 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         while end < count and member[end] == member[index]:
             end += 1
         chunk = visual[index:end]
+        if not member[index] and end == count and index > 0 and member[index - 1]:
+            # The paragraph's closing punctuation touches its last word, drawn apart.
+            chunk = (
+                chunk
+                if _ENDS_SENTENCE.search(chunk[-1][0]) is None
+                else [item for item in chunk if not item[0].isspace()]
+            )
         logical.extend(_undo_display(chunk) if member[index] else chunk)
         index = end
     return _markers_without_leading_zero(logical)
