@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -49,7 +47,7 @@ from benchmarks.accuracy_suite.sources import (
     held_out_candidates,
 )
 from resconv.errors import ResconvError
-from tests.render.libreoffice import docx_to_pdfs
+from tests.render.libreoffice import docx_to_pdfs, run_whole_session
 
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 PRODUCERS = ("pandoc-docx", "libreoffice-pdf", "libreoffice-docx")
@@ -100,29 +98,12 @@ def _converted(docx: Path, suffix: str) -> Path | None:
                     tmp,
                     str(docx),
                 ]
-                _run_whole(command, timeout=180)
+                run_whole_session(command, timeout=180)
                 converted = Path(tmp) / docx.name
             shutil.move(converted, target)
         except (OSError, subprocess.SubprocessError):
             return None
     return target
-
-
-def _run_whole(command: list[str], *, timeout: float) -> None:
-    """Run `command` in a session of its own and, on timeout, end the whole session:
-    LibreOffice's launcher starts the program that does the work as its child, which
-    ending the launcher alone would leave running."""
-    with subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    ) as process:
-        try:
-            code = process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            raise
-    if code:
-        raise subprocess.CalledProcessError(code, command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,7 +65,7 @@ def docx_to_pdfs(docxs: list[Path], workdir: Path, *, timeout: float = 180) -> l
     workdir.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(workdir)))
     profile = (workdir / "lo-profile").resolve().as_uri()
-    subprocess.run(
+    run_whole_session(
         [
             command,
             "--headless",
@@ -75,16 +76,37 @@ def docx_to_pdfs(docxs: list[Path], workdir: Path, *, timeout: float = 180) -> l
             str(workdir),
             *map(str, docxs),
         ],
-        check=True,
         env=env,
         timeout=timeout,
-        capture_output=True,
     )
     pdfs = [workdir / (docx.stem + ".pdf") for docx in docxs]
     missing = [pdf.name for pdf in pdfs if not pdf.exists()]
     if missing:
         raise RuntimeError(f"LibreOffice wrote no PDF for {missing}")
     return pdfs
+
+
+def run_whole_session(
+    command: list[str], *, timeout: float, env: dict[str, str] | None = None
+) -> None:
+    """Run `command` in a session of its own and, on timeout, end the whole session:
+    LibreOffice's launcher starts the program that does the work as its child, which
+    ending the launcher alone would leave running (for hours, on a file it hangs on)."""
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    ) as process:
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+    if code:
+        raise subprocess.CalledProcessError(code, command)
 
 
 def pdf_to_png(
