@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 import pypdfium2  # noqa: E402
 
 import resconv  # noqa: E402
+from resconv.readers import get_reader  # noqa: E402
 from tests.readers.readback import differences  # noqa: E402
 from tests.render.libreoffice import docx_to_pdfs  # noqa: E402
 
@@ -93,7 +94,7 @@ def accuracy(files: list[Path], *, libreoffice: bool, show: bool) -> None:
 
 def speed() -> None:
     """Warm reading time (wall and CPU, median of 7) and peak Python memory per PDF."""
-    reader = resconv.readers.get_reader("pdf")
+    reader = get_reader("pdf")
     samples: list[tuple[str, bytes]] = [
         (path.name, path.read_bytes()) for path in sorted((SHARED / "corpus" / "pdf").glob("*.pdf"))
     ]
