@@ -36,6 +36,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 import resconv  # noqa: E402
+from resconv.writers import available_writers  # noqa: E402
 
 
 def warm(fn: Callable[[], object], repeat: int) -> float:
@@ -184,7 +185,7 @@ def main() -> None:
                 f"{warm(lambda: resconv.read_bytes(data), repeat) * 1000:.2f} ms",
             )
         )
-    for fmt in resconv.writers.available_writers():
+    for fmt in available_writers():
         rounds = repeat if fmt in ("akn", "json") else max(10, repeat // 10)
         seconds = warm(lambda fmt=fmt: resconv.write(model, fmt), rounds)
         rows.append((f"model → {fmt}, seed (warm)", f"{seconds * 1000:.2f} ms"))
