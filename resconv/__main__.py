@@ -2,6 +2,6 @@
 
 import sys
 
-from resconv.cli import main
+from resconv.cli import console
 
-sys.exit(main())
+sys.exit(console())

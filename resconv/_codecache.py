@@ -127,7 +127,7 @@ def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:
     if (
         type(pattern) is not str
         or flags & re.DEBUG
-        or not _ours(caller)
+        or not _ours_or_standard(caller)
         or (caller is not None and caller.get("__name__") in _UNSTABLE)
     ):
         return _compile_pattern(pattern, flags)  # type: ignore[no-any-return]
@@ -168,9 +168,38 @@ each would be a new entry, and the file rewritten, at every start (2.4 ms of a P
 process's CPU, the pattern's compiling aside)."""
 
 
+_STANDARD = frozenset(
+    {
+        "_markupbase",
+        "argparse",
+        "gettext",
+        "html",
+        "html.parser",
+        "json.decoder",
+        "json.encoder",
+        "json.scanner",
+        "locale",
+        "logging",
+        "platform",
+        "tokenize",
+        "urllib.parse",
+    }
+)
+"""Standard-library modules that compile fixed patterns (none made from data) when
+resconv's command line and writers import them: 11 patterns in a text → AKN process, 51
+with the PDF writer (`platform`, `json`, `html.parser` for reportlab), about 5 % of a
+one-document PDF process's instructions (callgrind). Their classes are not cached."""
+
+
 def _ours(module_globals: Mapping[str, object] | None) -> bool:
     name = module_globals.get("__name__") if module_globals is not None else None
     return isinstance(name, str) and name.split(".", 1)[0] in _OWNERS
+
+
+def _ours_or_standard(module_globals: Mapping[str, object] | None) -> bool:
+    return _ours(module_globals) or (
+        module_globals is not None and module_globals.get("__name__") in _STANDARD
+    )
 
 
 def _caller_globals() -> Mapping[str, object] | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal
 
-from resconv import _checks
+from resconv import _checks, _collector
 from resconv._atomic import (
     check_output_dir,
     prepare_output_dir,
@@ -528,6 +528,7 @@ def _parallel(
             max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
         )
 
+    _collector.release()  # before forking: the workers inherit the frozen start
     pool = new_pool()
 
     def submit(chunk: Chunk) -> Future[list[BatchResult]]:
@@ -715,6 +716,8 @@ def _run(job: _Job) -> BatchResult:
             f"internal error ({type(exc).__name__}: {exc}); please report it", source=name
         )
         return _failed(name, error, started)
+    finally:
+        _collector.release()  # the process's start and first document are over
 
 
 def _make_subfolder(folder: Path) -> None:

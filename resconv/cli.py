@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from resconv import __version__
+from resconv import __version__, _collector
 from resconv._atomic import prepare_output_dir, publish, remove_if_empty
 from resconv.conversion import DEFAULT_MAX_BYTES, Conversion, convert_bytes
 from resconv.errors import (
@@ -152,8 +152,27 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def console() -> int:
+    """The `resconv` command (and `python -m resconv`): `main`, then the process ends."""
+    status = main()
+    _collector.freeze_for_exit()
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (also used as the console script)."""
+    """Run the command line; returns the exit status.
+
+    Python's collector is held off through the start and the first document (see
+    `resconv._collector`), and given back as it was on return.
+    """
+    _collector.hold()
+    try:
+        return _main(argv)
+    finally:
+        _collector.restore()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     previous = _handle_sigterm()
     try:
         args = _build_parser().parse_args(argv)
@@ -451,4 +470,4 @@ class _Progress:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(console())

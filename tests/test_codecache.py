@@ -146,3 +146,15 @@ def test_patterns_built_from_sets_are_not_kept() -> None:
     exec(program, namespace)
     assert namespace["compiled"]().match("b")
     assert (pattern, 0) not in _codecache._regexes
+
+
+def test_fixed_patterns_of_the_standard_library_are_kept(tmp_path: Path) -> None:
+    env = {**os.environ, "RESCONV_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    program = (
+        "import resconv, fnmatch, json\nassert fnmatch.fnmatch('user-glob-4711', 'user-glob-*')"
+    )
+    subprocess.run([sys.executable, "-c", program], env=env, check=True)
+    (stored,) = tmp_path.glob("start-up-code-*.marshal")
+    data = stored.read_bytes()
+    assert b'(.*?)(["\\\\\\x00-\\x1f])' in data  # json's string scanner
+    assert b"user-glob" not in data  # fnmatch's patterns are made from the program's data

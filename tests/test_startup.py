@@ -65,3 +65,45 @@ print("inspect" in sys.modules)
 
 def test_a_stand_in_imports_its_module_when_used() -> None:
     assert _imported(_STAND_IN) == {"True"}  # dataclasses loaded `inspect` when it needed it
+
+
+_COLLECTOR = """
+import gc, sys
+from resconv.cli import main
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info))
+inputs = sys.argv[1:-1]
+status = main(["convert", *inputs, "--quiet", "--jobs", "1", "--to", "pdf", "-o", sys.argv[-1]])
+assert status == 0, status
+gc.callbacks.clear()
+print(len(collections), gc.isenabled(), gc.get_freeze_count())
+"""
+
+
+def _collector_after(*args: str) -> tuple[int, bool, int]:
+    """Collections during `main`, then whether the collector is on and objects frozen."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", _COLLECTOR, *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return int(out[0]), out[1] == "True", int(out[2])
+
+
+def test_the_command_line_collects_nothing_through_its_first_document(tmp_path: Path) -> None:
+    # The PDF writer's import and one document: no collection (see resconv._collector);
+    # `main` then gives the program that called it its collector back, nothing frozen.
+    assert _collector_after(str(SEED), str(tmp_path / "one")) == (0, True, 0)
+
+
+def test_the_collector_runs_again_after_the_first_document(tmp_path: Path) -> None:
+    copies = []
+    for index in range(4):
+        copies.append(tmp_path / f"copy{index}.txt")
+        copies[-1].write_bytes(SEED.read_bytes())
+    collections, enabled, frozen = _collector_after(*map(str, copies), str(tmp_path / "out"))
+    assert collections > 0 and enabled and frozen == 0  # three documents collected as usual
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 4

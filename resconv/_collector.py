@@ -1,0 +1,81 @@
+"""Start-up speed: Python's cyclic garbage collector held off while a process starts.
+
+Importing resconv, its readers and its writers (reportlab above all) creates some
+hundreds of thousands of objects that live as long as the process. Python's collector
+runs every 700 new objects and walks each young object again, and now and then every
+object; during a start nothing it finds is garbage. Measured on a one-document
+`resconv convert` of the seed (`gc.callbacks`, CPython 3.11): 25 collections taking
+about 8 ms to AKN, 36 taking about 25 ms to DOCX, 62 taking about 45 ms to PDF.
+
+The command line (`resconv.cli.main`) holds the collector off from its start through
+its first document (`hold`); the batch machinery then calls `release`, which moves
+every object alive into the permanent generation (`gc.freeze`: never walked again,
+and not written to by the collector in forked workers) and turns the collector on for
+the documents that follow. A one-document process never collects; its garbage is that
+of one document. The library alone (`import resconv`, `convert`, `convert_many` called
+by a program) leaves the program's collector as it is. `restore` gives a program that
+calls `main` itself (tests) its collector back as it was; the `resconv` command
+itself ends with `freeze_for_exit`: Python walks every object once more as it shuts
+down, except frozen ones (28 M instructions, about 7 %, of a one-document PDF process,
+measured with callgrind).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["freeze_for_exit", "held", "hold", "release", "restore"]
+
+_held = False
+"""`hold` turned the collector off and `release` has not turned it on yet."""
+_frozen = False
+"""`release` froze the objects alive; `restore` gives them back to the collector."""
+
+
+def hold() -> None:
+    """Turn the collector off until `release` (nothing if it is off already)."""
+    global _held
+    if gc.isenabled():
+        gc.disable()
+        _held = True
+
+
+def release() -> None:
+    """After a start and a first document: freeze what lives, turn the collector on."""
+    global _held, _frozen
+    if _held:
+        gc.freeze()
+        _frozen = True
+        gc.enable()
+        _held = False
+
+
+def restore() -> None:
+    """The collector as it was before `hold`: on, nothing frozen by this module."""
+    global _held, _frozen
+    if _frozen:
+        gc.unfreeze()
+        _frozen = False
+    if _held:
+        gc.enable()
+        _held = False
+
+
+def freeze_for_exit() -> None:
+    """The process ends now: spare it the collection Python runs as it shuts down."""
+    gc.freeze()
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """The collector off within the block (resconv's own imports), then as it was."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
