@@ -8,16 +8,19 @@ object; during a start nothing it finds is garbage. Measured on a one-document
 about 8 ms to AKN, 36 taking about 25 ms to DOCX, 62 taking about 45 ms to PDF.
 
 The command line (`resconv.cli.main`) holds the collector off from its start through
-its first document (`hold`); the batch machinery then calls `release`, which moves
-every object alive into the permanent generation (`gc.freeze`: never walked again,
-and not written to by the collector in forked workers) and turns the collector on for
-the documents that follow. A one-document process never collects; its garbage is that
-of one document. The library alone (`import resconv`, `convert`, `convert_many` called
-by a program) leaves the program's collector as it is. `restore` gives a program that
-calls `main` itself (tests) its collector back as it was; the `resconv` command
-itself ends with `freeze_for_exit`: Python walks every object once more as it shuts
-down, except frozen ones (28 M instructions, about 7 %, of a one-document PDF process,
-measured with callgrind).
+its first document (`hold`); the batch machinery then calls `release`, which turns it
+on for the documents that follow (and before it forks its workers, which inherit it). A
+one-document process never collects; its garbage is that of one document. The library
+alone (`import resconv`, `convert`, `convert_many` called by a program) leaves the
+program's collector as it is, and `main` gives a program that calls it (tests) its
+collector back as it was. The `resconv` command ends with `freeze_for_exit`: Python
+walks every object once more as it shuts down, except frozen ones (28 M instructions,
+about 7 %, of a one-document PDF process, measured with callgrind).
+
+Freezing the start-up's objects for a batch's later documents (`gc.freeze` at
+`release`) was tried: it saved 2 % of the instructions of a batch with two workers, but
+took 1.5–4.4 s more CPU in each of three alternating pairs of the 265 × 3 batch (about
+22 s each): left out.
 """
 
 from __future__ import annotations
@@ -26,12 +29,10 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["freeze_for_exit", "held", "hold", "release", "restore"]
+__all__ = ["freeze_for_exit", "held", "hold", "release"]
 
 _held = False
 """`hold` turned the collector off and `release` has not turned it on yet."""
-_frozen = False
-"""`release` froze the objects alive; `restore` gives them back to the collector."""
 
 
 def hold() -> None:
@@ -43,22 +44,16 @@ def hold() -> None:
 
 
 def release() -> None:
-    """After a start and a first document: freeze what lives, turn the collector on."""
-    global _held, _frozen
+    """After a start and a first document: the collector on again.
+
+    What was made meanwhile is moved to the oldest generation first (`freeze`, then
+    `unfreeze`: no object walked), where it would be had the collector run: else the
+    next young collection would walk all of it.
+    """
+    global _held
     if _held:
         gc.freeze()
-        _frozen = True
-        gc.enable()
-        _held = False
-
-
-def restore() -> None:
-    """The collector as it was before `hold`: on, nothing frozen by this module."""
-    global _held, _frozen
-    if _frozen:
         gc.unfreeze()
-        _frozen = False
-    if _held:
         gc.enable()
         _held = False
 

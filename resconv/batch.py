@@ -528,7 +528,7 @@ def _parallel(
             max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
         )
 
-    _collector.release()  # before forking: the workers inherit the frozen start
+    _collector.release()  # before forking: the workers collect as usual
     pool = new_pool()
 
     def submit(chunk: Chunk) -> Future[list[BatchResult]]:

@@ -169,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     finally:
-        _collector.restore()
+        _collector.release()  # the collector as the caller had it
 
 
 def _main(argv: Sequence[str] | None) -> int:

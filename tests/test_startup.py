@@ -69,19 +69,27 @@ def test_a_stand_in_imports_its_module_when_used() -> None:
 
 _COLLECTOR = """
 import gc, sys
+from resconv import _collector
 from resconv.cli import main
 collections = []
 gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info))
+released = _collector.release
+before_release = []
+def release():
+    before_release.append(len(collections))
+    released()
+_collector.release = release
 inputs = sys.argv[1:-1]
 status = main(["convert", *inputs, "--quiet", "--jobs", "1", "--to", "pdf", "-o", sys.argv[-1]])
 assert status == 0, status
 gc.callbacks.clear()
-print(len(collections), gc.isenabled(), gc.get_freeze_count())
+print(before_release[0], len(collections), gc.isenabled(), gc.get_freeze_count())
 """
 
 
-def _collector_after(*args: str) -> tuple[int, bool, int]:
-    """Collections during `main`, then whether the collector is on and objects frozen."""
+def _collector_after(*args: str) -> tuple[int, int, bool, int]:
+    """Collections before the collector was first released and during the whole of `main`,
+    then whether the collector is on and how many objects are frozen."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
         [sys.executable, "-c", _COLLECTOR, *args],
@@ -90,13 +98,14 @@ def _collector_after(*args: str) -> tuple[int, bool, int]:
         capture_output=True,
         text=True,
     ).stdout.split()
-    return int(out[0]), out[1] == "True", int(out[2])
+    return int(out[0]), int(out[1]), out[2] == "True", int(out[3])
 
 
 def test_the_command_line_collects_nothing_through_its_first_document(tmp_path: Path) -> None:
     # The PDF writer's import and one document: no collection (see resconv._collector);
     # `main` then gives the program that called it its collector back, nothing frozen.
-    assert _collector_after(str(SEED), str(tmp_path / "one")) == (0, True, 0)
+    before, _, enabled, frozen = _collector_after(str(SEED), str(tmp_path / "one"))
+    assert (before, enabled, frozen) == (0, True, 0)
 
 
 def test_the_collector_runs_again_after_the_first_document(tmp_path: Path) -> None:
@@ -104,6 +113,7 @@ def test_the_collector_runs_again_after_the_first_document(tmp_path: Path) -> No
     for index in range(4):
         copies.append(tmp_path / f"copy{index}.txt")
         copies[-1].write_bytes(SEED.read_bytes())
-    collections, enabled, frozen = _collector_after(*map(str, copies), str(tmp_path / "out"))
-    assert collections > 0 and enabled and frozen == 0  # three documents collected as usual
+    before, during, enabled, frozen = _collector_after(*map(str, copies), str(tmp_path / "out"))
+    assert before == 0 and during > 0  # the three documents after the first collected as usual
+    assert enabled and frozen == 0
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 4
