@@ -17,10 +17,10 @@ collector back as it was. The `resconv` command ends with `freeze_for_exit`: Pyt
 walks every object once more as it shuts down, except frozen ones (28 M instructions,
 about 7 %, of a one-document PDF process, measured with callgrind).
 
-Freezing the start-up's objects for a batch's later documents (`gc.freeze` at
-`release`) was tried: it saved 2 % of the instructions of a batch with two workers, but
-took 1.5–4.4 s more CPU in each of three alternating pairs of the 265 × 3 batch (about
-22 s each): left out.
+Keeping the start-up's objects frozen for a batch's later documents was tried: 2 % of
+the instructions of a batch with two workers saved, but +2.0, +4.4, +1.5 and −1.5 s of
+CPU in four alternating pairs of the 265 × 3 batch (about 22 s each): no clear gain,
+and a program calling `main` would be left with frozen objects. Left out.
 """
 
 from __future__ import annotations

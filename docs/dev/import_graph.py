@@ -42,6 +42,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "resconv._atomic",
             "resconv._cachedir",
             "resconv._checks",
+            "resconv._collector",
             "resconv._codecache",
             "resconv._lazyimport",
             "resconv._version",
