@@ -916,12 +916,19 @@ def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
         if line.blank_before
         and not line.page_break
         and not ends_paragraph(previous.text)
-        and (line.text[:1].islower() or _FIGURE_GOES_ON.match(line.text) is not None)
+        and (
+            line.text[:1].islower()
+            or _CASELESS_RTL.match(line.text) is not None
+            or _FIGURE_GOES_ON.match(line.text) is not None
+        )
     )
     return inside >= max(2, _SPLIT_SHARE * blanks)
 
 
 _SPLIT_SHARE = 0.2
+_CASELESS_RTL = re.compile("[\u0600-\u06ff]")
+"""A letter of a script without capitals, read right to left: after a line that does not
+end a clause, it goes on as lower case does (pdftotext sets Arabic lines apart so)."""
 _FIGURE_GOES_ON = re.compile(r"\d+(?![\d.)])")
 """A line that opens with a figure and is no number of a paragraph ("1925 Geneva …")."""
 """The share of blank lines inside sentences from which blank lines tell nothing."""

@@ -36,6 +36,7 @@ from resconv.readers.markup import apply_vote, take_vote
 from resconv.readers.references import recognise_references
 from resconv.readers.text import layout
 from resconv.readers.text.bidi import to_logical_order
+from resconv.readers.text.bidi_controls import normalise_bidi_controls, place_marks_after_letters
 from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
@@ -75,7 +76,8 @@ class TextReader:
         if lang is not None:
             language_profile(lang)  # an unknown language fails before any work
         text = decode(data, lang=lang, source=source, diagnostics=diagnostics)
-        text = strip_markdown(normalise(text, source=source, diagnostics=diagnostics))
+        text = normalise(text, source=source, diagnostics=diagnostics)
+        text = strip_markdown(normalise_bidi_controls(text, diagnostics))
         code = lang or detect_language(text, TEXT_LANGUAGES)
         if code is None:
             raise StructureError(
@@ -87,6 +89,7 @@ class TextReader:
         text_profile = language_profile(code)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
+            text = place_marks_after_letters(text, diagnostics)
         elif text_profile.joiner == "space":
             text = restore_scattered_words(text, diagnostics)
         text, vote = take_vote(join_vote_lines(text))
