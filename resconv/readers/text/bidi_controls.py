@@ -32,18 +32,24 @@ __all__ = ["normalise_bidi_controls", "place_marks_after_letters"]
 _CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LTR_EMBEDDING = re.compile("[\u202a\u202d]([^\u202a-\u202e]*)\u202c")
 """A left-to-right embedding or override and its text (extractors do not nest them)."""
+_RTL_EMBEDDING = re.compile("\u202b(?:[^\u202a-\u202e]|\u202a[^\u202a-\u202e]*\u202c)*\u202c")
+"""A right-to-left embedding and its text, left-to-right stretches included."""
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LATIN = r"[^\W\d_\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"
-_STRONG_LTR = re.compile(
-    rf"{_LATIN}(?:[^\s\u0590-\u08ff]*(?:[^\W_\u0590-\u08ff]|\s+(?={_LATIN})))*"
-    r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,:/\u2010\u2011-][0-9\u0660-\u0669\u06f0-\u06f9]+)*%?"
-)
+_LATIN_RUN = rf"{_LATIN}(?:[^\s\u0590-\u08ff]*(?:[^\W_\u0590-\u08ff]|\s+(?={_LATIN})))*"
+_DIGITS = "[0-9\u0660-\u0669\u06f0-\u06f9]+"
+_STRONG_LTR = re.compile(rf"{_LATIN_RUN}|{_DIGITS}(?:[.,:/\u00a0+-]{_DIGITS})*%?")
+_STRONG_LTR_AFTER_ARABIC = re.compile(rf"{_LATIN_RUN}|{_DIGITS}(?:[.,:/\u00a0]{_DIGITS})*%?")
 """What keeps its order inside a right-to-left line: a run of Latin text from its first
 letter to its last letter or digit (spaces and punctuation between Latin words take
 their direction), or a number with its separators ("75/320", "9:00", "20-21"). A
 number after a space is no part of a Latin run: in a right-to-left line "2 A/56/1026"
 is displayed "A/56/1026 2", the way "A/56/1026 2" would be, and a note's or a
 paragraph's number before a symbol is far more common than a number after one."""
+_DISPLAYED_RIGHT_TO_LEFT = re.compile(r"^[.,:;\u060c\u061b)\]]|\s[0-9]{1,3}$")
+"""A line of Latin text alone that is a right-to-left line displayed: its closing
+punctuation shown first, or a note's number last (".A/74/206 3" for "3 A/74/206.").
+Other Latin lines are the cover's left-to-right lines ("9 December 2019")."""
 _NUMBER_LABEL = re.compile(r"\s*[-\u2013]\s*([0-9\u0660-\u0669]{1,3})\s*")
 """A paragraph number drawn "-1" (its space lost between two close glyphs): "1 -"."""
 _DUAL_JOINING = "بتثجحخسشصضطظعغفقكلمنهيئـ"
@@ -71,12 +77,32 @@ def normalise_bidi_controls(text: str, diagnostics: Diagnostics) -> str:
         "removed the bidirectional embedding controls of a PDF extraction; the "
         "left-to-right stretches of right-to-left lines were put in reading order",
     )
+    if "\u202b" in text:
+        # pdftotext's right-to-left lines give every vowel mark before its letter.
+        return _marks_moved("\n".join(lines), diagnostics)
     return "\n".join(lines)
 
 
 def _logical_line(line: str) -> str:
-    if _RTL_LETTER.search(_LTR_EMBEDDING.sub("", line)) or not _has_letter(line):
-        line = _LTR_EMBEDDING.sub(lambda match: _displayed_to_logical(match.group(1)), line)
+    cells = _RTL_EMBEDDING.findall(line)
+    if len(cells) > 1 and _RTL_LETTER.search(line):
+        # pdftotext -layout sets a printed line's blocks side by side as the page shows
+        # them; a right-to-left line reads its blocks from the right ("74/10 -" before
+        # the title, a paragraph's number before its text).
+        line = "   ".join(reversed(cells))
+    elif cells and _RTL_LETTER.search(line):
+        line = line.strip(" ")  # the margin on the left of a right-to-left line says nothing
+    if (
+        _RTL_LETTER.search(_LTR_EMBEDDING.sub("", line))
+        or not _has_letter(line)
+        or _DISPLAYED_RIGHT_TO_LEFT.search(_CONTROLS.sub("", line).strip())
+    ):
+        line = _LTR_EMBEDDING.sub(
+            lambda match: _displayed_to_logical(
+                match.group(1), after_arabic=_RTL_LETTER.search(line, 0, match.start()) is not None
+            ),
+            line,
+        )
     return _CONTROLS.sub("", line)
 
 
@@ -84,14 +110,19 @@ def _has_letter(line: str) -> bool:
     return any(char.isalpha() for char in line)
 
 
-def _displayed_to_logical(stretch: str) -> str:
-    """A stretch as displayed left to right inside a right-to-left line, in logical order."""
+def _displayed_to_logical(stretch: str, *, after_arabic: bool = True) -> str:
+    """A stretch as displayed left to right inside a right-to-left line, in logical order.
+
+    After an Arabic letter numbers are Arabic numbers (UAX #9 W2), which a hyphen does
+    not join: "2011-2020" is displayed "2020-2011".
+    """
     label = _NUMBER_LABEL.fullmatch(stretch)
     if label:
         return f"{label.group(1)} - "
     pieces: list[str] = []
     end = 0
-    for match in _STRONG_LTR.finditer(stretch):
+    runs = _STRONG_LTR_AFTER_ARABIC if after_arabic else _STRONG_LTR
+    for match in runs.finditer(stretch):
         pieces.extend(stretch[end : match.start()])
         pieces.append(match.group())
         end = match.end()
@@ -111,9 +142,15 @@ def place_marks_after_letters(text: str, diagnostics: Diagnostics) -> str:
     marks = sum(1 for char in text if "\u064b" <= char <= "\u065f" or char == "\u0670")
     if opening * 10 < marks:
         return text
-    diagnostics.info(
-        "vowel-marks-moved",
-        "the vowel marks stood before their letters (as some PDF tools extract them); "
-        "each was put after its letter",
-    )
-    return _MARKS_BEFORE_LETTER.sub(r"\2\3\1", text)
+    return _marks_moved(text, diagnostics)
+
+
+def _marks_moved(text: str, diagnostics: Diagnostics) -> str:
+    moved = _MARKS_BEFORE_LETTER.sub(r"\2\3\1", text)
+    if moved != text:
+        diagnostics.info(
+            "vowel-marks-moved",
+            "the vowel marks stood before their letters (as some PDF tools extract "
+            "them); each was put after its letter",
+        )
+    return moved

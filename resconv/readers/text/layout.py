@@ -927,6 +927,7 @@ def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
 
 _SPLIT_SHARE = 0.2
 _CASELESS_RTL = re.compile("[\u0600-\u06ff]")
+_ARABIC_LETTER = re.compile("[\u0620-\u064a]")
 """A letter of a script without capitals, read right to left: after a line that does not
 end a clause, it goes on as lower case does (pdftotext sets Arabic lines apart so)."""
 _FIGURE_GOES_ON = re.compile(r"\d+(?![\d.)])")
@@ -1353,6 +1354,8 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
         is_cjk(last) or is_cjk(first) or (last.isdigit() and first in "(（")
     ):
         return ""  # "第2310\n(2016)号" → "第2310(2016)号": Chinese sets no space there
+    if last == "/" and _ARABIC_LETTER.match(before[-2:-1]) and _ARABIC_LETTER.match(first):
+        return " "  # Arabic lines break at spaces: "الأول/" ends a line of "الأول/ ديسمبر"
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
     return " "
