@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from resconv.lang.ar import marks_in_typing_order
 from resconv.lang.matching import Regex
 from resconv.lang.profile import profile
 from resconv.readers.pdf.document import Line, Page, Span
@@ -240,14 +241,9 @@ def _logical_order(line: Line) -> None:
             spans.append(replace(span, text=text, chars=None, x0=left, x1=right, spaced=False))
     line.spans = _without_stray_latin(spans)
     for span in line.spans:
-        span.text = _VOWEL_BEFORE_SHADDA.sub(r"\2\1", span.text)
+        span.text = marks_in_typing_order(span.text)
     line.changed()
     _turn_brackets(line.spans)
-
-
-_VOWEL_BEFORE_SHADDA = re.compile("([\u064b-\u0650\u0652])(\u0651)")
-"""A vowel and a shadda on one letter: the file cannot tell their order, and Arabic text
-is typed shadda first (the UN's Arabic resolutions: 2,544 to 60)."""
 
 
 _MARKER_BESIDE_PUNCTUATION = frozenset(

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from resconv.diagnostics import Diagnostics
+from resconv.lang.ar import marks_in_typing_order
 
 __all__ = ["normalise_bidi_controls", "place_marks_after_letters"]
 
@@ -36,10 +37,9 @@ _RTL_EMBEDDING = re.compile("\u202b(?:[^\u202a-\u202e]|\u202a[^\u202a-\u202e]*\u
 """A right-to-left embedding and its text, left-to-right stretches included."""
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LATIN = r"[^\W\d_\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"
-_LATIN_RUN = rf"{_LATIN}(?:[^\s\u0590-\u08ff]*(?:[^\W_\u0590-\u08ff]|\s+(?={_LATIN})))*"
+_LATIN_RUN = rf"{_LATIN}(?:[^\u0590-\u08ff]*[^\W_\u0590-\u08ff])?"
 _DIGITS = "[0-9\u0660-\u0669\u06f0-\u06f9]+"
-_STRONG_LTR = re.compile(rf"{_LATIN_RUN}|{_DIGITS}(?:[.,:/\u00a0+-]{_DIGITS})*%?")
-_STRONG_LTR_AFTER_ARABIC = re.compile(rf"{_LATIN_RUN}|{_DIGITS}(?:[.,:/\u00a0]{_DIGITS})*%?")
+_STRONG_LTR = re.compile(rf"{_LATIN_RUN}|{_DIGITS}(?:[.,:/\u00a0]{_DIGITS})*%?")
 """What keeps its order inside a right-to-left line: a run of Latin text from its first
 letter to its last letter or digit (spaces and punctuation between Latin words take
 their direction), or a number with its separators ("75/320", "9:00", "20-21"). A
@@ -50,6 +50,9 @@ _DISPLAYED_RIGHT_TO_LEFT = re.compile(r"^[.,:;\u060c\u061b)\]]|\s[0-9]{1,3}$")
 """A line of Latin text alone that is a right-to-left line displayed: its closing
 punctuation shown first, or a note's number last (".A/74/206 3" for "3 A/74/206.").
 Other Latin lines are the cover's left-to-right lines ("9 December 2019")."""
+_LEADING_NUMBER = re.compile(r"(?<=\S)\s+[0-9]{1,3}\s*$")
+"""A note's number that opens a line of Latin text: Latin text runs over the numbers
+after it ("vol. 1015, No. 14860"), so only the line's start tells the number apart."""
 _NUMBER_LABEL = re.compile(r"\s*[-\u2013]\s*([0-9\u0660-\u0669]{1,3})\s*")
 """A paragraph number drawn "-1" (its space lost between two close glyphs): "1 -"."""
 _DUAL_JOINING = "بتثجحخسشصضطظعغفقكلمنهيئـ"
@@ -99,7 +102,7 @@ def _logical_line(line: str) -> str:
     ):
         line = _LTR_EMBEDDING.sub(
             lambda match: _displayed_to_logical(
-                match.group(1), after_arabic=_RTL_LETTER.search(line, 0, match.start()) is not None
+                match.group(1), opens_line=not _RTL_LETTER.search(line, 0, match.start())
             ),
             line,
         )
@@ -110,19 +113,22 @@ def _has_letter(line: str) -> bool:
     return any(char.isalpha() for char in line)
 
 
-def _displayed_to_logical(stretch: str, *, after_arabic: bool = True) -> str:
+def _displayed_to_logical(stretch: str, *, opens_line: bool = False) -> str:
     """A stretch as displayed left to right inside a right-to-left line, in logical order.
 
-    After an Arabic letter numbers are Arabic numbers (UAX #9 W2), which a hyphen does
-    not join: "2011-2020" is displayed "2020-2011".
+    Numbers in Arabic text are Arabic numbers (UAX #9 W2), which a hyphen does not join:
+    "2011-2020" is displayed "2020-2011".
     """
     label = _NUMBER_LABEL.fullmatch(stretch)
     if label:
         return f"{label.group(1)} - "
+    lead = _LEADING_NUMBER.search(stretch) if opens_line else None
+    if lead:  # the line's first word, shown at its right end
+        rest = _displayed_to_logical(stretch[: lead.start()])
+        return f"{lead.group().strip()} {rest.lstrip(' ')}"
     pieces: list[str] = []
     end = 0
-    runs = _STRONG_LTR_AFTER_ARABIC if after_arabic else _STRONG_LTR
-    for match in runs.finditer(stretch):
+    for match in _STRONG_LTR.finditer(stretch):
         pieces.extend(stretch[end : match.start()])
         pieces.append(match.group())
         end = match.end()
@@ -146,7 +152,7 @@ def place_marks_after_letters(text: str, diagnostics: Diagnostics) -> str:
 
 
 def _marks_moved(text: str, diagnostics: Diagnostics) -> str:
-    moved = _MARKS_BEFORE_LETTER.sub(r"\2\3\1", text)
+    moved = marks_in_typing_order(_MARKS_BEFORE_LETTER.sub(r"\2\3\1", text))
     if moved != text:
         diagnostics.info(
             "vowel-marks-moved",
