@@ -1,0 +1,119 @@
+"""Arabic text as PDF extractors give it, read by the text reader in logical order.
+
+pdftotext wraps right-to-left lines in bidirectional embeddings whose left-to-right
+stretches hold their characters as displayed; it gives vowel marks before their
+letters, and with ``-layout`` sets a line's blocks side by side as the page shows them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import resconv
+from benchmarks.accuracy_suite.compare import compare
+from resconv.diagnostics import Diagnostics
+from resconv.readers.text.bidi_controls import (
+    normalise_bidi_controls,
+    place_marks_after_letters,
+)
+
+RLE, LRE, PDF = "\u202b", "\u202a", "\u202c"
+
+
+def _rtl(*pieces: str | tuple[str]) -> str:
+    """A pdftotext line: the whole in a right-to-left embedding, each stretch given as
+    ``(text,)`` in a left-to-right one."""
+    return RLE + "".join(p if isinstance(p, str) else LRE + p[0] + PDF for p in pieces) + PDF
+
+
+def _normalised(*lines: str) -> str:
+    return normalise_bidi_controls("\n".join(lines), Diagnostics())
+
+
+def test_a_title_number_shown_after_its_separator_comes_first() -> None:
+    line = _rtl((" - 75/320",), "نطاق الاجتماع")
+    assert _normalised(line) == "75/320 - نطاق الاجتماع"
+
+
+def test_stretches_of_numbers_and_punctuation_read_right_to_left() -> None:
+    line = _rtl("البند ", ("( 70",), "ب) من قرارها ", (" 2106",), "ألف (د", (")20-",), " المؤرخ")
+    assert _normalised(line) == "البند 70 (ب) من قرارها 2106 ألف (د-20) المؤرخ"
+
+
+def test_a_range_after_arabic_text_is_put_back() -> None:
+    """After Arabic letters a hyphen does not join two numbers: "2011-2020" shows reversed."""
+    line = _rtl("الفترة ", (" 2020-2011",), "،")
+    assert _normalised(line) == "الفترة 2011-2020 ،"
+
+
+def test_a_notes_number_opening_a_line_of_latin_text() -> None:
+    """A note in Latin script alone: its closing full stop shown first, its number last."""
+    line = _rtl((".United Nations, Treaty Series, vol. 1015, No. 14860 1",))
+    assert _normalised(line) == "1 United Nations, Treaty Series, vol. 1015, No. 14860."
+
+
+def test_a_left_to_right_line_keeps_its_order() -> None:
+    assert _normalised(_rtl(("9 December 2019",))) == "9 December 2019"
+
+
+def test_a_paragraph_number_drawn_before_its_dash() -> None:
+    assert _normalised(_rtl(("-1",))) == "1 - "
+
+
+def test_layout_blocks_of_a_right_to_left_line_read_from_the_right() -> None:
+    line = "   " + _rtl("عنوان القرار") + "      " + _rtl(("- 74/10",))
+    assert _normalised(line) == "74/10 -   عنوان القرار"
+
+
+def test_digits_drawn_for_kashida_go() -> None:
+    line = _rtl("الم", ("66",), "ؤتمر العالمي")
+    assert _normalised(line) == "المؤتمر العالمي"
+
+
+def test_marks_given_before_their_letters_follow_them() -> None:
+    """pdftotext's right-to-left lines give every mark before its letter ("تعّصب")."""
+    line = _rtl("من تع\u0651صب و\u064fجهت")
+    assert _normalised(line) == "من تعص\u0651ب وج\u064fهت"
+
+
+def test_marks_opening_words_tell_drawing_order_without_controls() -> None:
+    drawn = "\u064fيرى أن \u064fيعقد و\u064fيعين"
+    assert place_marks_after_letters(drawn, Diagnostics()) == "ي\u064fرى أن ي\u064fعقد وي\u064fعين"
+    typed = "ي\u064fرى أن ي\u064fعقد"
+    assert place_marks_after_letters(typed, Diagnostics()) == typed
+
+
+EXACT_WITH_LAYOUT = [
+    "A-RES-74-119",
+    "A-RES-74-22",
+    "A-RES-75-320",
+    "A-RES-76-270",
+]
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name", EXACT_WITH_LAYOUT)
+def test_pdftotext_layout_of_resconvs_arabic_pdf_reads_exactly(
+    shared_dir: Path, tmp_path: Path, name: str
+) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    source = shared_dir / "corpus" / "dev" / "akn" / f"{name}.ara.xml"
+    if not source.exists():
+        pytest.skip("shared UN file not available")
+    model = resconv.read(source).value
+    pdf = tmp_path / "resolution.pdf"
+    pdf.write_bytes(resconv.write(model, "pdf"))
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    got = resconv.read_bytes(text, format="text").value
+    outcome = compare(model, got)
+    assert outcome.exact, outcome.first_difference
