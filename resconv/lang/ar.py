@@ -18,7 +18,7 @@ from resconv.lang.lexicon import initial_phrases
 from resconv.lang.matching import PhraseSet, Regex
 from resconv.lang.profile import LanguageProfile, lines
 
-__all__ = ["PROFILE", "marks_in_typing_order"]
+__all__ = ["PROFILE", "SHORT_WORDS", "marks_in_typing_order"]
 
 PREAMBULAR_BASES = lines(
     """
@@ -210,6 +210,47 @@ _LETTER = r"\u0621-\u064a"
 _ORDINALS = "أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا"
 _LETTER_NAMES = "ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء"
 _ANNEX_ORDINALS = "الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر"
+
+SHORT_WORDS = frozenset(
+    lines(
+        """
+        في
+        من
+        عن
+        ما
+        لا
+        لم
+        لن
+        أن
+        إن
+        أو
+        ثم
+        قد
+        هو
+        هي
+        كل
+        بل
+        مع
+        و
+        هم
+        هن
+        له
+        لها
+        به
+        بها
+        فيه
+        منه
+        عنه
+        حيث
+        كما
+        إذ
+        إذا
+        أي
+        """
+    )
+)
+"""Words of up to three letters that stand alone (also after "و" or "ف": "ولا"): never
+taken for a piece of a word that a PDF drew in two."""
 
 _VOWEL_BEFORE_SHADDA = re.compile("([\u064b-\u0650\u0652])(\u0651)")
 

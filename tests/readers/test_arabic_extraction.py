@@ -16,6 +16,7 @@ import pytest
 import resconv
 from benchmarks.accuracy_suite.compare import compare
 from resconv.diagnostics import Diagnostics
+from resconv.readers.text.bidi import join_split_words, without_left_margins
 from resconv.readers.text.bidi_controls import (
     normalise_bidi_controls,
     place_marks_after_letters,
@@ -117,3 +118,30 @@ def test_pdftotext_layout_of_resconvs_arabic_pdf_reads_exactly(
     got = resconv.read_bytes(text, format="text").value
     outcome = compare(model, got)
     assert outcome.exact, outcome.first_difference
+
+
+def test_words_drawn_in_two_pieces_are_joined_by_the_documents_vocabulary() -> None:
+    text = "وإذ تشير إلى القرار\nوإذ تش ير إلى الاتفاق\nوإذ تشير أيضا إلى ما سبق، في ما يلي"
+    joined = join_split_words(text, Diagnostics())
+    assert "وإذ تشير إلى الاتفاق" in joined
+    assert "في ما يلي" in joined  # two words of their own stay apart
+
+
+def test_pieces_without_the_whole_word_elsewhere_stay() -> None:
+    text = "وإذ تش ير إلى الاتفاق، وإذ تشير إلى القرار"
+    assert join_split_words(text, Diagnostics()) == text  # the whole word once: no evidence
+
+
+def test_spaces_before_short_right_to_left_lines_go() -> None:
+    """pypdf sets a paragraph's short last line in on the left (it ends at the right)."""
+    lines = [
+        "إذ تشير إلى قراراتها السابقة بشأن المتابعة الشاملة لنتائج المؤتمر",
+        "    العالمي،",
+        "وإذ تؤكد من جديد الأهمية القصوى لعالمية الانضمام إلى الاتفاقية",
+        "   الدولية،",
+        "وإذ تشير إلى قرارها الذي دعت فيه إلى الاحتفال بالذكرى السنوية",
+        "  العشرين،",
+    ]
+    assert without_left_margins("\n".join(lines)) == "\n".join(line.strip() for line in lines)
+    typed = "\n".join(["    وإذ تشير إلى القرار", "وما يليه من قرارات،", "    وإذ تؤكد"] * 2)
+    assert without_left_margins(typed) == typed  # set-in first lines are paragraph starts
