@@ -30,7 +30,9 @@ from resconv.lang.ar import marks_in_typing_order
 
 __all__ = ["normalise_bidi_controls", "place_marks_after_letters"]
 
-_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides and isolates: an extractor's framing. The marks U+200E and
+U+200F are kept, as the UN's own text has them."""
 _LTR_EMBEDDING = re.compile("[\u202a\u202d]([^\u202a-\u202e]*)\u202c")
 """A left-to-right embedding or override and its text (extractors do not nest them)."""
 _RTL_EMBEDDING = re.compile("\u202b(?:[^\u202a-\u202e]|\u202a[^\u202a-\u202e]*\u202c)*\u202c")

@@ -918,7 +918,7 @@ def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
         and not ends_paragraph(previous.text)
         and (
             line.text[:1].islower()
-            or _CASELESS_RTL.match(line.text) is not None
+            or (_CASELESS_RTL.match(line.text) is not None and len(previous.text) >= _WRAPPED)
             or _FIGURE_GOES_ON.match(line.text) is not None
         )
     )
@@ -927,9 +927,11 @@ def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
 
 _SPLIT_SHARE = 0.2
 _CASELESS_RTL = re.compile("[\u0600-\u06ff]")
+"""A letter of a script without capitals, read right to left: after a wrapped line (a
+long one) that does not end a clause, it goes on as lower case does (pdftotext sets
+Arabic lines apart so). A short unpunctuated line is a heading."""
+_WRAPPED = 60
 _ARABIC_LETTER = re.compile("[\u0620-\u064a]")
-"""A letter of a script without capitals, read right to left: after a line that does not
-end a clause, it goes on as lower case does (pdftotext sets Arabic lines apart so)."""
 _FIGURE_GOES_ON = re.compile(r"\d+(?![\d.)])")
 """A line that opens with a figure and is no number of a paragraph ("1925 Geneva …")."""
 """The share of blank lines inside sentences from which blank lines tell nothing."""
