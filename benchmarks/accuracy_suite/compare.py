@@ -36,6 +36,7 @@ from typing import Any
 
 from resconv.lang.profile import profile
 from resconv.model import (
+    Annex,
     Block,
     FootnoteRef,
     Heading,
@@ -128,10 +129,11 @@ class _Summariser:
         for sub in subs:
             here = f"{where} {sub.number}"
             self.text(here, sub.content)
-            children = self.tree(here, sub.subparagraphs)
-            if sub.wrap_up:
-                self.text(f"{here} closing", sub.wrap_up)
-            shape.append((sub.number, children, bool(sub.wrap_up)))
+            inner, wrap_up = _closing_apart(sub.subparagraphs, sub.wrap_up)
+            children = self.tree(here, inner)
+            if wrap_up:
+                self.text(f"{here} closing", wrap_up)
+            shape.append((sub.number, children, bool(wrap_up)))
         return shape
 
     def preamble(self, where: str, paragraphs: tuple[PreambularParagraph, ...]) -> list[Any]:
@@ -139,9 +141,10 @@ class _Summariser:
         for index, paragraph in enumerate(paragraphs, 1):
             here = f"{where} preambular {index}".strip()
             self.text(here, paragraph.content)
-            shape.append((self.tree(here, paragraph.subparagraphs), bool(paragraph.wrap_up)))
-            if paragraph.wrap_up:
-                self.text(f"{here} closing", paragraph.wrap_up)
+            subs, wrap_up = _closing_apart(paragraph.subparagraphs, paragraph.wrap_up)
+            shape.append((self.tree(here, subs), bool(wrap_up)))
+            if wrap_up:
+                self.text(f"{here} closing", wrap_up)
         return shape
 
     def table(self, where: str, table: Table) -> None:
@@ -173,10 +176,31 @@ class _Summariser:
             label = block.number or f"#{index}"
             here = f"{where} operative {label}".strip()
             self.text(here, block.content)
-            shape.append((block.number, self.tree(here, block.subparagraphs), bool(block.wrap_up)))
-            if block.wrap_up:
-                self.text(f"{here} closing", block.wrap_up)
+            subs, wrap_up = _closing_apart(block.subparagraphs, block.wrap_up)
+            shape.append((block.number, self.tree(here, subs), bool(wrap_up)))
+            if wrap_up:
+                self.text(f"{here} closing", wrap_up)
         return shape
+
+
+def _closing_apart(
+    subs: tuple[Subparagraph, ...], wrap_up: Inlines
+) -> tuple[tuple[Subparagraph, ...], Inlines]:
+    """`subs` and the closing text of their list: a last subparagraph without a label
+    that goes on in lower case after labelled ones ("(f) …," / "and in meeting …,") is
+    the closing text, which the UN's mark-up sometimes sets as such a subparagraph."""
+    if wrap_up or len(subs) < 2:
+        return subs, wrap_up
+    last = subs[-1]
+    if (
+        last.number.strip()
+        or last.subparagraphs
+        or last.wrap_up
+        or not subs[-2].number.strip()
+        or not plain_text(last.content).strip()[:1].islower()
+    ):
+        return subs, wrap_up
+    return subs[:-1], last.content
 
 
 _ROMAN = re.compile(r"[(（]?[ivxlc]{1,6}[)）]")
@@ -345,12 +369,47 @@ def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: s
     return out
 
 
+def _annexes_apart(annexes: tuple[Annex, ...], language: str) -> tuple[Annex, ...]:
+    """`annexes` with each annex label printed on a line of its own inside an annex's body
+    ("Annex II" after the text of annex I) starting an annex of its own: the UN's mark-up
+    sometimes sets a second annex in the body of the first."""
+    label = profile(language).annex
+    out: list[Annex] = []
+    for annex in annexes:
+        current = annex
+        body: list[Block] = []
+        for block in annex.body:
+            text = plain_text(block.text if isinstance(block, Heading) else _line_text(block))
+            if body and text and label.fullmatch(text.strip()):
+                out.append(replace(current, body=tuple(body)))
+                current, body = Annex(label=" ".join(text.split())), []
+                continue
+            body.append(block)
+        out.append(replace(current, body=tuple(body)))
+    return tuple(out)
+
+
+def _line_text(block: Block) -> Inlines:
+    """The text of an unnumbered paragraph without subparagraphs; nothing for others."""
+    if isinstance(block, Paragraph):
+        return block.content
+    if (
+        isinstance(block, OperativeParagraph)
+        and block.number is None
+        and not block.subparagraphs
+        and not block.wrap_up
+    ):
+        return block.content
+    return ()
+
+
 def summarise(model: Resolution) -> Summary:
     model = replace(
         model,
         operative=_numbers_joined(_fold(model.operative, model.language)),
         annexes=tuple(
-            replace(annex, body=_fold(annex.body, model.language)) for annex in model.annexes
+            replace(annex, body=_fold(annex.body, model.language))
+            for annex in _annexes_apart(model.annexes, model.language)
         ),
     )
     walker = _Summariser(model.language)
