@@ -103,20 +103,25 @@ def place_glued_markers(
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
         placed[marker] = (index, end)
-    apart = False  # whether the extraction sets markers apart with a space
+    # Whether the extraction sets markers apart with a space: most of them stand so. A
+    # clean copy may have one such space from its source ("Evaluación 5;") and glue
+    # every other marker to its word.
+    apart = together = 0
     for index, found_cuts in cuts.items():
         para = paras[index]
         for start, end, marker in sorted(found_cuts, reverse=True):
             if start > 0 and para.text[start - 1] == " ":
                 start -= 1  # "Governors”; 3 item" → "Governors”;" ^3 " item"
-                apart = True
+                apart += 1
+            else:
+                together += 1
             para.text = para.text[:start] + para.text[end:]
             removed = end - start
             para.markers = [(o - removed if o >= end else o, m) for o, m in para.markers] + [
                 (start, marker)
             ]
         para.markers.sort()
-    if apart:
+    if apart > together:
         _glue_repeated_references(paras)
 
 

@@ -990,7 +990,7 @@ def segment(
 ) -> list[Block]:
     """Group content lines into paragraph blocks; `boundary` matches lines that always
     start a block after a finished one (adoption date, meeting, annex label)."""
-    lines = _numbers_first(lines, profile)
+    lines = _numbers_first(_last_line_last(lines, profile, boundary), profile)
     widths = _Widths(lines)
     shapes = _Shapes(lines, profile, boundary)
     mode = choose_mode(lines, shapes.paragraph_starts)
@@ -1096,6 +1096,45 @@ def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
     return out
 
 
+def _last_line_last(
+    lines: list[Line], profile: LanguageProfile, boundary: re.Pattern[str]
+) -> list[Line]:
+    """`lines` with the last line of a two-line operative paragraph, printed between the
+    paragraph's number and its first line, moved back after that line.
+
+    pdftotext may print the short last line of a paragraph first when the paragraph
+    crosses a column of numbers or a page foot ("8." / "meeting;" / "" / "Invites the
+    Inter-Parliamentary Union to … the high-level" / "" / "9."). The line goes back when
+    it ends the paragraph without opening one, and the line after it opens with
+    operative initial words, runs on, and is the last line before the next paragraph (or
+    the adoption date and meeting).
+    """
+    number = profile.operative_number.fullmatch
+    out = lines
+    for index in range(len(lines) - 2):
+        tail, opening = lines[index + 1], lines[index + 2]
+        if (
+            not number(lines[index].text)
+            or not ends_paragraph(tail.text)
+            or _opens_paragraph(tail.text, profile)
+            or ends_paragraph(opening.text)
+            or not profile.operative.match(opening.text)
+            or not (opening.blank_before or opening.page_break)
+        ):
+            continue
+        after = lines[index + 3] if index + 3 < len(lines) else None
+        if after is not None and not (
+            after.blank_before or number(after.text) or boundary.fullmatch(after.text)
+        ):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[index + 1], out[index + 2] = opening, tail
+        opening.blank_before, tail.blank_before = tail.blank_before, False
+        tail.page_break, opening.page_break = opening.page_break, tail.page_break
+    return out
+
+
 class _Shapes:
     """What each line looks like to `_starts_block`, matched once per line.
 
@@ -1121,7 +1160,13 @@ class _Shapes:
         self.lines = lines
         self.profile = profile
         self.structural = [m is not None for m in map(profile.structural.match, texts)]
-        self.boundary = [m is not None for m in map(boundary.fullmatch, texts)]
+        # A meeting wrapped over two lines ("52-е (возобновленное) пленарное" /
+        # "заседание") is a boundary at its first line.
+        self.boundary = [
+            boundary.fullmatch(text) is not None
+            or (nxt is not None and boundary.fullmatch(f"{text} {nxt}") is not None)
+            for text, nxt in zip(texts, [*texts[1:], None], strict=True)
+        ]
         self.authority = [m is not None for m in map(profile.authority.fullmatch, texts)]
         self.marker = [m is not None for m in map(MARKER_LINE.fullmatch, texts)]
         self.ended = [ends_paragraph(text) for text in texts]
@@ -1181,7 +1226,15 @@ def _starts_block(
             or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
         )
     if mode == "blank" and not line.blank_before:
-        return False
+        # pdftotext runs paragraphs set with the same spacing into one block: a line
+        # that opens with initial words after a clause ended short of the margin starts
+        # a paragraph all the same ("…会议，" / "又回顾其…").
+        return (
+            ended
+            and not wrapped(previous)
+            and not shapes.number_alone[index]
+            and _opens_paragraph(line.text, shapes.profile)
+        )
     if mode == "blank" and not line.page_break:
         # A full line that leaves its sentence open runs on over a blank line: pdfminer
         # sets a paragraph's indented first line apart ("… 36/146 C of" / "" / "16 …").
