@@ -126,7 +126,7 @@ class _Summariser:
 
     def tree(self, where: str, subs: tuple[Subparagraph, ...]) -> list[Any]:
         shape = []
-        for sub in subs:
+        for sub in _letters_apart(subs):
             here = f"{where} {sub.number}"
             self.text(here, sub.content)
             inner, wrap_up = _closing_apart(sub.subparagraphs, sub.wrap_up)
@@ -226,7 +226,8 @@ _CLOSING = ".;:,。；：，،؛?!？！"
 
 def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     """An unnumbered line without closing punctuation, as a heading; unnumbered
-    paragraphs that open with a subparagraph label, as subparagraphs; an
+    paragraphs that open with a subparagraph label, and paragraphs numbered with one,
+    as subparagraphs; an
     unnumbered paragraph that continues in lower case the sentence of the subparagraphs
     before it ("d) …" / "et exige …;"), as their closing text (the UN's mark-up sets it
     either way)."""
@@ -264,16 +265,26 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
             and not previous.wrap_up
         ):
             found = label.match(block.content[0].text)
-        if found is None:
+        if (
+            isinstance(block, OperativeParagraph)
+            and block.number is not None
+            and isinstance(previous, OperativeParagraph)
+            and not previous.wrap_up
+            and (as_label := label.fullmatch(block.number + " ")) is not None
+        ):
+            # A subparagraph's label marked up as a paragraph's number ("b)" after "1.").
+            number, content = as_label.group("num"), block.content
+        elif found is None:
             out.append(block)
             continue
+        else:
+            lead = block.content[0]
+            assert isinstance(lead, Text)
+            rest = lead.text[found.end() :]
+            content = ((Text(text=rest),) if rest else ()) + block.content[1:]
+            number = found.group("num")
         assert isinstance(block, OperativeParagraph)
         assert isinstance(previous, OperativeParagraph)
-        lead = block.content[0]
-        assert isinstance(lead, Text)
-        rest = lead.text[found.end() :]
-        content = ((Text(text=rest),) if rest else ()) + block.content[1:]
-        number = found.group("num")
         sub = Subparagraph(number=number, content=content, subparagraphs=block.subparagraphs)
         subs = previous.subparagraphs
         opens_roman = number.strip("()（） ") == "i" or bool(subs and subs[-1].subparagraphs)
@@ -288,6 +299,40 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
         else:
             out[-1] = replace(previous, subparagraphs=(*subs, sub))
     return tuple(out)
+
+
+def _letters_apart(subs: tuple[Subparagraph, ...]) -> tuple[Subparagraph, ...]:
+    """`subs` with the letters that go on after a subparagraph's letter as its siblings,
+    not its children ("(c)" holding "(d)", "(e)"): the UN's mark-up sometimes nests them
+    so (after a Cyrillic "с)" among Latin letters, or "(c)" marked up as a paragraph)."""
+    out: list[Subparagraph] = []
+    for sub in subs:
+        children = sub.subparagraphs
+        hoisted: list[Subparagraph] = []
+        while children and _next_letter(hoisted[-1].number if hoisted else sub.number, children[0]):
+            hoisted.append(children[0])
+            children = children[1:]
+        out.append(replace(sub, subparagraphs=children) if hoisted else sub)
+        out.extend(hoisted)
+    return tuple(out)
+
+
+_LOOKALIKES = str.maketrans("асеорх", "aceopx")
+"""Cyrillic letters the UN's texts print for the Latin labels they look like."""
+
+
+def _next_letter(label: str, sub: Subparagraph) -> bool:
+    """Whether `sub` is labelled with the letter after `label`'s ("(c)" then "(d)")."""
+    inner = label.strip("()（） ").translate(_LOOKALIKES)
+    following = sub.number.strip("()（） ").translate(_LOOKALIKES)
+    return (
+        len(inner) == 1
+        and len(following) == 1
+        and inner.isalpha()
+        and ord(following) == ord(inner) + 1
+        and sub.number.translate(_LOOKALIKES).replace(following, inner)
+        == label.translate(_LOOKALIKES)
+    )
 
 
 _SECTION_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}")
@@ -342,13 +387,16 @@ def _annex_line(shape: Any) -> Any:
     and its title, a convention's preambular paragraph) as a heading in one language,
     as a paragraph, numbered or not, or a preambular one in another; a text gives no
     sign of which; the annex's title is such a line too (the mark-up sets it in the
-    body as often). Their texts are still compared.
+    body as often). An unnumbered paragraph with a list is alike a preambular one with
+    the same list. Their texts are still compared.
     """
     if shape[0] == "heading" or shape == ("paragraph",):
         number = shape[1] if shape[0] == "heading" else None
         return ("line", number.rstrip(".") if number else None)
     if shape[1:] == ([], False) and (shape[0] is None or _SECTION_NUMBER.fullmatch(shape[0])):
         return ("line", shape[0].rstrip(".") if shape[0] else None)
+    if shape[0] is None:
+        return ("unnumbered", *shape[1:])  # alike a preambular paragraph with a list
     return shape
 
 
@@ -434,7 +482,7 @@ def summarise(model: Resolution) -> Summary:
         if annex.title:
             walker.text(f"{where} title", annex.title)
         preamble = [
-            ("line", None) if shape == ([], False) else ("preambular", shape)
+            ("line", None) if shape == ([], False) else ("unnumbered", *shape)
             for shape in walker.preamble(where, annex.preamble)
         ]
         body = [_annex_line(shape) for shape in walker.blocks(where, _numbers_joined(annex.body))]

@@ -257,24 +257,33 @@ def _loose_place(
 
 _TIERS = ("punctuation", "capital", "year", "echo", "word", "number closing", "number")
 _STRICT_TIERS = ("punctuation", "year", "echo")
-_ECHO = re.compile(r"[^\W\d_]+[-‑]?\d+(?!\d)")
-"""A name with its figure ("COVID‑19", "G20"), as the text prints it."""
+_ECHO = re.compile(r"[^\W\d_]+[-‑]?\d+(?!\d)|(?<![\w])[^\W\d_]+(?![\w])")
+"""A name with its figure ("COVID‑19", "G20"), or a word, as the text prints it."""
 
 
 def _echoed(
     text: str, run: re.Match[str], marker: str, echoes: Counter[str]
 ) -> tuple[int, int] | None:
-    """Where `marker` is glued to a name with a figure that the text prints elsewhere
-    without it ("COVID‑1914" where "COVID‑19" stands elsewhere): the text is its own
-    dictionary."""
+    """Where `marker` is glued to a word that the text prints elsewhere without it: the
+    text is its own dictionary. Glued after a name with a figure ("COVID‑1914" where
+    "COVID‑19" stands elsewhere), or before a word in lower case after punctuation
+    ("Development, 17the Paris Agreement", "inclusion”, 3and of")."""
     digits = run.group()
-    head = digits[: -len(marker)]
-    if (
-        not head
-        or not digits.endswith(marker)
-        or text[run.end() : run.end() + 1] in _NOT_AFTER_MARKER
-    ):
+    if not digits.endswith(marker) or text[run.end() : run.end() + 1] in _NOT_AFTER_MARKER:
         return None
+    if digits == marker:
+        word = _WORD_AFTER.match(text, run.end())
+        before = text[max(0, run.start() - 2) : run.start()]
+        if (
+            word is not None
+            and word.group()[:1].islower()
+            and echoes[word.group()] > 1
+            and before[-1:] == " "
+            and before[:1] in _PUNCTUATION
+        ):
+            return run.start(), run.end()
+        return None
+    head = digits[: -len(marker)]
     name = _NAME_BEFORE.search(text, 0, run.start())
     if name is None:
         return None
@@ -283,6 +292,7 @@ def _echoed(
     return None
 
 
+_WORD_AFTER = re.compile(r"[^\W\d_]{2,}(?![\w])")
 _NAME_BEFORE = re.compile(r"(?<![\w])[^\W\d_]+[-‑]?$")
 
 
@@ -294,6 +304,8 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[i
     following = text[run.end() : run.end() + 2]
     if following[:1] in _NOT_AFTER_MARKER or (following[:1] in ",." and following[1:].isdigit()):
         return None
+    if _THOUSANDS_AFTER.match(text, run.end()):
+        return None  # "4 995 400 dollars": a figure in groups of three
     head = digits[: -len(marker)]
     if head:
         if tier == "year" and len(head) == 4 and head[:2] in ("19", "20"):
@@ -312,6 +324,7 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[i
 
 
 _CLOSING = ",;:.)，；。"
+_THOUSANDS_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 
 
 def _detached(text: str, start: int, end: int, *, tier: str) -> bool:

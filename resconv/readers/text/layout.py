@@ -949,6 +949,7 @@ def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
     return blank >= 0.5 * len(candidates)
 
 
+_TRAILING_MARKDOWN_REF = re.compile(r"(?:\[\^[\w*]{1,10}\])+$")
 _TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)،؛])\s?\d{1,3}$")
 
 
@@ -974,6 +975,8 @@ dates); text wrapped at a margin ends most of them inside a sentence."""
 
 def ends_paragraph(text: str) -> bool:
     """Whether a line ends as a paragraph does (a glued footnote marker aside)."""
+    if text[-1:] == "]":
+        text = _TRAILING_MARKDOWN_REF.sub("", text)  # "… Peoples,[^3]"
     if text[-1:].isdigit():
         text = _TRAILING_MARKER.sub("", text)
     if text[-1:] in _CLOSING_QUOTES and text[-2:-1] in _QUOTED_END:
