@@ -274,7 +274,7 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
         ):
             # A subparagraph's label marked up as a paragraph's number ("b)" after "1.").
             number, content = as_label.group("num"), block.content
-        elif found is None:
+        elif found is None or not isinstance(block, OperativeParagraph):
             out.append(block)
             continue
         else:
