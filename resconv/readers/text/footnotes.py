@@ -249,8 +249,10 @@ def _loose_place(
                     place = _echoed(text, run, marker, echoes or Counter())
                 else:
                     place = _candidate(text, run, marker, tier)
-                # A year with a marker glued ("de 20158 y 5 de febrero") is no day.
-                if place is not None and (tier == "year" or not _dated(text, run.end(), profile)):
+                # A year or a name with a marker glued ("de 20158 y 5 de febrero") is no day.
+                if place is not None and (
+                    tier in ("year", "echo") or not _dated(text, run.end(), profile)
+                ):
                     return index, place[0], place[1]
     return None
 
