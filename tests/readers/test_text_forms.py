@@ -475,11 +475,11 @@ WEB_COPY_AMBIGUOUS_MARKERS = """80/94. Example
 
 The General Assembly,
 
-Recalling the Addis Ababa Action Agenda of the Conference on Financing for Development, 1the Paris Agreement and the New Urban Agenda,
+Recalling the Agenda of the Conference on Financing for Development, 1the Paris Agreement,
 
 Noting the effects of the COVID‑19 pandemic and the statement on COVID‑192 of 28 April 2020,
 
-1. Approves appropriations of 74 611 100 dollars, of which 4 995 400 dollars for support, as listed3 ;
+1. Approves 74 611 100 dollars, of which 4 995 400 dollars for support, as listed3 ;
 
 2. Decides to remain seized of the matter.
 
