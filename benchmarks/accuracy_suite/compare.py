@@ -322,14 +322,16 @@ _LOOKALIKES = str.maketrans("асеорх", "aceopx")
 
 
 def _next_letter(label: str, sub: Subparagraph) -> bool:
-    """Whether `sub` is labelled with the letter after `label`'s ("(c)" then "(d)")."""
+    """Whether `sub` is labelled with the letter after `label`'s ("(c)" then "(d)", "(hh)"
+    then "(ii)")."""
     inner = label.strip("()（） ").translate(_LOOKALIKES)
     following = sub.number.strip("()（） ").translate(_LOOKALIKES)
     return (
-        len(inner) == 1
-        and len(following) == 1
+        0 < len(inner) <= 2
+        and len(following) == len(inner)
         and inner.isalpha()
-        and ord(following) == ord(inner) + 1
+        and len(set(inner)) == len(set(following)) == 1  # "a" … "z", then "aa", "bb" …
+        and ord(following[0]) == ord(inner[0]) + 1
         and sub.number.translate(_LOOKALIKES).replace(following, inner)
         == label.translate(_LOOKALIKES)
     )
