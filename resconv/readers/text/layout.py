@@ -24,6 +24,7 @@ from typing import Literal
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
 from resconv.lang.script import is_cjk
+from resconv.readers.text.tables import is_placeholder
 
 __all__ = [
     "Block",
@@ -954,11 +955,34 @@ def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
     return blank >= 0.5 * len(candidates)
 
 
+_TRAILING_MARKDOWN_REF = re.compile(r"(?:\[\^[\w*]{1,10}\])+$")
 _TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)،؛])\s?\d{1,3}$")
+
+
+def is_clean_copy(lines: list[Line]) -> bool:
+    """Whether `lines` are a clean copy of the text: one paragraph a line, as a web page,
+    a Word file or a reflowed copy gives it, with nothing a PDF extraction breaks
+    (lines cut at a margin, words cut by stray spaces). What such a text prints ("11º ,",
+    "de mostrar") is the text's own, never an extraction's slip. (A hyphen and a space,
+    "eighty- first", is still joined: copies reflowed from a PDF keep its line breaks so.)
+    """
+    texts = [line.text for line in lines if line.text and not is_placeholder(line.text)]
+    if len(texts) < _CLEAN_LINES:
+        return False
+    whole = sum(1 for text in texts if _whole(text))
+    return whole >= _CLEAN_SHARE * len(texts)
+
+
+_CLEAN_LINES = 4
+_CLEAN_SHARE = 0.95
+"""A clean copy ends nearly all its lines as paragraphs end (or they are short: headings,
+dates); text wrapped at a margin ends most of them inside a sentence."""
 
 
 def ends_paragraph(text: str) -> bool:
     """Whether a line ends as a paragraph does (a glued footnote marker aside)."""
+    if text[-1:] == "]":
+        text = _TRAILING_MARKDOWN_REF.sub("", text)  # "… Peoples,[^3]"
     if text[-1:].isdigit():
         text = _TRAILING_MARKER.sub("", text)
     if text[-1:] in _CLOSING_QUOTES and text[-2:-1] in _QUOTED_END:
@@ -1293,7 +1317,8 @@ def _starts_block(
             return False
     starts = structural or _opens_paragraph(line.text, profile)
     if mode == "blank":
-        return starts or not wrapped(previous) or (alone and not shapes.ended[index])
+        # Text of one paragraph a line (`hard`) breaks no paragraph after its end.
+        return starts or not wrapped(previous, True) or (alone and not shapes.ended[index])
     heading = alone and not shapes.ended[index]
     # After a comma a new paragraph opens with known initial words (a preambular one); a
     # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),
