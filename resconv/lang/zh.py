@@ -126,7 +126,7 @@ OPERATIVE_BASES = (
     "欣见",
     "吁请所有国家",
 )
-ADVERBS = ("又", "还", "并", "也", "再次", "进一步", "同时", "亦")
+ADVERBS = ("又", "还", "并", "也", "再次", "进一步", "同时", "亦", "在这方面")
 
 _CN_DIGITS = "〇零一二三四五六七八九十百"
 
@@ -156,6 +156,8 @@ PROFILE = LanguageProfile(
     glued_marker=Regex(
         r"(?=[ \d])(?<=[，。；：、》」”’）)])[ ]?(\d{1,3})(?![\d/.．年月日号次段条款届个项%％])"
     ),
+    # "…发挥作用，" then "并赞扬…": no paragraph opens with "and" after a comma.
+    run_on=Regex(r"(?:并|以便|以期|从而)"),
     # "(b) …；" then "以便…": conjunctions that only continue a sentence ("并请" may open one).
     wrap_up_start=Regex(r"(?:以便|以期|从而|并就此|并在此)"),
 )

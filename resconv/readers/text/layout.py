@@ -24,6 +24,7 @@ from typing import Literal
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
 from resconv.lang.script import is_cjk
+from resconv.readers.text.tables import is_placeholder
 
 __all__ = [
     "Block",
@@ -200,8 +201,8 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]{2,}(?=\S)")
-"""A paragraph or subparagraph label set apart from its text by a gap ("(a)      To")."""
+_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]+(?=\S)")
+"""A paragraph or subparagraph label set apart from its text ("(a)      To", "(a) 促进")."""
 
 
 def _measure_indent(line: Line, raw: str) -> None:
@@ -781,8 +782,14 @@ _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u061c\u202a\u202b\u202c\u2066
 
 
 def _ends_sentence(text: str) -> bool:
-    """Whether a footnote line ends with its sentence, invisible marks after it aside."""
-    return text.rstrip(_INVISIBLE)[-1:] in ".。"
+    """Whether a footnote line ends with its sentence, invisible marks after it aside; a
+    note that is a document symbol alone ("A/75/61-E/2020/4") has no full stop."""
+    text = text.rstrip(_INVISIBLE)
+    return text[-1:] in ".。" or _SYMBOL_ALONE.fullmatch(text) is not None
+
+
+_SYMBOL_ALONE = re.compile(r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8}")
+"""A document symbol on a line of its own: "A/75/61-E/2020/4", "S/2003/529"."""
 
 
 _FURNITURE_STARTS = frozenset("_-—A*")
@@ -958,11 +965,34 @@ def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
     return blank >= 0.5 * len(candidates)
 
 
+_TRAILING_MARKDOWN_REF = re.compile(r"(?:\[\^[\w*]{1,10}\])+$")
 _TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)،؛])\s?\d{1,3}$")
+
+
+def is_clean_copy(lines: list[Line]) -> bool:
+    """Whether `lines` are a clean copy of the text: one paragraph a line, as a web page,
+    a Word file or a reflowed copy gives it, with nothing a PDF extraction breaks
+    (lines cut at a margin, words cut by stray spaces). What such a text prints ("11º ,",
+    "de mostrar") is the text's own, never an extraction's slip. (A hyphen and a space,
+    "eighty- first", is still joined: copies reflowed from a PDF keep its line breaks so.)
+    """
+    texts = [line.text for line in lines if line.text and not is_placeholder(line.text)]
+    if len(texts) < _CLEAN_LINES:
+        return False
+    whole = sum(1 for text in texts if _whole(text))
+    return whole >= _CLEAN_SHARE * len(texts)
+
+
+_CLEAN_LINES = 4
+_CLEAN_SHARE = 0.95
+"""A clean copy ends nearly all its lines as paragraphs end (or they are short: headings,
+dates); text wrapped at a margin ends most of them inside a sentence."""
 
 
 def ends_paragraph(text: str) -> bool:
     """Whether a line ends as a paragraph does (a glued footnote marker aside)."""
+    if text[-1:] == "]":
+        text = _TRAILING_MARKDOWN_REF.sub("", text)  # "… Peoples,[^3]"
     if text[-1:].isdigit():
         text = _TRAILING_MARKER.sub("", text)
     if text[-1:] in _CLOSING_QUOTES and text[-2:-1] in _QUOTED_END:
@@ -991,6 +1021,7 @@ def segment(
     authority_at = next((i for i, found in enumerate(shapes.authority[:8]) if found), 0)
     last = len(lines) - 1
     column = -1  # where the text of a hanging-indent paragraph runs, if in one
+    numbered = False  # whether the current block opens with an operative number
     next_number = 1
     """The operative number that comes next: a line opening with it starts a paragraph
     even after a line without closing punctuation (a sub-heading, in a web copy)."""
@@ -1006,7 +1037,7 @@ def segment(
             blocks[-1].items.append(line)
             previous, column = index, line.indent
             continue
-        column = line.hang if line.hang >= 0 else (column if line.indent == column else -1)
+        column = line.hang if line.hang >= 0 else (column if _at(line, column) else -1)
         if blocks and shapes.marker[index] and int(line.text) == next_marker:
             blocks[-1].items.append(Marker(line.text, line.no))
             next_marker += 1
@@ -1019,12 +1050,22 @@ def segment(
         number = _leading_number(line.text, profile)
         if (
             previous < 0
-            or _starts_block(
-                index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
+            or (
+                _starts_block(
+                    index,
+                    previous,
+                    mode,
+                    shapes,
+                    wrapped=widths.full,
+                    short=widths.short,
+                    alone=alone,
+                )
+                and not (numbered and _comma_runs_on(index, previous, mode, shapes))
             )
             or (number == next_number and (mode != "indent" or shapes.ended[previous]))
         ):
             blocks.append(Block(line.no))
+            numbered = number is not None
             if number is not None:
                 next_number = number + 1
         blocks[-1].items.append(line)
@@ -1032,8 +1073,32 @@ def segment(
     return blocks
 
 
+def _comma_runs_on(index: int, before: int, mode: Mode, shapes: _Shapes) -> bool:
+    """Whether line `index`, inside a numbered operative paragraph, goes on with it
+    because the line before left the sentence at a comma: an operative paragraph ends
+    with a semicolon or a full stop, so only a number, a label or a heading opens the
+    next one ("…将进行网播，" / "鼓励大会主席…", "…сотрудничества," / "принимая во
+    внимание …;")."""
+    return (
+        mode != "line"
+        and _TRAILING_MARKER.sub("", shapes.lines[before].text)[-1:] in ",，،"
+        and not shapes.structural[index]
+        and not shapes.boundary[index]
+        and not shapes.authority[index]
+    )
+
+
+def _open_quotation(text: str) -> bool:
+    """Whether a line leaves a quotation open (more « or 《 than » or 》): no paragraph
+    ends inside one, so the next line goes on with it."""
+    return text.count("«") > text.count("»") or text.count("《") > text.count("》")
+
+
 def _opens_paragraph(text: str, profile: LanguageProfile) -> bool:
-    return bool(profile.preambular.match(text) or profile.operative.match(text))
+    """Whether a line opens with known initial words. A single Chinese character ("对",
+    "to") opens too many wrapped lines to tell anything."""
+    found = profile.preambular.match(text) or profile.operative.match(text)
+    return len(found) > 1 or (bool(found) and profile.joiner == "space")
 
 
 def _leading_number(text: str, profile: LanguageProfile) -> int | None:
@@ -1052,8 +1117,15 @@ def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
     `column`."""
     line = shapes.lines[index]
     if not line.page_break:
-        return line.indent == column
+        return _at(line, column)
     return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
+
+
+def _at(line: Line, column: int) -> bool:
+    """Whether `line` is indented to `column`, or one further: wide characters shift the
+    lines under a label's text by one in a layout-keeping extraction ("(a) 促进…" over
+    "    济和…")."""
+    return column <= line.indent <= column + 1
 
 
 def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
@@ -1205,6 +1277,16 @@ def _starts_block(
         return True  # the line after the title, which ends without punctuation
     if mode == "line":
         return True
+    run_on = shapes.profile.run_on
+    if (
+        run_on is not None
+        and not structural
+        and _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
+        and run_on.match(line.text)
+    ):
+        return False  # "…发挥作用，" / "并赞扬…": the sentence goes on
+    if not structural and _open_quotation(previous.text):
+        return False  # "резолюцию 70/1 «Преобразование нашего мира:" / "Повестка дня …»"
     if mode == "indent":
         # Some extractions (pypdf) indent only some paragraphs' first lines: after a
         # finished paragraph, a number or label starts one, and so do initial words at
@@ -1243,11 +1325,10 @@ def _starts_block(
         )
         if not closes_list:
             return False
-    starts = structural or bool(
-        profile.preambular.match(line.text) or profile.operative.match(line.text)
-    )
+    starts = structural or _opens_paragraph(line.text, profile)
     if mode == "blank":
-        return starts or not wrapped(previous) or (alone and not shapes.ended[index])
+        # Text of one paragraph a line (`hard`) breaks no paragraph after its end.
+        return starts or not wrapped(previous, True) or (alone and not shapes.ended[index])
     heading = alone and not shapes.ended[index]
     # After a comma a new paragraph opens with known initial words (a preambular one); a
     # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),

@@ -304,7 +304,7 @@ class ParagraphClassifier:
                 index,
             )
         if (
-            part.in_body
+            (part.in_body or self._opens_body(para, rest, index))
             and self.is_title_like(para)
             and len(para.text) <= _HEADING_MAX
             and not para.markers
@@ -313,6 +313,16 @@ class ParagraphClassifier:
                 number=None, text=para.inlines(), level=self._level(part, "plain")
             ), index
         return None
+
+    def _opens_body(self, para: Para, rest: list[Para], index: int) -> bool:
+        """Whether an unpunctuated line in the preamble heads the operative part: the
+        paragraph after it is numbered ("Management of UN-Habitat" / "1. Welcomes …"), and
+        it does not open with preambular initial words."""
+        return (
+            index < len(rest)
+            and self.profile.operative_number.match(rest[index].text) is not None
+            and not self.profile.preambular.match(para.text)
+        )
 
     def part_start(
         self, para: Para, rest: list[Para], index: int, *, in_parts: bool

@@ -111,6 +111,8 @@ class _Builder:
         self.boundary = _boundary(profile)
         self.classifier = ParagraphClassifier(profile, diagnostics)
         self.tables = LiftedTables()
+        self.clean = False
+        """Whether the text is a clean copy (`layout.is_clean_copy`): nothing to repair."""
 
     # -- the whole document ------------------------------------------------------------
 
@@ -162,7 +164,8 @@ class _Builder:
                     line=title_line.no,
                 )
             content, title_line = content[1:], content[0]
-        if self.profile.rejoins_split_words:
+        self.clean = layout.is_clean_copy(content)
+        if self.profile.rejoins_split_words and not self.clean:
             # The footnotes are repaired with the text, whose words they share.
             note_lines = [(note, at) for note in notes for at in range(len(note.lines))]
             texts = rejoin_split_words(
