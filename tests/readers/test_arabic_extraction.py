@@ -16,7 +16,7 @@ import pytest
 import resconv
 from benchmarks.accuracy_suite.compare import compare
 from resconv.diagnostics import Diagnostics
-from resconv.readers.text.bidi import join_split_words, without_left_margins
+from resconv.readers.text.bidi import join_split_words, undo_displayed_runs, without_left_margins
 from resconv.readers.text.bidi_controls import (
     normalise_bidi_controls,
     place_marks_after_letters,
@@ -145,3 +145,21 @@ def test_spaces_before_short_right_to_left_lines_go() -> None:
     assert without_left_margins("\n".join(lines)) == "\n".join(line.strip() for line in lines)
     typed = "\n".join(["    وإذ تشير إلى القرار", "وما يليه من قرارات،", "    وإذ تؤكد"] * 2)
     assert without_left_margins(typed) == typed  # set-in first lines are paragraph starts
+
+
+def test_brackets_commas_and_words_shown_in_display_order_are_put_back() -> None:
+    """pypdfium2 gives logical text with some pieces as displayed."""
+    text = "\n".join(
+        [
+            "البند 70 )ب( من جدول الأعمال، والقرار 2106 ألف )د-20(",
+            "المؤرخ 31 كانون الأول/ديسمبر ،2020 الذي دعت فيه",
+            ".الأول الفصل ،A/CONF.189/12/Corr.1 و A/CONF.189/12 انظر",
+        ]
+    )
+    assert undo_displayed_runs(text, Diagnostics()).split("\n") == [
+        "البند 70 (ب) من جدول الأعمال، والقرار 2106 ألف (د-20)",
+        "المؤرخ 31 كانون الأول/ديسمبر 2020، الذي دعت فيه",
+        "انظر A/CONF.189/12 و A/CONF.189/12/Corr.1، الفصل الأول.",
+    ]
+    clean = "البند 70 (ب) من جدول الأعمال، المؤرخ 2020، الذي"
+    assert undo_displayed_runs(clean, Diagnostics()) == clean

@@ -20,7 +20,12 @@ from resconv.errors import StructureError
 from resconv.lang.ar import SHORT_WORDS
 from resconv.lang.profile import LanguageProfile
 
-__all__ = ["join_split_words", "to_logical_order", "without_left_margins"]
+__all__ = [
+    "join_split_words",
+    "to_logical_order",
+    "undo_displayed_runs",
+    "without_left_margins",
+]
 
 _YEARS = range(1945, 2101)
 
@@ -162,3 +167,40 @@ def _piece(word: str, alone: int) -> bool:
 
 def _pairs(text: str) -> list[tuple[str, str]]:
     return [(match.group(1), match.group(2)) for match in _SPLIT_PAIR.finditer(text)]
+
+
+_COMMA_BEFORE_NUMBER = re.compile(r"(?<=\s)([،؛])([0-9][0-9/.:]*)(?=\s|$)", re.MULTILINE)
+"""An Arabic comma shown before the number it follows ("ديسمبر ،2020 الذي")."""
+_WORDS_SHOWN_REVERSED = re.compile(r"^[.،؛:][\u0621-\u064a]", re.MULTILINE)
+_GLUED_BEFORE = re.compile(r"^([.،؛:]+)(\S+)$")
+
+
+def undo_displayed_runs(text: str, diagnostics: Diagnostics) -> str:
+    """`text` with what some extractors leave in display order inside logical text put
+    back: brackets shown inside out (")ب("), a comma shown before its number, and lines
+    whose words come right to left as displayed (a footnote line that opens with its
+    closing full stop glued to its last word, ".الأول الفصل … انظر")."""
+    repaired = text
+    if len(_INSIDE_OUT.findall(repaired)) > len(_BRACKETED.findall(repaired)):
+        repaired = repaired.translate(_MIRRORED)
+    repaired = _COMMA_BEFORE_NUMBER.sub(r"\2\1", repaired)
+    if _WORDS_SHOWN_REVERSED.search(repaired):
+        repaired = "\n".join(
+            _words_reversed(line) if _WORDS_SHOWN_REVERSED.match(line) else line
+            for line in repaired.split("\n")
+        )
+    if repaired != text:
+        diagnostics.info(
+            "display-order-repaired",
+            "brackets, commas or words an extractor gave in display order were put back "
+            "in reading order",
+        )
+    return repaired
+
+
+def _words_reversed(line: str) -> str:
+    words = []
+    for word in reversed(line.split()):
+        glued = _GLUED_BEFORE.match(word)
+        words.append(glued.group(2) + glued.group(1) if glued else word)
+    return " ".join(words)

@@ -35,7 +35,12 @@ from resconv.model import Part as ModelPart
 from resconv.readers.markup import apply_vote, take_vote
 from resconv.readers.references import recognise_references
 from resconv.readers.text import layout
-from resconv.readers.text.bidi import join_split_words, to_logical_order, without_left_margins
+from resconv.readers.text.bidi import (
+    join_split_words,
+    to_logical_order,
+    undo_displayed_runs,
+    without_left_margins,
+)
 from resconv.readers.text.bidi_controls import normalise_bidi_controls, place_marks_after_letters
 from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, normalise
@@ -90,7 +95,7 @@ class TextReader:
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
             text = without_left_margins(place_marks_after_letters(text, diagnostics))
-            text = join_split_words(text, diagnostics)
+            text = join_split_words(undo_displayed_runs(text, diagnostics), diagnostics)
         elif text_profile.joiner == "space":
             text = restore_scattered_words(text, diagnostics)
         text, vote = take_vote(join_vote_lines(text))
