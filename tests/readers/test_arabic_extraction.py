@@ -163,3 +163,10 @@ def test_brackets_commas_and_words_shown_in_display_order_are_put_back() -> None
     ]
     clean = "البند 70 (ب) من جدول الأعمال، المؤرخ 2020، الذي"
     assert undo_displayed_runs(clean, Diagnostics()) == clean
+
+
+def test_a_bare_alif_set_apart_starts_the_next_word() -> None:
+    """Some fonts draw the lam-kaf ligature after a gap: "في ا لكرامة"."""
+    assert join_split_words("متساوين في ا لكرامة والحقوق", Diagnostics()) == (
+        "متساوين في الكرامة والحقوق"
+    )

@@ -10,7 +10,7 @@ import pytest
 
 import resconv
 from resconv.readers.pdf.document import Line, Span
-from resconv.readers.pdf.lines import order_lines
+from resconv.readers.pdf.lines import _without_stray_latin, order_lines
 from tests.readers.readback import differences
 
 DEV = "corpus/dev/akn"
@@ -59,3 +59,25 @@ def test_a_line_ending_after_an_arabic_slash_keeps_the_space(shared_dir: Path, n
     assert any("/ " in str(paragraph) for paragraph in model.preamble + model.operative)
     got = resconv.read(resconv.write(model, "pdf"), format="pdf").value
     assert differences(model, got, nbsp=True) == []
+
+
+def test_a_kashida_drawn_as_a_latin_letter_beside_a_gap_goes() -> None:
+    """LibreOffice's text layer maps the kashida of stretched words to letters; the
+    stretch can leave a gap that reads as a space on one side of it."""
+    spans = [
+        Span(
+            text=text,
+            x0=0.0,
+            x1=10.0,
+            baseline=500.0,
+            size=12.0,
+            font="Amiri",
+            italic=False,
+            bold=False,
+        )
+        for text in ("وإطار سِ Bنداي", " بين أصحاB ب المصلحة")
+    ]
+    assert [span.text for span in _without_stray_latin(spans)] == [
+        "وإطار سِنداي",
+        " بين أصحاب المصلحة",
+    ]

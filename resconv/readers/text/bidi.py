@@ -110,8 +110,8 @@ def without_left_margins(text: str) -> str:
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0670\u0671][\u0621-\u065f\u0670\u0671]*")
 _SPLIT_PAIR = re.compile(
-    r"(?<![\u0621-\u065f\u0670\u0671])([\u0621-\u064a][\u0621-\u065f\u0670]*) "
-    r"(?=([\u0621-\u064a][\u0621-\u065f\u0670]*)(?![\u0621-\u065f\u0670\u0671/0-9-]))"
+    r"(?<![\u0620-\u06ff])([\u0621-\u064a][\u0621-\u065f\u0670]*) "
+    r"(?=([\u0621-\u064a][\u0621-\u065f\u0670]*)(?![\u0620-\u06ff/0-9-]))"
 )
 """An Arabic word and the space after it, the next word seen (pairs overlap)."""
 
@@ -131,17 +131,18 @@ def join_split_words(text: str, diagnostics: Diagnostics) -> str:
         if words[first + second]:
             left[first] += 1
             right[second] += 1
-    if not left:
+    if not left and not any(first in _NEVER_ALONE for first, _ in _pairs(text)):
         return text
     joined = 0
 
     def join(match: re.Match[str]) -> str:
         nonlocal joined
         first, second = match.group(1), match.group(2)
-        if words[first + second] >= 2 and (
+        evidence = words[first + second] >= 2 and (
             _piece(first, words[first] - left[first])
             or _piece(second, words[second] - right[second])
-        ):
+        )
+        if first in _NEVER_ALONE or evidence:
             joined += 1
             return first
         return match.group()
@@ -153,6 +154,11 @@ def join_split_words(text: str, diagnostics: Diagnostics) -> str:
             f"joined {joined} Arabic word(s) printed in two pieces",
         )
     return text
+
+
+_NEVER_ALONE = frozenset("ا")
+"""A bare alif is no word: set apart, it is the start of the next one ("ا لكرامة": some
+fonts draw the lam-kaf ligature after a gap)."""
 
 
 def _piece(word: str, alone: int) -> bool:
