@@ -38,6 +38,7 @@ from resconv.lang.profile import profile
 from resconv.model import (
     Annex,
     Block,
+    Emphasis,
     FootnoteRef,
     Heading,
     Inline,
@@ -232,9 +233,11 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     before it ("d) …" / "et exige …;"), as their closing text (the UN's mark-up sets it
     either way)."""
     label = profile(language).subparagraph
+    numbered = profile(language).operative_number
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
+        block = _number_from_text(block, numbered)
         if (
             isinstance(block, OperativeParagraph)
             and _unpunctuated_line(block)
@@ -301,6 +304,41 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _number_from_text(block: Block, numbered: re.Pattern[str]) -> Block:
+    """`block` numbered with the number that opens its text, when the mark-up left it
+    unnumbered ("26 - تقر …" with no number of its own): the print shows a number."""
+    if not isinstance(block, OperativeParagraph) or block.number is not None:
+        return block
+    text = plain_text(block.content)
+    found = numbered.match(text.lstrip())
+    if found is None:
+        return block
+    cut = len(text) - len(text.lstrip()) + found.end()
+    return replace(
+        block, number=" ".join(found.group("num").split()), content=_cut(block.content, cut)
+    )
+
+
+def _cut(inlines: Inlines, count: int) -> Inlines:
+    """`inlines` without their first `count` characters of text."""
+    out: list[Inline] = []
+    for piece in inlines:
+        if count <= 0:
+            out.append(piece)
+        elif isinstance(piece, Text):
+            if len(piece.text) > count:
+                out.append(Text(text=piece.text[count:]))
+            count -= len(piece.text)
+        elif isinstance(piece, Emphasis):
+            length = len(plain_text(piece.content))
+            if length > count:
+                out.append(replace(piece, content=_cut(piece.content, count)))
+            count -= length
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
 def _letters_apart(subs: tuple[Subparagraph, ...]) -> tuple[Subparagraph, ...]:
     """`subs` with the letters that go on after a subparagraph's letter as its siblings,
     not its children ("(c)" holding "(d)", "(e)"): the UN's mark-up sometimes nests them
@@ -322,14 +360,16 @@ _LOOKALIKES = str.maketrans("асеорх", "aceopx")
 
 
 def _next_letter(label: str, sub: Subparagraph) -> bool:
-    """Whether `sub` is labelled with the letter after `label`'s ("(c)" then "(d)")."""
+    """Whether `sub` is labelled with the letter after `label`'s ("(c)" then "(d)", "(hh)"
+    then "(ii)")."""
     inner = label.strip("()（） ").translate(_LOOKALIKES)
     following = sub.number.strip("()（） ").translate(_LOOKALIKES)
     return (
-        len(inner) == 1
-        and len(following) == 1
+        0 < len(inner) <= 2
+        and len(following) == len(inner)
         and inner.isalpha()
-        and ord(following) == ord(inner) + 1
+        and len(set(inner)) == len(set(following)) == 1  # "a" … "z", then "aa", "bb" …
+        and ord(following[0]) == ord(inner[0]) + 1
         and sub.number.translate(_LOOKALIKES).replace(following, inner)
         == label.translate(_LOOKALIKES)
     )

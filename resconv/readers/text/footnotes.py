@@ -239,7 +239,12 @@ def _loose_place(
     echoes: Counter[str] | None = None
     for tier in _STRICT_TIERS if strict else _TIERS:
         if tier == "echo" and echoes is None:
-            echoes = Counter(match.group() for para in paras for match in _ECHO.finditer(para.text))
+            echoes = Counter(
+                match.group()
+                for para in paras
+                for pattern in _ECHOES
+                for match in pattern.finditer(para.text)
+            )
         for index in range(before[0], last + 1):
             text = _see_through(paras[index].text)
             start_at = before[1] if index == before[0] else 0
@@ -259,8 +264,11 @@ def _loose_place(
 
 _TIERS = ("punctuation", "capital", "year", "echo", "word", "number closing", "number")
 _STRICT_TIERS = ("punctuation", "year", "echo")
-_ECHO = re.compile(r"[^\W\d_]+[-‑]?\d+(?!\d)|(?<![\w])[^\W\d_]+(?![\w])")
-"""A name with its figure ("COVID‑19", "G20"), or a word, as the text prints it."""
+_ECHOES = (
+    re.compile(r"(?<![\w])[^\W\d_]+[-‑]?\d+(?![\d/])"),
+    re.compile(r"(?<![\w])[^\W\d_]+(?![\w])"),
+)
+"""A name with its figure ("COVID‑19", "G20"), and a word, as the text prints them."""
 
 
 def _echoed(
@@ -268,8 +276,8 @@ def _echoed(
 ) -> tuple[int, int] | None:
     """Where `marker` is glued to a word that the text prints elsewhere without it: the
     text is its own dictionary. Glued after a name with a figure ("COVID‑1914" where
-    "COVID‑19" stands elsewhere), or before a word in lower case after punctuation
-    ("Development, 17the Paris Agreement", "inclusion”, 3and of")."""
+    "COVID‑19" stands elsewhere), or before a word in lower case ("Development, 17the
+    Paris Agreement", "Weapons 6and the")."""
     digits = run.group()
     if not digits.endswith(marker) or text[run.end() : run.end() + 1] in _NOT_AFTER_MARKER:
         return None
@@ -281,7 +289,7 @@ def _echoed(
             and word.group()[:1].islower()
             and echoes[word.group()] > 1
             and before[-1:] == " "
-            and before[:1] in _PUNCTUATION
+            and (before[:1] in _PUNCTUATION or before[:1].isalpha())
         ):
             return run.start(), run.end()
         return None
