@@ -38,6 +38,7 @@ from resconv.lang.profile import profile
 from resconv.model import (
     Annex,
     Block,
+    Emphasis,
     FootnoteRef,
     Heading,
     Inline,
@@ -232,9 +233,11 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     before it ("d) …" / "et exige …;"), as their closing text (the UN's mark-up sets it
     either way)."""
     label = profile(language).subparagraph
+    numbered = profile(language).operative_number
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
+        block = _number_from_text(block, numbered)
         if (
             isinstance(block, OperativeParagraph)
             and _unpunctuated_line(block)
@@ -298,6 +301,41 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
             out[-1] = replace(previous, subparagraphs=(*subs[:-1], nested))
         else:
             out[-1] = replace(previous, subparagraphs=(*subs, sub))
+    return tuple(out)
+
+
+def _number_from_text(block: Block, numbered: re.Pattern[str]) -> Block:
+    """`block` numbered with the number that opens its text, when the mark-up left it
+    unnumbered ("26 - تقر …" with no number of its own): the print shows a number."""
+    if not isinstance(block, OperativeParagraph) or block.number is not None:
+        return block
+    text = plain_text(block.content)
+    found = numbered.match(text.lstrip())
+    if found is None:
+        return block
+    cut = len(text) - len(text.lstrip()) + found.end()
+    return replace(
+        block, number=" ".join(found.group("num").split()), content=_cut(block.content, cut)
+    )
+
+
+def _cut(inlines: Inlines, count: int) -> Inlines:
+    """`inlines` without their first `count` characters of text."""
+    out: list[Inline] = []
+    for piece in inlines:
+        if count <= 0:
+            out.append(piece)
+        elif isinstance(piece, Text):
+            if len(piece.text) > count:
+                out.append(Text(text=piece.text[count:]))
+            count -= len(piece.text)
+        elif isinstance(piece, Emphasis):
+            length = len(plain_text(piece.content))
+            if length > count:
+                out.append(replace(piece, content=_cut(piece.content, count)))
+            count -= length
+        else:
+            out.append(piece)
     return tuple(out)
 
 
