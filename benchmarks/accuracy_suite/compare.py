@@ -291,11 +291,14 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
         sub = Subparagraph(number=number, content=content, subparagraphs=block.subparagraphs)
         subs = previous.subparagraphs
         opens_roman = number.strip("()（） ") == "i" or bool(subs and subs[-1].subparagraphs)
-        if (
-            subs
-            and _ROMAN.fullmatch(number)
-            and opens_roman
-            and not _ROMAN.fullmatch(subs[-1].number)
+        if subs and (
+            (
+                _ROMAN.fullmatch(number)
+                and opens_roman
+                and not _ROMAN.fullmatch(subs[-1].number)
+                and not _next_letter(subs[-1].number, sub)  # "(i)" after "(h)" is a letter
+            )
+            or (_CJK_LABEL.fullmatch(number) and not _CJK_LABEL.fullmatch(subs[-1].number))
         ):
             nested = replace(subs[-1], subparagraphs=(*subs[-1].subparagraphs, sub))
             out[-1] = replace(previous, subparagraphs=(*subs[:-1], nested))
@@ -375,6 +378,8 @@ def _next_letter(label: str, sub: Subparagraph) -> bool:
     )
 
 
+_CJK_LABEL = re.compile("[\u3220-\u3229]")
+"""㈠ … ㈩: the Chinese labels below a letter."""
 _SECTION_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}")
 
 
@@ -519,6 +524,7 @@ def summarise(model: Resolution) -> Summary:
     annexes = []
     for annex in model.annexes:
         where = annex.label
+        first_unit, first_citation = len(walker.summary.units), len(walker.citations)
         if annex.title:
             walker.text(f"{where} title", annex.title)
         preamble = [
@@ -528,6 +534,12 @@ def summarise(model: Resolution) -> Summary:
         body = [_annex_line(shape) for shape in walker.blocks(where, _numbers_joined(annex.body))]
         title = [("line", None)] if annex.title else []
         annexes.append((annex.label, title + preamble + body))
+        # A note is cited from the annex's nth unit: lines have no kind there (above).
+        units = [unit_where for unit_where, _ in walker.summary.units[first_unit:]]
+        walker.citations[first_citation:] = [
+            (marker, f"{where} unit {units.index(cited) + 1}")
+            for marker, cited in walker.citations[first_citation:]
+        ]
     fields["annexes"] = annexes
     fields["footnote markers"] = walker.citations
     fields["footnote bodies"] = [note.marker for note in model.footnotes if note.text is not None]
