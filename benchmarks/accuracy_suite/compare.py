@@ -385,7 +385,8 @@ _SECTION_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{
 
 def _numbers_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """A heading's number printed alone and the unnumbered line after it, as one heading
-    ("I" / "Title": the mark-up has either)."""
+    ("I" / "Title": the mark-up has either); a paragraph's number without text and the
+    unnumbered paragraph after it, as one paragraph."""
     out: list[Block] = []
     for block in blocks:
         previous = _number_alone(out[-1]) if out else None
@@ -401,6 +402,19 @@ def _numbers_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         ):
             text = block.text if isinstance(block, Heading) else block.content
             out[-1] = replace(previous, text=text)
+            continue
+        last = out[-1] if out else None
+        if (
+            isinstance(last, OperativeParagraph)
+            and last.number
+            and not plain_text(last.content).strip()
+            and not last.subparagraphs
+            and not last.wrap_up
+            and isinstance(block, OperativeParagraph)
+            and not block.number
+        ):
+            # "1." marked up apart from its text: the print has "1. Lorsqu’un traité …".
+            out[-1] = replace(block, number=last.number)
             continue
         out.append(block)
     return tuple(out)
