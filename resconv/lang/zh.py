@@ -127,6 +127,8 @@ OPERATIVE_BASES = (
     "吁请所有国家",
 )
 ADVERBS = ("又", "还", "并", "也", "再次", "进一步", "同时", "亦", "在这方面")
+INTENSIFIERS = ("深为", "深表", "极为")
+"""Before an initial phrase as the adverbs are: "深为" + "遗憾地注意到"."""
 
 _CN_DIGITS = "〇零一二三四五六七八九十百"
 
@@ -136,13 +138,13 @@ PROFILE = LanguageProfile(
     authority=Regex(r"大\s*会\s*[，,]?|安全理事会\s*[，,]?"),
     preambular=PhraseSet(
         PREAMBULAR_BASES,
-        before=ADVERBS,
+        before=ADVERBS + INTENSIFIERS,
         word_boundary=False,
         more=lambda: initial_phrases("zh", "preambular"),
     ),
     operative=PhraseSet(
         OPERATIVE_BASES,
-        before=ADVERBS,
+        before=ADVERBS + INTENSIFIERS,
         word_boundary=False,
         more=lambda: initial_phrases("zh", "operative"),
     ),

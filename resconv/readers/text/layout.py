@@ -403,8 +403,14 @@ def _page_area(
         or "separator" in furniture[page.start : page.stop]
     ):
         return None
+    # The area opens with a marker alone, or with a note printed on its marker's line
+    # when a marker alone follows it on the page.
+    alone_at = [i for i in page if furniture[i] is None and MARKER_LINE.fullmatch(lines[i].text)]
     for first in page:
-        if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
+        if furniture[first] is not None or not alone_at or first > alone_at[-1]:
+            continue
+        text = lines[first].text
+        if not MARKER_LINE.fullmatch(text) and not _opens_area(lines, furniture, first, page):
             continue
         if _pairs_exactly(lines, furniture, first, page.stop):
             areas[first] = (page.stop, [])
@@ -412,6 +418,16 @@ def _page_area(
     before = set(areas)
     _markers_apart(lines, furniture, page, areas)
     return next(iter(set(areas) - before), None)
+
+
+def _opens_area(lines: list[Line], furniture: list[str | None], first: int, page: range) -> bool:
+    """Whether line `first`, a note printed on its marker's line, opens the page's
+    footnote area: its number comes before those of the markers alone after it, and the
+    note ends on the line ("1 A/74/307." / "2 A/74/332." / "3" / "Resolution 217 A (III).");
+    a line of text opening with a figure ("2 December 2008, 64/51 of …") does neither."""
+    markers = _Markers(lines[i] for i in range(first, page.stop) if furniture[i] is None)
+    found = _inline_marker(lines[first].text, markers)
+    return found is not None and int(found[0]) < min(markers.alone) and _ends_sentence(found[1])
 
 
 def _scattered_words(lines: list[Line], furniture: list[str | None], page: range) -> list[int]:
@@ -633,7 +649,7 @@ def _markers_apart(
 def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
     markers: set[str] = set()
     texts: list[str] = []
-    alone = _alone(lines[index] for index in range(start, end) if furniture[index] is None)
+    alone = _Markers(lines[index] for index in range(start, end) if furniture[index] is None)
     for index in range(start, end):
         if furniture[index] is not None:
             continue
@@ -658,20 +674,34 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
     return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
 
 
-def _alone(lines: Iterable[Line]) -> set[int]:
-    """The numbers of the markers printed alone on their lines."""
-    return {int(line.text) for line in lines if MARKER_LINE.fullmatch(line.text)}
+class _Markers:
+    """The markers of an area: those printed alone on their lines, and the numbers that
+    notes printed on their marker's line may have: one the markers alone skip, or one
+    next to them or to another such note ("1 A/74/307." / "2 A/74/332." / "3" / "…")."""
+
+    def __init__(self, lines: Iterable[Line]) -> None:
+        texts = [line.text for line in lines]
+        self.alone = {int(text) for text in texts if MARKER_LINE.fullmatch(text)}
+        inline = {
+            int(match.group(1))
+            for match in map(_MARKER_AND_TEXT.fullmatch, texts)
+            if match is not None
+        } - self.alone
+        self.numbers: set[int] = set()
+        if self.alone:
+            self.numbers = set(range(min(self.alone), max(self.alone) + 1)) - self.alone
+            grown = self.alone | self.numbers
+            while found := {n for n in inline - grown if n - 1 in grown or n + 1 in grown}:
+                grown |= found
+                self.numbers |= found
 
 
-def _inline_marker(text: str, alone: set[int]) -> tuple[str, str] | None:
+def _inline_marker(text: str, markers: _Markers) -> tuple[str, str] | None:
     """A note printed on its marker's line ("2 A/56/1026, annex II.") in an area whose other
     markers stand alone (an extractor may set a note that opens with a link on one line):
     its marker and text, when its number is one the markers alone skip or continue."""
     match = _MARKER_AND_TEXT.fullmatch(text)
-    if match is None or not alone:
-        return None
-    number = int(match.group(1))
-    if number in alone or not min(alone) - 1 <= number <= max(alone) + 1:
+    if match is None or int(match.group(1)) not in markers.numbers:
         return None
     return match.group(1), match.group(2)
 
@@ -703,7 +733,7 @@ def _pair_detached(
     """
     markers: list[Line] = []
     texts: list[Line] = []
-    alone = _alone(line for line, kind in zip(area, kinds, strict=True) if kind is None)
+    alone = _Markers(line for line, kind in zip(area, kinds, strict=True) if kind is None)
     for line, kind in zip(area, kinds, strict=True):
         if kind == "scattered word":
             continue  # put back in its note line already
@@ -1158,7 +1188,8 @@ def _last_line_last(
     Inter-Parliamentary Union to … the high-level" / "" / "9."). The line goes back when
     it ends the paragraph without opening one, and the line after it opens with
     operative initial words, runs on, and is the last line before the next paragraph (or
-    the adoption date and meeting).
+    the adoption date and meeting); the line before the number ended the paragraph before
+    (else the number was printed after its paragraph's first line: `_numbers_first`).
     """
     number = profile.operative_number.fullmatch
     out = lines
@@ -1166,6 +1197,7 @@ def _last_line_last(
         tail, opening = lines[index + 1], lines[index + 2]
         if (
             not number(lines[index].text)
+            or (index > 0 and not ends_paragraph(lines[index - 1].text))
             or not ends_paragraph(tail.text)
             or _opens_paragraph(tail.text, profile)
             or ends_paragraph(opening.text)
@@ -1427,6 +1459,8 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
         is_cjk(last) or is_cjk(first) or (last.isdigit() and first in "(（")
     ):
         return ""  # "第2310\n(2016)号" → "第2310(2016)号": Chinese sets no space there
+    if last in "-‑" and after.split(" ", 1)[0].lower() in profile.suspended_hyphen_words:
+        return " "  # "micro-" / "and small …": a suspended hyphen keeps its space
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
     return " "

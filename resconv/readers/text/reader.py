@@ -37,7 +37,7 @@ from resconv.readers.references import recognise_references
 from resconv.readers.text import layout
 from resconv.readers.text.bidi import to_logical_order
 from resconv.readers.text.cover import read_cover
-from resconv.readers.text.decode import decode, detect_language, normalise
+from resconv.readers.text.decode import decode, detect_language, line_end_hyphens, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
@@ -85,6 +85,7 @@ class TextReader:
         if lang is None:
             diagnostics.info("language-detected", f"language detected: {code}")
         text_profile = language_profile(code)
+        text = line_end_hyphens(text, text_profile)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
         elif text_profile.joiner == "space":
@@ -115,8 +116,9 @@ class _Builder:
     def build(self, text: str) -> Resolution:
         text, self.tables = lift_tables(text, self.profile)
         lines = layout.split_lines(text)
+        lines = join_marker_breaks(lines, cjk=self.profile.joiner == "cjk")
         if self.profile.joiner == "space":
-            lines = join_word_lines(join_marker_breaks(lines), self.diagnostics)
+            lines = join_word_lines(lines, self.diagnostics)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
