@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from resconv.lang.matching import Regex
 from resconv.lang.profile import profile
 from resconv.model import (
     Annex,
@@ -307,7 +308,7 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def _number_from_text(block: Block, numbered: re.Pattern[str]) -> Block:
+def _number_from_text(block: Block, numbered: Regex) -> Block:
     """`block` numbered with the number that opens its text, when the mark-up left it
     unnumbered ("26 - تقر …" with no number of its own): the print shows a number."""
     if not isinstance(block, OperativeParagraph) or block.number is not None:
