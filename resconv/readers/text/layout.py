@@ -1398,7 +1398,7 @@ def _starts_block(
     if mode == "blank":
         # Text of one paragraph a line (`hard`) breaks no paragraph after its end.
         return starts or not wrapped(previous, True) or (alone and not shapes.ended[index])
-    heading = alone and not shapes.ended[index]
+    heading = not shapes.ended[index] and (alone or _heading_over_two_lines(index, shapes))
     # After a comma a new paragraph opens with known initial words (a preambular one); a
     # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),
     # unless the line before stopped well short of the margin.
@@ -1406,6 +1406,21 @@ def _starts_block(
     after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
     ended_early = short(previous) if after_comma else not wrapped(previous)
     return starts or heading or (capital and ended_early)
+
+
+def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
+    """Whether line `index` opens a heading wrapped over two lines: it starts with a
+    capital, neither it nor the next line ends a clause, and a number or label follows
+    ("…(Uganda):" / "Informe sobre la ejecución … entre" / "el 1 de julio de 2021 …" /
+    "5."): a paragraph ends with punctuation before the next one's number."""
+    lines = shapes.lines
+    return (
+        index + 2 < len(lines)
+        and lines[index].text[:1].isupper()
+        and not shapes.ended[index + 1]
+        and not shapes.structural[index + 1]
+        and shapes.structural[index + 2]
+    )
 
 
 def width(text: str) -> int:
