@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from resconv.lang.matching import Regex
 from resconv.lang.profile import profile
 from resconv.model import (
     Annex,
@@ -291,11 +292,14 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
         sub = Subparagraph(number=number, content=content, subparagraphs=block.subparagraphs)
         subs = previous.subparagraphs
         opens_roman = number.strip("()（） ") == "i" or bool(subs and subs[-1].subparagraphs)
-        if (
-            subs
-            and _ROMAN.fullmatch(number)
-            and opens_roman
-            and not _ROMAN.fullmatch(subs[-1].number)
+        if subs and (
+            (
+                _ROMAN.fullmatch(number)
+                and opens_roman
+                and not _ROMAN.fullmatch(subs[-1].number)
+                and not _next_letter(subs[-1].number, sub)  # "(i)" after "(h)" is a letter
+            )
+            or (_CJK_LABEL.fullmatch(number) and not _CJK_LABEL.fullmatch(subs[-1].number))
         ):
             nested = replace(subs[-1], subparagraphs=(*subs[-1].subparagraphs, sub))
             out[-1] = replace(previous, subparagraphs=(*subs[:-1], nested))
@@ -304,7 +308,7 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def _number_from_text(block: Block, numbered: re.Pattern[str]) -> Block:
+def _number_from_text(block: Block, numbered: Regex) -> Block:
     """`block` numbered with the number that opens its text, when the mark-up left it
     unnumbered ("26 - تقر …" with no number of its own): the print shows a number."""
     if not isinstance(block, OperativeParagraph) or block.number is not None:
@@ -375,12 +379,15 @@ def _next_letter(label: str, sub: Subparagraph) -> bool:
     )
 
 
+_CJK_LABEL = re.compile("[\u3220-\u3229]")
+"""㈠ … ㈩: the Chinese labels below a letter."""
 _SECTION_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}")
 
 
 def _numbers_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """A heading's number printed alone and the unnumbered line after it, as one heading
-    ("I" / "Title": the mark-up has either)."""
+    ("I" / "Title": the mark-up has either); a paragraph's number without text and the
+    unnumbered paragraph after it, as one paragraph."""
     out: list[Block] = []
     for block in blocks:
         previous = _number_alone(out[-1]) if out else None
@@ -396,6 +403,19 @@ def _numbers_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         ):
             text = block.text if isinstance(block, Heading) else block.content
             out[-1] = replace(previous, text=text)
+            continue
+        last = out[-1] if out else None
+        if (
+            isinstance(last, OperativeParagraph)
+            and last.number
+            and not plain_text(last.content).strip()
+            and not last.subparagraphs
+            and not last.wrap_up
+            and isinstance(block, OperativeParagraph)
+            and not block.number
+        ):
+            # "1." marked up apart from its text: the print has "1. Lorsqu’un traité …".
+            out[-1] = replace(block, number=last.number)
             continue
         out.append(block)
     return tuple(out)
@@ -519,6 +539,7 @@ def summarise(model: Resolution) -> Summary:
     annexes = []
     for annex in model.annexes:
         where = annex.label
+        first_unit, first_citation = len(walker.summary.units), len(walker.citations)
         if annex.title:
             walker.text(f"{where} title", annex.title)
         preamble = [
@@ -528,6 +549,12 @@ def summarise(model: Resolution) -> Summary:
         body = [_annex_line(shape) for shape in walker.blocks(where, _numbers_joined(annex.body))]
         title = [("line", None)] if annex.title else []
         annexes.append((annex.label, title + preamble + body))
+        # A note is cited from the annex's nth unit: lines have no kind there (above).
+        units = [unit_where for unit_where, _ in walker.summary.units[first_unit:]]
+        walker.citations[first_citation:] = [
+            (marker, f"{where} unit {units.index(cited) + 1}")
+            for marker, cited in walker.citations[first_citation:]
+        ]
     fields["annexes"] = annexes
     fields["footnote markers"] = walker.citations
     fields["footnote bodies"] = [note.marker for note in model.footnotes if note.text is not None]

@@ -558,3 +558,29 @@ def test_a_markdown_reference_ending_a_line_ends_its_paragraph() -> None:
         "Recalling",
         "Stressing",
     ]
+
+
+def test_a_paragraph_number_printed_without_its_stop_is_its_number() -> None:
+    """ "32 notes …" between "31." and "33." is paragraph 32; a figure opening a
+    paragraph elsewhere is no number."""
+    text = (
+        "80/90. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "1. Welcomes the report;\n\n2 Notes the progress made;\n\n"
+        "3. Decides to remain seized of the matter.\n\n"
+        "99th plenary meeting\n\n3 December 2025\n"
+    )
+    operative = TextReader().read(text.encode()).value.operative
+    assert [getattr(block, "number", None) for block in operative] == ["1.", "2", "3."]
+
+
+def test_a_text_cut_after_a_paragraph_number_is_reported_with_its_line() -> None:
+    """A copy cut right after "2." ends with a number alone: it is cut short, whatever
+    the cover says about the adoption date."""
+    text = (
+        "Resolution adopted by the General Assembly on 3 December 2025\n\n"
+        "80/89. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "1. Welcomes the report;\n\n2."
+    )
+    result = TextReader().read(text.encode())
+    [truncated] = [d for d in result.diagnostics if d.code == "text-truncated"]
+    assert truncated.line == 11

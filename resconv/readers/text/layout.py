@@ -1020,7 +1020,10 @@ dates); text wrapped at a margin ends most of them inside a sentence."""
 
 
 def ends_paragraph(text: str) -> bool:
-    """Whether a line ends as a paragraph does (a glued footnote marker aside)."""
+    """Whether a line ends as a paragraph does (a glued footnote marker and invisible
+    marks after it aside: "…del niño,\u200e")."""
+    if text[-1:] in _INVISIBLE:
+        text = text.rstrip(_INVISIBLE)
     if text[-1:] == "]":
         text = _TRAILING_MARKDOWN_REF.sub("", text)  # "… Peoples,[^3]"
     if text[-1:].isdigit():
@@ -1052,6 +1055,7 @@ def segment(
     last = len(lines) - 1
     column = -1  # where the text of a hanging-indent paragraph runs, if in one
     numbered = False  # whether the current block opens with an operative number
+    pending: Marker | None = None  # a marker printed before the word it follows
     next_number = 1
     """The operative number that comes next: a line opening with it starts a paragraph
     even after a line without closing punctuation (a sub-heading, in a web copy)."""
@@ -1068,9 +1072,13 @@ def segment(
             previous, column = index, line.indent
             continue
         column = line.hang if line.hang >= 0 else (column if _at(line, column) else -1)
-        if blocks and shapes.marker[index] and int(line.text) == next_marker:
-            blocks[-1].items.append(Marker(line.text, line.no))
-            next_marker += 1
+        if blocks and shapes.marker[index] and _next_marker(lines, index, next_marker):
+            marker = Marker(line.text, line.no)
+            if profile.joiner == "space" and _last_word_after(lines, index):
+                pending = marker  # "Organized" / "2" / "Crime,": it marks "Crime,"
+            else:
+                blocks[-1].items.append(marker)
+            next_marker = int(line.text) + 1
             continue
         # A blank line that only marks a page break does not set the line apart.
         after = lines[index + 1] if index < last else None
@@ -1099,8 +1107,47 @@ def segment(
             if number is not None:
                 next_number = number + 1
         blocks[-1].items.append(line)
+        if pending is not None:
+            blocks[-1].items.append(pending)
+            pending = None
         previous = index
     return blocks
+
+
+def _next_marker(lines: list[Line], index: int, expected: int) -> bool:
+    """Whether the number alone on line `index` is a footnote marker printed apart: the
+    one expected next, or, set apart by blank lines in a sentence that goes on, a later
+    one (the markers before it were glued to their words: "Corruption,1 which")."""
+    number = int(lines[index].text)
+    if number == expected:
+        return True
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        expected < number <= expected + _MARKERS_SKIPPED
+        and lines[index].blank_before
+        and after is not None
+        and after.blank_before
+        and not ends_paragraph(lines[index - 1].text)
+    )
+
+
+def _last_word_after(lines: list[Line], index: int) -> bool:
+    """Whether a marker alone on line `index` belongs after the line that follows: the
+    paragraph's last word alone, after a blank line (pdftotext prints a raised marker
+    before the lower line it ends: "Organized" / "" / "2" / "" / "Crime,")."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        after is not None
+        and after.blank_before
+        and not after.page_break
+        and " " not in after.text
+        and ends_paragraph(after.text)
+        and not MARKER_LINE.fullmatch(after.text)
+    )
+
+
+_MARKERS_SKIPPED = 3
+"""How far past the expected marker a marker set apart may be."""
 
 
 def _comma_runs_on(index: int, before: int, mode: Mode, shapes: _Shapes) -> bool:
@@ -1361,7 +1408,7 @@ def _starts_block(
     if mode == "blank":
         # Text of one paragraph a line (`hard`) breaks no paragraph after its end.
         return starts or not wrapped(previous, True) or (alone and not shapes.ended[index])
-    heading = alone and not shapes.ended[index]
+    heading = not shapes.ended[index] and (alone or _heading_over_two_lines(index, shapes))
     # After a comma a new paragraph opens with known initial words (a preambular one); a
     # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),
     # unless the line before stopped well short of the margin.
@@ -1369,6 +1416,21 @@ def _starts_block(
     after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
     ended_early = short(previous) if after_comma else not wrapped(previous)
     return starts or heading or (capital and ended_early)
+
+
+def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
+    """Whether line `index` opens a heading wrapped over two lines: it starts with a
+    capital, neither it nor the next line ends a clause, and a number or label follows
+    ("…(Uganda):" / "Informe sobre la ejecución … entre" / "el 1 de julio de 2021 …" /
+    "5."): a paragraph ends with punctuation before the next one's number."""
+    lines = shapes.lines
+    return (
+        index + 2 < len(lines)
+        and lines[index].text[:1].isupper()
+        and not shapes.ended[index + 1]
+        and not shapes.structural[index + 1]
+        and shapes.structural[index + 2]
+    )
 
 
 def width(text: str) -> int:

@@ -114,7 +114,9 @@ class ParagraphClassifier:
     def add(self, para: Para, rest: list[Para], index: int, part: Part, *, annex: bool) -> int:
         """Add `para` to `part`; returns the index of the next paragraph to read."""
         text = para.text
-        numbered = self.profile.operative_number.match(text)
+        numbered = self.profile.operative_number.match(text) or self._number_without_stop(
+            text, part
+        )
         if numbered:
             part.in_body = True
             pieces = numbered.group("num").split()
@@ -168,6 +170,17 @@ class ParagraphClassifier:
             )
         )
         return index
+
+    def _number_without_stop(self, text: str, part: Part) -> re.Match[str] | None:
+        """The number of a paragraph printed without its full stop ("32 notes …" between
+        "31." and "33."): the next number in the run, before operative initial words."""
+        found = _BARE_NUMBER.match(text)
+        if found is None or not part.numbers:
+            return None
+        previous = "".join(ch for ch in part.numbers[-1][0] if ch.isdigit())
+        if not previous or int(found.group("num")) != int(previous) + 1:
+            return None
+        return found if self.profile.operative.match(text[found.end() :]) else None
 
     def _operative_list_opening(self, text: str) -> bool:
         """An unnumbered operative paragraph opening a list ("Adopts the following
@@ -456,6 +469,7 @@ class ParagraphClassifier:
             expected = value + 1
 
 
+_BARE_NUMBER = re.compile(r"(?P<num>\d{1,3})\s+(?=\S)")
 _ROMAN_HEADING = re.compile(r"(?P<num>[IVXLC]{1,6}\.)\s+(?P<text>\S.*)")
 """A section heading's Roman number and its text on one line: "II. Financing"."""
 
