@@ -34,9 +34,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from resconv.lang.matching import Regex
 from resconv.lang.profile import profile
 from resconv.model import (
+    Annex,
     Block,
+    Emphasis,
     FootnoteRef,
     Heading,
     Inline,
@@ -125,13 +128,14 @@ class _Summariser:
 
     def tree(self, where: str, subs: tuple[Subparagraph, ...]) -> list[Any]:
         shape = []
-        for sub in subs:
+        for sub in _letters_apart(subs):
             here = f"{where} {sub.number}"
             self.text(here, sub.content)
-            children = self.tree(here, sub.subparagraphs)
-            if sub.wrap_up:
-                self.text(f"{here} closing", sub.wrap_up)
-            shape.append((sub.number, children, bool(sub.wrap_up)))
+            inner, wrap_up = _closing_apart(sub.subparagraphs, sub.wrap_up)
+            children = self.tree(here, inner)
+            if wrap_up:
+                self.text(f"{here} closing", wrap_up)
+            shape.append((sub.number, children, bool(wrap_up)))
         return shape
 
     def preamble(self, where: str, paragraphs: tuple[PreambularParagraph, ...]) -> list[Any]:
@@ -139,9 +143,10 @@ class _Summariser:
         for index, paragraph in enumerate(paragraphs, 1):
             here = f"{where} preambular {index}".strip()
             self.text(here, paragraph.content)
-            shape.append((self.tree(here, paragraph.subparagraphs), bool(paragraph.wrap_up)))
-            if paragraph.wrap_up:
-                self.text(f"{here} closing", paragraph.wrap_up)
+            subs, wrap_up = _closing_apart(paragraph.subparagraphs, paragraph.wrap_up)
+            shape.append((self.tree(here, subs), bool(wrap_up)))
+            if wrap_up:
+                self.text(f"{here} closing", wrap_up)
         return shape
 
     def table(self, where: str, table: Table) -> None:
@@ -173,10 +178,31 @@ class _Summariser:
             label = block.number or f"#{index}"
             here = f"{where} operative {label}".strip()
             self.text(here, block.content)
-            shape.append((block.number, self.tree(here, block.subparagraphs), bool(block.wrap_up)))
-            if block.wrap_up:
-                self.text(f"{here} closing", block.wrap_up)
+            subs, wrap_up = _closing_apart(block.subparagraphs, block.wrap_up)
+            shape.append((block.number, self.tree(here, subs), bool(wrap_up)))
+            if wrap_up:
+                self.text(f"{here} closing", wrap_up)
         return shape
+
+
+def _closing_apart(
+    subs: tuple[Subparagraph, ...], wrap_up: Inlines
+) -> tuple[tuple[Subparagraph, ...], Inlines]:
+    """`subs` and the closing text of their list: a last subparagraph without a label
+    that goes on in lower case after labelled ones ("(f) …," / "and in meeting …,") is
+    the closing text, which the UN's mark-up sometimes sets as such a subparagraph."""
+    if wrap_up or len(subs) < 2:
+        return subs, wrap_up
+    last = subs[-1]
+    if (
+        last.number.strip()
+        or last.subparagraphs
+        or last.wrap_up
+        or not subs[-2].number.strip()
+        or not plain_text(last.content).strip()[:1].islower()
+    ):
+        return subs, wrap_up
+    return subs[:-1], last.content
 
 
 _ROMAN = re.compile(r"[(（]?[ivxlc]{1,6}[)）]")
@@ -202,14 +228,17 @@ _CLOSING = ".;:,。；：，،؛?!？！"
 
 def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     """An unnumbered line without closing punctuation, as a heading; unnumbered
-    paragraphs that open with a subparagraph label, as subparagraphs; an
+    paragraphs that open with a subparagraph label, and paragraphs numbered with one,
+    as subparagraphs; an
     unnumbered paragraph that continues in lower case the sentence of the subparagraphs
     before it ("d) …" / "et exige …;"), as their closing text (the UN's mark-up sets it
     either way)."""
     label = profile(language).subparagraph
+    numbered = profile(language).operative_number
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
+        block = _number_from_text(block, numbered)
         if (
             isinstance(block, OperativeParagraph)
             and _unpunctuated_line(block)
@@ -240,24 +269,37 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
             and not previous.wrap_up
         ):
             found = label.match(block.content[0].text)
-        if found is None:
+        if (
+            isinstance(block, OperativeParagraph)
+            and block.number is not None
+            and isinstance(previous, OperativeParagraph)
+            and not previous.wrap_up
+            and (as_label := label.fullmatch(block.number + " ")) is not None
+        ):
+            # A subparagraph's label marked up as a paragraph's number ("b)" after "1.").
+            number, content = as_label.group("num"), block.content
+        elif found is None or not isinstance(block, OperativeParagraph):
             out.append(block)
             continue
+        else:
+            lead = block.content[0]
+            assert isinstance(lead, Text)
+            rest = lead.text[found.end() :]
+            content = ((Text(text=rest),) if rest else ()) + block.content[1:]
+            number = found.group("num")
         assert isinstance(block, OperativeParagraph)
         assert isinstance(previous, OperativeParagraph)
-        lead = block.content[0]
-        assert isinstance(lead, Text)
-        rest = lead.text[found.end() :]
-        content = ((Text(text=rest),) if rest else ()) + block.content[1:]
-        number = found.group("num")
         sub = Subparagraph(number=number, content=content, subparagraphs=block.subparagraphs)
         subs = previous.subparagraphs
         opens_roman = number.strip("()（） ") == "i" or bool(subs and subs[-1].subparagraphs)
-        if (
-            subs
-            and _ROMAN.fullmatch(number)
-            and opens_roman
-            and not _ROMAN.fullmatch(subs[-1].number)
+        if subs and (
+            (
+                _ROMAN.fullmatch(number)
+                and opens_roman
+                and not _ROMAN.fullmatch(subs[-1].number)
+                and not _next_letter(subs[-1].number, sub)  # "(i)" after "(h)" is a letter
+            )
+            or (_CJK_LABEL.fullmatch(number) and not _CJK_LABEL.fullmatch(subs[-1].number))
         ):
             nested = replace(subs[-1], subparagraphs=(*subs[-1].subparagraphs, sub))
             out[-1] = replace(previous, subparagraphs=(*subs[:-1], nested))
@@ -266,12 +308,86 @@ def _fold(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _number_from_text(block: Block, numbered: Regex) -> Block:
+    """`block` numbered with the number that opens its text, when the mark-up left it
+    unnumbered ("26 - تقر …" with no number of its own): the print shows a number."""
+    if not isinstance(block, OperativeParagraph) or block.number is not None:
+        return block
+    text = plain_text(block.content)
+    found = numbered.match(text.lstrip())
+    if found is None:
+        return block
+    cut = len(text) - len(text.lstrip()) + found.end()
+    return replace(
+        block, number=" ".join(found.group("num").split()), content=_cut(block.content, cut)
+    )
+
+
+def _cut(inlines: Inlines, count: int) -> Inlines:
+    """`inlines` without their first `count` characters of text."""
+    out: list[Inline] = []
+    for piece in inlines:
+        if count <= 0:
+            out.append(piece)
+        elif isinstance(piece, Text):
+            if len(piece.text) > count:
+                out.append(Text(text=piece.text[count:]))
+            count -= len(piece.text)
+        elif isinstance(piece, Emphasis):
+            length = len(plain_text(piece.content))
+            if length > count:
+                out.append(replace(piece, content=_cut(piece.content, count)))
+            count -= length
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+def _letters_apart(subs: tuple[Subparagraph, ...]) -> tuple[Subparagraph, ...]:
+    """`subs` with the letters that go on after a subparagraph's letter as its siblings,
+    not its children ("(c)" holding "(d)", "(e)"): the UN's mark-up sometimes nests them
+    so (after a Cyrillic "с)" among Latin letters, or "(c)" marked up as a paragraph)."""
+    out: list[Subparagraph] = []
+    for sub in subs:
+        children = sub.subparagraphs
+        hoisted: list[Subparagraph] = []
+        while children and _next_letter(hoisted[-1].number if hoisted else sub.number, children[0]):
+            hoisted.append(children[0])
+            children = children[1:]
+        out.append(replace(sub, subparagraphs=children) if hoisted else sub)
+        out.extend(hoisted)
+    return tuple(out)
+
+
+_LOOKALIKES = str.maketrans("асеорх", "aceopx")
+"""Cyrillic letters the UN's texts print for the Latin labels they look like."""
+
+
+def _next_letter(label: str, sub: Subparagraph) -> bool:
+    """Whether `sub` is labelled with the letter after `label`'s ("(c)" then "(d)", "(hh)"
+    then "(ii)")."""
+    inner = label.strip("()（） ").translate(_LOOKALIKES)
+    following = sub.number.strip("()（） ").translate(_LOOKALIKES)
+    return (
+        0 < len(inner) <= 2
+        and len(following) == len(inner)
+        and inner.isalpha()
+        and len(set(inner)) == len(set(following)) == 1  # "a" … "z", then "aa", "bb" …
+        and ord(following[0]) == ord(inner[0]) + 1
+        and sub.number.translate(_LOOKALIKES).replace(following, inner)
+        == label.translate(_LOOKALIKES)
+    )
+
+
+_CJK_LABEL = re.compile("[\u3220-\u3229]")
+"""㈠ … ㈩: the Chinese labels below a letter."""
 _SECTION_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}")
 
 
 def _numbers_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """A heading's number printed alone and the unnumbered line after it, as one heading
-    ("I" / "Title": the mark-up has either)."""
+    ("I" / "Title": the mark-up has either); a paragraph's number without text and the
+    unnumbered paragraph after it, as one paragraph."""
     out: list[Block] = []
     for block in blocks:
         previous = _number_alone(out[-1]) if out else None
@@ -287,6 +403,19 @@ def _numbers_joined(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         ):
             text = block.text if isinstance(block, Heading) else block.content
             out[-1] = replace(previous, text=text)
+            continue
+        last = out[-1] if out else None
+        if (
+            isinstance(last, OperativeParagraph)
+            and last.number
+            and not plain_text(last.content).strip()
+            and not last.subparagraphs
+            and not last.wrap_up
+            and isinstance(block, OperativeParagraph)
+            and not block.number
+        ):
+            # "1." marked up apart from its text: the print has "1. Lorsqu’un traité …".
+            out[-1] = replace(block, number=last.number)
             continue
         out.append(block)
     return tuple(out)
@@ -318,13 +447,16 @@ def _annex_line(shape: Any) -> Any:
     and its title, a convention's preambular paragraph) as a heading in one language,
     as a paragraph, numbered or not, or a preambular one in another; a text gives no
     sign of which; the annex's title is such a line too (the mark-up sets it in the
-    body as often). Their texts are still compared.
+    body as often). An unnumbered paragraph with a list is alike a preambular one with
+    the same list. Their texts are still compared.
     """
     if shape[0] == "heading" or shape == ("paragraph",):
         number = shape[1] if shape[0] == "heading" else None
         return ("line", number.rstrip(".") if number else None)
     if shape[1:] == ([], False) and (shape[0] is None or _SECTION_NUMBER.fullmatch(shape[0])):
         return ("line", shape[0].rstrip(".") if shape[0] else None)
+    if shape[0] is None:
+        return ("unnumbered", *shape[1:])  # alike a preambular paragraph with a list
     return shape
 
 
@@ -345,12 +477,47 @@ def _parts(walker: _Summariser, where: str, parts: tuple[Part, ...], language: s
     return out
 
 
+def _annexes_apart(annexes: tuple[Annex, ...], language: str) -> tuple[Annex, ...]:
+    """`annexes` with each annex label printed on a line of its own inside an annex's body
+    ("Annex II" after the text of annex I) starting an annex of its own: the UN's mark-up
+    sometimes sets a second annex in the body of the first."""
+    label = profile(language).annex
+    out: list[Annex] = []
+    for annex in annexes:
+        current = annex
+        body: list[Block] = []
+        for block in annex.body:
+            text = plain_text(block.text if isinstance(block, Heading) else _line_text(block))
+            if body and text and label.fullmatch(text.strip()):
+                out.append(replace(current, body=tuple(body)))
+                current, body = Annex(label=" ".join(text.split())), []
+                continue
+            body.append(block)
+        out.append(replace(current, body=tuple(body)))
+    return tuple(out)
+
+
+def _line_text(block: Block) -> Inlines:
+    """The text of an unnumbered paragraph without subparagraphs; nothing for others."""
+    if isinstance(block, Paragraph):
+        return block.content
+    if (
+        isinstance(block, OperativeParagraph)
+        and block.number is None
+        and not block.subparagraphs
+        and not block.wrap_up
+    ):
+        return block.content
+    return ()
+
+
 def summarise(model: Resolution) -> Summary:
     model = replace(
         model,
         operative=_numbers_joined(_fold(model.operative, model.language)),
         annexes=tuple(
-            replace(annex, body=_fold(annex.body, model.language)) for annex in model.annexes
+            replace(annex, body=_fold(annex.body, model.language))
+            for annex in _annexes_apart(model.annexes, model.language)
         ),
     )
     walker = _Summariser(model.language)
@@ -372,15 +539,22 @@ def summarise(model: Resolution) -> Summary:
     annexes = []
     for annex in model.annexes:
         where = annex.label
+        first_unit, first_citation = len(walker.summary.units), len(walker.citations)
         if annex.title:
             walker.text(f"{where} title", annex.title)
         preamble = [
-            ("line", None) if shape == ([], False) else ("preambular", shape)
+            ("line", None) if shape == ([], False) else ("unnumbered", *shape)
             for shape in walker.preamble(where, annex.preamble)
         ]
         body = [_annex_line(shape) for shape in walker.blocks(where, _numbers_joined(annex.body))]
         title = [("line", None)] if annex.title else []
         annexes.append((annex.label, title + preamble + body))
+        # A note is cited from the annex's nth unit: lines have no kind there (above).
+        units = [unit_where for unit_where, _ in walker.summary.units[first_unit:]]
+        walker.citations[first_citation:] = [
+            (marker, f"{where} unit {units.index(cited) + 1}")
+            for marker, cited in walker.citations[first_citation:]
+        ]
     fields["annexes"] = annexes
     fields["footnote markers"] = walker.citations
     fields["footnote bodies"] = [note.marker for note in model.footnotes if note.text is not None]

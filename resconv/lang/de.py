@@ -181,7 +181,7 @@ PROFILE = LanguageProfile(
         r"|[A-Z]\.(?:\s|$)"  # A.
     ),
     decimal_comma=True,
-    suspended_hyphen_words=frozenset({"und", "oder", "bis"}),
+    suspended_hyphen_words=frozenset({"und", "oder", "bis", "sowie", "bzw"}),
     detect_words=frozenset({"der", "die", "und", "des", "den", "von", "zu", "mit", "für"}),
     capitalised=False,
 )

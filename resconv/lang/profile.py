@@ -125,6 +125,10 @@ class LanguageProfile:
     decimal_comma: bool = False
     """Whether a comma between digits is a decimal sign ("0,7 pour cent"), so that digits
     after "2," are no footnote marker."""
+    run_on: Regex | None = None
+    """Words that open a line only to go on with a sentence left at a comma (Chinese 并,
+    "and"): such a line continues its paragraph even when initial words follow them.
+    None where the language has no such sign."""
     wrap_up_start: Regex | None = None
     """How an unnumbered paragraph that closes a list of subparagraphs can start (it
     continues their sentence: "and requests …"); None where the script gives no sign."""

@@ -202,10 +202,10 @@ PROFILE = LanguageProfile(
         word_boundary=True,
         more=lambda: initial_phrases("ru", "operative"),
     ),
-    date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})(?:\s+года|\s*г\.)?"),
+    date=Regex(rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})(?:\s*года|\s*г\.)?"),
     months=MONTHS,
     meeting=Regex(
-        r"(?P<number>\d{1,4})\s*[-‑–]\s*[еe]\s+(?:\(возобновленное\)\s+)?пленарное\s+заседание"
+        r"(?P<number>\d{1,4})\s*[-‑–]?\s*[еe]\s+(?:\(возобновленное\)\s+)?пленарное\s+заседание"
         r"(?:\s*\(возобновленное\))?"
     ),
     annex=Regex(r"Приложение(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),

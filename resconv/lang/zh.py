@@ -126,7 +126,9 @@ OPERATIVE_BASES = (
     "欣见",
     "吁请所有国家",
 )
-ADVERBS = ("又", "还", "并", "也", "再次", "进一步", "同时", "亦")
+ADVERBS = ("又", "还", "并", "也", "再次", "进一步", "同时", "亦", "在这方面")
+INTENSIFIERS = ("深为", "深表", "极为")
+"""Before an initial phrase as the adverbs are: "深为" + "遗憾地注意到"."""
 
 _CN_DIGITS = "〇零一二三四五六七八九十百"
 
@@ -136,13 +138,13 @@ PROFILE = LanguageProfile(
     authority=Regex(r"大\s*会\s*[，,]?|安全理事会\s*[，,]?"),
     preambular=PhraseSet(
         PREAMBULAR_BASES,
-        before=ADVERBS,
+        before=ADVERBS + INTENSIFIERS,
         word_boundary=False,
         more=lambda: initial_phrases("zh", "preambular"),
     ),
     operative=PhraseSet(
         OPERATIVE_BASES,
-        before=ADVERBS,
+        before=ADVERBS + INTENSIFIERS,
         word_boundary=False,
         more=lambda: initial_phrases("zh", "operative"),
     ),
@@ -156,6 +158,8 @@ PROFILE = LanguageProfile(
     glued_marker=Regex(
         r"(?=[ \d])(?<=[，。；：、》」”’）)])[ ]?(\d{1,3})(?![\d/.．年月日号次段条款届个项%％])"
     ),
+    # "…发挥作用，" then "并赞扬…": no paragraph opens with "and" after a comma.
+    run_on=Regex(r"(?:并|以便|以期|从而)"),
     # "(b) …；" then "以便…": conjunctions that only continue a sentence ("并请" may open one).
     wrap_up_start=Regex(r"(?:以便|以期|从而|并就此|并在此)"),
 )

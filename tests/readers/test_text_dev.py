@@ -33,14 +33,12 @@ NAMES = (
 _UN_MARKUP = (
     "the UN's mark-up differs from the printed text (annex title and headings as paragraphs)"
 )
-_MARKER = "a footnote marker taken at an earlier number of the same value"
 KNOWN_FAILURES = {
     "A-RES-74-4": _UN_MARKUP,
     "A-RES-75-129": _UN_MARKUP,
     "A-RES-76-113": _UN_MARKUP,
     "A-RES-76-1": "the UN's mark-up has its opening paragraphs as headings, not a preamble",
     "A-RES-76-238": "a table: the text reader reads its rows as headings",
-    "A-RES-75-315": _MARKER,
 }
 _LOSSES = re.compile(r"[\s\-‑]+")
 

@@ -429,3 +429,158 @@ __________________
     ]
     [preambular] = resolution.preamble
     assert _cited(preambular.content).endswith("Commission,[^1] in particular goals 2, 3 and 12,")
+
+
+WEB_COPY_HEADED = """80/95. Example
+
+The General Assembly,
+
+Recalling its resolution 79/1,
+
+Noting with appreciation the work of the Programme,
+
+Management of the Programme
+
+1. Welcomes the report;
+
+2. Decides to remain seized of the matter.
+
+99th plenary meeting
+
+3 December 2025
+"""
+
+
+def test_a_sub_heading_before_paragraph_1_heads_the_operative_part() -> None:
+    resolution = TextReader().read(WEB_COPY_HEADED.encode()).value
+    assert [p.initial_words for p in resolution.preamble] == [
+        "Recalling",
+        "Noting with appreciation",
+    ]
+    heading, first, _ = resolution.operative
+    assert isinstance(heading, Heading)
+    assert plain_text(heading.text) == "Management of the Programme"
+    assert isinstance(first, OperativeParagraph) and first.number == "1."
+
+
+def test_a_row_of_one_cell_stays_in_its_table() -> None:
+    """A copied row of one cell has no tab: the tabbed rows around it keep it in."""
+    text = TABLED.replace("\t\t\n", "(United States dollars)\n")
+    [_, _, table, _] = TextReader().read(text.encode()).value.operative
+    assert isinstance(table, Table)
+    assert _table_texts(table)[1] == ["(United States dollars)"]
+
+
+WEB_COPY_AMBIGUOUS_MARKERS = """80/94. Example
+
+The General Assembly,
+
+Recalling the Agenda of the Conference on Financing for Development, 1the Paris Agreement,
+
+Noting the effects of the COVID‑19 pandemic and the statement on COVID‑192 of 28 April 2020,
+
+1. Approves 74 611 100 dollars, of which 4 995 400 dollars for support, as listed3 ;
+
+2. Decides to remain seized of the matter.
+
+99th plenary meeting
+
+3 December 2025
+
+__________________
+
+1 Resolution 69/313, annex.
+
+2 See A/74/843.
+
+3 See A/79/3.
+"""
+
+
+def test_markers_glued_to_words_the_text_prints_elsewhere_and_no_figure_taken() -> None:
+    """ "1the" holds marker 1 before "the", "COVID‑192" marker 2 after "COVID‑19" (both
+    printed elsewhere); "4 995 400" is a figure, not marker 3."""
+    resolution = TextReader().read(WEB_COPY_AMBIGUOUS_MARKERS.encode()).value
+    first, second = resolution.preamble
+    assert "Development,[^1]the Paris" in _cited(first.content)
+    assert "statement on COVID‑19[^2] of 28 April" in _cited(second.content)
+    operative = resolution.operative[0]
+    assert isinstance(operative, OperativeParagraph)
+    assert _cited(operative.content).endswith("4 995 400 dollars for support, as listed[^3] ;")
+
+
+def test_a_marker_is_not_put_past_every_place_of_the_next_one() -> None:
+    """ "报告1以及" is marker 1 although "，1" stands later: marker 2 stands only before it."""
+    text = (
+        "80/93. 示例\n大会，\n审议了秘书长的报告1以及咨询委员会的有关报告，2\n"
+        "1. 决定在第二期间审议第1项和第2项，1增加经费；\n2. 决定继续处理此案。\n"
+        "2025年12月3日\n第99次全体会议\n__________________\n1 A/80/1。\n2 A/80/2。\n"
+    )
+    resolution = TextReader().read(text.encode()).value
+    [preambular] = resolution.preamble
+    assert _cited(preambular.content) == "审议了秘书长的报告[^1]以及咨询委员会的有关报告，[^2]"
+
+
+def test_a_clean_copy_keeps_the_texts_own_spacing() -> None:
+    """One paragraph a line: "de mostrar" and "11º ," are the text's, never repaired."""
+    text = (
+        "Resolución aprobada por la Asamblea General el 3 de diciembre de 2025\n\n"
+        "80/92. Ejemplo\n\nLa Asamblea General,\n\n"
+        "Recordando la oportunidad de mostrar la unidad, y demostrar su compromiso,\n\n"
+        "1. Toma nota de los períodos de sesiones 10º y 11º , celebrados en Viena;\n\n"
+        "2. Decide seguir ocupándose de la cuestión.\n\n"
+        "99ª sesión plenaria\n\n3 de diciembre de 2025\n"
+    )
+    resolution = TextReader().read(text.encode()).value
+    assert "oportunidad de mostrar la unidad" in plain_text(resolution.preamble[0].content)
+    first = resolution.operative[0]
+    assert isinstance(first, OperativeParagraph)
+    assert "10º y 11º , celebrados" in plain_text(first.content)
+
+
+def test_a_markdown_reference_ending_a_line_ends_its_paragraph() -> None:
+    """ "…,[^1]" ends its paragraph as "…,1" does, even where a paragraph before it has no
+    closing punctuation (so the text does not mark paragraphs by blank lines alone)."""
+    text = (
+        "# 80/91. Example\n\nThe General Assembly,\n\n"
+        "*Aware* that friendly relations among nations are among the purposes of the Charter\n\n"
+        "*Bearing in mind* the Universal Declaration of Human Rights,[^1]\n\n"
+        "*Recalling* the United Nations Millennium Declaration,[^2]\n\n"
+        "*Stressing* the urgency of peace,\n\n"
+        "**1.** *Decides* to remain seized of the matter.\n\n"
+        "99th plenary meeting\n\n3 December 2025\n\n---\n\n"
+        "[^1]: Resolution 217 A (III).\n\n[^2]: Resolution 55/2.\n"
+    )
+    resolution = TextReader().read(text.encode()).value
+    assert [p.initial_words for p in resolution.preamble] == [
+        "Aware",
+        "Bearing in mind",
+        "Recalling",
+        "Stressing",
+    ]
+
+
+def test_a_paragraph_number_printed_without_its_stop_is_its_number() -> None:
+    """ "32 notes …" between "31." and "33." is paragraph 32; a figure opening a
+    paragraph elsewhere is no number."""
+    text = (
+        "80/90. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "1. Welcomes the report;\n\n2 Notes the progress made;\n\n"
+        "3. Decides to remain seized of the matter.\n\n"
+        "99th plenary meeting\n\n3 December 2025\n"
+    )
+    operative = TextReader().read(text.encode()).value.operative
+    assert [getattr(block, "number", None) for block in operative] == ["1.", "2", "3."]
+
+
+def test_a_text_cut_after_a_paragraph_number_is_reported_with_its_line() -> None:
+    """A copy cut right after "2." ends with a number alone: it is cut short, whatever
+    the cover says about the adoption date."""
+    text = (
+        "Resolution adopted by the General Assembly on 3 December 2025\n\n"
+        "80/89. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "1. Welcomes the report;\n\n2."
+    )
+    result = TextReader().read(text.encode())
+    [truncated] = [d for d in result.diagnostics if d.code == "text-truncated"]
+    assert truncated.line == 11

@@ -627,3 +627,137 @@ def test_notes_run_on_into_the_next_lines_and_a_header_opens_a_page() -> None:
         ("9", ["Resolution 70/1."]),
     ]
     assert [line.text[:10] for line in content] == ["Recalling ", "Requests t", "Decides to"]
+
+
+def test_notes_on_their_markers_lines_open_the_area_before_markers_alone() -> None:
+    # pypdfium2 on resconv's PDF: notes opening with a link stay on their marker's line.
+    lines = [
+        layout.Line(1, "Principles of 13 September 1993,5"),
+        layout.Line(2, "to", indented=True),
+        layout.Line(3, "1 A/74/307."),
+        layout.Line(4, "2 A/74/332."),
+        layout.Line(5, "3"),
+        layout.Line(6, "Resolution 217 A (III).", indented=True),
+        layout.Line(7, "4 A/48/486-S/26560, annex."),
+        layout.Line(8, "1/2"),
+        layout.Line(9, "commence negotiations;", page_break=True),
+    ]
+    content, notes = layout.strip_furniture(lines, EN, title="x", diagnostics=Diagnostics())
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["A/74/307."]),
+        ("2", ["A/74/332."]),
+        ("3", ["Resolution 217 A (III)."]),
+        ("4", ["A/48/486-S/26560, annex."]),
+    ]
+    assert [line.text for line in content] == [lines[0].text, "to", "commence negotiations;"]
+
+
+def test_a_line_of_text_opening_with_a_figure_opens_no_footnote_area() -> None:
+    lines = _lines(
+        "Recalling its resolutions 63/61 of",
+        "2 December 2008, 64/51 of 2 December 2009 and 66/42 of 2 December 2011,",
+        "Welcoming the meeting,1",
+        "1",
+        "A/78/111.",
+    )
+    content, notes = layout.strip_furniture(lines, EN, title="x", diagnostics=Diagnostics())
+    assert [n.marker for n in notes] == []
+    assert [line.text[:10] for line in content][:3] == ["Recalling ", "2 December", "Welcoming "]
+
+
+def test_a_note_that_is_a_document_symbol_alone_ends_the_area() -> None:
+    # pdftotext, Russian: markers alone, then the notes, the last one without a full stop.
+    lines = [
+        layout.Line(1, "обеспечение благополучия для всех в любом возрасте;"),
+        layout.Line(2, "1"),
+        layout.Line(3, "2"),
+        layout.Line(4, "Резолюция 70/1.", blank_before=True),
+        layout.Line(5, "A/75/61-E/2020/4"),
+        layout.Line(6, "2/5", blank_before=True),
+        layout.Line(7, "3.", page_break=True),
+    ]
+    content, notes = layout.strip_furniture(
+        lines, profile("ru"), title="x", diagnostics=Diagnostics()
+    )
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["Резолюция 70/1."]),
+        ("2", ["A/75/61-E/2020/4"]),
+    ]
+    assert [line.text[:10] for line in content] == [lines[0].text[:10], "3."]
+
+
+def _blocks(lines: list[layout.Line], lang: str) -> list[str]:
+    language = profile(lang)
+    boundary = re.compile(language.meeting.pattern)
+    blocks = layout.segment(lines, language, boundary=boundary)
+    return [layout.join_block(block.lines, language)[0] for block in blocks]
+
+
+def test_a_paragraphs_last_line_printed_before_its_first_goes_back() -> None:
+    # pdftotext: "8." / "meeting;" / "" / "Invites … the high-level" / "" / "9."
+    lines = [
+        layout.Line(1, "Invites the United Nations system to participate;"),
+        layout.Line(2, "8.", blank_before=True),
+        layout.Line(3, "meeting;"),
+        layout.Line(
+            4, "Invites the Inter-Parliamentary Union to the high-level", blank_before=True
+        ),
+        layout.Line(5, "9.", blank_before=True),
+        layout.Line(6, "Invites non-governmental organizations to register;"),
+    ]
+    assert _blocks(lines, "en")[1:] == [
+        "8. Invites the Inter-Parliamentary Union to the high-level meeting;",
+        "9. Invites non-governmental organizations to register;",
+    ]
+
+
+def test_a_number_printed_after_its_paragraphs_first_line_is_not_taken_for_that() -> None:
+    # The line before the number does not end a paragraph: the number goes first instead.
+    lines = [
+        layout.Line(1, "统有关组织、政府间组织和民间社会组织开展合作；"),
+        layout.Line(
+            2, "赞扬委员会工作组作出努力，协调国际和区域民间社会组织就巴勒斯坦问题所作的努"
+        ),
+        layout.Line(3, "6.", blank_before=True),
+        layout.Line(4, "力；"),
+        layout.Line(
+            5,
+            "请大会第194(III)号决议所设联合国巴勒斯坦和解委员会以及与巴勒斯坦问题有关的",
+            blank_before=True,
+        ),
+        layout.Line(6, "7.", blank_before=True),
+        layout.Line(7, "各方合作；"),
+    ]
+    blocks = _blocks(lines, "zh")
+    assert (
+        blocks[1]
+        == "6.赞扬委员会工作组作出努力，协调国际和区域民间社会组织就巴勒斯坦问题所作的努力；"
+    )
+
+
+def test_an_operative_paragraph_runs_on_after_a_comma() -> None:
+    # Chinese "并…" and initial words after a comma continue a numbered paragraph.
+    lines = [
+        layout.Line(1, "5."),
+        layout.Line(
+            2, "赞扬工程处为巴勒斯坦难民提供至关重要的援助，作为稳定因素在该区域发挥作用，"
+        ),
+        layout.Line(3, "并赞扬工程处工作人员为执行任务不懈努力；", blank_before=True),
+        layout.Line(4, "6."),
+        layout.Line(5, "又决定高级别会议的议事过程将进行网播，"),
+        layout.Line(6, "鼓励大会主席尽可能广泛宣传这次高级别会议；"),
+    ]
+    assert len(_blocks(lines, "zh")) == 2
+
+
+def test_pdfiums_line_end_hyphen_is_a_hyphen() -> None:
+    from resconv.readers.text.decode import line_end_hyphens
+
+    text = "the Secretary\ufffeGeneral and micro\ufffeand small entities"
+    assert line_end_hyphens(text, EN) == "the Secretary-General and micro- and small entities"
+
+
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
+    assert layout.join_block(_lines("organizations and micro-", "and small entities"), EN)[0] == (
+        "organizations and micro- and small entities"
+    )

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from resconv.lang.ar import marks_in_typing_order
 from resconv.lang.matching import Regex
 from resconv.lang.profile import profile
 from resconv.readers.pdf.document import Line, Page, Span
@@ -239,6 +240,8 @@ def _logical_order(line: Line) -> None:
         else:
             spans.append(replace(span, text=text, chars=None, x0=left, x1=right, spaced=False))
     line.spans = _without_stray_latin(spans)
+    for span in line.spans:
+        span.text = marks_in_typing_order(span.text)
     line.changed()
     _turn_brackets(line.spans)
 
@@ -281,13 +284,17 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
     return kept
 
 
+_KASHIDA_SIGN = (
+    "[-\x01-\x1f0-9A-Za-z!\"#$%&'*+.:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]"
+)
 _STRAY_LATIN = re.compile(
     "(?<=[\u0620-\u065f])"
-    "(?:[-\x01-\x1f0-9A-Za-z!\"#$%&'*+.:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]{1,8}"
-    "(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670]))"
+    f"(?:{_KASHIDA_SIGN}{{1,8}}(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670])"
+    "| [A-Za-z](?=[\u0620-\u064a])|[A-Za-z] (?=[\u0620-\u064a]))"
 )
-"""What a producer put inside an Arabic word: a sign for a kashida, or a space before a
-mark (a vowel set apart from its letter, "أيضا ً")."""
+"""What a producer put inside an Arabic word: a sign for a kashida (a Latin letter with
+the gap it leaves on one side: "سِ Bنداي", "أصحاB ب"), or a space before a mark (a
+vowel set apart from its letter, "أيضا ً")."""
 
 
 def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:

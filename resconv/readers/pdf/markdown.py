@@ -579,6 +579,10 @@ def _breaks_inside_a_word(before: str, after: str) -> bool:
     "or"): the lines join without a space."""
     if len(before) < 2 or before[-2] == " " or not after:
         return False
+    if before[-1] == "/" and _ARABIC_LETTER.match(before[-2]) and _ARABIC_LETTER.match(after):
+        # Arabic lines break at spaces: "كانون الأول/" ends a line where the text has
+        # "الأول/ ديسمبر", written so as often as "الأول/ديسمبر".
+        return False
     if before[-1] == "/" or (before[-1] in _HYPHENS and before[-2].isdigit()):
         return True
     return before[-1] == "–" and before[-2].isdigit() and after[0].isdigit()
@@ -593,6 +597,7 @@ def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
     return joined in words and hyphenated.lower() not in words
 
 
+_ARABIC_LETTER = re.compile("[\u0620-\u064a]")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")

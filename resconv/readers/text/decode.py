@@ -13,11 +13,12 @@ import re
 
 from resconv.diagnostics import Diagnostics
 from resconv.errors import InputDecodeError, StructureError
+from resconv.lang.profile import LanguageProfile
 from resconv.lang.profile import profile as language_profile
 from resconv.lang.script import cjk_pattern, han_pattern
 from resconv.xmlchars import XML_ILLEGAL
 
-__all__ = ["decode", "detect_language", "normalise"]
+__all__ = ["decode", "detect_language", "line_end_hyphens", "normalise"]
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "looks like a PDF; extract its text first (for example with pdftotext)"),
@@ -44,8 +45,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACE = re.compile(r"\s")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\u0085\x0b]")
-_ILLEGAL = re.compile(r"(?!\f)" + XML_ILLEGAL.pattern)
-"""What XML cannot hold but form feeds, which mark page boundaries until the layout pass."""
+_ILLEGAL = re.compile(r"(?![\f\ufffe])" + XML_ILLEGAL.pattern)
+"""What XML cannot hold but form feeds, which mark page boundaries until the layout pass,
+and U+FFFE, PDFium's mark of a hyphen that ended a line (`line_end_hyphens`)."""
+_LINE_END_HYPHEN = re.compile("\ufffe" + r"(?P<next>[^\W\d_]*)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_WORD = re.compile(r"[a-z]+")
@@ -189,3 +192,18 @@ def detect_language(text: str, known: tuple[str, ...]) -> str | None:
         if score > best_score:
             best, best_score = code, score
     return best
+
+
+def line_end_hyphens(text: str, profile: LanguageProfile) -> str:
+    """`text` with PDFium's U+FFFE, a hyphen that ended a line before it ran the word on
+    ("micro\ufffeand small", "Secretary\ufffeGeneral"), printed as the hyphen it was:
+    "micro- and small" before a word that a suspended hyphen leaves apart, else
+    "Secretary-General" (UN texts break lines only at real hyphens)."""
+    if "\ufffe" not in text:
+        return text
+
+    def hyphen(match: re.Match[str]) -> str:
+        word = match.group("next")
+        return ("- " if word.lower() in profile.suspended_hyphen_words else "-") + word
+
+    return _LINE_END_HYPHEN.sub(hyphen, text)

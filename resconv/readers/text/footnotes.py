@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
@@ -68,7 +69,7 @@ def place_glued_markers(
     ordered = sorted({*explicit, *wanted}, key=_marker_key)
     placed: dict[str, tuple[int, int]] = dict(explicit)
     missed: list[str] = []
-    for marker in ordered:
+    for number, marker in enumerate(ordered):
         if marker in explicit:
             cursor = explicit[marker]
             continue
@@ -78,6 +79,13 @@ def place_glued_markers(
             missed.append(marker)
             continue
         index, start, end = places[at]
+        if _overtaken(
+            ordered[number + 1 : number + 2], cursor, (index, start), explicit, candidates
+        ):
+            # The next marker stands only before this one's first place: that place is
+            # a number of the text, and this marker is looked for between its neighbours.
+            missed.append(marker)
+            continue
         earlier = _loose_place(paras, marker, cursor, (index, start), profile, strict=True)
         if earlier is not None:  # a detached marker (or one glued to a year) before it
             index, start, end = earlier
@@ -95,21 +103,46 @@ def place_glued_markers(
         cuts.setdefault(index, []).append((start, end, marker))
         marker_lines.setdefault(marker, paras[index].line)
         placed[marker] = (index, end)
-    apart = False  # whether the extraction sets markers apart with a space
+    # Whether the extraction sets markers apart with a space: most of them stand so. A
+    # clean copy may have one such space from its source ("Evaluación 5;") and glue
+    # every other marker to its word.
+    apart = together = 0
     for index, found_cuts in cuts.items():
         para = paras[index]
         for start, end, marker in sorted(found_cuts, reverse=True):
             if start > 0 and para.text[start - 1] == " ":
                 start -= 1  # "Governors”; 3 item" → "Governors”;" ^3 " item"
-                apart = True
+                apart += 1
+            else:
+                together += 1
             para.text = para.text[:start] + para.text[end:]
             removed = end - start
             para.markers = [(o - removed if o >= end else o, m) for o, m in para.markers] + [
                 (start, marker)
             ]
         para.markers.sort()
-    if apart:
+    if apart > together:
         _glue_repeated_references(paras)
+
+
+def _overtaken(
+    following: list[str],
+    cursor: tuple[int, int],
+    place: tuple[int, int],
+    explicit: dict[str, tuple[int, int]],
+    candidates: dict[str, list[tuple[int, int, int]]],
+) -> bool:
+    """Whether the marker `following` a marker can stand only before `place`, that
+    marker's first place after `cursor`: placing it there would lose the next one, so
+    the place is a number of the text ("报告6以及" missed, "，6" further on)."""
+    if not following:
+        return False
+    marker = following[0]
+    if marker in explicit:
+        return explicit[marker] < place
+    places = candidates.get(marker, [])
+    at = bisect.bisect_left(places, (cursor[0], cursor[1], -1))
+    return at < len(places) and places[-1][:2] < place
 
 
 def _glue_repeated_references(paras: list[Para]) -> None:
@@ -203,20 +236,74 @@ def _loose_place(
     # "20218"); after a word ("session 2 and": after the year, since "paragraph 8 of"
     # is common text); glued to a document number before punctuation ("résolution
     # 73/441,"); last, glued to a document number before a word ("34/11 du" is a number).
+    echoes: Counter[str] | None = None
     for tier in _STRICT_TIERS if strict else _TIERS:
+        if tier == "echo" and echoes is None:
+            echoes = Counter(
+                match.group()
+                for para in paras
+                for pattern in _ECHOES
+                for match in pattern.finditer(para.text)
+            )
         for index in range(before[0], last + 1):
             text = _see_through(paras[index].text)
             start_at = before[1] if index == before[0] else 0
             end_at = after[1] if after is not None and index == after[0] else len(text)
             for run in _DIGIT_RUN.finditer(text, start_at, end_at):
-                place = _candidate(text, run, marker, tier)
-                if place is not None and not _dated(text, run.end(), profile):
+                if tier == "echo":
+                    place = _echoed(text, run, marker, echoes or Counter())
+                else:
+                    place = _candidate(text, run, marker, tier)
+                # A year or a name with a marker glued ("de 20158 y 5 de febrero") is no day.
+                if place is not None and (
+                    tier in ("year", "echo") or not _dated(text, run.end(), profile)
+                ):
                     return index, place[0], place[1]
     return None
 
 
-_TIERS = ("punctuation", "capital", "year", "word", "number closing", "number")
-_STRICT_TIERS = ("punctuation", "year")
+_TIERS = ("punctuation", "capital", "year", "echo", "word", "number closing", "number")
+_STRICT_TIERS = ("punctuation", "year", "echo")
+_ECHOES = (
+    re.compile(r"(?<![\w])[^\W\d_]+[-‑]?\d+(?![\d/])"),
+    re.compile(r"(?<![\w])[^\W\d_]+(?![\w])"),
+)
+"""A name with its figure ("COVID‑19", "G20"), and a word, as the text prints them."""
+
+
+def _echoed(
+    text: str, run: re.Match[str], marker: str, echoes: Counter[str]
+) -> tuple[int, int] | None:
+    """Where `marker` is glued to a word that the text prints elsewhere without it: the
+    text is its own dictionary. Glued after a name with a figure ("COVID‑1914" where
+    "COVID‑19" stands elsewhere), or before a word in lower case ("Development, 17the
+    Paris Agreement", "Weapons 6and the")."""
+    digits = run.group()
+    if not digits.endswith(marker) or text[run.end() : run.end() + 1] in _NOT_AFTER_MARKER:
+        return None
+    if digits == marker:
+        word = _WORD_AFTER.match(text, run.end())
+        before = text[max(0, run.start() - 2) : run.start()]
+        if (
+            word is not None
+            and word.group()[:1].islower()
+            and echoes[word.group()] > 1
+            and before[-1:] == " "
+            and (before[:1] in _PUNCTUATION or before[:1].isalpha())
+        ):
+            return run.start(), run.end()
+        return None
+    head = digits[: -len(marker)]
+    name = _NAME_BEFORE.search(text, 0, run.start())
+    if name is None:
+        return None
+    if echoes[name.group() + head] and echoes[name.group() + digits] <= 1:
+        return run.start() + len(head), run.end()
+    return None
+
+
+_WORD_AFTER = re.compile(r"[^\W\d_]{2,}(?![\w])")
+_NAME_BEFORE = re.compile(r"(?<![\w])[^\W\d_]+[-‑]?$")
 
 
 def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[int, int] | None:
@@ -227,6 +314,8 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[i
     following = text[run.end() : run.end() + 2]
     if following[:1] in _NOT_AFTER_MARKER or (following[:1] in ",." and following[1:].isdigit()):
         return None
+    if _THOUSANDS_AFTER.match(text, run.end()):
+        return None  # "4 995 400 dollars": a figure in groups of three
     head = digits[: -len(marker)]
     if head:
         if tier == "year" and len(head) == 4 and head[:2] in ("19", "20"):
@@ -245,6 +334,7 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[i
 
 
 _CLOSING = ",;:.)，；。"
+_THOUSANDS_AFTER = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 
 
 def _detached(text: str, start: int, end: int, *, tier: str) -> bool:

@@ -24,6 +24,7 @@ from typing import Literal
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
 from resconv.lang.script import is_cjk
+from resconv.readers.text.tables import is_placeholder
 
 __all__ = [
     "Block",
@@ -200,8 +201,8 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]{2,}(?=\S)")
-"""A paragraph or subparagraph label set apart from its text by a gap ("(a)      To")."""
+_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]+(?=\S)")
+"""A paragraph or subparagraph label set apart from its text ("(a)      To", "(a) 促进")."""
 
 
 def _measure_indent(line: Line, raw: str) -> None:
@@ -402,8 +403,14 @@ def _page_area(
         or "separator" in furniture[page.start : page.stop]
     ):
         return None
+    # The area opens with a marker alone, or with a note printed on its marker's line
+    # when a marker alone follows it on the page.
+    alone_at = [i for i in page if furniture[i] is None and MARKER_LINE.fullmatch(lines[i].text)]
     for first in page:
-        if furniture[first] is not None or not MARKER_LINE.fullmatch(lines[first].text):
+        if furniture[first] is not None or not alone_at or first > alone_at[-1]:
+            continue
+        text = lines[first].text
+        if not MARKER_LINE.fullmatch(text) and not _opens_area(lines, furniture, first, page):
             continue
         if _pairs_exactly(lines, furniture, first, page.stop):
             areas[first] = (page.stop, [])
@@ -411,6 +418,16 @@ def _page_area(
     before = set(areas)
     _markers_apart(lines, furniture, page, areas)
     return next(iter(set(areas) - before), None)
+
+
+def _opens_area(lines: list[Line], furniture: list[str | None], first: int, page: range) -> bool:
+    """Whether line `first`, a note printed on its marker's line, opens the page's
+    footnote area: its number comes before those of the markers alone after it, and the
+    note ends on the line ("1 A/74/307." / "2 A/74/332." / "3" / "Resolution 217 A (III).");
+    a line of text opening with a figure ("2 December 2008, 64/51 of …") does neither."""
+    markers = _Markers(lines[i] for i in range(first, page.stop) if furniture[i] is None)
+    found = _inline_marker(lines[first].text, markers)
+    return found is not None and int(found[0]) < min(markers.alone) and _ends_sentence(found[1])
 
 
 def _scattered_words(lines: list[Line], furniture: list[str | None], page: range) -> list[int]:
@@ -632,7 +649,7 @@ def _markers_apart(
 def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
     markers: set[str] = set()
     texts: list[str] = []
-    alone = _alone(lines[index] for index in range(start, end) if furniture[index] is None)
+    alone = _Markers(lines[index] for index in range(start, end) if furniture[index] is None)
     for index in range(start, end):
         if furniture[index] is not None:
             continue
@@ -657,20 +674,34 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
     return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
 
 
-def _alone(lines: Iterable[Line]) -> set[int]:
-    """The numbers of the markers printed alone on their lines."""
-    return {int(line.text) for line in lines if MARKER_LINE.fullmatch(line.text)}
+class _Markers:
+    """The markers of an area: those printed alone on their lines, and the numbers that
+    notes printed on their marker's line may have: one the markers alone skip, or one
+    next to them or to another such note ("1 A/74/307." / "2 A/74/332." / "3" / "…")."""
+
+    def __init__(self, lines: Iterable[Line]) -> None:
+        texts = [line.text for line in lines]
+        self.alone = {int(text) for text in texts if MARKER_LINE.fullmatch(text)}
+        inline = {
+            int(match.group(1))
+            for match in map(_MARKER_AND_TEXT.fullmatch, texts)
+            if match is not None
+        } - self.alone
+        self.numbers: set[int] = set()
+        if self.alone:
+            self.numbers = set(range(min(self.alone), max(self.alone) + 1)) - self.alone
+            grown = self.alone | self.numbers
+            while found := {n for n in inline - grown if n - 1 in grown or n + 1 in grown}:
+                grown |= found
+                self.numbers |= found
 
 
-def _inline_marker(text: str, alone: set[int]) -> tuple[str, str] | None:
+def _inline_marker(text: str, markers: _Markers) -> tuple[str, str] | None:
     """A note printed on its marker's line ("2 A/56/1026, annex II.") in an area whose other
     markers stand alone (an extractor may set a note that opens with a link on one line):
     its marker and text, when its number is one the markers alone skip or continue."""
     match = _MARKER_AND_TEXT.fullmatch(text)
-    if match is None or not alone:
-        return None
-    number = int(match.group(1))
-    if number in alone or not min(alone) - 1 <= number <= max(alone) + 1:
+    if match is None or int(match.group(1)) not in markers.numbers:
         return None
     return match.group(1), match.group(2)
 
@@ -702,7 +733,7 @@ def _pair_detached(
     """
     markers: list[Line] = []
     texts: list[Line] = []
-    alone = _alone(line for line, kind in zip(area, kinds, strict=True) if kind is None)
+    alone = _Markers(line for line, kind in zip(area, kinds, strict=True) if kind is None)
     for line, kind in zip(area, kinds, strict=True):
         if kind == "scattered word":
             continue  # put back in its note line already
@@ -781,8 +812,14 @@ _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\u061c\u202a\u202b\u202c\u2066
 
 
 def _ends_sentence(text: str) -> bool:
-    """Whether a footnote line ends with its sentence, invisible marks after it aside."""
-    return text.rstrip(_INVISIBLE)[-1:] in ".。"
+    """Whether a footnote line ends with its sentence, invisible marks after it aside; a
+    note that is a document symbol alone ("A/75/61-E/2020/4") has no full stop."""
+    text = text.rstrip(_INVISIBLE)
+    return text[-1:] in ".。" or _SYMBOL_ALONE.fullmatch(text) is not None
+
+
+_SYMBOL_ALONE = re.compile(r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8}")
+"""A document symbol on a line of its own: "A/75/61-E/2020/4", "S/2003/529"."""
 
 
 _FURNITURE_STARTS = frozenset("_-—A*")
@@ -916,12 +953,22 @@ def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
         if line.blank_before
         and not line.page_break
         and not ends_paragraph(previous.text)
-        and (line.text[:1].islower() or _FIGURE_GOES_ON.match(line.text) is not None)
+        and (
+            line.text[:1].islower()
+            or (_CASELESS_RTL.match(line.text) is not None and len(previous.text) >= _WRAPPED)
+            or _FIGURE_GOES_ON.match(line.text) is not None
+        )
     )
     return inside >= max(2, _SPLIT_SHARE * blanks)
 
 
 _SPLIT_SHARE = 0.2
+_CASELESS_RTL = re.compile("[\u0600-\u06ff]")
+"""A letter of a script without capitals, read right to left: after a wrapped line (a
+long one) that does not end a clause, it goes on as lower case does (pdftotext sets
+Arabic lines apart so). A short unpunctuated line is a heading."""
+_WRAPPED = 60
+_ARABIC_LETTER = re.compile("[\u0620-\u064a]")
 _FIGURE_GOES_ON = re.compile(r"\d+(?![\d.)])")
 """A line that opens with a figure and is no number of a paragraph ("1925 Geneva …")."""
 """The share of blank lines inside sentences from which blank lines tell nothing."""
@@ -948,11 +995,37 @@ def _blank_lines_separate(lines: list[Line], starts: list[bool]) -> bool:
     return blank >= 0.5 * len(candidates)
 
 
+_TRAILING_MARKDOWN_REF = re.compile(r"(?:\[\^[\w*]{1,10}\])+$")
 _TRAILING_MARKER = re.compile(r"(?<=[,;:.，；。：”’)،؛])\s?\d{1,3}$")
 
 
+def is_clean_copy(lines: list[Line]) -> bool:
+    """Whether `lines` are a clean copy of the text: one paragraph a line, as a web page,
+    a Word file or a reflowed copy gives it, with nothing a PDF extraction breaks
+    (lines cut at a margin, words cut by stray spaces). What such a text prints ("11º ,",
+    "de mostrar") is the text's own, never an extraction's slip. (A hyphen and a space,
+    "eighty- first", is still joined: copies reflowed from a PDF keep its line breaks so.)
+    """
+    texts = [line.text for line in lines if line.text and not is_placeholder(line.text)]
+    if len(texts) < _CLEAN_LINES:
+        return False
+    whole = sum(1 for text in texts if _whole(text))
+    return whole >= _CLEAN_SHARE * len(texts)
+
+
+_CLEAN_LINES = 4
+_CLEAN_SHARE = 0.95
+"""A clean copy ends nearly all its lines as paragraphs end (or they are short: headings,
+dates); text wrapped at a margin ends most of them inside a sentence."""
+
+
 def ends_paragraph(text: str) -> bool:
-    """Whether a line ends as a paragraph does (a glued footnote marker aside)."""
+    """Whether a line ends as a paragraph does (a glued footnote marker and invisible
+    marks after it aside: "…del niño,\u200e")."""
+    if text[-1:] in _INVISIBLE:
+        text = text.rstrip(_INVISIBLE)
+    if text[-1:] == "]":
+        text = _TRAILING_MARKDOWN_REF.sub("", text)  # "… Peoples,[^3]"
     if text[-1:].isdigit():
         text = _TRAILING_MARKER.sub("", text)
     if text[-1:] in _CLOSING_QUOTES and text[-2:-1] in _QUOTED_END:
@@ -969,7 +1042,7 @@ def segment(
 ) -> list[Block]:
     """Group content lines into paragraph blocks; `boundary` matches lines that always
     start a block after a finished one (adoption date, meeting, annex label)."""
-    lines = _numbers_first(lines, profile)
+    lines = _numbers_first(_last_line_last(lines, profile, boundary), profile)
     widths = _Widths(lines)
     shapes = _Shapes(lines, profile, boundary)
     mode = choose_mode(lines, shapes.paragraph_starts)
@@ -981,6 +1054,8 @@ def segment(
     authority_at = next((i for i, found in enumerate(shapes.authority[:8]) if found), 0)
     last = len(lines) - 1
     column = -1  # where the text of a hanging-indent paragraph runs, if in one
+    numbered = False  # whether the current block opens with an operative number
+    pending: Marker | None = None  # a marker printed before the word it follows
     next_number = 1
     """The operative number that comes next: a line opening with it starts a paragraph
     even after a line without closing punctuation (a sub-heading, in a web copy)."""
@@ -996,10 +1071,14 @@ def segment(
             blocks[-1].items.append(line)
             previous, column = index, line.indent
             continue
-        column = line.hang if line.hang >= 0 else (column if line.indent == column else -1)
-        if blocks and shapes.marker[index] and int(line.text) == next_marker:
-            blocks[-1].items.append(Marker(line.text, line.no))
-            next_marker += 1
+        column = line.hang if line.hang >= 0 else (column if _at(line, column) else -1)
+        if blocks and shapes.marker[index] and _next_marker(lines, index, next_marker):
+            marker = Marker(line.text, line.no)
+            if profile.joiner == "space" and _last_word_after(lines, index):
+                pending = marker  # "Organized" / "2" / "Crime,": it marks "Crime,"
+            else:
+                blocks[-1].items.append(marker)
+            next_marker = int(line.text) + 1
             continue
         # A blank line that only marks a page break does not set the line apart.
         after = lines[index + 1] if index < last else None
@@ -1009,21 +1088,94 @@ def segment(
         number = _leading_number(line.text, profile)
         if (
             previous < 0
-            or _starts_block(
-                index, previous, mode, shapes, wrapped=widths.full, short=widths.short, alone=alone
+            or (
+                _starts_block(
+                    index,
+                    previous,
+                    mode,
+                    shapes,
+                    wrapped=widths.full,
+                    short=widths.short,
+                    alone=alone,
+                )
+                and not (numbered and _comma_runs_on(index, previous, mode, shapes))
             )
             or (number == next_number and (mode != "indent" or shapes.ended[previous]))
         ):
             blocks.append(Block(line.no))
+            numbered = number is not None
             if number is not None:
                 next_number = number + 1
         blocks[-1].items.append(line)
+        if pending is not None:
+            blocks[-1].items.append(pending)
+            pending = None
         previous = index
     return blocks
 
 
+def _next_marker(lines: list[Line], index: int, expected: int) -> bool:
+    """Whether the number alone on line `index` is a footnote marker printed apart: the
+    one expected next, or, set apart by blank lines in a sentence that goes on, a later
+    one (the markers before it were glued to their words: "Corruption,1 which")."""
+    number = int(lines[index].text)
+    if number == expected:
+        return True
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        expected < number <= expected + _MARKERS_SKIPPED
+        and lines[index].blank_before
+        and after is not None
+        and after.blank_before
+        and not ends_paragraph(lines[index - 1].text)
+    )
+
+
+def _last_word_after(lines: list[Line], index: int) -> bool:
+    """Whether a marker alone on line `index` belongs after the line that follows: the
+    paragraph's last word alone, after a blank line (pdftotext prints a raised marker
+    before the lower line it ends: "Organized" / "" / "2" / "" / "Crime,")."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        after is not None
+        and after.blank_before
+        and not after.page_break
+        and " " not in after.text
+        and ends_paragraph(after.text)
+        and not MARKER_LINE.fullmatch(after.text)
+    )
+
+
+_MARKERS_SKIPPED = 3
+"""How far past the expected marker a marker set apart may be."""
+
+
+def _comma_runs_on(index: int, before: int, mode: Mode, shapes: _Shapes) -> bool:
+    """Whether line `index`, inside a numbered operative paragraph, goes on with it
+    because the line before left the sentence at a comma: an operative paragraph ends
+    with a semicolon or a full stop, so only a number, a label or a heading opens the
+    next one ("…将进行网播，" / "鼓励大会主席…", "…сотрудничества," / "принимая во
+    внимание …;")."""
+    return (
+        mode != "line"
+        and _TRAILING_MARKER.sub("", shapes.lines[before].text)[-1:] in ",，،"
+        and not shapes.structural[index]
+        and not shapes.boundary[index]
+        and not shapes.authority[index]
+    )
+
+
+def _open_quotation(text: str) -> bool:
+    """Whether a line leaves a quotation open (more « or 《 than » or 》): no paragraph
+    ends inside one, so the next line goes on with it."""
+    return text.count("«") > text.count("»") or text.count("《") > text.count("》")
+
+
 def _opens_paragraph(text: str, profile: LanguageProfile) -> bool:
-    return bool(profile.preambular.match(text) or profile.operative.match(text))
+    """Whether a line opens with known initial words. A single Chinese character ("对",
+    "to") opens too many wrapped lines to tell anything."""
+    found = profile.preambular.match(text) or profile.operative.match(text)
+    return len(found) > 1 or (bool(found) and profile.joiner == "space")
 
 
 def _leading_number(text: str, profile: LanguageProfile) -> int | None:
@@ -1042,8 +1194,15 @@ def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
     `column`."""
     line = shapes.lines[index]
     if not line.page_break:
-        return line.indent == column
+        return _at(line, column)
     return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
+
+
+def _at(line: Line, column: int) -> bool:
+    """Whether `line` is indented to `column`, or one further: wide characters shift the
+    lines under a label's text by one in a layout-keeping extraction ("(a) 促进…" over
+    "    济和…")."""
+    return column <= line.indent <= column + 1
 
 
 def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
@@ -1075,6 +1234,47 @@ def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
     return out
 
 
+def _last_line_last(
+    lines: list[Line], profile: LanguageProfile, boundary: re.Pattern[str]
+) -> list[Line]:
+    """`lines` with the last line of a two-line operative paragraph, printed between the
+    paragraph's number and its first line, moved back after that line.
+
+    pdftotext may print the short last line of a paragraph first when the paragraph
+    crosses a column of numbers or a page foot ("8." / "meeting;" / "" / "Invites the
+    Inter-Parliamentary Union to … the high-level" / "" / "9."). The line goes back when
+    it ends the paragraph without opening one, and the line after it opens with
+    operative initial words, runs on, and is the last line before the next paragraph (or
+    the adoption date and meeting); the line before the number ended the paragraph before
+    (else the number was printed after its paragraph's first line: `_numbers_first`).
+    """
+    number = profile.operative_number.fullmatch
+    out = lines
+    for index in range(len(lines) - 2):
+        tail, opening = lines[index + 1], lines[index + 2]
+        if (
+            not number(lines[index].text)
+            or (index > 0 and not ends_paragraph(lines[index - 1].text))
+            or not ends_paragraph(tail.text)
+            or _opens_paragraph(tail.text, profile)
+            or ends_paragraph(opening.text)
+            or not profile.operative.match(opening.text)
+            or not (opening.blank_before or opening.page_break)
+        ):
+            continue
+        after = lines[index + 3] if index + 3 < len(lines) else None
+        if after is not None and not (
+            after.blank_before or number(after.text) or boundary.fullmatch(after.text)
+        ):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[index + 1], out[index + 2] = opening, tail
+        opening.blank_before, tail.blank_before = tail.blank_before, False
+        tail.page_break, opening.page_break = opening.page_break, tail.page_break
+    return out
+
+
 class _Shapes:
     """What each line looks like to `_starts_block`, matched once per line.
 
@@ -1100,7 +1300,13 @@ class _Shapes:
         self.lines = lines
         self.profile = profile
         self.structural = [m is not None for m in map(profile.structural.match, texts)]
-        self.boundary = [m is not None for m in map(boundary.fullmatch, texts)]
+        # A meeting wrapped over two lines ("52-е (возобновленное) пленарное" /
+        # "заседание") is a boundary at its first line.
+        self.boundary = [
+            boundary.fullmatch(text) is not None
+            or (nxt is not None and boundary.fullmatch(f"{text} {nxt}") is not None)
+            for text, nxt in zip(texts, [*texts[1:], None], strict=True)
+        ]
         self.authority = [m is not None for m in map(profile.authority.fullmatch, texts)]
         self.marker = [m is not None for m in map(MARKER_LINE.fullmatch, texts)]
         self.ended = [ends_paragraph(text) for text in texts]
@@ -1150,6 +1356,16 @@ def _starts_block(
         return True  # the line after the title, which ends without punctuation
     if mode == "line":
         return True
+    run_on = shapes.profile.run_on
+    if (
+        run_on is not None
+        and not structural
+        and _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
+        and run_on.match(line.text)
+    ):
+        return False  # "…发挥作用，" / "并赞扬…": the sentence goes on
+    if not structural and _open_quotation(previous.text):
+        return False  # "резолюцию 70/1 «Преобразование нашего мира:" / "Повестка дня …»"
     if mode == "indent":
         # Some extractions (pypdf) indent only some paragraphs' first lines: after a
         # finished paragraph, a number or label starts one, and so do initial words at
@@ -1160,7 +1376,15 @@ def _starts_block(
             or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
         )
     if mode == "blank" and not line.blank_before:
-        return False
+        # pdftotext runs paragraphs set with the same spacing into one block: a line
+        # that opens with initial words after a clause ended short of the margin starts
+        # a paragraph all the same ("…会议，" / "又回顾其…").
+        return (
+            ended
+            and not wrapped(previous)
+            and not shapes.number_alone[index]
+            and _opens_paragraph(line.text, shapes.profile)
+        )
     if mode == "blank" and not line.page_break:
         # A full line that leaves its sentence open runs on over a blank line: pdfminer
         # sets a paragraph's indented first line apart ("… 36/146 C of" / "" / "16 …").
@@ -1180,12 +1404,11 @@ def _starts_block(
         )
         if not closes_list:
             return False
-    starts = structural or bool(
-        profile.preambular.match(line.text) or profile.operative.match(line.text)
-    )
+    starts = structural or _opens_paragraph(line.text, profile)
     if mode == "blank":
-        return starts or not wrapped(previous) or (alone and not shapes.ended[index])
-    heading = alone and not shapes.ended[index]
+        # Text of one paragraph a line (`hard`) breaks no paragraph after its end.
+        return starts or not wrapped(previous, True) or (alone and not shapes.ended[index])
+    heading = not shapes.ended[index] and (alone or _heading_over_two_lines(index, shapes))
     # After a comma a new paragraph opens with known initial words (a preambular one); a
     # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),
     # unless the line before stopped well short of the margin.
@@ -1193,6 +1416,21 @@ def _starts_block(
     after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
     ended_early = short(previous) if after_comma else not wrapped(previous)
     return starts or heading or (capital and ended_early)
+
+
+def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
+    """Whether line `index` opens a heading wrapped over two lines: it starts with a
+    capital, neither it nor the next line ends a clause, and a number or label follows
+    ("…(Uganda):" / "Informe sobre la ejecución … entre" / "el 1 de julio de 2021 …" /
+    "5."): a paragraph ends with punctuation before the next one's number."""
+    lines = shapes.lines
+    return (
+        index + 2 < len(lines)
+        and lines[index].text[:1].isupper()
+        and not shapes.ended[index + 1]
+        and not shapes.structural[index + 1]
+        and shapes.structural[index + 2]
+    )
 
 
 def width(text: str) -> int:
@@ -1293,6 +1531,10 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
         is_cjk(last) or is_cjk(first) or (last.isdigit() and first in "(（")
     ):
         return ""  # "第2310\n(2016)号" → "第2310(2016)号": Chinese sets no space there
+    if last == "/" and _ARABIC_LETTER.match(before[-2:-1]) and _ARABIC_LETTER.match(first):
+        return " "  # Arabic lines break at spaces: "الأول/" ends a line of "الأول/ ديسمبر"
+    if last in "-‑" and after.split(" ", 1)[0].lower() in profile.suspended_hyphen_words:
+        return " "  # "micro-" / "and small …": a suspended hyphen keeps its space
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
     return " "

@@ -114,7 +114,9 @@ class ParagraphClassifier:
     def add(self, para: Para, rest: list[Para], index: int, part: Part, *, annex: bool) -> int:
         """Add `para` to `part`; returns the index of the next paragraph to read."""
         text = para.text
-        numbered = self.profile.operative_number.match(text)
+        numbered = self.profile.operative_number.match(text) or self._number_without_stop(
+            text, part
+        )
         if numbered:
             part.in_body = True
             pieces = numbered.group("num").split()
@@ -168,6 +170,17 @@ class ParagraphClassifier:
             )
         )
         return index
+
+    def _number_without_stop(self, text: str, part: Part) -> re.Match[str] | None:
+        """The number of a paragraph printed without its full stop ("32 notes …" between
+        "31." and "33."): the next number in the run, before operative initial words."""
+        found = _BARE_NUMBER.match(text)
+        if found is None or not part.numbers:
+            return None
+        previous = "".join(ch for ch in part.numbers[-1][0] if ch.isdigit())
+        if not previous or int(found.group("num")) != int(previous) + 1:
+            return None
+        return found if self.profile.operative.match(text[found.end() :]) else None
 
     def _operative_list_opening(self, text: str) -> bool:
         """An unnumbered operative paragraph opening a list ("Adopts the following
@@ -304,7 +317,7 @@ class ParagraphClassifier:
                 index,
             )
         if (
-            part.in_body
+            (part.in_body or self._opens_body(para, rest, index))
             and self.is_title_like(para)
             and len(para.text) <= _HEADING_MAX
             and not para.markers
@@ -313,6 +326,16 @@ class ParagraphClassifier:
                 number=None, text=para.inlines(), level=self._level(part, "plain")
             ), index
         return None
+
+    def _opens_body(self, para: Para, rest: list[Para], index: int) -> bool:
+        """Whether an unpunctuated line in the preamble heads the operative part: the
+        paragraph after it is numbered ("Management of UN-Habitat" / "1. Welcomes …"), and
+        it does not open with preambular initial words."""
+        return (
+            index < len(rest)
+            and self.profile.operative_number.match(rest[index].text) is not None
+            and not self.profile.preambular.match(para.text)
+        )
 
     def part_start(
         self, para: Para, rest: list[Para], index: int, *, in_parts: bool
@@ -446,6 +469,7 @@ class ParagraphClassifier:
             expected = value + 1
 
 
+_BARE_NUMBER = re.compile(r"(?P<num>\d{1,3})\s+(?=\S)")
 _ROMAN_HEADING = re.compile(r"(?P<num>[IVXLC]{1,6}\.)\s+(?P<text>\S.*)")
 """A section heading's Roman number and its text on one line: "II. Financing"."""
 

@@ -35,9 +35,15 @@ from resconv.model import Part as ModelPart
 from resconv.readers.markup import apply_vote, take_vote
 from resconv.readers.references import recognise_references
 from resconv.readers.text import layout
-from resconv.readers.text.bidi import to_logical_order
+from resconv.readers.text.bidi import (
+    join_split_words,
+    to_logical_order,
+    undo_displayed_runs,
+    without_left_margins,
+)
+from resconv.readers.text.bidi_controls import normalise_bidi_controls, place_marks_after_letters
 from resconv.readers.text.cover import read_cover
-from resconv.readers.text.decode import decode, detect_language, normalise
+from resconv.readers.text.decode import decode, detect_language, line_end_hyphens, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
@@ -75,7 +81,8 @@ class TextReader:
         if lang is not None:
             language_profile(lang)  # an unknown language fails before any work
         text = decode(data, lang=lang, source=source, diagnostics=diagnostics)
-        text = strip_markdown(normalise(text, source=source, diagnostics=diagnostics))
+        text = normalise(text, source=source, diagnostics=diagnostics)
+        text = strip_markdown(normalise_bidi_controls(text, diagnostics))
         code = lang or detect_language(text, TEXT_LANGUAGES)
         if code is None:
             raise StructureError(
@@ -85,8 +92,11 @@ class TextReader:
         if lang is None:
             diagnostics.info("language-detected", f"language detected: {code}")
         text_profile = language_profile(code)
+        text = line_end_hyphens(text, text_profile)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
+            text = without_left_margins(place_marks_after_letters(text, diagnostics))
+            text = join_split_words(undo_displayed_runs(text, diagnostics), diagnostics)
         elif text_profile.joiner == "space":
             text = restore_scattered_words(text, diagnostics)
         text, vote = take_vote(join_vote_lines(text))
@@ -107,14 +117,17 @@ class _Builder:
         self.boundary = _boundary(profile)
         self.classifier = ParagraphClassifier(profile, diagnostics)
         self.tables = LiftedTables()
+        self.clean = False
+        """Whether the text is a clean copy (`layout.is_clean_copy`): nothing to repair."""
 
     # -- the whole document ------------------------------------------------------------
 
     def build(self, text: str) -> Resolution:
         text, self.tables = lift_tables(text, self.profile)
         lines = layout.split_lines(text)
+        lines = join_marker_breaks(lines, cjk=self.profile.joiner == "cjk")
         if self.profile.joiner == "space":
-            lines = join_word_lines(join_marker_breaks(lines), self.diagnostics)
+            lines = join_word_lines(lines, self.diagnostics)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
@@ -158,7 +171,8 @@ class _Builder:
                     line=title_line.no,
                 )
             content, title_line = content[1:], content[0]
-        if self.profile.rejoins_split_words:
+        self.clean = layout.is_clean_copy(content)
+        if self.profile.rejoins_split_words and not self.clean:
             # The footnotes are repaired with the text, whose words they share.
             note_lines = [(note, at) for note in notes for at in range(len(note.lines))]
             texts = rejoin_split_words(
@@ -335,7 +349,11 @@ class _Builder:
             self.classifier.check_numbers(part)
         for _, _, part in annexes:
             self.classifier.check_numbers(part)
-        if "date_text" not in adoption and rest and rest[-1].text[-1:] not in ".。":
+        last_text = rest[-1].text if rest else ""
+        number_alone = (found := self.profile.operative_number.match(last_text)) is not None and (
+            not last_text[found.end() :].strip()
+        )
+        if rest and (number_alone or ("date_text" not in adoption and last_text[-1:] not in ".。")):
             self.diagnostics.add(
                 "text-truncated",
                 "the text ends inside a paragraph, with no adoption date after it: it may "

@@ -268,9 +268,9 @@ def _split_in_vocabulary(key: tuple[str, str], known: frozenset[str]) -> bool:
     return (key[0] + key[1]) in known and not (key[0] in known and key[1] in known)
 
 
-_SCATTERED = re.compile(r"(?!\(?\w{1,4}[.)]$)(?:[^\W\d_]\S*|\d{4})")
+_SCATTERED = re.compile(r"(?!\(?\w{1,4}[.)]$)(?:[^\W\d_]\S*|\d{4}|[–—])")
 """A word that pdftotext may set apart on a line of its own: it starts with a letter,
-or is a year (never a footnote marker, an amount, a page number or a label)."""
+or is a year or a dash (never a footnote marker, an amount, a page number or a label)."""
 _LABEL = re.compile(r"\(?\w{1,6}[.)]")
 
 
@@ -290,12 +290,14 @@ def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
     if "\n\n" not in text:
         return text
     lines = text.split("\n")
+    full = _full_width(lines)
     index = 3
     while index < len(lines):
         run = _scattered_run(lines, index) if not lines[index - 1].strip() else []
         last, cut = lines[index - 2], lines[index - 3]
         if (
-            len(run) < 2
+            not run
+            or (len(run) == 1 and not _fits(cut.strip(), lines[run[0]].strip(), full))
             or not last.strip()
             or not cut.strip()
             or not ends_paragraph(last.strip())
@@ -354,22 +356,34 @@ _ENDS_IN_MARKER = re.compile(r".*(?:\D\d{1,3}|\D(?:19|20)\d\d\d{1,2})")
 """A line of text that ends in a footnote marker ("Human Rights,1", "de 20101")."""
 
 
-def join_marker_breaks(lines: list[Line]) -> list[Line]:
+def join_marker_breaks(lines: list[Line], *, cjk: bool = False) -> list[Line]:
     """`lines` with each line that an extractor broke after a raised footnote marker
     joined to the line it continues.
 
     pypdfium2 ends a line after a superscript and starts the rest of the printed line
     with one space ("…Human Rights,1" / " as well as the purpose of the"), which would
-    read as a new, indented paragraph. The marker stays where it was printed. For
-    languages that separate words with spaces (in Chinese text copied from a PDF a
-    line may end in a number, "第27次全体会议", before a page number).
+    read as a new, indented paragraph. The marker stays where it was printed. In
+    Chinese (`cjk`) only a marker after punctuation counts ("第16/18号、1" / " 2012年…"):
+    a line may end in a number there ("第27次全体会议") before a page number.
     """
     out: list[Line] = []
     indents = _indents_paragraphs(lines)
+    ends_in_marker = _CJK_ENDS_IN_MARKER if cjk else _ENDS_IN_MARKER
     for line in lines:
         previous = out[-1] if out else None
         if (
+            cjk
+            and previous is not None
+            and line.indent == 1
+            and not indents
+            and not line.page_break
+            and _CJK_ENDS_IN_MARKER.fullmatch(previous.text)
+        ):
+            previous.text += " " + line.text
+            continue
+        if (
             previous is not None
+            and not cjk
             and not line.blank_before
             and not line.page_break
             and (
@@ -378,7 +392,7 @@ def join_marker_breaks(lines: list[Line]) -> list[Line]:
                     line.indent == 1
                     and not indents
                     and not line.text[:1].isdigit()
-                    and _ENDS_IN_MARKER.fullmatch(previous.text)
+                    and ends_in_marker.fullmatch(previous.text)
                 )
             )
         ):
@@ -387,6 +401,10 @@ def join_marker_breaks(lines: list[Line]) -> list[Line]:
             continue
         out.append(line)
     return out
+
+
+_CJK_ENDS_IN_MARKER = re.compile(r".*[，。；：、）》”]\d{1,3}")
+"""A Chinese line that ends in a marker after punctuation ("第16/18号、1")."""
 
 
 def _indents_paragraphs(lines: list[Line]) -> bool:
@@ -409,6 +427,27 @@ def _one_word(line: Line, *, first: bool) -> bool:
     return (first or not (line.blank_before or line.page_break)) and bool(
         _SCATTERED.fullmatch(line.text)
     )
+
+
+def _full_width(lines: list[str]) -> int:
+    """The length of the text's full lines: the ninth decile of its line lengths."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    return lengths[len(lengths) * 9 // 10] if lengths else 0
+
+
+def _fits(cut: str, word: str, full: int) -> bool:
+    """Whether one word printed apart was cut from line `cut`: without it the line stops
+    well short of the margin, with it the line fits ("признавая далее усилия
+    Специальной программы" + "Организации"). Two words or more need no such proof."""
+    return (
+        word[-1:].isalpha()
+        and len(cut) < _SHORT * full
+        and len(cut) + 1 + len(word) <= _OVERFULL * full
+    )
+
+
+_SHORT = 0.8
+_OVERFULL = 1.05
 
 
 def _scattered_run(lines: list[str], index: int) -> list[int]:

@@ -76,7 +76,9 @@ def lift_tables(text: str, profile: LanguageProfile) -> tuple[str, LiftedTables]
 
 def _tab_table(lines: list[str], start: int, profile: LanguageProfile) -> tuple[int, Table | None]:
     end = start
-    while end < len(lines) and "\t" in lines[end].strip(" \r"):
+    while end < len(lines) and (
+        "\t" in lines[end].strip(" \r") or _one_cell_row(lines, start, end)
+    ):
         end += 1
     if end - start < 2:
         return start, None
@@ -86,6 +88,18 @@ def _tab_table(lines: list[str], start: int, profile: LanguageProfile) -> tuple[
     if sum(1 for row in rows if any(row)) < 2:
         return start, None
     return end, _table(rows, header_rows=0)
+
+
+def _one_cell_row(lines: list[str], start: int, at: int) -> bool:
+    """Whether line `at`, without a tab, is a row of one cell inside a table ("(United
+    States dollars)" under the header): a copied row of one cell has no tab, so it is
+    told by the tabbed rows right before and after it."""
+    return (
+        start < at < len(lines) - 1
+        and bool(lines[at].strip())
+        and "\t" in lines[at - 1].strip(" \r")
+        and "\t" in lines[at + 1].strip(" \r")
+    )
 
 
 def _labelled(cells: list[str], profile: LanguageProfile) -> bool:

@@ -1,0 +1,83 @@
+"""Arabic words read from a PDF as the text has them: vowel marks in typing order, and
+line ends after a slash that keep the text's space."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import resconv
+from resconv.readers.pdf.document import Line, Span
+from resconv.readers.pdf.lines import _without_stray_latin, order_lines
+from tests.readers.readback import differences
+
+DEV = "corpus/dev/akn"
+
+
+def _run(word: str) -> Line:
+    """One right-to-left run as PDFium gives it: letters in logical order, drawn right
+    to left, each mark in its letter's box."""
+    chars = []
+    x = 200.0
+    for char in word:
+        if unicodedata.category(char) != "Mn":
+            x -= 6.0
+        chars.append((char, x, x + 6.0))
+    span = Span(
+        text=word,
+        x0=x,
+        x1=200.0,
+        baseline=500.0,
+        size=12.0,
+        font="Amiri",
+        italic=False,
+        bold=False,
+        chars=chars,
+    )
+    line = Line(spans=[span], page=1)
+    line.rtl = True
+    return line
+
+
+def test_a_vowel_stored_before_its_shadda_reads_after_it() -> None:
+    """A file gives no order for two marks on one letter (LibreOffice's text layer has
+    the vowel first); Arabic is typed shadda first."""
+    [ordered] = order_lines([_run("تط\u064e\u0651لع")])
+    assert ordered.text == "تط\u0651\u064eلع"
+
+
+@pytest.mark.parametrize("name", ["A-RES-74-83", "A-RES-75-46"])
+def test_a_line_ending_after_an_arabic_slash_keeps_the_space(shared_dir: Path, name: str) -> None:
+    """These resolutions write "كانون الأول/ ديسمبر" and resconv's PDF breaks a line
+    after the slash: the space comes back."""
+    source = shared_dir / DEV / f"{name}.ara.xml"
+    if not source.exists():
+        pytest.skip("shared UN file not available")
+    model = resconv.read(source).value
+    assert any("/ " in str(paragraph) for paragraph in model.preamble + model.operative)
+    got = resconv.read(resconv.write(model, "pdf"), format="pdf").value
+    assert differences(model, got, nbsp=True) == []
+
+
+def test_a_kashida_drawn_as_a_latin_letter_beside_a_gap_goes() -> None:
+    """LibreOffice's text layer maps the kashida of stretched words to letters; the
+    stretch can leave a gap that reads as a space on one side of it."""
+    spans = [
+        Span(
+            text=text,
+            x0=0.0,
+            x1=10.0,
+            baseline=500.0,
+            size=12.0,
+            font="Amiri",
+            italic=False,
+            bold=False,
+        )
+        for text in ("وإطار سِ Bنداي", " بين أصحاB ب المصلحة")
+    ]
+    assert [span.text for span in _without_stray_latin(spans)] == [
+        "وإطار سِنداي",
+        " بين أصحاب المصلحة",
+    ]
