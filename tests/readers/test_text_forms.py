@@ -571,3 +571,26 @@ def test_a_paragraph_number_printed_without_its_stop_is_its_number() -> None:
     )
     operative = TextReader().read(text.encode()).value.operative
     assert [getattr(block, "number", None) for block in operative] == ["1.", "2", "3."]
+
+
+def test_a_text_cut_after_a_paragraph_number_is_reported_with_its_line() -> None:
+    """A copy cut right after "2." ends with a number alone: it is cut short, whatever
+    the cover says about the adoption date."""
+    text = (
+        "Resolution adopted by the General Assembly on 3 December 2025\n\n"
+        "80/89. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "1. Welcomes the report;\n\n2."
+    )
+    result = TextReader().read(text.encode())
+    [truncated] = [d for d in result.diagnostics if d.code == "text-truncated"]
+    assert truncated.line == 11
+
+
+def test_a_subparagraph_right_after_a_table_is_kept_with_a_diagnostic() -> None:
+    text = TABLED.replace("\n\n2. Decides", "\n\n(a) Posts abolished in 2026;\n\n2. Decides")
+    result = TextReader().read(text.encode())
+    [kept] = [d for d in result.diagnostics if d.code == "subparagraph-without-paragraph"]
+    assert kept.line == 18
+    kept_text = result.value.operative[3]
+    assert isinstance(kept_text, OperativeParagraph)
+    assert "Posts abolished in 2026;" in plain_text(kept_text.content)

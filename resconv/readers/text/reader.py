@@ -340,7 +340,11 @@ class _Builder:
             self.classifier.check_numbers(part)
         for _, _, part in annexes:
             self.classifier.check_numbers(part)
-        if "date_text" not in adoption and rest and rest[-1].text[-1:] not in ".。":
+        last_text = rest[-1].text if rest else ""
+        number_alone = (found := self.profile.operative_number.match(last_text)) is not None and (
+            not last_text[found.end() :].strip()
+        )
+        if rest and (number_alone or ("date_text" not in adoption and last_text[-1:] not in ".。")):
             self.diagnostics.add(
                 "text-truncated",
                 "the text ends inside a paragraph, with no adoption date after it: it may "
