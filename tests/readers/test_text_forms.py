@@ -584,3 +584,13 @@ def test_a_text_cut_after_a_paragraph_number_is_reported_with_its_line() -> None
     result = TextReader().read(text.encode())
     [truncated] = [d for d in result.diagnostics if d.code == "text-truncated"]
     assert truncated.line == 11
+
+
+def test_a_subparagraph_right_after_a_table_is_kept_with_a_diagnostic() -> None:
+    text = TABLED.replace("\n\n2. Decides", "\n\n(a) Posts abolished in 2026;\n\n2. Decides")
+    result = TextReader().read(text.encode())
+    [kept] = [d for d in result.diagnostics if d.code == "subparagraph-without-paragraph"]
+    assert kept.line == 18
+    kept_text = result.value.operative[3]
+    assert isinstance(kept_text, OperativeParagraph)
+    assert "Posts abolished in 2026;" in plain_text(kept_text.content)

@@ -681,19 +681,24 @@ class _Markers:
 
     def __init__(self, lines: Iterable[Line]) -> None:
         texts = [line.text for line in lines]
-        self.alone = {int(text) for text in texts if MARKER_LINE.fullmatch(text)}
+        at = [i for i, text in enumerate(texts) if MARKER_LINE.fullmatch(text)]
+        self.alone = {int(texts[i]) for i in at}
+        self.numbers: set[int] = set()
+        if not self.alone:
+            return
+        # Notes come in order: lower numbers before the markers alone, higher ones after.
         inline = {
             int(match.group(1))
-            for match in map(_MARKER_AND_TEXT.fullmatch, texts)
+            for i, match in enumerate(map(_MARKER_AND_TEXT.fullmatch, texts))
             if match is not None
+            and (int(match.group(1)) < min(self.alone)) == (i < at[0])
+            and (int(match.group(1)) > max(self.alone)) == (i > at[-1])
         } - self.alone
-        self.numbers: set[int] = set()
-        if self.alone:
-            self.numbers = set(range(min(self.alone), max(self.alone) + 1)) - self.alone
-            grown = self.alone | self.numbers
-            while found := {n for n in inline - grown if n - 1 in grown or n + 1 in grown}:
-                grown |= found
-                self.numbers |= found
+        self.numbers = set(range(min(self.alone), max(self.alone) + 1)) - self.alone
+        grown = self.alone | self.numbers
+        while found := {n for n in inline - grown if n - 1 in grown or n + 1 in grown}:
+            grown |= found
+            self.numbers |= found
 
 
 def _inline_marker(text: str, markers: _Markers) -> tuple[str, str] | None:

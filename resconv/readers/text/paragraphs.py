@@ -397,7 +397,9 @@ class ParagraphClassifier:
     def _subparagraph(self, part: Part, number: str, content: Inlines, para: Para) -> None:
         owner_list: list[PreambularParagraph] | list[Block]
         owner_list = part.body if part.in_body and part.body else part.preamble
-        if not owner_list or isinstance(owner_list[-1], Heading):
+        if not owner_list or not isinstance(
+            owner_list[-1], (PreambularParagraph, OperativeParagraph)
+        ):
             self.diagnostics.add(
                 "subparagraph-without-paragraph",
                 f"subparagraph {number} has no paragraph before it; kept as a paragraph",
@@ -411,7 +413,6 @@ class ParagraphClassifier:
             part.in_body = True
             return
         owner = owner_list[-1]
-        assert isinstance(owner, (PreambularParagraph, OperativeParagraph))
         new = Subparagraph(number=number, content=content)
         subs = self._insert(owner.subparagraphs, new)
         owner_list[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
