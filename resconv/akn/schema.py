@@ -24,12 +24,20 @@ __all__ = [
     "AKN_NS",
     "OPENING_EMPHASIS_CLASS",
     "PROFILE_PATH",
+    "RESCONV_EID",
     "profile",
     "xsd",
     "xsd_path",
 ]
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+RESCONV_EID = "resconv"
+"""eId of resconv's TLC entry, the ``source`` of the files resconv writes.
+
+Readers repair the UN's mark-up where it leaves the print; a file whose identification
+names this source was written from a model as it stands and is read without repairs.
+"""
 
 OPENING_EMPHASIS_CLASS = "emphasis"
 """``class`` of a ``<b>``/``<i>`` that opens a block's text and is emphasis.

@@ -97,6 +97,28 @@ def test_any_model_is_stable_after_one_pass_through_akn(model: Resolution) -> No
     assert points(once) == points(model)
 
 
+def test_resconv_s_own_file_keeps_a_comma_ended_paragraph_at_the_head_of_the_body() -> None:
+    # The UN's files that set preambular paragraphs in the body are repaired on reading;
+    # a file resconv wrote holds the model as it stands and is read back unchanged.
+    model = build.resolution(
+        symbol="A/RES/80/7",
+        preamble=[build.preambular("Recalling its resolution 79/1,", initial_words="Recalling")],
+        operative=[
+            build.operative("Having heard the statements,"),
+            build.operative("Decides to continue;", number="1.", initial_words="Decides"),
+        ],
+        adoption=build.adoption(
+            "14 November 2025", "36th plenary meeting", meeting=36, date=dt.date(2025, 11, 14)
+        ),
+    )
+    data, again = akn_round(model)
+    assert again == model
+    un_style = data.replace(b'source="#resconv"', b'source="#DGACM"')
+    repaired = resconv.read(un_style, format="akn")
+    assert len(repaired.value.preamble) == 2
+    assert "akn-preamble-in-body" in {d.code for d in repaired.diagnostics}
+
+
 def points(resolution: Resolution) -> list[str]:
     """The number of every operative subparagraph, whitespace removed, in reading order."""
     return [

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from lxml.etree import _Element
 
+from resconv.akn.schema import RESCONV_EID
 from resconv.errors import StructureError
 from resconv.model import (
     Annex,
@@ -203,7 +204,10 @@ def _preamble_in_body(
     into the ``mainBody`` as unnumbered paragraphs. They are preambular when each of
     them ends with a comma, the preamble before them is not empty, and a numbered
     operative paragraph follows them: the printed resolution sets them in the preamble.
+    resconv's own files set the preamble where the model has it, and are left as they are.
     """
+    if _written_by_resconv(reading):
+        return preamble, operative
     count = 0
     while count < len(operative) and _ends_preambular(operative[count]):
         count += 1
@@ -227,6 +231,12 @@ def _preamble_in_body(
         body,
     )
     return preamble + moved, operative[count:]
+
+
+def _written_by_resconv(reading: Reading) -> bool:
+    """Whether the file's identification names resconv as its source."""
+    identification = next(descendants(reading.root, "identification"), None)
+    return identification is not None and ref_id(identification.get("source")) == RESCONV_EID
 
 
 def _ends_preambular(block: Block) -> bool:

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from resconv.akn.eid import EidGenerator
 from resconv.akn.frbr import COUNTRY, SUBTYPE, ResolutionIris, work_number
-from resconv.akn.schema import AKN_NS, OPENING_EMPHASIS_CLASS
+from resconv.akn.schema import AKN_NS, OPENING_EMPHASIS_CLASS, RESCONV_EID
 from resconv.errors import InternalError, StructureError, UsageError
 from resconv.lang import Language, language
 from resconv.model import (
@@ -71,7 +71,7 @@ TEXT_CONTAINER = "text"
 TLC: dict[str, tuple[str, str, str]] = {
     # eId: (element, href, showAs). IRIs follow DGACM: /akn/ontology/{class}/un/{name}.
     "ga": ("TLCOrganization", "/akn/ontology/organization/un/generalAssembly", "General Assembly"),
-    "resconv": ("TLCOrganization", "/akn/ontology/organization/resconv", "resconv"),
+    RESCONV_EID: ("TLCOrganization", "/akn/ontology/organization/resconv", "resconv"),
     "author": ("TLCRole", "/akn/ontology/role/un/author", "Author"),
     "editor": ("TLCRole", "/akn/ontology/role/un/editor", "Editor"),
     "adoptionDate": ("TLCConcept", "/akn/ontology/concept/un/dateOfAdoption", "Date of adoption"),
@@ -215,7 +215,7 @@ class _StatementBuilder:
 
     def _identification(self, meta: Node, iris: ResolutionIris, *, with_alias: bool) -> None:
         date = self.date.isoformat()
-        ident = element(meta, "identification", {"source": self.ref("resconv")})
+        ident = element(meta, "identification", {"source": self.ref(RESCONV_EID)})
         work = element(ident, "FRBRWork")
         element(work, "FRBRthis", {"value": iris.work_this})
         element(work, "FRBRuri", {"value": iris.work})
@@ -243,7 +243,7 @@ class _StatementBuilder:
         # No clock: the manifestation carries the adoption date, named as such.
         element(manifestation, "FRBRdate", {"date": date, "name": "adoption"})
         element(
-            manifestation, "FRBRauthor", {"href": self.ref("resconv"), "as": self.ref("editor")}
+            manifestation, "FRBRauthor", {"href": self.ref(RESCONV_EID), "as": self.ref("editor")}
         )
         element(manifestation, "FRBRformat", {"value": "xml"})
 
@@ -262,7 +262,7 @@ class _StatementBuilder:
         return self.ref(eid, ("TLCEvent", href, show))
 
     def _workflow(self, meta: Node) -> None:
-        workflow = element(meta, "workflow", {"source": self.ref("resconv")})
+        workflow = element(meta, "workflow", {"source": self.ref(RESCONV_EID)})
         attrib = {"date": self.date.isoformat(), "by": self.ref("ga")}
         meeting = self._meeting_ref()
         if meeting is not None:
@@ -271,7 +271,7 @@ class _StatementBuilder:
         element(workflow, "step", attrib)
 
     def _analysis(self, meta: Node, vote: Vote) -> None:
-        analysis = element(meta, "analysis", {"source": self.ref("resconv")})
+        analysis = element(meta, "analysis", {"source": self.ref(RESCONV_EID)})
         parliamentary = element(analysis, "parliamentary")
         voting = element(parliamentary, "voting", {"outcome": vote.outcome})
         for field, names_field, tlc in VOTE_COUNTS:
@@ -293,7 +293,7 @@ class _StatementBuilder:
             element(voting, "quorum", {"value": ""})
 
     def _references(self, meta: Node) -> None:
-        references = element(meta, "references", {"source": self.ref("resconv")})
+        references = element(meta, "references", {"source": self.ref(RESCONV_EID)})
         order = {name: index for index, name in enumerate(("TLCOrganization", "TLCEvent"))}
         entries = sorted(self.used.items(), key=lambda item: order.get(item[1][0], 9))
         assembly = language(
