@@ -137,6 +137,16 @@ def test_two_resolutions_pasted_together_are_refused() -> None:
         TextReader().read((MARKDOWN + "\n" + second).encode())
 
 
+@pytest.mark.parametrize("english_first", [True, False], ids=["en-then-zh", "zh-then-en"])
+def test_two_resolutions_in_different_languages_pasted_together_are_refused(
+    english_first: bool,
+) -> None:
+    chinese = (CASES.parent / "A-RES-67-38.zh.txt").read_text(encoding="utf-8")
+    text = MARKDOWN + "\n" + chinese if english_first else chinese + "\n" + MARKDOWN
+    with pytest.raises(StructureError, match="second resolution starts at line"):
+        TextReader().read(text.encode())
+
+
 def test_a_text_cut_short_is_reported_with_its_line() -> None:
     cut = EXTRACTED.split("\n1.\n")[0].replace(
         "General Assembly Distr.",

@@ -197,23 +197,24 @@ class _Builder:
     def _refuse_second_resolution(self, lines: list[layout.Line], title_index: int) -> None:
         """Two resolutions pasted together are refused: a model of either would be wrong.
 
-        The second is told by a number and title line with an authority line right after.
+        The second is told by a number and title line with an authority line right after,
+        in this text's language or another (the same resolution's other language version):
+        other languages' profiles are loaded only for lines opening with a resolution
+        number, so an ordinary text pays nothing for them.
         """
-        start = title_index + 1
-        while True:
-            found = layout.find_title(lines[start:], self.profile)
-            if found is None:
-                return
-            at = start + found
-            after = lines[at + 1 : at + 4]
-            if any(self.profile.authority.fullmatch(line.text) for line in after):
-                raise StructureError(
-                    f"a second resolution starts at line {lines[at].no} "
-                    f"({lines[at].text[:40]!r}): read one resolution at a time",
-                    source=self.source,
-                    line=lines[at].no,
-                )
-            start = at + 1
+        rest = lines[title_index + 1 :]
+        at = _second_resolution(rest, self.profile)
+        if at is None and any(_RESOLUTION_NUMBER.match(line.text) for line in rest):
+            codes = (code for code in TEXT_LANGUAGES if code != self.profile.code)
+            others = (language_profile(code) for code in codes)
+            at = next((i for p in others if (i := _second_resolution(rest, p)) is not None), None)
+        if at is not None:
+            raise StructureError(
+                f"a second resolution starts at line {rest[at].no} "
+                f"({rest[at].text[:40]!r}): read one resolution at a time",
+                source=self.source,
+                line=rest[at].no,
+            )
 
     def _title_before(self, lines: list[layout.Line], number_at: int) -> int:
         """Where a title printed before its number starts: after the cover's last line
@@ -544,3 +545,19 @@ def _title_lines(first: str, following: list[layout.Line], profile: LanguageProf
 
 def _printed(text: str, squeeze: bool) -> str:
     return "".join(text.split()) if squeeze else " ".join(text.split())
+
+
+_RESOLUTION_NUMBER = re.compile(r"\s*(?:第\s*)?\d{1,3}/\d{1,4}")
+"""A line opening with a resolution number ("74/110.", "第74/110号"), as titles do."""
+
+
+def _second_resolution(lines: list[layout.Line], profile: LanguageProfile) -> int | None:
+    """Index of a number and title line in `profile`'s language with its authority line
+    within three lines after it, or None."""
+    start = 0
+    while (found := layout.find_title(lines[start:], profile)) is not None:
+        at = start + found
+        if any(profile.authority.fullmatch(line.text) for line in lines[at + 1 : at + 4]):
+            return at
+        start = at + 1
+    return None
