@@ -198,13 +198,12 @@ class _Builder:
         """Two resolutions pasted together are refused: a model of either would be wrong.
 
         The second is told by a number and title line with an authority line right after,
-        in this text's language or another (the same resolution's other language version):
-        other languages' profiles are loaded only for lines opening with a resolution
-        number, so an ordinary text pays nothing for them.
+        in this text's language or another: other languages' profiles are loaded only
+        where a line may be such a title, so an ordinary text pays nothing for them.
         """
         rest = lines[title_index + 1 :]
         at = _second_resolution(rest, self.profile)
-        if at is None and any(_RESOLUTION_NUMBER.match(line.text) for line in rest):
+        if at is None and any(_may_open_resolution(rest, i) for i in range(len(rest))):
             codes = (code for code in TEXT_LANGUAGES if code != self.profile.code)
             others = (language_profile(code) for code in codes)
             at = next((i for p in others if (i := _second_resolution(rest, p)) is not None), None)
@@ -547,8 +546,27 @@ def _printed(text: str, squeeze: bool) -> str:
     return "".join(text.split()) if squeeze else " ".join(text.split())
 
 
-_RESOLUTION_NUMBER = re.compile(r"\s*(?:第\s*)?\d{1,3}/\d{1,4}")
-"""A line opening with a resolution number ("74/110.", "第74/110号"), as titles do."""
+_RESOLUTION_NUMBER = re.compile(r"\s*\d{1,3}/\d{1,4}(?:\s*[.．\-–—]\s*|\s+)\D")
+"""A line opening with a resolution number and a separator ("74/110. ", "67/38 - "), as
+titles do."""
+_AUTHORITY_LIKE = re.compile(r"\D{2,30}?[,，،]?\s*")
+"""A short line without figures, as an authority line is in every language."""
+
+
+def _may_open_resolution(lines: list[layout.Line], index: int) -> bool:
+    """Whether `lines[index]` may be a title line of some language: it opens with a
+    resolution number, does not end as a clause does, and a short line without figures
+    follows within three lines."""
+    text = lines[index].text
+    return (
+        bool(_RESOLUTION_NUMBER.match(text))
+        and not text.rstrip().endswith(_CLAUSE_ENDS)
+        and any(_AUTHORITY_LIKE.fullmatch(line.text) for line in lines[index + 1 : index + 4])
+    )
+
+
+_CLAUSE_ENDS = (",", "，", "،", ";", "；", "؛")
+"""How a line inside a paragraph may end, and a title line does not."""
 
 
 def _second_resolution(lines: list[layout.Line], profile: LanguageProfile) -> int | None:
