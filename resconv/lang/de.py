@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from resconv.lang import Language
 from resconv.lang.lexicon import initial_phrases
-from resconv.lang.profile import LanguageProfile, PhraseSet, Regex, lines
+from resconv.lang.profile import (
+    HALF_PARENTHESIS_STRUCTURAL,
+    HALF_PARENTHESIS_SUBPARAGRAPH,
+    LanguageProfile,
+    PhraseSet,
+    Regex,
+    lines,
+)
 
 __all__ = ["LANGUAGE", "PROFILE"]
 
@@ -173,13 +180,8 @@ PROFILE = LanguageProfile(
         r"|(?<=[“”’)»][,;:.]))(\d{1,3})(?![\d/]|\.\d)"
         r"|(?<=[^\d/][12]\d{3})(\d)(?=\s?[;,.:)])"
     ),
-    subparagraph=Regex(r"(?P<num>\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\))\s*"),
-    structural=Regex(
-        r"\d{1,3}\s*\.(?:\s|$)"  # 1.
-        r"|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s|$)"  # a) ii) (a)
-        r"|[IVXLC]{1,6}\.?$"  # I  II.
-        r"|[A-Z]\.(?:\s|$)"  # A.
-    ),
+    subparagraph=Regex(HALF_PARENTHESIS_SUBPARAGRAPH),
+    structural=Regex(HALF_PARENTHESIS_STRUCTURAL),
     decimal_comma=True,
     suspended_hyphen_words=frozenset({"und", "oder", "bis", "sowie", "bzw"}),
     detect_words=frozenset({"der", "die", "und", "des", "den", "von", "zu", "mit", "für"}),

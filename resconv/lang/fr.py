@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from resconv.lang.lexicon import initial_phrases
 from resconv.lang.matching import PhraseSet, Regex
-from resconv.lang.profile import LanguageProfile, lines
+from resconv.lang.profile import (
+    HALF_PARENTHESIS_STRUCTURAL,
+    HALF_PARENTHESIS_SUBPARAGRAPH,
+    LanguageProfile,
+    lines,
+)
 
 __all__ = ["PROFILE"]
 
@@ -298,13 +303,8 @@ PROFILE = LanguageProfile(
         r"|(?<=[”’»)][,;:.]))(\d{1,3})(?![\d/]|\.\d|e\b|er\b|re\b|ème\b)"
         r"|(?<=[^\d/][12]\d{3})(\d)(?=\s?[;,.:)])"
     ),
-    subparagraph=Regex(r"(?P<num>\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\))\s*"),
-    structural=Regex(
-        r"\d{1,3}\s*\.(?:\s|$)"  # 1.
-        r"|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s|$)"  # a) ii) (a)
-        r"|[IVXLC]{1,6}\.?$"  # I  II.
-        r"|[A-Z]\.(?:\s|$)"  # A.
-    ),
+    subparagraph=Regex(HALF_PARENTHESIS_SUBPARAGRAPH),
+    structural=Regex(HALF_PARENTHESIS_STRUCTURAL),
     rejoins_split_words=True,
     decimal_comma=True,
     suspended_hyphen_words=frozenset({"et", "ou", "à"}),

@@ -45,6 +45,15 @@ STRUCTURAL = (
     r"|[IVXLC]{1,6}\.?$"  # I  II.
     r"|[A-Z]\.(?:\s|$)"  # A.
 )
+HALF_PARENTHESIS_SUBPARAGRAPH = r"(?P<num>\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\))\s*"
+"""Subparagraph labels of the languages that print "a)" as well as "(a)" (fr, es, de)."""
+HALF_PARENTHESIS_STRUCTURAL = (
+    r"\d{1,3}\s*\.(?:\s|$)"  # 1.
+    r"|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)(?:\s|$)"  # a) ii) (a)
+    r"|[IVXLC]{1,6}\.?$"  # I  II.
+    r"|[A-Z]\.(?:\s|$)"  # A.
+)
+"""`STRUCTURAL` for those languages."""
 SECTION_NUMBER = r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}"
 LETTER_HEADING = r"(?P<num>[A-Z][.．])\s+(?P<text>\S.*)"
 LETTER_ALONE = r"[A-Z][.．]"
