@@ -776,11 +776,9 @@ def _paragraph(reading: Reading, node: _Element, depth: int) -> list[Block]:
                 "an unnumbered paragraph holding a part number and a title is a heading",
                 node,
             )
-            number, text = numbered
-            heading = Heading(
-                number=number, text=normalise([text], reading.language), level=depth + 1
-            )
-            return [heading, *parts.tables]
+            number, title = numbered
+            title_inlines = normalise([title], reading.language)
+            return [Heading(number=number, text=title_inlines, level=depth + 1), *parts.tables]
         out.append(
             OperativeParagraph(
                 number=parts.number,
