@@ -180,6 +180,11 @@ class _Builder:
                 self.diagnostics,
                 [line.no for line in content] + [note.line + at for note, at in note_lines],
                 lang=self.profile.code,
+                marked=frozenset(
+                    at + 1
+                    for at, line in enumerate(content)
+                    if layout.MARKER_LINE.fullmatch(line.text)
+                ),
             )
             for line, text in zip(content, texts, strict=False):
                 line.text = text

@@ -56,9 +56,17 @@ _COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 
 
 def rejoin_split_words(
-    texts: list[str], diagnostics: Diagnostics, lines: list[int], *, lang: str
+    texts: list[str],
+    diagnostics: Diagnostics,
+    lines: list[int],
+    *,
+    lang: str,
+    marked: frozenset[int] = frozenset(),
 ) -> list[str]:
-    """`texts` (content lines) with split words rejoined; each repair is reported."""
+    """`texts` (content lines) with split words rejoined; each repair is reported.
+
+    The texts at the indexes `marked` follow a footnote marker printed on a line of its
+    own: a space before punctuation there is where the marker stood, and stays for it."""
     known = vocabulary(lang)
     words: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
@@ -83,12 +91,12 @@ def rejoin_split_words(
     spaced_marks = _stray_spaces(texts)
     overlong = _overlong_width(texts)
     out: list[str] = []
-    for text, line in zip(texts, lines, strict=True):
+    for at, (text, line) in enumerate(zip(texts, lines, strict=True)):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
         if " ”" in text or " –" in text:
             text = _STRAY_SPACE.sub("", text)
-        if spaced_marks:
+        if spaced_marks and at not in marked:
             text = _SPACE_BEFORE.sub(lambda m: _keep_space(m, spaced_marks), text)
         if years:
             text = _rejoin_years(text, years, diagnostics, line)
