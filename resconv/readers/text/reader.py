@@ -127,7 +127,7 @@ class _Builder:
         lines = layout.split_lines(text)
         lines = join_marker_breaks(lines, cjk=self.profile.joiner == "cjk")
         if self.profile.joiner == "space":
-            lines = join_word_lines(lines, self.diagnostics)
+            lines = join_word_lines(lines, self.diagnostics, self.profile)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
