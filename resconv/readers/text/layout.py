@@ -567,7 +567,7 @@ def _numbered_tail(
                 best = (at, list(notes))
             continue
         run_on += 1
-        if run_on > _NOTE_LINES:
+        if run_on > _NOTE_AREA_LINES:
             break
     return best
 
@@ -645,7 +645,7 @@ def _markers_apart(
     texts = [lines[i].text for i in content if i >= first]
     if (
         not texts[0][:1].isupper()
-        or len(texts) > _NOTE_LINES * len(markers)
+        or len(texts) > _NOTE_AREA_LINES * len(markers)
         or _count_bodies(texts, 0) != len(markers)
     ):
         return
@@ -677,7 +677,7 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
         if texts and lines[index].blank_before and texts[-1][-1:] in ",;:":
             return False  # a paragraph's clause before a blank line: text, not a note
         texts.append(text)
-    if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_LINES * len(markers):
+    if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_AREA_LINES * len(markers):
         return False
     return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
 
@@ -725,7 +725,10 @@ _LABEL_ALONE = re.compile(
 )
 """A paragraph or subparagraph label alone on its line ("(a)", "b)", "(iv)", "2.")."""
 _NOTE_LINES = 8
-"""A page's footnotes run to at most this many lines each, on average; more is text."""
+"""A note printed on its marker's line runs on over at most this many lines."""
+_NOTE_AREA_LINES = 16
+"""A page's footnotes run to at most this many lines each, on average; more is text (a
+note may list dozens of document symbols)."""
 
 
 def _count_bodies(texts: list[str], abbreviations: int) -> int:
@@ -801,7 +804,13 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A.")."""
     if abbreviations and _ABBREVIATION.search(line):
         return False
-    return _ends_sentence(line) and not following[:1].isdigit() and not following[:1].islower()
+    if not _ends_sentence(line) or following[:1].islower():
+        return False
+    # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.
+    return not following[:1].isdigit() or _NUMBER_AND_WORD.match(following) is not None
+
+
+_NUMBER_AND_WORD = re.compile(r"\d{1,3} [^\W\d_]+\b(?![./])")
 
 
 def _next_note(note: Note, marker: str) -> bool:
