@@ -1378,8 +1378,8 @@ def _preamble_last_line_last(
             out = list(lines)
         moved = out[head + 1 : index + 1]  # the tail, and a marker printed before it
         out[head + 1 : index + 2] = [opening, *moved]
-        opening.blank_before, moved[0].blank_before = moved[0].blank_before, True
         opening.page_break, moved[0].page_break = moved[0].page_break, False
+        opening.blank_before = True  # it opens a paragraph after one that ended
         for line in moved:
             line.blank_before = False
     return out
