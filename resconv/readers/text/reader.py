@@ -127,7 +127,7 @@ class _Builder:
         lines = layout.split_lines(text)
         lines = join_marker_breaks(lines, cjk=self.profile.joiner == "cjk")
         if self.profile.joiner == "space":
-            lines = join_word_lines(lines, self.diagnostics)
+            lines = join_word_lines(lines, self.diagnostics, self.profile)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
@@ -180,6 +180,11 @@ class _Builder:
                 self.diagnostics,
                 [line.no for line in content] + [note.line + at for note, at in note_lines],
                 lang=self.profile.code,
+                marked=frozenset(
+                    at + 1
+                    for at, line in enumerate(content)
+                    if layout.MARKER_LINE.fullmatch(line.text)
+                ),
             )
             for line, text in zip(content, texts, strict=False):
                 line.text = text
