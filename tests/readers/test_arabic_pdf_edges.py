@@ -115,3 +115,15 @@ def test_markers_keep_their_place_beside_brackets_and_commas(
 def test_a_hyphen_between_arabic_words_stays() -> None:
     """A hyphen between Arabic words ("الأول-ألف") is no kashida sign."""
     assert _read(_shown("انظر الفرع الأول-ألف"), ".") == "انظر الفرع الأول-ألف."
+
+
+def test_latin_text_ending_a_note_keeps_its_spaces() -> None:
+    text = _read(_MARKER + "1", " ", _shown("انظر أيضا"), " ", "United Nations, Treaty Series.")
+    assert text == "1 انظر أيضا United Nations, Treaty Series."
+
+
+def test_a_closing_bracket_opening_a_line_before_a_slash_closes() -> None:
+    """The line carries on "(Parts I and II)/Corr.1" from the line before; the reader's
+    mirrored bracket faces the way the slash after it needs."""
+    text = _read("II(/Corr.1 ", "و", " NPT/CONF.2000/28 (Part III)")
+    assert text == "II)/Corr.1 و NPT/CONF.2000/28 (Part III)"

@@ -409,7 +409,9 @@ def _turn_brackets(spans: list[Span]) -> None:
             continue
         before = chars[index - 1] if index else " "
         after = chars[index + 1] if index + 1 < len(chars) else " "
-        if (before.isspace() or before in _OPENERS) and not after.isspace():
+        if after in _CLOSING_PUNCTUATION:  # "II)/Corr.1" at a line's start
+            chars[index] = pair[1]
+        elif (before.isspace() or before in _OPENERS) and not after.isspace():
             chars[index] = pair[0]
         elif not before.isspace() and (after.isspace() or not after.isalnum()):
             chars[index] = pair[1]
@@ -443,7 +445,7 @@ def _pair_up(chars: list[str]) -> None:
             elif char == closer:
                 if depth:
                     depth -= 1
-                elif closer in chars[index + 1 :]:
+                elif closer in chars[index + 1 :] and chars[index + 1] not in _CLOSING_PUNCTUATION:
                     chars[index] = opener
                     depth += 1
 
@@ -452,6 +454,8 @@ _PAIRS = ("()", "[]", "{}")
 _PAIR_CHARS = tuple((pair[0], pair[1]) for pair in _PAIRS)
 _FACING = {char: (pair[0], pair[1]) for pair in _PAIRS for char in pair}
 _OPENERS = frozenset(pair[0] for pair in _PAIRS)
+_CLOSING_PUNCTUATION = frozenset(",.;:/،؛")
+"""What follows a closing bracket, never an opening one."""
 
 
 _Placed = tuple[str, Span, float, float]
@@ -629,6 +633,7 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
             chunk = (
                 chunk
                 if _ENDS_SENTENCE.search(chunk[-1][0]) is None
+                or any(kinds[i] in "LD" for i in range(index, end))
                 else [item for item in chunk if not item[0].isspace()]
             )
         logical.extend(_undo_display(chunk) if member[index] else chunk)
