@@ -15,9 +15,11 @@ its files with other producers, from UN resolutions the project's tests never re
 
 Each file is read by resconv and compared with the UN's AKN of the same resolution as the
 accuracy benchmark compares (``accuracy_suite.compare``). The sample is taken from the far
-end of the accuracy benchmark's fixed order of the corpus, so the two never share a file.
+end of the accuracy benchmark's fixed order of the corpus, so the two never share a file;
+``--seed`` draws another sample, from the far end of another order.
 
     python benchmarks/other_producers.py /path/to/GAresolutions --per-language 10
+    python benchmarks/other_producers.py /path/to/GAresolutions --per-language 10 --seed second
 
 ``--offset N`` skips the first N usable resolutions of each language, drawing a second
 sample that work on the first never looked at.
@@ -69,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--languages", default=",".join(LANGUAGES))
     parser.add_argument("--work", type=Path, default=None, help="cache of generated files")
     parser.add_argument("--failures", action="store_true", help="print each difference")
+    parser.add_argument(
+        "--seed",
+        default="",
+        help="draw another sample: the corpus order is keyed by this text (default: none)",
+    )
     return parser
 
 
@@ -125,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     languages = tuple(args.languages.split(","))
     rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     failures: list[str] = []
-    for language, sources in held_out_candidates(args.corpus, languages).items():
+    for language, sources in held_out_candidates(args.corpus, languages, seed=args.seed).items():
         taken = skipped = 0
         for source in reversed(sources):
             if taken == args.per_language:

@@ -68,7 +68,7 @@ _NUMBER_IN_TEXT = re.compile(
 UN's files of some sessions have it: "\t1 -\t…" (Arabic), "10.\u200e\t…", "5\t…". A tab,
 or a separator before a space or the end of the block's own text, must follow: "3.5
 million" and "15 States" stay text."""
-_LABEL_PATTERN = r"\(?[a-z]{1,5}\)|\([^\W\d_]\)|\(\d{1,2}\)"
+_LABEL_PATTERN = r"\(?(?:[a-z]{1,5}|[а-я])\)|\([^\W\d_]\)|\(\d{1,2}\)"
 _LABEL = re.compile(_LABEL_PATTERN)
 _LABEL_IN_TEXT = re.compile(rf"\s*(?P<label>{_LABEL_PATTERN})[\u200e\u200f]*[\t\u00a0]")
 """A subparagraph label printed inside the text, then a tab: "(a)\t", "ii)\t", "(أ)\t"."""
@@ -576,14 +576,43 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
             found = _paragraph(reading, node, depth)
             if len(found) == 1 and isinstance(found[0], Heading):
                 _add_heading(reading, out, found[0])
-            elif name != "paragraph" or not _attach_labelled(reading, node, found, out):
+            elif (
+                name != "paragraph" or not _attach_labelled(reading, node, found, out)
+            ) and not _number_the_text(reading, node, found, out):
                 out.extend(found)
     return out
 
 
+def _number_the_text(
+    reading: Reading, node: _Element, found: list[Block], out: list[Block]
+) -> bool:
+    """An unnumbered paragraph after a paragraph that is only its number ("1." on its
+    own, the text set in the next paragraph, as some of the UN's files have them): one
+    numbered paragraph. Returns whether `found` was added so."""
+    last = out[-1] if out else None
+    paragraph = found[0] if len(found) == 1 else None
+    if not (
+        isinstance(last, OperativeParagraph)
+        and last.number is not None
+        and not (last.content or last.subparagraphs or last.wrap_up)
+        and isinstance(paragraph, OperativeParagraph)
+        and paragraph.number is None
+        and paragraph.content
+    ):
+        return False
+    reading.info(
+        "akn-number-alone",
+        f"a paragraph holding only the number {last.number!r} numbers the paragraph after it",
+        node,
+    )
+    out[-1] = replace(paragraph, number=last.number)
+    return True
+
+
 def _add_heading(reading: Reading, out: list[Block], heading: Heading) -> None:
     """`heading` after `out`; a heading that is only a part number ("I", on a line of
-    its own in the UN's files) and this heading's text are one heading."""
+    its own in the UN's files), or a numbered paragraph with nothing in it but a part
+    number, and this heading's text are one heading."""
     last = out[-1] if out else None
     if (
         isinstance(last, Heading)
@@ -595,7 +624,27 @@ def _add_heading(reading: Reading, out: list[Block], heading: Heading) -> None:
     ):
         out[-1] = replace(last, number=plain(last.text), text=heading.text)
         return
+    if (
+        isinstance(last, OperativeParagraph)
+        and last.number is not None
+        and not last.content
+        and not last.subparagraphs
+        and not last.wrap_up
+        and heading.number is None
+        and is_part_number(last.number, reading.language)
+    ):
+        reading.info(
+            "akn-number-before-heading",
+            f"an empty paragraph numbered {last.number!r} before a heading is its number",
+        )
+        out[-1] = replace(heading, number=last.number)
+        return
     out.append(heading)
+
+
+def _opens_list(paragraph: OperativeParagraph) -> bool:
+    """Whether `paragraph` ends with a colon: the list under it follows."""
+    return plain(paragraph.content).rstrip().endswith((":", "："))
 
 
 def _attach_labelled(
@@ -609,7 +658,7 @@ def _attach_labelled(
     paragraph = found[0] if len(found) == 1 else None
     if (
         not isinstance(owner, OperativeParagraph)
-        or (owner.number is None and not owner.subparagraphs)
+        or (owner.number is None and not owner.subparagraphs and not _opens_list(owner))
         or owner.wrap_up
         or not isinstance(paragraph, OperativeParagraph)
     ):
@@ -739,13 +788,25 @@ def _paragraph(reading: Reading, node: _Element, depth: int) -> list[Block]:
         if not _has_body(parts) and parts.number is None:
             reading.info("akn-empty-paragraph", "an empty unnumbered paragraph", node)
         content = normalise(parts.lead, reading.language)
-        if _is_emphasised_heading(parts, content):
+        if _is_emphasised_heading(parts, content, reading.language):
             reading.info(
                 "akn-emphasis-heading",
-                "an unnumbered paragraph set wholly in bold or italics is read as a heading",
+                "a paragraph set wholly in bold or italics, unnumbered or numbered as a part, "
+                "is read as a heading",
                 node,
             )
-            return [Heading(number=None, text=content, level=depth + 1), *parts.tables]
+            heading = Heading(number=parts.number, text=content, level=depth + 1)
+            return [heading, *parts.tables]
+        numbered = _numbered_heading_line(parts, reading.language)
+        if numbered is not None:
+            reading.info(
+                "akn-numbered-heading-line",
+                "an unnumbered paragraph holding a part number and a title is a heading",
+                node,
+            )
+            number, title = numbered
+            title_inlines = normalise([title], reading.language)
+            return [Heading(number=number, text=title_inlines, level=depth + 1), *parts.tables]
         out.append(
             OperativeParagraph(
                 number=parts.number,
@@ -761,11 +822,12 @@ def _paragraph(reading: Reading, node: _Element, depth: int) -> list[Block]:
     return out
 
 
-def _is_emphasised_heading(parts: _Parts, content: Inlines) -> bool:
-    """The UN's files set sub-headings as a paragraph holding one bold span."""
+def _is_emphasised_heading(parts: _Parts, content: Inlines, language: str) -> bool:
+    """The UN's files set sub-headings as a paragraph holding one bold span, some of
+    them numbered as parts are ("II." and a bold "Background")."""
     text = plain(content)
     return (
-        parts.number is None
+        (parts.number is None or _is_heading_number(parts.number, language))
         and not parts.subparagraphs
         and not parts.wrap_up
         and bool(parts.initial_words)
@@ -773,6 +835,32 @@ def _is_emphasised_heading(parts: _Parts, content: Inlines) -> bool:
         and all(not isinstance(piece, FootnoteRef) for piece in content)
         and not text.endswith(SENTENCE_ENDS)
     )
+
+
+def _numbered_heading_line(parts: _Parts, language: str) -> tuple[str, str] | None:
+    """The part number and title of a short unnumbered paragraph that prints them apart
+    ("二\t我们所处的当今世界", "IV. Follow-up"): a Roman or Chinese number, then a title
+    without closing punctuation or notes; None for other paragraphs."""
+    if parts.number is not None or parts.subparagraphs or parts.wrap_up:
+        return None
+    if not all(isinstance(piece, str) for piece in parts.lead):
+        return None
+    text = "".join(piece for piece in parts.lead if isinstance(piece, str)).strip()
+    found = _HEADING_LINE.fullmatch(text)
+    if found is None or text.endswith(SENTENCE_ENDS) or not is_part_number(found["num"], language):
+        return None
+    return found["num"], found["title"]
+
+
+_HEADING_LINE = re.compile(
+    r"(?P<num>(?:[IVXLC]+\.?|[一二三四五六七八九十]+))[\t ]+(?P<title>\S[^\n]{0,150})"
+)
+"""A part number and a title on one line, apart ("IV. Follow-up", "二 我们的承诺")."""
+
+
+def _is_heading_number(number: str, language: str) -> bool:
+    """A part's number ("II.", "B", "二"), not an operative paragraph's ("3.")."""
+    return not number.strip().rstrip(".．").isdigit() and is_part_number(number, language)
 
 
 def _is_blank(node: _Element) -> bool:

@@ -504,9 +504,49 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
                 title = first_block.text
             elif isinstance(first_block, OperativeParagraph):
                 title = first_block.content
+    if not title and not paragraphs and body_blocks:
+        title = _title_in_body(reading, doc, body_blocks, label)
     return Annex(
         label=label, title=title, preamble=paragraphs, body=tuple(body_blocks), parts=tuple(parts)
     )
+
+
+def _title_in_body(
+    reading: Reading, doc: _Element, body_blocks: list[Block], label: str
+) -> Inlines:
+    """The title of an annex that has none in its preface, taken out of `body_blocks`:
+    the unnumbered heading or title-like line its body opens with before a heading
+    (printed under the label, where a title stands), or the label and title set as one
+    paragraph ("附件为…宣言"); () otherwise."""
+    first = body_blocks[0]
+    opening = _unnumbered_text(first)
+    if opening is None or not opening[1]:
+        return ()
+    text = opening[0]
+    following = body_blocks[1] if len(body_blocks) > 1 else None
+    if isinstance(first, Heading):
+        title = first.text
+    elif (
+        isinstance(first, OperativeParagraph)
+        and isinstance(following, Heading)
+        and not any(isinstance(piece, FootnoteRef) for piece in first.content)
+    ):
+        title = first.content  # an unnumbered line over the annex's first heading
+    elif (
+        text.startswith(label)
+        and text[len(label) :].strip()
+        and isinstance(first, OperativeParagraph)
+    ):
+        first_text = first.content[0] if first.content else None
+        if not isinstance(first_text, Text) or not first_text.text.lstrip().startswith(label):
+            return ()
+        rest = first_text.text.lstrip()[len(label) :].lstrip()
+        title = (Text(text=rest), *first.content[1:]) if rest else first.content[1:]
+    else:
+        return ()
+    body_blocks.pop(0)
+    reading.info("akn-annex-title-in-body", "the annex's title is the first line of its body", doc)
+    return title
 
 
 def _unnumbered_text(block: Block) -> tuple[str, bool] | None:

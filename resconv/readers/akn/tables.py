@@ -44,7 +44,22 @@ def table(reading: Reading, node: _Element) -> Table:
             reading.unexpected(child, "table")
             cell = TableCell(content=(inline.inlines(reading, [child]),))
             rows.append(TableRow(cells=(cell,)))
-    return Table(rows=tuple(rows), caption=caption)
+    return Table(rows=tuple(_without_empty_rows(reading, node, rows)), caption=caption)
+
+
+def _without_empty_rows(reading: Reading, node: _Element, rows: list[TableRow]) -> list[TableRow]:
+    """`rows` without the rows that hold nothing (the UN's files set an empty row as space
+    under a table's header; a page shows no row there). Kept when a cell spans rows,
+    where an empty row may be one that a span covers."""
+    if any(cell.row_span > 1 for row in rows for cell in row.cells):
+        return rows
+    kept = [row for row in rows if any(cell.content for cell in row.cells)]
+    if not kept or len(kept) == len(rows):
+        return rows
+    reading.info(
+        "akn-empty-table-row", f"{len(rows) - len(kept)} empty table row(s) left out", node
+    )
+    return kept
 
 
 def _row(reading: Reading, node: _Element) -> TableRow:

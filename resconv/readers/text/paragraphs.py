@@ -316,6 +316,12 @@ class ParagraphClassifier:
                 ),
                 index,
             )
+        inline_number = self._section_number_inline(para)
+        if inline_number is not None:
+            number, start = inline_number
+            return Heading(
+                number=number, text=para.inlines(start), level=self._level(part, "roman")
+            ), index
         if (
             (part.in_body or self._opens_body(para, rest, index))
             and self.is_title_like(para)
@@ -327,14 +333,48 @@ class ParagraphClassifier:
             ), index
         return None
 
+    def _section_number_inline(self, para: Para) -> tuple[str, int] | None:
+        """The section number a one-line heading opens with ("二 我们所处的当今世界"),
+        and where its text starts; None for other paragraphs."""
+        number, space, _ = para.first.partition(" ")
+        if (
+            not space
+            or len(para.lines) > 2
+            or not self.profile.section_number.fullmatch(number)
+            or not para.text.startswith(number)
+            or para.text[-1] in layout.PARAGRAPH_END
+            or para.markers
+        ):
+            return None
+        start = len(number)
+        while para.text[start : start + 1].isspace():
+            start += 1
+        return (number, start) if start < len(para.text) else None
+
     def _opens_body(self, para: Para, rest: list[Para], index: int) -> bool:
         """Whether an unpunctuated line in the preamble heads the operative part: the
         paragraph after it is numbered ("Management of UN-Habitat" / "1. Welcomes …"), and
         it does not open with preambular initial words."""
+        if index >= len(rest) or self.profile.preambular.match(para.text):
+            return False
+        if self.profile.operative_number.match(rest[index].text) is not None:
+            return True
+        return self._heads_prose(rest, index)
+
+    def _heads_prose(self, rest: list[Para], index: int) -> bool:
+        """Whether the paragraphs from `index` are at most one more unpunctuated line
+        ("Guideline 1" / "Scope") and then an unnumbered paragraph closing a sentence
+        without preambular initial words: the lines are headings over the text of an
+        annex (or a resolution) that has no preamble, not preambular paragraphs."""
+        following = rest[index]
+        if self.is_title_like(following) and index + 1 < len(rest):
+            following = rest[index + 1]
+        text = following.text
         return (
-            index < len(rest)
-            and self.profile.operative_number.match(rest[index].text) is not None
-            and not self.profile.preambular.match(para.text)
+            text[-1:] in ".。"
+            and not self.profile.preambular.match(text)
+            and not self.profile.structural.match(text)
+            and self.profile.operative_number.match(text) is None
         )
 
     def part_start(
