@@ -10,6 +10,7 @@ them, one span per character (raised ones for markers); the reader must give the
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from bidi.algorithm import get_display
@@ -127,3 +128,14 @@ def test_a_closing_bracket_opening_a_line_before_a_slash_closes() -> None:
     mirrored bracket faces the way the slash after it needs."""
     text = _read("II(/Corr.1 ", "و", " NPT/CONF.2000/28 (Part III)")
     assert text == "II)/Corr.1 و NPT/CONF.2000/28 (Part III)"
+
+
+def test_a_letter_drawn_twice_at_one_place_reads_once() -> None:
+    """LibreOffice draws some letters with a vowel mark twice, one over the other."""
+    line = _line(_shown("عنها"), " ", _shown("التي أُعلن"))
+    double = next(span for span in line.spans if span.text == "أ")
+    double.spaced = True  # PDFium reports a word break between the two copies
+    left, right = double.x0 + 0.2, double.x1 + 0.2
+    line.spans.append(replace(double, x0=left, x1=right, chars=[("أ", left, right)], spaced=False))
+    [ordered] = order_lines([line])
+    assert ordered.text == "التي أُعلن عنها"

@@ -185,7 +185,7 @@ def _logical_order(line: Line) -> None:
     pieces: list[tuple[float, int, _Placed]] = []
     order = 0
     mirrored = _RTL_LETTER.search(line.text) is not None
-    for span in line.spans:
+    for span in _without_doubles(line.spans):
         for text, left, right in _pieces(span, mirrored):
             order += 1
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
@@ -244,6 +244,34 @@ def _logical_order(line: Line) -> None:
         span.text = marks_in_typing_order(span.text)
     line.changed()
     _turn_brackets(line.spans)
+
+
+def _without_doubles(spans: list[Span]) -> list[Span]:
+    """The spans without a second drawing of the same letters at the same place.
+
+    LibreOffice draws some letters with a vowel mark ("أُ") twice, one copy over the
+    other; PDFium reports both, and a word break between them. One copy is kept, spaced
+    only when both are.
+    """
+    kept: list[Span] = []
+    for span in spans:
+        text = span.text.strip()
+        double = next(
+            (
+                other
+                for other in kept
+                if text
+                and other.text.strip() == text
+                and min(other.x1, span.x1) - max(other.x0, span.x0)
+                > 0.7 * max(other.x1 - other.x0, span.x1 - span.x0)
+            ),
+            None,
+        )
+        if double is None:
+            kept.append(span)
+        else:
+            double.spaced = double.spaced and span.spaced
+    return kept
 
 
 _MARKER_BESIDE_PUNCTUATION = frozenset(
