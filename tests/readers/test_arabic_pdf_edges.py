@@ -139,3 +139,9 @@ def test_a_letter_drawn_twice_at_one_place_reads_once() -> None:
     line.spans.append(replace(double, x0=left, x1=right, chars=[("أ", left, right)], spaced=False))
     [ordered] = order_lines([line])
     assert ordered.text == "التي أُعلن عنها"
+
+
+def test_a_tanween_drawn_past_the_end_of_its_line_stays_on_its_word() -> None:
+    """A tanween over a final alif reaches past the line's left edge, a piece apart."""
+    words = "وإذ تشير إلى الدعوة كما تم تأكيدها مجددا"
+    assert _read("\u064b", _shown(words)) == words + "\u064b"

@@ -770,14 +770,22 @@ _ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")
 
 
 def _visual_kind(text: str) -> str:
-    """`_kind` of a piece's first character; a space is "W", a plus or minus sign "E"."""
+    """`_kind` of a piece's first character; a space is "W", a plus or minus sign "E";
+    a vowel mark drawn apart from its letter (wider than it: a tanween over a final
+    alif) reads with the Arabic letters it sits on."""
     if not text:
         return "N"
     if text.isspace():
         return "W"
-    if unicodedata.bidirectional(text[0]) == "ES":
+    bidi = unicodedata.bidirectional(text[0])
+    if bidi == "ES":
         return "E"
+    if bidi == "NSM" and _ARABIC_MARK.match(text):
+        return "R"
     return _kind(text[0])
+
+
+_ARABIC_MARK = re.compile("[ً-ٰٟ]")
 
 
 def _raised(item: _Placed, line: list[_Placed]) -> bool:
