@@ -334,11 +334,11 @@ class ParagraphClassifier:
         return None
 
     def _section_number_inline(self, para: Para) -> tuple[str, int] | None:
-        """The section number a one-line heading opens with ("二 我们所处的当今世界"),
-        and where its text starts; None for other paragraphs."""
-        number, space, _ = para.first.partition(" ")
+        """The section number a one-line heading opens with, its text right after it
+        ("二 我们所处的当今世界"), and where that text starts; None for other paragraphs."""
+        number, _, rest = para.first.partition(" ")
         if (
-            not space
+            not rest[:1].isalpha()  # "أولا - الحوكمة": a separator, read as printed
             or len(para.lines) > 2
             or not self.profile.section_number.fullmatch(number)
             or not para.text.startswith(number)
