@@ -333,6 +333,11 @@ class ParagraphClassifier:
             ), index
         return None
 
+    def opens_with_section_number(self, para: Para) -> bool:
+        """Whether `para`'s first word is a section number ("二", "IV", "一." with a stop)."""
+        number = para.first.partition(" ")[0]
+        return bool(self.profile.section_number.fullmatch(number.rstrip(".．") or number))
+
     def _section_number_inline(self, para: Para) -> tuple[str, int] | None:
         """The section number a one-line heading opens with, its text right after it
         ("二 我们所处的当今世界"), and where that text starts; None for other paragraphs."""
@@ -340,7 +345,7 @@ class ParagraphClassifier:
         if (
             not rest[:1].isalpha()  # "أولا - الحوكمة": a separator, read as printed
             or len(para.lines) > 2
-            or not self.profile.section_number.fullmatch(number)
+            or not self.opens_with_section_number(para)
             or not para.text.startswith(number)
             or para.text[-1] in layout.PARAGRAPH_END
             or para.markers

@@ -342,7 +342,7 @@ class _Builder:
                     and not part.body
                     and self.classifier.is_title_like(para)
                     and (not annex_title or _continues(para.text))
-                    and not self.profile.section_number.fullmatch(para.first.split(" ")[0])
+                    and not self.classifier.opens_with_section_number(para)
                 ):
                     if annex_title:
                         annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))
