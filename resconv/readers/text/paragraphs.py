@@ -154,6 +154,7 @@ class ParagraphClassifier:
             )
             or self._preambular_despite_end(text)
             or self._preambular_before_preamble(para, rest, index)
+            or self._preambular_before_first_number(para, rest, index, part)
         ):
             part.preamble.append(
                 PreambularParagraph(
@@ -215,6 +216,20 @@ class ParagraphClassifier:
             return False
         preambular = self.profile.preambular.match(text)
         return bool(preambular) and len(preambular) >= len(self.profile.operative.match(text))
+
+    def _preambular_before_first_number(
+        self, para: Para, rest: list[Para], index: int, part: Part
+    ) -> bool:
+        """The preamble's last paragraph printed with ";" and with initial words both
+        parts use ("表示注意到…；"): after preambular paragraphs, right before the first
+        numbered paragraph ("1."), where an unnumbered operative paragraph cannot stand."""
+        if not part.preamble or para.text[-1:] not in ";；؛" or index >= len(rest):
+            return False
+        numbered = self.profile.operative_number.match(rest[index].text)
+        if numbered is None:
+            return False
+        digits = "".join(ch for ch in numbered.group("num") if ch.isdigit())
+        return digits == "1" and bool(self.profile.preambular.match(para.text))
 
     def _preambular_despite_end(self, text: str) -> bool:
         """A preambular paragraph printed with ";" (a slip the UN's texts have): it opens
