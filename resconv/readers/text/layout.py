@@ -204,8 +204,9 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]+(?=\S)")
-"""A paragraph or subparagraph label set apart from its text ("(a)      To", "(a) 促进")."""
+_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-zа-я]{1,6}[.)]|\([0-9A-Za-zа-я]{1,6}\))[ \t]+(?=\S)")
+"""A paragraph or subparagraph label set apart from its text ("(a)      To", "(a) 促进",
+Russian "а)    обеспечивать")."""
 
 
 def _measure_indent(line: Line, raw: str) -> None:
@@ -1252,7 +1253,11 @@ def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
     `column`."""
     line = shapes.lines[index]
     if not line.page_break:
-        return _at(line, column)
+        # A label at the text's column opens a nested item ("b)      Les tables …" /
+        # "        i)     Table ronde 1 …"), unless it stands alone on its line.
+        if line.hang >= 0 and shapes.structural[index]:
+            return False
+        return _at(line, column) or (not shapes.ended[index - 1] and _near(line, column))
     return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
 
 
@@ -1261,6 +1266,18 @@ def _at(line: Line, column: int) -> bool:
     lines under a label's text by one in a layout-keeping extraction ("(a) 促进…" over
     "    济和…")."""
     return column <= line.indent <= column + 1
+
+
+def _near(line: Line, column: int) -> bool:
+    """Whether `line`, without a label of its own, stands at most two columns off
+    `column` either way: so a layout-keeping extraction may set the lines under a
+    label's text when the sentence goes on ("a)       à s’entraider" over
+    "              procédures", "(k) 有效…" over "    工作环境…")."""
+    return line.hang < 0 and abs(line.indent - column) <= _COLUMN_DRIFT
+
+
+_COLUMN_DRIFT = 2
+"""How far a layout-keeping extraction may set the lines under a label's text off it."""
 
 
 def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
