@@ -1399,8 +1399,8 @@ def _preamble_last_line_last(
     preambular paragraph (a comma) without opening one, after a paragraph that ended (a
     marker printed apart may come between: it goes with it), and the line after it opens
     with preambular initial words, after a blank line, leaves its sentence open and is
-    its paragraph's only other line (a blank line, a number or the end follows it, not
-    a page break).
+    its paragraph's only other line (a number, the end, or a blank line and a paragraph
+    opening with initial words follow it; not a page break).
     """
     number = profile.operative_number.match
     out = lines
@@ -1421,7 +1421,11 @@ def _preamble_last_line_last(
             or len(tail.text) > len(opening.text) // _TAIL_SHARE
             or not (
                 after is None
-                or (after.blank_before and not after.page_break)
+                or (
+                    after.blank_before
+                    and not after.page_break
+                    and _opens_paragraph(after.text, profile)
+                )
                 or number(after.text)
                 or boundary.fullmatch(after.text)
             )
