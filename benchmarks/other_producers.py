@@ -21,6 +21,9 @@ end of the accuracy benchmark's fixed order of the corpus, so the two never shar
     python benchmarks/other_producers.py /path/to/GAresolutions --per-language 10
     python benchmarks/other_producers.py /path/to/GAresolutions --per-language 10 --seed second
 
+``--offset N`` skips the first N usable resolutions of each language, drawing a second
+sample that work on the first never looked at.
+
 Needs pandoc and LibreOffice (``apt-get install pandoc libreoffice-writer-nogui``);
 generated files are cached under ``--work`` (the user cache folder by default).
 """
@@ -59,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="a local checkout of UNxml/GAresolutions")
     parser.add_argument("--per-language", type=int, default=10)
+    parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        help="skip this many usable resolutions per language first (a second, held-out sample)",
+    )
     parser.add_argument("--languages", default=",".join(LANGUAGES))
     parser.add_argument("--work", type=Path, default=None, help="cache of generated files")
     parser.add_argument("--failures", action="store_true", help="print each difference")
@@ -124,13 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     failures: list[str] = []
     for language, sources in held_out_candidates(args.corpus, languages, seed=args.seed).items():
-        taken = 0
+        taken = skipped = 0
         for source in reversed(sources):
             if taken == args.per_language:
                 break
             try:
                 model = expected_model(source.path)
             except Unusable:
+                continue
+            if skipped < args.offset:
+                skipped += 1
                 continue
             taken += 1
             made = zip(PRODUCERS, _made(work, source.path, markdown(model)), strict=True)

@@ -194,7 +194,8 @@ def test_tables_keep_their_rows_cells_spans_and_alignment(shared_dir: Path) -> N
     sources = nodes(root, "//a:table", NS)
     assert len(tables) == len(sources) == 2
     for table, source in zip(tables, sources, strict=True):
-        rows = nodes(source, "a:tr", NS)
+        # an empty row (space under the header) prints as nothing and is left out
+        rows = [tr for tr in nodes(source, "a:tr", NS) if "".join(map(str, tr.itertext())).strip()]
         assert len(table.rows) == len(rows)
         for row, tr in zip(table.rows, rows, strict=True):
             cells = nodes(tr, "a:th | a:td", NS)
@@ -205,7 +206,8 @@ def test_tables_keep_their_rows_cells_spans_and_alignment(shared_dir: Path) -> N
             assert row.header == all(etree.QName(c).localname == "th" for c in cells)
         justified = [
             c.get("{http://un.org/akn4un}data-justification")
-            for c in source.iter()
+            for tr in rows
+            for c in tr.iter()
             if c.get("{http://un.org/akn4un}data-justification")
         ]
         aligned = [c.align for r in table.rows for c in r.cells if c.align]

@@ -576,9 +576,37 @@ def _blocks_of(reading: Reading, nodes: list[_Element], depth: int, where: str) 
             found = _paragraph(reading, node, depth)
             if len(found) == 1 and isinstance(found[0], Heading):
                 _add_heading(reading, out, found[0])
-            elif name != "paragraph" or not _attach_labelled(reading, node, found, out):
+            elif (
+                name != "paragraph" or not _attach_labelled(reading, node, found, out)
+            ) and not _number_the_text(reading, node, found, out):
                 out.extend(found)
     return out
+
+
+def _number_the_text(
+    reading: Reading, node: _Element, found: list[Block], out: list[Block]
+) -> bool:
+    """An unnumbered paragraph after a paragraph that is only its number ("1." on its
+    own, the text set in the next paragraph, as some of the UN's files have them): one
+    numbered paragraph. Returns whether `found` was added so."""
+    last = out[-1] if out else None
+    paragraph = found[0] if len(found) == 1 else None
+    if not (
+        isinstance(last, OperativeParagraph)
+        and last.number is not None
+        and not (last.content or last.subparagraphs or last.wrap_up)
+        and isinstance(paragraph, OperativeParagraph)
+        and paragraph.number is None
+        and paragraph.content
+    ):
+        return False
+    reading.info(
+        "akn-number-alone",
+        f"a paragraph holding only the number {last.number!r} numbers the paragraph after it",
+        node,
+    )
+    out[-1] = replace(paragraph, number=last.number)
+    return True
 
 
 def _add_heading(reading: Reading, out: list[Block], heading: Heading) -> None:
@@ -825,7 +853,7 @@ def _numbered_heading_line(parts: _Parts, language: str) -> tuple[str, str] | No
 
 
 _HEADING_LINE = re.compile(
-    r"(?P<num>(?:[IVXLC]+\.?|[一二三四五六七八九十]+))[\t ]+(?P<title>\S[^\n]{0,150})"
+    r"(?P<num>(?:[IVXLC]+|[一二三四五六七八九十]+)[.．]?)[\t ]+(?P<title>\S[^\n]{0,150})"
 )
 """A part number and a title on one line, apart ("IV. Follow-up", "二 我们的承诺")."""
 

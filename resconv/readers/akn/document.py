@@ -515,15 +515,23 @@ def _title_in_body(
     reading: Reading, doc: _Element, body_blocks: list[Block], label: str
 ) -> Inlines:
     """The title of an annex that has none in its preface, taken out of `body_blocks`:
-    the unnumbered heading its body opens with (printed under the label, where a title
-    stands), or the label and title set as one paragraph ("附件为…宣言"); () otherwise."""
+    the unnumbered heading or title-like line its body opens with before a heading
+    (printed under the label, where a title stands), or the label and title set as one
+    paragraph ("附件为…宣言"); () otherwise."""
     first = body_blocks[0]
     opening = _unnumbered_text(first)
     if opening is None or not opening[1]:
         return ()
     text = opening[0]
+    following = body_blocks[1] if len(body_blocks) > 1 else None
     if isinstance(first, Heading):
         title = first.text
+    elif (
+        isinstance(first, OperativeParagraph)
+        and isinstance(following, Heading)
+        and not any(isinstance(piece, FootnoteRef) for piece in first.content)
+    ):
+        title = first.content  # an unnumbered line over the annex's first heading
     elif (
         text.startswith(label)
         and text[len(label) :].strip()

@@ -185,7 +185,7 @@ def _logical_order(line: Line) -> None:
     pieces: list[tuple[float, int, _Placed]] = []
     order = 0
     mirrored = _RTL_LETTER.search(line.text) is not None
-    for span in line.spans:
+    for span in _without_doubles(line.spans):
         for text, left, right in _pieces(span, mirrored):
             order += 1
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
@@ -246,6 +246,34 @@ def _logical_order(line: Line) -> None:
     _turn_brackets(line.spans)
 
 
+def _without_doubles(spans: list[Span]) -> list[Span]:
+    """The spans without a second drawing of the same letters at the same place.
+
+    LibreOffice draws some letters with a vowel mark ("أُ") twice, one copy over the
+    other; PDFium reports both, and a word break between them. One copy is kept, spaced
+    only when both are.
+    """
+    kept: list[Span] = []
+    for span in spans:
+        text = span.text.strip()
+        double = next(
+            (
+                other
+                for other in kept
+                if text
+                and other.text.strip() == text
+                and min(other.x1, span.x1) - max(other.x0, span.x0)
+                > 0.7 * max(other.x1 - other.x0, span.x1 - span.x0)
+            ),
+            None,
+        )
+        if double is None:
+            kept.append(span)
+        else:
+            double.spaced = double.spaced and span.spaced
+    return kept
+
+
 _MARKER_BESIDE_PUNCTUATION = frozenset(
     pair
     for digit in "0123456789"
@@ -285,7 +313,7 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 
 
 _KASHIDA_SIGN = (
-    "[-\x01-\x1f0-9A-Za-z!\"#$%&'*+.:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]"
+    "[\x01-\x1f0-9A-Za-z!\"#$%&'*+.:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]"
 )
 _STRAY_LATIN = re.compile(
     "(?<=[\u0620-\u065f])"
@@ -409,7 +437,9 @@ def _turn_brackets(spans: list[Span]) -> None:
             continue
         before = chars[index - 1] if index else " "
         after = chars[index + 1] if index + 1 < len(chars) else " "
-        if (before.isspace() or before in _OPENERS) and not after.isspace():
+        if after in _CLOSING_PUNCTUATION:  # "II)/Corr.1" at a line's start
+            chars[index] = pair[1]
+        elif (before.isspace() or before in _OPENERS) and not after.isspace():
             chars[index] = pair[0]
         elif not before.isspace() and (after.isspace() or not after.isalnum()):
             chars[index] = pair[1]
@@ -423,16 +453,27 @@ def _turn_brackets(spans: list[Span]) -> None:
 
 def _pair_up(chars: list[str]) -> None:
     """A closing bracket with nothing open before it, and another closer of its kind
-    after it, opens: ")1)" is "(1)" turned round."""
+    after it, opens: ")1)" is "(1)" turned round. An opening bracket glued to the word
+    before it, with one open before it and none closing after it, closes: "(كيوتو(1"
+    (a note's marker after the bracket) is "(كيوتو)1"."""
     for opener, closer in _PAIR_CHARS:
         depth = 0
         for index, char in enumerate(chars):
             if char == opener:
-                depth += 1
+                if (
+                    depth
+                    and index
+                    and chars[index - 1].isalpha()
+                    and chars[index + 1 :].count(closer) < depth + 1
+                ):
+                    chars[index] = closer
+                    depth -= 1
+                else:
+                    depth += 1
             elif char == closer:
                 if depth:
                     depth -= 1
-                elif closer in chars[index + 1 :]:
+                elif closer in chars[index + 1 :] and chars[index + 1] not in _CLOSING_PUNCTUATION:
                     chars[index] = opener
                     depth += 1
 
@@ -441,6 +482,8 @@ _PAIRS = ("()", "[]", "{}")
 _PAIR_CHARS = tuple((pair[0], pair[1]) for pair in _PAIRS)
 _FACING = {char: (pair[0], pair[1]) for pair in _PAIRS for char in pair}
 _OPENERS = frozenset(pair[0] for pair in _PAIRS)
+_CLOSING_PUNCTUATION = frozenset(",.;:/،؛")
+"""What follows a closing bracket, never an opening one."""
 
 
 _Placed = tuple[str, Span, float, float]
@@ -555,6 +598,7 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
     never starts a paragraph with it); punctuation right of the last run is the
     paragraph's own unless it is an opening one carried over from the line before.
     """
+    visual = _markers_whole(visual)
     # A raised marker is a footnote's anchor, which a producer treats as a neutral.
     kinds = [
         "N" if _visual_kind(item[0]) == "D" and _raised(item, visual) else _visual_kind(item[0])
@@ -563,11 +607,16 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
     count = len(kinds)
     strong = [index for index, kind in enumerate(kinds) if kind in "RL"]
     leading = strong[0] if strong else count
-    label = _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading])) is not None
+    numbered = _NUMBER_LABEL.match("".join(item[0] for item in visual[:leading]))
+    if visual and kinds[0] == "N" and visual[0][0][:1].isdigit():
+        numbered = None  # a note's raised marker opening the line is no label
+    label = numbered is not None
+    label_end = _items_spanning(visual, numbered.end()) if numbered is not None else 0
     if number_first and not label:
         label = True
         digit = next((i for i in range(leading) if kinds[i] == "D"), leading)
         leading = next((i for i in range(digit, leading) if kinds[i] not in "DSE"), leading)
+        label_end = leading
     member = [kind == "R" for kind in kinds]
     for index, kind in enumerate(kinds):
         if kind != "D" or (label and index < leading):
@@ -582,22 +631,24 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         left_kind = next((kinds[i] for i in reversed(strong) if i < index), "")
         right_kind = next((kinds[i] for i in strong if i > index), "")
         member[index] = "R" in (left_kind, right_kind)
-    anchors = [index for index, kind in enumerate(kinds) if kind in "RLD"]
+    # The label's own characters are no anchors of the text after it.
+    anchors = [index for index, kind in enumerate(kinds) if kind in "RLD" and index >= label_end]
     if not anchors:
         return visual
+    left_pair, right_pair = _edge_brackets(visual, label_end, anchors[0], anchors[-1])
+    run_end = _left_edge_run_end(visual, label_end, anchors[0], left_pair)
+    run_start = _right_edge_run_start(visual, anchors[-1] + 1, right_pair)
     for index, kind in enumerate(kinds):
-        if kind in "RLD":
+        if kind in "RLD" or index < label_end:
             continue
         before = next((i for i in reversed(anchors) if i < index), None)
         after = next((i for i in anchors if i > index), None)
         if before is not None and after is not None:
             member[index] = member[before] and member[after]
         elif after is not None:  # the line's left edge: the logical end of its last run
-            edge = "".join(item[0] for item in visual[: anchors[0]])
-            member[index] = member[after] and not label and _ENDS_SENTENCE.search(edge) is not None
+            member[index] = member[after] and run_end is not None and index >= run_end
         elif before is not None:  # the right edge: the logical start of its first run
-            edge = "".join(item[0] for item in visual[anchors[-1] + 1 :])
-            member[index] = member[before] and _ENDS_SENTENCE.search(edge) is None
+            member[index] = member[before] and index < run_start
     logical: list[_Placed] = []
     index = 0
     while index < count:
@@ -610,11 +661,83 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
             chunk = (
                 chunk
                 if _ENDS_SENTENCE.search(chunk[-1][0]) is None
+                or any(kinds[i] in "LD" for i in range(index, end))
                 else [item for item in chunk if not item[0].isspace()]
             )
         logical.extend(_undo_display(chunk) if member[index] else chunk)
         index = end
     return _markers_without_leading_zero(logical)
+
+
+def _markers_whole(visual: list[_Placed]) -> list[_Placed]:
+    """The digits of a raised marker as one item: a marker is a neutral to the runs
+    around it, but its digits read left to right ("15", not "51")."""
+    out: list[_Placed] = []
+    for item in visual:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and item[0].isdigit()
+            and last[0].isdigit()
+            and _raised(item, visual)
+            and _raised(last, visual)
+            and item[2] - last[3] < 0.2 * item[1].size
+        ):
+            out[-1] = (last[0] + item[0], last[1], last[2], item[3])
+        else:
+            out.append(item)
+    return out
+
+
+def _items_spanning(visual: list[_Placed], length: int) -> int:
+    """How many items from the start of `visual` hold its first `length` characters."""
+    taken = 0
+    for index, item in enumerate(visual):
+        if taken >= length:
+            return index
+        taken += len(item[0])
+    return len(visual)
+
+
+def _edge_brackets(visual: list[_Placed], start: int, first: int, last: int) -> tuple[bool, bool]:
+    """Whether a bracket at the line's left edge (from `start`, after a label; before the
+    `first` anchor) and one at its right edge (after the `last`) belong to the run
+    beside them: a bracket pair takes the direction of the text inside it (UAX #9 N0),
+    so a bracket the run leaves open is closed at one of its edges ("(د-3)" shows its
+    closing bracket at the left), and brackets at both edges of a run pair up."""
+
+    def brackets(items: list[_Placed]) -> int:
+        return sum(item[0].count(c) for item in items for c in "()")
+
+    inner = brackets(visual[first : last + 1]) % 2 == 1
+    left = brackets(visual[start:first]) > 0
+    right = brackets(visual[last + 1 :]) > 0
+    if inner:
+        return left, right and not left
+    return left and right, left and right
+
+
+def _left_edge_run_end(visual: list[_Placed], start: int, first: int, pair: bool) -> int | None:
+    """Where, left of the line's first anchor (from `start`, after a label), the logical
+    end of the line's last run begins, or None: punctuation that ends a clause (a line
+    never starts a paragraph with it), or a bracket of a pair with the run (`pair`)."""
+    for index in range(start, first):
+        text = visual[index][0]
+        if _ENDS_SENTENCE.search(text) or (pair and any(c in "()" for c in text)):
+            return index
+    return None
+
+
+def _right_edge_run_start(visual: list[_Placed], start: int, pair: bool) -> int:
+    """Where, right of the line's last anchor (from `start`), what follows the run
+    begins: after a bracket of a pair with the run (`pair`) and what stands between; or
+    else the whole edge when it holds the paragraph's closing punctuation (with a note's
+    marker and a closing quote mark before it), none of it when it does not (an opening
+    bracket or quote mark carried over from the line before)."""
+    if pair:
+        return 1 + max(i for i in range(start, len(visual)) if any(c in "()" for c in visual[i][0]))
+    closing = any(_ENDS_SENTENCE.search(item[0]) for item in visual[start:])
+    return start if closing else len(visual)
 
 
 def _markers_without_leading_zero(items: list[_Placed]) -> list[_Placed]:
@@ -647,14 +770,22 @@ _ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")
 
 
 def _visual_kind(text: str) -> str:
-    """`_kind` of a piece's first character; a space is "W", a plus or minus sign "E"."""
+    """`_kind` of a piece's first character; a space is "W", a plus or minus sign "E";
+    a vowel mark drawn apart from its letter (wider than it: a tanween over a final
+    alif) reads with the Arabic letters it sits on."""
     if not text:
         return "N"
     if text.isspace():
         return "W"
-    if unicodedata.bidirectional(text[0]) == "ES":
+    bidi = unicodedata.bidirectional(text[0])
+    if bidi == "ES":
         return "E"
+    if bidi == "NSM" and _ARABIC_MARK.match(text):
+        return "R"
     return _kind(text[0])
+
+
+_ARABIC_MARK = re.compile("[ً-ٰٟ]")
 
 
 def _raised(item: _Placed, line: list[_Placed]) -> bool:

@@ -1,0 +1,147 @@
+"""Arabic lines of a paragraph set left to right: what stands at the edges of a run.
+
+A producer that gives Arabic paragraphs a left-to-right base (LibreOffice printing
+pandoc's Word files) resolves brackets as pairs (UAX #9 N0), a clause's comma inside a
+paragraph with the text around it, and draws a note's marker as a neutral whose digits
+still read left to right. The visual lines below are laid out as that producer draws
+them, one span per character (raised ones for markers); the reader must give the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+import pytest
+from bidi.algorithm import get_display
+
+from resconv.readers.pdf.document import Line, Span
+from resconv.readers.pdf.lines import order_lines
+
+_MARKER = "\x00"
+"""In a visual line below, the marker's digits follow this sign (raised, smaller)."""
+
+
+def _line(*pieces: str) -> Line:
+    """A line drawn left to right from `pieces` in visual order; a piece opening with
+    `_MARKER` is a raised note marker."""
+    spans = []
+    x = 72.0
+    for piece in pieces:
+        raised = piece.startswith(_MARKER)
+        for char in piece.lstrip(_MARKER):
+            width = 0.0 if unicodedata.category(char) == "Mn" else (4.0 if raised else 6.0)
+            spans.append(
+                Span(
+                    text=char,
+                    x0=x,
+                    x1=x + width,
+                    baseline=505.0 if raised else 500.0,
+                    size=7.0 if raised else 12.0,
+                    font="Amiri",
+                    italic=False,
+                    bold=False,
+                    chars=[(char, x, x + width)],
+                )
+            )
+            x += width
+    return Line(spans=spans, page=1)
+
+
+def _read(*pieces: str) -> str:
+    [ordered] = order_lines([_line(*pieces)])
+    return ordered.text
+
+
+def _shown(logical: str) -> str:
+    """A right-to-left run as PDFium gives it displayed: brackets and double quotes
+    mirrored."""
+    return get_display(logical, base_dir="R").translate(_QUOTES_MIRRORED)
+
+
+_QUOTES_MIRRORED = str.maketrans("“”", "”“")
+
+
+def test_a_bracket_pair_ending_a_run_closes_at_its_left() -> None:
+    """The pair "(د-3)" takes the direction of the Arabic inside it: its closing bracket shows at
+    the run's left end, before the paragraph's full stop at the right."""
+    text = _read(")", _shown("القرار 217 ألف (د-3"), ".")
+    assert text == "القرار 217 ألف (د-3)."
+
+
+def test_a_note_marker_before_a_bracketed_run_stays_first() -> None:
+    text = _read(_MARKER + "1", " ", ")", _shown("انظر القرار 169 (د-2"), ".")
+    assert text == "1 انظر القرار 169 (د-2)."
+
+
+def test_brackets_at_both_edges_of_a_line_pair_up() -> None:
+    """A bracketed title on a paragraph's last line, its comma after it."""
+    inner = "”اتفاقية الأمم المتحدة لمكافحة الجريمة السيبرانية“"
+    text = _read(")", _shown(inner), "(", "،")
+    assert text == "(" + inner + ")،"
+
+
+def test_a_clause_comma_after_a_paragraph_number_ends_the_line() -> None:
+    """A paragraph's first line breaks after a comma: the comma belongs to the run and
+    shows at its left end, next to the paragraph's number."""
+    text = _read("10 - ", "،", _shown("تشجع الدول الأعضاء ذات الصلة"))
+    assert text == "10 - تشجع الدول الأعضاء ذات الصلة،"
+
+
+def test_a_two_digit_marker_amid_a_run_reads_left_to_right() -> None:
+    first, second = "المؤرخ 8 أيلول/سبتمبر 2006", "واستعراضاتها المتتالية"
+    text = _read(_shown(second), " ", _MARKER + "15", _shown(first))
+    assert text == f"{first}15 {second}"
+
+
+@pytest.mark.parametrize(
+    ("pieces", "logical"),
+    [
+        # a closing bracket before a note's marker, mid-line
+        (
+            (_shown("بوصفه"), " ", _MARKER + "1", _shown("أفريقيا (معاهدة بليندابا)")),
+            "أفريقيا (معاهدة بليندابا)1 بوصفه",
+        ),
+        # a paragraph's closing comma and the marker before it stay after the run
+        ((_shown("معاهدة عدم انتشار الأسلحة النووية"), _MARKER + "1", "،"), None),
+    ],
+)
+def test_markers_keep_their_place_beside_brackets_and_commas(
+    pieces: tuple[str, ...], logical: str | None
+) -> None:
+    expected = logical or "معاهدة عدم انتشار الأسلحة النووية1،"
+    assert _read(*pieces) == expected
+
+
+def test_a_hyphen_between_arabic_words_stays() -> None:
+    """A hyphen between Arabic words ("الأول-ألف") is no kashida sign."""
+    assert _read(_shown("انظر الفرع الأول-ألف"), ".") == "انظر الفرع الأول-ألف."
+
+
+def test_latin_text_ending_a_note_keeps_its_spaces() -> None:
+    text = _read(_MARKER + "1", " ", _shown("انظر أيضا"), " ", "United Nations, Treaty Series.")
+    assert text == "1 انظر أيضا United Nations, Treaty Series."
+
+
+def test_a_closing_bracket_opening_a_line_before_a_slash_closes() -> None:
+    """The line carries on "(Parts I and II)/Corr.1" from the line before; the reader's
+    mirrored bracket faces the way the slash after it needs."""
+    text = _read("II(/Corr.1 ", "و", " NPT/CONF.2000/28 (Part III)")
+    assert text == "II)/Corr.1 و NPT/CONF.2000/28 (Part III)"
+
+
+def test_a_letter_drawn_twice_at_one_place_reads_once() -> None:
+    """LibreOffice draws some letters with a vowel mark twice, one over the other."""
+    line = _line(_shown("عنها"), " ", _shown("التي أُعلن"))
+    double = next(span for span in line.spans if span.text == "أ")
+    double.spaced = True  # PDFium reports a word break between the two copies
+    left, right = double.x0 + 0.2, double.x1 + 0.2
+    line.spans.append(replace(double, x0=left, x1=right, chars=[("أ", left, right)], spaced=False))
+    [ordered] = order_lines([line])
+    assert ordered.text == "التي أُعلن عنها"
+
+
+def test_a_tanween_drawn_past_the_end_of_its_line_stays_on_its_word() -> None:
+    """A tanween over a final alif reaches past the line's left edge, a piece apart."""
+    words = "وإذ تشير إلى الدعوة كما تم تأكيدها مجددا"
+    assert _read("\u064b", _shown(words)) == words + "\u064b"
