@@ -975,3 +975,20 @@ def test_lines_a_column_or_two_off_a_labels_text_continue_it() -> None:
         "           системы предусматривали адекватные гарантии;\n"
     )
     assert len(_marked(russian, "ru")) == 2
+
+
+def test_a_marker_printed_apart_before_a_line_without_a_gap_follows_its_first_word() -> None:
+    # Markers 1–6 glued to their words came before: 7 is the one expected next.
+    text = (
+        "16.\nNotes the reports,1 the decisions2 and the plans,3 the programmes,4 the "
+        "statements5 and the Global Compact on Refugees,6 and the summits;\n"
+        "17.\nRecalls the adoption of the New York Declaration for Refugees and\n"
+        "7\n"
+        "Migrants at the high-level plenary meeting of the General Assembly;\n"
+        "8\n\n"
+        "18.\nCalls upon States to implement the Compact;\n"
+    )
+    assert _marked(text, "en")[1] == (
+        "17. Recalls the adoption of the New York Declaration for Refugees and Migrants^7 at the "
+        "high-level plenary meeting of the General Assembly;^8"
+    )
