@@ -947,3 +947,48 @@ def test_scattered_words_go_back_into_the_one_short_line_above_them() -> None:
     restored = restore_scattered_words(text, Diagnostics()).split("\n")
     assert restored[2] == "постановка ядерного материала и ядерных объектов под"
     assert "под" not in restored[20:]
+
+
+def test_lines_a_column_or_two_off_a_labels_text_continue_it() -> None:
+    # pdftotext -layout sets "à" at column 16 and the lines under it at 14; a nested label
+    # at the text's column opens an item of its own; Russian labels hang too.
+    text = (
+        "       12.    Encourage tous les États :\n"
+        "       a)       à s’entraider dans les enquêtes pénales, poursuites pénales et\n"
+        "              procédures d’extradition liées aux infractions graves ;\n"
+        "       b)      Les tables rondes auront pour thèmes :\n"
+        "               i)     Table ronde 1 : Faire progresser la mise en œuvre du\n"
+        "                     Programme d’action mondial pour la jeunesse ;\n"
+    )
+    assert _marked(text, "fr") == [
+        "12. Encourage tous les États :",
+        "a) à s’entraider dans les enquêtes pénales, poursuites pénales et procédures "
+        "d’extradition liées aux infractions graves ;",
+        "b) Les tables rondes auront pour thèmes :",
+        "i) Table ronde 1 : Faire progresser la mise en œuvre du Programme d’action mondial "
+        "pour la jeunesse ;",
+    ]
+    russian = (
+        "      14.   настоятельно призывает государства активизировать усилия по\n"
+        "защите свободы мысли и с этой целью:\n"
+        "     а)    обеспечивать, чтобы их конституционные и законодательные\n"
+        "           системы предусматривали адекватные гарантии;\n"
+    )
+    assert len(_marked(russian, "ru")) == 2
+
+
+def test_a_marker_printed_apart_before_a_line_without_a_gap_follows_its_first_word() -> None:
+    # Markers 1–6 glued to their words came before: 7 is the one expected next.
+    text = (
+        "16.\nNotes the reports,1 the decisions2 and the plans,3 the programmes,4 the "
+        "statements5 and the Global Compact on Refugees,6 and the summits;\n"
+        "17.\nRecalls the adoption of the New York Declaration for Refugees and\n"
+        "7\n"
+        "Migrants at the high-level plenary meeting of the General Assembly;\n"
+        "8\n\n"
+        "18.\nCalls upon States to implement the Compact;\n"
+    )
+    assert _marked(text, "en")[1] == (
+        "17. Recalls the adoption of the New York Declaration for Refugees and Migrants^7 at the "
+        "high-level plenary meeting of the General Assembly;^8"
+    )

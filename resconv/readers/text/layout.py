@@ -204,8 +204,9 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]+(?=\S)")
-"""A paragraph or subparagraph label set apart from its text ("(a)      To", "(a) 促进")."""
+_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-zа-я]{1,6}[.)]|\([0-9A-Za-zа-я]{1,6}\))[ \t]+(?=\S)")
+"""A paragraph or subparagraph label set apart from its text ("(a)      To", "(a) 促进",
+Russian "а)    обеспечивать")."""
 
 
 def _measure_indent(line: Line, raw: str) -> None:
@@ -1098,7 +1099,9 @@ def segment(
         column = line.hang if line.hang >= 0 else (column if _at(line, column) else -1)
         if blocks and shapes.marker[index] and _next_marker(lines, index, next_marker):
             marker = Marker(line.text, line.no)
-            within = _place_below(lines, index) if profile.joiner == "space" else -1
+            within = (
+                _place_below(lines, index, first_word=True) if profile.joiner == "space" else -1
+            )
             if within >= 0:
                 pending = replace(marker, within=within)  # "Mundial" / "1" / "2005 ,"
             elif profile.joiner == "space" and _last_word_after(lines, index):
@@ -1137,24 +1140,45 @@ def segment(
         if pending is not None:
             blocks[-1].items.append(pending)
             pending = None
+        next_marker = _after_glued(line.text, next_marker, profile)
         previous = index
     return blocks
+
+
+def _after_glued(text: str, expected: int, profile: LanguageProfile) -> int:
+    """The marker expected after `text`: past the ones it prints glued to their words
+    ("Refugees,8"), so that a marker printed apart later is known for the next one."""
+    if not any(c.isdigit() for c in text):
+        return expected
+    found = set()
+    for glued in profile.glued_marker.finditer(text):
+        found.add(glued.group(max(g for g in range(1, glued.re.groups + 1) if glued.group(g))))
+    while str(expected) in found:
+        expected += 1
+    return expected
 
 
 def _next_marker(lines: list[Line], index: int, expected: int) -> bool:
     """Whether the number alone on line `index` is a footnote marker printed apart: the
     one expected next, or, set apart by blank lines in a sentence that goes on, a later
     one (the markers before it were glued to their words: "Corruption,1 which"), as is
-    one whose place the line after shows (`_place_below`)."""
+    one whose place the line after shows (`_place_below`), and one printed right after
+    its paragraph's last line."""
     number = int(lines[index].text)
     if number == expected:
         return True
     after = lines[index + 1] if index + 1 < len(lines) else None
-    if number < expected or after is None or ends_paragraph(lines[index - 1].text):
+    if number < expected or after is None:
         return False
+    near = number <= expected + _MARKERS_SKIPPED
+    if ends_paragraph(lines[index - 1].text):
+        # Printed after its paragraph's last line, before a blank line ("…;" / "9" / "").
+        return near and not lines[index].blank_before and after.blank_before
     if lines[index].blank_before and after.blank_before:
-        return number <= expected + _MARKERS_SKIPPED
-    return _place_below(lines, index) >= 0
+        return near
+    return _place_below(lines, index) >= 0 or (
+        near and _place_below(lines, index, first_word=True) >= 0
+    )
 
 
 def _last_word_after(lines: list[Line], index: int) -> bool:
@@ -1168,18 +1192,20 @@ def _last_word_after(lines: list[Line], index: int) -> bool:
         and not after.page_break
         and " " not in after.text
         and ends_paragraph(after.text)
-        and not MARKER_LINE.fullmatch(after.text)
+        and after.text[:1].isalpha()  # a word, not "19." (the next paragraph's number)
     )
 
 
-def _place_below(lines: list[Line], index: int) -> int:
+def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> int:
     """Where in the line after it the marker alone on line `index` stands, or -1.
 
     An extractor prints a raised marker on a line of its own before the line it was
     raised over, and leaves a gap where it stood ("Mundial" / "1" / "2005 ,"). A
     layout-keeping extraction also keeps its column: it stands over the end of its
     word. The gap, when it is the line's only one, or else the word under the marker's
-    column, is its place (an offset in the next line's text)."""
+    column, is its place (an offset in the next line's text); with `first_word`, failing
+    both, the end of the line's first word when the line before leaves its sentence
+    open."""
     after = lines[index + 1] if index + 1 < len(lines) else None
     if after is None or after.page_break or after.blank_before:
         return -1
@@ -1195,7 +1221,18 @@ def _place_below(lines: list[Line], index: int) -> int:
         found = _MARKER_GAP.search(after.text)
         assert found is not None
         return found.start()
+    if first_word and not marker.indented and not ends_paragraph(lines[index - 1].text):
+        # No gap: pdftotext splits a line only where the marker follows its first word
+        # ("Nuclear" / "1" / "Weapons on 7 July 2017;"); a marker after a line's last word
+        # stays on that line.
+        first = _FIRST_WORD.match(after.text)
+        if first is not None:
+            return first.end()
     return -1
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_][^\s,;:.]*[^\W_]")
+"""A line's first word, before any punctuation after it."""
 
 
 _WORD_END = re.compile(r"[^\W_](?=[\s,;:.)”’»]|$)")
@@ -1252,7 +1289,11 @@ def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
     `column`."""
     line = shapes.lines[index]
     if not line.page_break:
-        return _at(line, column)
+        # A label at the text's column opens a nested item ("b)      Les tables …" /
+        # "        i)     Table ronde 1 …"), unless it stands alone on its line.
+        if line.hang >= 0 and shapes.structural[index]:
+            return False
+        return _at(line, column) or (not shapes.ended[index - 1] and _near(line, column))
     return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
 
 
@@ -1261,6 +1302,18 @@ def _at(line: Line, column: int) -> bool:
     lines under a label's text by one in a layout-keeping extraction ("(a) 促进…" over
     "    济和…")."""
     return column <= line.indent <= column + 1
+
+
+def _near(line: Line, column: int) -> bool:
+    """Whether `line`, without a label of its own, stands at most two columns off
+    `column` either way: so a layout-keeping extraction may set the lines under a
+    label's text when the sentence goes on ("a)       à s’entraider" over
+    "              procédures", "(k) 有效…" over "    工作环境…")."""
+    return line.hang < 0 and abs(line.indent - column) <= _COLUMN_DRIFT
+
+
+_COLUMN_DRIFT = 2
+"""How far a layout-keeping extraction may set the lines under a label's text off it."""
 
 
 def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
@@ -1346,8 +1399,8 @@ def _preamble_last_line_last(
     preambular paragraph (a comma) without opening one, after a paragraph that ended (a
     marker printed apart may come between: it goes with it), and the line after it opens
     with preambular initial words, after a blank line, leaves its sentence open and is
-    its paragraph's only other line (a blank line, a number or the end follows it, not
-    a page break).
+    its paragraph's only other line (a number, the end, or a blank line and a paragraph
+    opening with initial words follow it; not a page break).
     """
     number = profile.operative_number.match
     out = lines
@@ -1368,7 +1421,11 @@ def _preamble_last_line_last(
             or len(tail.text) > len(opening.text) // _TAIL_SHARE
             or not (
                 after is None
-                or (after.blank_before and not after.page_break)
+                or (
+                    after.blank_before
+                    and not after.page_break
+                    and _opens_paragraph(after.text, profile)
+                )
                 or number(after.text)
                 or boundary.fullmatch(after.text)
             )
