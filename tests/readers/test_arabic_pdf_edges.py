@@ -145,3 +145,19 @@ def test_a_tanween_drawn_past_the_end_of_its_line_stays_on_its_word() -> None:
     """A tanween over a final alif reaches past the line's left edge, a piece apart."""
     words = "وإذ تشير إلى الدعوة كما تم تأكيدها مجددا"
     assert _read("\u064b", _shown(words)) == words + "\u064b"
+
+
+@pytest.mark.parametrize(
+    ("head", "run", "tail"),
+    [
+        ("", "وإذ تشير إلى القرارات المتصلة بجائحة مرض فيروس كورونا (كوفيد-19)", "،"),
+        ("76/184. ", "تعزيز نظم العدالة الجنائية أثناء جائحة مرض فيروس كورونا (كوفيد-19)", ""),
+        ("", "حيث بلغت 21 بليون دولار في عام 2019. وسرّع كوفيد-19", ""),
+    ],
+)
+def test_a_number_glued_to_a_hyphen_at_the_left_ends_the_run(
+    head: str, run: str, tail: str
+) -> None:
+    """A number glued to a hyphen at a line's left ends "كوفيد-19"; a paragraph's
+    number stands apart from its hyphen ("19 -")."""
+    assert _read(head, _shown(run), tail) == head + run + tail

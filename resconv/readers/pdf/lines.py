@@ -619,7 +619,7 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         label_end = leading
     member = [kind == "R" for kind in kinds]
     for index, kind in enumerate(kinds):
-        if kind != "D" or (label and index < leading):
+        if kind != "D" or index < label_end:
             continue
         low = high = index
         while low > 0 and kinds[low - 1] in "DSE":
@@ -763,8 +763,9 @@ def _arabic_date() -> Regex:
 
 _BRACKET_LABEL = re.compile(r"(\s*[()][\u0621-\u064a]{1,3}[()])\s")
 """A subparagraph's Arabic letter in brackets, as a line's first item."""
-_NUMBER_LABEL = re.compile(r"\s*\(?\d+(?:[/.]\d+)*\s*[-.)–]")
-"""A paragraph's or title's number and its separator at the start of a line."""
+_NUMBER_LABEL = re.compile(r"\s*(?:[()]\d+[()]|\d+(?:[/.]\d+)*(?:\s+[-–]|\s*[.)]))")
+"""A paragraph's or title's number and its separator at the start of a line ("1 -",
+"76/48.", "(1)"); "19-" glued to a hyphen ends a run ("كوفيد-19")."""
 _ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")
 """Punctuation that ends a clause or a paragraph (Arabic comma, semicolon, question mark)."""
 
