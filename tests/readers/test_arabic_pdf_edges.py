@@ -161,3 +161,15 @@ def test_a_number_glued_to_a_hyphen_at_the_left_ends_the_run(
     """A number glued to a hyphen at a line's left ends "كوفيد-19"; a paragraph's
     number stands apart from its hyphen ("19 -")."""
     assert _read(head, _shown(run), tail) == head + run + tail
+
+
+def test_pieces_of_one_baseline_overlapping_by_a_glyph_are_one_line() -> None:
+    """A comma kerned into a final lam's box, drawn by another text object: PDFium gives
+    two pieces whose boxes overlap, on one baseline."""
+    words = _line(_shown("الثقافية"), " ", "،", _shown("واتفاقية حقوق الطفل"))
+    first, second = words.spans[:10], words.spans[10:]
+    for span in second:
+        span.x0, span.x1 = span.x0 - 3.0, span.x1 - 3.0
+        span.chars = [(span.text, span.x0, span.x1)]
+    lines = order_lines([Line(spans=second, page=1), Line(spans=first, page=1)])
+    assert [line.text for line in lines] == ["واتفاقية حقوق الطفل، الثقافية"]

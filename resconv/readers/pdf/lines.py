@@ -137,9 +137,18 @@ def _joinable(merged: list[Line], line: Line) -> Line | None:
             continue
         if all(
             span.x1 <= o.x0 + 1 or span.x0 >= o.x1 - 1 for span in line.spans for o in other.spans
-        ):
+        ) or _one_baseline(line, other):
             return other
     return None
+
+
+def _one_baseline(line: Line, other: Line) -> bool:
+    """Whether two pieces of right-to-left text stand on one baseline to a hundredth of
+    an em: one printed line, though a letter's box overlaps the next piece's (a comma
+    kerned into a final lam's tail)."""
+    if not (_RTL_LETTER.search(line.text) and _RTL_LETTER.search(other.text)):
+        return False
+    return abs(line.main.baseline - other.main.baseline) < 0.01 * line.main.size
 
 
 def is_superscript(span: Span, line: Line) -> bool:
