@@ -153,6 +153,7 @@ def test_a_tanween_drawn_past_the_end_of_its_line_stays_on_its_word() -> None:
         ("", "وإذ تشير إلى القرارات المتصلة بجائحة مرض فيروس كورونا (كوفيد-19)", "،"),
         ("76/184. ", "تعزيز نظم العدالة الجنائية أثناء جائحة مرض فيروس كورونا (كوفيد-19)", ""),
         ("", "حيث بلغت 21 بليون دولار في عام 2019. وسرّع كوفيد-19", ""),
+        ("", "وإذ ترحب بالتدابير التي استحدثتها في إطار التصدي لجائحة كوفيد- 19", "،"),
     ],
 )
 def test_a_number_glued_to_a_hyphen_at_the_left_ends_the_run(
@@ -173,3 +174,9 @@ def test_pieces_of_one_baseline_overlapping_by_a_glyph_are_one_line() -> None:
         span.chars = [(span.text, span.x0, span.x1)]
     lines = order_lines([Line(spans=second, page=1), Line(spans=first, page=1)])
     assert [line.text for line in lines] == ["واتفاقية حقوق الطفل، الثقافية"]
+
+
+def test_a_marker_glued_between_two_words_is_no_kashida_sign() -> None:
+    """A digit inside an Arabic word stands for a kashida, unless it is a raised marker."""
+    text = _read(_shown("التي استحدثتها"), _MARKER + "2", _shown("لبناء القدرات"))
+    assert text == "لبناء القدرات2التي استحدثتها"

@@ -248,7 +248,7 @@ def _logical_order(line: Line) -> None:
                 last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
         else:
             spans.append(replace(span, text=text, chars=None, x0=left, x1=right, spaced=False))
-    line.spans = _without_stray_latin(spans)
+    line.spans = _without_stray_latin(spans, line)
     for span in line.spans:
         span.text = marks_in_typing_order(span.text)
     line.changed()
@@ -298,13 +298,14 @@ def _apart(span: Span, left: float, right: float) -> bool:
     return span.x0 - right > reach or left - span.x1 > reach
 
 
-def _without_stray_latin(spans: list[Span]) -> list[Span]:
+def _without_stray_latin(spans: list[Span], line: Line | None = None) -> list[Span]:
     """Spans without Latin letters, digits or signs standing inside an Arabic word.
 
     Some producers map the kashida they stretch Arabic words with to an ASCII character
     in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير", "الم8ؤرخ",
     "لجن:ة", control characters); no word mixes scripts so. Slashes, hyphens, full stops
-    and brackets between two words stay ("الثاني/نوفمبر").
+    and brackets between two words stay ("الثاني/نوفمبر"), and so does a note's raised
+    marker between two words of `line` ("القدرات²التي").
     """
     text = "".join(span.text for span in spans)
     stray = {i for match in _STRAY_LATIN.finditer(text) for i in range(*match.span())}
@@ -314,7 +315,8 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
     kept = []
     for span in spans:
         original = span.text
-        span.text = "".join(c for i, c in enumerate(original, at) if i not in stray)
+        if line is None or not is_superscript(span, line):
+            span.text = "".join(c for i, c in enumerate(original, at) if i not in stray)
         at += len(original)
         if span.text:
             kept.append(span)
@@ -772,9 +774,10 @@ def _arabic_date() -> Regex:
 
 _BRACKET_LABEL = re.compile(r"(\s*[()][\u0621-\u064a]{1,3}[()])\s")
 """A subparagraph's Arabic letter in brackets, as a line's first item."""
-_NUMBER_LABEL = re.compile(r"\s*(?:[()]\d+[()]|\d+(?:[/.]\d+)*(?:\s+[-–]|\s*[.)]))")
+_NUMBER_LABEL = re.compile(r"\s*(?:[()]\d+[()]|\d+(?:[/.]\d+)*(?:\s+[-–](?=\s)|\s*[.)]))")
 """A paragraph's or title's number and its separator at the start of a line ("1 -",
-"76/48.", "(1)"); "19-" glued to a hyphen ends a run ("كوفيد-19")."""
+"76/48.", "(1)"); "19-" glued to a hyphen or to the text after it ends a run
+("كوفيد-19")."""
 _ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")
 """Punctuation that ends a clause or a paragraph (Arabic comma, semicolon, question mark)."""
 
