@@ -308,7 +308,8 @@ def _without_stray_latin(spans: list[Span], line: Line | None = None) -> list[Sp
     marker between two words of `line` ("القدرات²التي").
     """
     text = "".join(span.text for span in spans)
-    stray = {i for match in _STRAY_LATIN.finditer(text) for i in range(*match.span())}
+    pattern = _STRAY_LATIN_JUSTIFIED if line is None or line.rtl else _STRAY_LATIN
+    stray = {i for match in pattern.finditer(text) for i in range(*match.span())}
     if not stray:
         return spans
     at = 0
@@ -326,11 +327,21 @@ def _without_stray_latin(spans: list[Span], line: Line | None = None) -> list[Sp
 _KASHIDA_SIGN = (
     "[\x01-\x1f0-9A-Za-z!\"#$%&'*+.:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]"
 )
-_STRAY_LATIN = re.compile(
-    "(?<=[\u0620-\u065f])"
-    f"(?:{_KASHIDA_SIGN}{{1,8}}(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670])"
-    "| [A-Za-z](?=[\u0620-\u064a])|[A-Za-z] (?=[\u0620-\u064a]))"
-)
+
+
+def _stray_latin(kashida_sign: str) -> re.Pattern[str]:
+    return re.compile(
+        "(?<=[\u0620-\u065f])"
+        f"(?:{kashida_sign}{{1,8}}(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670])"
+        "| [A-Za-z](?=[\u0620-\u064a])|[A-Za-z] (?=[\u0620-\u064a]))"
+    )
+
+
+_STRAY_LATIN = _stray_latin(_KASHIDA_SIGN)
+_STRAY_LATIN_JUSTIFIED = _stray_latin(_KASHIDA_SIGN.replace("[", "[-", 1))
+"""In a right-to-left line (justified with kashidas) a hyphen inside a word is one too
+("تس-لم"); in a line set left to right (not stretched so) it joins two words
+("الأول-ألف")."""
 """What a producer put inside an Arabic word: a sign for a kashida (a Latin letter with
 the gap it leaves on one side: "سِ Bنداي", "أصحاB ب"), or a space before a mark (a
 vowel set apart from its letter, "أيضا ً")."""
