@@ -145,3 +145,38 @@ def test_a_tanween_drawn_past_the_end_of_its_line_stays_on_its_word() -> None:
     """A tanween over a final alif reaches past the line's left edge, a piece apart."""
     words = "وإذ تشير إلى الدعوة كما تم تأكيدها مجددا"
     assert _read("\u064b", _shown(words)) == words + "\u064b"
+
+
+@pytest.mark.parametrize(
+    ("head", "run", "tail"),
+    [
+        ("", "وإذ تشير إلى القرارات المتصلة بجائحة مرض فيروس كورونا (كوفيد-19)", "،"),
+        ("76/184. ", "تعزيز نظم العدالة الجنائية أثناء جائحة مرض فيروس كورونا (كوفيد-19)", ""),
+        ("", "حيث بلغت 21 بليون دولار في عام 2019. وسرّع كوفيد-19", ""),
+        ("", "وإذ ترحب بالتدابير التي استحدثتها في إطار التصدي لجائحة كوفيد- 19", "،"),
+    ],
+)
+def test_a_number_glued_to_a_hyphen_at_the_left_ends_the_run(
+    head: str, run: str, tail: str
+) -> None:
+    """A number glued to a hyphen at a line's left ends "كوفيد-19"; a paragraph's
+    number stands apart from its hyphen ("19 -")."""
+    assert _read(head, _shown(run), tail) == head + run + tail
+
+
+def test_pieces_of_one_baseline_overlapping_by_a_glyph_are_one_line() -> None:
+    """A comma kerned into a final lam's box, drawn by another text object: PDFium gives
+    two pieces whose boxes overlap, on one baseline."""
+    words = _line(_shown("الثقافية"), " ", "،", _shown("واتفاقية حقوق الطفل"))
+    first, second = words.spans[:10], words.spans[10:]
+    for span in second:
+        span.x0, span.x1 = span.x0 - 3.0, span.x1 - 3.0
+        span.chars = [(span.text, span.x0, span.x1)]
+    lines = order_lines([Line(spans=second, page=1), Line(spans=first, page=1)])
+    assert [line.text for line in lines] == ["واتفاقية حقوق الطفل، الثقافية"]
+
+
+def test_a_marker_glued_between_two_words_is_no_kashida_sign() -> None:
+    """A digit inside an Arabic word stands for a kashida, unless it is a raised marker."""
+    text = _read(_shown("التي استحدثتها"), _MARKER + "2", _shown("لبناء القدرات"))
+    assert text == "لبناء القدرات2التي استحدثتها"

@@ -137,9 +137,18 @@ def _joinable(merged: list[Line], line: Line) -> Line | None:
             continue
         if all(
             span.x1 <= o.x0 + 1 or span.x0 >= o.x1 - 1 for span in line.spans for o in other.spans
-        ):
+        ) or _one_baseline(line, other):
             return other
     return None
+
+
+def _one_baseline(line: Line, other: Line) -> bool:
+    """Whether two pieces of right-to-left text stand on one baseline to a hundredth of
+    an em: one printed line, though a letter's box overlaps the next piece's (a comma
+    kerned into a final lam's tail)."""
+    if not (_RTL_LETTER.search(line.text) and _RTL_LETTER.search(other.text)):
+        return False
+    return abs(line.main.baseline - other.main.baseline) < 0.01 * line.main.size
 
 
 def is_superscript(span: Span, line: Line) -> bool:
@@ -239,7 +248,7 @@ def _logical_order(line: Line) -> None:
                 last.x0, last.x1 = min(last.x0, left), max(last.x1, right)
         else:
             spans.append(replace(span, text=text, chars=None, x0=left, x1=right, spaced=False))
-    line.spans = _without_stray_latin(spans)
+    line.spans = _without_stray_latin(spans, line)
     for span in line.spans:
         span.text = marks_in_typing_order(span.text)
     line.changed()
@@ -289,23 +298,26 @@ def _apart(span: Span, left: float, right: float) -> bool:
     return span.x0 - right > reach or left - span.x1 > reach
 
 
-def _without_stray_latin(spans: list[Span]) -> list[Span]:
+def _without_stray_latin(spans: list[Span], line: Line | None = None) -> list[Span]:
     """Spans without Latin letters, digits or signs standing inside an Arabic word.
 
     Some producers map the kashida they stretch Arabic words with to an ASCII character
     in the text layer (LibreOffice with Amiri gives "الثBاني", "تش#ير", "الم8ؤرخ",
     "لجن:ة", control characters); no word mixes scripts so. Slashes, hyphens, full stops
-    and brackets between two words stay ("الثاني/نوفمبر").
+    and brackets between two words stay ("الثاني/نوفمبر"), and so does a note's raised
+    marker between two words of `line` ("القدرات²التي").
     """
     text = "".join(span.text for span in spans)
-    stray = {i for match in _STRAY_LATIN.finditer(text) for i in range(*match.span())}
+    pattern = _STRAY_LATIN_JUSTIFIED if line is None or line.rtl else _STRAY_LATIN
+    stray = {i for match in pattern.finditer(text) for i in range(*match.span())}
     if not stray:
         return spans
     at = 0
     kept = []
     for span in spans:
         original = span.text
-        span.text = "".join(c for i, c in enumerate(original, at) if i not in stray)
+        if line is None or not is_superscript(span, line):
+            span.text = "".join(c for i, c in enumerate(original, at) if i not in stray)
         at += len(original)
         if span.text:
             kept.append(span)
@@ -315,11 +327,21 @@ def _without_stray_latin(spans: list[Span]) -> list[Span]:
 _KASHIDA_SIGN = (
     "[\x01-\x1f0-9A-Za-z!\"#$%&'*+.:;<=>?@^_`{|}~\u00a1-\u00ff\u02c0-\u02ff\u2039\u203a]"
 )
-_STRAY_LATIN = re.compile(
-    "(?<=[\u0620-\u065f])"
-    f"(?:{_KASHIDA_SIGN}{{1,8}}(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670])"
-    "| [A-Za-z](?=[\u0620-\u064a])|[A-Za-z] (?=[\u0620-\u064a]))"
-)
+
+
+def _stray_latin(kashida_sign: str) -> re.Pattern[str]:
+    return re.compile(
+        "(?<=[\u0620-\u065f])"
+        f"(?:{kashida_sign}{{1,8}}(?=[\u0620-\u065f])| (?=[\u064b-\u065f\u0670])"
+        "| [A-Za-z](?=[\u0620-\u064a])|[A-Za-z] (?=[\u0620-\u064a]))"
+    )
+
+
+_STRAY_LATIN = _stray_latin(_KASHIDA_SIGN)
+_STRAY_LATIN_JUSTIFIED = _stray_latin(_KASHIDA_SIGN.replace("[", "[-", 1))
+"""In a right-to-left line (justified with kashidas) a hyphen inside a word is one too
+("تس-لم"); in a line set left to right (not stretched so) it joins two words
+("الأول-ألف")."""
 """What a producer put inside an Arabic word: a sign for a kashida (a Latin letter with
 the gap it leaves on one side: "سِ Bنداي", "أصحاB ب"), or a space before a mark (a
 vowel set apart from its letter, "أيضا ً")."""
@@ -619,7 +641,7 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         label_end = leading
     member = [kind == "R" for kind in kinds]
     for index, kind in enumerate(kinds):
-        if kind != "D" or (label and index < leading):
+        if kind != "D" or index < label_end:
             continue
         low = high = index
         while low > 0 and kinds[low - 1] in "DSE":
@@ -763,8 +785,10 @@ def _arabic_date() -> Regex:
 
 _BRACKET_LABEL = re.compile(r"(\s*[()][\u0621-\u064a]{1,3}[()])\s")
 """A subparagraph's Arabic letter in brackets, as a line's first item."""
-_NUMBER_LABEL = re.compile(r"\s*\(?\d+(?:[/.]\d+)*\s*[-.)–]")
-"""A paragraph's or title's number and its separator at the start of a line."""
+_NUMBER_LABEL = re.compile(r"\s*(?:[()]\d+[()]|\d+(?:[/.]\d+)*(?:\s+[-–](?=\s)|\s*[.)]))")
+"""A paragraph's or title's number and its separator at the start of a line ("1 -",
+"76/48.", "(1)"); "19-" glued to a hyphen or to the text after it ends a run
+("كوفيد-19")."""
 _ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")
 """Punctuation that ends a clause or a paragraph (Arabic comma, semicolon, question mark)."""
 
