@@ -391,7 +391,7 @@ def _false_word_break(item: _Placed, before: _Placed | None, after: _Placed | No
     """A word break PDFium found without width, inside a letter's box (a stacked
     ligature's, a stretched letter's) or between letters closer than a space: none."""
     text, span, left, right = item
-    if text != " " or right - left > 0.01 or before is None or after is None:
+    if text != " " or right - left > 0.015 or before is None or after is None:
         return False
     letters = [other for other in (before, after) if _kind(other[0][:1]) == "R"]
     inside = any(other[2] + 0.5 < left < other[3] - 0.5 for other in letters)
