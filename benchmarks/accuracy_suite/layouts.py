@@ -10,7 +10,9 @@ the adoption block, the annexes and the footnotes. They differ where users' copi
   the text, each page's footnotes after a rule where they were first cited (as a PDF copied
   with reflow keeps them where the page broke);
 - ``markdown``: as PDF-to-Markdown converters write it: ``*initial words*`` (bold in
-  Chinese), ``[^n]`` markers, ``[^n]: body`` definitions at the end, the title as a heading;
+  Chinese), ``[^n]`` markers, ``[^n]: body`` definitions at the end, the title as a heading,
+  and the escapes Markdown writers set where text would read as a list (``A\\.`` alone,
+  ``\\* Reissued``);
 - ``web``: one line per paragraph without blank lines (copied from a web page), markers
   glued, every footnote gathered at the end after a rule.
 
@@ -22,6 +24,7 @@ a paragraph outside the numbering is a line of its own like any other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from resconv.model import (
@@ -240,15 +243,29 @@ def markdown(model: Resolution) -> str:
     lines = _opening(model)
     body = list(_body(model, printer))
     lines.append("# " + body[0][0])
-    lines += [line for line, _ in body[1:]]
+    lines += [_escaped(line) for line, _ in body[1:]]
     lines += printer.adoption(model)
     for annex in model.annexes:
-        lines += [line for line, _ in printer.annex(annex)]
+        lines += [_escaped(line) for line, _ in printer.annex(annex)]
     markers = [note.marker for note in model.footnotes]
     notes = _notes(model, markers, lambda marker: f"[^{marker}]:")
     if notes:
         lines += ["---", *notes]
     return "\n\n".join(lines) + "\n"
+
+
+def _escaped(line: str) -> str:
+    """`line` with the Markdown escapes a Markdown writer sets where text would read as
+    a list: a heading's number alone ("A\\.", else an empty list item) and a line opening
+    with "* " (a note's asterisk, else a bullet)."""
+    if _LIST_NUMBER_ALONE.fullmatch(line):
+        return line[:-1] + "\\" + line[-1]
+    if line[:2] in ("* ", "+ ", "- "):
+        return "\\" + line
+    return line
+
+
+_LIST_NUMBER_ALONE = re.compile(r"(?:[A-Za-z]|[IVXLCivxlc]{1,6}|\d{1,3})[.)]")
 
 
 def web(model: Resolution) -> str:

@@ -307,6 +307,7 @@ PROFILE = LanguageProfile(
     structural=Regex(HALF_PARENTHESIS_STRUCTURAL),
     rejoins_split_words=True,
     decimal_comma=True,
+    glued_marks=",.",
     suspended_hyphen_words=frozenset({"et", "ou", "à"}),
     detect_words=frozenset({"les", "des", "du", "et", "le", "aux", "sur", "dans", "une", "qui"}),
     capitalised=True,

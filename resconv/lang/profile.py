@@ -134,6 +134,9 @@ class LanguageProfile:
     decimal_comma: bool = False
     """Whether a comma between digits is a decimal sign ("0,7 pour cent"), so that digits
     after "2," are no footnote marker."""
+    glued_marks: str = ",;:."
+    """Punctuation set right after the word before it, with no space: French spaces ";"
+    and ":", so a gap before them is the text's own."""
     run_on: Regex | None = None
     """Words that open a line only to go on with a sentence left at a comma (Chinese 并,
     "and"): such a line continues its paragraph even when initial words follow them.

@@ -195,7 +195,7 @@ def test_tables_keep_their_rows_cells_spans_and_alignment(shared_dir: Path) -> N
     assert len(tables) == len(sources) == 2
     for table, source in zip(tables, sources, strict=True):
         # an empty row (space under the header) prints as nothing and is left out
-        rows = [tr for tr in nodes(source, "a:tr", NS) if "".join(tr.itertext()).strip()]
+        rows = [tr for tr in nodes(source, "a:tr", NS) if "".join(map(str, tr.itertext())).strip()]
         assert len(table.rows) == len(rows)
         for row, tr in zip(table.rows, rows, strict=True):
             cells = nodes(tr, "a:th | a:td", NS)

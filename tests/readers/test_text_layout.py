@@ -14,6 +14,7 @@ from resconv.readers.text.paragraphs import Para
 from resconv.readers.text.repair import (
     join_marker_breaks,
     join_vote_lines,
+    join_word_lines,
     rejoin_split_words,
     restore_scattered_words,
 )
@@ -760,4 +761,234 @@ def test_pdfiums_line_end_hyphen_is_a_hyphen() -> None:
 def test_a_suspended_hyphen_at_a_line_end_keeps_its_space() -> None:
     assert layout.join_block(_lines("organizations and micro-", "and small entities"), EN)[0] == (
         "organizations and micro- and small entities"
+    )
+
+
+def _marked(text: str, lang: str) -> list[str]:
+    """The paragraphs `segment` and `join_block` make of `text`, markers as "^n"."""
+    language = profile(lang)
+    boundary = re.compile(language.meeting.pattern)
+    out = []
+    for block in layout.segment(layout.split_lines(text), language, boundary=boundary):
+        lines: list[layout.Line] = []
+        markers: list[tuple[int, layout.Marker]] = []
+        for item in block.items:
+            if isinstance(item, layout.Line):
+                lines.append(item)
+            else:
+                markers.append((len(lines) - 1, item))
+        joined, offsets = layout.join_block(lines, language, markers)
+        for offset, marker in sorted(offsets, reverse=True):
+            joined = f"{joined[:offset]}^{marker}{joined[offset:]}"
+        out.append(joined)
+    return out
+
+
+def test_a_marker_printed_apart_stands_in_the_gap_it_left_in_the_line_below() -> None:
+    # pdftotext prints a raised marker before the line it was raised over, and leaves a
+    # gap where it stood ("годы ,"); a marker later than the one expected counts too.
+    text = (
+        "напоминая о принятии Рамочной стратегии Конвенции на\n"
+        "3\n"
+        "2018–2030 годы , включая новую стратегическую цель противодействия засухе,\n"
+        "подтверждая Парижское соглашение,\n"
+    )
+    assert _marked(text, "ru") == [
+        "напоминая о принятии Рамочной стратегии Конвенции на 2018–2030 годы^3, включая "
+        "новую стратегическую цель противодействия засухе,",
+        "подтверждая Парижское соглашение,",
+    ]
+
+
+def test_french_keeps_its_space_before_a_semicolon_after_a_marker_put_back() -> None:
+    text = "1.\nDécide que la réunion portera sur la Convention\n2\nsur le climat ;\n"
+    assert _marked(text, "fr") == [
+        "1. Décide que la réunion portera sur la Convention sur le climat^2 ;"
+    ]
+
+
+def test_a_layout_keeping_extraction_shows_a_markers_word_by_its_column() -> None:
+    # pdftotext -layout: the marker alone stands over the end of the word it follows.
+    text = (
+        "     1.    Recalls the adoption of the Treaty on the Prohibition of Nuclear\n"
+        "        1\n"
+        "Weapons on 7 July 2017;\n"
+        "          2.       Welcomes the entry into force of the Treaty;\n"
+    )
+    assert _marked(text, "en") == [
+        "1. Recalls the adoption of the Treaty on the Prohibition of Nuclear Weapons^1 on "
+        "7 July 2017;",
+        "2. Welcomes the entry into force of the Treaty;",
+    ]
+
+
+def test_a_preambular_paragraphs_last_line_printed_before_its_first_goes_back() -> None:
+    # pdftotext: "… leur mandat," / "Rome," / "" / "Affirmant … du Statut de" / "" / "Soulignant"
+    text = (
+        "Considérant que l’Organisation et la Cour doivent respecter leur mandat,\n"
+        "Rome,\n\n"
+        "Affirmant de nouveau l’importance historique que revêt l’adoption du Statut de\n\n"
+        "Soulignant que la justice est l’une des conditions de la pérennisation de la paix,\n"
+    )
+    assert _marked(text, "fr")[1:] == [
+        "Affirmant de nouveau l’importance historique que revêt l’adoption du Statut de Rome,",
+        "Soulignant que la justice est l’une des conditions de la pérennisation de la paix,",
+    ]
+
+
+def test_a_full_last_line_before_a_page_break_is_not_moved() -> None:
+    text = (
+        "Recalling its resolution 69/307 of 25 June 2015 concerning the financing of the\n"
+        "Regional Service Centre in Entebbe, Uganda, and its subsequent resolutions thereon,\n"
+        "the latest of which was resolution 76/278 of 29 June 2022,\n\n"
+        "Having considered the reports of the Secretary-General on the financing of the\n"
+        "\fRegional Service Centre and the related report of the Advisory Committee,\n"
+    )
+    assert [block[:20] for block in _marked(text, "en")] == [
+        "Recalling its resolu",
+        "Having considered th",
+    ]
+
+
+def test_a_meeting_wrapped_in_a_layout_keeping_extraction_is_one_line() -> None:
+    text = (
+        "      6.   постановляет включить в предварительную повестку дня своей\n"
+        "восьмидесятой сессии пункт, озаглавленный «Всеобщее и полное разоружение».\n\n"
+        "                                     55-е (возобновленное) пленарное\n"
+        "                                     заседание\n"
+    )
+    assert _marked(text, "ru")[1:] == ["55-е (возобновленное) пленарное заседание"]
+
+
+def test_a_running_title_starts_as_the_title_does() -> None:
+    # After the running header, a line of text that is only somewhere in the title stays.
+    title = "Осуществление Конвенции Организации Объединенных Наций по борьбе с опустыниванием"
+    lines = [
+        layout.Line(1, "использовать возможности осуществления Конвенции Организации"),
+        layout.Line(2, "A/RES/77/166", page_break=True),
+        layout.Line(3, "Объединенных Наций по борьбе с опустыниванием"),
+        layout.Line(4, "4/5", page_break=True),
+        layout.Line(5, "A/RES/77/166", page_break=True),
+        layout.Line(6, "Осуществление Конвенции Организации Объединенных"),
+        layout.Line(7, "Наций по борьбе с опустыниванием"),
+        layout.Line(8, "подчеркивает важность,"),
+    ]
+    content, _ = layout.strip_furniture(
+        lines, profile("ru"), title=title, diagnostics=Diagnostics()
+    )
+    assert [line.no for line in content] == [1, 3, 8]
+
+
+def test_a_page_foot_with_a_long_list_of_symbols_pairs() -> None:
+    symbols = [", ".join(f"A/C.6/{n}/SR.{k}" for k in range(10, 16)) + "," for n in range(64, 77)]
+    lines = [
+        layout.Line(1, "sobre el alcance de la jurisdicción universal1,"),
+        layout.Line(2, "1"),
+        layout.Line(3, "Véanse " + symbols[0], blank_before=True),
+        *(layout.Line(4 + i, text) for i, text in enumerate(symbols[1:])),
+        layout.Line(20, "A/C.6/80/SR.24."),
+        layout.Line(21, "1/2", blank_before=True),
+        layout.Line(22, "Observando también la decisión,", page_break=True),
+    ]
+    content, notes = layout.strip_furniture(
+        lines, profile("es"), title="x", diagnostics=Diagnostics()
+    )
+    assert [line.no for line in content] == [1, 22]
+    assert [(n.marker, len(n.lines)) for n in notes] == [("1", 14)]
+
+
+def test_a_note_whose_text_opens_with_a_number_and_a_word_is_a_note_of_its_own() -> None:
+    # The UN's own text may repeat the marker in the note ("2 Voir …").
+    lines = [
+        layout.Line(1, "accords de désarmement2,"),
+        layout.Line(2, "1", blank_before=True),
+        layout.Line(3, "2"),
+        layout.Line(4, "A/77/86.", blank_before=True),
+        layout.Line(5, "2 Voir A/74/548, annexe."),
+        layout.Line(6, "1/2", blank_before=True),
+        layout.Line(7, "Consciente que l’emploi des armes,", page_break=True),
+    ]
+    _, notes = layout.strip_furniture(lines, profile("fr"), title="x", diagnostics=Diagnostics())
+    assert [(n.marker, n.lines) for n in notes] == [
+        ("1", ["A/77/86."]),
+        ("2", ["2 Voir A/74/548, annexe."]),
+    ]
+
+
+def test_a_one_word_last_line_stays_apart_from_justified_words_opening_a_paragraph() -> None:
+    lines = _lines(
+        "культа в нарушение международного",
+        "права,",
+        "выражая",
+        "обеспокоенность",
+        "усиливающимися",
+        "проявлениями",
+        "нетерпимости на основе религии или убеждений,",
+    )
+    joined = join_word_lines(lines, Diagnostics(), profile("ru"))
+    assert [line.text for line in joined] == [
+        "культа в нарушение международного",
+        "права,",
+        "выражая обеспокоенность усиливающимися проявлениями",
+        "нетерпимости на основе религии или убеждений,",
+    ]
+
+
+def test_scattered_words_go_back_into_the_one_short_line_above_them() -> None:
+    # The words were cut from "(f)"'s line, not from the paragraph they follow.
+    text = (
+        "f)\n\nпостановка ядерного материала\nмеждународные гарантии;\n\n"
+        "g)\n\nпроверка правильности и полноты исходных объявлений относительно\n"
+        "ядерного материала после того, как соответствующее государство объявило\n"
+        "о том, что оно более не имеет ядерного оружия или взрывных устройств;\n\n"
+        "h)\n\nсредства доставки ядерного оружия;\n\nи\n\nядерных\n\nобъектов\n\nпод\n\n"
+        "7.\nпросит Генерального секретаря оказать Группе всю необходимую помощь;\n"
+    )
+    restored = restore_scattered_words(text, Diagnostics()).split("\n")
+    assert restored[2] == "постановка ядерного материала и ядерных объектов под"
+    assert "под" not in restored[20:]
+
+
+def test_lines_a_column_or_two_off_a_labels_text_continue_it() -> None:
+    # pdftotext -layout sets "à" at column 16 and the lines under it at 14; a nested label
+    # at the text's column opens an item of its own; Russian labels hang too.
+    text = (
+        "       12.    Encourage tous les États :\n"
+        "       a)       à s’entraider dans les enquêtes pénales, poursuites pénales et\n"
+        "              procédures d’extradition liées aux infractions graves ;\n"
+        "       b)      Les tables rondes auront pour thèmes :\n"
+        "               i)     Table ronde 1 : Faire progresser la mise en œuvre du\n"
+        "                     Programme d’action mondial pour la jeunesse ;\n"
+    )
+    assert _marked(text, "fr") == [
+        "12. Encourage tous les États :",
+        "a) à s’entraider dans les enquêtes pénales, poursuites pénales et procédures "
+        "d’extradition liées aux infractions graves ;",
+        "b) Les tables rondes auront pour thèmes :",
+        "i) Table ronde 1 : Faire progresser la mise en œuvre du Programme d’action mondial "
+        "pour la jeunesse ;",
+    ]
+    russian = (
+        "      14.   настоятельно призывает государства активизировать усилия по\n"
+        "защите свободы мысли и с этой целью:\n"
+        "     а)    обеспечивать, чтобы их конституционные и законодательные\n"
+        "           системы предусматривали адекватные гарантии;\n"
+    )
+    assert len(_marked(russian, "ru")) == 2
+
+
+def test_a_marker_printed_apart_before_a_line_without_a_gap_follows_its_first_word() -> None:
+    # Markers 1–6 glued to their words came before: 7 is the one expected next.
+    text = (
+        "16.\nNotes the reports,1 the decisions2 and the plans,3 the programmes,4 the "
+        "statements5 and the Global Compact on Refugees,6 and the summits;\n"
+        "17.\nRecalls the adoption of the New York Declaration for Refugees and\n"
+        "7\n"
+        "Migrants at the high-level plenary meeting of the General Assembly;\n"
+        "8\n\n"
+        "18.\nCalls upon States to implement the Compact;\n"
+    )
+    assert _marked(text, "en")[1] == (
+        "17. Recalls the adoption of the New York Declaration for Refugees and Migrants^7 at the "
+        "high-level plenary meeting of the General Assembly;^8"
     )

@@ -639,7 +639,20 @@ def _add_heading(reading: Reading, out: list[Block], heading: Heading) -> None:
         )
         out[-1] = replace(heading, number=last.number)
         return
-    out.append(heading)
+    out.append(_number_apart(reading, heading))
+
+
+def _number_apart(reading: Reading, heading: Heading) -> Heading:
+    """`heading` with the part number its text opens with ("I\tConvention …") as its
+    number, as a reader of the printed line takes it."""
+    only = heading.text[0] if len(heading.text) == 1 else None
+    if heading.number is not None or not isinstance(only, Text):
+        return heading
+    found = _HEADING_LINE.fullmatch(only.text.strip())
+    if found is None or not is_part_number(found["num"], reading.language):
+        return heading
+    reading.info("akn-heading-number", f"the heading's number {found['num']!r} read apart")
+    return replace(heading, number=found["num"], text=(Text(text=found["title"]),))
 
 
 def _opens_list(paragraph: OperativeParagraph) -> bool:
@@ -853,7 +866,7 @@ def _numbered_heading_line(parts: _Parts, language: str) -> tuple[str, str] | No
 
 
 _HEADING_LINE = re.compile(
-    r"(?P<num>(?:[IVXLC]+\.?|[一二三四五六七八九十]+))[\t ]+(?P<title>\S[^\n]{0,150})"
+    r"(?P<num>(?:[IVXLC]+|[一二三四五六七八九十]+)[.．]?)[\t ]+(?P<title>\S[^\n]{0,150})"
 )
 """A part number and a title on one line, apart ("IV. Follow-up", "二 我们的承诺")."""
 

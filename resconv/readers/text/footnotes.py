@@ -373,8 +373,8 @@ def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
 
 _DECIMAL_BEFORE = re.compile(r"(?<![\w/.,])\d{1,3},$")
 """A small number and a comma before digits: a decimal ("0,7"), not a year's "2024,1"."""
-_SYMBOL_BEFORE = re.compile(r"/(?:[A-Z]{1,5}\.)?$")
-"""Where a document symbol's last number starts: "73/", "EC-94/DEC."."""
+_SYMBOL_BEFORE = re.compile(r"/(?:[A-ZА-Я]{1,5}\.?)?$")
+"""Where a document symbol's last number starts: "73/", "EC-94/DEC.", "22/COP"."""
 _SYMBOL_SUFFIX_BEFORE = re.compile(r"/(?:Add|Rev|Corr|Amend|Sup)\.$")
 """The suffix of a document symbol before digits: "A/77/L.1/Add." then its number."""
 _IN_LIST_BEFORE = re.compile(r"(?<![\d.])\d{1,3}[,;] $")

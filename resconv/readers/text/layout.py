@@ -133,6 +133,9 @@ class Marker:
 
     marker: str
     line: int
+    within: int = -1
+    """Where in the line after it the marker stands (an offset in that line's text, the
+    marker listed after that line), when that line shows it; -1: after the line before."""
 
 
 @dataclass(slots=True)
@@ -201,8 +204,9 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-z]{1,6}[.)]|\([0-9A-Za-z]{1,6}\))[ \t]+(?=\S)")
-"""A paragraph or subparagraph label set apart from its text ("(a)      To", "(a) 促进")."""
+_LABEL_GAP = re.compile(r"[ \t]*(?:\(?[0-9A-Za-zа-я]{1,6}[.)]|\([0-9A-Za-zа-я]{1,6}\))[ \t]+(?=\S)")
+"""A paragraph or subparagraph label set apart from its text ("(a)      To", "(a) 促进",
+Russian "а)    обеспечивать")."""
 
 
 def _measure_indent(line: Line, raw: str) -> None:
@@ -232,6 +236,7 @@ def strip_furniture(
     """The content lines, and the footnote bodies, without page headers and footers."""
     title_key = _key(title)
     furniture = [_furniture_kind(line.text) for line in lines]
+    running = ""  # the running title read so far on this page
     for index, line in enumerate(lines):
         # The running title follows the running symbol (or its own first line), or opens
         # a page; it may be wrapped, so a piece of the title counts there. Before the
@@ -243,8 +248,12 @@ def strip_furniture(
             furniture[index] = "running header"
             continue
         after = furniture[index - 1] in ("running header", "running title")
-        if (after or line.page_break) and _is_title_piece(line.text, title_key):
+        # A running title starts as the title does and goes on as it goes on: a line of
+        # text after the header that is only somewhere in the title stays text.
+        opened = running if furniture[index - 1] == "running title" else ""
+        if (after or line.page_break) and _is_title_piece(line.text, title_key, opened):
             furniture[index] = "running title"
+            running = opened + _key(line.text)
         elif _may_be_running_title(line.text, title_key) and _is_running_title(
             line.text, title_key
         ):
@@ -559,7 +568,7 @@ def _numbered_tail(
                 best = (at, list(notes))
             continue
         run_on += 1
-        if run_on > _NOTE_LINES // 2:
+        if run_on > _NOTE_AREA_LINES:
             break
     return best
 
@@ -637,7 +646,7 @@ def _markers_apart(
     texts = [lines[i].text for i in content if i >= first]
     if (
         not texts[0][:1].isupper()
-        or len(texts) > _NOTE_LINES * len(markers)
+        or len(texts) > _NOTE_AREA_LINES * len(markers)
         or _count_bodies(texts, 0) != len(markers)
     ):
         return
@@ -669,7 +678,7 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
         if texts and lines[index].blank_before and texts[-1][-1:] in ",;:":
             return False  # a paragraph's clause before a blank line: text, not a note
         texts.append(text)
-    if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_LINES * len(markers):
+    if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_AREA_LINES * len(markers):
         return False
     return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
 
@@ -717,7 +726,10 @@ _LABEL_ALONE = re.compile(
 )
 """A paragraph or subparagraph label alone on its line ("(a)", "b)", "(iv)", "2.")."""
 _NOTE_LINES = 8
-"""A page's footnotes run to at most this many lines each, on average; more is text."""
+"""A note printed on its marker's line runs on over at most this many lines."""
+_NOTE_AREA_LINES = 16
+"""A page's footnotes run to at most this many lines each, on average; more is text (a
+note may list dozens of document symbols)."""
 
 
 def _count_bodies(texts: list[str], abbreviations: int) -> int:
@@ -793,7 +805,13 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A.")."""
     if abbreviations and _ABBREVIATION.search(line):
         return False
-    return _ends_sentence(line) and not following[:1].isdigit() and not following[:1].islower()
+    if not _ends_sentence(line) or following[:1].islower():
+        return False
+    # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.
+    return not following[:1].isdigit() or _NUMBER_AND_WORD.match(following) is not None
+
+
+_NUMBER_AND_WORD = re.compile(r"\d{1,3} [^\W\d_]+\b(?![./])")
 
 
 def _next_note(note: Note, marker: str) -> bool:
@@ -883,10 +901,11 @@ def _may_be_running_title(text: str, title_key: str) -> bool:
     return first == title_key[:1] or first.isspace()
 
 
-def _is_title_piece(text: str, title_key: str) -> bool:
-    """Whether `text` is a line of the title wrapped as a running title."""
+def _is_title_piece(text: str, title_key: str, opened: str = "") -> bool:
+    """Whether `text` is a line of the title wrapped as a running title, after the
+    lines of it `opened` (keys) above it on the page."""
     key = _key(text)
-    return len(key) >= 12 and key in title_key
+    return len(key) >= 12 and title_key.startswith(opened + key)
 
 
 def _is_running_title(text: str, title_key: str) -> bool:
@@ -1047,7 +1066,8 @@ def segment(
 ) -> list[Block]:
     """Group content lines into paragraph blocks; `boundary` matches lines that always
     start a block after a finished one (adoption date, meeting, annex label)."""
-    lines = _numbers_first(_last_line_last(lines, profile, boundary), profile)
+    lines = _last_line_last(lines, profile, boundary)
+    lines = _numbers_first(_preamble_last_line_last(lines, profile, boundary), profile)
     widths = _Widths(lines)
     shapes = _Shapes(lines, profile, boundary)
     mode = choose_mode(lines, shapes.paragraph_starts)
@@ -1079,7 +1099,12 @@ def segment(
         column = line.hang if line.hang >= 0 else (column if _at(line, column) else -1)
         if blocks and shapes.marker[index] and _next_marker(lines, index, next_marker):
             marker = Marker(line.text, line.no)
-            if profile.joiner == "space" and _last_word_after(lines, index):
+            within = (
+                _place_below(lines, index, first_word=True) if profile.joiner == "space" else -1
+            )
+            if within >= 0:
+                pending = replace(marker, within=within)  # "Mundial" / "1" / "2005 ,"
+            elif profile.joiner == "space" and _last_word_after(lines, index):
                 pending = marker  # "Organized" / "2" / "Crime,": it marks "Crime,"
             else:
                 blocks[-1].items.append(marker)
@@ -1115,24 +1140,44 @@ def segment(
         if pending is not None:
             blocks[-1].items.append(pending)
             pending = None
+        next_marker = _after_glued(line.text, next_marker, profile)
         previous = index
     return blocks
+
+
+def _after_glued(text: str, expected: int, profile: LanguageProfile) -> int:
+    """The marker expected after `text`: past the ones it prints glued to their words
+    ("Refugees,8"), so that a marker printed apart later is known for the next one."""
+    if not any(c.isdigit() for c in text):
+        return expected
+    found = set()
+    for glued in profile.glued_marker.finditer(text):
+        found.add(glued.group(max(g for g in range(1, glued.re.groups + 1) if glued.group(g))))
+    while str(expected) in found:
+        expected += 1
+    return expected
 
 
 def _next_marker(lines: list[Line], index: int, expected: int) -> bool:
     """Whether the number alone on line `index` is a footnote marker printed apart: the
     one expected next, or, set apart by blank lines in a sentence that goes on, a later
-    one (the markers before it were glued to their words: "Corruption,1 which")."""
+    one (the markers before it were glued to their words: "Corruption,1 which"), as is
+    one whose place the line after shows (`_place_below`), and one printed right after
+    its paragraph's last line."""
     number = int(lines[index].text)
     if number == expected:
         return True
     after = lines[index + 1] if index + 1 < len(lines) else None
-    return (
-        expected < number <= expected + _MARKERS_SKIPPED
-        and lines[index].blank_before
-        and after is not None
-        and after.blank_before
-        and not ends_paragraph(lines[index - 1].text)
+    if number < expected or after is None:
+        return False
+    near = number <= expected + _MARKERS_SKIPPED
+    if ends_paragraph(lines[index - 1].text):
+        # Printed after its paragraph's last line, before a blank line ("…;" / "9" / "").
+        return near and not lines[index].blank_before and after.blank_before
+    if lines[index].blank_before and after.blank_before:
+        return near
+    return _place_below(lines, index) >= 0 or (
+        near and _place_below(lines, index, first_word=True) >= 0
     )
 
 
@@ -1147,8 +1192,53 @@ def _last_word_after(lines: list[Line], index: int) -> bool:
         and not after.page_break
         and " " not in after.text
         and ends_paragraph(after.text)
-        and not MARKER_LINE.fullmatch(after.text)
+        and after.text[:1].isalpha()  # a word, not "19." (the next paragraph's number)
     )
+
+
+def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> int:
+    """Where in the line after it the marker alone on line `index` stands, or -1.
+
+    An extractor prints a raised marker on a line of its own before the line it was
+    raised over, and leaves a gap where it stood ("Mundial" / "1" / "2005 ,"). A
+    layout-keeping extraction also keeps its column: it stands over the end of its
+    word. The gap, when it is the line's only one, or else the word under the marker's
+    column, is its place (an offset in the next line's text); with `first_word`, failing
+    both, the end of the line's first word when the line before leaves its sentence
+    open."""
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    if after is None or after.page_break or after.blank_before:
+        return -1
+    marker = lines[index]
+    if marker.indented and after.indent < marker.indent:
+        column = marker.indent - after.indent
+        for word in _WORD_END.finditer(after.text):
+            if column - 1 <= word.end() <= column:
+                return word.end()
+        return -1
+    gaps = _MARKER_GAP.findall(after.text)
+    if len(gaps) == 1:
+        found = _MARKER_GAP.search(after.text)
+        assert found is not None
+        return found.start()
+    if first_word and not marker.indented and not ends_paragraph(lines[index - 1].text):
+        # No gap: pdftotext splits a line only where the marker follows its first word
+        # ("Nuclear" / "1" / "Weapons on 7 July 2017;"); a marker after a line's last word
+        # stays on that line.
+        first = _FIRST_WORD.match(after.text)
+        if first is not None:
+            return first.end()
+    return -1
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_][^\s,;:.]*[^\W_]")
+"""A line's first word, before any punctuation after it."""
+
+
+_WORD_END = re.compile(r"[^\W_](?=[\s,;:.)”’»]|$)")
+"""The last letter or figure of a word: where a marker raised over it stands."""
+_MARKER_GAP = re.compile(r"(?<=[^\W_]|[)”’»]) (?=[,;:.](?:\s|$))")
+"""A space before punctuation, where a marker printed elsewhere stood ("2005 ,")."""
 
 
 _MARKERS_SKIPPED = 3
@@ -1199,7 +1289,11 @@ def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
     `column`."""
     line = shapes.lines[index]
     if not line.page_break:
-        return _at(line, column)
+        # A label at the text's column opens a nested item ("b)      Les tables …" /
+        # "        i)     Table ronde 1 …"), unless it stands alone on its line.
+        if line.hang >= 0 and shapes.structural[index]:
+            return False
+        return _at(line, column) or (not shapes.ended[index - 1] and _near(line, column))
     return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
 
 
@@ -1208,6 +1302,18 @@ def _at(line: Line, column: int) -> bool:
     lines under a label's text by one in a layout-keeping extraction ("(a) 促进…" over
     "    济和…")."""
     return column <= line.indent <= column + 1
+
+
+def _near(line: Line, column: int) -> bool:
+    """Whether `line`, without a label of its own, stands at most two columns off
+    `column` either way: so a layout-keeping extraction may set the lines under a
+    label's text when the sentence goes on ("a)       à s’entraider" over
+    "              procédures", "(k) 有效…" over "    工作环境…")."""
+    return line.hang < 0 and abs(line.indent - column) <= _COLUMN_DRIFT
+
+
+_COLUMN_DRIFT = 2
+"""How far a layout-keeping extraction may set the lines under a label's text off it."""
 
 
 def _numbers_first(lines: list[Line], profile: LanguageProfile) -> list[Line]:
@@ -1280,6 +1386,66 @@ def _last_line_last(
     return out
 
 
+def _preamble_last_line_last(
+    lines: list[Line], profile: LanguageProfile, boundary: re.Pattern[str]
+) -> list[Line]:
+    """`lines` with the last line of a two-line preambular paragraph, printed before its
+    first line, moved back after it.
+
+    pdftotext does so where the paragraph crosses a page foot or a raised marker ("…
+    leur mandat," / "Rome," / "" / "Affirmant de nouveau … du Statut de" / "" /
+    "Soulignant …"; "1" / "" / "2005 ," / "" / "Recordando … Cumbre Mundial"). The line
+    goes back when it is short (a third of the line after it at most) and ends a
+    preambular paragraph (a comma) without opening one, after a paragraph that ended (a
+    marker printed apart may come between: it goes with it), and the line after it opens
+    with preambular initial words, after a blank line, leaves its sentence open and is
+    its paragraph's only other line (a number, the end, or a blank line and a paragraph
+    opening with initial words follow it; not a page break).
+    """
+    number = profile.operative_number.match
+    out = lines
+    for index in range(1, len(lines) - 1):
+        tail, opening = out[index], out[index + 1]
+        head = index - 1
+        if MARKER_LINE.fullmatch(out[head].text) and head > 0:
+            head -= 1
+        after = out[index + 2] if index + 2 < len(out) else None
+        if (
+            _TRAILING_MARKER.sub("", tail.text)[-1:] not in ",，"
+            or _opens_paragraph(tail.text, profile)
+            or number(tail.text)
+            or not ends_paragraph(out[head].text)
+            or not opening.blank_before
+            or not profile.preambular.match(opening.text)
+            or ends_paragraph(opening.text)
+            or len(tail.text) > len(opening.text) // _TAIL_SHARE
+            or not (
+                after is None
+                or (
+                    after.blank_before
+                    and not after.page_break
+                    and _opens_paragraph(after.text, profile)
+                )
+                or number(after.text)
+                or boundary.fullmatch(after.text)
+            )
+        ):
+            continue
+        if out is lines:
+            out = list(lines)
+        moved = out[head + 1 : index + 1]  # the tail, and a marker printed before it
+        out[head + 1 : index + 2] = [opening, *moved]
+        opening.page_break, moved[0].page_break = moved[0].page_break, False
+        opening.blank_before = True  # it opens a paragraph after one that ended
+        for line in moved:
+            line.blank_before = False
+    return out
+
+
+_TAIL_SHARE = 3
+"""A paragraph's last line printed first is at most this share of its first line."""
+
+
 class _Shapes:
     """What each line looks like to `_starts_block`, matched once per line.
 
@@ -1296,6 +1462,7 @@ class _Shapes:
         "number_alone",
         "profile",
         "structural",
+        "wrapped_boundary",
     )
 
     def __init__(
@@ -1307,11 +1474,12 @@ class _Shapes:
         self.structural = [m is not None for m in map(profile.structural.match, texts)]
         # A meeting wrapped over two lines ("52-е (возобновленное) пленарное" /
         # "заседание") is a boundary at its first line.
-        self.boundary = [
-            boundary.fullmatch(text) is not None
-            or (nxt is not None and boundary.fullmatch(f"{text} {nxt}") is not None)
-            for text, nxt in zip(texts, [*texts[1:], None], strict=True)
+        alone = [boundary.fullmatch(text) is not None for text in texts]
+        self.wrapped_boundary = [
+            not found and nxt is not None and boundary.fullmatch(f"{text} {nxt}") is not None
+            for found, text, nxt in zip(alone, texts, [*texts[1:], None], strict=True)
         ]
+        self.boundary = [a or w for a, w in zip(alone, self.wrapped_boundary, strict=True)]
         self.authority = [m is not None for m in map(profile.authority.fullmatch, texts)]
         self.marker = [m is not None for m in map(MARKER_LINE.fullmatch, texts)]
         self.ended = [ends_paragraph(text) for text in texts]
@@ -1355,6 +1523,8 @@ def _starts_block(
     previous = shapes.lines[before]
     ended = shapes.ended[before]
     structural = shapes.structural[index]
+    if shapes.wrapped_boundary[before]:
+        return False  # "55-е (возобновленное) пленарное" / "заседание": one meeting line
     if shapes.boundary[index] and (ended or shapes.boundary[before]):
         return True
     if shapes.authority[index]:
@@ -1488,7 +1658,10 @@ def join_block(
     """The text of `lines` joined as the language wants, and marker offsets in it.
 
     `markers` gives markers printed on their own line, as (index of the line they
-    follow, marker). Markdown references ``[^1]`` inside the text become markers too.
+    follow, marker); one placed `within` that line stands at that offset in it, and the
+    gap it left before punctuation closes ("2005 ," → "2005^1,"), unless the language
+    spaces that mark ("intergénérationnelle ^1 ;" stays so in French).
+    Markdown references ``[^1]`` inside the text become markers too.
     """
     after: dict[int, list[Marker]] = {}
     for index, marker in markers or ():
@@ -1502,14 +1675,35 @@ def join_block(
             sep = _separator(parts[-1], text, profile)
             parts.append(sep)
             length += len(sep)
+        inside = [marker for marker in after.get(index, ()) if marker.within >= 0]
+        if inside:
+            text, placed = _markers_within(line.text, text, inside, profile)
+            offsets += [(length + offset, marker) for offset, marker in placed]
         parts.append(text)
         length += len(text)
         for marker in after.get(index, ()):
-            offsets.append((length, marker.marker))
+            if marker.within < 0:
+                offsets.append((length, marker.marker))
     joined = "".join(parts)
     if "[^" in joined:
         joined, offsets = _markdown_refs(joined, offsets)
     return joined, offsets
+
+
+def _markers_within(
+    raw: str, text: str, markers: list[Marker], profile: LanguageProfile
+) -> tuple[str, list[tuple[int, str]]]:
+    """`text` (the cleaned `raw`) with the gaps the `markers` left closed, and their
+    offsets in it."""
+    placed: list[tuple[int, str]] = []
+    for marker in sorted(markers, key=lambda m: m.within, reverse=True):
+        offset = len(_clean_line(raw[: marker.within], profile).rstrip(" "))
+        mark = text[offset + 1 : offset + 2]
+        if text[offset : offset + 1] == " " and mark and mark in profile.glued_marks:
+            text = text[:offset] + text[offset + 1 :]
+            placed = [(o - 1 if o > offset else o, m) for o, m in placed]
+        placed.append((offset, marker.marker))
+    return text, placed
 
 
 def _clean_line(text: str, profile: LanguageProfile) -> str:

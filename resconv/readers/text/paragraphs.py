@@ -154,6 +154,7 @@ class ParagraphClassifier:
             )
             or self._preambular_despite_end(text)
             or self._preambular_before_preamble(para, rest, index)
+            or self._preambular_before_first_number(para, rest, index, part)
         ):
             part.preamble.append(
                 PreambularParagraph(
@@ -215,6 +216,20 @@ class ParagraphClassifier:
             return False
         preambular = self.profile.preambular.match(text)
         return bool(preambular) and len(preambular) >= len(self.profile.operative.match(text))
+
+    def _preambular_before_first_number(
+        self, para: Para, rest: list[Para], index: int, part: Part
+    ) -> bool:
+        """The preamble's last paragraph printed with ";" and with initial words both
+        parts use ("表示注意到…；"): after preambular paragraphs, right before the first
+        numbered paragraph ("1."), where an unnumbered operative paragraph cannot stand."""
+        if not part.preamble or para.text[-1:] not in ";；؛" or index >= len(rest):
+            return False
+        numbered = self.profile.operative_number.match(rest[index].text)
+        if numbered is None:
+            return False
+        digits = "".join(ch for ch in numbered.group("num") if ch.isdigit())
+        return digits == "1" and bool(self.profile.preambular.match(para.text))
 
     def _preambular_despite_end(self, text: str) -> bool:
         """A preambular paragraph printed with ";" (a slip the UN's texts have): it opens
@@ -333,14 +348,19 @@ class ParagraphClassifier:
             ), index
         return None
 
+    def opens_with_section_number(self, para: Para) -> bool:
+        """Whether `para`'s first word is a section number ("二", "IV", "一." with a stop)."""
+        number = para.first.partition(" ")[0]
+        return bool(self.profile.section_number.fullmatch(number.rstrip(".．") or number))
+
     def _section_number_inline(self, para: Para) -> tuple[str, int] | None:
-        """The section number a one-line heading opens with ("二 我们所处的当今世界"),
-        and where its text starts; None for other paragraphs."""
-        number, space, _ = para.first.partition(" ")
+        """The section number a one-line heading opens with, its text right after it
+        ("二 我们所处的当今世界"), and where that text starts; None for other paragraphs."""
+        number, _, rest = para.first.partition(" ")
         if (
-            not space
+            not rest[:1].isalpha()  # "أولا - الحوكمة": a separator, read as printed
             or len(para.lines) > 2
-            or not self.profile.section_number.fullmatch(number)
+            or not self.opens_with_section_number(para)
             or not para.text.startswith(number)
             or para.text[-1] in layout.PARAGRAPH_END
             or para.markers

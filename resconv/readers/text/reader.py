@@ -127,7 +127,7 @@ class _Builder:
         lines = layout.split_lines(text)
         lines = join_marker_breaks(lines, cjk=self.profile.joiner == "cjk")
         if self.profile.joiner == "space":
-            lines = join_word_lines(lines, self.diagnostics)
+            lines = join_word_lines(lines, self.diagnostics, self.profile)
         title_index = layout.find_title(lines, self.profile)
         if title_index is None:
             raise StructureError(
@@ -180,6 +180,11 @@ class _Builder:
                 self.diagnostics,
                 [line.no for line in content] + [note.line + at for note, at in note_lines],
                 lang=self.profile.code,
+                marked=frozenset(
+                    at + 1
+                    for at, line in enumerate(content)
+                    if layout.MARKER_LINE.fullmatch(line.text)
+                ),
             )
             for line, text in zip(content, texts, strict=False):
                 line.text = text
@@ -257,6 +262,13 @@ class _Builder:
             self.marker_lines.setdefault(marker.marker, marker.line)
         return Para(text, offsets, block.line, block.first, [line.text for line in lines])
 
+    def _label_and_title(self, para: Para, label_end: int) -> bool:
+        """Whether `para`, after the adoption or in an annex, is an annex's label and its
+        title run together on one line ("Annexe Règlement destiné …"): a word in capitals
+        after the label, and no closing punctuation."""
+        after = para.text[label_end : label_end + 2]
+        return after[:1] == " " and after[1:].isupper() and self.classifier.is_title_like(para)
+
     # -- assembly: title, authority, body, adoption, annexes ------------------------
 
     def _assemble(
@@ -311,7 +323,14 @@ class _Builder:
                 stage = "adoption"
                 continue
             annex_label = self.profile.annex.match(para.text)
-            if stage != "body" and annex_label and self.profile.annex.fullmatch(para.first):
+            if (
+                stage != "body"
+                and annex_label
+                and (
+                    self.profile.annex.fullmatch(para.first)
+                    or self._label_and_title(para, annex_label.end())
+                )
+            ):
                 title_rest = list(para.inlines(annex_label.end()))
                 annexes.append((" ".join(annex_label.group().split()), title_rest, Part()))
                 stage = "annex"
@@ -323,7 +342,7 @@ class _Builder:
                     and not part.body
                     and self.classifier.is_title_like(para)
                     and (not annex_title or _continues(para.text))
-                    and not self.profile.section_number.fullmatch(para.first.split(" ")[0])
+                    and not self.classifier.opens_with_section_number(para)
                 ):
                     if annex_title:
                         annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from resconv.diagnostics import Diagnostics
+from resconv.lang.profile import LanguageProfile
 from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import vocabulary
 from resconv.lang.votes import VOTE_WORDS
@@ -56,9 +57,17 @@ _COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 
 
 def rejoin_split_words(
-    texts: list[str], diagnostics: Diagnostics, lines: list[int], *, lang: str
+    texts: list[str],
+    diagnostics: Diagnostics,
+    lines: list[int],
+    *,
+    lang: str,
+    marked: frozenset[int] = frozenset(),
 ) -> list[str]:
-    """`texts` (content lines) with split words rejoined; each repair is reported."""
+    """`texts` (content lines) with split words rejoined; each repair is reported.
+
+    The texts at the indexes `marked` follow a footnote marker printed on a line of its
+    own: a space before punctuation there is where the marker stood, and stays for it."""
     known = vocabulary(lang)
     words: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
@@ -83,12 +92,12 @@ def rejoin_split_words(
     spaced_marks = _stray_spaces(texts)
     overlong = _overlong_width(texts)
     out: list[str] = []
-    for text, line in zip(texts, lines, strict=True):
+    for at, (text, line) in enumerate(zip(texts, lines, strict=True)):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
         if " ”" in text or " –" in text:
             text = _STRAY_SPACE.sub("", text)
-        if spaced_marks:
+        if spaced_marks and at not in marked:
             text = _SPACE_BEFORE.sub(lambda m: _keep_space(m, spaced_marks), text)
         if years:
             text = _rejoin_years(text, years, diagnostics, line)
@@ -295,6 +304,7 @@ def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
     while index < len(lines):
         run = _scattered_run(lines, index) if not lines[index - 1].strip() else []
         last, cut = lines[index - 2], lines[index - 3]
+        at = index - 3
         if (
             not run
             or (len(run) == 1 and not _fits(cut.strip(), lines[run[0]].strip(), full))
@@ -304,19 +314,55 @@ def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
             or _LABEL.fullmatch(last.strip())
             or cut.rstrip()[-1:] in ";.:"
         ):
-            index += 1
-            continue
-        words = [lines[at].strip() for at in run]
-        lines[index - 3] = cut.rstrip() + " " + " ".join(words)
-        for at in run:
-            lines[at] = ""
+            at = _short_line_above(lines, index, " ".join(lines[i].strip() for i in run), full)
+            if not run or len(run) < 2 or at < 0:
+                index += 1
+                continue
+        words = [lines[word].strip() for word in run]
+        cut = lines[at]
+        lines[at] = cut.rstrip() + " " + " ".join(words)
+        for word in run:
+            lines[word] = ""
         diagnostics.info(
             "scattered-words-restored",
             f"put {' '.join(words)!r}, printed apart by the extraction, back in its line",
-            line=index - 2,
+            line=at + 1,
         )
         index = run[-1] + 1
     return "\n".join(lines)
+
+
+def _short_line_above(lines: list[str], index: int, words: str, full: int) -> int:
+    """The one line of the page above line `index` that the scattered `words` were cut
+    from, when the paragraph they follow is not theirs ("постановка ядерного материала"
+    / "международные гарантии;" / … / "h)" / "" / "средства …;" / "" / "и" / "" /
+    "ядерных"): the only line that leaves its sentence open, stops well short of the
+    margin, is followed by the rest of its paragraph and, with the words, stays inside
+    the margin; or -1."""
+    found = -1
+    for at in range(index - 2, max(0, index - _LOOK_BACK) - 1, -1):
+        text = lines[at].strip()
+        if "\f" in lines[at]:
+            break
+        following = lines[at + 1].strip()
+        if (
+            not text
+            or not following
+            or ends_paragraph(text)
+            or _LABEL.fullmatch(text)
+            or _LABEL.match(following)
+            or not (len(text) < _SHORT * full and len(text) + 1 + len(words) <= full)
+            or following[:1].isupper()
+        ):
+            continue
+        if found >= 0:
+            return -1
+        found = at
+    return found
+
+
+_LOOK_BACK = 30
+"""How many lines above scattered words the line they were cut from may stand."""
 
 
 _WORD_LINES = 3
@@ -324,16 +370,31 @@ _WORD_LINES = 3
 gaps; two could be a label and a one-word heading."""
 
 
-def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
+def join_word_lines(
+    lines: list[Line], diagnostics: Diagnostics, profile: LanguageProfile | None = None
+) -> list[Line]:
     """`lines` with each run of lines of one word each ("положения" / "Конвенции," /
     "и" / "просило") joined into one line: pdftotext cuts a line justified with wide
-    gaps at every gap. The joined line keeps the first one's number."""
+    gaps at every gap. The joined line keeps the first one's number.
+
+    A paragraph's last line may be one word too ("права,"): it stays apart when the
+    words after it open a paragraph with the language's initial words ("выражая" /
+    "обеспокоенность" / …), since a paragraph's last line is never justified."""
     out: list[Line] = []
     index = 0
     while index < len(lines):
         end = index
         while end < len(lines) and _one_word(lines[end], first=end == index):
             end += 1
+        if (
+            profile is not None
+            and end - index > _WORD_LINES
+            and ends_paragraph(lines[index].text)
+            and _opens_paragraph(" ".join(line.text for line in lines[index + 1 : end]), profile)
+        ):
+            out.append(lines[index])
+            index += 1
+            continue
         if end - index >= _WORD_LINES:
             first = lines[index]
             first.text = " ".join(line.text for line in lines[index:end])
@@ -348,6 +409,10 @@ def join_word_lines(lines: list[Line], diagnostics: Diagnostics) -> list[Line]:
             out.append(lines[index])
             index += 1
     return out
+
+
+def _opens_paragraph(text: str, profile: LanguageProfile) -> bool:
+    return bool(profile.preambular.match(text) or profile.operative.match(text))
 
 
 _CLOSING = ",;:.)»”"
