@@ -1293,7 +1293,10 @@ def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
         # "        i)     Table ronde 1 …"), unless it stands alone on its line.
         if line.hang >= 0 and shapes.structural[index]:
             return False
-        return _at(line, column) or (not shapes.ended[index - 1] and _near(line, column))
+        # A marker alone is no line of text ("            4" under "1.     Prend …").
+        return _at(line, column) or (
+            not shapes.ended[index - 1] and not shapes.marker[index] and _near(line, column)
+        )
     return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
 
 
