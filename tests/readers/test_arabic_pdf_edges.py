@@ -206,3 +206,10 @@ def test_a_word_break_reported_between_letters_closer_than_a_space_is_none() -> 
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text == "المملكة"
+
+
+def test_a_bracket_closing_a_pair_opened_on_the_line_before_faces_its_word() -> None:
+    text = _read(
+        _shown("آخذة في الاعتبار"), " ", "،", _MARKER + "55", "(", _shown("نيلسون مانديلا")
+    )
+    assert text == "نيلسون مانديلا)55، آخذة في الاعتبار"
