@@ -19,6 +19,7 @@ import resconv
 from resconv import native
 from resconv.model import (
     Emphasis,
+    Heading,
     Inlines,
     OperativeParagraph,
     Part,
@@ -303,3 +304,52 @@ def test_emphasis_inside_the_text_is_kept_but_initial_words_are_not_emphasis(
     )
     kept = [e for inlines in all_inlines(model) for e in emphasis(inlines) if e.italic]
     assert len(kept) >= len([s for s in inner if not nodes(s, "ancestor::a:table", NS)])
+
+
+# -- headings and annexes as print shows them --------------------------------------------------
+
+
+def _dev(shared_dir: Path, name: str) -> Resolution:
+    path = shared_dir / "corpus" / "dev" / "akn" / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in ../shared")
+    return resconv.read(path).value
+
+
+def test_an_annex_title_set_in_its_body_and_bold_numbered_headings(shared_dir: Path) -> None:
+    """75/129: no docTitle; the body opens with the title, then "I." over a bold
+    ".\tEstablishment" and "1." (the UN's mark-up of a numbered heading)."""
+    [annex] = _dev(shared_dir, "A-RES-75-129.eng.xml").annexes
+    assert plain_text(annex.title).startswith("Terms of reference of the trust fund")
+    first, second = annex.body[:2]
+    assert isinstance(first, Heading) and first.number == "I."
+    assert isinstance(second, OperativeParagraph) and second.number == "1."
+
+
+def test_a_part_number_set_apart_numbers_its_heading(shared_dir: Path) -> None:
+    """74/4: "I" as an empty numbered paragraph before "Nuestro compromiso"; in Chinese,
+    "二\t我们所处的当今世界" as one plain paragraph and the title glued to "附件"."""
+    [annex] = _dev(shared_dir, "A-RES-74-4.spa.xml").annexes
+    headings = [(b.number, plain_text(b.text)) for b in annex.body if isinstance(b, Heading)]
+    assert headings[:2] == [("I", "Nuestro compromiso"), ("II", "Nuestro mundo actual")]
+    assert not any(isinstance(b, OperativeParagraph) and not b.content for b in annex.body)
+    [chinese] = _dev(shared_dir, "A-RES-74-4.zho.xml").annexes
+    assert plain_text(chinese.title).startswith("为在今后十年采取行动")
+    numbers = [b.number for b in chinese.body if isinstance(b, Heading)]
+    assert numbers == ["一", "二", "三"]
+
+
+def test_lettered_paragraphs_after_their_paragraph_are_its_subparagraphs(
+    shared_dir: Path,
+) -> None:
+    """75/32 ru: "а)" (a Cyrillic letter) and "b)" as unnumbered paragraphs after "1." and
+    "2."; 76/113: "(a)" and "(b)" after an unnumbered paragraph ending with a colon."""
+    model = _dev(shared_dir, "A-RES-75-32.rus.xml")
+    first = model.operative[0]
+    assert isinstance(first, OperativeParagraph)
+    assert [sub.number for sub in first.subparagraphs] == ["а)", "b)"]
+    assert all(isinstance(b, OperativeParagraph) and b.number for b in model.operative)
+    [annex] = _dev(shared_dir, "A-RES-76-113.eng.xml").annexes
+    opening = next(b for b in annex.body if isinstance(b, OperativeParagraph) and b.subparagraphs)
+    assert plain_text(opening.content).endswith("through:")
+    assert [sub.number for sub in opening.subparagraphs] == ["(a)", "(b)"]

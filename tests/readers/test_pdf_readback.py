@@ -57,7 +57,7 @@ def test_resconv_arabic_pdf_reads_back_to_its_model(shared_dir: Path, name: str)
 def test_a_table_is_read_as_the_models_table(shared_dir: Path) -> None:
     """Rows and columns from positions, header rows from bold, amounts flush right; the
     header repeated on each page is read once. A row without any text (a rule between
-    header rows) prints nothing, so it is the one row a PDF cannot give back."""
+    header rows) prints nothing: the AKN reader leaves the UN's empty rows out."""
     model = _model(shared_dir, f"{DEV}/A-RES-76-238.eng.xml")
     [table] = [block for block in model.operative if isinstance(block, Table)]
     got = resconv.read(resconv.write(model, "pdf")).value
@@ -95,4 +95,23 @@ def test_libreoffice_pdf_of_resconv_docx_reads_back(
     docx.write_bytes(resconv.write(model, "docx"))
     [pdf] = docx_to_pdfs([docx], tmp_path)
     got = resconv.read(pdf).value
+    assert differences(model, got, nbsp=True) == []
+
+
+ANNEXES_AND_HEADINGS = [
+    "A-RES-75-129.eng",  # the annex title first in its body, "I." over a bold heading
+    "A-RES-76-113.eng",  # headings over an annex's prose, "(a)" under an unnumbered opening
+    "A-RES-74-4.spa",  # a part number as an empty numbered paragraph before its heading
+    "A-RES-74-4.zho",  # label and title in one paragraph, "一 我们的承诺" on one line
+    "A-RES-75-32.rus",  # lettered paragraphs ("а)", "b)") after the paragraph they belong to
+]
+
+
+@pytest.mark.parametrize("name", ANNEXES_AND_HEADINGS)
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_annexes_and_headings_read_back(shared_dir: Path, name: str, fmt: str) -> None:
+    """The UN's mark-up of annexes and headings, read as print shows it, comes back from
+    resconv's PDF and DOCX as it was made."""
+    model = _model(shared_dir, f"{DEV}/{name}.xml")
+    got = resconv.read(resconv.write(model, fmt), format=fmt).value
     assert differences(model, got, nbsp=True) == []

@@ -866,7 +866,7 @@ def _numbered_heading_line(parts: _Parts, language: str) -> tuple[str, str] | No
 
 
 _HEADING_LINE = re.compile(
-    r"(?P<num>(?:[IVXLC]+|[一二三四五六七八九十]+)[.．]?)[\t ]+(?P<title>\S[^\n]{0,150})"
+    r"(?P<num>(?:[IVXLC]+|[一二三四五六七八九十]+)[.．]?)[\t ]+(?P<title>\S[^\n]{0,320})"
 )
 """A part number and a title on one line, apart ("IV. Follow-up", "二 我们的承诺")."""
 

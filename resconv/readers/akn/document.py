@@ -522,26 +522,26 @@ def _title_in_body(
     opening = _unnumbered_text(first)
     if opening is None or not opening[1]:
         return ()
-    text = opening[0]
     following = body_blocks[1] if len(body_blocks) > 1 else None
+    first_text = (
+        first.content[0] if isinstance(first, OperativeParagraph) and first.content else None
+    )
     if isinstance(first, Heading):
         title = first.text
+    elif (
+        isinstance(first, OperativeParagraph)
+        and isinstance(first_text, Text)
+        and first_text.text.lstrip().startswith(label)
+        and opening[0][len(label) :].strip()
+    ):
+        rest = first_text.text.lstrip()[len(label) :].lstrip()
+        title = (Text(text=rest), *first.content[1:]) if rest else first.content[1:]
     elif (
         isinstance(first, OperativeParagraph)
         and isinstance(following, Heading)
         and not any(isinstance(piece, FootnoteRef) for piece in first.content)
     ):
         title = first.content  # an unnumbered line over the annex's first heading
-    elif (
-        text.startswith(label)
-        and text[len(label) :].strip()
-        and isinstance(first, OperativeParagraph)
-    ):
-        first_text = first.content[0] if first.content else None
-        if not isinstance(first_text, Text) or not first_text.text.lstrip().startswith(label):
-            return ()
-        rest = first_text.text.lstrip()[len(label) :].lstrip()
-        title = (Text(text=rest), *first.content[1:]) if rest else first.content[1:]
     else:
         return ()
     body_blocks.pop(0)

@@ -359,7 +359,7 @@ class ParagraphClassifier:
         number, _, rest = para.first.partition(" ")
         if (
             not rest[:1].isalpha()  # "أولا - الحوكمة": a separator, read as printed
-            or len(para.lines) > 2
+            or len(para.text) > _HEADING_MAX
             or not self.opens_with_section_number(para)
             or not para.text.startswith(number)
             or para.text[-1] in layout.PARAGRAPH_END
