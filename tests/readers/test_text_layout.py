@@ -992,3 +992,16 @@ def test_a_marker_printed_apart_before_a_line_without_a_gap_follows_its_first_wo
         "17. Recalls the adoption of the New York Declaration for Refugees and Migrants^7 at the "
         "high-level plenary meeting of the General Assembly;^8"
     )
+
+
+def test_a_layout_keeping_extraction_puts_a_marker_after_the_punctuation_under_it() -> None:
+    text = (
+        "      18.   Also recalls the Global Compact on Refugees, affirmed on 17 December\n"
+        "     9\n"
+        "2018, and calls upon the international community to implement the Compact;\n"
+        "      19.   Calls upon States to implement the Compact;\n"
+    )
+    assert _marked(text, "en")[0] == (
+        "18. Also recalls the Global Compact on Refugees, affirmed on 17 December 2018,^9 and "
+        "calls upon the international community to implement the Compact;"
+    )

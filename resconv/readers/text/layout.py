@@ -1212,16 +1212,19 @@ def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> 
     marker = lines[index]
     if marker.indented and after.indent < marker.indent:
         column = marker.indent - after.indent
-        for word in _WORD_END.finditer(after.text):
-            if column - 1 <= word.end() <= column:
-                return word.end()
-        return -1
+        ends = [
+            word.end()
+            for word in _WORD_END.finditer(after.text)
+            if column - 2 <= word.end() <= column
+        ]
+        if ends:
+            return max(ends)  # nearest the column: after "2018," rather than "2018"
     gaps = _MARKER_GAP.findall(after.text)
     if len(gaps) == 1:
         found = _MARKER_GAP.search(after.text)
         assert found is not None
         return found.start()
-    if first_word and not marker.indented and not ends_paragraph(lines[index - 1].text):
+    if first_word and not ends_paragraph(lines[index - 1].text):
         # No gap: pdftotext splits a line only where the marker follows its first word
         # ("Nuclear" / "1" / "Weapons on 7 July 2017;"); a marker after a line's last word
         # stays on that line.
@@ -1235,8 +1238,8 @@ _FIRST_WORD = re.compile(r"[^\W\d_][^\s,;:.]*[^\W_]")
 """A line's first word, before any punctuation after it."""
 
 
-_WORD_END = re.compile(r"[^\W_](?=[\s,;:.)”’»]|$)")
-"""The last letter or figure of a word: where a marker raised over it stands."""
+_WORD_END = re.compile(r"[^\W_](?=[\s,;:.)”’»]|$)|(?<=[^\W_])[,;:.)”’»]+(?=\s|$)")
+"""The end of a word, or of the punctuation after it: where a marker raised over it stands."""
 _MARKER_GAP = re.compile(r"(?<=[^\W_]|[)”’»]) (?=[,;:.](?:\s|$))")
 """A space before punctuation, where a marker printed elsewhere stood ("2005 ,")."""
 
