@@ -180,3 +180,36 @@ def test_a_marker_glued_between_two_words_is_no_kashida_sign() -> None:
     """A digit inside an Arabic word stands for a kashida, unless it is a raised marker."""
     text = _read(_shown("التي استحدثتها"), _MARKER + "2", _shown("لبناء القدرات"))
     assert text == "لبناء القدرات2التي استحدثتها"
+
+
+def test_a_word_break_reported_between_letters_closer_than_a_space_is_none() -> None:
+    """LibreOffice sets a lam-kaf ligature a little apart from the letters before it;
+    PDFium reports a word break there ("المم لكة")."""
+
+    def run(word: str, right: float, spaced: bool) -> Span:
+        chars = [(char, right - 6.0 * (i + 1), right - 6.0 * i) for i, char in enumerate(word)]
+        return Span(
+            text=word + (" " if spaced else ""),
+            x0=chars[-1][1],
+            x1=right,
+            baseline=500.0,
+            size=14.0,
+            font="Amiri",
+            italic=False,
+            bold=False,
+            chars=chars,
+            spaced=spaced,
+        )
+
+    head = run("المم", 154.1, True)  # where the break falls at a float's rounding
+    line = Line(spans=[head, run("لكة", head.x0 - 1.0, False)], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text == "المملكة"
+
+
+def test_a_bracket_closing_a_pair_opened_on_the_line_before_faces_its_word() -> None:
+    text = _read(
+        _shown("آخذة في الاعتبار"), " ", "،", _MARKER + "55", "(", _shown("نيلسون مانديلا")
+    )
+    assert text == "نيلسون مانديلا)55، آخذة في الاعتبار"

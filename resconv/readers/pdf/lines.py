@@ -391,7 +391,7 @@ def _false_word_break(item: _Placed, before: _Placed | None, after: _Placed | No
     """A word break PDFium found without width, inside a letter's box (a stacked
     ligature's, a stretched letter's) or between letters closer than a space: none."""
     text, span, left, right = item
-    if text != " " or right - left > 0.01 or before is None or after is None:
+    if text != " " or right - left > 0.015 or before is None or after is None:
         return False
     letters = [other for other in (before, after) if _kind(other[0][:1]) == "R"]
     inside = any(other[2] + 0.5 < left < other[3] - 0.5 for other in letters)
@@ -476,18 +476,15 @@ def _turn_brackets(spans: list[Span]) -> None:
 def _pair_up(chars: list[str]) -> None:
     """A closing bracket with nothing open before it, and another closer of its kind
     after it, opens: ")1)" is "(1)" turned round. An opening bracket glued to the word
-    before it, with one open before it and none closing after it, closes: "(كيوتو(1"
-    (a note's marker after the bracket) is "(كيوتو)1"."""
+    before it, with one open before it or no letter after it, closes: "(كيوتو(1" (a
+    note's marker after the bracket) is "(كيوتو)1", whichever line the pair opened on."""
     for opener, closer in _PAIR_CHARS:
         depth = 0
         for index, char in enumerate(chars):
             if char == opener:
-                if (
-                    depth
-                    and index
-                    and chars[index - 1].isalpha()
-                    and chars[index + 1 :].count(closer) < depth + 1
-                ):
+                glued = index and chars[index - 1].isalpha()
+                following = chars[index + 1] if index + 1 < len(chars) else " "
+                if glued and (depth or not following.isalpha()):
                     chars[index] = closer
                     depth -= 1
                 else:
