@@ -54,7 +54,7 @@ HALF_PARENTHESIS_STRUCTURAL = (
     r"|[A-Z]\.(?:\s|$)"  # A.
 )
 """`STRUCTURAL` for those languages."""
-SECTION_NUMBER = r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}"
+SECTION_NUMBER = r"[IVXLC]{1,6}\.?|[一二三四五六七八九十]{1,3}[.．]?"
 LETTER_HEADING = r"(?P<num>[A-Z][.．])\s+(?P<text>\S.*)"
 LETTER_ALONE = r"[A-Z][.．]"
 NOTE_START = r"(?P<m>\d{1,3}|\*{1,3})\s+(?P<text>\S.*)"
