@@ -38,7 +38,6 @@ import sys
 from collections.abc import Callable, Mapping
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from types import CodeType, FrameType
-from typing import Any, TypeVar
 
 from resconv._lazyimport import deferred
 
@@ -74,8 +73,12 @@ Every start reads the whole file (about 2 ms a megabyte): a program that imports
 and compiles much of its own (a test runner, say) must not make every later start slower.
 resconv's own entries take about 400 KB with the PDF writer's."""
 
-_T = TypeVar("_T")
-_K = TypeVar("_K")
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    _T = TypeVar("_T")
+    _K = TypeVar("_K")
 _RegexArgs = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """What `_sre.compile` takes after the pattern: flags, code, groups, group names both ways."""
 

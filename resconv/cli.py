@@ -14,7 +14,6 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from resconv import __version__, _collector
 from resconv._atomic import prepare_output_dir, publish, remove_if_empty
@@ -27,7 +26,10 @@ from resconv.errors import (
     UsageError,
 )
 
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
+    from typing import Any
+
     from resconv.batch import Batch
 
 __all__ = ["main"]
