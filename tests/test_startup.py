@@ -37,7 +37,6 @@ def test_a_one_file_conversion_leaves_unused_modules_unimported(to: str, tmp_pat
     # `xml.sax.saxutils` would bring, and dataclasses' docstring helper (which lxml, for
     # DOCX, imports for itself).
     unused = {"concurrent.futures", "PIL.Image", "pickle", "textwrap", "urllib.request", "ssl"}
-    unused.add("ipaddress")  # `urllib.parse` (from `pathlib`) checks URL hosts with it
     if to != "docx":
         unused.add("inspect")
     if to == "akn":
