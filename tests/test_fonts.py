@@ -251,4 +251,5 @@ def test_a_glyph_bucket_round_trips_and_a_foreign_layout_reads_as_absent(tmp_pat
     )
     assert _decode_bucket(records) is None
     assert _decode_bucket(b"") is None
+    assert _decode_bucket(b"\xff\xff\xff\xff" + bytes(64)) is None  # a count it cannot hold
     assert _decode_bucket(_encode_bucket(glyphs)[:-1]) is None

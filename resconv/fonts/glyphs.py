@@ -88,6 +88,8 @@ class _Bucket:
         """Raises `struct.error` or `ValueError` when `payload` is not a bucket file."""
         (count,) = _COUNT.unpack_from(payload, 0)
         offset = _COUNT.size
+        if offset + 12 * count + 4 > len(payload):  # before `struct` sizes a format for it
+            raise ValueError("bucket shorter than its count says")
         self._keys: tuple[int, ...] = struct.unpack_from(f"<{count}I", payload, offset)
         offset += 4 * count
         self._advances: tuple[int, ...] = struct.unpack_from(f"<{count}H", payload, offset)
@@ -106,7 +108,7 @@ class _Bucket:
         if index == len(self._keys) or self._keys[index] != key:
             return None
         start, end = self._offsets[index], self._offsets[index + 1]
-        if end < start:
+        if not start <= end <= self._offsets[-1]:
             return None
         base = self._data_start
         return Glyph(
