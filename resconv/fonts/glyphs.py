@@ -77,10 +77,11 @@ def _encode_bucket(glyphs: dict[int, Glyph]) -> bytes:
 class _Bucket:
     """One bucket file, its glyphs decoded one at a time when asked for.
 
-    Speed: a Chinese document uses about 450 glyphs of the buckets holding about 2,200;
-    decoding every record of a bucket when it was read cost about 5 ms of each PDF
-    process. The columns are read with one `struct` call each and a glyph is built on
-    its first lookup (a bisect and a slice): measured in benchmarks/README.md."""
+    Speed: a bucket holds every glyph converted so far by any document; the seed (Chinese)
+    uses about 450 of the 2,100 its buckets hold in a cache filled by 40 resolutions.
+    Decoding every record of a bucket as it was read cost 12.5 M instructions of such a
+    process's 663 M (callgrind; benchmarks/README.md). The columns are read with one
+    `struct` call each and a glyph is built on its first lookup (a bisect and a slice)."""
 
     __slots__ = ("_advances", "_data_start", "_keys", "_lsbs", "_offsets", "_payload")
 
