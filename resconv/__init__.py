@@ -16,8 +16,6 @@ from __future__ import annotations
 from resconv import _collector
 
 with _collector.held():  # start-up speed: no collections while importing (about 5 ms)
-    from typing import TYPE_CHECKING, Any
-
     from resconv import _codecache  # noqa: F401  (first: it speeds up every dataclass after it)
     from resconv._version import __version__
     from resconv.conversion import Conversion, convert, convert_bytes, read, read_bytes, write
@@ -55,7 +53,10 @@ with _collector.held():  # start-up speed: no collections while importing (about
     )
     from resconv.writers import register_writer
 
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
+    from typing import Any
+
     from resconv.batch import BatchResult, convert_many
     from resconv.validation import ValidationReport, validate
 

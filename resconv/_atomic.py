@@ -13,9 +13,12 @@ import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
 
 from resconv.errors import OutputError, OutputIOError
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 __all__ = [
     "check_output_dir",

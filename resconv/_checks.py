@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "bytes_argument",

@@ -16,7 +16,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal
 
 from resconv import _checks, _collector
 from resconv._atomic import (
@@ -38,9 +37,11 @@ from resconv.errors import (
 )
 from resconv.writers import get_writer
 
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
     from collections.abc import Callable
     from concurrent.futures import Future
+    from typing import IO, Literal
 
     OutputDirOf = Callable[[Path], Path | None]
     """Where an input's outputs go (None: beside it)."""

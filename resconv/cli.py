@@ -13,8 +13,15 @@ import re
 import signal
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+
+from resconv import _lazyimport
+
+with _lazyimport.deferred(("ipaddress",)):
+    # `pathlib` imports `urllib.parse`, which imports `ipaddress` only to check bracketed
+    # hosts in URLs, which resconv never parses: 6 M instructions of a one-file
+    # conversion's 224 M (callgrind, text → AKN). Imported here first, before the modules
+    # below import `pathlib` themselves.
+    from pathlib import Path
 
 from resconv import __version__, _collector
 from resconv._atomic import prepare_output_dir, publish, remove_if_empty
@@ -27,7 +34,10 @@ from resconv.errors import (
     UsageError,
 )
 
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
+    from typing import Any
+
     from resconv.batch import Batch
 
 __all__ = ["main"]
@@ -71,20 +81,7 @@ class _Formatter(argparse.HelpFormatter):
         super().__init__(prog, width=max(width - 2, 20))
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="resconv",
-        description="Convert UN General Assembly resolutions to Akoma Ntoso, JSON, DOCX and PDF.",
-    )
-    parser.add_argument("--version", action="version", version=f"resconv {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    convert = commands.add_parser(
-        "convert",
-        help="convert resolutions (text, AKN or JSON) to other formats",
-        description="Convert resolutions. INPUT may be files, directories, glob patterns, "
-        "or '-' for standard input.",
-    )
+def _add_convert_arguments(convert: argparse.ArgumentParser) -> None:
     convert.add_argument("inputs", nargs="+", metavar="INPUT")
     convert.add_argument(
         "-t",
@@ -133,11 +130,8 @@ def _build_parser() -> argparse.ArgumentParser:
         help=f"refuse inputs larger than N bytes (default: {DEFAULT_MAX_BYTES})",
     )
 
-    validate = commands.add_parser(
-        "validate",
-        help="validate Akoma Ntoso files (OASIS schema and resconv's AKN4UN profile)",
-        description="Exit status: 0 all valid, 1 some invalid, 65/66 unreadable input.",
-    )
+
+def _add_validate_arguments(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     validate.add_argument(
@@ -148,7 +142,50 @@ def _build_parser() -> argparse.ArgumentParser:
         help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES})",
     )
 
-    commands.add_parser("formats", help="list the input and output formats")
+
+def _add_no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+_COMMANDS = {
+    "convert": (
+        "convert resolutions (text, AKN or JSON) to other formats",
+        "Convert resolutions. INPUT may be files, directories, glob patterns, "
+        "or '-' for standard input.",
+        _add_convert_arguments,
+    ),
+    "validate": (
+        "validate Akoma Ntoso files (OASIS schema and resconv's AKN4UN profile)",
+        "Exit status: 0 all valid, 1 some invalid, 65/66 unreadable input.",
+        _add_validate_arguments,
+    ),
+    "formats": ("list the input and output formats", None, _add_no_arguments),
+}
+"""Each command: its line in `resconv --help`, its description, what adds its arguments."""
+
+
+def _build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of `argv`: every command listed, only the one `argv` names given its
+    arguments.
+
+    Speed: argparse formats each argument's usage as it is added (to check its metavar);
+    the arguments of the commands not run cost 0.3 M instructions of a conversion and
+    1.1 M of `resconv --help` (callgrind; benchmarks/README.md). The command argparse
+    runs is the first word of `argv` that names one: the top level's options (`--help`,
+    `--version`) take no value, so an earlier word naming a command would have been
+    taken as the command.
+    """
+    parser = _Parser(
+        prog="resconv",
+        description="Convert UN General Assembly resolutions to Akoma Ntoso, JSON, DOCX and PDF.",
+    )
+    parser.add_argument("--version", action="version", version=f"resconv {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    named = next((word for word in argv if word in _COMMANDS), None)
+    for name, (summary, description, add_arguments) in _COMMANDS.items():
+        command = commands.add_parser(name, help=summary, description=description)
+        if name == named:
+            add_arguments(command)
     return parser
 
 
@@ -175,7 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     previous = _handle_sigterm()
     try:
-        args = _build_parser().parse_args(argv)
+        words = sys.argv[1:] if argv is None else list(argv)
+        args = _build_parser(words).parse_args(words)
         if args.command == "convert":
             return _convert(args)
         if args.command == "validate":

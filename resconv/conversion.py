@@ -10,11 +10,11 @@ import os
 import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from resconv import _checks
 from resconv.errors import InputDecodeError, InputNotFoundError, StructureError
 
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
     from resconv.diagnostics import Diagnostic, Result
     from resconv.model import Resolution

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
 
 from resconv.errors import StrictModeError
 
 __all__ = ["Diagnostic", "Diagnostics", "Result"]
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Generic, Literal, TypeVar
 
-Severity = Literal["info", "warning"]
+    T = TypeVar("T")
+    Severity = Literal["info", "warning"]
+else:
+    from types import GenericAlias
+
+    class Generic:
+        """`typing.Generic` as far as run time needs it (`Result[X]` is an alias), so that
+        no start imports `typing` for it (docs/dev/decisions/start-path-imports.md)."""
+
+        __slots__ = ()
+        __class_getitem__ = classmethod(GenericAlias)
+
+    T = "T"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,10 +17,13 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TypeAlias
 
 from resconv.errors import InvalidTextError
 from resconv.xmlchars import XML_ILLEGAL, find_illegal_characters
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
 __all__ = [
     "REFERENCE_KINDS",

@@ -12,11 +12,13 @@ import dataclasses
 import datetime as _dt
 import json
 import types
-import typing
-from typing import Any
 
 from resconv import model
 from resconv.errors import ResconvError, StructureError
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["FORMAT_VERSION", "dumps", "from_dict", "loads", "to_dict"]
 
@@ -129,11 +131,15 @@ _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
     if cls not in _HINTS:
+        import typing  # reading JSON only: writing it never imports `typing`
+
         _HINTS[cls] = typing.get_type_hints(cls, vars(model))
     return _HINTS[cls]
 
 
 def _build(data: Any, expected: Any, path: str) -> Any:
+    import typing  # reading JSON only: writing it never imports `typing`
+
     origin = typing.get_origin(expected)
     if origin in (typing.Union, types.UnionType):
         options = typing.get_args(expected)

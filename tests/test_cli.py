@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -231,3 +232,72 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 65
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1
+
+
+HELP_OPTIONS = {
+    "convert": {
+        "--help",
+        "--to",
+        "--output",
+        "--from",
+        "--lang",
+        "--strict",
+        "--force",
+        "--jobs",
+        "--quiet",
+        "--report",
+        "--max-bytes",
+    },
+    "validate": {"--help", "--quiet", "--max-bytes"},
+    "formats": {"--help"},
+}
+
+
+@pytest.mark.parametrize("command", sorted(HELP_OPTIONS))
+def test_each_commands_help_lists_its_own_options_only(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The parser gives arguments only to the command a command line names."""
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([command, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: resconv {command} [-h]")
+    assert set(re.findall(r"(?<![\w-])--[a-z-]+", out)) == HELP_OPTIONS[command]
+
+
+def test_the_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    for words in (["--help"], ["--help", "convert"], ["-h", "validate", "x"]):
+        with pytest.raises(SystemExit):
+            cli.main(words)
+        out = capsys.readouterr().out
+        assert out.startswith("usage: resconv [-h] [--version] COMMAND ..."), words
+        assert re.findall(r"^    (\S+)", out, re.MULTILINE) == [
+            "convert",
+            "validate",
+            "formats",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        (["convert", "validate"], "validate: no such file"),  # a file named like a command
+        (["validate", "convert"], "convert: no such file"),
+        (["bogus", "convert"], "invalid choice: 'bogus'"),
+        (["convert", "--max-bytes", "x", "a"], "argument --max-bytes: invalid int value"),
+        (["validate", "--jobs", "2", "a"], "unrecognized arguments: --jobs"),
+        (["formats", "--to", "akn"], "unrecognized arguments: --to akn"),
+    ],
+)
+def test_the_command_is_the_first_word_naming_one(
+    words: list[str],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(*words, capsys=capsys)
+    assert code != 0 and out == ""
+    assert err.count("\n") == 1 and message in err, err

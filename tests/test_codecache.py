@@ -55,6 +55,28 @@ def test_a_second_process_compiles_no_dataclass_code(tmp_path: Path) -> None:
     assert _run(str(tmp_path)) == (0, added)
 
 
+def test_malformed_entries_are_never_used_and_dropped_when_saved(tmp_path: Path) -> None:
+    import marshal
+
+    added, _ = _run(str(tmp_path))
+    (stored,) = tmp_path.glob("start-up-code-*.marshal")
+    data = stored.read_bytes()
+    version = data[:8]  # bytecode magic and regex engine version
+    generation, code, regexes = marshal.loads(data[len(version) :])
+    source = next(iter(code))
+    code[source] = "not a (blob, generation) pair"
+    code[("not", "a source")] = (b"", generation)
+    regexes["not a (pattern, flags) key"] = (b"", generation)
+    stored.write_bytes(version + marshal.dumps((generation, code, regexes)))
+    # The damaged dataclass entry is compiled again (one added) and the file rewritten;
+    # the two entries under keys nothing looks up stay in memory until then.
+    assert _run(str(tmp_path)) == (1, added + 2)
+    _, code, regexes = marshal.loads(stored.read_bytes()[len(version) :])
+    assert all(type(key) is str for key in code)
+    assert all(type(key) is tuple for key in regexes)
+    assert type(code[source]) is tuple
+
+
 def test_the_cache_can_be_turned_off() -> None:
     assert _run("off") == (0, 0)  # dataclasses left as they are
 

@@ -223,3 +223,33 @@ def test_a_face_coverage_holds_exactly_its_code_points(codepoints: frozenset[int
     probes = {cp + d for cp in codepoints for d in (-1, 0, 1)} | {0, 0x10FFFF}
     assert {cp for cp in probes if cp in coverage} == codepoints
     assert Coverage(coverage.ranges()) == coverage  # as the disk cache stores it
+
+
+def test_a_face_reading_its_cache_decodes_only_the_glyphs_asked_for(tmp_path: Path) -> None:
+    """A bucket holds up to 256 glyphs; a document asks for a few of each."""
+    every = _glyph_data(FaceLibrary(tmp_path), "song", SAMPLE)
+    face = FaceLibrary(tmp_path).face("song")
+    one = ord("宪")
+    assert {cp: g.data for cp, g in face.glyphs({one}).items()} == {one: every[one]}
+    assert list(face._glyphs) == [one]  # its bucket's neighbours (会, 大, ...) stay encoded
+    assert _glyph_data(FaceLibrary(tmp_path), "song", SAMPLE) == every
+
+
+def test_a_glyph_bucket_round_trips_and_a_foreign_layout_reads_as_absent(tmp_path: Path) -> None:
+    import struct
+
+    from resconv.fonts.glyphs import Glyph, _decode_bucket, _encode_bucket
+
+    glyphs = {0x4E00 + i: Glyph(1000 - i, i - 3, bytes([i]) * i) for i in range(0, 12, 3)}
+    bucket = _decode_bucket(_encode_bucket(glyphs))
+    assert bucket is not None
+    assert bucket.items() == glyphs
+    assert bucket.get(0x4E01) is None  # not stored: converted by the face
+    # A file of the layout before this one: one record (code point, advance, lsb, size) per glyph.
+    records = b"".join(
+        struct.pack("<IHhI", cp, g.advance, g.lsb, len(g.data)) + g.data for cp, g in glyphs.items()
+    )
+    assert _decode_bucket(records) is None
+    assert _decode_bucket(b"") is None
+    assert _decode_bucket(b"\xff\xff\xff\xff" + bytes(64)) is None  # a count it cannot hold
+    assert _decode_bucket(_encode_bucket(glyphs)[:-1]) is None

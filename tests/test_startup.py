@@ -39,7 +39,25 @@ def test_a_one_file_conversion_leaves_unused_modules_unimported(to: str, tmp_pat
     unused = {"concurrent.futures", "PIL.Image", "pickle", "textwrap", "urllib.request", "ssl"}
     if to != "docx":
         unused.add("inspect")
+    if to in ("akn", "json"):
+        unused.add("typing")  # annotations only: the type checker reads them, not Python
     assert not modules & unused
+
+
+_PROTOCOLS = """
+import sys
+from resconv.diagnostics import Result
+from resconv.readers import Reader, get_reader
+from resconv.writers import Writer, get_writer
+assert isinstance(get_writer("akn"), Writer) and isinstance(get_reader("text"), Reader)
+assert not isinstance(object(), Writer)
+assert Result[int](3).value == 3 and Result[int].__origin__ is Result
+print("ok")
+"""
+
+
+def test_the_protocols_and_generic_result_work_at_run_time() -> None:
+    assert _imported(_PROTOCOLS) == {"ok"}
 
 
 _STAND_IN = """

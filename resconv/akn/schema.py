@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from resconv.errors import InternalError
 
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
     from lxml import etree
 

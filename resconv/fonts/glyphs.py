@@ -15,7 +15,7 @@ import io
 import json
 import struct
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +27,11 @@ from resconv.fonts.sources import FaceSpec, face_spec, locate
 
 __all__ = ["Face", "FaceLibrary", "Glyph", "clear_memory", "library"]
 
-CONVERSION_VERSION = "1"
-"""Part of every cache path: bump it when the conversion's output changes."""
+CONVERSION_VERSION = "2"
+"""Part of every cache path: bump it when the conversion's output or a file's layout changes."""
 
 _BUCKET_SHIFT = 8
-_RECORD = struct.Struct("<IHhI")
+_COUNT = struct.Struct("<I")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,28 +55,78 @@ class FaceMetrics:
 
 
 def _encode_bucket(glyphs: dict[int, Glyph]) -> bytes:
-    parts: list[bytes] = []
-    for cp in sorted(glyphs):
-        glyph = glyphs[cp]
-        parts.append(_RECORD.pack(cp, glyph.advance, glyph.lsb, len(glyph.data)))
-        parts.append(glyph.data)
-    return b"".join(parts)
+    """A bucket file: its keys, advances, side bearings and data offsets as columns, then
+    the glyphs' data, so that reading it decodes only the glyphs asked for (`_Bucket`)."""
+    keys = sorted(glyphs)
+    count = len(keys)
+    offsets = [0]
+    for key in keys:
+        offsets.append(offsets[-1] + len(glyphs[key].data))
+    return b"".join(
+        [
+            _COUNT.pack(count),
+            struct.pack(f"<{count}I", *keys),
+            struct.pack(f"<{count}H", *(glyphs[key].advance for key in keys)),
+            struct.pack(f"<{count}h", *(glyphs[key].lsb for key in keys)),
+            struct.pack(f"<{count + 1}I", *offsets),
+            *(glyphs[key].data for key in keys),
+        ]
+    )
 
 
-def _decode_bucket(payload: bytes) -> dict[int, Glyph] | None:
-    glyphs: dict[int, Glyph] = {}
-    offset = 0
+class _Bucket:
+    """One bucket file, its glyphs decoded one at a time when asked for.
+
+    Speed: a bucket holds every glyph converted so far by any document; the seed (Chinese)
+    uses about 450 of the 2,100 its buckets hold in a cache filled by 40 resolutions.
+    Decoding every record of a bucket as it was read cost 12.5 M instructions of such a
+    process's 663 M (callgrind; benchmarks/README.md). The columns are read with one
+    `struct` call each and a glyph is built on its first lookup (a bisect and a slice)."""
+
+    __slots__ = ("_advances", "_data_start", "_keys", "_lsbs", "_offsets", "_payload")
+
+    def __init__(self, payload: bytes) -> None:
+        """Raises `struct.error` or `ValueError` when `payload` is not a bucket file."""
+        (count,) = _COUNT.unpack_from(payload, 0)
+        offset = _COUNT.size
+        if offset + 12 * count + 4 > len(payload):  # before `struct` sizes a format for it
+            raise ValueError("bucket shorter than its count says")
+        self._keys: tuple[int, ...] = struct.unpack_from(f"<{count}I", payload, offset)
+        offset += 4 * count
+        self._advances: tuple[int, ...] = struct.unpack_from(f"<{count}H", payload, offset)
+        offset += 2 * count
+        self._lsbs: tuple[int, ...] = struct.unpack_from(f"<{count}h", payload, offset)
+        offset += 2 * count
+        self._offsets: tuple[int, ...] = struct.unpack_from(f"<{count + 1}I", payload, offset)
+        self._data_start = offset + 4 * (count + 1)
+        if self._offsets[0] != 0 or self._data_start + self._offsets[-1] != len(payload):
+            raise ValueError("bucket data do not match its offsets")
+        self._payload = payload
+
+    def get(self, key: int) -> Glyph | None:
+        """The glyph stored for `key`, or None when the bucket has none (or a bad entry)."""
+        index = bisect_left(self._keys, key)
+        if index == len(self._keys) or self._keys[index] != key:
+            return None
+        start, end = self._offsets[index], self._offsets[index + 1]
+        if not start <= end <= self._offsets[-1]:
+            return None
+        base = self._data_start
+        return Glyph(
+            self._advances[index], self._lsbs[index], self._payload[base + start : base + end]
+        )
+
+    def items(self) -> dict[int, Glyph]:
+        """Every glyph of the bucket (to merge it with new ones before saving)."""
+        found = {key: self.get(key) for key in self._keys}
+        return {key: glyph for key, glyph in found.items() if glyph is not None}
+
+
+def _decode_bucket(payload: bytes) -> _Bucket | None:
     try:
-        while offset < len(payload):
-            cp, advance, lsb, size = _RECORD.unpack_from(payload, offset)
-            offset += _RECORD.size
-            if offset + size > len(payload):
-                return None
-            glyphs[cp] = Glyph(advance, lsb, payload[offset : offset + size])
-            offset += size
-    except struct.error:
+        return _Bucket(payload)
+    except (struct.error, ValueError):
         return None
-    return glyphs
 
 
 def _ranges(codepoints: Iterable[int]) -> list[list[int]]:
@@ -132,9 +182,9 @@ class Face:
         self._prefix = f"v{CONVERSION_VERSION}/{self.digest[:32]}"
         self._glyph_prefix = f"{self._prefix}/{location}"
         self._glyphs: dict[int, Glyph] = {}
-        self._buckets_seen: set[int] = set()
+        self._buckets: dict[int, _Bucket | None] = {}
         self._by_id: dict[int, Glyph] = {}
-        self._id_buckets_seen: set[int] = set()
+        self._id_buckets: dict[int, _Bucket | None] = {}
         self._source: Any = None
         self._glyphset: Any = None
         self._cmap: dict[int, str] = {}
@@ -148,9 +198,7 @@ class Face:
         """The converted glyphs of `codepoints` (all of which the face must cover)."""
         with self._lock:
             wanted = sorted(codepoints)
-            for bucket in {cp >> _BUCKET_SHIFT for cp in wanted} - self._buckets_seen:
-                self._load_bucket(bucket)
-            missing = [cp for cp in wanted if cp not in self._glyphs]
+            missing = self._from_disk(wanted, self._glyphs, self._buckets, self._glyph_prefix)
             if missing:
                 self._convert(missing)
             return {cp: self._glyphs[cp] for cp in wanted}
@@ -163,12 +211,9 @@ class Face:
         """
         with self._lock:
             wanted = sorted(gids)
-            for bucket in {gid >> _BUCKET_SHIFT for gid in wanted} - self._id_buckets_seen:
-                self._id_buckets_seen.add(bucket)
-                found = self._read_bucket(f"{self._glyph_prefix}/gid/{bucket:04x}.bin")
-                for gid, glyph in found.items():
-                    self._by_id.setdefault(gid, glyph)
-            missing = [gid for gid in wanted if gid not in self._by_id]
+            missing = self._from_disk(
+                wanted, self._by_id, self._id_buckets, f"{self._glyph_prefix}/gid"
+            )
             if missing:
                 order = self._open().getGlyphOrder()
                 for gid in missing:
@@ -241,18 +286,34 @@ class Face:
             self._source = font
         return self._source
 
-    def _read_bucket(self, name: str) -> dict[int, Glyph]:
+    def _read_bucket(self, name: str) -> _Bucket | None:
         if self._cache is None:
-            return {}
+            return None
         payload = self._cache.get(name)
-        if payload is None:
-            return {}
-        return _decode_bucket(payload) or {}
+        return None if payload is None else _decode_bucket(payload)
 
-    def _load_bucket(self, bucket: int) -> None:
-        self._buckets_seen.add(bucket)
-        for cp, glyph in self._read_bucket(f"{self._glyph_prefix}/{bucket:04x}.bin").items():
-            self._glyphs.setdefault(cp, glyph)
+    def _from_disk(
+        self,
+        wanted: list[int],
+        known: dict[int, Glyph],
+        buckets: dict[int, _Bucket | None],
+        prefix: str,
+    ) -> list[int]:
+        """Add to `known` the glyphs of `wanted` the disk cache holds; the rest, in order."""
+        missing: list[int] = []
+        for key in wanted:
+            if key in known:
+                continue
+            number = key >> _BUCKET_SHIFT
+            if number not in buckets:
+                buckets[number] = self._read_bucket(f"{prefix}/{number:04x}.bin")
+            bucket = buckets[number]
+            glyph = None if bucket is None else bucket.get(key)
+            if glyph is None:
+                missing.append(key)
+            else:
+                known[key] = glyph
+        return missing
 
     def _convert(self, codepoints: list[int]) -> None:
         self._open()
@@ -294,7 +355,8 @@ class Face:
         for bucket in buckets:
             name = f"{prefix}/{bucket:04x}.bin"
             # Merge what another process may have added since this one read the bucket.
-            merged = self._read_bucket(name)
+            stored = self._read_bucket(name)
+            merged = {} if stored is None else stored.items()
             low = bucket << _BUCKET_SHIFT
             for key in range(low, low + (1 << _BUCKET_SHIFT)):
                 if key in glyphs:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
 
 from resconv.errors import UsageError
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Literal
 
 __all__ = ["LANGUAGES", "Language", "authority_words", "language", "language_for_akn"]
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Literal
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Literal
 
 __all__ = ["initial_phrases"]
 

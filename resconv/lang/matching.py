@@ -15,22 +15,26 @@ What they save, measured on this machine (CPython 3.11, six language profiles):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from collections.abc import Callable, Iterable
 
 from resconv.lang.script import is_cjk
 
 __all__ = ["PhraseSet", "Regex", "expand_phrases"]
 
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Protocol
 
-class _Matcher(Protocol):
-    def __call__(self, string: str, pos: int = ..., endpos: int = ...) -> re.Match[str] | None: ...
+    class _Matcher(Protocol):
+        def __call__(
+            self, string: str, pos: int = ..., endpos: int = ...
+        ) -> re.Match[str] | None: ...
 
-
-class _Finder(Protocol):
-    def __call__(
-        self, string: str, pos: int = ..., endpos: int = ...
-    ) -> Iterator[re.Match[str]]: ...
+    class _Finder(Protocol):
+        def __call__(
+            self, string: str, pos: int = ..., endpos: int = ...
+        ) -> Iterator[re.Match[str]]: ...
 
 
 class Regex:

@@ -14,10 +14,13 @@ import importlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
 from resconv.errors import UsageError
 from resconv.lang.matching import PhraseSet, Regex, expand_phrases
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Literal
 
 __all__ = [
     "TEXT_LANGUAGES",

@@ -7,33 +7,14 @@ chooses a reader from the bytes themselves, so that `resconv.read(path)` needs n
 from __future__ import annotations
 
 import importlib
-from typing import ClassVar, Protocol, runtime_checkable
 
-from resconv.diagnostics import Result
 from resconv.errors import UnknownFormatError
-from resconv.model import Resolution
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from resconv.readers.protocol import Reader
 
 __all__ = ["Reader", "available_readers", "detect_format", "get_reader"]
-
-
-@runtime_checkable
-class Reader(Protocol):
-    """What a reader is: a name for ``--from`` and `read`."""
-
-    name: ClassVar[str]
-
-    def read(
-        self,
-        data: bytes,
-        /,
-        *,
-        source: str | None = None,
-        lang: str | None = None,
-        strict: bool = False,
-    ) -> Result[Resolution]:
-        """The resolution in `data`; `source` names the input in messages."""
-        ...
-
 
 _BUILTIN: dict[str, str] = {
     "text": "resconv.readers.text:TextReader",
@@ -107,3 +88,12 @@ def _is_json(data: bytes) -> bool:
     except ValueError:  # not JSON, or not decodable
         return False
     return True
+
+
+def __getattr__(name: str) -> object:
+    """`Reader` (a protocol: it imports `typing`), loaded when first asked for."""
+    if name != "Reader":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from resconv.readers.protocol import Reader
+
+    return Reader

@@ -20,11 +20,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from resconv.akn.eid import roman
 from resconv.lang.references import BODY_SERIES, CITATIONS, Citations
 from resconv.model import Emphasis, FootnoteRef, Inline, Inlines, Reference, Resolution, Text
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Citation", "find_citations", "recognise_references"]
 

@@ -8,32 +8,18 @@ through the entry-point group ``resconv.writers``.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from resconv.errors import UnknownFormatError, UsageError
-from resconv.model import Resolution
 
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
+
+    from resconv.writers.protocol import Writer
 
 __all__ = ["Writer", "available_writers", "get_writer", "register_writer"]
 
 ENTRY_POINT_GROUP = "resconv.writers"
-
-
-@runtime_checkable
-class Writer(Protocol):
-    """What a writer is: a name for ``--to``, a file suffix, and `write`."""
-
-    name: ClassVar[str]
-    """The value of ``--to``: "akn", "docx"."""
-    suffix: ClassVar[str]
-    """The output file suffix, with its dot: ".xml"."""
-    media_type: ClassVar[str]
-
-    def write(self, resolution: Resolution, /) -> bytes:
-        """The whole output file for `resolution`."""
-        ...
 
 
 _BUILTIN: dict[str, str] = {
@@ -102,3 +88,12 @@ def _load_entry_points() -> None:
                 f"entry point {ep.value!r} registers writer {ep.name!r}, which already exists"
             )
         _registered[ep.name] = ep.value
+
+
+def __getattr__(name: str) -> object:
+    """`Writer` (a protocol: it imports `typing`), loaded when first asked for."""
+    if name != "Writer":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from resconv.writers.protocol import Writer
+
+    return Writer

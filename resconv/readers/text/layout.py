@@ -19,12 +19,15 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
 from resconv.lang.script import is_cjk
 from resconv.readers.text.tables import is_placeholder
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import Literal
 
 __all__ = [
     "Block",
@@ -917,7 +920,8 @@ def _is_running_title(text: str, title_key: str) -> bool:
     )
 
 
-Mode = Literal["indent", "blank", "line", "punct"]
+if TYPE_CHECKING:
+    Mode = Literal["indent", "blank", "line", "punct"]
 
 
 def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = None) -> Mode:

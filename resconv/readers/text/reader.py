@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import ClassVar
 
 from resconv.diagnostics import Diagnostics, Result
 from resconv.errors import StructureError
@@ -55,6 +54,10 @@ from resconv.readers.text.repair import (
     restore_scattered_words,
 )
 from resconv.readers.text.tables import LiftedTables, is_placeholder, lift_tables
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 __all__ = ["TextReader"]
 

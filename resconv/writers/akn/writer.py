@@ -13,7 +13,6 @@ written out by `resconv.writers.akn.serialise`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
 
 from resconv.akn.eid import EidGenerator
 from resconv.akn.frbr import COUNTRY, SUBTYPE, ResolutionIris, work_number
@@ -40,6 +39,10 @@ from resconv.model import (
     Vote,
 )
 from resconv.writers.akn.serialise import NOT_XML, Node, append_text, element, serialise
+
+TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 __all__ = ["AKN4UN_NS", "AknWriter", "build"]
 
