@@ -770,13 +770,7 @@ def _marked(text: str, lang: str) -> list[str]:
     boundary = re.compile(language.meeting.pattern)
     out = []
     for block in layout.segment(layout.split_lines(text), language, boundary=boundary):
-        lines: list[layout.Line] = []
-        markers: list[tuple[int, layout.Marker]] = []
-        for item in block.items:
-            if isinstance(item, layout.Line):
-                lines.append(item)
-            else:
-                markers.append((len(lines) - 1, item))
+        lines, markers = block.lines_and_markers()
         joined, offsets = layout.join_block(lines, language, markers)
         for offset, marker in sorted(offsets, reverse=True):
             joined = f"{joined[:offset]}^{marker}{joined[offset:]}"

@@ -164,6 +164,18 @@ class Block:
                 return item.text
         return ""
 
+    def lines_and_markers(self) -> tuple[list[Line], list[tuple[int, Marker]]]:
+        """The lines, and each marker with the index of the line it follows: what
+        `join_block` takes."""
+        lines: list[Line] = []
+        markers: list[tuple[int, Marker]] = []
+        for item in self.items:
+            if isinstance(item, Line):
+                lines.append(item)
+            else:
+                markers.append((len(lines) - 1, item))
+        return lines, markers
+
     @property
     def lines(self) -> list[Line]:
         return [item for item in self.items if isinstance(item, Line)]

@@ -253,13 +253,7 @@ class _Builder:
         )
 
     def _para(self, block: layout.Block) -> Para:
-        lines: list[layout.Line] = []
-        markers: list[tuple[int, layout.Marker]] = []
-        for item in block.items:
-            if isinstance(item, layout.Line):
-                lines.append(item)
-            else:
-                markers.append((len(lines) - 1, item))
+        lines, markers = block.lines_and_markers()
         text, offsets = layout.join_block(lines, self.profile, markers)
         for _, marker in markers:
             self.marker_lines.setdefault(marker.marker, marker.line)
