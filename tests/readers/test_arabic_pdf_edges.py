@@ -9,7 +9,6 @@ them, one span per character (raised ones for markers); the reader must give the
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -17,35 +16,8 @@ from bidi.algorithm import get_display
 
 from resconv.readers.pdf.document import Line, Span
 from resconv.readers.pdf.lines import order_lines
-
-_MARKER = "\x00"
-"""In a visual line below, the marker's digits follow this sign (raised, smaller)."""
-
-
-def _line(*pieces: str) -> Line:
-    """A line drawn left to right from `pieces` in visual order; a piece opening with
-    `_MARKER` is a raised note marker."""
-    spans = []
-    x = 72.0
-    for piece in pieces:
-        raised = piece.startswith(_MARKER)
-        for char in piece.lstrip(_MARKER):
-            width = 0.0 if unicodedata.category(char) == "Mn" else (4.0 if raised else 6.0)
-            spans.append(
-                Span(
-                    text=char,
-                    x0=x,
-                    x1=x + width,
-                    baseline=505.0 if raised else 500.0,
-                    size=7.0 if raised else 12.0,
-                    font="Amiri",
-                    italic=False,
-                    bold=False,
-                    chars=[(char, x, x + width)],
-                )
-            )
-            x += width
-    return Line(spans=spans, page=1)
+from tests.readers.drawn import MARKER as _MARKER
+from tests.readers.drawn import drawn_line as _line
 
 
 def _read(*pieces: str) -> str:

@@ -8,7 +8,6 @@ left of the title) displays them; the reader must undo that display.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from bidi.algorithm import get_display
 import resconv
 from resconv.readers.pdf.document import Line, Page, Span
 from resconv.readers.pdf.lines import order_lines, set_direction
+from tests.readers.drawn import drawn_line as _line
 from tests.readers.readback import normalised
 from tests.render.libreoffice import docx_to_pdfs, soffice
 
@@ -34,29 +34,6 @@ LEFT_TO_RIGHT_LINES = [
     # a meeting's number ending its line
     "الجلسة العامة 45",
 ]
-
-
-def _line(visual: str, size: float = 12.0) -> Line:
-    """A line of one span per character, laid out left to right as displayed."""
-    spans = []
-    x = 72.0
-    for char in visual:
-        width = 0.0 if unicodedata.category(char) == "Mn" else 6.0
-        spans.append(
-            Span(
-                text=char,
-                x0=x,
-                x1=x + width,
-                baseline=500.0,
-                size=size,
-                font="Amiri",
-                italic=False,
-                bold=False,
-                chars=[(char, x, x + width)],
-            )
-        )
-        x += width
-    return Line(spans=spans, page=1)
 
 
 @pytest.mark.parametrize("logical", LEFT_TO_RIGHT_LINES)
