@@ -47,7 +47,7 @@ with deferred(("inspect",)):
     # (`import dataclasses` 45 → 30 ms, `python -c pass` 18 ms; min of 20 alternating runs).
     import dataclasses
 
-__all__ = ["install"]
+__all__ = ["install", "run"]
 
 _BYTECODE: bytes | None = getattr(
     sys.modules.get("_frozen_importlib_external"), "MAGIC_NUMBER", None
@@ -119,6 +119,15 @@ def _exec(
         # annotations`, which would leave the generated methods' annotations as strings.
         source = compile(source, "<string>", "exec", dont_inherit=True)
     builtins.exec(source, globals, locals)
+
+
+def run(source: str, globals: dict[str, Any], locals: dict[str, Any]) -> None:
+    """Run generated source text for one of resconv's modules (`globals`), compiled once
+    and kept like `dataclasses`' methods (`resconv._frozen`) when the cache is in use."""
+    if getattr(dataclasses, "exec", None) is _exec:
+        _exec(source, globals, locals)
+    else:
+        builtins.exec(compile(source, "<string>", "exec", dont_inherit=True), globals, locals)
 
 
 def _compile_regex(pattern: object, flags: int = 0) -> re.Pattern[Any]:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from resconv._frozen import frozen_dataclass
 from resconv.errors import InvalidTextError
 from resconv.xmlchars import XML_ILLEGAL, find_illegal_characters
 
@@ -70,7 +71,7 @@ def _refuse_illegal(owner: object, *names: str) -> None:
                 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Text:
     """A run of text as printed."""
 
@@ -85,7 +86,7 @@ class Text:
             )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class FootnoteRef:
     """The place where a footnote marker was printed."""
 
@@ -101,7 +102,7 @@ REFERENCE_KINDS = ("document", "resolution", "link")
 resolution by its number ("67/38", "第66/32号决议"), or any other link of the source."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Reference:
     """A reference to another document, as printed, with where it points."""
 
@@ -121,7 +122,7 @@ class Reference:
             )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Emphasis:
     """Text set in bold, italic or both where the source sets it so.
 
@@ -160,7 +161,7 @@ def plain_text(inlines: Inlines) -> str:
     return "".join(iter_text(inlines))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Subparagraph:
     """A lettered or numbered subparagraph: (a), (b); nested (i), (ii) or ㈠, ㈡."""
 
@@ -176,7 +177,7 @@ class Subparagraph:
         _refuse_illegal(self, "number")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class PreambularParagraph:
     """One unnumbered paragraph of the preamble."""
 
@@ -193,7 +194,7 @@ class PreambularParagraph:
         _refuse_illegal(self, "initial_words")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class OperativeParagraph:
     """A numbered paragraph of the operative part (or of an annex)."""
 
@@ -210,7 +211,7 @@ class OperativeParagraph:
         _refuse_illegal(self, "number", "initial_words")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Heading:
     """A heading between paragraphs: "I", "A.", or an unnumbered subheading."""
 
@@ -224,7 +225,7 @@ class Heading:
         _refuse_illegal(self, "number")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Paragraph:
     """A paragraph of plain text that is neither preambular nor operative.
 
@@ -235,7 +236,7 @@ class Paragraph:
     content: Inlines
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class TableCell:
     """One cell: its paragraphs, the rows and columns it spans, and its alignment."""
 
@@ -254,7 +255,7 @@ class TableCell:
             raise InvalidTextError("a table cell spans at least one row and one column")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class TableRow:
     """One row of cells; `header` rows repeat at the top of each page of a long table."""
 
@@ -262,7 +263,7 @@ class TableRow:
     header: bool = False
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Table:
     """A table standing where a paragraph can stand."""
 
@@ -275,7 +276,7 @@ Block: TypeAlias = OperativeParagraph | Heading | Table | Paragraph
 """What the operative part, a part and an annex are made of."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Part:
     """A headed part of the body ("I", "A.") with its own preamble and operative part.
 
@@ -296,7 +297,7 @@ class Part:
         _refuse_illegal(self, "number")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Footnote:
     """A footnote body, joined to its references by `marker`.
 
@@ -335,7 +336,7 @@ def _plain(text: str) -> Inlines:
     return (Text(text=text),) if text else ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Annex:
     """An annex printed after the adoption block."""
 
@@ -352,7 +353,7 @@ class Annex:
         _refuse_illegal(self, "label")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Adoption:
     """Where and when the General Assembly adopted the resolution."""
 
@@ -367,7 +368,7 @@ class Adoption:
         _refuse_illegal(self, "date_text", "meeting_text")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Vote:
     """The vote recorded for the adoption, when the source records one."""
 
@@ -389,7 +390,7 @@ class Vote:
                     raise InvalidTextError("a State's name in a vote holds an illegal character")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class CoverPage:
     """What the first page of the official document carries around the text."""
 
@@ -423,7 +424,7 @@ class CoverPage:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@frozen_dataclass
 class Resolution:
     """A General Assembly resolution in one language."""
 

@@ -12,6 +12,7 @@ written out by `resconv.writers.akn.serialise`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from resconv.akn.eid import EidGenerator
@@ -703,7 +704,7 @@ def _numbering_restarts(blocks: tuple[Block, ...]) -> bool:
 
 
 def _has_cover(cover: CoverPage) -> bool:
-    return any(getattr(cover, name) is not None for name in cover.__slots__)
+    return any(getattr(cover, f.name) is not None for f in dataclasses.fields(cover))
 
 
 class _Collection:
