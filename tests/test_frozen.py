@@ -110,7 +110,7 @@ def _models() -> Iterator[model.Resolution]:
         yield native.loads(path.read_text(encoding="utf-8"))
 
 
-def _instances(value: object) -> Iterator[object]:
+def _instances(value: object) -> Iterator[Any]:
     """Every model instance in `value`, outermost first."""
     if isinstance(value, tuple):
         for item in value:
@@ -163,11 +163,11 @@ def test_instances_behave_as_dataclass_instances(reference: types.ModuleType) ->
                     lambda target, name=f.name: delattr(target, name),
                 ):
                     assert _outcome(action, ours) == _outcome(action, theirs)
-            for action in (
+            for on_other in (
                 lambda target: setattr(target, "other", 1),
                 lambda target: delattr(target, "other"),
             ):
-                assert _outcome(action, ours) == _outcome(action, theirs)
+                assert _outcome(on_other, ours) == _outcome(on_other, theirs)
             changed = dataclasses.replace(ours)
             assert changed == ours and changed is not ours
     assert {"Resolution", "Text", "Table", "TableCell", "Part", "Footnote"} <= seen
