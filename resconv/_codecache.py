@@ -123,7 +123,7 @@ def _exec(
 
 def run(source: str, globals: dict[str, Any], locals: dict[str, Any]) -> None:
     """Run generated source text for one of resconv's modules (`globals`), compiled once
-    and kept like `dataclasses`' methods (`resconv._frozen`) when the cache is in use."""
+    and kept like `dataclasses`' methods (`resconv._dataclass`) when the cache is in use."""
     if getattr(dataclasses, "exec", None) is _exec:
         _exec(source, globals, locals)
     else:

@@ -14,7 +14,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from resconv import _checks, _collector
@@ -27,6 +27,7 @@ from resconv._atomic import (
     resolved_path,
     temp_file,
 )
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.conversion import DEFAULT_MAX_BYTES, convert_bytes, load_source
 from resconv.errors import (
     InputNotFoundError,

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from resconv import _checks
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.errors import InputDecodeError, InputNotFoundError, StructureError
 
 TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md

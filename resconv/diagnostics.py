@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.errors import StrictModeError
 
 __all__ = ["Diagnostic", "Diagnostics", "Result"]

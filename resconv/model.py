@@ -18,7 +18,7 @@ import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import field
 
-from resconv._frozen import frozen_dataclass
+from resconv._dataclass import dataclass
 from resconv.errors import InvalidTextError
 from resconv.xmlchars import XML_ILLEGAL, find_illegal_characters
 
@@ -71,7 +71,7 @@ def _refuse_illegal(owner: object, *names: str) -> None:
                 )
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Text:
     """A run of text as printed."""
 
@@ -86,7 +86,7 @@ class Text:
             )
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FootnoteRef:
     """The place where a footnote marker was printed."""
 
@@ -102,7 +102,7 @@ REFERENCE_KINDS = ("document", "resolution", "link")
 resolution by its number ("67/38", "第66/32号决议"), or any other link of the source."""
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Reference:
     """A reference to another document, as printed, with where it points."""
 
@@ -122,7 +122,7 @@ class Reference:
             )
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Emphasis:
     """Text set in bold, italic or both where the source sets it so.
 
@@ -161,7 +161,7 @@ def plain_text(inlines: Inlines) -> str:
     return "".join(iter_text(inlines))
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Subparagraph:
     """A lettered or numbered subparagraph: (a), (b); nested (i), (ii) or ㈠, ㈡."""
 
@@ -177,7 +177,7 @@ class Subparagraph:
         _refuse_illegal(self, "number")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PreambularParagraph:
     """One unnumbered paragraph of the preamble."""
 
@@ -194,7 +194,7 @@ class PreambularParagraph:
         _refuse_illegal(self, "initial_words")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OperativeParagraph:
     """A numbered paragraph of the operative part (or of an annex)."""
 
@@ -211,7 +211,7 @@ class OperativeParagraph:
         _refuse_illegal(self, "number", "initial_words")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Heading:
     """A heading between paragraphs: "I", "A.", or an unnumbered subheading."""
 
@@ -225,7 +225,7 @@ class Heading:
         _refuse_illegal(self, "number")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph:
     """A paragraph of plain text that is neither preambular nor operative.
 
@@ -236,7 +236,7 @@ class Paragraph:
     content: Inlines
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TableCell:
     """One cell: its paragraphs, the rows and columns it spans, and its alignment."""
 
@@ -255,7 +255,7 @@ class TableCell:
             raise InvalidTextError("a table cell spans at least one row and one column")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TableRow:
     """One row of cells; `header` rows repeat at the top of each page of a long table."""
 
@@ -263,7 +263,7 @@ class TableRow:
     header: bool = False
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Table:
     """A table standing where a paragraph can stand."""
 
@@ -276,7 +276,7 @@ Block: TypeAlias = OperativeParagraph | Heading | Table | Paragraph
 """What the operative part, a part and an annex are made of."""
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Part:
     """A headed part of the body ("I", "A.") with its own preamble and operative part.
 
@@ -297,7 +297,7 @@ class Part:
         _refuse_illegal(self, "number")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Footnote:
     """A footnote body, joined to its references by `marker`.
 
@@ -336,7 +336,7 @@ def _plain(text: str) -> Inlines:
     return (Text(text=text),) if text else ()
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Annex:
     """An annex printed after the adoption block."""
 
@@ -353,7 +353,7 @@ class Annex:
         _refuse_illegal(self, "label")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Adoption:
     """Where and when the General Assembly adopted the resolution."""
 
@@ -368,7 +368,7 @@ class Adoption:
         _refuse_illegal(self, "date_text", "meeting_text")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Vote:
     """The vote recorded for the adoption, when the source records one."""
 
@@ -390,7 +390,7 @@ class Vote:
                     raise InvalidTextError("a State's name in a vote holds an illegal character")
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CoverPage:
     """What the first page of the official document carries around the text."""
 
@@ -424,7 +424,7 @@ class CoverPage:
         )
 
 
-@frozen_dataclass
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Resolution:
     """A General Assembly resolution in one language."""
 

@@ -44,6 +44,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "resconv._checks",
             "resconv._collector",
             "resconv._codecache",
+            "resconv._dataclass",
             "resconv._lazyimport",
             "resconv._version",
         ),

@@ -21,7 +21,7 @@ a whole ``resconv convert`` process); the tests check both agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 
 __all__ = ["ACTOR", "COUNTRY", "DOCTYPE", "SUBTYPE", "ResolutionIris", "work_number"]
 

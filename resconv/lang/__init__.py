@@ -10,8 +10,8 @@ one module per language (`resconv.lang.zh`, `resconv.lang.en`, …).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.errors import UsageError
 
 TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
@@ -120,6 +120,19 @@ LANGUAGES: dict[str, Language] = {
             distribution_words=(("General", "general"), ("Limited", "limitada")),
             agenda_item="Tema {} del programa",
         ),
+        # The UN's German translations, as its German files print the masthead and cover
+        # (`resconv.lang.de` holds what the text reader needs).
+        Language(
+            code="de",
+            akn_code="deu",
+            bcp47="de-DE",
+            name="German",
+            organization="Vereinte Nationen",
+            assembly="Generalversammlung",
+            distribution="Verteilung: {}",
+            distribution_words=(("General", "Allgemein"), ("Limited", "Begrenzt")),
+            agenda_item="Tagesordnungspunkt {}",
+        ),
     )
 }
 
@@ -150,8 +163,3 @@ def authority_words(authority: str) -> str:
     while words and unicodedata.category(words[-1]).startswith("P"):
         words = words[:-1].rstrip()
     return words
-
-
-from resconv.lang.de import LANGUAGE as _GERMAN  # noqa: E402  (its data: resconv.lang.de)
-
-LANGUAGES[_GERMAN.code] = _GERMAN

@@ -10,7 +10,7 @@ preambular initial words are participles and phrases in lower case ("unter Hinwe
 
 from __future__ import annotations
 
-from resconv.lang import Language
+from resconv.lang import LANGUAGES
 from resconv.lang.lexicon import initial_phrases
 from resconv.lang.profile import (
     HALF_PARENTHESIS_STRUCTURAL,
@@ -23,17 +23,7 @@ from resconv.lang.profile import (
 
 __all__ = ["LANGUAGE", "PROFILE"]
 
-LANGUAGE = Language(
-    code="de",
-    akn_code="deu",
-    bcp47="de-DE",
-    name="German",
-    organization="Vereinte Nationen",
-    assembly="Generalversammlung",
-    distribution="Verteilung: {}",
-    distribution_words=(("General", "Allgemein"), ("Limited", "Begrenzt")),
-    agenda_item="Tagesordnungspunkt {}",
-)
+LANGUAGE = LANGUAGES["de"]  # defined with the others in resconv/lang/__init__.py
 """The shared facts: codes, masthead and cover words as the UN's German files print them."""
 
 PREAMBULAR_BASES = lines(

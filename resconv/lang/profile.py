@@ -13,8 +13,9 @@ import datetime as _dt
 import importlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.errors import UsageError
 from resconv.lang.matching import PhraseSet, Regex, expand_phrases
 

@@ -11,7 +11,7 @@ with the language's path ("https://undocs.org/en/A/RES/66/32"; Chinese is "ch" t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 
 __all__ = ["BODY_SERIES", "CITATIONS", "Citations"]
 

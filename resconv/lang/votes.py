@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 
 __all__ = ["VOTE_WORDS", "VoteWords", "vote_words"]
 

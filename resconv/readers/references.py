@@ -18,9 +18,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.akn.eid import roman
 from resconv.lang.references import BODY_SERIES, CITATIONS, Citations
 from resconv.model import Emphasis, FootnoteRef, Inline, Inlines, Reference, Resolution, Text

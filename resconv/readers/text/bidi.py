@@ -17,7 +17,6 @@ from collections import Counter
 
 from resconv.diagnostics import Diagnostics
 from resconv.errors import StructureError
-from resconv.lang.ar import SHORT_WORDS
 from resconv.lang.profile import LanguageProfile
 
 __all__ = [
@@ -163,6 +162,9 @@ fonts draw the lam-kaf ligature after a gap)."""
 
 def _piece(word: str, alone: int) -> bool:
     """Whether `word` is a piece of a longer word: short, never alone, no word itself."""
+    # Imported here: Arabic's profile is built only for Arabic texts (start-up speed).
+    from resconv.lang.ar import SHORT_WORDS
+
     return (
         alone == 0
         and len(word) <= 3

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 
 from resconv.diagnostics import Diagnostics
-from resconv.lang.ar import marks_in_typing_order
 
 __all__ = ["normalise_bidi_controls", "place_marks_after_letters"]
 
@@ -154,6 +153,9 @@ def place_marks_after_letters(text: str, diagnostics: Diagnostics) -> str:
 
 
 def _marks_moved(text: str, diagnostics: Diagnostics) -> str:
+    # Imported here: Arabic's profile is built only for Arabic texts (start-up speed).
+    from resconv.lang.ar import marks_in_typing_order
+
     moved = marks_in_typing_order(_MARKS_BEFORE_LETTER.sub(r"\2\3\1", text))
     if moved != text:
         diagnostics.info(

@@ -18,8 +18,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
 from resconv.lang.script import is_cjk

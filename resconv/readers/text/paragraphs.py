@@ -10,8 +10,9 @@ language prints (numbers, initial words, letters) comes from its `LanguageProfil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
 from resconv.model import (

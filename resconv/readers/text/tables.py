@@ -15,8 +15,9 @@ single line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.lang.profile import LanguageProfile
 from resconv.model import Inlines, Table, TableCell, TableRow, Text
 

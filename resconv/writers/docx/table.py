@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from lxml import etree
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.writers.docx.parts import element, w
 
 __all__ = [

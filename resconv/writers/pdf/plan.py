@@ -12,8 +12,9 @@ its link, emphasis its role.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.lang import authority_words, language
 from resconv.model import (
     Annex,

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.platypus.flowables import Flowable
 
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.fonts.embedded import Fonts
 from resconv.fonts.shaped import GlyphCodes
 from resconv.fonts.shaping import ShapedGlyph

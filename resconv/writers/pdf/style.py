@@ -9,8 +9,10 @@ full-width and belongs to the Han face, as in the UN's own Chinese documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 
 __all__ = ["ROLES", "TYPOGRAPHY", "WIDE_PUNCTUATION", "Typography", "typography"]
 

@@ -1,7 +1,8 @@
-"""The model's classes, built by `resconv._frozen` at start-up, are the classes
-`@dataclass(frozen=True, slots=True, kw_only=True)` makes of the same source: compared
-class by class with the model's source run again under the real decorator, and instance by
-instance on the models of the bundled fixtures."""
+"""resconv's slotted dataclasses, built by `resconv._dataclass` at start-up, are the classes
+`dataclasses.dataclass` makes of the same source: every such class of the text reader and
+the writers compared with `dataclasses`' own; the model's source run again under
+`dataclasses.dataclass` and compared class by class, and instance by instance on the models
+of the bundled fixtures; classes of every kind resconv writes compared in behaviour."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from resconv import _frozen, model, native
+from resconv import _dataclass, model, native
 from resconv.errors import InvalidTextError
 
 from .conftest import FIXTURES
@@ -28,17 +29,16 @@ MODEL_SOURCE = Path(model.__file__).read_text(encoding="utf-8")
 
 @pytest.fixture(scope="module")
 def reference() -> Iterator[types.ModuleType]:
-    """`resconv/model.py` run again with `frozen_dataclass` as `@dataclass` itself."""
+    """`resconv/model.py` run again with `dataclasses.dataclass` itself."""
     module = types.ModuleType("resconv_reference_model")
     module.__file__ = model.__file__
-    real = dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
     sys.modules[module.__name__] = module
-    saved = _frozen.frozen_dataclass
-    _frozen.frozen_dataclass = real  # type: ignore[assignment]
+    saved = _dataclass.dataclass
+    _dataclass.dataclass = dataclasses.dataclass  # type: ignore[assignment]
     try:
         exec(compile(MODEL_SOURCE, model.__file__, "exec"), module.__dict__)
     finally:
-        _frozen.frozen_dataclass = saved
+        _dataclass.dataclass = saved
     yield module
     del sys.modules[module.__name__]
 
@@ -51,11 +51,12 @@ def model_classes() -> list[type]:
     ]
 
 
-def test_every_model_class_is_built_by_frozen_dataclass() -> None:
+def test_every_model_class_is_built_in_one_step() -> None:
     classes = model_classes()
-    assert len(classes) == MODEL_SOURCE.count("\n@frozen_dataclass\nclass ") > 0
+    decorator = "\n@dataclass(frozen=True, slots=True, kw_only=True)\nclass "
+    assert len(classes) == MODEL_SOURCE.count(decorator) > 0
     for cls in classes:
-        assert isinstance(cls.__dict__["__dataclass_params__"], _frozen._Params), cls
+        assert isinstance(cls.__dict__["__dataclass_params__"], _dataclass._Params), cls
 
 
 def _described(value: object) -> object:
@@ -82,8 +83,37 @@ def _field(f: dataclasses.Field[Any]) -> tuple[object, ...]:
 
 
 @pytest.mark.parametrize("cls", model_classes(), ids=lambda cls: cls.__name__)
-def test_class_is_what_dataclass_makes(cls: type, reference: types.ModuleType) -> None:
-    real = getattr(reference, cls.__name__)
+def test_model_class_is_what_dataclass_makes(cls: type, reference: types.ModuleType) -> None:
+    assert_same_class(cls, getattr(reference, cls.__name__))
+
+
+def built_here() -> list[type]:
+    """Every class `resconv._dataclass` built in the modules a text reading and the
+    writers import."""
+    import resconv.readers.text.reader
+    import resconv.writers.akn.writer
+    import resconv.writers.docx.writer
+    import resconv.writers.pdf.writer  # noqa: F401
+
+    return [
+        value
+        for name, module in sorted(sys.modules.items())
+        if name.startswith("resconv.")
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and value.__module__ == name
+        and isinstance(value.__dict__.get("__dataclass_params__"), _dataclass._Params)
+    ]
+
+
+def test_readers_and_writers_classes_are_what_dataclass_makes() -> None:
+    classes = built_here()
+    assert len(classes) > len(model_classes()) + 20
+    for cls in classes:
+        assert_same_class(cls, cls.__dict__["__dataclass_params__"].reference())
+
+
+def assert_same_class(cls: type, real: type) -> None:
     assert sorted(vars(cls)) == sorted(vars(real))
     assert cls.__qualname__ == real.__qualname__
     assert cls.__doc__ == real.__doc__
@@ -97,7 +127,9 @@ def test_class_is_what_dataclass_makes(cls: type, reference: types.ModuleType) -
     assert str(inspect.signature(cls)) == str(inspect.signature(real))
     assert cls.__init__.__annotations__ == real.__init__.__annotations__  # type: ignore[misc]
     for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
-        assert getattr(cls, name).__qualname__ == getattr(real, name).__qualname__, name
+        ours, theirs = getattr(cls, name), getattr(real, name)
+        assert (ours is None) == (theirs is None), name
+        assert getattr(ours, "__qualname__", None) == getattr(theirs, "__qualname__", None)
     for name in ("__getstate__", "__setstate__", "__post_init__"):
         assert (name in vars(cls)) == (name in vars(real))
     assert cls.__dictoffset__ == real.__dictoffset__ == 0  # no instance `__dict__`
@@ -199,25 +231,91 @@ def test_construction_checks_and_errors_are_the_same(reference: types.ModuleType
     assert resolution.cover == model.CoverPage() and resolution.cover is not model.CoverPage()
 
 
+KINDS = [
+    {"slots": True},
+    {"slots": True, "frozen": True},
+    {"slots": True, "kw_only": True},
+    {"slots": True, "frozen": True, "kw_only": True},
+]
+
+
+def _pair(options: dict[str, bool]) -> tuple[type, type]:
+    """One class source, built by `resconv._dataclass` and by `dataclasses`."""
+
+    def body() -> dict[str, Any]:
+        def __post_init__(self: Any) -> None:
+            if self.count < 0:
+                raise ValueError("negative count")
+
+        return {
+            "__module__": __name__,
+            "__qualname__": "Probe",
+            "__doc__": "A probe.",
+            "__annotations__": {"name": "str", "count": "int", "items": "list[int]"},
+            "count": 0,
+            "items": dataclasses.field(default_factory=list),
+            "__post_init__": __post_init__,
+        }
+
+    ours = _dataclass.dataclass(**options)(type("Probe", (), body()))
+    theirs: type = dataclasses.dataclass(**options)(type("Probe", (), body()))
+    return ours, theirs
+
+
+@pytest.mark.parametrize("options", KINDS, ids=lambda options: "-".join(options))
+def test_every_kind_behaves_as_dataclasses_makes_it(options: dict[str, bool]) -> None:
+    ours, theirs = _pair(options)
+    assert isinstance(ours.__dict__["__dataclass_params__"], _dataclass._Params)
+    assert_same_class(ours, theirs)
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        ((), {"name": "a"}),
+        ((), {"name": "a", "count": 2, "items": [1]}),
+        (("a",), {}),
+        (("a", 2, [3]), {}),
+        ((), {"name": "a", "count": -1}),
+        ((), {}),
+        ((), {"name": "a", "other": 1}),
+    ]
+    for arguments, keywords in calls:
+        assert _outcome(ours, *arguments, **keywords) == _outcome(theirs, *arguments, **keywords)
+    one, other = ours(name="a", count=1), theirs(name="a", count=1)
+    assert repr(one) == repr(other) and one == ours(name="a", count=1) and one != other
+    assert _outcome(hash, one) == _outcome(hash, other)
+    assert repr(dataclasses.replace(one, count=5)) == repr(dataclasses.replace(other, count=5))
+    assert dataclasses.asdict(one) == dataclasses.asdict(other)
+    for action in (
+        lambda target: setattr(target, "count", 3),
+        lambda target: setattr(target, "other", 3),
+        lambda target: delattr(target, "count"),
+    ):
+        assert _outcome(action, one) == _outcome(action, other)
+        assert _outcome(repr, one) == _outcome(repr, other)
+
+
 def test_unusual_classes_are_left_to_dataclasses() -> None:
-    """What the fast path does not write (a base class, `field()` options, no fields) is
-    built by `dataclasses` itself, with the same result."""
+    """What the fast path does not write (a base class, `field()` options, no fields, a
+    method `dataclasses` would add, no equality) is built by `dataclasses` itself."""
 
     class Base:
         pass
 
-    with_base = _frozen.frozen_dataclass(
-        type("WithBase", (Base,), {"__annotations__": {"a": "int"}})
-    )
-    options = _frozen.frozen_dataclass(
-        type(
-            "Options",
-            (),
-            {"__annotations__": {"a": "int"}, "a": dataclasses.field(default=1, repr=False)},
-        )
-    )
-    empty = _frozen.frozen_dataclass(type("Empty", (), {}))
-    for cls in (with_base, options, empty):
-        assert not isinstance(cls.__dict__["__dataclass_params__"], _frozen._Params)
+    def probe(name: str, bases: tuple[type, ...] = (), **body: Any) -> type:
+        return type(name, bases, {"__annotations__": {"a": "int"}, **body})
+
+    frozen = _dataclass.dataclass(frozen=True, slots=True, kw_only=True)
+    classes = [
+        frozen(probe("WithBase", (Base,))),
+        frozen(probe("Options", a=dataclasses.field(default=1, repr=False))),
+        frozen(type("Empty", (), {})),
+        frozen(probe("OwnRepr", __repr__=lambda self: "mine")),
+        _dataclass.dataclass(slots=True, eq=False)(probe("NoEquality")),
+        _dataclass.dataclass()(probe("NoSlots")),
+    ]
+    for cls in classes:
+        assert not isinstance(cls.__dict__.get("__dataclass_params__"), _dataclass._Params)
         assert dataclasses.is_dataclass(cls)
-    assert repr(options(a=2)) == "Options()"
+    assert repr(classes[1](a=2)) == "Options()" and repr(classes[3](a=1)) == "mine"
+    with pytest.raises(TypeError):  # as `dataclasses`: no default after a default
+        _dataclass.dataclass(slots=True)(
+            type("Order", (), {"__annotations__": {"a": "int", "b": "int"}, "a": 1})
+        )
