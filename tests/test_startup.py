@@ -34,11 +34,12 @@ def test_a_one_file_conversion_leaves_unused_modules_unimported(to: str, tmp_pat
     modules = _imported(_CONVERT, str(SEED), to, str(tmp_path))
     assert (tmp_path / f"A-RES-67-38.zh{'.xml' if to == 'akn' else '.' + to}").exists()
     # The batch's worker pool, reportlab's image and cache support, what
-    # `xml.sax.saxutils` would bring, and dataclasses' docstring helper (which lxml, for
-    # DOCX, imports for itself).
+    # `xml.sax.saxutils` would bring, and the `inspect` dataclasses and lxml take a
+    # function from.
     unused = {"concurrent.futures", "PIL.Image", "pickle", "textwrap", "urllib.request", "ssl"}
-    if to != "docx":
-        unused.add("inspect")
+    unused.add("inspect")
+    if to != "pdf":  # reportlab imports `ast` and `tokenize` for itself
+        unused |= {"ast", "dis", "tokenize"}
     if to in ("akn", "json"):
         unused.add("typing")  # annotations only: the type checker reads them, not Python
     assert not modules & unused
@@ -83,6 +84,27 @@ print("inspect" in sys.modules)
 
 def test_a_stand_in_imports_its_module_when_used() -> None:
     assert _imported(_STAND_IN) == {"True"}  # dataclasses loaded `inspect` when it needed it
+
+
+_CALLED = """
+import sys
+from resconv._lazyimport import deferred
+with deferred(("colorsys",), calls=("colorsys.rgb_to_hsv",)):
+    from colorsys import rgb_to_hsv, hsv_to_rgb
+    # The named function is a stand-in; any other attribute read imports the module.
+    assert rgb_to_hsv.__module__ == "resconv._lazyimport" and hsv_to_rgb.__module__ == "colorsys"
+import colorsys
+assert rgb_to_hsv(1.0, 0.0, 0.0) == (0.0, 1.0, 1.0)
+with deferred(("inspect",), calls=("inspect.getfullargspec",)):
+    from inspect import getfullargspec
+assert "inspect" not in sys.modules
+assert getfullargspec(lambda a, b=1: None).args == ["a", "b"]
+print("inspect" in sys.modules, type(sys.modules["inspect"]).__name__)
+"""
+
+
+def test_a_function_stand_in_imports_its_module_when_called() -> None:
+    assert _imported(_CALLED) == {"True", "module"}
 
 
 _COLLECTOR = """
