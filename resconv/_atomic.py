@@ -221,7 +221,7 @@ def _write_temp(path: Path, data: bytes) -> Path:
 def remove_own_temps(directory: Path) -> None:
     """Remove this process's temporary files in `directory` (it is being stopped)."""
     with contextlib.suppress(OSError):
-        for temp in directory.glob(f"{_TEMP_PREFIX}{os.getpid()}-*{_TEMP_SUFFIX}"):
+        for temp in _temps(directory, f"{_TEMP_PREFIX}{os.getpid()}-"):
             with contextlib.suppress(OSError):
                 temp.unlink()
 
@@ -233,15 +233,32 @@ def remove_orphan_temps(directory: Path) -> None:
     worker killed for memory, say) can never be published.
     """
     try:
-        candidates = list(directory.glob(f"{_TEMP_PREFIX}*-*{_TEMP_SUFFIX}"))
+        candidates = _temps(directory, _TEMP_PREFIX)
     except OSError:
         return
     for temp in candidates:
-        pid_text = temp.name[len(_TEMP_PREFIX) :].split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        pid_text, dash, _ = temp.name[len(_TEMP_PREFIX) :].partition("-")
+        if not dash or not pid_text.isdigit() or _alive(int(pid_text)):
             continue
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+def _temps(directory: Path, start: str) -> list[Path]:
+    """The entries of `directory` named `start` + anything + `_TEMP_SUFFIX`.
+
+    Start-up speed: `Path.glob` imports `fnmatch` and compiles a pattern for the
+    directory a one-file conversion writes to (with `fnmatch` deferred for `pathlib`,
+    see `resconv.cli`; 1 M instructions of its 199 M, callgrind).
+    """
+    with os.scandir(directory) as entries:
+        return [
+            directory / entry.name
+            for entry in entries
+            if entry.name.startswith(start)
+            and entry.name.endswith(_TEMP_SUFFIX)
+            and len(entry.name) >= len(start) + len(_TEMP_SUFFIX)
+        ]
 
 
 def _alive(pid: int) -> bool:

@@ -8,7 +8,6 @@ A failing file is reported and the others go on.
 from __future__ import annotations
 
 import contextlib
-import glob
 import io
 import os
 import time
@@ -88,6 +87,16 @@ class BatchResult:
         }
 
 
+_MAGIC = frozenset("*?[")
+
+
+def _has_magic(text: str) -> bool:
+    """`glob.has_magic`, so that `glob` (with `fnmatch`) is imported only for a pattern:
+    with `fnmatch` deferred for `pathlib` (`resconv.cli`), 5 M instructions of a one-file
+    conversion's 205 M (callgrind)."""
+    return not _MAGIC.isdisjoint(text)
+
+
 def expand_inputs(
     inputs: Iterable[str | os.PathLike[str]], *, skip: Iterable[Path] = ()
 ) -> Iterator[Path]:
@@ -123,7 +132,9 @@ def _found_inputs(
             for file in _input_files(sorted(found)):
                 if not _is_skipped(file, skipped):
                     yield file, file.parent.relative_to(path)
-        elif not exists and glob.has_magic(text):
+        elif not exists and _has_magic(text):
+            import glob  # start-up speed: with `fnmatch`, only for a pattern (see `_has_magic`)
+
             matches = (Path(m) for m in sorted(glob.glob(text, recursive=True)))
             found = [m for m in _input_files(matches) if not _is_skipped(m, skipped)]
             if not found:
