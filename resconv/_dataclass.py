@@ -12,10 +12,11 @@ with or without `frozen` and `kw_only`) and builds the same class in one step: t
 function a class whose code `resconv._codecache` keeps; the same `Field` objects in
 `__dataclass_fields__`, so that `dataclasses.fields`, `replace`, `asdict` and
 `is_dataclass` work as before; `__dataclass_params__` made by `dataclasses` itself on first
-use. Any other class (other arguments, a base class, `ClassVar`, `field()` options beyond a
-default, a method of its own among those generated) goes to `dataclasses.dataclass`, as
-does every class on interpreters other than CPython 3.11–3.13. `tests/test_dataclass.py`
-checks every class built here against `dataclasses.dataclass` applied to the same source.
+use. Any other class (other arguments, a base class, no docstring, `ClassVar`, `field()`
+options beyond a default, a method of its own among those generated) goes to
+`dataclasses.dataclass`, as does every class on interpreters other than CPython 3.11–3.13.
+`tests/test_dataclass.py` checks every class built here against `dataclasses.dataclass`
+applied to the same source.
 """
 
 from __future__ import annotations
@@ -224,11 +225,13 @@ def _build(
 
 def _fields(cls: type, kw_only: bool) -> dict[str, dataclasses.Field[Any]] | None:
     """The `Field`s `dataclasses` would make for `cls`; None for what is left to
-    `dataclasses`: a base class, no fields, `ClassVar` or `InitVar` annotations, `field()`
-    options beyond a default, mutable defaults, a method `dataclasses` would add, a field
-    without a default after one with a default."""
+    `dataclasses`: a base class, no docstring, no fields, `ClassVar` or `InitVar`
+    annotations, `field()` options beyond a default, mutable defaults, a method
+    `dataclasses` would add, a field without a default after one with a default."""
     if cls.__bases__ != (object,) or not _GENERATED.isdisjoint(cls.__dict__):
         return None
+    if cls.__dict__.get("__doc__") is None:
+        return None  # `dataclasses` writes the signature as the docstring (with `inspect`)
     # As `dataclasses` reads them (`inspect`, which `get_annotations` needs, is kept off
     # the start path: resconv/_codecache.py).
     annotations: dict[str, Any] = cls.__dict__.get("__annotations__", {})  # noqa: RUF063

@@ -294,19 +294,21 @@ def test_every_kind_behaves_as_dataclasses_makes_it(options: dict[str, bool]) ->
 
 def test_unusual_classes_are_left_to_dataclasses() -> None:
     """What the fast path does not write (a base class, `field()` options, no fields, a
-    method `dataclasses` would add, no equality) is built by `dataclasses` itself."""
+    method `dataclasses` would add, no equality, no docstring) is built by `dataclasses`
+    itself."""
 
     class Base:
         pass
 
     def probe(name: str, bases: tuple[type, ...] = (), **body: Any) -> type:
-        return type(name, bases, {"__annotations__": {"a": "int"}, **body})
+        return type(name, bases, {"__annotations__": {"a": "int"}, "__doc__": "A.", **body})
 
     frozen = _dataclass.dataclass(frozen=True, slots=True, kw_only=True)
     classes = [
         frozen(probe("WithBase", (Base,))),
         frozen(probe("Options", a=dataclasses.field(default=1, repr=False))),
-        frozen(type("Empty", (), {})),
+        frozen(type("Empty", (), {"__doc__": "A."})),
+        frozen(probe("NoDocstring", __doc__=None)),
         frozen(probe("OwnRepr", __repr__=lambda self: "mine")),
         _dataclass.dataclass(slots=True, eq=False)(probe("NoEquality")),
         _dataclass.dataclass()(probe("NoSlots")),
@@ -314,7 +316,8 @@ def test_unusual_classes_are_left_to_dataclasses() -> None:
     for cls in classes:
         assert not isinstance(cls.__dict__.get("__dataclass_params__"), _dataclass._Params)
         assert dataclasses.is_dataclass(cls)
-    assert repr(classes[1](a=2)) == "Options()" and repr(classes[3](a=1)) == "mine"
+    assert repr(classes[1](a=2)) == "Options()" and repr(classes[4](a=1)) == "mine"
+    assert classes[3].__doc__ == "NoDocstring(*, a: 'int')"
     with pytest.raises(TypeError):  # as `dataclasses`: no default after a default
         _dataclass.dataclass(slots=True)(
             type("Order", (), {"__annotations__": {"a": "int", "b": "int"}, "a": 1})
