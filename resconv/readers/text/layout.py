@@ -1635,6 +1635,15 @@ def _starts_block(
     if mode == "blank" and not line.page_break:
         # A full line that leaves its sentence open runs on over a blank line: pdfminer
         # sets a paragraph's indented first line apart ("… 36/146 C of" / "" / "16 …").
+        # So does a Chinese line that is no short heading, into a line that opens no
+        # paragraph: pdftotext sets a numbered paragraph's first line apart
+        # ("3." / "" / "核准…第12款(贸易和发展)" / "" / "(848 600美元)、…").
+        if (
+            shapes.profile.joiner == "cjk"
+            and not (structural or ended or short(previous))
+            and not _opens_paragraph(line.text, shapes.profile)
+        ):
+            return False
         return structural or ended or not wrapped(previous, True)
     # Over a page break (or in text without blank lines) a paragraph runs on unless it
     # had ended; a full line ending in a comma ends a paragraph only when the next line
