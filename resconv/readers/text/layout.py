@@ -1113,14 +1113,23 @@ def segment(
             previous, column = index, line.indent
             continue
         column = line.hang if line.hang >= 0 else (column if _at(line, column) else -1)
-        if blocks and shapes.marker[index] and _next_marker(lines, index, next_marker):
-            marker = Marker(line.text, line.no)
-            within = (
-                _place_below(lines, index, first_word=True) if profile.joiner == "space" else -1
+        if (
+            blocks
+            and shapes.marker[index]
+            and _next_marker(
+                lines, index, next_marker, full=widths.full if profile.joiner == "cjk" else None
             )
+        ):
+            marker = Marker(line.text, line.no)
+            if profile.joiner == "space":
+                within = _place_below(lines, index, first_word=True)
+            else:
+                within = _cjk_place_below(lines, index, widths.full)
             if within >= 0:
                 pending = replace(marker, within=within)  # "Mundial" / "1" / "2005 ,"
-            elif profile.joiner == "space" and _last_word_after(lines, index):
+            elif within == _AFTER_LINE_BELOW or (
+                profile.joiner == "space" and _last_word_after(lines, index)
+            ):
                 pending = marker  # "Organized" / "2" / "Crime,": it marks "Crime,"
             else:
                 blocks[-1].items.append(marker)
@@ -1142,6 +1151,7 @@ def segment(
                     shapes,
                     wrapped=widths.full,
                     short=widths.short,
+                    opens_wider=widths.wider_than_first_lines,
                     alone=alone,
                 )
                 and not (numbered and _comma_runs_on(index, previous, mode, shapes))
@@ -1174,12 +1184,14 @@ def _after_glued(text: str, expected: int, profile: LanguageProfile) -> int:
     return expected
 
 
-def _next_marker(lines: list[Line], index: int, expected: int) -> bool:
+def _next_marker(
+    lines: list[Line], index: int, expected: int, *, full: Callable[[Line], bool] | None = None
+) -> bool:
     """Whether the number alone on line `index` is a footnote marker printed apart: the
     one expected next, or, set apart by blank lines in a sentence that goes on, a later
     one (the markers before it were glued to their words: "Corruption,1 which"), as is
-    one whose place the line after shows (`_place_below`), and one printed right after
-    its paragraph's last line."""
+    one whose place the line after shows (`_place_below`; in Chinese, given `full`, the gap
+    it left there), and one printed right after its paragraph's last line."""
     number = int(lines[index].text)
     if number == expected:
         return True
@@ -1192,6 +1204,8 @@ def _next_marker(lines: list[Line], index: int, expected: int) -> bool:
         return near and not lines[index].blank_before and after.blank_before
     if lines[index].blank_before and after.blank_before:
         return near
+    if full is not None:
+        return _cjk_place_below(lines, index, full) >= 0
     return _place_below(lines, index) >= 0 or (
         near and _place_below(lines, index, first_word=True) >= 0
     )
@@ -1248,6 +1262,40 @@ def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> 
         if first is not None:
             return first.end()
     return -1
+
+
+def _cjk_place_below(lines: list[Line], index: int, full: Callable[[Line], bool]) -> int:
+    """Where the marker alone on line `index` stands in Chinese text, in the line after.
+
+    pdftotext prints a raised marker before the line it was raised over, after a full
+    line that leaves its sentence unfinished. The marker stands in the gap it left in
+    that line, its only space beside a character ("《未来" / "36" / "契约》 中" →
+    "契约》^36中"), or, with no gap, after that line when it ends the paragraph
+    ("参加其届" / "4" / "会；" → "会；^4", `_AFTER_LINE_BELOW`). Other extractors cut the
+    printed line at the marker and print the marker after the piece it follows, which
+    is then short ("…的报告" / "1" / "以及…"). -1 when the lines do not tell: the
+    marker then follows the line before it.
+    """
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    before = lines[index - 1]
+    if after is None or after.page_break or ends_paragraph(before.text) or not full(before):
+        return -1
+    gaps = [
+        gap.start()
+        for gap in _SPACE_RUN.finditer(after.text)
+        if gap.start() > 0
+        and gap.end() < len(after.text)
+        and (is_cjk(after.text[gap.start() - 1]) or is_cjk(after.text[gap.end()]))
+    ]
+    if len(gaps) == 1:
+        return gaps[0]
+    if not gaps and ends_paragraph(after.text):
+        return _AFTER_LINE_BELOW
+    return -1
+
+
+_AFTER_LINE_BELOW = -2
+"""`_cjk_place_below`: the marker follows the line below it."""
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_][^\s,;:.]*[^\W_]")
@@ -1539,12 +1587,14 @@ def _starts_block(
     *,
     wrapped: Callable[..., bool],
     short: Callable[[Line], bool],
+    opens_wider: Callable[[Line], bool],
     alone: bool,
 ) -> bool:
     """Whether line `index` starts a paragraph, line `before` being the one before it;
     `wrapped(previous)` says it is as wide as the text's full lines, so that the line
-    break there was the typesetter's; `alone` that a blank line, a numbered line or the
-    end follows the line."""
+    break there was the typesetter's; `opens_wider(line)` that it is wider than the
+    text's paragraphs ever open; `alone` that a blank line, a numbered line or the end
+    follows the line."""
     if shapes.number_alone[before]:
         return False  # "1." printed alone: its text follows
     line = shapes.lines[index]
@@ -1609,7 +1659,14 @@ def _starts_block(
         )
         if not closes_list:
             return False
-    starts = structural or _opens_paragraph(line.text, profile)
+    cjk = profile.joiner == "cjk"
+    after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
+    starts = structural or (
+        _opens_paragraph(line.text, profile)
+        # "…取得的进展有限，" / "认为因此必须…" (both full): an indented first line is
+        # never as wide as the full lines, so this one goes on with its paragraph.
+        and not (cjk and after_comma and wrapped(previous) and opens_wider(line))
+    )
     if mode == "blank":
         # Text of one paragraph a line (`hard`) breaks no paragraph after its end.
         return starts or not wrapped(previous, True) or (alone and not shapes.ended[index])
@@ -1618,9 +1675,10 @@ def _starts_block(
     # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),
     # unless the line before stopped well short of the margin.
     capital = profile.joiner == "space" and line.text[:1].isupper()
-    after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
     ended_early = short(previous) if after_comma else not wrapped(previous)
-    return starts or heading or (capital and ended_early)
+    # Chinese wraps at any character: a clause ended short of the margin ends its
+    # paragraph ("…所采取的一切措施，" / "对人道主义人员…", words no lexicon knows).
+    return starts or heading or (capital and ended_early) or (cjk and not wrapped(previous))
 
 
 def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
@@ -1664,12 +1722,24 @@ class _Widths:
         self._lines = lines
         self._full: float | None = None
         self._hard = False
+        self._opening: float | None = None
+
+    def wider_than_first_lines(self, line: Line) -> bool:
+        """Whether a Chinese line is wider than the text's paragraphs' first lines are.
+
+        A Chinese PDF indents a paragraph's first line by two characters; an extraction
+        that drops the indent still shows it as a line two characters short of the
+        full ones. When most first lines (those after a clause that ended short of the
+        margin) are so short, a line as wide as the full ones opens no paragraph."""
+        if self._opening is None:
+            self._opening = _first_line_limit(self._lines)
+        return self._opening > 0 and width(line.text) > self._opening
 
     def full(self, line: Line, hard: bool = False) -> bool:
         """`hard`: only in text wrapped at a margin (most lines full), not one paragraph
         a line, whose long paragraphs also look full."""
         if self._full is None:
-            self._full = 0.85 * measure(self._lines)
+            self._full = _FULL_SHARE * measure(self._lines)
             self._hard = sum(
                 1 for other in self._lines if width(other.text) >= self._full
             ) >= _WRAPPED_SHARE * len(self._lines)
@@ -1679,7 +1749,36 @@ class _Widths:
         """Whether a line ends well before the margin (under 60 % of `measure`)."""
         self.full(line)
         assert self._full is not None
-        return width(line.text) < self._full * 0.6 / 0.85
+        return width(line.text) < self._full * 0.6 / _FULL_SHARE
+
+
+def _first_line_limit(lines: list[Line]) -> float:
+    """The width past which a line of `lines` is no paragraph's first line, or 0 when
+    the text does not indent its first lines (or shows too few of them to tell)."""
+    full = measure(lines)
+    firsts = sorted(
+        width(line.text)
+        for previous, line in itertools.pairwise(lines)
+        if ends_paragraph(previous.text)
+        and width(previous.text) < _FULL_SHARE * full
+        and is_cjk(line.text[:1])
+        and not ends_paragraph(line.text)
+    )
+    if len(firsts) < _FIRST_LINES_NEEDED:
+        return 0
+    # Figures are wider than half a character, so a first line holding some measures
+    # less: the widest first lines are the ones in characters alone.
+    widest = firsts[(len(firsts) * 9) // 10]
+    if full - widest < _FIRST_LINE_INDENT:
+        return 0
+    return widest + 1
+
+
+_FULL_SHARE = 0.85
+_FIRST_LINES_NEEDED = 5
+_FIRST_LINE_INDENT = 3
+"""At least one and a half CJK characters (three width units): a real indent, not the
+spread of full lines' widths."""
 
 
 _NUMBER_COLUMN = re.compile(r"\d{1,3}\.[ \t]")
