@@ -1554,7 +1554,13 @@ class _Shapes:
         self.marker = [m is not None for m in map(MARKER_LINE.fullmatch, texts)]
         self.ended = [ends_paragraph(text) for text in texts]
         number, sub = profile.operative_number.fullmatch, profile.subparagraph.fullmatch
-        self.number_alone = [number(text) is not None or sub(text) is not None for text in texts]
+        section = profile.section_number.fullmatch
+        # A section number alone ("I", "II.") heads what follows, even after a title
+        # that ends without punctuation ("…Goals Summit" / "I" / "Our commitment").
+        self.number_alone = [
+            number(text) is not None or sub(text) is not None or section(text) is not None
+            for text in texts
+        ]
 
     def paragraph_starts(self) -> list[bool]:
         """Lines that open like a paragraph right after a line that ended a clause."""
@@ -1601,6 +1607,8 @@ def _starts_block(
         return True
     if shapes.authority[index]:
         return True  # the line after the title, which ends without punctuation
+    if shapes.authority[before]:
+        return True  # "The General Assembly" / "Endorses …": the authority is a line alone
     if mode == "line":
         return True
     run_on = shapes.profile.run_on
@@ -1744,7 +1752,7 @@ class _Widths:
             self._hard = sum(
                 1 for other in self._lines if width(other.text) >= self._full
             ) >= _WRAPPED_SHARE * len(self._lines)
-        return width(line.text) >= self._full and (self._hard or not hard)
+        return _printed_width(line.text) >= self._full and (self._hard or not hard)
 
     def short(self, line: Line) -> bool:
         """Whether a line ends well before the margin (under 60 % of `measure`)."""
@@ -1780,6 +1788,18 @@ _FIRST_LINES_NEEDED = 5
 _FIRST_LINE_INDENT = 3
 """At least one and a half CJK characters (three width units): a real indent, not the
 spread of full lines' widths."""
+
+
+_NUMBER_COLUMN = re.compile(r"\d{1,3}\.[ \t]")
+"""An operative number run into its line's text ("20. At the same time"): printed in a
+column of its own, up to a tab stop, it takes more room than its characters."""
+_TAB_ALLOWANCE = 4
+"""How many characters wider than it reads such a number and its gap are printed."""
+
+
+def _printed_width(text: str) -> int:
+    extra = _TAB_ALLOWANCE if _NUMBER_COLUMN.match(text) else 0
+    return width(text) + extra
 
 
 def join_block(
