@@ -1294,6 +1294,8 @@ def _cjk_place_below(lines: list[Line], index: int, full: Callable[[Line], bool]
     return -1
 
 
+_OPENING_QUOTES = "“‘「『"
+
 _AFTER_LINE_BELOW = -2
 """`_cjk_place_below`: the marker follows the line below it."""
 
@@ -1541,7 +1543,11 @@ class _Shapes:
         texts = [line.text for line in lines]
         self.lines = lines
         self.profile = profile
-        self.structural = [m is not None for m in map(profile.structural.match, texts)]
+        # A label opening a quoted list starts a paragraph too: "“(a) 除非…" (Chinese).
+        quoted = _OPENING_QUOTES if profile.joiner == "cjk" else ""
+        self.structural = [
+            profile.structural.match(text.lstrip(quoted)) is not None for text in texts
+        ]
         # A meeting wrapped over two lines ("52-е (возобновленное) пленарное" /
         # "заседание") is a boundary at its first line.
         alone = [boundary.fullmatch(text) is not None for text in texts]
