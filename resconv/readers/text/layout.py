@@ -1294,6 +1294,8 @@ def _cjk_place_below(lines: list[Line], index: int, full: Callable[[Line], bool]
     return -1
 
 
+_OPENING_QUOTES = "“‘「『"
+
 _AFTER_LINE_BELOW = -2
 """`_cjk_place_below`: the marker follows the line below it."""
 
@@ -1595,7 +1597,11 @@ class _Shapes:
         texts = [line.text for line in lines]
         self.lines = lines
         self.profile = profile
-        self.structural = [m is not None for m in map(profile.structural.match, texts)]
+        # A label opening a quoted list starts a paragraph too: "“(a) 除非…" (Chinese).
+        quoted = _OPENING_QUOTES if profile.joiner == "cjk" else ""
+        self.structural = [
+            profile.structural.match(text.lstrip(quoted)) is not None for text in texts
+        ]
         # A meeting wrapped over two lines ("52-е (возобновленное) пленарное" /
         # "заседание") is a boundary at its first line.
         alone = [boundary.fullmatch(text) is not None for text in texts]
@@ -1699,6 +1705,15 @@ def _starts_block(
     if mode == "blank" and not line.page_break:
         # A full line that leaves its sentence open runs on over a blank line: pdfminer
         # sets a paragraph's indented first line apart ("… 36/146 C of" / "" / "16 …").
+        # So does a Chinese line that is no short heading, into a line that opens no
+        # paragraph: pdftotext sets a numbered paragraph's first line apart
+        # ("3." / "" / "核准…第12款(贸易和发展)" / "" / "(848 600美元)、…").
+        if (
+            shapes.profile.joiner == "cjk"
+            and not (structural or ended or short(previous))
+            and not _opens_paragraph(line.text, shapes.profile)
+        ):
+            return False
         return structural or ended or not wrapped(previous, True)
     # Over a page break (or in text without blank lines) a paragraph runs on unless it
     # had ended; a full line ending in a comma ends a paragraph only when the next line

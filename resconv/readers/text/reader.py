@@ -155,6 +155,25 @@ class _Builder:
                     f"the title was printed before the number {number}",
                     line=lines[cover_end].no,
                 )
+        elif (
+            not title_line.text
+            and title_index + 2 < len(lines)
+            and self.profile.authority.fullmatch(lines[title_index + 2].text)
+            and not self._starts_text(following)
+            and (start := self._title_before(lines, title_index)) < title_index
+        ):
+            # "… 成效和透" / "79/231." / "明度" / "大会，": pdftotext prints the number
+            # between the title's lines, beside the one it stands by.
+            title_line.text = " ".join(
+                [*(line.text for line in lines[start:title_index]), following]
+            )
+            cover_end = start
+            del lines[title_index + 1]
+            self.diagnostics.info(
+                "title-around-number",
+                f"the title was printed around the number {number}",
+                line=lines[start].no,
+            )
         running_title = _title_lines(title_line.text, lines[title_index + 1 :], self.profile)
         content, notes = layout.strip_furniture(
             lines[title_index + 1 :],
