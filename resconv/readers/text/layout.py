@@ -55,7 +55,7 @@ HEADER_LINE = re.compile(rf"{_HEADER_PIECE}(?:\s+{_HEADER_PIECE})+")
 """Page number, job number and symbol run together on one line: "2/2 25-18769"."""
 MARKER_LINE = re.compile(r"\d{1,3}")
 
-PARAGRAPH_END = frozenset(",;:.，；。：،؛")
+PARAGRAPH_END = frozenset(",;:.?，；。：？،؛؟")
 """Characters that end a clause or a paragraph, in every script the UN uses."""
 
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
@@ -1441,7 +1441,10 @@ def _last_line_last(
             or not ends_paragraph(tail.text)
             or _opens_paragraph(tail.text, profile)
             or ends_paragraph(opening.text)
-            or not profile.operative.match(opening.text)
+            or not (
+                profile.operative.match(opening.text)
+                or _opens_sentence(opening.text, tail.text, profile)
+            )
             or not (opening.blank_before or opening.page_break)
         ):
             continue
@@ -1455,6 +1458,57 @@ def _last_line_last(
         out[index + 1], out[index + 2] = opening, tail
         opening.blank_before, tail.blank_before = tail.blank_before, False
         tail.page_break, opening.page_break = opening.page_break, tail.page_break
+    return _last_line_before_number(out, profile, boundary)
+
+
+def _opens_sentence(opening: str, tail: str, profile: LanguageProfile) -> bool:
+    """Whether `opening` opens a paragraph without known initial words ("In that regard,
+    notes …") before its short last line `tail` ("Division;6"): a capital, a line at
+    least three times as wide."""
+    return profile.capitalised and opening[:1].isupper() and width(tail) * 3 <= width(opening)
+
+
+def _last_line_before_number(
+    lines: list[Line], profile: LanguageProfile, boundary: re.Pattern[str]
+) -> list[Line]:
+    """`lines` with the last line of a two-line operative paragraph, printed before the
+    paragraph's number, moved after the paragraph's first line.
+
+    pdftotext may print it even before the number ("…qui relève d’elle," / "2023 ;" /
+    "" / "1." / "" / "Accueille … du Comité des conférences pour" / "I Calendrier …").
+    The line goes back when it ends a paragraph without opening one after a line that
+    ended one, and the number's first line opens with operative initial words and runs
+    on to the next paragraph, number or heading.
+    """
+    number = profile.operative_number.fullmatch
+    out = lines
+    for index in range(1, len(lines) - 3):
+        tail, opening = lines[index], lines[index + 2]
+        if (
+            not number(lines[index + 1].text)
+            or not ends_paragraph(lines[index - 1].text)
+            or not ends_paragraph(tail.text)
+            or _opens_paragraph(tail.text, profile)
+            or profile.structural.match(tail.text)
+            or ends_paragraph(opening.text)
+            or not profile.operative.match(opening.text)
+            or not (opening.blank_before or opening.page_break)
+            or width(tail.text) * 3 > width(opening.text)
+        ):
+            continue
+        after = lines[index + 3]
+        if not (
+            after.blank_before
+            or number(after.text)
+            or profile.structural.match(after.text)
+            or profile.section_number.fullmatch(after.text.split(maxsplit=1)[0])
+            or boundary.fullmatch(after.text)
+        ):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[index : index + 3] = [lines[index + 1], opening, tail]
+        tail.blank_before = False
     return out
 
 
@@ -1631,6 +1685,8 @@ def _starts_block(
         # Some extractions (pypdf) indent only some paragraphs' first lines: after a
         # finished paragraph, a number or label starts one, and so do initial words at
         # the top of a page.
+        if not ended and not structural and shapes.profile.capitalised and line.text[:1].islower():
+            return False  # " III Renforcer … mettre à profit" / " les technologies …"
         return (
             line.indented
             or (ended and structural)
@@ -1672,8 +1728,8 @@ def _starts_block(
         closes_list = (
             not wrapped(previous) and _TRAILING_MARKER.sub("", previous.text)[-1:] in ";；"
         )
-        if not closes_list:
-            return False
+        # "c) un rappel … ;" / "et demande de nouveau …": the list's wrap-up
+        return closes_list
     cjk = profile.joiner == "cjk"
     after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
     starts = structural or (
@@ -1697,18 +1753,24 @@ def _starts_block(
 
 
 def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
-    """Whether line `index` opens a heading wrapped over two lines: it starts with a
-    capital, neither it nor the next line ends a clause, and a number or label follows
+    """Whether line `index` opens a heading wrapped over two or three lines: it starts
+    with a capital, none of its lines ends a clause, and a number or label follows
     ("…(Uganda):" / "Informe sobre la ejecución … entre" / "el 1 de julio de 2021 …" /
     "5."): a paragraph ends with punctuation before the next one's number."""
     lines = shapes.lines
-    return (
-        index + 2 < len(lines)
-        and lines[index].text[:1].isupper()
-        and not shapes.ended[index + 1]
-        and not shapes.structural[index + 1]
-        and shapes.structural[index + 2]
-    )
+    if not lines[index].text[:1].isupper():
+        return False
+    for following in range(index + 1, min(index + _HEADING_LINES, len(lines) - 1)):
+        if shapes.ended[following] or shapes.structural[following]:
+            return False
+        if shapes.structural[following + 1]:
+            return True
+    return False
+
+
+_HEADING_LINES = 3
+"""The most lines a heading is wrapped over ("Modalités de financement … compte d’appui" /
+"aux opérations … 2023" / "au 30 juin 2024 …" / "13.")."""
 
 
 def width(text: str) -> int:
