@@ -823,7 +823,12 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     if not _ends_sentence(line) or following[:1].islower():
         return False
     # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.
-    return not following[:1].isdigit() or _NUMBER_AND_WORD.match(following) is not None
+    # No abbreviation ends with "。": "A/80/411。" / "2024年5月28日…" are two notes.
+    return (
+        not following[:1].isdigit()
+        or _NUMBER_AND_WORD.match(following) is not None
+        or line.endswith("。")
+    )
 
 
 _NUMBER_AND_WORD = re.compile(r"\d{1,3} [^\W\d_]+\b(?![./])")
