@@ -1492,6 +1492,7 @@ def _last_line_before_number(
         if (
             not number(lines[index + 1].text)
             or not ends_paragraph(lines[index - 1].text)
+            or number(lines[index - 1].text)  # "1." / "同目标；" / "2.": its own last line
             or not ends_paragraph(tail.text)
             or _opens_paragraph(tail.text, profile)
             or profile.structural.match(tail.text)
