@@ -213,3 +213,25 @@ def test_a_quoted_list_item_starts_a_paragraph() -> None:
     )
     assert len(resolution.operative) == 4
     assert _plain(resolution.operative[1].content).startswith("“(a)")
+
+
+def test_a_number_printed_after_its_paragraph_s_first_line_keeps_its_last_line() -> None:
+    # pdftotext: first line, "1.", last line, "2.", the next paragraph's lines.
+    resolution = _read(
+        *_preamble(),
+        "重申防止外层空间军备竞赛目标的重要性和紧迫性，并重申各国愿意促进实现这一共",
+        "",
+        "1.",
+        "同目标；",
+        "2.",
+        "",
+        "再次申明裁军谈判会议作为关于此项议题的唯一多边谈判论坛在酌情缔结一项或多",
+        "",
+        "项全面防止外层空间军备竞赛的多边协定谈判中应发挥主要作用；",
+        "3.",
+        "",
+        "请秘书长提交报告；",
+    )
+    texts = [_plain(p.content) for p in resolution.operative]
+    assert texts[0].endswith("这一共同目标；")
+    assert texts[1].endswith("应发挥主要作用；")
