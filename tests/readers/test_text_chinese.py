@@ -235,3 +235,19 @@ def test_a_number_printed_after_its_paragraph_s_first_line_keeps_its_last_line()
     texts = [_plain(p.content) for p in resolution.operative]
     assert texts[0].endswith("这一共同目标；")
     assert texts[1].endswith("应发挥主要作用；")
+
+
+def test_a_two_digit_marker_spaced_out_after_punctuation_is_one_marker() -> None:
+    # pdftotext spaces a raised "13" out as "1 3"; figures group by three digits.
+    lines = [f"回顾第{n}号决议，{n}" for n in range(1, 13)]
+    resolution = _read(
+        *_preamble(),
+        *lines,
+        "欢迎《实现韧性繁荣的新宣言》， 1 3 期待新的行动纲领获得通过，共计3 524 600美元，",
+        "1.",
+        "请秘书长提交报告；",
+        notes=tuple(f"{n} 第{n}号文件。" for n in range(1, 14)),
+    )
+    text = _plain(resolution.preamble[-1].content)
+    assert "新宣言》，^13期待" in text
+    assert "3 524 600美元" in text

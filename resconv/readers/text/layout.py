@@ -1210,7 +1210,8 @@ def _next_marker(
     if lines[index].blank_before and after.blank_before:
         return near
     if full is not None:
-        return _cjk_place_below(lines, index, full) >= 0
+        within = _cjk_place_below(lines, index, full)
+        return within >= 0 or (near and within == _AFTER_LINE_BELOW)
     return _place_below(lines, index) >= 0 or (
         near and _place_below(lines, index, first_word=True) >= 0
     )
@@ -1932,11 +1933,18 @@ def _markers_within(
 
 def _clean_line(text: str, profile: LanguageProfile) -> str:
     if profile.joiner == "cjk":
+        if " " in text:
+            text = _SPLIT_CJK_MARKER.sub(r"\1\2", text)
         text = _drop_spaces_near_cjk(text)
     text = _SPACES.sub(" ", text)
     if profile.suspended_hyphen_words and "- " in text:
         text = _BROKEN_HYPHEN.sub(lambda m: _rejoin(m, profile), text)
     return text
+
+
+_SPLIT_CJK_MARKER = re.compile(r"(?<=[，。；：、》」”’）)]) ?(\d) (\d)(?= ?[\u3400-\u9fff《“（(])")
+"""A two-digit marker that pdftotext spaces out after Chinese punctuation: "》， 1 3 期待"
+(no figure is so spaced: thousands go by three digits)."""
 
 
 def _rejoin(match: re.Match[str], profile: LanguageProfile) -> str:
