@@ -282,7 +282,7 @@ def strip_furniture(
     page_break = False
     skip_to = 0
     unruled = _unruled_areas(lines, furniture, diagnostics)
-    numbered = _numbered_feet(lines, furniture, unruled)
+    numbered = _numbered_feet(lines, furniture, unruled, profile)
     for index, line in enumerate(lines):
         if index < skip_to:
             continue
@@ -526,6 +526,7 @@ def _numbered_feet(
     lines: list[Line],
     furniture: list[str | None],
     unruled: dict[int, tuple[int, list[Line]]],
+    profile: LanguageProfile,
 ) -> dict[int, tuple[int, list[Note]]]:
     """Footnote areas without a rule whose notes start on their marker's line
     ("1 Resolution 217 A (III)."), as pypdf and pdfminer print a page's foot: where each
@@ -543,7 +544,9 @@ def _numbered_feet(
         content = [i for i in page if furniture[i] is None]
         if any(i in unruled for i in page) or "separator" in furniture[page.start : page.stop]:
             continue
-        found = _numbered_tail(lines, content, last)
+        # No note stands above the adoption date ("9 December 2021" is no note 9).
+        dated = [at for at, i in enumerate(content) if profile.date.fullmatch(lines[i].text)]
+        found = _numbered_tail(lines, content, last, dated[-1] if dated else -1)
         if found is None:
             continue
         first, notes = found
@@ -553,16 +556,16 @@ def _numbered_feet(
 
 
 def _numbered_tail(
-    lines: list[Line], content: list[int], last: int
+    lines: list[Line], content: list[int], last: int, floor: int = -1
 ) -> tuple[int, list[Note]] | None:
-    """The longest tail of `content` that reads as numbered notes after note `last`:
-    its start (in `content`) and the notes; None when there is none."""
+    """The longest tail of `content` below its line `floor` that reads as numbered notes
+    after note `last`: its start (in `content`) and the notes; None when there is none."""
     if not content or not _ends_sentence(lines[content[-1]].text):
         return None
     best: tuple[int, list[Note]] | None = None
     notes: list[Note] = []
     run_on = 0  # lines after the last note start found, going up
-    for at in range(len(content) - 1, max(-1, len(content) - 1 - _NOTE_LINES * 6), -1):
+    for at in range(len(content) - 1, max(floor, len(content) - 1 - _NOTE_LINES * 6), -1):
         line = lines[content[at]]
         found = _notes_on_line(line.text)
         expected = int(notes[0].marker) - 1 if notes else None
@@ -1335,6 +1338,14 @@ def _comma_runs_on(index: int, before: int, mode: Mode, shapes: _Shapes) -> bool
     )
 
 
+def _runs_on(text: str, profile: LanguageProfile) -> bool:
+    """Whether a line after one that left its clause open goes on with it: it opens in
+    lower case where paragraphs open with a capital, else without initial words."""
+    if profile.capitalised:
+        return text[:1].islower()
+    return not _opens_paragraph(text, profile)
+
+
 def _open_quotation(text: str) -> bool:
     """Whether a line leaves a quotation open (more « or 《 than » or 》): no paragraph
     ends inside one, so the next line goes on with it."""
@@ -1692,8 +1703,15 @@ def _starts_block(
         # Some extractions (pypdf) indent only some paragraphs' first lines: after a
         # finished paragraph, a number or label starts one, and so do initial words at
         # the top of a page.
-        if not ended and not structural and shapes.profile.capitalised and line.text[:1].islower():
-            return False  # " III Renforcer … mettre à profit" / " les technologies …"
+        if (
+            not ended
+            and not structural
+            and shapes.profile.joiner == "space"
+            and _runs_on(line.text, shapes.profile)
+        ):
+            # " III Renforcer … mettre à profit" / " les technologies …", " Доклад об
+            # исполнении бюджета …" / " по 30 июня 2021 года": a heading wrapped
+            return False
         return (
             line.indented
             or (ended and structural)
