@@ -24,7 +24,7 @@ def _wrap(text: str) -> list[str]:
     return lines
 
 
-def _read(*lines: str, notes: tuple[str, ...] = ()) -> Resolution:
+def _read(*lines: str, notes: tuple[str, ...] = (), annex: tuple[str, ...] = ()) -> Resolution:
     text = "\n".join(
         [
             "80/1. 测试决议",
@@ -32,6 +32,7 @@ def _read(*lines: str, notes: tuple[str, ...] = ()) -> Resolution:
             *lines,
             "2025年12月1日",
             "第50次全体会议",
+            *annex,
             *(("__________________", *notes) if notes else ()),
         ]
     )
@@ -251,3 +252,27 @@ def test_a_two_digit_marker_spaced_out_after_punctuation_is_one_marker() -> None
     text = _plain(resolution.preamble[-1].content)
     assert "新宣言》，^13期待" in text
     assert "3 524 600美元" in text
+
+
+def test_a_numbered_line_after_a_short_heading_starts_a_paragraph() -> None:
+    # Chinese lines wrap anywhere, never before "1. ": after a short line (an annex's
+    # title) a numbered line opens a paragraph, with or without a blank line between.
+    for gap in ((), ("",)):
+        resolution = _read(
+            *_preamble(),
+            "1.",
+            "请秘书长提交报告；",
+            annex=(
+                "附件",
+                "政治宣言",
+                *gap,
+                "1. 我们，各国元首和政府首脑以及高级代表，于2025年8月5日至8日举行了第三次会议，",
+                "参加会议的有政府间组织和非政府组织的代表。",
+                " 一. 全球背景和共同承诺",
+                "2. 我们在全球挑战交织的关键时刻集聚在一起。",
+            ),
+        )
+        (annex,) = resolution.annexes
+        assert _plain(annex.title) == "政治宣言"
+        numbers = [getattr(block, "number", None) for block in annex.body]
+        assert numbers == ["1.", "一.", "2."]

@@ -1716,6 +1716,7 @@ def _starts_block(
             line.indented
             or (ended and structural)
             or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
+            or (structural and _cjk_heading_before(previous, shapes, wrapped))
         )
     if mode == "blank" and not line.blank_before:
         # pdftotext runs paragraphs set with the same spacing into one block: a line
@@ -1747,7 +1748,13 @@ def _starts_block(
     # line in lower case continues the paragraph, unless a short line ending in ";" came
     # before it: then it may close a list of subparagraphs ("…;" / "and requests …").
     if not ended:  # a number alone on its line starts a paragraph all the same
-        return structural and (mode == "blank" or shapes.number_alone[index])
+        # So does a numbered line after a short Chinese one, a heading: Chinese lines
+        # wrap anywhere, never before a number ("阿瓦扎政治宣言" / "1. 我们，…").
+        return structural and (
+            mode == "blank"
+            or shapes.number_alone[index]
+            or _cjk_heading_before(previous, shapes, wrapped)
+        )
     profile = shapes.profile
     if profile.capitalised and line.text[:1].islower() and not structural:
         closes_list = (
@@ -1775,6 +1782,13 @@ def _starts_block(
     # Chinese wraps at any character: a clause ended short of the margin ends its
     # paragraph ("…所采取的一切措施，" / "对人道主义人员…", words no lexicon knows).
     return starts or heading or (capital and ended_early) or (cjk and not wrapped(previous))
+
+
+def _cjk_heading_before(previous: Line, shapes: _Shapes, wrapped: Callable[..., bool]) -> bool:
+    """Whether `previous` is a Chinese line short of the margin (a heading, or the end
+    of a paragraph): Chinese lines wrap anywhere, so a numbered line after such a line
+    starts a paragraph ("阿瓦扎政治宣言" / "1. 我们，…")."""
+    return shapes.profile.joiner == "cjk" and not wrapped(previous)
 
 
 def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
