@@ -826,7 +826,12 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     if not _ends_sentence(line) or following[:1].islower():
         return False
     # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.
-    return not following[:1].isdigit() or _NUMBER_AND_WORD.match(following) is not None
+    # No abbreviation ends with "。": "A/80/411。" / "2024年5月28日…" are two notes.
+    return (
+        not following[:1].isdigit()
+        or _NUMBER_AND_WORD.match(following) is not None
+        or line.endswith("。")
+    )
 
 
 _NUMBER_AND_WORD = re.compile(r"\d{1,3} [^\W\d_]+\b(?![./])")
@@ -1208,7 +1213,8 @@ def _next_marker(
     if lines[index].blank_before and after.blank_before:
         return near
     if full is not None:
-        return _cjk_place_below(lines, index, full) >= 0
+        within = _cjk_place_below(lines, index, full)
+        return within >= 0 or (near and within == _AFTER_LINE_BELOW)
     return _place_below(lines, index) >= 0 or (
         near and _place_below(lines, index, first_word=True) >= 0
     )
@@ -1516,6 +1522,7 @@ def _last_line_before_number(
         if (
             not number(lines[index + 1].text)
             or not ends_paragraph(lines[index - 1].text)
+            or number(lines[index - 1].text)  # "1." / "同目标；" / "2.": its own last line
             or not ends_paragraph(tail.text)
             or _opens_paragraph(tail.text, profile)
             or profile.structural.match(tail.text)
@@ -1738,6 +1745,7 @@ def _starts_block(
             line.indented
             or (ended and structural)
             or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
+            or (structural and _cjk_heading_before(previous, shapes, wrapped))
         )
     if mode == "blank" and not line.blank_before:
         # pdftotext runs paragraphs set with the same spacing into one block: a line
@@ -1770,7 +1778,13 @@ def _starts_block(
     # before it: then it may close a list of subparagraphs ("…;" / "and requests …").
     if not ended:  # a number alone on its line starts a paragraph all the same
         if structural:
-            return mode == "blank" or shapes.number_alone[index]
+            # So does a numbered line after a short Chinese one, a heading: Chinese lines
+            # wrap anywhere, never before a number ("阿瓦扎政治宣言" / "1. 我们，…").
+            return (
+                mode == "blank"
+                or shapes.number_alone[index]
+                or _cjk_heading_before(previous, shapes, wrapped)
+            )
         # A short line that leaves its clause open is a heading ("Guideline 1" /
         # "Scope" / "The present guidelines …") where paragraphs open with a capital.
         return (
@@ -1811,6 +1825,13 @@ def _starts_block(
     # Chinese wraps at any character: a clause ended short of the margin ends its
     # paragraph ("…所采取的一切措施，" / "对人道主义人员…", words no lexicon knows).
     return starts or heading or (capital and ended_early) or (cjk and not wrapped(previous))
+
+
+def _cjk_heading_before(previous: Line, shapes: _Shapes, wrapped: Callable[..., bool]) -> bool:
+    """Whether `previous` is a Chinese line short of the margin (a heading, or the end
+    of a paragraph): Chinese lines wrap anywhere, so a numbered line after such a line
+    starts a paragraph ("阿瓦扎政治宣言" / "1. 我们，…")."""
+    return shapes.profile.joiner == "cjk" and not wrapped(previous)
 
 
 def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
@@ -1987,11 +2008,18 @@ def _markers_within(
 
 def _clean_line(text: str, profile: LanguageProfile) -> str:
     if profile.joiner == "cjk":
+        if " " in text:
+            text = _SPLIT_CJK_MARKER.sub(r"\1\2", text)
         text = _drop_spaces_near_cjk(text)
     text = _SPACES.sub(" ", text)
     if profile.suspended_hyphen_words and "- " in text:
         text = _BROKEN_HYPHEN.sub(lambda m: _rejoin(m, profile), text)
     return text
+
+
+_SPLIT_CJK_MARKER = re.compile(r"(?<=[，。；：、》」”’）)]) ?(\d) (\d)(?= ?[\u3400-\u9fff《“（(])")
+"""A two-digit marker that pdftotext spaces out after Chinese punctuation: "》， 1 3 期待"
+(no figure is so spaced: thousands go by three digits)."""
 
 
 def _rejoin(match: re.Match[str], profile: LanguageProfile) -> str:

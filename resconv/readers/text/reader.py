@@ -161,6 +161,7 @@ class _Builder:
             and self.profile.authority.fullmatch(lines[title_index + 2].text)
             and not self._starts_text(following)
             and (start := self._title_before(lines, title_index)) < title_index
+            and self._ends_cover(lines[start - 1].text)
         ):
             # "… 成效和透" / "79/231." / "明度" / "大会，": pdftotext prints the number
             # between the title's lines, beside the one it stands by.
@@ -261,6 +262,11 @@ class _Builder:
         if start == 0 or start == number_at:
             return number_at
         return start
+
+    def _ends_cover(self, line: str) -> bool:
+        """Whether `line` is the cover's last: the committee line "[…]" or the line
+        "Resolution adopted … on <date>"."""
+        return line.endswith(("]", "］")) or self.profile.adopted_line.search(line) is not None
 
     def _starts_text(self, line: str) -> bool:
         """Whether `line` opens the resolution's text rather than continuing a title."""
