@@ -1329,13 +1329,31 @@ def _comma_runs_on(index: int, before: int, mode: Mode, shapes: _Shapes) -> bool
     with a semicolon or a full stop, so only a number, a label or a heading opens the
     next one ("…将进行网播，" / "鼓励大会主席…", "…сотрудничества," / "принимая во
     внимание …;")."""
+    mark = _TRAILING_MARKER.sub("", shapes.lines[before].text)[-1:]
+    text = shapes.lines[index].text
     return (
         mode != "line"
-        and _TRAILING_MARKER.sub("", shapes.lines[before].text)[-1:] in ",，،"
+        and (
+            mark in ",，،"
+            # "… World Investment Report 2022:" / "International Tax Reform …, in
+            # particular …": a colon that a title or a clause, not a list, follows
+            or (
+                mark == ":"
+                and text[:1].isalpha()
+                and not _opens_paragraph(text, shapes.profile)
+                and not ends_paragraph(text)
+                and index + 1 < len(shapes.lines)
+                and not shapes.structural[index + 1]
+                and not _heading_over_two_lines(index, shapes)
+            )
+        )
         and not shapes.structural[index]
         and not shapes.boundary[index]
         and not shapes.authority[index]
     )
+
+
+_ORNAMENT = re.compile(r"\*(?:\s*\*)+")
 
 
 def _runs_on(text: str, profile: LanguageProfile) -> bool:
@@ -1599,6 +1617,7 @@ class _Shapes:
 
     __slots__ = (
         "authority",
+        "body_start",
         "boundary",
         "ended",
         "lines",
@@ -1629,6 +1648,8 @@ class _Shapes:
         ]
         self.boundary = [a or w for a, w in zip(alone, self.wrapped_boundary, strict=True)]
         self.authority = [m is not None for m in map(profile.authority.fullmatch, texts)]
+        self.body_start = next((i for i, found in enumerate(self.authority) if found), len(texts))
+        """The first line after the title and the cover: the authority line."""
         self.marker = [m is not None for m in map(MARKER_LINE.fullmatch, texts)]
         self.ended = [ends_paragraph(text) for text in texts]
         number, sub = profile.operative_number.fullmatch, profile.subparagraph.fullmatch
@@ -1687,8 +1708,16 @@ def _starts_block(
         return True  # the line after the title, which ends without punctuation
     if shapes.authority[before]:
         return True  # "The General Assembly" / "Endorses …": the authority is a line alone
-    if mode == "line":
-        return True
+    if mode == "line" or _ORNAMENT.fullmatch(line.text):
+        return True  # "* * *" between groups of paragraphs stands alone
+    if (
+        not ended
+        and not structural
+        and short(previous)
+        and not shapes.number_alone[before]
+        and _opens_paragraph(line.text, shapes.profile)
+    ):
+        return True  # "Países en situaciones especiales" / "Subrayando que …": a heading
     run_on = shapes.profile.run_on
     if (
         run_on is not None
@@ -1748,12 +1777,26 @@ def _starts_block(
     # line in lower case continues the paragraph, unless a short line ending in ";" came
     # before it: then it may close a list of subparagraphs ("…;" / "and requests …").
     if not ended:  # a number alone on its line starts a paragraph all the same
-        # So does a numbered line after a short Chinese one, a heading: Chinese lines
-        # wrap anywhere, never before a number ("阿瓦扎政治宣言" / "1. 我们，…").
-        return structural and (
-            mode == "blank"
-            or shapes.number_alone[index]
-            or _cjk_heading_before(previous, shapes, wrapped)
+        if structural:
+            # So does a numbered line after a short Chinese one, a heading: Chinese lines
+            # wrap anywhere, never before a number ("阿瓦扎政治宣言" / "1. 我们，…").
+            return (
+                mode == "blank"
+                or shapes.number_alone[index]
+                or _cjk_heading_before(previous, shapes, wrapped)
+            )
+        # A short line that leaves its clause open is a heading ("Guideline 1" /
+        # "Scope" / "The present guidelines …") where paragraphs open with a capital.
+        return (
+            shapes.profile.capitalised
+            and before > shapes.body_start
+            and line.text[:1].isupper()
+            and short(previous)
+            and not shapes.marker[before]
+            and not shapes.number_alone[before]
+            and previous.text[-1:] not in "-‑"  # "the Secretary-" / "General, 2"
+            # an item's text under its label ("i)" / "Table ronde 1 : … du") is narrower
+            and not (before > 0 and shapes.structural[before - 1])
         )
     profile = shapes.profile
     if profile.capitalised and line.text[:1].islower() and not structural:

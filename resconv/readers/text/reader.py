@@ -255,6 +255,7 @@ class _Builder:
                 or self.profile.adopted_line.search(text)
                 or self.profile.date.fullmatch(text)
                 or layout.SYMBOL_LINE.fullmatch(text)
+                or self.profile.agenda_item.search(text)
             ):
                 break
             start -= 1

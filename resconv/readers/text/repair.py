@@ -422,6 +422,7 @@ def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
             if not run or len(run) < 2 or at < 0:
                 index += 1
                 continue
+            run = _lone_words_between(lines, at, run[0]) + run
         words = [lines[word].strip() for word in run]
         cut = lines[at]
         lines[at] = cut.rstrip() + " " + " ".join(words)
@@ -434,6 +435,26 @@ def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
         )
         index = run[-1] + 1
     return "\n".join(lines)
+
+
+def _lone_words_between(lines: list[str], at: int, end: int) -> list[int]:
+    """The single words, each between blank lines after a line that ended its clause,
+    that stand between line `at` and line `end` on its page: the first of the words cut
+    from line `at`, printed before the page's foot ("compatibility" / "" / "See
+    resolution 70/1." / "" / "2/4" / "" / "of" / "" / "artificial")."""
+    found: list[int] = []
+    for index in range(at + 2, end):
+        word = lines[index].strip()
+        if (
+            word
+            and _SCATTERED.fullmatch(word)
+            and not lines[index - 1].strip()
+            and index + 1 < len(lines)
+            and not lines[index + 1].strip()
+            and ends_paragraph(lines[index - 2].strip())
+        ):
+            found.append(index)
+    return found if len(found) == 1 else []
 
 
 def _short_line_above(lines: list[str], index: int, words: str, full: int) -> int:
