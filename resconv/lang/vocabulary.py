@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-__all__ = ["compounds", "vocabulary"]
+__all__ = ["compounds", "hyphenated", "vocabulary"]
 
 _FOLDER = Path(__file__).resolve().parent / "vocabulary"
+_HYPHENATION = Path(__file__).resolve().parent / "hyphenation"
 
 
 @functools.cache
@@ -33,3 +34,19 @@ def compounds(code: str) -> dict[str, int]:
     """The harvested compounds of language `code`, by their letters run together, each
     with where its hyphen goes: {"seventyfifth": 7}."""
     return {word.replace("-", ""): word.index("-") for word in vocabulary(code) if "-" in word}
+
+
+@functools.cache
+def hyphenated(code: str) -> dict[str, int]:
+    """The compounds that resolutions in language `code` print with their hyphen far more
+    often than as two words (``hyphenation/<code>.txt``, written by
+    ``tools/harvest_hyphenation.py``), by their letters run together: {"highquality": 4}."""
+    path = _HYPHENATION / f"{code}.txt"
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {
+        line.replace("-", ""): line.index("-")
+        for line in lines
+        if line and not line.startswith("#") and "-" in line
+    }

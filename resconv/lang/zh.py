@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from resconv.lang.lexicon import initial_phrases
 from resconv.lang.matching import PhraseSet, Regex
-from resconv.lang.profile import LanguageProfile
+from resconv.lang.profile import STRUCTURAL, SUBPARAGRAPH, LanguageProfile
 
 __all__ = ["PROFILE"]
 
@@ -132,6 +132,9 @@ INTENSIFIERS = ("深为", "深表", "极为")
 
 _CN_DIGITS = "〇零一二三四五六七八九十百"
 
+_CN_LABEL = r"[(（][一二三四五六七八九十]{1,3}[)）]"
+"""Past ㈩ the UN numbers a list "(十一)", "(十二)" …"""
+
 PROFILE = LanguageProfile(
     code="zh",
     joiner="cjk",
@@ -148,6 +151,8 @@ PROFILE = LanguageProfile(
         word_boundary=False,
         more=lambda: initial_phrases("zh", "operative"),
     ),
+    subparagraph=Regex(SUBPARAGRAPH.replace("(?P<num>", f"(?P<num>{_CN_LABEL}|", 1)),
+    structural=Regex(f"{STRUCTURAL}|{_CN_LABEL}"),
     date=Regex(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
     meeting=Regex(r"第\s*(?P<number>\d{1,4})\s*次\s*全体会议(?:\s*[(（]\s*续会\s*[)）])?"),
     annex=Regex(rf"附\s*件(?:\s*[{_CN_DIGITS}]{{1,4}})?"),

@@ -30,14 +30,9 @@ NAMES = (
     else ["none"]
 )
 
-_UN_MARKUP = (
-    "the UN's mark-up differs from the printed text (annex title and headings as paragraphs)"
-)
 KNOWN_FAILURES = {
-    "A-RES-74-4": _UN_MARKUP,
-    "A-RES-75-129": _UN_MARKUP,
-    "A-RES-76-113": _UN_MARKUP,
-    "A-RES-76-1": "the UN's mark-up has its opening paragraphs as headings, not a preamble",
+    "A-RES-75-129": "the UN's mark-up gives each annex heading its number's stop ('. Background')",
+    "A-RES-76-113": "the annex title runs on into its first heading ('Guideline 1')",
     "A-RES-76-238": "a table: the text reader reads its rows as headings",
 }
 _LOSSES = re.compile(r"[\s\-‑]+")

@@ -999,3 +999,154 @@ def test_a_layout_keeping_extraction_puts_a_marker_after_the_punctuation_under_i
         "18. Also recalls the Global Compact on Refugees, affirmed on 17 December 2018,^9 and "
         "calls upon the international community to implement the Compact;"
     )
+
+
+def test_an_overlong_line_gets_back_the_hyphen_of_its_first_line_end() -> None:
+    # pdftotext set each paragraph on one line and dropped the hyphen where the first
+    # printed line ended; the same words elsewhere in the line stay as printed.
+    full = "the General Assembly takes note of the report of the Secretary-General on it, and its"
+    texts = [full] * 30 + [
+        "further enhance the level of cooperation with one another, such as through joint "
+        "workplanning sessions, without prejudice to the independence of each, and high quality",
+        "accompanied by other measures, such as providing access to basic services, high "
+        "quality education and health-care services, and high quality food;",
+        "as and when conducive to terrorism, develop relevant good practices and "
+        "counterterrorism legislation, and support the victims of terrorism,",
+    ]
+    out = rejoin_split_words(texts, Diagnostics(), list(range(len(texts))), lang="en")
+    assert "joint work-planning sessions" in out[30] and out[30].endswith("and high quality")
+    assert "services, high-quality education" in out[31] and "high quality food" in out[31]
+    assert "and counter-terrorism legislation" in out[32]
+    assert "level of cooperation" in out[30]  # a word of the language keeps its form
+
+
+def test_two_fragments_of_a_rare_word_are_joined_when_the_language_has_its_stem() -> None:
+    texts = ["the principles of transparency, repre sentativity and equal opportunity,"]
+    out = rejoin_split_words(texts, Diagnostics(), [1], lang="en")
+    assert out == ["the principles of transparency, representativity and equal opportunity,"]
+    # A split compound whose hyphen was lost as well gets it back.
+    texts = ["the implementation of relevant fami lyoriented policies,"]
+    out = rejoin_split_words(texts, Diagnostics(), [1], lang="en")
+    assert out == ["the implementation of relevant family-oriented policies,"]
+    # Two words of the language stay two.
+    texts = ["the dimensions of sustain able development,"]
+    assert rejoin_split_words(texts, Diagnostics(), [1], lang="en") == texts
+
+
+def test_a_reference_repeated_after_the_name_it_first_followed_is_glued_back() -> None:
+    # Notes 1 and 2 first follow "session" and "map"; cited again after the names that
+    # their clause named, and after a semicolon, they are glued back.
+    paras = [
+        _para(
+            "Affirming the principle of land for peace, the Arab Peace Initiative adopted by "
+            "the Council of the League of Arab States at its fourteenth session 1 and the "
+            "Quartet road map 2 to a permanent solution,"
+        ),
+        _para("Requests the Committee to act on the Arab Peace Initiative 1 and the road map; 2"),
+        _para("Decides that the Initiative 1 States are invited;"),
+    ]
+    bodies = {str(n): layout.Note(str(n), 9, ["Resolution 58/4."]) for n in (1, 2)}
+    place_glued_markers(paras, bodies, EN, {})
+    assert "the Arab Peace Initiative1 and the road map;" in paras[1].text
+    # A name not followed by a lower-case word stays as printed.
+    assert paras[2].text == "Decides that the Initiative 1 States are invited;"
+
+
+def test_a_section_number_alone_heads_what_follows_an_unpunctuated_title() -> None:
+    text = (
+        "The General Assembly\nEndorses the declaration annexed.\n"
+        "Annex\nGearing up for a decade of action: political declaration of the Sustainable\n"
+        "Development Goals Summit\nI\nOur commitment\n1.\nWe, the Heads of State, have met.\n"
+    )
+    assert _marked(text, "en")[-2:] == ["I Our commitment", "1. We, the Heads of State, have met."]
+
+
+def test_a_paragraphs_last_line_printed_before_its_number_goes_back() -> None:
+    text = (
+        "Rappelant sa résolution 14 (I) et le rôle qui revient au Comité\n"
+        "consultatif, organe subsidiaire qui relève d’elle,\n"
+        "2023 ;\n\n1.\n\nAccueille avec satisfaction le rapport du Comité des conférences pour\n"
+        "I Calendrier des conférences et des réunions\n\n2.\nApprouve le projet de calendrier ;\n"
+    )
+    assert _marked(text, "fr")[1].startswith(
+        "1. Accueille avec satisfaction le rapport du Comité des conférences pour 2023 ;"
+    )
+
+
+def test_a_lower_case_line_after_a_short_item_is_the_lists_wrap_up() -> None:
+    text = (
+        "75. Prie de nouveau le Secrétaire général de faire figurer les éléments suivants :\n"
+        "a) un résumé ;\nb) un rappel des faits utiles à connaître ;\n"
+        "et demande de nouveau que les conclusions et recommandations figurant dans\n"
+        "tous les documents apparaissent en caractères gras ;\n76. Note avec préoccupation "
+        "que seuls 73 pour cent des départements ont atteint l’objectif ;\n"
+    )
+    assert _marked(text, "fr")[3] == (
+        "et demande de nouveau que les conclusions et recommandations figurant dans tous les "
+        "documents apparaissent en caractères gras ;"
+    )
+
+
+def test_a_heading_wrapped_over_three_lines_before_a_number_is_one_heading() -> None:
+    text = (
+        "12. Approuve les montants, compte tenu des réaffectations de postes ;\n"
+        "Modalités de financement des montants inscrits au compte d’appui\n"
+        "aux opérations de maintien de la paix pour les exercices allant du 1er juillet 2023\n"
+        "au 30 juin 2024 et du 1er juillet 2025 au 30 juin 2026\n"
+        "13. Décide que les montants seront financés comme suit :\n"
+    )
+    assert len(_marked(text, "fr")) == 3
+
+
+def test_a_short_line_left_open_is_a_heading_before_a_capital() -> None:
+    text = (
+        "The General Assembly,\nTakes note of the guidelines annexed.\n"
+        "Annex\nText of the guidelines\nGuideline 1\nScope\n"
+        "The present guidelines concern the provisional application of treaties by States\n"
+        "or by international organizations.\n"
+    )
+    assert _marked(text, "en")[-3:] == [
+        "Guideline 1",
+        "Scope",
+        "The present guidelines concern the provisional application of treaties by States or "
+        "by international organizations.",
+    ]
+
+
+def test_a_colon_before_a_title_inside_a_numbered_paragraph_runs_on() -> None:
+    text = (
+        "34.\nNotes the policy proposals put forward by the Conference on Trade and\n"
+        "Development in its World Investment Report 2022:\n"
+        "International Tax Reform and Sustainable Investment, in particular that the\n"
+        "international community should support developing countries;\n"
+        "35.\nTakes note of the report;\n"
+    )
+    assert len(_marked(text, "en")) == 2
+
+
+def test_the_adoption_date_is_no_note_on_its_markers_line() -> None:
+    lines = [
+        layout.Line(
+            1, "14. Requests the Special Committee to report, and recalls the 2030 Agenda,1"
+        ),
+        layout.Line(2, "49th plenary meeting"),
+        layout.Line(3, "9 December 2021"),
+        layout.Line(4, "1 Resolution 70/1."),
+        layout.Line(5, "1/1"),
+    ]
+    content, notes = layout.strip_furniture(lines, EN, title="x", diagnostics=Diagnostics())
+    assert [line.no for line in content] == [1, 2, 3]
+    assert [(n.marker, n.lines) for n in notes] == [("1", ["Resolution 70/1."])]
+
+
+def test_a_word_cut_from_a_line_printed_before_the_page_foot_goes_back_first() -> None:
+    text = (
+        "The development of open-source software, open data and open artificial intelligence\n"
+        "systems, with a view to leveraging existing United Nations and other mechanisms;\n\n"
+        "(d)\n\nThe interoperability and\ngovernance approaches;\n\n(e)\n\n"
+        "Respect for and protection and promotion of human rights in the field of\n"
+        "artificial intelligence;\n\ncompatibility\n\nSee resolution 70/1.\n\n2/4\n\n"
+        "of\n\nartificial\n\nintelligence\n\n\fA/RES/79/325\n\n(f)\n\nThe transparency;\n"
+    )
+    restored = restore_scattered_words(text, Diagnostics()).split("\n")
+    assert restored[5] == "The interoperability and compatibility of artificial intelligence"

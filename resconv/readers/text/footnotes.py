@@ -151,30 +151,41 @@ def _glue_repeated_references(paras: list[Para]) -> None:
     A resolution that cites a document a second time repeats its note's number as a
     plain superscript; pdftotext sets it apart with a space ("its annual report, 1
     including", "Convention against Corruption 1 have"). Such a number is glued back
-    ("report,1") when it stands as a marker does after punctuation, or after the same
-    word that its note's marker follows where it was first placed. Only text whose
-    markers stand apart is looked at: elsewhere such a number is a count ("…, 8 …").
+    ("report,1") when it stands as a marker does after punctuation, after the same word
+    that its note's marker follows where it was first placed, or after a name (a word
+    in capitals) that the clause before that first place names ("the Arab Peace
+    Initiative adopted … session 2" cited again as "the Arab Peace Initiative 2"). Only
+    text whose markers stand apart is looked at: elsewhere such a number is a count
+    ("…, 8 …"), and so is a number a few characters after another figure, unless that
+    figure is itself a repeated reference glued back.
     """
-    first: dict[str, tuple[int, int, str]] = {}
+    first: dict[str, tuple[int, int, str, str]] = {}
     for index, para in enumerate(paras):
         for offset, marker in para.markers:
             if marker.isdigit() and marker not in first:
-                first[marker] = (index, offset, _word_before(para.text, offset))
+                first[marker] = (
+                    index,
+                    offset,
+                    _word_before(para.text, offset),
+                    para.text[max(0, offset - _NAME_REACH) : offset],
+                )
     if not first:
         return
     for index, para in enumerate(paras):
         text = para.text
         cuts: list[int] = []
+        seen = text  # the text with the numbers glued back so far masked
         for run in _REPEATED.finditer(text):
             marker = run.group("n")
             placed = first.get(marker)
             if placed is None or (index, run.start("n")) <= placed[:2]:
                 continue
-            if _FIGURE.search(text, max(0, run.start() - _LIST_REACH), run.start()):
+            if _FIGURE.search(seen, max(0, run.start() - _LIST_REACH), run.start()):
                 continue  # "143 national parliaments, 8 parliamentary assemblies": a count
             word = run.group("word")
-            if word is None or word == placed[2]:
+            if word is None or word == placed[2] or _named_before(word, placed[3]):
                 cuts.append(run.start("n") - 1)
+                seen = seen[: run.start("n")] + "#" * len(marker) + seen[run.end("n") :]
         for cut in reversed(cuts):
             text = text[:cut] + text[cut + 1 :]
             para.markers = [(o - 1 if o > cut else o, m) for o, m in para.markers]
@@ -191,6 +202,16 @@ word, before a word in lower case or at the end: where a repeated reference stan
 _FIGURE = re.compile(r"\d")
 _LIST_REACH = 40
 """A figure so few characters before a number makes it one of a list of counts."""
+
+
+_NAME_REACH = 160
+"""How far before a note's first marker a name it refers to may stand."""
+
+
+def _named_before(word: str, clause: str) -> bool:
+    """Whether `word` is a name (capitalised, not a sentence's first word) that `clause`,
+    the text before a note's first marker, also names."""
+    return word[:1].isupper() and re.search(rf"(?<=\w )\b{re.escape(word)}\b", clause) is not None
 
 
 def _word_before(text: str, offset: int) -> str:

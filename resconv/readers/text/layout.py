@@ -56,7 +56,7 @@ HEADER_LINE = re.compile(rf"{_HEADER_PIECE}(?:\s+{_HEADER_PIECE})+")
 """Page number, job number and symbol run together on one line: "2/2 25-18769"."""
 MARKER_LINE = re.compile(r"\d{1,3}")
 
-PARAGRAPH_END = frozenset(",;:.，；。：،؛")
+PARAGRAPH_END = frozenset(",;:.?，；。：？،؛؟")
 """Characters that end a clause or a paragraph, in every script the UN uses."""
 
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
@@ -283,7 +283,7 @@ def strip_furniture(
     page_break = False
     skip_to = 0
     unruled = _unruled_areas(lines, furniture, diagnostics)
-    numbered = _numbered_feet(lines, furniture, unruled)
+    numbered = _numbered_feet(lines, furniture, unruled, profile)
     for index, line in enumerate(lines):
         if index < skip_to:
             continue
@@ -527,6 +527,7 @@ def _numbered_feet(
     lines: list[Line],
     furniture: list[str | None],
     unruled: dict[int, tuple[int, list[Line]]],
+    profile: LanguageProfile,
 ) -> dict[int, tuple[int, list[Note]]]:
     """Footnote areas without a rule whose notes start on their marker's line
     ("1 Resolution 217 A (III)."), as pypdf and pdfminer print a page's foot: where each
@@ -544,7 +545,9 @@ def _numbered_feet(
         content = [i for i in page if furniture[i] is None]
         if any(i in unruled for i in page) or "separator" in furniture[page.start : page.stop]:
             continue
-        found = _numbered_tail(lines, content, last)
+        # No note stands above the adoption date ("9 December 2021" is no note 9).
+        dated = [at for at, i in enumerate(content) if profile.date.fullmatch(lines[i].text)]
+        found = _numbered_tail(lines, content, last, dated[-1] if dated else -1)
         if found is None:
             continue
         first, notes = found
@@ -554,16 +557,16 @@ def _numbered_feet(
 
 
 def _numbered_tail(
-    lines: list[Line], content: list[int], last: int
+    lines: list[Line], content: list[int], last: int, floor: int = -1
 ) -> tuple[int, list[Note]] | None:
-    """The longest tail of `content` that reads as numbered notes after note `last`:
-    its start (in `content`) and the notes; None when there is none."""
+    """The longest tail of `content` below its line `floor` that reads as numbered notes
+    after note `last`: its start (in `content`) and the notes; None when there is none."""
     if not content or not _ends_sentence(lines[content[-1]].text):
         return None
     best: tuple[int, list[Note]] | None = None
     notes: list[Note] = []
     run_on = 0  # lines after the last note start found, going up
-    for at in range(len(content) - 1, max(-1, len(content) - 1 - _NOTE_LINES * 6), -1):
+    for at in range(len(content) - 1, max(floor, len(content) - 1 - _NOTE_LINES * 6), -1):
         line = lines[content[at]]
         found = _notes_on_line(line.text)
         expected = int(notes[0].marker) - 1 if notes else None
@@ -824,7 +827,12 @@ def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
     if not _ends_sentence(line) or following[:1].islower():
         return False
     # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.
-    return not following[:1].isdigit() or _NUMBER_AND_WORD.match(following) is not None
+    # No abbreviation ends with "。": "A/80/411。" / "2024年5月28日…" are two notes.
+    return (
+        not following[:1].isdigit()
+        or _NUMBER_AND_WORD.match(following) is not None
+        or line.endswith("。")
+    )
 
 
 _NUMBER_AND_WORD = re.compile(r"\d{1,3} [^\W\d_]+\b(?![./])")
@@ -1114,14 +1122,23 @@ def segment(
             previous, column = index, line.indent
             continue
         column = line.hang if line.hang >= 0 else (column if _at(line, column) else -1)
-        if blocks and shapes.marker[index] and _next_marker(lines, index, next_marker):
-            marker = Marker(line.text, line.no)
-            within = (
-                _place_below(lines, index, first_word=True) if profile.joiner == "space" else -1
+        if (
+            blocks
+            and shapes.marker[index]
+            and _next_marker(
+                lines, index, next_marker, full=widths.full if profile.joiner == "cjk" else None
             )
+        ):
+            marker = Marker(line.text, line.no)
+            if profile.joiner == "space":
+                within = _place_below(lines, index, first_word=True)
+            else:
+                within = _cjk_place_below(lines, index, widths.full)
             if within >= 0:
                 pending = replace(marker, within=within)  # "Mundial" / "1" / "2005 ,"
-            elif profile.joiner == "space" and _last_word_after(lines, index):
+            elif within == _AFTER_LINE_BELOW or (
+                profile.joiner == "space" and _last_word_after(lines, index)
+            ):
                 pending = marker  # "Organized" / "2" / "Crime,": it marks "Crime,"
             else:
                 blocks[-1].items.append(marker)
@@ -1143,6 +1160,7 @@ def segment(
                     shapes,
                     wrapped=widths.full,
                     short=widths.short,
+                    opens_wider=widths.wider_than_first_lines,
                     alone=alone,
                 )
                 and not (numbered and _comma_runs_on(index, previous, mode, shapes))
@@ -1175,12 +1193,14 @@ def _after_glued(text: str, expected: int, profile: LanguageProfile) -> int:
     return expected
 
 
-def _next_marker(lines: list[Line], index: int, expected: int) -> bool:
+def _next_marker(
+    lines: list[Line], index: int, expected: int, *, full: Callable[[Line], bool] | None = None
+) -> bool:
     """Whether the number alone on line `index` is a footnote marker printed apart: the
     one expected next, or, set apart by blank lines in a sentence that goes on, a later
     one (the markers before it were glued to their words: "Corruption,1 which"), as is
-    one whose place the line after shows (`_place_below`), and one printed right after
-    its paragraph's last line."""
+    one whose place the line after shows (`_place_below`; in Chinese, given `full`, the gap
+    it left there), and one printed right after its paragraph's last line."""
     number = int(lines[index].text)
     if number == expected:
         return True
@@ -1193,6 +1213,9 @@ def _next_marker(lines: list[Line], index: int, expected: int) -> bool:
         return near and not lines[index].blank_before and after.blank_before
     if lines[index].blank_before and after.blank_before:
         return near
+    if full is not None:
+        within = _cjk_place_below(lines, index, full)
+        return within >= 0 or (near and within == _AFTER_LINE_BELOW)
     return _place_below(lines, index) >= 0 or (
         near and _place_below(lines, index, first_word=True) >= 0
     )
@@ -1251,6 +1274,42 @@ def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> 
     return -1
 
 
+def _cjk_place_below(lines: list[Line], index: int, full: Callable[[Line], bool]) -> int:
+    """Where the marker alone on line `index` stands in Chinese text, in the line after.
+
+    pdftotext prints a raised marker before the line it was raised over, after a full
+    line that leaves its sentence unfinished. The marker stands in the gap it left in
+    that line, its only space beside a character ("《未来" / "36" / "契约》 中" →
+    "契约》^36中"), or, with no gap, after that line when it ends the paragraph
+    ("参加其届" / "4" / "会；" → "会；^4", `_AFTER_LINE_BELOW`). Other extractors cut the
+    printed line at the marker and print the marker after the piece it follows, which
+    is then short ("…的报告" / "1" / "以及…"). -1 when the lines do not tell: the
+    marker then follows the line before it.
+    """
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    before = lines[index - 1]
+    if after is None or after.page_break or ends_paragraph(before.text) or not full(before):
+        return -1
+    gaps = [
+        gap.start()
+        for gap in _SPACE_RUN.finditer(after.text)
+        if gap.start() > 0
+        and gap.end() < len(after.text)
+        and (is_cjk(after.text[gap.start() - 1]) or is_cjk(after.text[gap.end()]))
+    ]
+    if len(gaps) == 1:
+        return gaps[0]
+    if not gaps and ends_paragraph(after.text):
+        return _AFTER_LINE_BELOW
+    return -1
+
+
+_OPENING_QUOTES = "“‘「『"
+
+_AFTER_LINE_BELOW = -2
+"""`_cjk_place_below`: the marker follows the line below it."""
+
+
 _FIRST_WORD = re.compile(r"[^\W\d_][^\s,;:.]*[^\W_]")
 """A line's first word, before any punctuation after it."""
 
@@ -1271,13 +1330,39 @@ def _comma_runs_on(index: int, before: int, mode: Mode, shapes: _Shapes) -> bool
     with a semicolon or a full stop, so only a number, a label or a heading opens the
     next one ("…将进行网播，" / "鼓励大会主席…", "…сотрудничества," / "принимая во
     внимание …;")."""
+    mark = _TRAILING_MARKER.sub("", shapes.lines[before].text)[-1:]
+    text = shapes.lines[index].text
     return (
         mode != "line"
-        and _TRAILING_MARKER.sub("", shapes.lines[before].text)[-1:] in ",，،"
+        and (
+            mark in ",，،"
+            # "… World Investment Report 2022:" / "International Tax Reform …, in
+            # particular …": a colon that a title or a clause, not a list, follows
+            or (
+                mark == ":"
+                and text[:1].isalpha()
+                and not _opens_paragraph(text, shapes.profile)
+                and not ends_paragraph(text)
+                and index + 1 < len(shapes.lines)
+                and not shapes.structural[index + 1]
+                and not _heading_over_two_lines(index, shapes)
+            )
+        )
         and not shapes.structural[index]
         and not shapes.boundary[index]
         and not shapes.authority[index]
     )
+
+
+_ORNAMENT = re.compile(r"\*(?:\s*\*)+")
+
+
+def _runs_on(text: str, profile: LanguageProfile) -> bool:
+    """Whether a line after one that left its clause open goes on with it: it opens in
+    lower case where paragraphs open with a capital, else without initial words."""
+    if profile.capitalised:
+        return text[:1].islower()
+    return not _opens_paragraph(text, profile)
 
 
 def _open_quotation(text: str) -> bool:
@@ -1392,7 +1477,10 @@ def _last_line_last(
             or not ends_paragraph(tail.text)
             or _opens_paragraph(tail.text, profile)
             or ends_paragraph(opening.text)
-            or not profile.operative.match(opening.text)
+            or not (
+                profile.operative.match(opening.text)
+                or _opens_sentence(opening.text, tail.text, profile)
+            )
             or not (opening.blank_before or opening.page_break)
         ):
             continue
@@ -1406,6 +1494,58 @@ def _last_line_last(
         out[index + 1], out[index + 2] = opening, tail
         opening.blank_before, tail.blank_before = tail.blank_before, False
         tail.page_break, opening.page_break = opening.page_break, tail.page_break
+    return _last_line_before_number(out, profile, boundary)
+
+
+def _opens_sentence(opening: str, tail: str, profile: LanguageProfile) -> bool:
+    """Whether `opening` opens a paragraph without known initial words ("In that regard,
+    notes …") before its short last line `tail` ("Division;6"): a capital, a line at
+    least three times as wide."""
+    return profile.capitalised and opening[:1].isupper() and width(tail) * 3 <= width(opening)
+
+
+def _last_line_before_number(
+    lines: list[Line], profile: LanguageProfile, boundary: re.Pattern[str]
+) -> list[Line]:
+    """`lines` with the last line of a two-line operative paragraph, printed before the
+    paragraph's number, moved after the paragraph's first line.
+
+    pdftotext may print it even before the number ("…qui relève d’elle," / "2023 ;" /
+    "" / "1." / "" / "Accueille … du Comité des conférences pour" / "I Calendrier …").
+    The line goes back when it ends a paragraph without opening one after a line that
+    ended one, and the number's first line opens with operative initial words and runs
+    on to the next paragraph, number or heading.
+    """
+    number = profile.operative_number.fullmatch
+    out = lines
+    for index in range(1, len(lines) - 3):
+        tail, opening = lines[index], lines[index + 2]
+        if (
+            not number(lines[index + 1].text)
+            or not ends_paragraph(lines[index - 1].text)
+            or number(lines[index - 1].text)  # "1." / "同目标；" / "2.": its own last line
+            or not ends_paragraph(tail.text)
+            or _opens_paragraph(tail.text, profile)
+            or profile.structural.match(tail.text)
+            or ends_paragraph(opening.text)
+            or not profile.operative.match(opening.text)
+            or not (opening.blank_before or opening.page_break)
+            or width(tail.text) * 3 > width(opening.text)
+        ):
+            continue
+        after = lines[index + 3]
+        if not (
+            after.blank_before
+            or number(after.text)
+            or profile.structural.match(after.text)
+            or profile.section_number.fullmatch(after.text.split(maxsplit=1)[0])
+            or boundary.fullmatch(after.text)
+        ):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[index : index + 3] = [lines[index + 1], opening, tail]
+        tail.blank_before = False
     return out
 
 
@@ -1478,6 +1618,7 @@ class _Shapes:
 
     __slots__ = (
         "authority",
+        "body_start",
         "boundary",
         "ended",
         "lines",
@@ -1494,7 +1635,11 @@ class _Shapes:
         texts = [line.text for line in lines]
         self.lines = lines
         self.profile = profile
-        self.structural = [m is not None for m in map(profile.structural.match, texts)]
+        # A label opening a quoted list starts a paragraph too: "“(a) 除非…" (Chinese).
+        quoted = _OPENING_QUOTES if profile.joiner == "cjk" else ""
+        self.structural = [
+            profile.structural.match(text.lstrip(quoted)) is not None for text in texts
+        ]
         # A meeting wrapped over two lines ("52-е (возобновленное) пленарное" /
         # "заседание") is a boundary at its first line.
         alone = [boundary.fullmatch(text) is not None for text in texts]
@@ -1504,10 +1649,18 @@ class _Shapes:
         ]
         self.boundary = [a or w for a, w in zip(alone, self.wrapped_boundary, strict=True)]
         self.authority = [m is not None for m in map(profile.authority.fullmatch, texts)]
+        self.body_start = next((i for i, found in enumerate(self.authority) if found), len(texts))
+        """The first line after the title and the cover: the authority line."""
         self.marker = [m is not None for m in map(MARKER_LINE.fullmatch, texts)]
         self.ended = [ends_paragraph(text) for text in texts]
         number, sub = profile.operative_number.fullmatch, profile.subparagraph.fullmatch
-        self.number_alone = [number(text) is not None or sub(text) is not None for text in texts]
+        section = profile.section_number.fullmatch
+        # A section number alone ("I", "II.") heads what follows, even after a title
+        # that ends without punctuation ("…Goals Summit" / "I" / "Our commitment").
+        self.number_alone = [
+            number(text) is not None or sub(text) is not None or section(text) is not None
+            for text in texts
+        ]
 
     def paragraph_starts(self) -> list[bool]:
         """Lines that open like a paragraph right after a line that ended a clause."""
@@ -1534,12 +1687,14 @@ def _starts_block(
     *,
     wrapped: Callable[..., bool],
     short: Callable[[Line], bool],
+    opens_wider: Callable[[Line], bool],
     alone: bool,
 ) -> bool:
     """Whether line `index` starts a paragraph, line `before` being the one before it;
     `wrapped(previous)` says it is as wide as the text's full lines, so that the line
-    break there was the typesetter's; `alone` that a blank line, a numbered line or the
-    end follows the line."""
+    break there was the typesetter's; `opens_wider(line)` that it is wider than the
+    text's paragraphs ever open; `alone` that a blank line, a numbered line or the end
+    follows the line."""
     if shapes.number_alone[before]:
         return False  # "1." printed alone: its text follows
     line = shapes.lines[index]
@@ -1552,8 +1707,18 @@ def _starts_block(
         return True
     if shapes.authority[index]:
         return True  # the line after the title, which ends without punctuation
-    if mode == "line":
-        return True
+    if shapes.authority[before]:
+        return True  # "The General Assembly" / "Endorses …": the authority is a line alone
+    if mode == "line" or _ORNAMENT.fullmatch(line.text):
+        return True  # "* * *" between groups of paragraphs stands alone
+    if (
+        not ended
+        and not structural
+        and short(previous)
+        and not shapes.number_alone[before]
+        and _opens_paragraph(line.text, shapes.profile)
+    ):
+        return True  # "Países en situaciones especiales" / "Subrayando que …": a heading
     run_on = shapes.profile.run_on
     if (
         run_on is not None
@@ -1568,10 +1733,20 @@ def _starts_block(
         # Some extractions (pypdf) indent only some paragraphs' first lines: after a
         # finished paragraph, a number or label starts one, and so do initial words at
         # the top of a page.
+        if (
+            not ended
+            and not structural
+            and shapes.profile.joiner == "space"
+            and _runs_on(line.text, shapes.profile)
+        ):
+            # " III Renforcer … mettre à profit" / " les technologies …", " Доклад об
+            # исполнении бюджета …" / " по 30 июня 2021 года": a heading wrapped
+            return False
         return (
             line.indented
             or (ended and structural)
             or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
+            or (structural and _cjk_heading_before(previous, shapes, wrapped))
         )
     if mode == "blank" and not line.blank_before:
         # pdftotext runs paragraphs set with the same spacing into one block: a line
@@ -1586,6 +1761,15 @@ def _starts_block(
     if mode == "blank" and not line.page_break:
         # A full line that leaves its sentence open runs on over a blank line: pdfminer
         # sets a paragraph's indented first line apart ("… 36/146 C of" / "" / "16 …").
+        # So does a Chinese line that is no short heading, into a line that opens no
+        # paragraph: pdftotext sets a numbered paragraph's first line apart
+        # ("3." / "" / "核准…第12款(贸易和发展)" / "" / "(848 600美元)、…").
+        if (
+            shapes.profile.joiner == "cjk"
+            and not (structural or ended or short(previous))
+            and not _opens_paragraph(line.text, shapes.profile)
+        ):
+            return False
         return structural or ended or not wrapped(previous, True)
     # Over a page break (or in text without blank lines) a paragraph runs on unless it
     # had ended; a full line ending in a comma ends a paragraph only when the next line
@@ -1594,15 +1778,42 @@ def _starts_block(
     # line in lower case continues the paragraph, unless a short line ending in ";" came
     # before it: then it may close a list of subparagraphs ("…;" / "and requests …").
     if not ended:  # a number alone on its line starts a paragraph all the same
-        return structural and (mode == "blank" or shapes.number_alone[index])
+        if structural:
+            # So does a numbered line after a short Chinese one, a heading: Chinese lines
+            # wrap anywhere, never before a number ("阿瓦扎政治宣言" / "1. 我们，…").
+            return (
+                mode == "blank"
+                or shapes.number_alone[index]
+                or _cjk_heading_before(previous, shapes, wrapped)
+            )
+        # A short line that leaves its clause open is a heading ("Guideline 1" /
+        # "Scope" / "The present guidelines …") where paragraphs open with a capital.
+        return (
+            shapes.profile.capitalised
+            and before > shapes.body_start
+            and line.text[:1].isupper()
+            and short(previous)
+            and not shapes.marker[before]
+            and not shapes.number_alone[before]
+            and previous.text[-1:] not in "-‑"  # "the Secretary-" / "General, 2"
+            # an item's text under its label ("i)" / "Table ronde 1 : … du") is narrower
+            and not (before > 0 and shapes.structural[before - 1])
+        )
     profile = shapes.profile
     if profile.capitalised and line.text[:1].islower() and not structural:
         closes_list = (
             not wrapped(previous) and _TRAILING_MARKER.sub("", previous.text)[-1:] in ";；"
         )
-        if not closes_list:
-            return False
-    starts = structural or _opens_paragraph(line.text, profile)
+        # "c) un rappel … ;" / "et demande de nouveau …": the list's wrap-up
+        return closes_list
+    cjk = profile.joiner == "cjk"
+    after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
+    starts = structural or (
+        _opens_paragraph(line.text, profile)
+        # "…取得的进展有限，" / "认为因此必须…" (both full): an indented first line is
+        # never as wide as the full lines, so this one goes on with its paragraph.
+        and not (cjk and after_comma and wrapped(previous) and opens_wider(line))
+    )
     if mode == "blank":
         # Text of one paragraph a line (`hard`) breaks no paragraph after its end.
         return starts or not wrapped(previous, True) or (alone and not shapes.ended[index])
@@ -1611,24 +1822,38 @@ def _starts_block(
     # capital alone is mostly a name running on ("…, inter alia," / "Palestine was …"),
     # unless the line before stopped well short of the margin.
     capital = profile.joiner == "space" and line.text[:1].isupper()
-    after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
     ended_early = short(previous) if after_comma else not wrapped(previous)
-    return starts or heading or (capital and ended_early)
+    # Chinese wraps at any character: a clause ended short of the margin ends its
+    # paragraph ("…所采取的一切措施，" / "对人道主义人员…", words no lexicon knows).
+    return starts or heading or (capital and ended_early) or (cjk and not wrapped(previous))
+
+
+def _cjk_heading_before(previous: Line, shapes: _Shapes, wrapped: Callable[..., bool]) -> bool:
+    """Whether `previous` is a Chinese line short of the margin (a heading, or the end
+    of a paragraph): Chinese lines wrap anywhere, so a numbered line after such a line
+    starts a paragraph ("阿瓦扎政治宣言" / "1. 我们，…")."""
+    return shapes.profile.joiner == "cjk" and not wrapped(previous)
 
 
 def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
-    """Whether line `index` opens a heading wrapped over two lines: it starts with a
-    capital, neither it nor the next line ends a clause, and a number or label follows
+    """Whether line `index` opens a heading wrapped over two or three lines: it starts
+    with a capital, none of its lines ends a clause, and a number or label follows
     ("…(Uganda):" / "Informe sobre la ejecución … entre" / "el 1 de julio de 2021 …" /
     "5."): a paragraph ends with punctuation before the next one's number."""
     lines = shapes.lines
-    return (
-        index + 2 < len(lines)
-        and lines[index].text[:1].isupper()
-        and not shapes.ended[index + 1]
-        and not shapes.structural[index + 1]
-        and shapes.structural[index + 2]
-    )
+    if not lines[index].text[:1].isupper():
+        return False
+    for following in range(index + 1, min(index + _HEADING_LINES, len(lines) - 1)):
+        if shapes.ended[following] or shapes.structural[following]:
+            return False
+        if shapes.structural[following + 1]:
+            return True
+    return False
+
+
+_HEADING_LINES = 3
+"""The most lines a heading is wrapped over ("Modalités de financement … compte d’appui" /
+"aux opérations … 2023" / "au 30 juin 2024 …" / "13.")."""
 
 
 def width(text: str) -> int:
@@ -1657,22 +1882,75 @@ class _Widths:
         self._lines = lines
         self._full: float | None = None
         self._hard = False
+        self._opening: float | None = None
+
+    def wider_than_first_lines(self, line: Line) -> bool:
+        """Whether a Chinese line is wider than the text's paragraphs' first lines are.
+
+        A Chinese PDF indents a paragraph's first line by two characters; an extraction
+        that drops the indent still shows it as a line two characters short of the
+        full ones. When most first lines (those after a clause that ended short of the
+        margin) are so short, a line as wide as the full ones opens no paragraph."""
+        if self._opening is None:
+            self._opening = _first_line_limit(self._lines)
+        return self._opening > 0 and width(line.text) > self._opening
 
     def full(self, line: Line, hard: bool = False) -> bool:
         """`hard`: only in text wrapped at a margin (most lines full), not one paragraph
         a line, whose long paragraphs also look full."""
         if self._full is None:
-            self._full = 0.85 * measure(self._lines)
+            self._full = _FULL_SHARE * measure(self._lines)
             self._hard = sum(
                 1 for other in self._lines if width(other.text) >= self._full
             ) >= _WRAPPED_SHARE * len(self._lines)
-        return width(line.text) >= self._full and (self._hard or not hard)
+        return _printed_width(line.text) >= self._full and (self._hard or not hard)
 
     def short(self, line: Line) -> bool:
         """Whether a line ends well before the margin (under 60 % of `measure`)."""
         self.full(line)
         assert self._full is not None
-        return width(line.text) < self._full * 0.6 / 0.85
+        return width(line.text) < self._full * 0.6 / _FULL_SHARE
+
+
+def _first_line_limit(lines: list[Line]) -> float:
+    """The width past which a line of `lines` is no paragraph's first line, or 0 when
+    the text does not indent its first lines (or shows too few of them to tell)."""
+    full = measure(lines)
+    firsts = sorted(
+        width(line.text)
+        for previous, line in itertools.pairwise(lines)
+        if ends_paragraph(previous.text)
+        and width(previous.text) < _FULL_SHARE * full
+        and is_cjk(line.text[:1])
+        and not ends_paragraph(line.text)
+    )
+    if len(firsts) < _FIRST_LINES_NEEDED:
+        return 0
+    # Figures are wider than half a character, so a first line holding some measures
+    # less: the widest first lines are the ones in characters alone.
+    widest = firsts[(len(firsts) * 9) // 10]
+    if full - widest < _FIRST_LINE_INDENT:
+        return 0
+    return widest + 1
+
+
+_FULL_SHARE = 0.85
+_FIRST_LINES_NEEDED = 5
+_FIRST_LINE_INDENT = 3
+"""At least one and a half CJK characters (three width units): a real indent, not the
+spread of full lines' widths."""
+
+
+_NUMBER_COLUMN = re.compile(r"\d{1,3}\.[ \t]")
+"""An operative number run into its line's text ("20. At the same time"): printed in a
+column of its own, up to a tab stop, it takes more room than its characters."""
+_TAB_ALLOWANCE = 4
+"""How many characters wider than it reads such a number and its gap are printed."""
+
+
+def _printed_width(text: str) -> int:
+    extra = _TAB_ALLOWANCE if _NUMBER_COLUMN.match(text) else 0
+    return width(text) + extra
 
 
 def join_block(
@@ -1731,11 +2009,18 @@ def _markers_within(
 
 def _clean_line(text: str, profile: LanguageProfile) -> str:
     if profile.joiner == "cjk":
+        if " " in text:
+            text = _SPLIT_CJK_MARKER.sub(r"\1\2", text)
         text = _drop_spaces_near_cjk(text)
     text = _SPACES.sub(" ", text)
     if profile.suspended_hyphen_words and "- " in text:
         text = _BROKEN_HYPHEN.sub(lambda m: _rejoin(m, profile), text)
     return text
+
+
+_SPLIT_CJK_MARKER = re.compile(r"(?<=[，。；：、》」”’）)]) ?(\d) (\d)(?= ?[\u3400-\u9fff《“（(])")
+"""A two-digit marker that pdftotext spaces out after Chinese punctuation: "》， 1 3 期待"
+(no figure is so spaced: thousands go by three digits)."""
 
 
 def _rejoin(match: re.Match[str], profile: LanguageProfile) -> str:

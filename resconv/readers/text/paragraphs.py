@@ -208,12 +208,13 @@ class ParagraphClassifier:
         )
 
     def _preambular_before_preamble(self, para: Para, rest: list[Para], index: int) -> bool:
-        """A preambular paragraph closed with a full stop (a slip the UN's texts have)
-        before more preambular paragraphs: it opens with preambular initial words no
-        shorter than any operative ones ("又表示注意到" is both in Chinese), and the next
-        paragraph reads as preambular."""
+        """A preambular paragraph closed with a full stop or a Chinese semicolon (slips
+        the UN's texts have: "注意到…问题；" amid the preamble) before more preambular
+        paragraphs: it opens with preambular initial words no shorter than any operative
+        ones ("又表示注意到" is both in Chinese), and the next paragraph reads as
+        preambular."""
         text = para.text
-        if text[-1:] not in ".。" or index >= len(rest) or not self._preambular_like(rest[index]):
+        if text[-1:] not in ".。；" or index >= len(rest) or not self._preambular_like(rest[index]):
             return False
         preambular = self.profile.preambular.match(text)
         return bool(preambular) and len(preambular) >= len(self.profile.operative.match(text))
@@ -493,8 +494,8 @@ class ParagraphClassifier:
         """Whether `number` goes one level below the subparagraph `previous`."""
         if "\u2460" <= number <= "\u2473":  # ① under ㈠ or (a)
             return not ("\u2460" <= previous <= "\u2473")
-        if "\u3220" <= number <= "\u3229":
-            return not ("\u3220" <= previous <= "\u3229")
+        if _chinese_numbered(number):  # ㈠ … ㈩, then (十一) …
+            return not _chinese_numbered(previous)
         inner = number.strip("()（） ’‘")  # "’1‘": an Arabic text's (i) under (أ)
         prev_inner = previous.strip("()（） ’‘")
         if inner.isdigit():  # (1) under (أ) in Arabic
@@ -543,6 +544,16 @@ def _label(printed: str) -> str:
 
 
 _LABEL_SPACE = re.compile(r"\s+(?!\w)|(?<!\w)\s+")
+
+
+def _chinese_numbered(label: str) -> bool:
+    """Whether a label numbers in Chinese: "㈠" to "㈩", then "(十一)" on."""
+    return "\u3220" <= label <= "\u3229" or (
+        len(label) > 2 and label[0] in "(（" and set(label[1:-1]) <= _CHINESE_NUMERALS
+    )
+
+
+_CHINESE_NUMERALS = frozenset("一二三四五六七八九十")
 
 
 def _doubled(label: str) -> bool:

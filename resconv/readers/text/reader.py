@@ -155,6 +155,26 @@ class _Builder:
                     f"the title was printed before the number {number}",
                     line=lines[cover_end].no,
                 )
+        elif (
+            not title_line.text
+            and title_index + 2 < len(lines)
+            and self.profile.authority.fullmatch(lines[title_index + 2].text)
+            and not self._starts_text(following)
+            and (start := self._title_before(lines, title_index)) < title_index
+            and self._ends_cover(lines[start - 1].text)
+        ):
+            # "… 成效和透" / "79/231." / "明度" / "大会，": pdftotext prints the number
+            # between the title's lines, beside the one it stands by.
+            title_line.text = " ".join(
+                [*(line.text for line in lines[start:title_index]), following]
+            )
+            cover_end = start
+            del lines[title_index + 1]
+            self.diagnostics.info(
+                "title-around-number",
+                f"the title was printed around the number {number}",
+                line=lines[start].no,
+            )
         running_title = _title_lines(title_line.text, lines[title_index + 1 :], self.profile)
         content, notes = layout.strip_furniture(
             lines[title_index + 1 :],
@@ -235,12 +255,18 @@ class _Builder:
                 or self.profile.adopted_line.search(text)
                 or self.profile.date.fullmatch(text)
                 or layout.SYMBOL_LINE.fullmatch(text)
+                or self.profile.agenda_item.search(text)
             ):
                 break
             start -= 1
         if start == 0 or start == number_at:
             return number_at
         return start
+
+    def _ends_cover(self, line: str) -> bool:
+        """Whether `line` is the cover's last: the committee line "[…]" or the line
+        "Resolution adopted … on <date>"."""
+        return line.endswith(("]", "］")) or self.profile.adopted_line.search(line) is not None
 
     def _starts_text(self, line: str) -> bool:
         """Whether `line` opens the resolution's text rather than continuing a title."""

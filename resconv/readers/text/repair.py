@@ -14,6 +14,8 @@ A real pair of words ("up on", "with in", "услугам и", "de s") stays: ea
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -21,7 +23,7 @@ from collections import Counter
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
 from resconv.lang.vocabulary import compounds as language_compounds
-from resconv.lang.vocabulary import vocabulary
+from resconv.lang.vocabulary import hyphenated, vocabulary
 from resconv.lang.votes import VOTE_WORDS
 from resconv.readers.text.layout import Line, ends_paragraph
 
@@ -90,7 +92,9 @@ def rejoin_split_words(
         for match in _FIGURED_COMPOUND.finditer(text)
     }
     spaced_marks = _stray_spaces(texts)
-    overlong = _overlong_width(texts)
+    full = _full_line_width(texts)
+    overlong = full * _OVERLONG
+    line_ends = hyphenated(lang)
     out: list[str] = []
     for at, (text, line) in enumerate(zip(texts, lines, strict=True)):
         if " -" in text:
@@ -101,11 +105,13 @@ def rejoin_split_words(
             text = _SPACE_BEFORE.sub(lambda m: _keep_space(m, spaced_marks), text)
         if years:
             text = _rejoin_years(text, years, diagnostics, line)
-        text = _rejoin(text, words, pairs, known, diagnostics, line)
+        text = _rejoin(text, words, pairs, known, line_ends | common, diagnostics, line)
         if compounds or common:
             text = _restore_hyphens(
                 text, compounds, common, known, len(text) > overlong, diagnostics, line
             )
+        if len(text) > overlong:
+            text = _restore_line_end_hyphen(text, full, line_ends, known, diagnostics, line)
         if figured:
             text = _restore_figure_hyphens(text, figured, diagnostics, line)
         out.append(text)
@@ -171,19 +177,19 @@ def _stray_spaces(texts: list[str]) -> str:
     return "".join(mark for mark, n in spaced.items() if glued[mark] >= _REGULAR * n)
 
 
-def _overlong_width(texts: list[str]) -> float:
-    """How long a line of hard-wrapped text must be to be overlong (a whole paragraph
-    set on one line); infinite when the text is not hard-wrapped (one line a paragraph),
-    its lines then being as long as their paragraphs."""
+def _full_line_width(texts: list[str]) -> float:
+    """How long a full line of hard-wrapped text is; infinite when the text is not
+    hard-wrapped (one line a paragraph), its lines then being as long as their
+    paragraphs. A line `_OVERLONG` times as long is a whole paragraph set on one line."""
     widths = sorted(len(text) for text in texts)
     if not widths:
         return float("inf")
     full = widths[(len(widths) * 9) // 10]
     wrapped = sum(1 for width in widths if width >= 0.85 * full and width <= 1.15 * full)
-    return full * _OVERLONG if wrapped >= _WRAPPED * len(widths) else float("inf")
+    return full if wrapped >= _WRAPPED * len(widths) else float("inf")
 
 
-_WRAPPED = 0.5
+_WRAPPED = 0.3
 """In hard-wrapped text at least this share of the lines are full lines."""
 _OVERLONG = 1.3
 """A line this many times longer than the text's full lines is a whole paragraph that
@@ -213,7 +219,7 @@ def _restore_hyphens(
         word = match.group(0)
         key = word.lower()
         cut = compounds.get(key, common.get(key))
-        if cut is None or (key in known and not overlong):
+        if cut is None or (key in known and (not overlong or key not in compounds)):
             return word
         return _report(word, word[:cut] + "-" + word[cut:])
 
@@ -235,11 +241,78 @@ def _restore_hyphens(
     return _SPACED.sub(join, text) if overlong else text
 
 
+_FIRST_LINE_END = (0.75, 1.1)
+"""Where, in full line widths from its start, an overlong line's first printed line ended
+(a paragraph's first line is indented, a justified line may hold a few more letters)."""
+
+
+def _restore_line_end_hyphen(
+    text: str,
+    full: float,
+    line_ends: dict[str, int],
+    known: frozenset[str],
+    diagnostics: Diagnostics,
+    line: int,
+) -> str:
+    """`text`, an overlong line, with the hyphen that ended its first printed line given
+    back: pdftotext dropped it there ("joint workplanning", "high quality education").
+    A word that spans that line end gets it at the cut that falls there when the language
+    prints the word so (`line_ends`: "high-quality", 123 resolutions against 14 that
+    print two words), or, being no word of the language, it is two words of it cut there
+    ("counter" + "terrorism"); two words with the space there, when the language prints
+    them as one compound ("high-quality": 123 resolutions against 14 that print two
+    words). One line end, one hyphen: the first such place wins."""
+    low, high = (bound * full for bound in _FIRST_LINE_END)
+    for match in _WORD.finditer(text):
+        if match.end() < low:
+            continue
+        if match.start() > high:
+            break
+        if "-" in (text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]):
+            continue  # a piece of a compound already whole
+        word = match.group()
+        key = word.lower()
+        if key in known:
+            continue  # "cooperation", a word as the language prints it too
+        cut = line_ends.get(key, _cut_in_vocabulary(key, known))
+        if cut is not None and low <= match.start() + cut <= high:
+            repaired = word[:cut] + "-" + word[cut:]
+            diagnostics.info(
+                "hyphen-restored", f"restored the hyphen of {word!r} as {repaired!r}", line=line
+            )
+            return text[: match.start()] + repaired + text[match.end() :]
+    for match in _SPACED.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if low <= match.end(1) <= high and line_ends.get((first + second).lower()) == len(first):
+            diagnostics.info(
+                "hyphen-restored",
+                f"restored the hyphen of {first + ' ' + second!r} as {first + '-' + second!r}",
+                line=line,
+            )
+            return text[: match.end(1)] + "-" + text[match.end() :]
+    return text
+
+
+_PIECE = 3
+"""The shortest word a compound cut at a line end is made of ("counter", "work")."""
+
+
+def _cut_in_vocabulary(key: str, known: frozenset[str]) -> int | None:
+    """Where `key` is cut into two words of the language, when it is in one place only."""
+    cuts = [
+        cut
+        for cut in range(_PIECE, len(key) - _PIECE + 1)
+        if key[:cut] in known and key[cut:] in known
+    ]
+    return cuts[0] if len(cuts) == 1 else None
+
+
 def _rejoin(
     text: str,
     words: Counter[str],
     pairs: Counter[tuple[str, str]],
     known: frozenset[str],
+    compounds: dict[str, int],
     diagnostics: Diagnostics,
     line: int,
 ) -> str:
@@ -251,11 +324,18 @@ def _rejoin(
         if start < position or not second[:1].islower():
             continue
         key = (first.lower(), second.lower())
-        if not (_split_in_text(key, words, pairs) or _split_in_vocabulary(key, known)):
-            continue
-        pieces.append(text[position:start] + first + second)
-        position = start + len(first) + 1 + len(second)
         joined = first + second
+        if not (_split_in_text(key, words, pairs) or _split_in_vocabulary(key, known)):
+            if not _fragments(key, known):
+                continue
+            cut = compounds.get(joined.lower())
+            if cut is not None and cut > len(first):
+                # "fami lyoriented": a split compound whose hyphen was dropped too
+                joined = joined[:cut] + "-" + joined[cut:]
+            elif not _extends_word(joined.lower(), len(first), known):
+                continue
+        pieces.append(text[position:start] + joined)
+        position = start + len(first) + 1 + len(second)
         diagnostics.info(
             "rejoined-split-word", f"rejoined {first + ' ' + second!r} as {joined!r}", line=line
         )
@@ -263,6 +343,30 @@ def _rejoin(
         return text
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _fragments(key: tuple[str, str], known: frozenset[str]) -> bool:
+    """Whether both pieces are no words of the language ("repre sentativity")."""
+    return bool(known) and not any(piece in known for piece in key) and len(key[1]) > _FRAGMENT
+
+
+_STEM_BEYOND = 4
+"""How many letters past the cut a word of the language must share with two fragments
+joined for them to be one rare word ("repre|sentativity" as "represen|tative")."""
+
+
+def _extends_word(joined: str, cut: int, known: frozenset[str]) -> bool:
+    """Whether a word of the language begins as `joined` does up to `_STEM_BEYOND`
+    letters past `cut`: the two fragments are one word of its family."""
+    stem = joined[: cut + _STEM_BEYOND]
+    ordered = _sorted_vocabulary(known)
+    at = bisect.bisect_left(ordered, stem)
+    return at < len(ordered) and ordered[at].startswith(stem)
+
+
+@functools.cache
+def _sorted_vocabulary(known: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(known))
 
 
 def _split_in_text(
@@ -318,6 +422,7 @@ def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
             if not run or len(run) < 2 or at < 0:
                 index += 1
                 continue
+            run = _lone_words_between(lines, at, run[0]) + run
         words = [lines[word].strip() for word in run]
         cut = lines[at]
         lines[at] = cut.rstrip() + " " + " ".join(words)
@@ -330,6 +435,26 @@ def restore_scattered_words(text: str, diagnostics: Diagnostics) -> str:
         )
         index = run[-1] + 1
     return "\n".join(lines)
+
+
+def _lone_words_between(lines: list[str], at: int, end: int) -> list[int]:
+    """The single words, each between blank lines after a line that ended its clause,
+    that stand between line `at` and line `end` on its page: the first of the words cut
+    from line `at`, printed before the page's foot ("compatibility" / "" / "See
+    resolution 70/1." / "" / "2/4" / "" / "of" / "" / "artificial")."""
+    found: list[int] = []
+    for index in range(at + 2, end):
+        word = lines[index].strip()
+        if (
+            word
+            and _SCATTERED.fullmatch(word)
+            and not lines[index - 1].strip()
+            and index + 1 < len(lines)
+            and not lines[index + 1].strip()
+            and ends_paragraph(lines[index - 2].strip())
+        ):
+            found.append(index)
+    return found if len(found) == 1 else []
 
 
 def _short_line_above(lines: list[str], index: int, words: str, full: int) -> int:

@@ -1,0 +1,78 @@
+"""Harvest the hyphenated compounds of General Assembly resolutions from the UN's AKN.
+
+Writes, per language, the compounds of two words ("high-quality", "work-planning") that
+at least ``--min-documents`` resolutions print with their hyphen, and at least
+``HYPHENATED_SHARE`` times as many resolutions print so as print them as two words. A
+PDF extraction that sets a paragraph on one line drops the hyphens of the words it cut
+at the line's end ("high quality", "workplanning"); the text reader gives such a word
+its hyphen back where a line of the page ended, when the language prints it so. The
+output is ``resconv/lang/hyphenation/<code>.txt``.
+
+    python tools/harvest_hyphenation.py /path/to/GAresolutions --sessions 75-80
+
+Not run in CI: it needs the UN corpus (github UNxml/GAresolutions), which the project
+does not ship.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+from pathlib import Path
+
+from harvest_vocabulary import COMPOUND
+from lxml import etree
+
+FOLDERS = {"English": "en", "French": "fr", "Spanish": "es", "Russian": "ru"}
+OUT = Path(__file__).resolve().parent.parent / "resconv" / "lang" / "hyphenation"
+HYPHENATED_SHARE = 4
+"""A compound is kept when at least this many times as many resolutions print it with
+its hyphen as print it as two words: "high-quality" (123 against 14) is, a verb and its
+object that happen to make a compound elsewhere are not."""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="root of a GAresolutions checkout")
+    parser.add_argument("--sessions", default="75-80", help="first-last session, e.g. 75-80")
+    parser.add_argument("--min-documents", type=int, default=3)
+    parser.add_argument("--languages", default=",".join(FOLDERS.values()))
+    args = parser.parse_args()
+    first, last = (int(part) for part in args.sessions.split("-"))
+    for folder, code in FOLDERS.items():
+        if code not in args.languages.split(","):
+            continue
+        hyphenated: collections.Counter[str] = collections.Counter()
+        spaced: collections.Counter[str] = collections.Counter()
+        files = 0
+        for session in range(first, last + 1):
+            for path in sorted((args.corpus / f"{session}session" / folder).glob("*.xml")):
+                try:
+                    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False))
+                except etree.XMLSyntaxError:
+                    continue
+                files += 1
+                text = " ".join(" ".join(root.getroot().itertext()).split()).lower()
+                compounds = {a + "-" + b for a, b in COMPOUND.findall(text)}
+                hyphenated.update(compounds)
+                spaced.update(c for c in compounds if c.replace("-", " ") in text)
+        kept = sorted(
+            word
+            for word, n in hyphenated.items()
+            if n >= args.min_documents and spaced[word] * HYPHENATED_SHARE <= n
+        )
+        header = [
+            f"# Hyphenated compounds of General Assembly resolutions ({code}), harvested by",
+            "# tools/harvest_hyphenation.py from the UN's Akoma Ntoso (github",
+            f"# UNxml/GAresolutions, {files} resolutions); each printed so by at least "
+            f"{args.min_documents}.",
+        ]
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / f"{code}.txt").write_text("\n".join(header + kept) + "\n", encoding="utf-8")
+        print(f"{code}: {files} resolutions, {len(kept)} compounds", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
