@@ -55,7 +55,7 @@ from resconv.model import (
     iter_leaves,
     plain_text,
 )
-from tests.readers.readback import without_title_separator
+from tests.readers.readback import without_spaces_near_han, without_title_separator
 
 _fast_similarity: Callable[[str, str], float] | None
 try:
@@ -65,8 +65,6 @@ try:
 except ImportError:  # the plain implementation below is slower but gives the same figure
     _fast_similarity = None
 
-_HAN = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
-_SPACE_NEAR_HAN = re.compile(rf"\s+(?={_HAN})|(?<={_HAN})\s+")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
@@ -77,7 +75,7 @@ def canonical(text: str, language: str) -> str:
     text = " ".join(text.translate(_HYPHENS).split())
     if "[^" in text:
         text = _SPACE_BEFORE_MARKER.sub("", text)
-    return _SPACE_NEAR_HAN.sub("", text) if language == "zh" else text
+    return without_spaces_near_han(text) if language == "zh" else text
 
 
 def similarity(a: str, b: str) -> float:
