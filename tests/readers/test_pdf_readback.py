@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import resconv
-from resconv.model import Resolution, Table
+from resconv.model import Heading, OperativeParagraph, Resolution, Table
 from tests.readers.readback import differences, normalised
 from tests.render.libreoffice import docx_to_pdfs, soffice
 
@@ -114,4 +114,25 @@ def test_annexes_and_headings_read_back(shared_dir: Path, name: str, fmt: str) -
     resconv's PDF and DOCX as it was made."""
     model = _model(shared_dir, f"{DEV}/{name}.xml")
     got = resconv.read(resconv.write(model, fmt), format=fmt).value
+    assert differences(model, got, nbsp=True) == []
+
+
+@pytest.mark.parametrize("language", ["fra", "spa", "rus"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_short_paragraphs_set_as_running_text_stay_paragraphs(
+    shared_dir: Path, language: str, fmt: str
+) -> None:
+    """Country names the UN's file holds after a table as unnumbered paragraphs, short
+    and unpunctuated as headings are: the file sets them with a first-line indent, not
+    bold and not centred, so they come back as paragraphs (a heading stays a heading:
+    `test_annexes_and_headings_read_back`, A/RES/76/113's "Guideline 1")."""
+    model = _model(shared_dir, f"{DEV}/A-RES-76-238.{language}.xml")
+    after = [
+        block
+        for block in model.operative
+        if isinstance(block, OperativeParagraph) and block.number is None
+    ]
+    assert len(after) >= 5
+    got = resconv.read(resconv.write(model, fmt), format=fmt).value
+    assert not any(isinstance(block, Heading) for block in got.operative)
     assert differences(model, got, nbsp=True) == []

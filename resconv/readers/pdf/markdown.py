@@ -26,6 +26,7 @@ from resconv.readers.markup import (
     heading_lines,
     mark_initial,
     mostly_cjk,
+    plain_key,
     table_mark,
 )
 from resconv.readers.pdf.document import Line, Span
@@ -55,6 +56,9 @@ class Markdown:
     """`pages[i]` is the page of line i + 1 of `text`."""
     tables: list[Table] = field(default_factory=list)
     """The tables whose marks `text` holds (`table_mark`)."""
+    plain: set[str] = field(default_factory=set)
+    """The keys (`plain_key`) of paragraphs set as running text: the first line indented
+    as a paragraph's (not a title's or heading's: not bold, not centred, not larger)."""
 
 
 @dataclass(slots=True)
@@ -115,6 +119,8 @@ def write_markdown(pages: list[PageText]) -> Markdown:
             if _DEFINITION.match(text):
                 in_flow.append((text, para.lines[0].page))
                 continue
+            if _running_text(para, margins, edges, widths, pitch):
+                out.plain.add(plain_key(text))
             for piece in text.split("\n\n"):  # a heading's number and text: two
                 emit(piece, para.lines[0].page)
                 emit("", para.lines[-1].page)
@@ -129,6 +135,31 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         emit(text, page_number)
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _running_text(
+    para: _Para,
+    margins: dict[int, float],
+    edges: dict[int, float],
+    widths: dict[int, float],
+    pitch: dict[int, float],
+) -> bool:
+    """Whether `para` is set as running text: its first line in the text's type, not all
+    bold, indented as a first line is (by more than a space, by less than five ems) and
+    not centred (as far from the text's edge as from its margin).
+
+    The margin is the least of the pages on the same side (margins mirror): a page's own
+    may be taken from indented lines alone, where a table holds the rest of it."""
+    first = para.lines[0]
+    page = first.page
+    size = first.size
+    body = min((key for key in pitch if key != _BODY), default=_BODY)
+    if round(size) != body or _all_strong(first):
+        return False
+    margin = min(value for key, value in margins.items() if key % 2 == page % 2)
+    indent = para.begin - margin
+    rest = edges[page] - _reach(first, widths[page])
+    return size < indent < 5 * size and abs(indent - rest) > size
 
 
 def _measure(
