@@ -6,7 +6,7 @@ from resconv.readers.markup import LABEL, heading_lines, mark_initial, mend_roma
 from resconv.readers.pdf.document import Line, Page, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import order_lines
-from resconv.readers.pdf.markdown import _inline, _join, _Spelling, write_markdown
+from resconv.readers.pdf.markdown import _inline, _join, _Spelling, _spelling, write_markdown
 
 WORDS = _Spelling(
     words=frozenset({"implementation", "self-determination", "self", "determination"}),
@@ -72,6 +72,20 @@ def test_a_dash_the_document_glues_to_the_word_after_it_joins_that_word() -> Non
     spanish = _Spelling(words=frozenset(), opening_dashes=frozenset({" —"}))
     assert _join(aside, words=spanish) == "los tres pilares —investigación y"
     assert _join(aside, words=WORDS) == "los tres pilares — investigación y"
+
+
+def test_a_dash_the_document_glues_to_the_word_before_it_closes_an_aside() -> None:
+    """The aside's opening dash only ever ends a line; its closing one, glued to the word
+    before ("ambiental—,"), says the document sets dashes against the aside."""
+    lines = [
+        Line(spans=[_span(text, 72.0, 700.0)], page=1)
+        for text in ("económica, social y ambiental—, la",)
+    ]
+    assert _spelling(lines).opening_dashes == frozenset({" —"})
+    spaced = [Line(spans=[_span("развития — экономическое", 72.0, 700.0)], page=1)]
+    assert _spelling(spaced).opening_dashes == frozenset()
+    ranges = [Line(spans=[_span("2015–, and 2030– 2040", 72.0, 700.0)], page=1)]
+    assert _spelling(ranges).opening_dashes == frozenset()
 
 
 def test_a_marker_keeps_the_space_drawn_after_it() -> None:

@@ -642,7 +642,10 @@ class _Spelling:
     """The words it prints (`_vocabulary`)."""
     opening_dashes: frozenset[str]
     """" —" or " –" where it sets a dash apart from the word before and glued to the
-    word after (the Spanish "raya" opening an aside), never spaced on both sides."""
+    word after (the Spanish "raya" opening an aside), never spaced on both sides. A dash
+    glued to the word before and followed by a space or a stop ("ambiental—, la", the
+    aside's close) tells
+    the same where the opening one only ever ends a line."""
 
 
 def _spelling(lines: list[Line]) -> _Spelling:
@@ -651,11 +654,14 @@ def _spelling(lines: list[Line]) -> _Spelling:
     for line in lines:
         for found in _SPACED_DASH.finditer(line.text):
             (spaced if found.group(2).isspace() else glued)[found.group(1)] += 1
+        for found in _CLOSING_DASH.finditer(line.text):
+            glued[found.group(1)] += 1
     opening = frozenset(" " + dash for dash in glued if not spaced[dash])
     return _Spelling(_vocabulary(lines), opening)
 
 
 _SPACED_DASH = re.compile(r" ([—–])(\S|\s)")
+_CLOSING_DASH = re.compile(r"(?<=[^\W\d])([—–])(?=[ ,;.:])")
 
 
 def _vocabulary(lines: list[Line]) -> frozenset[str]:
