@@ -28,6 +28,7 @@ from resconv.model import (
     PreambularParagraph,
     Resolution,
     Table,
+    Text,
     Vote,
     plain_text,
 )
@@ -267,15 +268,43 @@ def apply_plain_paragraphs(resolution: Resolution, plain: set[str]) -> Resolutio
     parts = tuple(part(p) for p in resolution.parts)
     annexes = tuple(
         replace(
-            annex,
-            body=tuple(block(b) for b in annex.body),
-            parts=tuple(part(p) for p in annex.parts),
+            apart,
+            body=tuple(block(b) for b in apart.body),
+            parts=tuple(part(p) for p in apart.parts),
         )
-        for annex in resolution.annexes
+        for apart in (_title_apart(annex, plain) for annex in resolution.annexes)
     )
     if (operative, parts, annexes) == (resolution.operative, resolution.parts, resolution.annexes):
         return resolution
     return replace(resolution, operative=operative, parts=parts, annexes=annexes)
+
+
+def _title_apart(annex: Annex, plain: set[str]) -> Annex:
+    """`annex` with the paragraphs set as running text that the text reader ran on into
+    its title (in Chinese, where no capital tells a title's next line from a heading)
+    put back at the head of its body. The text reader adds each line to the title as a
+    piece of its own."""
+    title = list(annex.title)
+    moved: list[Text] = []
+    while len(title) > 1 and not annex.preamble:
+        last = title[-1]
+        if not isinstance(last, Text) or not last.text.strip():
+            if moved:
+                title.pop()  # the separator the reader put between two lines
+                continue
+            break
+        if plain_key(last.text) not in plain:
+            break
+        moved.insert(0, title.pop())
+    while title and isinstance(title[-1], Text) and not title[-1].text.strip():
+        title.pop()
+    if not moved or not title:
+        return annex
+    paragraphs = tuple(
+        OperativeParagraph(number=None, initial_words="", content=(Text(text=piece.text.strip()),))
+        for piece in moved
+    )
+    return replace(annex, title=tuple(title), body=(*paragraphs, *annex.body))
 
 
 RecordedVote = dict[str, tuple[str, ...]]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import resconv
-from resconv.model import Heading, OperativeParagraph, Resolution, Table
+from resconv.model import Heading, OperativeParagraph, Resolution, Table, plain_text
 from tests.readers.readback import differences, normalised
 from tests.render.libreoffice import docx_to_pdfs, soffice
 
@@ -136,3 +136,17 @@ def test_short_paragraphs_set_as_running_text_stay_paragraphs(
     got = resconv.read(resconv.write(model, fmt), format=fmt).value
     assert not any(isinstance(block, Heading) for block in got.operative)
     assert differences(model, got, nbsp=True) == []
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_chinese_annex_title_stops_before_paragraphs_set_as_running_text(
+    shared_dir: Path, fmt: str
+) -> None:
+    """The lines "准则1" and "范围" after a Chinese annex title are unnumbered paragraphs in the
+    UN's mark-up; nothing in plain Chinese tells them from the title's next lines, but
+    the file sets them as running text."""
+    model = _model(shared_dir, f"{DEV}/A-RES-76-113.zho.xml")
+    got = resconv.read(resconv.write(model, fmt), format=fmt).value
+    [annex] = got.annexes
+    assert plain_text(annex.title) == plain_text(model.annexes[0].title)
+    assert annex.body[:3] == model.annexes[0].body[:3]
