@@ -288,14 +288,17 @@ def _title_apart(annex: Annex, plain: set[str]) -> Annex:
     moved: list[Text] = []
     while len(title) > 1 and not annex.preamble:
         last = title[-1]
-        if not isinstance(last, Text) or not last.text.strip():
-            if moved:
-                title.pop()  # the separator the reader put between two lines
-                continue
+        if not isinstance(last, Text):
             break
+        if not last.text.strip():
+            if not moved:
+                break
+            title.pop()  # the separator the reader put between two lines
+            continue
         if plain_key(last.text) not in plain:
             break
-        moved.insert(0, title.pop())
+        moved.insert(0, last)
+        title.pop()
     while title and isinstance(title[-1], Text) and not title[-1].text.strip():
         title.pop()
     if not moved or not title:
