@@ -327,6 +327,17 @@ def test_a_compound_of_the_language_gets_its_hyphen_back() -> None:
     ]
 
 
+def test_a_web_address_keeps_its_spelling() -> None:
+    """The text prints "sendai-framework" in one address and "sendaiframework" in another:
+    an address is spelt as it is, not repaired from the text's compounds."""
+    lines = [
+        "URL: sendaiframework-mtr.undrr.org/2023/mtr-sf-submissions-and-reports.",
+        "URL: https://www.undrr.org/implementing-sendai-framework/sendaiframework-mtr.",
+        "the implementation of the sendai-framework for disaster risk reduction",
+    ]
+    assert rejoin_split_words(lines, Diagnostics(), [1, 2, 3], lang="en")[:2] == lines[:2]
+
+
 def test_a_space_before_punctuation_goes_where_the_text_glues_it_elsewhere() -> None:
     english = ["illicit financial flows ;", *["to combat them;", "and noting,"] * 3]
     assert rejoin_split_words(english, Diagnostics(), list(range(7)), lang="en")[0] == (

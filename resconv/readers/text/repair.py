@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W\d_]+")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*")
+"""A web address, with its scheme or a domain followed by a path."""
 _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
 """Two pieces of letters with a space between; a piece beside an apostrophe is an
 elided word ("de l’entrée", "d’ un"), never a fragment."""
@@ -209,12 +211,16 @@ def _restore_hyphens(
     too ("seventy seventh"; "two State" where "two-State" stands elsewhere), and the
     text's own compounds are trusted over the vocabulary ("counterterrorism")."""
 
+    addresses = [found.span() for found in _WEB_ADDRESS.finditer(text)] if "." in text else []
+
     def hyphenate(match: re.Match[str]) -> str:
         word = match.group(0)
         key = word.lower()
         cut = compounds.get(key, common.get(key))
         if cut is None or (key in known and not overlong):
             return word
+        if any(start <= match.start() < end for start, end in addresses):
+            return word  # an address is spelt as it is: "sendaiframework-mtr.undrr.org"
         return _report(word, word[:cut] + "-" + word[cut:])
 
     def join(match: re.Match[str]) -> str:
