@@ -10,12 +10,13 @@ space prints as a space).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import resconv
-from resconv.model import Heading, OperativeParagraph, Resolution, Table, plain_text
+from resconv.model import Annex, Heading, OperativeParagraph, Resolution, Table, Text, plain_text
 from tests.readers.readback import differences, normalised
 from tests.render.libreoffice import docx_to_pdfs, soffice
 
@@ -150,3 +151,22 @@ def test_a_chinese_annex_title_stops_before_paragraphs_set_as_running_text(
     [annex] = got.annexes
     assert plain_text(annex.title) == plain_text(model.annexes[0].title)
     assert annex.body[:3] == model.annexes[0].body[:3]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_table_right_after_a_chinese_annex_title_is_the_annexs_body(
+    shared_dir: Path, fmt: str
+) -> None:
+    """An annex of a title and a table (a staffing table): nothing in Chinese tells a
+    title's next line from a heading, but a table is never a title's line, nor a
+    preambular paragraph."""
+    model = _model(shared_dir, f"{DEV}/A-RES-76-238.zho.xml")
+    [table] = [block for block in model.operative if isinstance(block, Table)]
+    annex = Annex(label="附件", title=(Text(text="2023年人员配置表"),), body=(table,))
+    numbered = tuple(b for b in model.operative if isinstance(b, OperativeParagraph) and b.number)
+    model = replace(model, operative=numbered, annexes=(annex,))
+    got = resconv.read(resconv.write(model, fmt), format=fmt).value
+    [read] = got.annexes
+    assert read.title == annex.title
+    assert [type(block) for block in read.body] == [Table]
+    assert not read.preamble
