@@ -40,7 +40,7 @@ def normalised(value: object, nbsp: bool, *, chinese: bool = False) -> object:
     if isinstance(value, str):
         text = value
         if nbsp:
-            text = _INVISIBLE.sub("", text.replace("\u00a0", " ").replace("\u2011", "-"))
+            text = without_invisible(text.replace("\u00a0", " ").replace("\u2011", "-"))
             text = unicodedata.normalize("NFC", _SPACES.sub(" ", text))
             if chinese:
                 text = without_spaces_near_han(text)
@@ -57,6 +57,12 @@ def normalised(value: object, nbsp: bool, *, chinese: bool = False) -> object:
             for f in dataclasses.fields(value)
         }
     return value
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the format characters a page does not show (left-to-right and
+    right-to-left marks and embeddings, zero-width spaces and joiners, soft hyphens)."""
+    return _INVISIBLE.sub("", text)
 
 
 def without_spaces_near_han(text: str) -> str:
