@@ -151,6 +151,26 @@ def test_at_a_page_break_a_full_line_continues_its_paragraph() -> None:
     assert paragraphs[-1].endswith("x, and so on " + "x" * 70)
 
 
+def test_at_a_page_break_a_paragraph_goes_on_past_notes_set_in_the_flow() -> None:
+    """The page's notes read in the body's flow (a page foot too long to tell apart):
+    the paragraph before them filled its line and ended no clause, so the next page's
+    first line goes on with it, and the notes are definitions."""
+    unfinished = [_span("x" * 67 + " du", 72.0, 684.0)]
+    note = [_span("1", 72.0, 648.0, size=7.0), _span("Ibid., chap. IV.", 80.0, 644.0, size=10.0)]
+    full = "x" * 70
+    page_one = [
+        [_span("1/1. Title", 72.0, 760.0, bold=True)],
+        *([_span(full, 72.0, 740.0 - 14.0 * i)] for i in range(4)),
+        unfinished,
+        note,
+    ]
+    page_two = [[_span("29 septembre 2017 and so on", 72.0, 760.0)], [_span(full, 72.0, 746.0)]]
+    text = write_markdown([_page(1, page_one), _page(2, page_two)]).text
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    assert any(p.endswith("x du 29 septembre 2017 and so on " + full) for p in paragraphs)
+    assert "[^1]: Ibid., chap. IV." in text
+
+
 def test_at_a_page_break_a_short_line_ending_a_clause_ends_its_paragraph() -> None:
     short = [_span("the end,", 72.0, 684.0)]
     paragraphs = _body(short, [_span("Noting the report", 72.0, 760.0)])

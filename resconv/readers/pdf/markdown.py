@@ -109,6 +109,8 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     for found in [*tables, None]:
         upto = found.start if found is not None else len(text_lines)
         paras = _paragraphs(text_lines[at:upto], widths, margins, pitch, edges)
+        last: tuple[_Para, str] | None = None  # the body paragraph emitted last
+        after_notes = False  # notes set in the body's flow since then
         for para in paras:
             emphasis = para.lines[0] is not text_lines[0] and not all(
                 _all_strong(line) for line in para.lines
@@ -118,12 +120,20 @@ def write_markdown(pages: list[PageText]) -> Markdown:
                 text = heading_lines(text)
             if _DEFINITION.match(text):
                 in_flow.append((text, para.lines[0].page))
+                after_notes = True
                 continue
+            if after_notes and last and _runs_on(last, para, text, margins, edges, widths):
+                joiner = "" if is_wide(last[1][-1]) or is_wide(text[0]) else " "
+                lines[-2] += joiner + text
+                last, after_notes = (para, lines[-2]), False
+                continue
+            after_notes = False
             if _running_text(para, margins, edges, widths, pitch):
                 out.plain.add(plain_key(text))
             for piece in text.split("\n\n"):  # a heading's number and text: two
                 emit(piece, para.lines[0].page)
                 emit("", para.lines[-1].page)
+            last = (para, text) if "\n\n" not in text else None
         if found is not None:
             emit(table_mark(len(out.tables)), text_lines[found.start].page)
             emit("", text_lines[found.end - 1].page)
@@ -135,6 +145,31 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         emit(text, page_number)
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _runs_on(
+    last: tuple[_Para, str],
+    para: _Para,
+    text: str,
+    margins: dict[int, float],
+    edges: dict[int, float],
+    widths: dict[int, float],
+) -> bool:
+    """Whether `para`, first on a later page than the paragraph `last` and after notes
+    the page set in the body's flow, goes on with it: the paragraph before the notes
+    filled its last line and ended no clause, and `para` opens with no number and no
+    initial words. (With the notes' lines between them, the lines alone told nothing.)"""
+    before, printed = last
+    end = before.lines[-1]
+    page = end.page
+    return (
+        end.page < para.lines[0].page
+        and not _all_strong(end)
+        and _CLAUSE_ENDS.search(printed) is None
+        and _reach(end, widths[page]) >= margins[page] + 0.7 * (edges[page] - margins[page])
+        and LABEL.match(text) is None
+        and not text.startswith("*")
+    )
 
 
 def _running_text(
