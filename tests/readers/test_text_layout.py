@@ -884,6 +884,36 @@ def test_a_running_title_starts_as_the_title_does() -> None:
     assert [line.no for line in content] == [1, 3, 8]
 
 
+def test_a_running_title_wrapped_onto_the_symbols_line_is_furniture() -> None:
+    # LibreOffice's PDF of resconv's DOCX through pypdfium2: the header's long title
+    # wraps, and its end stands beside the symbol.
+    title = (
+        "Effective promotion of the Declaration on the Rights of Persons Belonging to "
+        "National or Ethnic, Religious and Linguistic Minorities"
+    )
+    lines = [
+        layout.Line(1, "religious and linguistic minorities;"),
+        layout.Line(2, "2/5 21-19233"),
+        layout.Line(
+            3,
+            "Effective promotion of the Declaration on the Rights of Persons Belonging to "
+            "National or",
+        ),
+        layout.Line(4, "Ethnic, Religious and Linguistic Minorities A/RES/76/168"),
+        layout.Line(5, "6. Also recommends that States ensure that all measures"),
+        layout.Line(6, "Effective promotion of the Declaration is the aim,"),
+    ]
+    content, _ = layout.strip_furniture(lines, EN, title=title, diagnostics=Diagnostics())
+    assert [line.no for line in content] == [1, 5, 6]
+
+
+def test_a_word_the_language_knows_is_not_made_its_compound() -> None:
+    overlong = "x " * 60 + "to develop regular dialogue and cooperation with the Special Rapporteur"
+    lines = [overlong, *["a line of ordinary width for the measure of the text"] * 20]
+    repaired = rejoin_split_words(lines, Diagnostics(), list(range(1, 22)), lang="en")
+    assert repaired[0].endswith("dialogue and cooperation with the Special Rapporteur")
+
+
 def test_a_page_foot_with_a_long_list_of_symbols_pairs() -> None:
     symbols = [", ".join(f"A/C.6/{n}/SR.{k}" for k in range(10, 16)) + "," for n in range(64, 77)]
     lines = [
