@@ -13,7 +13,8 @@ table row (its cells' texts joined by a space), annex title (footnote
 markers written into it as ``[^n]``), and every footnote body, each a unit scored
 1 − normalised edit distance. Before comparing, text is put in a canonical form that keeps
 what a reader can know from plain text: Unicode spaces and runs of white space become one
-space, the non-breaking and soft hyphens become the plain hyphen or nothing, a space before a
+space, the non-breaking and soft hyphens become the plain hyphen or nothing, format characters
+no page shows (a left-to-right mark, a zero-width space) go, a space before a
 footnote marker goes (a superscript shows none; extractions print one), and in Chinese no
 space is kept next to a Han character or CJK punctuation.
 
@@ -55,7 +56,11 @@ from resconv.model import (
     iter_leaves,
     plain_text,
 )
-from tests.readers.readback import without_title_separator
+from tests.readers.readback import (
+    without_invisible,
+    without_spaces_near_han,
+    without_title_separator,
+)
 
 _fast_similarity: Callable[[str, str], float] | None
 try:
@@ -65,8 +70,6 @@ try:
 except ImportError:  # the plain implementation below is slower but gives the same figure
     _fast_similarity = None
 
-_HAN = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
-_SPACE_NEAR_HAN = re.compile(rf"\s+(?={_HAN})|(?<={_HAN})\s+")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
@@ -74,10 +77,10 @@ _SPACE_BEFORE_MARKER = re.compile(r" (?=\[\^[^\]]+\])")
 
 
 def canonical(text: str, language: str) -> str:
-    text = " ".join(text.translate(_HYPHENS).split())
+    text = " ".join(without_invisible(text.translate(_HYPHENS)).split())
     if "[^" in text:
         text = _SPACE_BEFORE_MARKER.sub("", text)
-    return _SPACE_NEAR_HAN.sub("", text) if language == "zh" else text
+    return without_spaces_near_han(text) if language == "zh" else text
 
 
 def similarity(a: str, b: str) -> float:

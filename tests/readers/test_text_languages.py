@@ -263,3 +263,21 @@ def test_chinese_preamble_goes_on_past_words_both_parts_use() -> None:
     resolution = TextReader().read(text.encode()).value
     assert len(resolution.preamble) == 4
     assert len(resolution.operative) == 1
+
+
+def test_chinese_preamble_opening_with_a_semicolon_slip_stays_a_preamble() -> None:
+    """ "回顾" opens preambular and operative paragraphs alike: the first paragraph closed
+    with "；" before preambular ones opens the preamble, not an operative part."""
+    text = """80/51. 示例决议
+大会，
+回顾2020年12月7日第75/73号决议以及2023年12月4日第78/41号决议；
+又回顾联合国是在80年前诞生，
+意识到多边外交的绝对效力，
+1. 促请所有国家承认核武器爆炸的后果；
+2. 决定继续审议这个问题。
+2025年12月1日
+第99次全体会议
+"""
+    resolution = TextReader().read(text.encode()).value
+    assert len(resolution.preamble) == 3
+    assert [block.number for block in resolution.operative] == ["1.", "2."]  # type: ignore[union-attr]

@@ -207,12 +207,16 @@ class ParagraphClassifier:
         )
 
     def _preambular_before_preamble(self, para: Para, rest: list[Para], index: int) -> bool:
-        """A preambular paragraph closed with a full stop (a slip the UN's texts have)
-        before more preambular paragraphs: it opens with preambular initial words no
-        shorter than any operative ones ("又表示注意到" is both in Chinese), and the next
-        paragraph reads as preambular."""
+        """A preambular paragraph closed with a full stop or a semicolon (slips the UN's
+        texts have) before more preambular paragraphs: it opens with preambular initial
+        words no shorter than any operative ones ("又表示注意到", "回顾" are both in
+        Chinese), and the next paragraph reads as preambular."""
         text = para.text
-        if text[-1:] not in ".。" or index >= len(rest) or not self._preambular_like(rest[index]):
+        if (
+            text[-1:] not in ".。;；؛"
+            or index >= len(rest)
+            or not self._preambular_like(rest[index])
+        ):
             return False
         preambular = self.profile.preambular.match(text)
         return bool(preambular) and len(preambular) >= len(self.profile.operative.match(text))
