@@ -185,3 +185,13 @@ def test_a_bracket_closing_a_pair_opened_on_the_line_before_faces_its_word() -> 
         _shown("آخذة في الاعتبار"), " ", "،", _MARKER + "55", "(", _shown("نيلسون مانديلا")
     )
     assert text == "نيلسون مانديلا)55، آخذة في الاعتبار"
+
+
+def test_a_stop_touching_a_run_on_its_left_ends_the_run() -> None:
+    """A note whose last word the file closes with a right-to-left mark after the stop:
+    the stop shows at the word's left, a space apart from the document number."""
+    assert _read("A/AC.154/355", "،", " ", ".", _shown("المرفق")) == "A/AC.154/355، المرفق."
+
+
+def test_a_stop_touching_latin_text_stays_with_it() -> None:
+    assert _read("A/79/26", ".", " ", _shown("المرفق")) == "A/79/26. المرفق"

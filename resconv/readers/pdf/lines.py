@@ -663,7 +663,9 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         before = next((i for i in reversed(anchors) if i < index), None)
         after = next((i for i in anchors if i > index), None)
         if before is not None and after is not None:
-            member[index] = member[before] and member[after]
+            member[index] = (member[before] and member[after]) or (
+                member[after] and _closes_run_on_right(visual, index, after)
+            )
         elif after is not None:  # the line's left edge: the logical end of its last run
             member[index] = member[after] and run_end is not None and index >= run_end
         elif before is not None:  # the right edge: the logical start of its first run
@@ -686,6 +688,20 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         logical.extend(_undo_display(chunk) if member[index] else chunk)
         index = end
     return _markers_without_leading_zero(logical)
+
+
+def _closes_run_on_right(visual: list[_Placed], index: int, run: int) -> bool:
+    """Whether the punctuation at `index` ends the right-to-left run starting at `run`:
+    it touches the run's left end and stands a space apart from what is left of it
+    ("355، .المرفق": a right-to-left mark after the stop in the file made it the run's)."""
+    text, span, _, right = visual[index]
+    return (
+        _ENDS_SENTENCE.fullmatch(text) is not None
+        and index > 0
+        and visual[index - 1][0].isspace()
+        and run == index + 1
+        and visual[run][2] - right < 0.1 * span.size
+    )
 
 
 def _markers_whole(visual: list[_Placed]) -> list[_Placed]:
