@@ -1563,6 +1563,8 @@ def _starts_block(
         return True
     if shapes.authority[index]:
         return True  # the line after the title, which ends without punctuation
+    if shapes.authority[before]:
+        return True  # "大会，" / "一": the authority line is a paragraph of its own
     if mode == "line":
         return True
     run_on = shapes.profile.run_on

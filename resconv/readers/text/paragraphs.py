@@ -564,6 +564,8 @@ def _split_before(para: Para, skip: int, profile: LanguageProfile) -> tuple[Para
         if not profile.preambular.match(line):
             continue
         position = para.text.find(line[:12], len(para.lines[0]))
+        if position <= 0 and profile.joiner == "cjk":  # the text dropped spaces near Han
+            position = para.text.find("".join(line.split())[:8], len(para.lines[0]))
         if position <= 0:
             return None
         markers = [(offset - position, m) for offset, m in para.markers if offset >= position]
