@@ -90,10 +90,12 @@ def canonical(text: str, language: str) -> str:
 
 def arabic_as_printed(text: str) -> str:
     """Arabic text as a page shows it, for what the UN's text holds that no print tells
-    apart: a presentation form ("ﻷ", U+FEF7) is drawn as the letters it stands for ("لأ"),
+    apart: canonically equivalent text (two marks on one letter in either order) is one, a
+    presentation form ("ﻷ", U+FEF7) is drawn as the letters it stands for ("لأ"),
     and an empty bracket pair glued between two characters is a closing and an opening
     bracket typed in the order they are displayed ("(ب()1)" prints as "(ب)(1)")."""
     text = _PRESENTATION_FORM.sub(lambda form: unicodedata.normalize("NFKC", form[0]), text)
+    text = unicodedata.normalize("NFC", text)  # a shadda and a vowel print alike in either order
     return _BRACKETS_TYPED_AS_SHOWN.sub(")(", text)
 
 
