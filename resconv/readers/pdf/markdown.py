@@ -385,7 +385,11 @@ def _continues(
     ):
         return False  # a heading's line next to running text
     if against_base(previous):
-        return True  # its starting edge is no evidence, and it did not end short
+        # Its starting edge is no evidence; a numbered line after one that ended far short
+        # of the edge (a heading at a page's foot) starts anew.
+        edge = edges[previous.page]
+        short = _reach(previous, widths[previous.page]) < margin + 0.7 * (edge - margin)
+        return not (short and LABEL.match(line.text))
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
         return True
     if abs(begin - margin) <= tolerance:
