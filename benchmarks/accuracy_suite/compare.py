@@ -13,9 +13,12 @@ table row (its cells' texts joined by a space), annex title (footnote
 markers written into it as ``[^n]``), and every footnote body, each a unit scored
 1 − normalised edit distance. Before comparing, text is put in a canonical form that keeps
 what a reader can know from plain text: Unicode spaces and runs of white space become one
-space, the non-breaking and soft hyphens become the plain hyphen or nothing, a space before a
-footnote marker goes (a superscript shows none; extractions print one), and in Chinese no
-space is kept next to a Han character or CJK punctuation.
+space, the non-breaking and soft hyphens become the plain hyphen or nothing, format characters
+no page shows (a left-to-right mark, a zero-width space) go, a space before a
+footnote marker goes (a superscript shows none; extractions print one), in Chinese no
+space is kept next to a Han character or CJK punctuation, and in Arabic a presentation form
+is the letters it draws and an empty bracket pair glued between two characters is the ")("
+it prints as (`arabic_as_printed`).
 
 The UN's mark-up sometimes writes the subparagraphs "(a)", "(b)" of an operative paragraph as
 unnumbered paragraphs after it; both models are brought to one form before comparing (such a
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -55,7 +59,11 @@ from resconv.model import (
     iter_leaves,
     plain_text,
 )
-from tests.readers.readback import without_title_separator
+from tests.readers.readback import (
+    without_invisible,
+    without_spaces_near_han,
+    without_title_separator,
+)
 
 _fast_similarity: Callable[[str, str], float] | None
 try:
@@ -65,8 +73,6 @@ try:
 except ImportError:  # the plain implementation below is slower but gives the same figure
     _fast_similarity = None
 
-_HAN = r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
-_SPACE_NEAR_HAN = re.compile(rf"\s+(?={_HAN})|(?<={_HAN})\s+")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
@@ -74,10 +80,27 @@ _SPACE_BEFORE_MARKER = re.compile(r" (?=\[\^[^\]]+\])")
 
 
 def canonical(text: str, language: str) -> str:
-    text = " ".join(text.translate(_HYPHENS).split())
+    text = " ".join(without_invisible(text.translate(_HYPHENS)).split())
     if "[^" in text:
         text = _SPACE_BEFORE_MARKER.sub("", text)
-    return _SPACE_NEAR_HAN.sub("", text) if language == "zh" else text
+    if language == "ar":
+        text = arabic_as_printed(text)
+    return without_spaces_near_han(text) if language == "zh" else text
+
+
+def arabic_as_printed(text: str) -> str:
+    """Arabic text as a page shows it, for what the UN's text holds that no print tells
+    apart: canonically equivalent text (two marks on one letter in either order) is one, a
+    presentation form ("ﻷ", U+FEF7) is drawn as the letters it stands for ("لأ"),
+    and an empty bracket pair glued between two characters is a closing and an opening
+    bracket typed in the order they are displayed ("(ب()1)" prints as "(ب)(1)")."""
+    text = _PRESENTATION_FORM.sub(lambda form: unicodedata.normalize("NFKC", form[0]), text)
+    text = unicodedata.normalize("NFC", text)  # a shadda and a vowel print alike in either order
+    return _BRACKETS_TYPED_AS_SHOWN.sub(")(", text)
+
+
+_PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_BRACKETS_TYPED_AS_SHOWN = re.compile(r"(?<=\S)\(\)(?=\S)")
 
 
 def similarity(a: str, b: str) -> float:

@@ -28,6 +28,7 @@ from resconv.model import (
     PreambularParagraph,
     Resolution,
     Table,
+    Text,
     Vote,
     plain_text,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "TITLE",
     "RecordedVote",
     "apply_initial_words",
+    "apply_plain_paragraphs",
     "apply_tables",
     "apply_vote",
     "emphasis_styles",
@@ -44,6 +46,7 @@ __all__ = [
     "mark_initial",
     "mend_roman_start",
     "mostly_cjk",
+    "plain_key",
     "table_mark",
     "take_vote",
 ]
@@ -227,6 +230,84 @@ def _annex(annex: Annex, printed: dict[str, str]) -> Annex:
         preamble=tuple(_preambular(p, printed) for p in annex.preamble),
         body=tuple(_block(b, printed) for b in annex.body),
     )
+
+
+def plain_key(text: str) -> str:
+    """How a paragraph's text is looked up: its first characters, spaces and markers aside."""
+    return _key(_NOTE.sub("", text))
+
+
+def apply_plain_paragraphs(resolution: Resolution, plain: set[str]) -> Resolution:
+    """`resolution` with its unnumbered headings that the file sets as running text
+    (`plain`: not centred, not bold, not in a heading's style) made unnumbered
+    paragraphs again.
+
+    Plain text cannot tell a short unpunctuated paragraph ("El Salvador" in a list of
+    names, "Guideline 1") from a heading, and the text reader takes it for one; the
+    file says which it is."""
+    if not plain:
+        return resolution
+
+    def block(item: Block) -> Block:
+        if (
+            isinstance(item, Heading)
+            and item.number is None
+            and plain_key(plain_text(item.text)) in plain
+        ):
+            return OperativeParagraph(number=None, initial_words="", content=item.text)
+        return item
+
+    def part(item: Part) -> Part:
+        return replace(
+            item,
+            operative=tuple(block(b) for b in item.operative),
+            parts=tuple(part(p) for p in item.parts),
+        )
+
+    operative = tuple(block(b) for b in resolution.operative)
+    parts = tuple(part(p) for p in resolution.parts)
+    annexes = tuple(
+        replace(
+            apart,
+            body=tuple(block(b) for b in apart.body),
+            parts=tuple(part(p) for p in apart.parts),
+        )
+        for apart in (_title_apart(annex, plain) for annex in resolution.annexes)
+    )
+    if (operative, parts, annexes) == (resolution.operative, resolution.parts, resolution.annexes):
+        return resolution
+    return replace(resolution, operative=operative, parts=parts, annexes=annexes)
+
+
+def _title_apart(annex: Annex, plain: set[str]) -> Annex:
+    """`annex` with the paragraphs set as running text that the text reader ran on into
+    its title (in Chinese, where no capital tells a title's next line from a heading)
+    put back at the head of its body. The text reader adds each line to the title as a
+    piece of its own."""
+    title = list(annex.title)
+    moved: list[Text] = []
+    while len(title) > 1 and not annex.preamble:
+        last = title[-1]
+        if not isinstance(last, Text):
+            break
+        if not last.text.strip():
+            if not moved:
+                break
+            title.pop()  # the separator the reader put between two lines
+            continue
+        if plain_key(last.text) not in plain:
+            break
+        moved.insert(0, last)
+        title.pop()
+    while title and isinstance(title[-1], Text) and not title[-1].text.strip():
+        title.pop()
+    if not moved or not title:
+        return annex
+    paragraphs = tuple(
+        OperativeParagraph(number=None, initial_words="", content=(Text(text=piece.text.strip()),))
+        for piece in moved
+    )
+    return replace(annex, title=tuple(title), body=(*paragraphs, *annex.body))
 
 
 RecordedVote = dict[str, tuple[str, ...]]

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from resconv import model
-from resconv.model import FootnoteRef, Resolution, Text
+from resconv.model import FootnoteRef, Resolution, TableCell, Text
 
 COMPARED = (
     "symbol",
@@ -23,7 +23,7 @@ COMPARED = (
 )
 
 
-def normalised(value: object, nbsp: bool) -> object:
+def normalised(value: object, nbsp: bool, *, chinese: bool = False) -> object:
     """`value` as a printed page can give it back.
 
     With `nbsp`: a no-break space is a space and a no-break hyphen a hyphen (they print
@@ -31,22 +31,49 @@ def normalised(value: object, nbsp: bool) -> object:
     space as a space), runs of spaces are one space, invisible format characters
     (left-to-right marks, zero-width spaces) are gone, and canonically equivalent text
     is equal (NFC: a shadda and a vowel on one letter print the same in either order,
-    and a shaping engine puts them in canonical order). Always: no space at either end
-    of a piece of text, which is layout rather than text.
+    and a shaping engine puts them in canonical order), and a table cell set "justify"
+    is set at the start (a cell's last line, most often its only one, prints so either
+    way). With `nbsp` and `chinese`: no space next to a Han character or CJK punctuation
+    (`without_spaces_near_han`).
+    Always: no space at either end of a piece of text, which is layout rather than text.
     """
     if isinstance(value, str):
         text = value
         if nbsp:
-            text = _INVISIBLE.sub("", text.replace("\u00a0", " ").replace("\u2011", "-"))
+            text = without_invisible(text.replace("\u00a0", " ").replace("\u2011", "-"))
             text = unicodedata.normalize("NFC", _SPACES.sub(" ", text))
+            if chinese:
+                text = without_spaces_near_han(text)
         return text.strip(" ")
     if isinstance(value, tuple):
         if any(isinstance(item, (Text, FootnoteRef, *_WRAPPERS)) for item in value):
             value = _as_printed(value)
-        return tuple(normalised(item, nbsp) for item in value)
+        return tuple(normalised(item, nbsp, chinese=chinese) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: normalised(getattr(value, f.name), nbsp) for f in dataclasses.fields(value)}
+        if nbsp and isinstance(value, TableCell) and value.align == "justify":
+            value = dataclasses.replace(value, align=None)
+        return {
+            f.name: normalised(getattr(value, f.name), nbsp, chinese=chinese)
+            for f in dataclasses.fields(value)
+        }
     return value
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the format characters a page does not show (left-to-right and
+    right-to-left marks and embeddings, zero-width spaces and joiners, soft hyphens)."""
+    return _INVISIBLE.sub("", text)
+
+
+def without_spaces_near_han(text: str) -> str:
+    """Chinese text without the spaces next to a Han character or CJK punctuation.
+
+    Chinese sets no space between words, and Word and LibreOffice put a gap of their own
+    between Han and Latin letters or digits whether the text has a space there or not
+    ("1 包括" and "1包括" print alike); the text reader drops such spaces, which text
+    extractors print between most characters. So in Chinese they are not compared.
+    """
+    return _SPACE_NEAR_HAN.sub("", text)
 
 
 def _as_printed(inlines: tuple[object, ...]) -> tuple[object, ...]:
@@ -70,6 +97,8 @@ _WRAPPERS: tuple[type, ...] = tuple(
 """Inline wrappers of the model (references, emphasis), where the model has them."""
 _SPACES = re.compile(" {2,}")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
+_HAN = "[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+_SPACE_NEAR_HAN = re.compile(rf"\s+(?={_HAN})|(?<={_HAN})\s+")
 
 
 _TITLE_SEPARATOR = re.compile(r"\s*[-–—]\s+")
@@ -90,10 +119,13 @@ def differences(expected: Resolution, got: Resolution, *, nbsp: bool = False) ->
     """The parts of `got` that differ from `expected`, first difference of each (the
     title compared without the separator some sources print inside it)."""
     out = []
+    chinese = expected.language == "zh"
     for name in COMPARED:
         want, have = (
             normalised(
-                without_title_separator(r.title) if name == "title" else getattr(r, name), nbsp
+                without_title_separator(r.title) if name == "title" else getattr(r, name),
+                nbsp,
+                chinese=chinese,
             )
             for r in (expected, got)
         )

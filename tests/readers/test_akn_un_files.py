@@ -278,6 +278,23 @@ def test_sublist_points_nest_under_the_point_before_them(shared_dir: Path) -> No
     assert [p.number for p in parent.subparagraphs] == nested
 
 
+def test_chinese_numbers_printed_in_the_text_nest_under_the_letter_before(
+    shared_dir: Path,
+) -> None:
+    """A/RES/76/113's annex, in Chinese, sets "(b) …包括：" then "㈠\t…" and "㈡\t…" as
+    unnumbered paragraphs, the number inside the text: the print shows a list under (b)."""
+    r, _ = read(shared_dir / "corpus/dev/akn/A-RES-76-113.zho.xml")
+    (opening,) = [
+        b
+        for b in r.annexes[0].body
+        if isinstance(b, OperativeParagraph)
+        and [s.number for s in b.subparagraphs] == ["(a)", "(b)"]
+    ]
+    inner = opening.subparagraphs[1].subparagraphs
+    assert [s.number for s in inner] == ["㈠", "㈡"]
+    assert plain_text(inner[0].content).startswith("国际组织或政府间会议")
+
+
 def test_no_space_is_invented_between_han_characters(shared_dir: Path) -> None:
     r, _ = read(shared_dir / "reference/akn/ga/A_RES_77_306.zho.xml")
     text = plain_text(r.preamble[1].content)

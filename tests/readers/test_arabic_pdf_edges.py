@@ -9,6 +9,7 @@ them, one span per character (raised ones for markers); the reader must give the
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -185,3 +186,56 @@ def test_a_bracket_closing_a_pair_opened_on_the_line_before_faces_its_word() -> 
         _shown("آخذة في الاعتبار"), " ", "،", _MARKER + "55", "(", _shown("نيلسون مانديلا")
     )
     assert text == "نيلسون مانديلا)55، آخذة في الاعتبار"
+
+
+def test_a_stop_touching_a_run_on_its_left_ends_the_run() -> None:
+    """A note whose last word the file closes with a right-to-left mark after the stop:
+    the stop shows at the word's left, a space apart from the document number."""
+    assert _read("A/AC.154/355", "،", " ", ".", _shown("المرفق")) == "A/AC.154/355، المرفق."
+
+
+def test_a_stop_touching_latin_text_stays_with_it() -> None:
+    assert _read("A/79/26", ".", " ", _shown("المرفق")) == "A/79/26. المرفق"
+
+
+def _glyph(char: str, x0: float, x1: float, baseline: float = 500.0) -> Span:
+    return Span(
+        text=char,
+        x0=x0,
+        x1=x1,
+        baseline=baseline,
+        size=12.0,
+        font="Amiri",
+        italic=False,
+        bold=False,
+        chars=[(char, x0, x1)],
+    )
+
+
+def test_marks_drawn_apart_sit_on_the_letter_under_their_centre() -> None:
+    """ "يهيِّئ" as LibreOffice draws it: each glyph apart, the final hamza's box reaching
+    under the kasra and the shadda of the yeh before it."""
+    glyphs = [
+        ("ئ", 173.4, 182.0),
+        ("\u0651", 177.2, 181.1),
+        ("\u0650", 178.5, 183.0),
+        ("ي", 178.1, 182.9),
+        ("ه", 181.9, 184.3),
+        ("ي", 183.7, 188.6),
+    ]
+    line = Line(spans=[_glyph(*glyph) for glyph in glyphs], page=1, rtl=True)
+    [ordered] = order_lines([line])
+    assert unicodedata.normalize("NFC", ordered.text) == unicodedata.normalize("NFC", "يهيِّئ")
+
+
+def test_a_tanween_drawn_below_its_line_stays_in_it() -> None:
+    word = Line(
+        spans=[
+            _glyph(c, x, x + 4.0) for c, x in zip("ءانب", (252.4, 256.4, 260.4, 264.4), strict=True)
+        ],
+        page=1,
+        rtl=True,
+    )
+    tanween = Line(spans=[_glyph("\u064b", 251.2, 255.6, baseline=494.5)], page=1, rtl=True)
+    [ordered] = order_lines([word, tanween])
+    assert ordered.text == "بناءً"

@@ -6,7 +6,7 @@ from resconv.readers.markup import LABEL, heading_lines, mark_initial, mend_roma
 from resconv.readers.pdf.document import Line, Page, Span
 from resconv.readers.pdf.furniture import PageText
 from resconv.readers.pdf.lines import order_lines
-from resconv.readers.pdf.markdown import _inline, _join, _Spelling, write_markdown
+from resconv.readers.pdf.markdown import _inline, _join, _Spelling, _spelling, write_markdown
 
 WORDS = _Spelling(
     words=frozenset({"implementation", "self-determination", "self", "determination"}),
@@ -74,6 +74,20 @@ def test_a_dash_the_document_glues_to_the_word_after_it_joins_that_word() -> Non
     assert _join(aside, words=WORDS) == "los tres pilares — investigación y"
 
 
+def test_a_dash_the_document_glues_to_the_word_before_it_closes_an_aside() -> None:
+    """The aside's opening dash only ever ends a line; its closing one, glued to the word
+    before ("ambiental—,"), says the document sets dashes against the aside."""
+    lines = [
+        Line(spans=[_span(text, 72.0, 700.0)], page=1)
+        for text in ("económica, social y ambiental—, la",)
+    ]
+    assert _spelling(lines).opening_dashes == frozenset({" —"})
+    spaced = [Line(spans=[_span("развития — экономическое", 72.0, 700.0)], page=1)]
+    assert _spelling(spaced).opening_dashes == frozenset()
+    ranges = [Line(spans=[_span("2015–, and 2030– 2040", 72.0, 700.0)], page=1)]
+    assert _spelling(ranges).opening_dashes == frozenset()
+
+
 def test_a_marker_keeps_the_space_drawn_after_it() -> None:
     french = [("text", "durables"), ("marker", "15"), ("text", " "), ("text", ";")]
     assert _join(french) == "durables[^15] ;"
@@ -135,6 +149,26 @@ def test_at_a_page_break_a_full_line_continues_its_paragraph() -> None:
     full_with_comma = [_span("x" * 69 + ",", 72.0, 684.0)]
     paragraphs = _body(full_with_comma, [_span("and so on", 72.0, 760.0)])
     assert paragraphs[-1].endswith("x, and so on " + "x" * 70)
+
+
+def test_at_a_page_break_a_paragraph_goes_on_past_notes_set_in_the_flow() -> None:
+    """The page's notes read in the body's flow (a page foot too long to tell apart):
+    the paragraph before them filled its line and ended no clause, so the next page's
+    first line goes on with it, and the notes are definitions."""
+    unfinished = [_span("x" * 67 + " du", 72.0, 684.0)]
+    note = [_span("1", 72.0, 648.0, size=7.0), _span("Ibid., chap. IV.", 80.0, 644.0, size=10.0)]
+    full = "x" * 70
+    page_one = [
+        [_span("1/1. Title", 72.0, 760.0, bold=True)],
+        *([_span(full, 72.0, 740.0 - 14.0 * i)] for i in range(4)),
+        unfinished,
+        note,
+    ]
+    page_two = [[_span("29 septembre 2017 and so on", 72.0, 760.0)], [_span(full, 72.0, 746.0)]]
+    text = write_markdown([_page(1, page_one), _page(2, page_two)]).text
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    assert any(p.endswith("x du 29 septembre 2017 and so on " + full) for p in paragraphs)
+    assert "[^1]: Ibid., chap. IV." in text
 
 
 def test_at_a_page_break_a_short_line_ending_a_clause_ends_its_paragraph() -> None:

@@ -10,12 +10,13 @@ space prints as a space).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import resconv
-from resconv.model import Resolution, Table
+from resconv.model import Annex, Heading, OperativeParagraph, Resolution, Table, Text, plain_text
 from tests.readers.readback import differences, normalised
 from tests.render.libreoffice import docx_to_pdfs, soffice
 
@@ -115,3 +116,57 @@ def test_annexes_and_headings_read_back(shared_dir: Path, name: str, fmt: str) -
     model = _model(shared_dir, f"{DEV}/{name}.xml")
     got = resconv.read(resconv.write(model, fmt), format=fmt).value
     assert differences(model, got, nbsp=True) == []
+
+
+@pytest.mark.parametrize("language", ["fra", "spa", "rus"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_short_paragraphs_set_as_running_text_stay_paragraphs(
+    shared_dir: Path, language: str, fmt: str
+) -> None:
+    """Country names the UN's file holds after a table as unnumbered paragraphs, short
+    and unpunctuated as headings are: the file sets them with a first-line indent, not
+    bold and not centred, so they come back as paragraphs (a heading stays a heading:
+    `test_annexes_and_headings_read_back`, A/RES/76/113's "Guideline 1")."""
+    model = _model(shared_dir, f"{DEV}/A-RES-76-238.{language}.xml")
+    after = [
+        block
+        for block in model.operative
+        if isinstance(block, OperativeParagraph) and block.number is None
+    ]
+    assert len(after) >= 5
+    got = resconv.read(resconv.write(model, fmt), format=fmt).value
+    assert not any(isinstance(block, Heading) for block in got.operative)
+    assert differences(model, got, nbsp=True) == []
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_chinese_annex_title_stops_before_paragraphs_set_as_running_text(
+    shared_dir: Path, fmt: str
+) -> None:
+    """The lines "准则1" and "范围" after a Chinese annex title are unnumbered paragraphs in the
+    UN's mark-up; nothing in plain Chinese tells them from the title's next lines, but
+    the file sets them as running text."""
+    model = _model(shared_dir, f"{DEV}/A-RES-76-113.zho.xml")
+    got = resconv.read(resconv.write(model, fmt), format=fmt).value
+    [annex] = got.annexes
+    assert plain_text(annex.title) == plain_text(model.annexes[0].title)
+    assert annex.body[:3] == model.annexes[0].body[:3]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_table_right_after_a_chinese_annex_title_is_the_annexs_body(
+    shared_dir: Path, fmt: str
+) -> None:
+    """An annex of a title and a table (a staffing table): nothing in Chinese tells a
+    title's next line from a heading, but a table is never a title's line, nor a
+    preambular paragraph."""
+    model = _model(shared_dir, f"{DEV}/A-RES-76-238.zho.xml")
+    [table] = [block for block in model.operative if isinstance(block, Table)]
+    annex = Annex(label="附件", title=(Text(text="2023年人员配置表"),), body=(table,))
+    numbered = tuple(b for b in model.operative if isinstance(b, OperativeParagraph) and b.number)
+    model = replace(model, operative=numbered, annexes=(annex,))
+    got = resconv.read(resconv.write(model, fmt), format=fmt).value
+    [read] = got.annexes
+    assert read.title == annex.title
+    assert [type(block) for block in read.body] == [Table]
+    assert not read.preamble

@@ -263,3 +263,43 @@ def test_chinese_preamble_goes_on_past_words_both_parts_use() -> None:
     resolution = TextReader().read(text.encode()).value
     assert len(resolution.preamble) == 4
     assert len(resolution.operative) == 1
+
+
+def test_chinese_preamble_opening_with_a_semicolon_slip_stays_a_preamble() -> None:
+    """ "回顾" opens preambular and operative paragraphs alike: the first paragraph closed
+    with "；" before preambular ones opens the preamble, not an operative part."""
+    text = """80/51. 示例决议
+大会，
+回顾2020年12月7日第75/73号决议以及2023年12月4日第78/41号决议；
+又回顾联合国是在80年前诞生，
+意识到多边外交的绝对效力，
+1. 促请所有国家承认核武器爆炸的后果；
+2. 决定继续审议这个问题。
+2025年12月1日
+第99次全体会议
+"""
+    resolution = TextReader().read(text.encode()).value
+    assert len(resolution.preamble) == 3
+    assert [block.number for block in resolution.operative] == ["1.", "2."]  # type: ignore[union-attr]
+
+
+def test_the_authority_line_stands_alone_before_a_part_number() -> None:
+    """Wrapped Chinese lines run on where a line ends with "，"; the authority line
+    "大会，" does not: the part number and heading after it open the first part."""
+    text = """76/241. 关于内部监督事务厅活动的报告
+大会，
+一
+内部监督事务厅的活动
+回顾其 1994 年 7 月 29 日第 48/218 B 号、1999 年 12 月 23 日第 54/244 号、2004 年 12
+月 23 日第 59/272 号、2006 年 5 月 8 日第 60/259 号、2008 年 12 月 24 日第 63/265 号、2009
+年 12 月 22 日第 64/232 号以及 2020 年 12 月 31 日第 75/247 号决议，
+审议了内部监督事务厅关于其 2020 年 7 月 1 日至 2021 年 6 月 30 日期间活动的报告，
+1. 重申大会在审议向其提交的报告并就此类报告采取行动方面所起的首要作用；
+2. 又重申在行政和预算事项上大会的监督作用以及第五委员会的作用；
+2021 年 12 月 24 日
+第 58 次全体会议
+"""
+    resolution = TextReader().read(text.encode()).value
+    assert resolution.authority == "大会，"
+    assert [part.number for part in resolution.parts] == ["一"]
+    assert len(resolution.parts[0].preamble) == 2

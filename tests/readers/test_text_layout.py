@@ -327,6 +327,17 @@ def test_a_compound_of_the_language_gets_its_hyphen_back() -> None:
     ]
 
 
+def test_a_web_address_keeps_its_spelling() -> None:
+    """The text prints "sendai-framework" in one address and "sendaiframework" in another:
+    an address is spelt as it is, not repaired from the text's compounds."""
+    lines = [
+        "URL: sendaiframework-mtr.undrr.org/2023/mtr-sf-submissions-and-reports.",
+        "URL: https://www.undrr.org/implementing-sendai-framework/sendaiframework-mtr.",
+        "the implementation of the sendai-framework for disaster risk reduction",
+    ]
+    assert rejoin_split_words(lines, Diagnostics(), [1, 2, 3], lang="en")[:2] == lines[:2]
+
+
 def test_a_space_before_punctuation_goes_where_the_text_glues_it_elsewhere() -> None:
     english = ["illicit financial flows ;", *["to combat them;", "and noting,"] * 3]
     assert rejoin_split_words(english, Diagnostics(), list(range(7)), lang="en")[0] == (
@@ -871,6 +882,36 @@ def test_a_running_title_starts_as_the_title_does() -> None:
         lines, profile("ru"), title=title, diagnostics=Diagnostics()
     )
     assert [line.no for line in content] == [1, 3, 8]
+
+
+def test_a_running_title_wrapped_onto_the_symbols_line_is_furniture() -> None:
+    # LibreOffice's PDF of resconv's DOCX through pypdfium2: the header's long title
+    # wraps, and its end stands beside the symbol.
+    title = (
+        "Effective promotion of the Declaration on the Rights of Persons Belonging to "
+        "National or Ethnic, Religious and Linguistic Minorities"
+    )
+    lines = [
+        layout.Line(1, "religious and linguistic minorities;"),
+        layout.Line(2, "2/5 21-19233"),
+        layout.Line(
+            3,
+            "Effective promotion of the Declaration on the Rights of Persons Belonging to "
+            "National or",
+        ),
+        layout.Line(4, "Ethnic, Religious and Linguistic Minorities A/RES/76/168"),
+        layout.Line(5, "6. Also recommends that States ensure that all measures"),
+        layout.Line(6, "Effective promotion of the Declaration is the aim,"),
+    ]
+    content, _ = layout.strip_furniture(lines, EN, title=title, diagnostics=Diagnostics())
+    assert [line.no for line in content] == [1, 5, 6]
+
+
+def test_a_word_the_language_knows_is_not_made_its_compound() -> None:
+    overlong = "x " * 60 + "to develop regular dialogue and cooperation with the Special Rapporteur"
+    lines = [overlong, *["a line of ordinary width for the measure of the text"] * 20]
+    repaired = rejoin_split_words(lines, Diagnostics(), list(range(1, 22)), lang="en")
+    assert repaired[0].endswith("dialogue and cooperation with the Special Rapporteur")
 
 
 def test_a_page_foot_with_a_long_list_of_symbols_pairs() -> None:

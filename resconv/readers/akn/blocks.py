@@ -68,11 +68,12 @@ _NUMBER_IN_TEXT = re.compile(
 UN's files of some sessions have it: "\t1 -\t…" (Arabic), "10.\u200e\t…", "5\t…". A tab,
 or a separator before a space or the end of the block's own text, must follow: "3.5
 million" and "15 States" stay text."""
-_LABEL_PATTERN = r"\(?(?:[a-z]{1,5}|[а-я])\)|\([^\W\d_]\)|\(\d{1,2}\)"
+_LABEL_PATTERN = r"\(?(?:[a-z]{1,5}|[а-я])\)|\([^\W\d_]\)|\(\d{1,2}\)|[\u3220-\u3229]"
 _LABEL = re.compile(_LABEL_PATTERN)
 _LABEL_IN_TEXT = re.compile(rf"\s*(?P<label>{_LABEL_PATTERN})[\u200e\u200f]*[\t\u00a0]")
-"""A subparagraph label printed inside the text, then a tab: "(a)\t", "ii)\t", "(أ)\t"."""
+"""A subparagraph label printed inside the text, then a tab: "(a)\t", "ii)\t", "(أ)\t", "㈠\t"."""
 _ROMAN = frozenset("ivxlc")
+_CJK_LABEL = re.compile("[\u3220-\u3229]")
 _PREAMBLE_IN_BODY = "preamble"
 """``crossHeading/@refersTo`` (UN) and ``hcontainer/@name`` (resconv) of preambular text
 inside a part of the body."""
@@ -720,7 +721,8 @@ def _opening_text(node: _Element) -> str:
 
 def _nest(subs: tuple[Subparagraph, ...], new: Subparagraph) -> tuple[Subparagraph, ...]:
     """`subs` with `new` after the last one, or below it when its label is a roman
-    numeral after a letter ("(i)" after "(a)"; "(i)" after "(h)" is a letter)."""
+    numeral after a letter ("(i)" after "(a)"; "(i)" after "(h)" is a letter), or a
+    Chinese parenthesised number after a letter ("㈠" after "(b)")."""
     last = subs[-1] if subs else None
     if last is None or not _deeper(new.number, last.number):
         return (*subs, new)
@@ -729,6 +731,8 @@ def _nest(subs: tuple[Subparagraph, ...], new: Subparagraph) -> tuple[Subparagra
 
 def _deeper(label: str, previous: str) -> bool:
     inner, before = label.strip("()"), previous.strip("()")
+    if _CJK_LABEL.fullmatch(inner):  # "㈠" under "(b)": Chinese numbers the second level so
+        return before.isascii() and before.isalpha()
     if not inner or not set(inner) <= _ROMAN or not before.isalpha():
         return False
     if len(inner) == 1 and len(before) == 1 and ord(inner) == ord(before) + 1:

@@ -27,6 +27,7 @@ from resconv.readers.markup import (
     heading_lines,
     mark_initial,
     mostly_cjk,
+    plain_key,
     table_mark,
 )
 
@@ -65,10 +66,14 @@ class _Reading:
     referenced: dict[str, str] = field(default_factory=dict)
     """Footnote id → marker, in the order first referenced."""
     tables: list[Table] = field(default_factory=list)
+    plain: set[str] = field(default_factory=set)
+    """The keys (`plain_key`) of unnumbered paragraphs set as running text (a first-line
+    indent, not bold, not centred)."""
 
 
-def write_markdown(package: Package) -> tuple[str, list[Table]]:
-    """The Markdown of the Word package's main document, and the tables it marks."""
+def write_markdown(package: Package) -> tuple[str, list[Table], set[str]]:
+    """The Markdown of the Word package's main document, the tables it marks, and the
+    keys of the unnumbered paragraphs it sets as running text (not as headings)."""
     main = package.main_part()
     document = package.xml(main)
     if document is None or document.find(f"{W}body") is None:
@@ -102,7 +107,7 @@ def write_markdown(package: Package) -> tuple[str, list[Table]]:
         if body is not None:
             text = _SPACES.sub(" ", _plain(body, reading)).strip(" ")
             lines.append(f"[^{marker}]: {text}")
-    return "\n".join(lines) + "\n", reading.tables
+    return "\n".join(lines) + "\n", reading.tables, reading.plain
 
 
 def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
@@ -189,8 +194,11 @@ def _paragraph(paragraph: etree._Element, reading: _Reading) -> str:
     if label:
         runs.insert(0, (label + " ", False))
     lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
-    if not chinese and all(p.bold for p in pieces if p.marker is None and p.text.strip()):
+    strong = all(p.bold for p in pieces if p.marker is None and p.text.strip())
+    if not chinese and strong:
         return heading_lines("\n".join(line for line in lines if line))  # a title or heading
+    if not label and not strong and reading.styles.running_text(paragraph, style):
+        reading.plain.add(plain_key(text))
     lines[0] = mark_initial(lines[0], runs)
     return "\n".join(line for line in lines if line)
 

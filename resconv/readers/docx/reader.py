@@ -18,6 +18,7 @@ from resconv.readers.docx.markdown import write_markdown
 from resconv.readers.docx.package import LIMITS, Limits, open_package
 from resconv.readers.markup import (
     apply_initial_words,
+    apply_plain_paragraphs,
     apply_tables,
     apply_vote,
     mend_roman_start,
@@ -46,7 +47,7 @@ class DocxReader:
     ) -> Result[Resolution]:
         from resconv.readers import get_reader
 
-        text, tables = _read_markdown(data, source=source, limits=self.limits)
+        text, tables, plain = _read_markdown(data, source=source, limits=self.limits)
         markdown, vote = take_vote(mend_roman_start(text))
         try:
             result = get_reader("text").read(
@@ -67,6 +68,7 @@ class DocxReader:
             for d in result.diagnostics
         )
         resolution, placing = apply_tables(result.value, tables, markdown)
+        resolution = apply_plain_paragraphs(resolution, plain)
         resolution = apply_vote(apply_initial_words(resolution, markdown), vote)
         return Result(resolution, diagnostics + tuple(placing))
 
@@ -84,7 +86,9 @@ def docx_markdown(data: bytes, *, source: str | None = None, limits: Limits = LI
     return _read_markdown(data, source=source, limits=limits)[0]
 
 
-def _read_markdown(data: bytes, *, source: str | None, limits: Limits) -> tuple[str, list[Table]]:
+def _read_markdown(
+    data: bytes, *, source: str | None, limits: Limits
+) -> tuple[str, list[Table], set[str]]:
     package = open_package(data, source=source, limits=limits)
     with package.archive:
         return write_markdown(package)

@@ -106,12 +106,38 @@ class Styles:
             superscript=found.get("superscript", False),
         )
 
+    def running_text(self, paragraph: etree._Element, style_id: str | None) -> bool:
+        """Whether the paragraph is set as running text: its first line indented, and
+        neither centred nor at an outline level (a heading's marks)."""
+        chain = self.chain(style_id)
+        found = [paragraph.find(f"{W}pPr"), *(style.find(f"{W}pPr") for style in chain)]
+        properties = [element for element in found if element is not None]
+        if any(element.find(f"{W}outlineLvl") is not None for element in properties):
+            return False
+        alignment = _nearest(properties, "jc", "val")
+        indent = _nearest(properties, "ind", "firstLine", "firstLineChars", "hanging")
+        return alignment != "center" and indent is not None and indent[0] not in "0-"
+
     def numbering_of(self, style_id: str | None) -> etree._Element | None:
         for style in self.chain(style_id):
             found = style.find(f"{W}pPr/{W}numPr")
             if found is not None:
                 return found
         return None
+
+
+def _nearest(properties: list[etree._Element], tag: str, *names: str) -> str | None:
+    """The value of the first of `names` set on `tag` in the nearest properties that set
+    any of them (a "hanging" indent reads as a negative first-line one)."""
+    for element in properties:
+        found = element.find(f"{W}{tag}")
+        if found is None:
+            continue
+        for name in names:
+            value = found.get(f"{W}{name}")
+            if value is not None:
+                return "-" + value if name == "hanging" else value
+    return None
 
 
 def _letter(number: int) -> str:

@@ -135,11 +135,24 @@ def _joinable(merged: list[Line], line: Line) -> Line | None:
         reach = 0.6 * max(other.size, line.size)
         if abs(other.baseline - line.baseline) > reach:
             continue
-        if all(
-            span.x1 <= o.x0 + 1 or span.x0 >= o.x1 - 1 for span in line.spans for o in other.spans
-        ) or _one_baseline(line, other):
+        if (
+            all(
+                span.x1 <= o.x0 + 1 or span.x0 >= o.x1 - 1
+                for span in line.spans
+                for o in other.spans
+            )
+            or _one_baseline(line, other)
+            or _marks_alone(line)
+        ):
             return other
     return None
+
+
+def _marks_alone(line: Line) -> bool:
+    """A piece of nothing but vowel marks (a tanween LibreOffice draws apart, lower than
+    its letter): part of the line it overlaps, never a line of its own."""
+    text = line.text.strip()
+    return bool(text) and all(unicodedata.category(char) == "Mn" for char in text)
 
 
 def _one_baseline(line: Line, other: Line) -> bool:
@@ -191,13 +204,14 @@ def _logical_order(line: Line) -> None:
     order, everything else reads right to left (the inverse of the bidi algorithm's
     reordering of a right-to-left line). Pieces keep their span's style.
     """
-    pieces: list[tuple[float, int, _Placed]] = []
+    pieces: list[tuple[float, float, _Placed]] = []
     order = 0
     mirrored = _RTL_LETTER.search(line.text) is not None
     for span in _without_doubles(line.spans):
         for text, left, right in _pieces(span, mirrored):
             order += 1
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
+    pieces = _marks_beside_letters(pieces)
     pieces.sort(key=lambda item: (round(item[0], 1), item[1]))
     pieces = [
         piece
@@ -253,6 +267,31 @@ def _logical_order(line: Line) -> None:
         span.text = marks_in_typing_order(span.text)
     line.changed()
     _turn_brackets(line.spans)
+
+
+def _marks_beside_letters(
+    pieces: list[tuple[float, float, _Placed]],
+) -> list[tuple[float, float, _Placed]]:
+    """Vowel marks drawn as pieces of their own placed just left of the letter they sit
+    on, so that they follow it once the line reads right to left.
+
+    LibreOffice draws some letters and their marks as separate glyphs whose boxes
+    overlap their neighbours' ("يهيِّئ": a kasra's centre lies between the yeh it sits on
+    and the heh before it); sorting by centres alone can put the mark on the wrong
+    letter. A mark belongs to the letter, drawn alone, whose box holds its centre and
+    whose centre is nearest; a mark over a run of letters drawn together is left where
+    it is (its letter's place inside the run is not known).
+    """
+    letters = [piece for piece in pieces if sum(_kind(char) == "R" for char in piece[2][0])]
+    out = []
+    for centre, order, item in pieces:
+        if item[0] and all(unicodedata.category(char) == "Mn" for char in item[0]):
+            holders = [held for held in letters if held[2][2] < centre < held[2][3]]
+            if holders and all(sum(_kind(c) == "R" for c in held[2][0]) == 1 for held in holders):
+                held = min(holders, key=lambda held: abs(held[0] - centre))
+                centre, order = held[0], held[1] - 0.5
+        out.append((centre, order, item))
+    return out
 
 
 def _without_doubles(spans: list[Span]) -> list[Span]:
@@ -663,7 +702,9 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         before = next((i for i in reversed(anchors) if i < index), None)
         after = next((i for i in anchors if i > index), None)
         if before is not None and after is not None:
-            member[index] = member[before] and member[after]
+            member[index] = (member[before] and member[after]) or (
+                member[after] and _closes_run_on_right(visual, index, after)
+            )
         elif after is not None:  # the line's left edge: the logical end of its last run
             member[index] = member[after] and run_end is not None and index >= run_end
         elif before is not None:  # the right edge: the logical start of its first run
@@ -686,6 +727,20 @@ def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[
         logical.extend(_undo_display(chunk) if member[index] else chunk)
         index = end
     return _markers_without_leading_zero(logical)
+
+
+def _closes_run_on_right(visual: list[_Placed], index: int, run: int) -> bool:
+    """Whether the punctuation at `index` ends the right-to-left run starting at `run`:
+    it touches the run's left end and stands a space apart from what is left of it
+    ("355، .المرفق": a right-to-left mark after the stop in the file made it the run's)."""
+    text, span, _, right = visual[index]
+    return (
+        _ENDS_SENTENCE.fullmatch(text) is not None
+        and index > 0
+        and visual[index - 1][0].isspace()
+        and run == index + 1
+        and visual[run][2] - right < 0.1 * span.size
+    )
 
 
 def _markers_whole(visual: list[_Placed]) -> list[_Placed]:

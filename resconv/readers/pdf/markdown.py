@@ -26,6 +26,7 @@ from resconv.readers.markup import (
     heading_lines,
     mark_initial,
     mostly_cjk,
+    plain_key,
     table_mark,
 )
 from resconv.readers.pdf.document import Line, Span
@@ -55,6 +56,9 @@ class Markdown:
     """`pages[i]` is the page of line i + 1 of `text`."""
     tables: list[Table] = field(default_factory=list)
     """The tables whose marks `text` holds (`table_mark`)."""
+    plain: set[str] = field(default_factory=set)
+    """The keys (`plain_key`) of paragraphs set as running text: the first line indented
+    as a paragraph's (not a title's or heading's: not bold, not centred, not larger)."""
 
 
 @dataclass(slots=True)
@@ -105,6 +109,8 @@ def write_markdown(pages: list[PageText]) -> Markdown:
     for found in [*tables, None]:
         upto = found.start if found is not None else len(text_lines)
         paras = _paragraphs(text_lines[at:upto], widths, margins, pitch, edges)
+        last: tuple[_Para, str] | None = None  # the body paragraph emitted last
+        after_notes = False  # notes set in the body's flow since then
         for para in paras:
             emphasis = para.lines[0] is not text_lines[0] and not all(
                 _all_strong(line) for line in para.lines
@@ -114,10 +120,20 @@ def write_markdown(pages: list[PageText]) -> Markdown:
                 text = heading_lines(text)
             if _DEFINITION.match(text):
                 in_flow.append((text, para.lines[0].page))
+                after_notes = True
                 continue
+            if after_notes and last and _runs_on(last, para, text, margins, edges, widths):
+                joiner = "" if is_wide(last[1][-1]) or is_wide(text[0]) else " "
+                lines[-2] += joiner + text
+                last, after_notes = (para, lines[-2]), False
+                continue
+            after_notes = False
+            if _running_text(para, margins, edges, widths, pitch):
+                out.plain.add(plain_key(text))
             for piece in text.split("\n\n"):  # a heading's number and text: two
                 emit(piece, para.lines[0].page)
                 emit("", para.lines[-1].page)
+            last = (para, text) if "\n\n" not in text else None
         if found is not None:
             emit(table_mark(len(out.tables)), text_lines[found.start].page)
             emit("", text_lines[found.end - 1].page)
@@ -129,6 +145,56 @@ def write_markdown(pages: list[PageText]) -> Markdown:
         emit(text, page_number)
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _runs_on(
+    last: tuple[_Para, str],
+    para: _Para,
+    text: str,
+    margins: dict[int, float],
+    edges: dict[int, float],
+    widths: dict[int, float],
+) -> bool:
+    """Whether `para`, first on a later page than the paragraph `last` and after notes
+    the page set in the body's flow, goes on with it: the paragraph before the notes
+    filled its last line and ended no clause, and `para` opens with no number and no
+    initial words. (With the notes' lines between them, the lines alone told nothing.)"""
+    before, printed = last
+    end = before.lines[-1]
+    page = end.page
+    return (
+        end.page < para.lines[0].page
+        and not _all_strong(end)
+        and _CLAUSE_ENDS.search(printed) is None
+        and _reach(end, widths[page]) >= margins[page] + 0.7 * (edges[page] - margins[page])
+        and LABEL.match(text) is None
+        and not text.startswith("*")
+    )
+
+
+def _running_text(
+    para: _Para,
+    margins: dict[int, float],
+    edges: dict[int, float],
+    widths: dict[int, float],
+    pitch: dict[int, float],
+) -> bool:
+    """Whether `para` is set as running text: its first line in the text's type, not all
+    bold, indented as a first line is (by more than a space, by less than five ems) and
+    not centred (as far from the text's edge as from its margin).
+
+    The margin is the least of the pages on the same side (margins mirror): a page's own
+    may be taken from indented lines alone, where a table holds the rest of it."""
+    first = para.lines[0]
+    page = first.page
+    size = first.size
+    body = min((key for key in pitch if key != _BODY), default=_BODY)
+    if round(size) != body or _all_strong(first):
+        return False
+    margin = min(value for key, value in margins.items() if key % 2 == page % 2)
+    indent = para.begin - margin
+    rest = edges[page] - _reach(first, widths[page])
+    return size < indent < 5 * size and abs(indent - rest) > size
 
 
 def _measure(
@@ -319,7 +385,11 @@ def _continues(
     ):
         return False  # a heading's line next to running text
     if against_base(previous):
-        return True  # its starting edge is no evidence, and it did not end short
+        # Its starting edge is no evidence; a numbered line after one that ended far short
+        # of the edge (a heading at a page's foot) starts anew.
+        edge = edges[previous.page]
+        short = _reach(previous, widths[previous.page]) < margin + 0.7 * (edge - margin)
+        return not (short and LABEL.match(line.text))
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
         return True
     if abs(begin - margin) <= tolerance:
@@ -611,7 +681,10 @@ class _Spelling:
     """The words it prints (`_vocabulary`)."""
     opening_dashes: frozenset[str]
     """" —" or " –" where it sets a dash apart from the word before and glued to the
-    word after (the Spanish "raya" opening an aside), never spaced on both sides."""
+    word after (the Spanish "raya" opening an aside), never spaced on both sides. A dash
+    glued to the word before and followed by a space or a stop ("ambiental—, la", the
+    aside's close) tells
+    the same where the opening one only ever ends a line."""
 
 
 def _spelling(lines: list[Line]) -> _Spelling:
@@ -620,11 +693,14 @@ def _spelling(lines: list[Line]) -> _Spelling:
     for line in lines:
         for found in _SPACED_DASH.finditer(line.text):
             (spaced if found.group(2).isspace() else glued)[found.group(1)] += 1
+        for found in _CLOSING_DASH.finditer(line.text):
+            glued[found.group(1)] += 1
     opening = frozenset(" " + dash for dash in glued if not spaced[dash])
     return _Spelling(_vocabulary(lines), opening)
 
 
 _SPACED_DASH = re.compile(r" ([—–])(\S|\s)")
+_CLOSING_DASH = re.compile(r"(?<=[^\W\d])([—–])(?=[ ,;.:])")
 
 
 def _vocabulary(lines: list[Line]) -> frozenset[str]:

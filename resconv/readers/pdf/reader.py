@@ -18,6 +18,7 @@ from resconv.errors import ResconvError
 from resconv.model import Resolution
 from resconv.readers.markup import (
     apply_initial_words,
+    apply_plain_paragraphs,
     apply_tables,
     apply_vote,
     mend_roman_start,
@@ -64,6 +65,7 @@ class PdfReader:
                 error.line = None
             raise
         resolution, placing = apply_tables(result.value, markdown.tables, markdown.text)
+        resolution = apply_plain_paragraphs(resolution, markdown.plain)
         resolution = apply_vote(apply_initial_words(resolution, markdown.text), vote)
         diagnostics = (*(_on_page(d, markdown) for d in result.diagnostics), *placing)
         return Result(resolution, tuple(diagnostics))

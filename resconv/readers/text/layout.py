@@ -252,16 +252,17 @@ def strip_furniture(
     """The content lines, and the footnote bodies, without page headers and footers."""
     title_key = _key(title)
     furniture = [_furniture_kind(line.text) for line in lines]
+    for index, line in enumerate(lines):
+        if index and furniture[index] is None and _symbol_beside_title(line.text, title_key):
+            furniture[index] = "running header"
     running = ""  # the running title read so far on this page
     for index, line in enumerate(lines):
         # The running title follows the running symbol (or its own first line), or opens
         # a page; it may be wrapped, so a piece of the title counts there. Before the
-        # symbol only the whole title counts. Elsewhere a line that starts like the
-        # title is text, such as an annex title repeating the resolution's.
+        # symbol only the whole title counts, or the title's start when the rest of it
+        # stands beside the symbol on the next line. Elsewhere a line that starts like
+        # the title is text, such as an annex title repeating the resolution's.
         if furniture[index] is not None or index == 0:
-            continue
-        if _symbol_beside_title(line.text, title_key):
-            furniture[index] = "running header"
             continue
         after = furniture[index - 1] in ("running header", "running title")
         # A running title starts as the title does and goes on as it goes on: a line of
@@ -274,7 +275,10 @@ def strip_furniture(
             line.text, title_key
         ):
             before = index + 1 < len(lines) and furniture[index + 1] == "running header"
-            if after or (before and _key(line.text) == title_key):
+            whole = _key(line.text) == title_key or (
+                before and _key(line.text) + _title_beside(lines[index + 1].text) == title_key
+            )
+            if after or (before and whole):
                 furniture[index] = "running title"
     content: list[Line] = []
     notes: list[Note] = []
@@ -916,7 +920,15 @@ def _symbol_beside_title(text: str, title_key: str) -> bool:
     if len(pieces) != 2:
         return False
     symbol, title = pieces if SYMBOL_LINE.fullmatch(pieces[0]) else pieces[::-1]
-    return SYMBOL_LINE.fullmatch(symbol) is not None and _is_running_title(title, title_key)
+    if SYMBOL_LINE.fullmatch(symbol) is None:
+        return False
+    key = _key(title)  # the whole running title, its start, or the end of it wrapped
+    return _is_running_title(title, title_key) or (len(key) >= 12 and title_key.endswith(key))
+
+
+def _title_beside(header: str) -> str:
+    """The key of the running title's piece on a header line beside the symbol."""
+    return _key(" ".join(piece for piece in header.split() if not SYMBOL_LINE.fullmatch(piece)))
 
 
 def _may_be_running_title(text: str, title_key: str) -> bool:
@@ -1708,7 +1720,7 @@ def _starts_block(
     if shapes.authority[index]:
         return True  # the line after the title, which ends without punctuation
     if shapes.authority[before]:
-        return True  # "The General Assembly" / "Endorses …": the authority is a line alone
+        return True  # "大会，" / "The General Assembly": the authority line stands alone
     if mode == "line" or _ORNAMENT.fullmatch(line.text):
         return True  # "* * *" between groups of paragraphs stands alone
     if (

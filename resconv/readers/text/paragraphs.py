@@ -208,13 +208,16 @@ class ParagraphClassifier:
         )
 
     def _preambular_before_preamble(self, para: Para, rest: list[Para], index: int) -> bool:
-        """A preambular paragraph closed with a full stop or a Chinese semicolon (slips
-        the UN's texts have: "注意到…问题；" amid the preamble) before more preambular
-        paragraphs: it opens with preambular initial words no shorter than any operative
-        ones ("又表示注意到" is both in Chinese), and the next paragraph reads as
-        preambular."""
+        """A preambular paragraph closed with a full stop or a semicolon (slips the UN's
+        texts have) before more preambular paragraphs: it opens with preambular initial
+        words no shorter than any operative ones ("又表示注意到", "回顾" are both in
+        Chinese), and the next paragraph reads as preambular."""
         text = para.text
-        if text[-1:] not in ".。；" or index >= len(rest) or not self._preambular_like(rest[index]):
+        if (
+            text[-1:] not in ".。;；؛"
+            or index >= len(rest)
+            or not self._preambular_like(rest[index])
+        ):
             return False
         preambular = self.profile.preambular.match(text)
         return bool(preambular) and len(preambular) >= len(self.profile.operative.match(text))
@@ -572,6 +575,8 @@ def _split_before(para: Para, skip: int, profile: LanguageProfile) -> tuple[Para
         if not profile.preambular.match(line):
             continue
         position = para.text.find(line[:12], len(para.lines[0]))
+        if position <= 0 and profile.joiner == "cjk":  # the text dropped spaces near Han
+            position = para.text.find("".join(line.split())[:8], len(para.lines[0]))
         if position <= 0:
             return None
         markers = [(offset - position, m) for offset, m in para.markers if offset >= position]

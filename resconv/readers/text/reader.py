@@ -342,6 +342,10 @@ class _Builder:
                 part.in_body = True
                 part.body.append(table)
                 continue
+            if is_placeholder(para.text) and stage != "adoption":
+                # A table the PDF or DOCX reader puts in afterwards: part of the body.
+                part = annexes[-1][2] if stage == "annex" else parts[-1][2] if parts else main
+                part.in_body = True
             if stage != "annex" and self._adoption(para, adoption):
                 stage = "adoption"
                 continue
@@ -366,6 +370,7 @@ class _Builder:
                     and self.classifier.is_title_like(para)
                     and (not annex_title or _continues(para.text))
                     and not self.classifier.opens_with_section_number(para)
+                    and not is_placeholder(para.text)  # a table is never a title's line
                 ):
                     if annex_title:
                         annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))

@@ -36,6 +36,8 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W\d_]+")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*")
+"""A web address, with its scheme or a domain followed by a path."""
 _PAIR = re.compile(r"(?<![^\W\d_]|[’'])(?=([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]|[’']))")
 """Two pieces of letters with a space between; a piece beside an apostrophe is an
 elided word ("de l’entrée", "d’ un"), never a fragment."""
@@ -213,7 +215,11 @@ def _restore_hyphens(
     its hyphen back: the extraction dropped it. In an overlong line, where hyphens are
     lost most, two words that make a compound of the language or of the text are joined
     too ("seventy seventh"; "two State" where "two-State" stands elsewhere), and the
-    text's own compounds are trusted over the vocabulary ("counterterrorism")."""
+    text's own compounds are trusted over the vocabulary ("counterterrorism"); a word of
+    the vocabulary is never made one of the language's compounds ("cooperation" stays,
+    though "co-operation" is English too)."""
+
+    addresses = [found.span() for found in _WEB_ADDRESS.finditer(text)] if "." in text else []
 
     def hyphenate(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -221,6 +227,8 @@ def _restore_hyphens(
         cut = compounds.get(key, common.get(key))
         if cut is None or (key in known and (not overlong or key not in compounds)):
             return word
+        if any(start <= match.start() < end for start, end in addresses):
+            return word  # an address is spelt as it is: "sendaiframework-mtr.undrr.org"
         return _report(word, word[:cut] + "-" + word[cut:])
 
     def join(match: re.Match[str]) -> str:
