@@ -21,8 +21,7 @@ import collections
 import sys
 from pathlib import Path
 
-from harvest_vocabulary import COMPOUND
-from lxml import etree
+from harvest_vocabulary import COMPOUND, resolution_texts
 
 FOLDERS = {"English": "en", "French": "fr", "Spanish": "es", "Russian": "ru"}
 OUT = Path(__file__).resolve().parent.parent / "resconv" / "lang" / "hyphenation"
@@ -46,17 +45,11 @@ def main() -> int:
         hyphenated: collections.Counter[str] = collections.Counter()
         spaced: collections.Counter[str] = collections.Counter()
         files = 0
-        for session in range(first, last + 1):
-            for path in sorted((args.corpus / f"{session}session" / folder).glob("*.xml")):
-                try:
-                    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False))
-                except etree.XMLSyntaxError:
-                    continue
-                files += 1
-                text = " ".join(" ".join(root.getroot().itertext()).split()).lower()
-                compounds = {a + "-" + b for a, b in COMPOUND.findall(text)}
-                hyphenated.update(compounds)
-                spaced.update(c for c in compounds if c.replace("-", " ") in text)
+        for text in resolution_texts(args.corpus, first, last, folder):
+            files += 1
+            compounds = {a + "-" + b for a, b in COMPOUND.findall(text)}
+            hyphenated.update(compounds)
+            spaced.update(c for c in compounds if c.replace("-", " ") in text)
         kept = sorted(
             word
             for word, n in hyphenated.items()

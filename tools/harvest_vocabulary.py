@@ -20,6 +20,7 @@ import argparse
 import collections
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -40,6 +41,18 @@ SINGLE_LETTER_SHARE = 0.25
 letters that only name things ("section B") are rarer."""
 
 
+def resolution_texts(corpus: Path, first: int, last: int, folder: str) -> Iterator[str]:
+    """The text of each resolution of sessions `first`–`last` in one language's folder,
+    in lower case with its white space folded: what the harvests count words in."""
+    for session in range(first, last + 1):
+        for path in sorted((corpus / f"{session}session" / folder).glob("*.xml")):
+            try:
+                root = etree.parse(str(path), etree.XMLParser(resolve_entities=False))
+            except etree.XMLSyntaxError:
+                continue
+            yield " ".join(" ".join(root.getroot().itertext()).split()).lower()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="root of a GAresolutions checkout")
@@ -54,18 +67,12 @@ def main() -> int:
         counts: collections.Counter[str] = collections.Counter()
         spaced: collections.Counter[str] = collections.Counter()
         files = 0
-        for session in range(first, last + 1):
-            for path in sorted((args.corpus / f"{session}session" / folder).glob("*.xml")):
-                try:
-                    root = etree.parse(str(path), etree.XMLParser(resolve_entities=False))
-                except etree.XMLSyntaxError:
-                    continue
-                files += 1
-                text = " ".join(" ".join(root.getroot().itertext()).split()).lower()
-                counts.update(set(WORD.findall(text)))
-                compounds = {a + "-" + b for a, b in COMPOUND.findall(text)}
-                counts.update(compounds)
-                spaced.update(c for c in compounds if c.replace("-", " ") in text)
+        for text in resolution_texts(args.corpus, first, last, folder):
+            files += 1
+            counts.update(set(WORD.findall(text)))
+            compounds = {a + "-" + b for a, b in COMPOUND.findall(text)}
+            counts.update(compounds)
+            spaced.update(c for c in compounds if c.replace("-", " ") in text)
         kept = sorted(
             w
             for w, n in counts.items()
