@@ -175,17 +175,20 @@ def _sfnt(tables: dict[str, bytes]) -> bytes:
         (len(tags) - power) * 16,
     )  # fmt: skip
     offset = len(header) + 16 * len(tags)
-    directory, body = [], []
+    directory, body, sums = [], [], []
     for tag in tags:
         data = tables[tag]
-        directory.append(
-            struct.pack(">4sIII", tag.encode("ascii"), _checksum(data), offset, len(data))
-        )
+        sums.append(_checksum(data))
+        directory.append(struct.pack(">4sIII", tag.encode("ascii"), sums[-1], offset, len(data)))
         padded = data + b"\0" * (-len(data) % 4)
         body.append(padded)
         offset += len(padded)
     font = bytearray(header + b"".join(directory) + b"".join(body))
     head = len(header) + 16 * len(tags) + sum(len(p) for p in body[: tags.index("head")])
-    adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
+    # Speed: every part starts on a four-byte boundary, so the file's checksum is the sum
+    # of its parts' and no byte is summed twice (the glyph data were summed a second
+    # time over the whole file: about 3 ms of a Chinese resolution's 50).
+    whole = _checksum(header + b"".join(directory)) + sum(sums)
+    adjustment = (0xB1B0AFBA - whole) & 0xFFFFFFFF
     struct.pack_into(">I", font, head + 8, adjustment)
     return bytes(font)
