@@ -32,9 +32,9 @@ _POST = struct.Struct(">IIhhIIIII")
 _OS2 = struct.Struct(">HhHHHhhhhhhhhhhh10sIIII4sHHHhhhHHIIhhHHH")
 
 
-_GLYPHS_REMEMBERED = 1 << 16
-"""Glyphs whose facts `_glyph_facts` keeps: more than the faces of a batch print, and
-each entry is a few integers (the outline itself stays the face's)."""
+_GLYPHS_REMEMBERED = 1 << 15
+"""Outlines whose facts `_glyph_facts` keeps: more than a batch of resolutions prints in
+all languages; an entry is a few integers, the outline being the face's own bytes."""
 
 
 @lru_cache(maxsize=_GLYPHS_REMEMBERED)
