@@ -43,8 +43,8 @@ def _glyph_facts(data: bytes) -> tuple[int, int, int, int, int, int, int]:
     the checksum is that of the outline padded to four bytes, as `glyf` holds it.
 
     Speed: kept per outline, so that a batch reads each glyph's header and sums its
-    bytes once, not once per document printing it (about 3 ms of a Chinese resolution's
-    50, in a warm batch).
+    bytes once, not once per document printing it: the seed's four fonts (450 glyphs)
+    took 2.2–3.4 ms a document in a warm batch, 1.1–1.6 ms with it.
     """
     checksum = _checksum(data)
     if not data:
@@ -201,8 +201,8 @@ def _sfnt(tables: dict[str, bytes], checksums: Mapping[str, int]) -> bytes:
     font = bytearray(header + b"".join(directory) + b"".join(body))
     head = len(header) + 16 * len(tags) + sum(len(p) for p in body[: tags.index("head")])
     # Speed: every part starts on a four-byte boundary, so the file's checksum is the sum
-    # of its parts' and no byte is summed twice (the glyph data were summed a second
-    # time over the whole file: about 3 ms of a Chinese resolution's 50).
+    # of its parts' and no byte is summed twice (the whole file was summed again: the
+    # seed's four fonts took 3.2–5.0 ms a document in a warm batch, 2.2–3.4 ms without).
     whole = _checksum(header + b"".join(directory)) + sum(sums)
     adjustment = (0xB1B0AFBA - whole) & 0xFFFFFFFF
     struct.pack_into(">I", font, head + 8, adjustment)
