@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Mapping
+from functools import lru_cache
 
 from resconv.fonts.glyphs import Face, Glyph
 
@@ -31,13 +32,26 @@ _POST = struct.Struct(">IIhhIIIII")
 _OS2 = struct.Struct(">HhHHHhhhhhhhhhhh10sIIII4sHHHhhhHHIIhhHHH")
 
 
-def _outline_stats(data: bytes) -> tuple[int, int, int, int, int, int]:
-    """(contours, points, xMin, yMin, xMax, yMax) read from a simple glyph's header."""
+_GLYPHS_REMEMBERED = 1 << 15
+"""Outlines whose facts `_glyph_facts` keeps: more than a batch of resolutions prints in
+all languages; an entry is a few integers, the outline being the face's own bytes."""
+
+
+@lru_cache(maxsize=_GLYPHS_REMEMBERED)
+def _glyph_facts(data: bytes) -> tuple[int, int, int, int, int, int, int]:
+    """(contours, points, xMin, yMin, xMax, yMax, checksum) of a simple glyph's outline;
+    the checksum is that of the outline padded to four bytes, as `glyf` holds it.
+
+    Speed: kept per outline, so that a batch reads each glyph's header and sums its
+    bytes once, not once per document printing it: the seed's four fonts (450 glyphs)
+    took 2.2–3.4 ms a document in a warm batch, 1.1–1.6 ms with it.
+    """
+    checksum = _checksum(data)
     if not data:
-        return (0, 0, 0, 0, 0, 0)
+        return (0, 0, 0, 0, 0, 0, checksum)
     contours, x_min, y_min, x_max, y_max = _HEADER.unpack_from(data)
     (last_point,) = struct.unpack_from(">H", data, _HEADER.size + 2 * (contours - 1))
-    return (contours, last_point + 1, x_min, y_min, x_max, y_max)
+    return (contours, last_point + 1, x_min, y_min, x_max, y_max, checksum)
 
 
 def build_font(face: Face, glyphs: Mapping[int, Glyph], name_suffix: str = "") -> bytes:
@@ -47,7 +61,7 @@ def build_font(face: Face, glyphs: Mapping[int, Glyph], name_suffix: str = "") -
     codes = sorted(glyphs)
     kept = [glyphs[cp] for cp in codes]
     count = len(kept) + 1  # glyph 0 is .notdef, blank
-    stats = [_outline_stats(glyph.data) for glyph in kept]
+    stats = [_glyph_facts(glyph.data) for glyph in kept]
     drawn = [entry for entry in stats if entry[0] > 0]
 
     outlines, offsets = [b""], [0, 0]
@@ -82,7 +96,7 @@ def build_font(face: Face, glyphs: Mapping[int, Glyph], name_suffix: str = "") -
         ),
         "post": _POST.pack(0x00030000, 0, -75, 50, 0, 0, 0, 0, 0),
     }
-    return _sfnt(tables)
+    return _sfnt(tables, {"glyf": sum(entry[6] for entry in stats) & 0xFFFFFFFF})
 
 
 def _head(units_per_em: int, bounds: tuple[int, int, int, int]) -> bytes:
@@ -118,7 +132,7 @@ def _hmtx(units_per_em: int, kept: list[Glyph]) -> bytes:
     return struct.pack(">" + "Hh" * len(pairs), *(value for pair in pairs for value in pair))
 
 
-def _maxp(count: int, stats: list[tuple[int, int, int, int, int, int]]) -> bytes:
+def _maxp(count: int, stats: list[tuple[int, int, int, int, int, int, int]]) -> bytes:
     points = max((entry[1] for entry in stats), default=0)
     contours = max((entry[0] for entry in stats), default=0)
     zones = 2
@@ -165,9 +179,10 @@ def _checksum(data: bytes) -> int:
     return sum(words) & 0xFFFFFFFF
 
 
-def _sfnt(tables: dict[str, bytes]) -> bytes:
+def _sfnt(tables: dict[str, bytes], checksums: Mapping[str, int]) -> bytes:
     """The font file: table directory, then each table padded to four bytes; the head's
-    checksum adjustment makes the whole file's checksum 0xB1B0AFBA."""
+    checksum adjustment makes the whole file's checksum 0xB1B0AFBA. `checksums`: those
+    of tables already known (`glyf`: the sum of its glyphs')."""
     tags = sorted(tables)
     power = 1 << (len(tags).bit_length() - 1)
     header = struct.pack(
@@ -175,17 +190,20 @@ def _sfnt(tables: dict[str, bytes]) -> bytes:
         (len(tags) - power) * 16,
     )  # fmt: skip
     offset = len(header) + 16 * len(tags)
-    directory, body = [], []
+    directory, body, sums = [], [], []
     for tag in tags:
         data = tables[tag]
-        directory.append(
-            struct.pack(">4sIII", tag.encode("ascii"), _checksum(data), offset, len(data))
-        )
+        sums.append(checksums[tag] if tag in checksums else _checksum(data))
+        directory.append(struct.pack(">4sIII", tag.encode("ascii"), sums[-1], offset, len(data)))
         padded = data + b"\0" * (-len(data) % 4)
         body.append(padded)
         offset += len(padded)
     font = bytearray(header + b"".join(directory) + b"".join(body))
     head = len(header) + 16 * len(tags) + sum(len(p) for p in body[: tags.index("head")])
-    adjustment = (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
+    # Speed: every part starts on a four-byte boundary, so the file's checksum is the sum
+    # of its parts' and no byte is summed twice (the whole file was summed again: the
+    # seed's four fonts took 3.2–5.0 ms a document in a warm batch, 2.2–3.4 ms without).
+    whole = _checksum(header + b"".join(directory)) + sum(sums)
+    adjustment = (0xB1B0AFBA - whole) & 0xFFFFFFFF
     struct.pack_into(">I", font, head + 8, adjustment)
     return bytes(font)
