@@ -7,8 +7,8 @@ Two signs that no typist and no faithful extraction produce:
 
 - a line that opens with a mark that closes what comes before it (",", ";", ":", ".",
   ")"): a line break never falls before such a mark;
-- a sentence's full stop inside a line followed by a word in lower case ("… the
-  Court. and the"): the word after a sentence's end opens the next with a capital.
+- a sentence's full stop inside a line followed by a word in lower case ("… of its
+  rights. and the"): the word after a sentence's end opens the next with a capital.
 
 One such line can be the text's own quirk; two or more make the document suspect.
 """
@@ -24,6 +24,10 @@ _FULL_STOP_BEFORE_LOWER_CASE = re.compile(r"(?<![\w.])[^\W\d_]{4,}\.\s+[^\W\d_A-
 """A word of four letters or more (no abbreviation: "vol.", "chap.", "p.m." are shorter
 or dotted), its full stop, then a word; both in lower case ("Distr. générale" is a title)."""
 
+_BREAKS_BEFORE_A_MARK = re.compile(r"\d\s*$|^\s*\S{1,5}\s*$")
+"""Lines an extractor breaks honestly before a mark: after a raised note marker
+("… sesiones1" / ", en el que …", PDFium) or a section's number ("I." / ". Création")."""
+
 _LEAST_LINES = 2
 _LINES_NAMED = 5
 
@@ -31,12 +35,17 @@ _LINES_NAMED = 5
 def out_of_order_lines(text: str) -> list[int]:
     """The 1-based numbers of the lines that show words printed out of order."""
     found = []
+    before = ""
     for number, line in enumerate(text.splitlines(), start=1):
-        if _OPENS_WITH_CLOSING_MARK.search(line) or any(
+        if (
+            _OPENS_WITH_CLOSING_MARK.search(line) and not _BREAKS_BEFORE_A_MARK.search(before)
+        ) or any(
             all(word.rstrip(".").islower() for word in match.group().split())
             for match in _FULL_STOP_BEFORE_LOWER_CASE.finditer(line)
         ):
             found.append(number)
+        if line.strip():
+            before = line
     return found
 
 
