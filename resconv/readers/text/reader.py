@@ -45,6 +45,7 @@ from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, line_end_hyphens, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
+from resconv.readers.text.order import report_words_out_of_order
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
 from resconv.readers.text.repair import (
     join_marker_breaks,
@@ -95,6 +96,8 @@ class TextReader:
         if lang is None:
             diagnostics.info("language-detected", f"language detected: {code}")
         text_profile = language_profile(code)
+        if text_profile.joiner == "space" and LANGUAGES[code].direction != "rtl":
+            report_words_out_of_order(text, diagnostics)
         text = line_end_hyphens(text, text_profile)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
