@@ -7,8 +7,8 @@ from pathlib import Path
 import resconv
 from resconv.readers.text.order import out_of_order_lines
 
-# Two paragraphs' last lines as an extractor that reads a justified passage's boxes out
-# of order prints them: the closing comma first.
+# Two paragraphs' last lines as an extractor that reads a passage's boxes out of order
+# would print them: the closing comma first.
 _PRINTED = ("Agency during 2025, \n", "1957, \n")
 _SCRAMBLED = (", Agency during 2025 \n", ", 1957 \n")
 

@@ -1,8 +1,9 @@
 """Lines whose words an extractor printed out of order, told to the user.
 
-Some PDF extractors print the words of a justified line in the order their boxes were
-found, not the order they are read in. Plain text cannot always undo that, so the reader
-says where it sees it instead of handing back a model that reads wrong without a word.
+A PDF extractor can print pieces of a page in the order it found their boxes, not the
+order they are read in (pdfminer.six prints a section's number away from its stop:
+"I" … ". Establishment"). Plain text cannot always undo that, so the reader says where it
+sees it instead of handing back a model that reads wrong without a word.
 Two signs that no typist and no faithful extraction produce:
 
 - a line that opens with a mark that closes what comes before it (",", ";", ":", ".",
@@ -58,8 +59,8 @@ def report_words_out_of_order(text: str, diagnostics: Diagnostics) -> None:
     more = ", …" if len(lines) > _LINES_NAMED else ""
     diagnostics.add(
         "words-out-of-order",
-        f"{len(lines)} lines read with their words out of order, as some PDF extractors "
-        f"print justified lines (lines {named}{more}); the text of those paragraphs may "
-        "be wrong",
+        f"{len(lines)} lines show words printed out of their reading order, as a PDF "
+        f"extractor can leave them (lines {named}{more}); the text of those paragraphs "
+        "may be wrong",
         line=lines[0],
     )
