@@ -61,6 +61,15 @@ _CJK_STARTS = tuple(start for start, _ in CJK_RANGES)
 _WIDE_STARTS = tuple(start for start, _ in WIDE_RANGES)
 
 
+CJK_CHARACTERS = re.compile(
+    "(?![\\s])["
+    + "".join(f"{re.escape(start)}-{re.escape(end)}" for start, end in CJK_RANGES)
+    + "]"
+)
+"""A character in `CJK_RANGES` that is no space: counted in C where a text has many
+(`readers.text.layout.width` runs over every line of a document several times)."""
+
+
 def is_cjk(char: str) -> bool:
     """Whether the character `char` is in `CJK_RANGES`: for text known to be CJK."""
     index = bisect.bisect_right(_CJK_STARTS, char) - 1
