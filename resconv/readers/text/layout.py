@@ -1871,11 +1871,11 @@ _HEADING_LINES = 3
 def width(text: str) -> int:
     """How wide a line is printed: CJK characters count two, spaces nothing (the
     extractor's stray spaces in Chinese vary from line to line)."""
-    # Speed: the seed's warm read 5.4 → 3.5 ms against a loop over the characters.
-    return len(text) - len(_SPACES.findall(text)) + len(CJK_CHARACTERS.findall(text))
+    # Speed: the seed's warm read 5.3 → 4.3 ms against a loop over the characters.
+    return len(text) - len(_WHITE_SPACE.findall(text)) + len(CJK_CHARACTERS.findall(text))
 
 
-_SPACES = re.compile(r"\s")
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def measure(lines: list[Line]) -> int:
