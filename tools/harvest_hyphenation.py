@@ -16,12 +16,11 @@ does not ship.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import sys
 from pathlib import Path
 
-from harvest_vocabulary import COMPOUND, resolution_texts
+from harvest_vocabulary import COMPOUND, corpus_arguments, resolution_texts
 
 FOLDERS = {"English": "en", "French": "fr", "Spanish": "es", "Russian": "ru"}
 OUT = Path(__file__).resolve().parent.parent / "resconv" / "lang" / "hyphenation"
@@ -32,16 +31,8 @@ object that happen to make a compound elsewhere are not."""
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path, help="root of a GAresolutions checkout")
-    parser.add_argument("--sessions", default="75-80", help="first-last session, e.g. 75-80")
-    parser.add_argument("--min-documents", type=int, default=3)
-    parser.add_argument("--languages", default=",".join(FOLDERS.values()))
-    args = parser.parse_args()
-    first, last = (int(part) for part in args.sessions.split("-"))
-    for folder, code in FOLDERS.items():
-        if code not in args.languages.split(","):
-            continue
+    args, first, last, folders = corpus_arguments(__doc__, FOLDERS, min_documents=3)
+    for folder, code in folders.items():
         hyphenated: collections.Counter[str] = collections.Counter()
         spaced: collections.Counter[str] = collections.Counter()
         files = 0

@@ -14,10 +14,11 @@ does not ship.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import sys
 from pathlib import Path
+
+from harvest_vocabulary import corpus_arguments
 
 from resconv.errors import ResconvError
 from resconv.model import OperativeParagraph
@@ -39,17 +40,9 @@ DOMINANCE = 20
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path, help="root of a GAresolutions checkout")
-    parser.add_argument("--sessions", default="75-80", help="first-last session, e.g. 75-80")
-    parser.add_argument("--min-documents", type=int, default=3)
-    parser.add_argument("--languages", default=",".join(FOLDERS.values()))
-    args = parser.parse_args()
-    first, last = (int(part) for part in args.sessions.split("-"))
+    args, first, last, folders = corpus_arguments(__doc__, FOLDERS, min_documents=3)
     reader = AknReader()
-    for folder, code in FOLDERS.items():
-        if code not in args.languages.split(","):
-            continue
+    for folder, code in folders.items():
         counts: dict[str, collections.Counter[str]] = {
             "preambular": collections.Counter(),
             "operative": collections.Counter(),

@@ -41,6 +41,23 @@ SINGLE_LETTER_SHARE = 0.25
 letters that only name things ("section B") are rarer."""
 
 
+def corpus_arguments(
+    doc: str, languages: dict[str, str], *, min_documents: int
+) -> tuple[argparse.Namespace, int, int, dict[str, str]]:
+    """The harvests' common command line: the corpus, its sessions (first and last) and
+    the languages' folders chosen among `languages`, with `--min-documents`."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="root of a GAresolutions checkout")
+    parser.add_argument("--sessions", default="75-80", help="first-last session, e.g. 75-80")
+    parser.add_argument("--min-documents", type=int, default=min_documents)
+    parser.add_argument("--languages", default=",".join(languages.values()))
+    args = parser.parse_args()
+    first, last = (int(part) for part in args.sessions.split("-"))
+    chosen = args.languages.split(",")
+    folders = {folder: code for folder, code in languages.items() if code in chosen}
+    return args, first, last, folders
+
+
 def resolution_texts(corpus: Path, first: int, last: int, folder: str) -> Iterator[str]:
     """The text of each resolution of sessions `first`–`last` in one language's folder,
     in lower case with its white space folded: what the harvests count words in."""
@@ -54,16 +71,8 @@ def resolution_texts(corpus: Path, first: int, last: int, folder: str) -> Iterat
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path, help="root of a GAresolutions checkout")
-    parser.add_argument("--sessions", default="75-80", help="first-last session, e.g. 75-80")
-    parser.add_argument("--min-documents", type=int, default=10)
-    parser.add_argument("--languages", default=",".join(FOLDERS.values()))
-    args = parser.parse_args()
-    first, last = (int(part) for part in args.sessions.split("-"))
-    for folder, code in FOLDERS.items():
-        if code not in args.languages.split(","):
-            continue
+    args, first, last, folders = corpus_arguments(__doc__, FOLDERS, min_documents=10)
+    for folder, code in folders.items():
         counts: collections.Counter[str] = collections.Counter()
         spaced: collections.Counter[str] = collections.Counter()
         files = 0
