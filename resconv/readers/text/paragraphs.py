@@ -151,6 +151,7 @@ class ParagraphClassifier:
                 and not (
                     self._operative_list_opening(text)
                     and not self._amid_preamble(text, rest, index)
+                    and not self._closes_preamble(text, rest, index, part)
                 )
             )
             or self._preambular_despite_end(text)
@@ -228,13 +229,27 @@ class ParagraphClassifier:
         """The preamble's last paragraph printed with ";" and with initial words both
         parts use ("表示注意到…；"): after preambular paragraphs, right before the first
         numbered paragraph ("1."), where an unnumbered operative paragraph cannot stand."""
-        if not part.preamble or para.text[-1:] not in ";；؛" or index >= len(rest):
+        if not part.preamble or para.text[-1:] not in ";；؛":
+            return False
+        return self._first_number_next(rest, index) and bool(
+            self.profile.preambular.match(para.text)
+        )
+
+    def _closes_preamble(self, text: str, rest: list[Para], index: int, part: Part) -> bool:
+        """A paragraph ending with a comma after preambular ones, right before "1.",
+        closes the preamble whatever its initial words ("Se réaffirmant résolue …," /
+        "1. Prend note …", words the UN's mark-up also files as operative): an
+        operative paragraph ends with a semicolon or a full stop."""
+        return text[-1:] in _COMMAS and bool(part.preamble) and self._first_number_next(rest, index)
+
+    def _first_number_next(self, rest: list[Para], index: int) -> bool:
+        """Whether the next paragraph opens the numbered run ("1.")."""
+        if index >= len(rest):
             return False
         numbered = self.profile.operative_number.match(rest[index].text)
         if numbered is None:
             return False
-        digits = "".join(ch for ch in numbered.group("num") if ch.isdigit())
-        return digits == "1" and bool(self.profile.preambular.match(para.text))
+        return "".join(ch for ch in numbered.group("num") if ch.isdigit()) == "1"
 
     def _preambular_despite_end(self, text: str) -> bool:
         """A preambular paragraph printed with ";" (a slip the UN's texts have): it opens

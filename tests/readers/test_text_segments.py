@@ -1,0 +1,88 @@
+"""Where the text reader's paragraphs begin and end in PDF extractions: headings wrapped
+over several lines, and the paragraph that closes the preamble."""
+
+from __future__ import annotations
+
+from resconv.model import Heading, OperativeParagraph, plain_text
+from resconv.readers.text.reader import TextReader
+
+_COVER = """United Nations A/RES/79/999
+General Assembly Distr.: General 13 December 2024
+Seventy-ninth session
+Agenda item 99
+Resolution adopted by the General Assembly on 10 December 2024
+79/999. Sustainable fisheries
+"""
+_ADOPTION = """48th plenary meeting
+10 December 2024
+"""
+
+# pypdf's shape: each paragraph's first line and each line of a centred heading indented.
+_CENTRED_HEADING = """ The General Assembly,
+ Recalling its resolutions on sustainable fisheries, including resolution 78/68
+of 5 December 2023, and other relevant resolutions on the subject,
+ 1. Encourages States to promote the consumption of fish sourced from fisheries
+that are sustainably managed and to consider sustainable aquaculture as well;
+ 2. Calls upon States to consider the potential environmental and social effects
+of their activities in the marine environment and to address such effects;
+ II Implementation of the 1995 Agreement for the Implementation of the
+ Provisions of the United Nations Convention on the Law of the Sea of
+10 December 1982 relating to the Conservation and Management of Straddling
+ Fish Stocks and Highly Migratory Fish Stocks
+ 3. Welcomes the most recent accession to the Agreement, and calls upon all
+States that have not done so to become parties to the Agreement as well;
+ 4. Calls upon States parties to the Agreement to effectively implement its
+provisions and to give effect to them through their domestic laws;
+"""
+
+
+def _operative(body: str) -> list[object]:
+    return list(TextReader().read((_COVER + body + _ADOPTION).encode()).value.operative)
+
+
+def test_a_centred_heading_over_four_indented_lines_is_one_heading() -> None:
+    blocks = _operative(_CENTRED_HEADING)
+    assert [type(b).__name__ for b in blocks] == [
+        "OperativeParagraph",
+        "OperativeParagraph",
+        "Heading",
+        "OperativeParagraph",
+        "OperativeParagraph",
+    ]
+    heading = blocks[2]
+    assert isinstance(heading, Heading) and heading.number == "II"
+    assert plain_text(heading.text).endswith(
+        "Straddling Fish Stocks and Highly Migratory Fish Stocks"
+    )
+
+
+def test_a_short_heading_above_a_wrapped_one_stays_apart() -> None:
+    body = _CENTRED_HEADING.replace(
+        " II Implementation",
+        " Introduction\n In quest of sustainable fisheries: the Implementation",
+    )
+    blocks = _operative(body)
+    headings = [plain_text(b.text) for b in blocks if isinstance(b, Heading)]
+    assert headings[0] == "Introduction"
+    assert headings[1].startswith("In quest of sustainable fisheries: the Implementation")
+    assert headings[1].endswith("Highly Migratory Fish Stocks")
+
+
+def test_a_paragraph_ending_in_a_comma_before_the_first_number_closes_the_preamble() -> None:
+    # Operative initial words ("Requests"), but a comma and "1." next: preambular.
+    body = """The General Assembly,
+Reaffirming its commitment to the purposes and principles of the Charter,
+Requests the Secretary-General to continue his work on the subject,
+1. Takes note of the report of the Secretary-General;
+2. Decides to include the item in the provisional agenda of its next session.
+"""
+    result = TextReader().read((_COVER + body + _ADOPTION).encode()).value
+    assert len(result.preamble) == 2
+    assert plain_text(result.preamble[1].content).startswith("Requests the Secretary-General")
+    assert [b.number for b in result.operative if isinstance(b, OperativeParagraph)] == [
+        "1.",
+        "2.",
+    ]
+    # With a colon it opens the operative part's list instead.
+    listed = TextReader().read((_COVER + body.replace("subject,", "subject:") + _ADOPTION).encode())
+    assert [getattr(b, "number", "") for b in listed.value.operative] == [None, "1.", "2."]
