@@ -1723,6 +1723,8 @@ def _starts_block(
         return True  # "大会，" / "The General Assembly": the authority line stands alone
     if mode == "line" or _ORNAMENT.fullmatch(line.text):
         return True  # "* * *" between groups of paragraphs stands alone
+    if not ended and not short(previous) and _wrapped_heading(index, before, shapes, short):
+        return False  # "II Implementation of the … of the" / "   Provisions of …" / "53."
     if (
         not ended
         and not structural
@@ -1866,6 +1868,44 @@ def _heading_over_two_lines(index: int, shapes: _Shapes) -> bool:
 _HEADING_LINES = 3
 """The most lines a heading is wrapped over ("Modalités de financement … compte d’appui" /
 "aux opérations … 2023" / "au 30 juin 2024 …" / "13.")."""
+
+
+def _wrapped_heading(
+    index: int, before: int, shapes: _Shapes, short: Callable[[Line], bool]
+) -> bool:
+    """Whether line `index` goes on with a heading centred over several lines, each
+    indented (so that no indent tells a new paragraph): from the heading's first line (a
+    section number's, or one after a line that ended a clause) to the numbered line after
+    it, no line ends a clause and there are at most `_WRAPPED_HEADING_LINES` lines ("II
+    Implementation of the 1995 Agreement …" / "Provisions of the United Nations …" /
+    "10 December 1982 relating to …" / "Fish Stocks …" / "53. Welcomes …")."""
+    lines, ended, structural = shapes.lines, shapes.ended, shapes.structural
+    if shapes.profile.joiner != "space" or structural[index] or shapes.marker[index]:
+        return False
+    start = before
+    while not _opens_section(lines[start].text, shapes.profile):
+        above = start - 1
+        if above < 0 or ended[above] or structural[above] or shapes.marker[above]:
+            break
+        if short(lines[above]):
+            break  # "Introduction" / "In quest of …": a heading of its own above
+        start -= 1
+    end = index
+    while end < len(lines) and not structural[end]:
+        if ended[end] or shapes.marker[end] or end - start >= _WRAPPED_HEADING_LINES:
+            return False
+        end += 1
+    numbered = end < len(lines) and shapes.profile.operative_number.match(lines[end].text)
+    return numbered is not None and not structural[start]
+
+
+def _opens_section(text: str, profile: LanguageProfile) -> bool:
+    """Whether a line opens with a section number ("II Implementation …", "XII. Midterm …")."""
+    return profile.section_number.fullmatch(text.partition(" ")[0]) is not None
+
+
+_WRAPPED_HEADING_LINES = 5
+"""The most lines a centred heading is wrapped over, its section number's line included."""
 
 
 def width(text: str) -> int:
