@@ -327,6 +327,7 @@ PROFILE = LanguageProfile(
         r"|(?<=[,;:”’][ ])(?=\d)(\d{1,3})(?=[ ][a-z])"
     ),
     rejoins_split_words=True,
+    preambular_form=Regex(r"(?:Having|Being)\s+[a-z]{3,}\b|[A-Z][a-z]{2,}ing(?=\s+[a-z(“]|,)"),
     suspended_hyphen_words=frozenset({"and", "or", "to", "nor"}),
     detect_words=frozenset({"the", "of", "and", "to", "in", "its"}),
     capitalised=True,

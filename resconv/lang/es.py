@@ -289,6 +289,9 @@ PROFILE = LanguageProfile(
     suspended_hyphen_words=frozenset({"y", "o", "e", "u"}),
     detect_words=frozenset({"los", "las", "del", "el", "y", "en", "por", "con", "para", "una"}),
     capitalised=True,
+    preambular_form=Regex(
+        r"[A-ZÁÉÍÓÚ][a-záéíóúñ]{2,}(?:a|á|ie|ié|ye|yé)ndo(?:se|la|lo|las|los|le)?(?=\s+[a-záéíóúñ(“«]|,)"
+    ),
     # "b) …;" then "y solicita …": a closing text continues the sentence in lower case.
     wrap_up_start=Regex(r"[a-záéíóúñü]"),
 )

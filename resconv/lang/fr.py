@@ -311,6 +311,9 @@ PROFILE = LanguageProfile(
     suspended_hyphen_words=frozenset({"et", "ou", "à"}),
     detect_words=frozenset({"les", "des", "du", "et", "le", "aux", "sur", "dans", "une", "qui"}),
     capitalised=True,
+    preambular_form=Regex(
+        r"(?:Se\s+[a-zéèêàâîôûç]{2,}|[A-ZÉÈÀ][a-zéèêàâîôûç]{2,})ant(?=\s+[a-zà-ÿœ(“«]|,)"
+    ),
     # "b) … ;" then "et prie …": a closing text continues the sentence in lower case.
     wrap_up_start=Regex(r"[a-zà-ÿœæ]"),
 )

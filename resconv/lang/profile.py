@@ -145,6 +145,11 @@ class LanguageProfile:
     """Words that open a line only to go on with a sentence left at a comma (Chinese 并,
     "and"): such a line continues its paragraph even when initial words follow them.
     None where the language has no such sign."""
+    preambular_form: Regex | None = None
+    """The word form preambular initial words take (a participle: "Having noted",
+    "Proponiéndose", "Faisant valoir"), matched at a line's start with lower case after
+    it: after a line left at a comma, such a line opens a paragraph even when no harvested
+    phrase knows its words. None where the form also ends common nouns (Russian)."""
     wrap_up_start: Regex | None = None
     """How an unnumbered paragraph that closes a list of subparagraphs can start (it
     continues their sentence: "and requests …"); None where the script gives no sign."""

@@ -86,3 +86,89 @@ Requests the Secretary-General to continue his work on the subject,
     # With a colon it opens the operative part's list instead.
     listed = TextReader().read((_COVER + body.replace("subject,", "subject:") + _ADOPTION).encode())
     assert [getattr(b, "number", "") for b in listed.value.operative] == [None, "1.", "2."]
+
+
+# pdftotext -layout's shape: a label's text one column right of the lines under it.
+_HANGING = """                          L’Assemblée générale,
+      Rappelant ses résolutions antérieures sur le droit à la vie privée à l’ère du
+numérique, notamment sa résolution 75/176 du 16 décembre 2020,
+      1.       Demande à toutes les entreprises, en particulier à celles qui collectent,
+stockent, partagent et traitent des données :
+          a)       D’informer les utilisateurs, d’une manière claire et aisément
+                  accessible, des pratiques de collecte et d’utilisation des données ;
+          b)       De mettre en place des mesures de précaution d’ordre administratif,
+                  technique et physique pour veiller à ce que les données soient traitées
+                  de manière légale ;
+          c)       De redoubler d’efforts pour lutter contre la discrimination ;
+      2.       Décide de poursuivre l’examen de la question à sa prochaine session.
+"""
+
+
+def test_a_label_line_ending_in_a_comma_runs_on_into_the_line_one_column_left() -> None:
+    cover = (
+        "Nations Unies A/RES/77/999\nAssemblée générale Distr. générale\n19 décembre 2022\n"
+        "Soixante-dix-septième session\nPoint 68 de l’ordre du jour\n"
+        "Résolution adoptée par l’Assemblée générale le 15 décembre 2022\n"
+        "77/999. Le droit à la vie privée à l’ère du numérique\n"
+    )
+    adoption = "54e séance plénière\n15 décembre 2022\n"
+    result = TextReader().read((cover + _HANGING + adoption).encode()).value
+    first = result.operative[0]
+    assert isinstance(first, OperativeParagraph)
+    assert [s.number for s in first.subparagraphs] == ["a)", "b)", "c)"]
+    assert plain_text(first.subparagraphs[1].content).endswith(
+        "administratif, technique et physique pour veiller à ce que les données soient "
+        "traitées de manière légale ;"
+    )
+    assert first.wrap_up == ()
+
+
+def test_initial_words_in_the_preambular_form_open_a_paragraph_after_a_comma() -> None:
+    # pdftotext's shape: no indent, no blank line; "Having noted" is in no lexicon, but
+    # it has the form preambular initial words take.
+    body = """The General Assembly,
+Acknowledging the statement by the Secretary-General, in his letter, that he would
+be grateful for any guidance and support which the General Assembly may be able
+to provide at this juncture in the history of the United Nations Relief and Works
+Agency for Palestine Refugees in the Near East and of the United Nations,
+Having noted that the Secretary-General, in a letter dated 9 December 2024, has
+again brought the situation to the attention of the General Assembly and the
+Security Council and of the members of the Council,
+1. Takes note of the report of the Secretary-General;
+2. Decides to include the item in the provisional agenda of its next session.
+"""
+    result = TextReader().read((_COVER + body + _ADOPTION).encode()).value
+    assert [plain_text(p.content)[:12] for p in result.preamble] == [
+        "Acknowledgin",
+        "Having noted",
+    ]
+
+
+def test_a_name_after_a_comma_does_not_open_a_paragraph() -> None:
+    body = """The General Assembly,
+Acknowledging the statement by the Secretary-General, in his letter, that he would
+be grateful for any guidance and support which the General Assembly may be able
+to provide at this juncture to the Fourth World Conference on Women, and the
+Beijing Declaration and Platform for Action, adopted at that Conference in 1995,
+1. Takes note of the report of the Secretary-General;
+2. Decides to include the item in the provisional agenda of its next session.
+"""
+    result = TextReader().read((_COVER + body + _ADOPTION).encode()).value
+    assert len(result.preamble) == 1
+
+
+def test_an_indented_line_after_a_colon_opens_the_quoted_paragraph() -> None:
+    # pypdf's shape: first lines indented by one space.
+    body = """ The General Assembly,
+ Recalling its resolutions on the question, including resolution 78/68 of
+5 December 2023, and other relevant resolutions on the subject,
+ 1. Takes note of the report of the Secretary-General on the matter;
+ 2. Decides to request the International Court of Justice to render an advisory
+opinion on the following question, considering the rules and principles of
+international law:
+ What are the obligations of Israel, as an occupying Power and as a member of
+the United Nations, in relation to the presence of the United Nations?
+ 3. Decides to include the item in the provisional agenda of its next session.
+"""
+    blocks = _operative(body)
+    assert [getattr(b, "number", "") for b in blocks] == ["1.", "2.", None, "3."]

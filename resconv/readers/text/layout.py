@@ -1353,6 +1353,9 @@ def _comma_runs_on(index: int, before: int, mode: Mode, shapes: _Shapes) -> bool
             or (
                 mark == ":"
                 and text[:1].isalpha()
+                # "…the following question …:" / " What are the obligations …": a first
+                # line's indent opens the quoted paragraph
+                and not (mode == "indent" and shapes.lines[index].indented)
                 and not _opens_paragraph(text, shapes.profile)
                 and not ends_paragraph(text)
                 and index + 1 < len(shapes.lines)
@@ -1390,6 +1393,12 @@ def _opens_paragraph(text: str, profile: LanguageProfile) -> bool:
     return len(found) > 1 or (bool(found) and profile.joiner == "space")
 
 
+def _in_preambular_form(text: str, profile: LanguageProfile) -> bool:
+    """Whether a line opens with a word in the form preambular initial words take."""
+    form = profile.preambular_form
+    return form is not None and form.match(text) is not None
+
+
 def _leading_number(text: str, profile: LanguageProfile) -> int | None:
     """The operative number a line opens with ("5. Takes note …" → 5), if any; a figure
     after it ("2. 45 p.m.", a time cut at a line end) makes it no number."""
@@ -1411,8 +1420,15 @@ def _hangs(index: int, column: int, shapes: _Shapes) -> bool:
         if line.hang >= 0 and shapes.structural[index]:
             return False
         # A marker alone is no line of text ("            4" under "1.     Prend …").
+        # A line in lower case goes on even after a comma: "c)       De mettre … d’ordre
+        # administratif," / "                  technique et physique …" (a column left).
         return _at(line, column) or (
-            not shapes.ended[index - 1] and not shapes.marker[index] and _near(line, column)
+            not shapes.marker[index]
+            and _near(line, column)
+            and (
+                not shapes.ended[index - 1]
+                or (shapes.profile.capitalised and line.text[:1].islower())
+            )
         )
     return line.hang < 0 and not shapes.ended[index - 1] and not shapes.structural[index]
 
@@ -1828,6 +1844,9 @@ def _starts_block(
         # never as wide as the full lines, so this one goes on with its paragraph.
         and not (cjk and after_comma and wrapped(previous) and opens_wider(line))
     )
+    # "…in the Near East," / "Having noted that …": initial words no harvest holds, in
+    # the form preambular ones take, after a clause left at a comma.
+    starts = starts or (after_comma and _in_preambular_form(line.text, profile))
     if mode == "blank":
         # Text of one paragraph a line (`hard`) breaks no paragraph after its end.
         return starts or not wrapped(previous, True) or (alone and not shapes.ended[index])
