@@ -172,3 +172,42 @@ the United Nations, in relation to the presence of the United Nations?
 """
     blocks = _operative(body)
     assert [getattr(b, "number", "") for b in blocks] == ["1.", "2.", None, "3."]
+
+
+_RUSSIAN = """Организация Объединенных Наций
+A/RES/78/999
+Генеральная Ассамблея
+Distr.: General
+21 December 2023
+Семьдесят восьмая сессия
+Пункт 16 повестки дня
+Резолюция, принятая Генеральной Ассамблеей 19 декабря 2023 года
+78/999. Международная финансовая система и развитие
+Генеральная Ассамблея,
+ссылаясь на свои резолюции о международной финансовой системе и развитии,
+высоко оценивая то, что на Саммите лидеров Группы двадцати, который
+состоялся в Гамбурге, были одобрены поправки об осуществлении плана действий
+Группы двадцати по Повестке дня в области устойчивого развития до 2030 года,
+напоминая также о Саммите лидеров Группы двадцати, который состоялся
+в Буэнос-Айресе и на котором были одобрены поправки к этому плану действий,
+1. принимает к сведению доклад Генерального секретаря;
+2. постановляет включить этот пункт в предварительную повестку дня.
+49-е пленарное заседание
+19 декабря 2023 года
+"""
+
+
+def test_initial_words_after_a_full_line_at_a_comma_are_named_as_unsure() -> None:
+    # No indent, no blank line, initial words in lower case: "напоминая также" may open
+    # a paragraph or go on with the one before; the reader opens one and says so.
+    result = TextReader().read(_RUSSIAN.encode())
+    assert len(result.value.preamble) == 3
+    [note] = [d for d in result.diagnostics if d.code == "paragraph-start-unsure"]
+    assert note.line == 12
+    assert "(lines 12, 15)" in note.message
+
+
+def test_no_unsure_start_where_the_language_capitalises_initial_words() -> None:
+    body = _CENTRED_HEADING.replace(" ", "", 1)
+    result = TextReader().read((_COVER + body + _ADOPTION).encode())
+    assert not [d for d in result.diagnostics if d.code == "paragraph-start-unsure"]

@@ -1099,10 +1099,16 @@ _QUOTED_END = frozenset(".?!。？！")
 
 
 def segment(
-    lines: list[Line], profile: LanguageProfile, *, boundary: re.Pattern[str]
+    lines: list[Line],
+    profile: LanguageProfile,
+    *,
+    boundary: re.Pattern[str],
+    unsure: list[int] | None = None,
 ) -> list[Block]:
     """Group content lines into paragraph blocks; `boundary` matches lines that always
-    start a block after a finished one (adoption date, meeting, annex label)."""
+    start a block after a finished one (adoption date, meeting, annex label). `unsure`
+    gets the numbers of the lines that start a block on their words alone (see
+    `_unsure_start`)."""
     lines = _last_line_last(lines, profile, boundary)
     lines = _numbers_first(_preamble_last_line_last(lines, profile, boundary), profile)
     widths = _Widths(lines)
@@ -1180,6 +1186,8 @@ def segment(
             or (number == next_number and (mode != "indent" or shapes.ended[previous]))
         ):
             blocks.append(Block(line.no))
+            if unsure is not None and _unsure_start(index, mode, shapes, widths):
+                unsure.append(line.no)
             numbered = number is not None
             if number is not None:
                 next_number = number + 1
@@ -1190,6 +1198,24 @@ def segment(
         next_marker = _after_glued(line.text, next_marker, profile)
         previous = index
     return blocks
+
+
+def _unsure_start(index: int, mode: Mode, shapes: _Shapes, widths: _Widths) -> bool:
+    """Whether line `index` starts a paragraph on its initial words alone, where they
+    could as well go on with the paragraph before: no indent or blank line marks
+    paragraphs, the line before is full and left at a comma, and the language writes
+    initial words in lower case, so that nothing else tells a new preambular paragraph
+    from one the UN ran on ("…на период до 2030 года," / "напоминая также о …")."""
+    profile = shapes.profile
+    if mode != "punct" or profile.capitalised or profile.joiner != "space" or index == 0:
+        return False
+    previous = shapes.lines[index - 1]
+    return (
+        _TRAILING_MARKER.sub("", previous.text)[-1:] in ",،"
+        and not shapes.structural[index]
+        and widths.full(previous)
+        and _opens_paragraph(shapes.lines[index].text, profile)
+    )
 
 
 def _after_glued(text: str, expected: int, profile: LanguageProfile) -> int:

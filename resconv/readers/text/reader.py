@@ -216,9 +216,13 @@ class _Builder:
                 line.text = text
             for (note, at), text in zip(note_lines, texts[len(content) :], strict=True):
                 note.lines[at] = text
+        unsure: list[int] = []
         blocks = _tables_apart(
-            layout.segment([title_line, *content], self.profile, boundary=self.boundary)
+            layout.segment(
+                [title_line, *content], self.profile, boundary=self.boundary, unsure=unsure
+            )
         )
+        _report_unsure_starts(unsure, self.diagnostics)
         paras = [self._para(block) for block in blocks]
         bodies = {note.marker: note for note in notes}
         place_glued_markers(paras, bodies, self.profile, self.marker_lines)
@@ -543,6 +547,24 @@ def _boundary(profile: LanguageProfile) -> re.Pattern[str]:
             rf"|(?:{date})\s*(?:{meeting})|(?:{profile.annex.pattern})"
         )
     return found
+
+
+def _report_unsure_starts(lines: list[int], diagnostics: Diagnostics) -> None:
+    """One note naming the lines that started a paragraph on their initial words alone."""
+    if not lines:
+        return
+    named = ", ".join(str(number) for number in lines[:_UNSURE_NAMED])
+    more = ", …" if len(lines) > _UNSURE_NAMED else ""
+    diagnostics.info(
+        "paragraph-start-unsure",
+        f"{len(lines)} paragraphs start after a full line that ends with a comma, told "
+        f"by their initial words alone (lines {named}{more}): the text shows no indent "
+        "or blank line, so a paragraph that runs on with such words would be split there",
+        line=lines[0],
+    )
+
+
+_UNSURE_NAMED = 8
 
 
 def _continues(text: str) -> bool:
