@@ -390,8 +390,10 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
     """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
     chars = span.chars or _spread(span)
     # A word break found before a vowel mark is none: the mark belongs to the word before.
-    chars = _marks_after_letters(
-        [box for index, box in enumerate(chars) if not _space_before_mark(chars, index)]
+    chars = _marks_on_their_glyphs(
+        _marks_after_letters(
+            [box for index, box in enumerate(chars) if not _space_before_mark(chars, index)]
+        )
     )
     if mirrored:
         # PDFium mirrors the double quotes of a right-to-left line as it mirrors
@@ -478,6 +480,59 @@ def _marks_after_letters(
             out[index : end + 1] = [after, *out[index:end]]
         index = end + 1
     return out
+
+
+def _marks_on_their_glyphs(
+    chars: list[tuple[str, float, float]],
+) -> list[tuple[str, float, float]]:
+    """A combining mark that shares its box with a letter other than the one before it
+    moved after that letter: the two are one glyph, which PDFium can give apart, the mark
+    at the word's end ("أدليُ" for "أُدلي") or before the space ahead of its word ("الذيُ
+    يبَثّ" for "الذي يُبَثّ"). Only a letter of the mark's word, or of the next word, is
+    looked at."""
+    out = list(chars)
+    for index in range(len(out)):
+        mark = out[index]
+        if unicodedata.category(mark[0]) != "Mn" or (index and _one_glyph(out[index - 1], mark)):
+            continue
+        target = _glyph_letter(out, index)
+        if target is None:
+            continue
+        del out[index]
+        if target > index:
+            target -= 1
+        out.insert(target + 1, mark)
+    return out
+
+
+def _glyph_letter(chars: list[tuple[str, float, float]], index: int) -> int | None:
+    """Where the letter drawn in one glyph with the mark at `index` is: back to the start
+    of the mark's word, or ahead across one space into the next word."""
+    mark = chars[index]
+    for step in (-1, 1):
+        at, spaces = index + step, 0
+        while 0 <= at < len(chars):
+            char = chars[at][0]
+            if char.isspace():
+                spaces += 1
+                if step < 0 or spaces > 1:
+                    break
+            elif unicodedata.category(char).startswith("L") and _one_glyph(chars[at], mark):
+                return at
+            elif step > 0 and unicodedata.category(char) != "Mn":
+                break  # ahead, only the word's first letter can be the mark's
+            at += step
+    return None
+
+
+def _one_glyph(letter: tuple[str, float, float], mark: tuple[str, float, float]) -> bool:
+    """Whether `mark` has `letter`'s box (drawn with it as one glyph); a box without width,
+    a space's, is nobody's."""
+    return (
+        letter[2] - letter[1] > 0.05
+        and abs(letter[1] - mark[1]) < 0.05
+        and abs(letter[2] - mark[2]) < 0.05
+    )
 
 
 def _turn_brackets(spans: list[Span]) -> None:
