@@ -16,7 +16,7 @@ import pytest
 from bidi.algorithm import get_display
 
 from resconv.readers.pdf.document import Line, Span
-from resconv.readers.pdf.lines import order_lines
+from resconv.readers.pdf.lines import _pair_up, order_lines
 from tests.readers.drawn import MARKER as _MARKER
 from tests.readers.drawn import drawn_line as _line
 
@@ -239,3 +239,14 @@ def test_a_tanween_drawn_below_its_line_stays_in_it() -> None:
     tanween = Line(spans=[_glyph("\u064b", 251.2, 255.6, baseline=494.5)], page=1, rtl=True)
     [ordered] = order_lines([word, tanween])
     assert ordered.text == "بناءً"
+
+
+def test_a_closer_after_a_word_closes_a_pair_opened_on_the_line_before() -> None:
+    """ "… و 13 (6 في" / "المائة) من … (8 في المائة)": the second line's first bracket
+    closes, though another closer follows it; ")1)" still reads "(1)"."""
+    line = list("المائة) من البلدان الأفريقية، و 17 (8 في المائة) من")
+    _pair_up(line)
+    assert "".join(line) == "المائة) من البلدان الأفريقية، و 17 (8 في المائة) من"
+    turned = list(")1) انظر")
+    _pair_up(turned)
+    assert "".join(turned) == "(1) انظر"

@@ -586,7 +586,13 @@ def _pair_up(chars: list[str]) -> None:
             elif char == closer:
                 if depth:
                     depth -= 1
-                elif closer in chars[index + 1 :] and chars[index + 1] not in _CLOSING_PUNCTUATION:
+                elif (
+                    closer in chars[index + 1 :]
+                    and chars[index + 1] not in _CLOSING_PUNCTUATION
+                    and not (index and chars[index - 1].isalpha() and chars[index + 1].isspace())
+                ):
+                    # A closer between a word and a space closes, a pair opened on the
+                    # line before ("و 13 (6 في" / "المائة) من … (8 في المائة)").
                     chars[index] = opener
                     depth += 1
 
