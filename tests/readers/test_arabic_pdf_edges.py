@@ -250,3 +250,15 @@ def test_a_closer_after_a_word_closes_a_pair_opened_on_the_line_before() -> None
     turned = list(")1) انظر")
     _pair_up(turned)
     assert "".join(turned) == "(1) انظر"
+
+
+def test_a_latin_note_with_a_right_to_left_mark_at_its_stop_reads_as_displayed() -> None:
+    """A note citing only Latin text, set right to left, its stop kept after a
+    right-to-left mark: the mark draws nothing, so the line reads as displayed, the
+    number closing it included, and the stop shown at its left comes last."""
+    line = _line("\u200f", ".", "United Nations, Treaty Series, vol. 1577, No. 27531")
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text.replace("\u200f", "") == (
+        "United Nations, Treaty Series, vol. 1577, No. 27531."
+    )

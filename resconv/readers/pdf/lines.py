@@ -658,7 +658,7 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
         while main and (main[-1][0].isspace() or _raised(main[-1], visual)):
             raised.insert(0, main.pop())
         closing: list[_Placed] = []  # punctuation that ends the line shows at its left
-        while main and _kind(main[0][0][:1]) in ("N", "S") and not main[0][0].isspace():
+        while main and _visual_kind(main[0][0]) in ("N", "S", "E"):
             closing.insert(0, main.pop(0))
         return [*raised, *main, *closing]
     runs: list[tuple[bool, list[_Placed]]] = []  # (keeps its order, characters)
@@ -909,7 +909,9 @@ _ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")
 def _visual_kind(text: str) -> str:
     """`_kind` of a piece's first character; a space is "W", a plus or minus sign "E";
     a vowel mark drawn apart from its letter (wider than it: a tanween over a final
-    alif) reads with the Arabic letters it sits on."""
+    alif) reads with the Arabic letters it sits on; a format character (a right-to-left
+    mark the file keeps before a stop) draws nothing and tells no direction."""
+    text = _FORMAT_MARKS.sub("", text)
     if not text:
         return "N"
     if text.isspace():
@@ -923,6 +925,7 @@ def _visual_kind(text: str) -> str:
 
 
 _ARABIC_MARK = re.compile("[ً-ٰٟ]")
+_FORMAT_MARKS = re.compile("[\u061c\u200e\u200f]")
 
 
 def _raised(item: _Placed, line: list[_Placed]) -> bool:
