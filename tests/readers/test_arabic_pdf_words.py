@@ -126,3 +126,25 @@ def test_a_mark_given_before_a_space_goes_onto_the_next_words_first_letter() -> 
     ]
     [ordered] = order_lines([_given(chars)])
     assert ordered.text == "الذي\u00a0ي\u064fب"
+
+
+def test_a_space_before_a_mark_drawn_on_the_next_words_letter_stays() -> None:
+    """LibreOffice draws "التي أُعدّت" with the damma of "أ" given before it, in a text
+    object of its own, past the space: the space is a word break and the mark goes onto
+    its letter. A space without width inside a letter's box ("سُب ُل") is still none."""
+    word = _given([("ت", 239.3, 243.7), ("ي", 234.6, 243.2), (" ", 231.2, 234.7)])
+    alef = _given([("\u064f", 229.5, 230.6), ("أ", 228.3, 229.5)])
+    line = Line(spans=[*word.spans, *alef.spans], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text == "تي أ\u064f"
+    chars = [
+        ("س", 214.4, 221.5),
+        ("\u064f", 215.2, 219.7),
+        ("ب", 211.5, 215.0),
+        (" ", 211.8, 211.8),
+        ("\u064f", 209.5, 214.0),
+        ("ل", 204.1, 212.2),
+    ]
+    [ordered] = order_lines([_given(chars)])
+    assert ordered.text == "س\u064fب\u064fل"

@@ -440,8 +440,18 @@ def _false_word_break(item: _Placed, before: _Placed | None, after: _Placed | No
 
 
 def _space_before_mark(chars: list[tuple[str, float, float]], index: int) -> bool:
+    """Whether `index` is a space before a vowel mark that belongs to the word before it
+    ("أيضا ً"): not when the mark is drawn beyond the space, on the letter given after
+    it ("التي ُأعدّت": the next word's first letter, its mark given first)."""
     following = chars[index + 1][0] if index + 1 < len(chars) else ""
-    return chars[index][0] == " " and bool(following) and unicodedata.category(following) == "Mn"
+    if chars[index][0] != " " or not following or unicodedata.category(following) != "Mn":
+        return False
+    _, space_left, space_right = chars[index]
+    _, mark_left, mark_right = chars[index + 1]
+    letter = chars[index + 2][0] if index + 2 < len(chars) else ""
+    # A space without width is a word break found inside a letter's box ("سُب ُل"): none.
+    beyond = space_right - space_left > 0.5 and (mark_left + mark_right) / 2 < space_left
+    return not (beyond and bool(letter) and unicodedata.category(letter[0]).startswith("L"))
 
 
 def _marks_after_letters(
@@ -472,8 +482,11 @@ def _marks_after_letters(
         on_before = before is not None and (
             before[1] <= centre <= before[2] or unicodedata.category(before[0]).startswith("L")
         )
-        # Marks drawn in one glyph with their letter share its box.
-        shared = abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05
+        # Marks drawn in one glyph with their letter share its box; marks opening a
+        # span (a text object of their own letter, "ُأ") go with the letter just by them.
+        shared = (abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05) or (
+            before is None and after[1] - 1.0 <= centre <= after[2] + 1.0
+        )
         if (shared or (on_after and not on_before)) and unicodedata.category(after[0]).startswith(
             "L"
         ):
