@@ -262,3 +262,17 @@ def test_a_latin_note_with_a_right_to_left_mark_at_its_stop_reads_as_displayed()
     assert ordered.text.replace("\u200f", "") == (
         "United Nations, Treaty Series, vol. 1577, No. 27531."
     )
+
+
+def test_numbers_joined_by_no_break_spaces_read_as_one_number() -> None:
+    """ "200 490 4" typed with no-break spaces is one number to the bidi algorithm (a
+    common separator between numbers joins them), shown left to right as typed; with
+    plain spaces the three are shown right to left."""
+    joined = _line(_shown("دولار"), " ", "200", "\u00a0", "490", "\u00a0", "4", " ", _shown("مبلغ"))
+    joined.rtl = True
+    [ordered] = order_lines([joined])
+    assert ordered.text == "مبلغ 200\u00a0490\u00a04 دولار"
+    apart = _line(_shown("دولار"), " ", "4", " ", "490", " ", "200", " ", _shown("مبلغ"))
+    apart.rtl = True
+    [ordered] = order_lines([apart])
+    assert ordered.text == "مبلغ 200 490 4 دولار"

@@ -656,6 +656,11 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     before the punctuation shown at its left-hand end.
     """
     kinds = [_visual_kind(item[0]) for item in visual]
+    for index in range(1, len(visual) - 1):
+        # A no-break space between two numbers joins them (UAX #9 W4: it is a common
+        # separator): "200 490 4" with no-break spaces shows left to right as one number.
+        if visual[index][0] == "\u00a0" and kinds[index - 1] == "D" == kinds[index + 1]:
+            kinds[index] = "S"
     for index in range(len(visual) - 1):
         # A raised marker drawn just left of a number (LibreOffice) follows it: it is
         # no part of the number, and reads right to left after it.
