@@ -129,14 +129,17 @@ def test_a_mark_given_before_a_space_goes_onto_the_next_words_first_letter() -> 
 
 
 def test_a_space_before_a_mark_drawn_on_the_next_words_letter_stays() -> None:
-    """LibreOffice draws "التي أُعدّت" with the damma of "أ" given before it, in a text
-    object of its own, past the space: the space is a word break and the mark goes onto
-    its letter. A space without width inside a letter's box ("سُب ُل") is still none."""
-    word = _given([("ت", 239.3, 243.7), ("ي", 234.6, 243.2), (" ", 231.2, 234.7)])
-    alef = _given([("\u064f", 229.5, 230.6), ("أ", 228.3, 229.5)])
-    line = Line(spans=[*word.spans, *alef.spans], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    """LibreOffice draws "التي أُعدّت" with the damma of "أ" given before it, past the
+    space: the space is a word break and the mark goes onto its letter. A space without
+    width inside a letter's box ("سُب ُل") is still none."""
+    given = [
+        ("ت", 239.3, 243.7),
+        ("ي", 234.6, 243.2),
+        (" ", 231.2, 234.7),
+        ("\u064f", 229.5, 230.6),
+        ("أ", 228.3, 229.5),
+    ]
+    [ordered] = order_lines([_given(given)])
     assert ordered.text == "تي أ\u064f"
     chars = [
         ("س", 214.4, 221.5),

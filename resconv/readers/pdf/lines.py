@@ -482,10 +482,11 @@ def _marks_after_letters(
         on_before = before is not None and (
             before[1] <= centre <= before[2] or unicodedata.category(before[0]).startswith("L")
         )
-        # Marks drawn in one glyph with their letter share its box; marks opening a
-        # span (a text object of their own letter, "ُأ") go with the letter just by them.
+        # Marks drawn in one glyph with their letter share its box; marks after a word
+        # break (kept by `_space_before_mark`) go with the letter just by them ("التي ُأ").
+        spaced = before is not None and before[0].isspace()
         shared = (abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05) or (
-            before is None and after[1] - 1.0 <= centre <= after[2] + 1.0
+            spaced and after[1] - 1.0 <= centre <= after[2] + 1.0
         )
         if (shared or (on_after and not on_before)) and unicodedata.category(after[0]).startswith(
             "L"
