@@ -60,6 +60,7 @@ from resconv.model import (
     plain_text,
 )
 from tests.readers.readback import (
+    brackets_as_shown,
     without_invisible,
     without_spaces_near_han,
     without_title_separator,
@@ -96,11 +97,10 @@ def arabic_as_printed(text: str) -> str:
     bracket typed in the order they are displayed ("(ب()1)" prints as "(ب)(1)")."""
     text = _PRESENTATION_FORM.sub(lambda form: unicodedata.normalize("NFKC", form[0]), text)
     text = unicodedata.normalize("NFC", text)  # a shadda and a vowel print alike in either order
-    return _BRACKETS_TYPED_AS_SHOWN.sub(")(", text)
+    return brackets_as_shown(text)
 
 
 _PRESENTATION_FORM = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
-_BRACKETS_TYPED_AS_SHOWN = re.compile(r"(?<=\S)\(\)(?=\S)")
 
 
 def similarity(a: str, b: str) -> float:

@@ -23,7 +23,7 @@ COMPARED = (
 )
 
 
-def normalised(value: object, nbsp: bool, *, chinese: bool = False) -> object:
+def normalised(value: object, nbsp: bool, *, chinese: bool = False, arabic: bool = False) -> object:
     """`value` as a printed page can give it back.
 
     With `nbsp`: a no-break space is a space and a no-break hyphen a hyphen (they print
@@ -34,7 +34,8 @@ def normalised(value: object, nbsp: bool, *, chinese: bool = False) -> object:
     and a shaping engine puts them in canonical order), and a table cell set "justify"
     is set at the start (a cell's last line, most often its only one, prints so either
     way). With `nbsp` and `chinese`: no space next to a Han character or CJK punctuation
-    (`without_spaces_near_han`).
+    (`without_spaces_near_han`). With `nbsp` and `arabic`: an empty bracket pair glued to
+    the text before it is the ")(" it prints (`brackets_as_shown`).
     Always: no space at either end of a piece of text, which is layout rather than text.
     """
     if isinstance(value, str):
@@ -44,16 +45,18 @@ def normalised(value: object, nbsp: bool, *, chinese: bool = False) -> object:
             text = unicodedata.normalize("NFC", _SPACES.sub(" ", text))
             if chinese:
                 text = without_spaces_near_han(text)
+            if arabic:
+                text = brackets_as_shown(text)
         return text.strip(" ")
     if isinstance(value, tuple):
         if any(isinstance(item, (Text, FootnoteRef, *_WRAPPERS)) for item in value):
             value = _as_printed(value)
-        return tuple(normalised(item, nbsp, chinese=chinese) for item in value)
+        return tuple(normalised(item, nbsp, chinese=chinese, arabic=arabic) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         if nbsp and isinstance(value, TableCell) and value.align == "justify":
             value = dataclasses.replace(value, align=None)
         return {
-            f.name: normalised(getattr(value, f.name), nbsp, chinese=chinese)
+            f.name: normalised(getattr(value, f.name), nbsp, chinese=chinese, arabic=arabic)
             for f in dataclasses.fields(value)
         }
     return value
@@ -63,6 +66,14 @@ def without_invisible(text: str) -> str:
     """`text` without the format characters a page does not show (left-to-right and
     right-to-left marks and embeddings, zero-width spaces and joiners, soft hyphens)."""
     return _INVISIBLE.sub("", text)
+
+
+def brackets_as_shown(text: str) -> str:
+    """Arabic text with an empty bracket pair glued to the character before it, and to
+    another or a note's marker after it, as the ")(" a page shows: the UN's files type a
+    closing and an opening bracket in the order Word displays them ("(ب()1)" prints as
+    "(ب)(1)"; decision page ``arabic-comparison-print.md``)."""
+    return _BRACKETS_TYPED_AS_SHOWN.sub(")(", text)
 
 
 def without_spaces_near_han(text: str) -> str:
@@ -96,6 +107,8 @@ _WRAPPERS: tuple[type, ...] = tuple(
 )
 """Inline wrappers of the model (references, emphasis), where the model has them."""
 _SPACES = re.compile(" {2,}")
+_BRACKETS_TYPED_AS_SHOWN = re.compile(r"(?<=\S)\(\)(?=\S|$)")
+"""An empty pair before a character, or at the end of a text piece: before a marker."""
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\u00ad]")
 _HAN = "[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
 _SPACE_NEAR_HAN = re.compile(rf"\s+(?={_HAN})|(?<={_HAN})\s+")
@@ -120,12 +133,14 @@ def differences(expected: Resolution, got: Resolution, *, nbsp: bool = False) ->
     title compared without the separator some sources print inside it)."""
     out = []
     chinese = expected.language == "zh"
+    arabic = expected.language == "ar"
     for name in COMPARED:
         want, have = (
             normalised(
                 without_title_separator(r.title) if name == "title" else getattr(r, name),
                 nbsp,
                 chinese=chinese,
+                arabic=arabic,
             )
             for r in (expected, got)
         )

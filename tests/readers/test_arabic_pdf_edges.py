@@ -16,7 +16,7 @@ import pytest
 from bidi.algorithm import get_display
 
 from resconv.readers.pdf.document import Line, Span
-from resconv.readers.pdf.lines import order_lines
+from resconv.readers.pdf.lines import _pair_up, order_lines
 from tests.readers.drawn import MARKER as _MARKER
 from tests.readers.drawn import drawn_line as _line
 
@@ -239,3 +239,40 @@ def test_a_tanween_drawn_below_its_line_stays_in_it() -> None:
     tanween = Line(spans=[_glyph("\u064b", 251.2, 255.6, baseline=494.5)], page=1, rtl=True)
     [ordered] = order_lines([word, tanween])
     assert ordered.text == "بناءً"
+
+
+def test_a_closer_after_a_word_closes_a_pair_opened_on_the_line_before() -> None:
+    """ "… و 13 (6 في" / "المائة) من … (8 في المائة)": the second line's first bracket
+    closes, though another closer follows it; ")1)" still reads "(1)"."""
+    line = list("المائة) من البلدان الأفريقية، و 17 (8 في المائة) من")
+    _pair_up(line)
+    assert "".join(line) == "المائة) من البلدان الأفريقية، و 17 (8 في المائة) من"
+    turned = list(")1) انظر")
+    _pair_up(turned)
+    assert "".join(turned) == "(1) انظر"
+
+
+def test_a_latin_note_with_a_right_to_left_mark_at_its_stop_reads_as_displayed() -> None:
+    """A note citing only Latin text, set right to left, its stop kept after a
+    right-to-left mark: the mark draws nothing, so the line reads as displayed, the
+    number closing it included, and the stop shown at its left comes last."""
+    line = _line("\u200f", ".", "United Nations, Treaty Series, vol. 1577, No. 27531")
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text.replace("\u200f", "") == (
+        "United Nations, Treaty Series, vol. 1577, No. 27531."
+    )
+
+
+def test_numbers_joined_by_no_break_spaces_read_as_one_number() -> None:
+    """ "200 490 4" typed with no-break spaces is one number to the bidi algorithm (a
+    common separator between numbers joins them), shown left to right as typed; with
+    plain spaces the three are shown right to left."""
+    joined = _line(_shown("دولار"), " ", "200", "\u00a0", "490", "\u00a0", "4", " ", _shown("مبلغ"))
+    joined.rtl = True
+    [ordered] = order_lines([joined])
+    assert ordered.text == "مبلغ 200\u00a0490\u00a04 دولار"
+    apart = _line(_shown("دولار"), " ", "4", " ", "490", " ", "200", " ", _shown("مبلغ"))
+    apart.rtl = True
+    [ordered] = order_lines([apart])
+    assert ordered.text == "مبلغ 200 490 4 دولار"

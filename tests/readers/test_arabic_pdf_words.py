@@ -81,3 +81,73 @@ def test_a_kashida_drawn_as_a_latin_letter_beside_a_gap_goes() -> None:
         "وإطار سِنداي",
         " بين أصحاب المصلحة",
     ]
+
+
+def _given(chars: list[tuple[str, float, float]]) -> Line:
+    """A right-to-left run of `chars` (text, left, right) in the order PDFium gives them."""
+    text = "".join(char for char, _, _ in chars)
+    span = Span(
+        text=text,
+        x0=min(left for _, left, _ in chars),
+        x1=max(right for _, _, right in chars),
+        baseline=500.0,
+        size=12.0,
+        font="Amiri",
+        italic=False,
+        bold=False,
+        chars=chars,
+    )
+    line = Line(spans=[span], page=1)
+    line.rtl = True
+    return line
+
+
+def test_a_mark_given_at_its_words_end_goes_onto_the_letter_whose_glyph_it_shares() -> None:
+    """PDFium gives "أُ", drawn as one glyph, as the letter first and its mark last."""
+    alef = (122.1, 124.5)
+    chars = [("أ", *alef), ("د", 118.3, 121.5), ("ل", 114.8, 116.1), ("ي", 111.0, 117.3)]
+    [ordered] = order_lines([_given([*chars, ("\u064f", *alef)])])
+    assert ordered.text == "أ\u064fدلي"
+
+
+def test_a_mark_given_before_a_space_goes_onto_the_next_words_first_letter() -> None:
+    """ "الذي يُبَثّ" (a no-break space between): PDFium gives the damma of the second
+    word's first letter, one glyph with it, before the space."""
+    yeh = (127.6, 132.3)
+    chars = [
+        ("ا", 155.8, 157.3),
+        ("ل", 152.4, 154.2),
+        ("ذ", 147.5, 153.5),
+        ("ي", 137.6, 146.3),
+        ("\u064f", *yeh),
+        ("\u00a0", 133.1, 136.9),
+        ("ي", *yeh),
+        ("ب", 125.2, 129.3),
+    ]
+    [ordered] = order_lines([_given(chars)])
+    assert ordered.text == "الذي\u00a0ي\u064fب"
+
+
+def test_a_space_before_a_mark_drawn_on_the_next_words_letter_stays() -> None:
+    """LibreOffice draws "التي أُعدّت" with the damma of "أ" given before it, past the
+    space: the space is a word break and the mark goes onto its letter. A space without
+    width inside a letter's box ("سُب ُل") is still none."""
+    given = [
+        ("ت", 239.3, 243.7),
+        ("ي", 234.6, 243.2),
+        (" ", 231.2, 234.7),
+        ("\u064f", 229.5, 230.6),
+        ("أ", 228.3, 229.5),
+    ]
+    [ordered] = order_lines([_given(given)])
+    assert ordered.text == "تي أ\u064f"
+    chars = [
+        ("س", 214.4, 221.5),
+        ("\u064f", 215.2, 219.7),
+        ("ب", 211.5, 215.0),
+        (" ", 211.8, 211.8),
+        ("\u064f", 209.5, 214.0),
+        ("ل", 204.1, 212.2),
+    ]
+    [ordered] = order_lines([_given(chars)])
+    assert ordered.text == "س\u064fب\u064fل"

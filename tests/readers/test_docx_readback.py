@@ -165,3 +165,33 @@ def test_merged_cells_span_rows_and_columns() -> None:
         [("A", 2, 1), ("1", 1, 1), ("2", 1, 1)],
         [("3", 1, 1), ("", 1, 1)],
     ]
+
+
+def _word_table(right_to_left: bool) -> Table:
+    from lxml import etree
+
+    from resconv.readers.docx.tables import W, read_table
+
+    w = W.strip("{}")
+    visual = "<w:bidiVisual/>" if right_to_left else ""
+    xml = (
+        f'<w:tbl xmlns:w="{w}"><w:tblPr>{visual}</w:tblPr><w:tr>'
+        '<w:tc><w:p><w:pPr><w:bidi/><w:jc w:val="right"/></w:pPr>'
+        "<w:r><w:t>أفغانستان</w:t></w:r></w:p></w:tc>"
+        '<w:tc><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>0,006</w:t></w:r></w:p></w:tc>'
+        "</w:tr></w:tbl>"
+    )
+
+    def pieces(paragraph: etree._Element) -> list[tuple[str, str | None]]:
+        return [("".join(str(text) for text in paragraph.itertext()), None)]
+
+    return read_table(etree.fromstring(xml.encode()), pieces)
+
+
+def test_a_left_to_right_cell_at_the_right_of_a_right_to_left_table_is_at_its_start() -> None:
+    """resconv's Arabic DOCX sets a number cell left to right and at the right, where a
+    right-to-left table starts; a left-to-right table's right is its end."""
+    (rtl_row,) = _word_table(right_to_left=True).rows
+    assert [cell.align for cell in rtl_row.cells] == ["right", None]
+    (ltr_row,) = _word_table(right_to_left=False).rows
+    assert [cell.align for cell in ltr_row.cells] == ["right", "right"]

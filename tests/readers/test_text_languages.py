@@ -247,6 +247,29 @@ def test_arabic_collection_letter_quoted_numbers_doubled_letters_and_a_tatweel()
     assert resolution.adoption is not None and resolution.adoption.meeting == 50
 
 
+_ARABIC_ANNEX_SECTIONS = ("أولا - الإنشاء", "ثانيا - الغرض", "ثالثا - السلطة", "رابعا - الإدارة")
+
+
+def test_arabic_annex_sections_numbered_with_a_dash_stay_out_of_the_annex_title() -> None:
+    """A section heading before a paragraph numbered "1 - " is no sentence running on
+    over a blank line (as "1925 Geneva" after a line is): the title stays one line."""
+    sentence = "يُنشأ الصندوق الاستئماني لبرنامج الزمالات القضائية من قبل الأمين العام، "
+    sections = "".join(
+        f"{heading}\n\n{number} - {sentence * 3}بناء على طلب الجمعية العامة.\n\n"
+        for number, heading in enumerate(_ARABIC_ANNEX_SECTIONS, start=1)
+    )
+    text = (
+        "75/129 - عنوان القرار\n\nإن الجمعية العامة،\n\n1 - *تقرر* إنشاء الصندوق؛\n\n"
+        "الجلسة العامة 44\n14 كانون الأول/ديسمبر 2020\n\nالمرفق\n\n"
+        "اختصاصات الصندوق الاستئماني لبرنامج الزمالات القضائية التابع لمحكمة العدل الدولية\n\n"
+        + sections
+    )
+    (annex,) = TextReader().read(text.encode()).value.annexes
+    assert plain_text(annex.title).endswith("محكمة العدل الدولية")
+    headings = [plain_text(b.text) for b in annex.body if isinstance(b, Heading)]
+    assert headings == list(_ARABIC_ANNEX_SECTIONS)
+
+
 def test_chinese_preamble_goes_on_past_words_both_parts_use() -> None:
     """ "表示注意到" opens preambular and operative paragraphs alike: a paragraph with it
     ending with "。" or "，" before more preambular ones stays in the preamble."""

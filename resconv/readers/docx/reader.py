@@ -24,6 +24,7 @@ from resconv.readers.markup import (
     mend_roman_start,
     take_vote,
 )
+from resconv.readers.title_paragraphs import apply_title_paragraphs
 
 __all__ = ["DocxReader", "docx_markdown"]
 
@@ -68,7 +69,7 @@ class DocxReader:
             for d in result.diagnostics
         )
         resolution, placing = apply_tables(result.value, tables, markdown)
-        resolution = apply_plain_paragraphs(resolution, plain)
+        resolution = apply_title_paragraphs(apply_plain_paragraphs(resolution, plain))
         resolution = apply_vote(apply_initial_words(resolution, markdown), vote)
         return Result(resolution, diagnostics + tuple(placing))
 

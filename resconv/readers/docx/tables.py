@@ -52,6 +52,7 @@ def read_table(table: etree._Element, pieces: Callable[[etree._Element], list[Pi
     """The table; `pieces` gives a paragraph's text and footnote markers in order."""
     rows: list[_Row] = []
     starts: dict[int, _Cell] = {}  # grid column → the cell a vertical merge continues
+    right_to_left = table.find(f"{W}tblPr/{W}bidiVisual") is not None
     for element_row in table.iter(f"{W}tr"):
         if _nested(element_row, table):
             continue
@@ -67,7 +68,7 @@ def read_table(table: etree._Element, pieces: Callable[[etree._Element], list[Pi
                     above.row_span += 1
                     column += span
                     continue
-            cell = _cell(element_cell, span, pieces)
+            cell = _cell(element_cell, span, pieces, right_to_left=right_to_left)
             row.cells.append(cell)
             if merge is not None:
                 starts[column] = cell
@@ -113,8 +114,15 @@ def _int(properties: etree._Element | None, tag: str) -> int | None:
 
 
 def _cell(
-    element: etree._Element, span: int, pieces: Callable[[etree._Element], list[Piece]]
+    element: etree._Element,
+    span: int,
+    pieces: Callable[[etree._Element], list[Piece]],
+    *,
+    right_to_left: bool = False,
 ) -> _Cell:
+    """A cell; in a right-to-left table (`right_to_left`) a left-to-right paragraph
+    ("0,006", "P-4") set at the right is set at the table's start, as the cell's own
+    right-to-left text would be: no alignment of its own."""
     content: list[Inlines] = []
     align: str | None = None
     for paragraph in element.iter(f"{W}p"):
@@ -122,6 +130,9 @@ def _cell(
         jc = paragraph.find(f"{W}pPr/{W}jc")
         if jc is not None and align is None:
             align = _ALIGNMENTS.get(jc.get(f"{W}val") or "")
+            at_start = right_to_left and paragraph.find(f"{W}pPr/{W}bidi") is None
+            if at_start and align == "right":
+                align = None
         if inlines:
             content.append(inlines)
     return _Cell(content=content, col_span=span, align=align)

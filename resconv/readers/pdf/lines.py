@@ -390,8 +390,10 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
     """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
     chars = span.chars or _spread(span)
     # A word break found before a vowel mark is none: the mark belongs to the word before.
-    chars = _marks_after_letters(
-        [box for index, box in enumerate(chars) if not _space_before_mark(chars, index)]
+    chars = _marks_on_their_glyphs(
+        _marks_after_letters(
+            [box for index, box in enumerate(chars) if not _space_before_mark(chars, index)]
+        )
     )
     if mirrored:
         # PDFium mirrors the double quotes of a right-to-left line as it mirrors
@@ -438,8 +440,18 @@ def _false_word_break(item: _Placed, before: _Placed | None, after: _Placed | No
 
 
 def _space_before_mark(chars: list[tuple[str, float, float]], index: int) -> bool:
+    """Whether `index` is a space before a vowel mark that belongs to the word before it
+    ("أيضا ً"): not when the mark is drawn beyond the space, on the letter given after
+    it ("التي ُأعدّت": the next word's first letter, its mark given first)."""
     following = chars[index + 1][0] if index + 1 < len(chars) else ""
-    return chars[index][0] == " " and bool(following) and unicodedata.category(following) == "Mn"
+    if chars[index][0] != " " or not following or unicodedata.category(following) != "Mn":
+        return False
+    _, space_left, space_right = chars[index]
+    _, mark_left, mark_right = chars[index + 1]
+    letter = chars[index + 2][0] if index + 2 < len(chars) else ""
+    # A space without width is a word break found inside a letter's box ("سُب ُل"): none.
+    beyond = space_right - space_left > 0.5 and (mark_left + mark_right) / 2 < space_left
+    return not (beyond and bool(letter) and unicodedata.category(letter[0]).startswith("L"))
 
 
 def _marks_after_letters(
@@ -470,14 +482,71 @@ def _marks_after_letters(
         on_before = before is not None and (
             before[1] <= centre <= before[2] or unicodedata.category(before[0]).startswith("L")
         )
-        # Marks drawn in one glyph with their letter share its box.
-        shared = abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05
+        # Marks drawn in one glyph with their letter share its box; marks after a word
+        # break (kept by `_space_before_mark`) go with the letter just by them ("التي ُأ").
+        spaced = before is not None and before[0].isspace()
+        shared = (abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05) or (
+            spaced and after[1] - 1.0 <= centre <= after[2] + 1.0
+        )
         if (shared or (on_after and not on_before)) and unicodedata.category(after[0]).startswith(
             "L"
         ):
             out[index : end + 1] = [after, *out[index:end]]
         index = end + 1
     return out
+
+
+def _marks_on_their_glyphs(
+    chars: list[tuple[str, float, float]],
+) -> list[tuple[str, float, float]]:
+    """A combining mark that shares its box with a letter other than the one before it
+    moved after that letter: the two are one glyph, which PDFium can give apart, the mark
+    at the word's end ("أدليُ" for "أُدلي") or before the space ahead of its word ("الذيُ
+    يبَثّ" for "الذي يُبَثّ"). Only a letter of the mark's word, or of the next word, is
+    looked at."""
+    out = list(chars)
+    for index in range(len(out)):
+        mark = out[index]
+        if unicodedata.category(mark[0]) != "Mn" or (index and _one_glyph(out[index - 1], mark)):
+            continue
+        target = _glyph_letter(out, index)
+        if target is None:
+            continue
+        del out[index]
+        if target > index:
+            target -= 1
+        out.insert(target + 1, mark)
+    return out
+
+
+def _glyph_letter(chars: list[tuple[str, float, float]], index: int) -> int | None:
+    """Where the letter drawn in one glyph with the mark at `index` is: back to the start
+    of the mark's word, or ahead across one space into the next word."""
+    mark = chars[index]
+    for step in (-1, 1):
+        at, spaces = index + step, 0
+        while 0 <= at < len(chars):
+            char = chars[at][0]
+            if char.isspace():
+                spaces += 1
+                if step < 0 or spaces > 1:
+                    break
+            elif unicodedata.category(char).startswith("L") and _one_glyph(chars[at], mark):
+                return at
+            elif step > 0 and unicodedata.category(char) != "Mn":
+                break  # ahead, only the word's first letter can be the mark's
+            at += step
+    return None
+
+
+def _one_glyph(letter: tuple[str, float, float], mark: tuple[str, float, float]) -> bool:
+    """Whether `mark` has `letter`'s box (drawn with it as one glyph); a box without width,
+    a space's, is nobody's."""
+    return (
+        letter[2] - letter[1] > 0.05
+        and abs(letter[1] - mark[1]) < 0.05
+        and abs(letter[2] - mark[2]) < 0.05
+    )
 
 
 def _turn_brackets(spans: list[Span]) -> None:
@@ -531,7 +600,13 @@ def _pair_up(chars: list[str]) -> None:
             elif char == closer:
                 if depth:
                     depth -= 1
-                elif closer in chars[index + 1 :] and chars[index + 1] not in _CLOSING_PUNCTUATION:
+                elif (
+                    closer in chars[index + 1 :]
+                    and chars[index + 1] not in _CLOSING_PUNCTUATION
+                    and not (index and chars[index - 1].isalpha() and chars[index + 1].isspace())
+                ):
+                    # A closer between a word and a space closes, a pair opened on the
+                    # line before ("و 13 (6 في" / "المائة) من … (8 في المائة)").
                     chars[index] = opener
                     depth += 1
 
@@ -582,6 +657,11 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     before the punctuation shown at its left-hand end.
     """
     kinds = [_visual_kind(item[0]) for item in visual]
+    for index in range(1, len(visual) - 1):
+        # A no-break space between two numbers joins them (UAX #9 W4: it is a common
+        # separator): "200 490 4" with no-break spaces shows left to right as one number.
+        if visual[index][0] == "\u00a0" and kinds[index - 1] == "D" == kinds[index + 1]:
+            kinds[index] = "S"
     for index in range(len(visual) - 1):
         # A raised marker drawn just left of a number (LibreOffice) follows it: it is
         # no part of the number, and reads right to left after it.
@@ -597,7 +677,7 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
         while main and (main[-1][0].isspace() or _raised(main[-1], visual)):
             raised.insert(0, main.pop())
         closing: list[_Placed] = []  # punctuation that ends the line shows at its left
-        while main and _kind(main[0][0][:1]) in ("N", "S") and not main[0][0].isspace():
+        while main and _visual_kind(main[0][0]) in ("N", "S", "E"):
             closing.insert(0, main.pop(0))
         return [*raised, *main, *closing]
     runs: list[tuple[bool, list[_Placed]]] = []  # (keeps its order, characters)
@@ -848,7 +928,9 @@ _ENDS_SENTENCE = re.compile("[،؛؟.,;:!?]")
 def _visual_kind(text: str) -> str:
     """`_kind` of a piece's first character; a space is "W", a plus or minus sign "E";
     a vowel mark drawn apart from its letter (wider than it: a tanween over a final
-    alif) reads with the Arabic letters it sits on."""
+    alif) reads with the Arabic letters it sits on; a format character (a right-to-left
+    mark the file keeps before a stop) draws nothing and tells no direction."""
+    text = _FORMAT_MARKS.sub("", text)
     if not text:
         return "N"
     if text.isspace():
@@ -862,6 +944,7 @@ def _visual_kind(text: str) -> str:
 
 
 _ARABIC_MARK = re.compile("[ً-ٰٟ]")
+_FORMAT_MARKS = re.compile("[\u061c\u200e\u200f]")
 
 
 def _raised(item: _Placed, line: list[_Placed]) -> bool:

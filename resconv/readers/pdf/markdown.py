@@ -384,12 +384,17 @@ def _continues(
         para, previous, line, widths, edges
     ):
         return False  # a heading's line next to running text
+    edge = edges[previous.page]
+    short = _reach(previous, widths[previous.page]) < margin + 0.7 * (edge - margin)
     if against_base(previous):
         # Its starting edge is no evidence; a numbered line after one that ended far short
         # of the edge (a heading at a page's foot) starts anew.
-        edge = edges[previous.page]
-        short = _reach(previous, widths[previous.page]) < margin + 0.7 * (edge - margin)
         return not (short and LABEL.match(line.text))
+    if previous.rtl and line.page != previous.page and short and LABEL.match(line.text):
+        # So in right-to-left text set flush at the start without indents (LibreOffice's
+        # right-to-left paragraphs): the heading's line reaches the margin as a
+        # paragraph's next line would.
+        return False
     if para.continuation is not None and abs(begin - para.continuation) <= tolerance:
         return True
     if abs(begin - margin) <= tolerance:

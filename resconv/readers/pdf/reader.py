@@ -28,6 +28,7 @@ from resconv.readers.pdf.document import LIMITS, Limits, read_pages, require_tex
 from resconv.readers.pdf.furniture import sort_out
 from resconv.readers.pdf.lines import set_direction
 from resconv.readers.pdf.markdown import Markdown, write_markdown
+from resconv.readers.title_paragraphs import apply_title_paragraphs
 
 __all__ = ["PdfReader", "pdf_markdown"]
 
@@ -65,7 +66,7 @@ class PdfReader:
                 error.line = None
             raise
         resolution, placing = apply_tables(result.value, markdown.tables, markdown.text)
-        resolution = apply_plain_paragraphs(resolution, markdown.plain)
+        resolution = apply_title_paragraphs(apply_plain_paragraphs(resolution, markdown.plain))
         resolution = apply_vote(apply_initial_words(resolution, markdown.text), vote)
         diagnostics = (*(_on_page(d, markdown) for d in result.diagnostics), *placing)
         return Result(resolution, tuple(diagnostics))

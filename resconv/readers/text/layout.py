@@ -1030,8 +1030,9 @@ long one) that does not end a clause, it goes on as lower case does (pdftotext s
 Arabic lines apart so). A short unpunctuated line is a heading."""
 _WRAPPED = 60
 _ARABIC_LETTER = re.compile("[\u0620-\u064a]")
-_FIGURE_GOES_ON = re.compile(r"\d+(?![\d.)])")
-"""A line that opens with a figure and is no number of a paragraph ("1925 Geneva …")."""
+_FIGURE_GOES_ON = re.compile(r"\d+(?![\d.)]|\s?[-–]\s)")
+"""A line that opens with a figure and is no number of a paragraph ("1925 Geneva …"; the
+Arabic number "1 - " is one)."""
 """The share of blank lines inside sentences from which blank lines tell nothing."""
 
 

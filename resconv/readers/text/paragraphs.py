@@ -35,6 +35,9 @@ _ROMAN_LETTERS = frozenset("ivxlc")
 _CLAUSE_END = ".;。；؛"
 _COMMAS = ",，،"
 _HEADING_MAX = 320
+TITLE_JOIN = Text(text=" ")
+"""What the reader puts between two paragraphs it reads as one annex title (in scripts
+that join words with a space); `resconv.readers.title_paragraphs` parts them again."""
 """Longest unpunctuated line read as a sub-heading: the UN's run to about 300 characters
 ("Decision 75/570 on the intergovernmental conference on … national jurisdiction")."""
 """How a paragraph that is not preambular ends (a preambular one ends with a comma)."""

@@ -46,7 +46,13 @@ from resconv.readers.text.decode import decode, detect_language, line_end_hyphen
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.order import report_words_out_of_order
-from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
+from resconv.readers.text.paragraphs import (
+    TITLE_JOIN,
+    Para,
+    ParagraphClassifier,
+    Part,
+    strip_inlines,
+)
 from resconv.readers.text.repair import (
     join_marker_breaks,
     join_vote_lines,
@@ -380,7 +386,8 @@ class _Builder:
                     and not is_placeholder(para.text)  # a table is never a title's line
                 ):
                     if annex_title:
-                        annex_title.append(Text(text=" " if self.profile.joiner == "space" else ""))
+                        space = self.profile.joiner == "space"
+                        annex_title.append(TITLE_JOIN if space else Text(text=""))
                     annex_title.extend(para.inlines())
                     continue
                 index = self.classifier.add(para, rest, index, part, annex=True)
