@@ -476,15 +476,19 @@ def _ended_early(
         or (clause and _CLAUSE_ENDS.search(previous.text) is None)
     ):
         return False  # only a clause's end, in the text's own type, on a page that has it
-    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
-    # Chinese breaks anywhere, but a ragged line may end a character short, and one more
-    # where punctuation must not open the next line.
-    wide = is_wide(text[0])
-    word = 2 if wide else len(text.split(" ", 1)[0])
     room = edge - _reach(previous, widths[previous.page])
-    # A space (Latin, Cyrillic), and a character's width to spare: the per-character
-    # width is an average over spaces and letters, and a ragged line ends a little short.
-    return room > (word + (1 if wide else 2)) * per_char
+    if is_wide(text[0]):
+        # Chinese breaks before any character but punctuation: the first character would
+        # have fitted, unless a mark that must not open a line follows it (then both move
+        # down). Full-width characters are an em wide; half an em to spare for a ragged
+        # line's remainder.
+        word = 1 if _CHARACTER.fullmatch(text[:2]) else 2
+        return room > (word + 0.5) * line.size
+    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
+    word = len(text.split(" ", 1)[0])
+    # A space, and a character's width to spare: the per-character width is an average
+    # over spaces and letters, and a ragged line ends a little short.
+    return room > (word + 2) * per_char
 
 
 def _opens_styled_clause(previous: Line, line: Line, *, clause: bool = True) -> bool:
@@ -668,6 +672,8 @@ def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
 
 
 _ARABIC_LETTER = re.compile("[\u0620-\u064a]")
+_CHARACTER = re.compile(r"[^\W_]{2}")
+"""Two characters neither of them punctuation: a line's opening that needs no company."""
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
