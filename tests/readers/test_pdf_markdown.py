@@ -195,6 +195,29 @@ def test_at_a_page_break_a_short_line_before_initial_words_ends_its_paragraph() 
     assert paragraphs[-1].startswith("*Noting* the report")
 
 
+def test_at_a_page_break_a_line_of_asterisks_stands_alone() -> None:
+    paragraphs = _body([_span("* * *", 72.0, 684.0)], [_span("Welcoming the report", 72.0, 760.0)])
+    assert paragraphs[-2] == "* * *"
+    assert paragraphs[-1].startswith("Welcoming the report")
+
+
+def test_a_page_of_numbered_paragraphs_keeps_the_margin_of_the_pages_before() -> None:
+    """Every line of page two hangs at a number's or its text's indent: the page shows no
+    margin of its own, so the heading's line before it is not taken for a first line."""
+    full = "x" * 70
+    page_one = [
+        [_span("1/1. Title", 72.0, 760.0, bold=True)],
+        *([_span(full, 72.0, 740.0 - 14.0 * i)] for i in range(4)),
+        [_span("The marine environment", 72.0, 670.0)],
+    ]
+    numbered = [_span("198.", 84.0, 760.0), _span("Stresses once again the need", 108.0, 760.0)]
+    page_two = [numbered, *([_span("x" * 64, 108.0, 746.0 - 14.0 * i)] for i in range(3))]
+    text = write_markdown([_page(1, page_one), _page(2, page_two)]).text
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    assert paragraphs[-2] == "The marine environment"
+    assert paragraphs[-1].startswith("198. Stresses once again")
+
+
 def _chinese_body(last_line_of_page_one: str, first_line_of_page_two: str) -> list[str]:
     """The paragraphs of two pages of 12-point Chinese, set ragged (each character an em
     wide, 35 to the full line), around a page break."""

@@ -43,6 +43,8 @@ _HYPHENS = "-‐‑"
 _DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
 _PARAGRAPH_ENDS = re.compile(r"[;:.。；：؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
 """A line that ends a sentence or a lead-in (a footnote marker may follow)."""
+_SECTION_BREAK = re.compile(r"\*(?:\s*\*)+")
+"""A line of asterisks alone ("* * *"): a break between the parts of a text."""
 _CLAUSE_ENDS = re.compile(r"[;:.,。；：，、،؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
 """A line that ends a paragraph of a resolution (preambular ones end with a comma)."""
 
@@ -212,16 +214,24 @@ def _measure(
     size = _body_size(running or lines)
     margins: dict[int, float] = {}
     for page in sorted({line.page for line in lines}):
-        starts = [
-            start(line, widths[page])
+        text = [
+            line
             for line in lines
             if line.page == page and abs(line.size - size) < 1 and not _all_strong(line)
         ]
+        starts = [start(line, widths[page]) for line in text]
         earlier = margins.get(page - 2, margins.get(page - 1))
         if len(starts) >= 3 or earlier is None:
             margins[page] = min(starts, default=0.0)
         else:  # a page of two or three lines (the adoption) shows no margin of its own
             margins[page] = earlier
+        numbered = all(
+            LABEL.match(line.text)
+            for line, begin in zip(text, starts, strict=True)
+            if begin < margins[page] + 1
+        )
+        if earlier is not None and earlier < margins[page] and numbered:
+            margins[page] = earlier  # a page of numbered paragraphs shows their indent
     gaps = Counter(
         round(a.baseline - b.baseline, 1)
         for a, b in itertools.pairwise(running)
@@ -362,6 +372,8 @@ def _continues(
         return line.page == previous.page  # a raised marker the line's end pushed down
     if abs(line.size - previous.size) > 1.5:
         return False  # a title's type, then the text's
+    if any(_SECTION_BREAK.fullmatch(each.text.strip()) for each in (previous, line)):
+        return False  # "* * *" stands alone, even where a page break took its spacing
     if line.page != previous.page and (
         _ended_early(previous, line, widths, edges)
         or _opens_styled_clause(previous, line)
