@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resconv.readers.markup import LABEL, heading_lines, mark_initial, mend_roman_start
 from resconv.readers.pdf.document import Line, Page, Span
 from resconv.readers.pdf.furniture import PageText
@@ -191,6 +193,60 @@ def test_at_a_page_break_a_short_line_before_initial_words_ends_its_paragraph() 
     paragraphs = _body(unpunctuated, opening)
     assert paragraphs[-2].endswith("(2018-2028)")
     assert paragraphs[-1].startswith("*Noting* the report")
+
+
+def test_at_a_page_break_a_line_of_asterisks_stands_alone() -> None:
+    paragraphs = _body([_span("* * *", 72.0, 684.0)], [_span("Welcoming the report", 72.0, 760.0)])
+    assert paragraphs[-2] == "* * *"
+    assert paragraphs[-1].startswith("Welcoming the report")
+
+
+def test_a_page_of_numbered_paragraphs_keeps_the_margin_of_the_pages_before() -> None:
+    """Every line of page two hangs at a number's or its text's indent: the page shows no
+    margin of its own, so the heading's line before it is not taken for a first line."""
+    full = "x" * 70
+    page_one = [
+        [_span("1/1. Title", 72.0, 760.0, bold=True)],
+        *([_span(full, 72.0, 740.0 - 14.0 * i)] for i in range(4)),
+        [_span("The marine environment", 72.0, 670.0)],
+    ]
+    numbered = [_span("198.", 84.0, 760.0), _span("Stresses once again the need", 108.0, 760.0)]
+    page_two = [numbered, *([_span("x" * 64, 108.0, 746.0 - 14.0 * i)] for i in range(3))]
+    text = write_markdown([_page(1, page_one), _page(2, page_two)]).text
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    assert paragraphs[-2] == "The marine environment"
+    assert paragraphs[-1].startswith("198. Stresses once again")
+
+
+def _chinese_body(last_line_of_page_one: str, first_line_of_page_two: str) -> list[str]:
+    """The paragraphs of two pages of 12-point Chinese, set ragged (each character an em
+    wide, 35 to the full line), around a page break."""
+
+    def line(text: str, baseline: float) -> list[Span]:
+        return [replace(_span(text, 72.0, baseline), x1=72.0 + 12.0 * len(text))]
+
+    full = "字" * 35
+    page_one = [
+        [_span("1/1. Title", 72.0, 760.0, bold=True)],
+        *(line(full, 740.0 - 20.0 * i) for i in range(4)),
+        line(last_line_of_page_one, 660.0),
+    ]
+    page_two = [line(first_line_of_page_two, 760.0), line(full, 740.0)]
+    text = write_markdown([_page(1, page_one), _page(2, page_two)]).text
+    return [p for p in text.split("\n\n") if p.strip()]
+
+
+def test_at_a_page_break_a_chinese_line_with_room_for_the_next_character_ends_its_paragraph() -> (
+    None
+):
+    # Two ems short of the edge: the next page's first character would have fitted.
+    paragraphs = _chinese_body("字" * 32 + "，", "回顾决议")
+    assert paragraphs[-2].endswith("字，")
+    assert paragraphs[-1].startswith("回顾决议")
+    # One em short: a ragged line's remainder, the paragraph goes on.
+    assert "字，回顾决议" in _chinese_body("字" * 33 + "，", "回顾决议")[-1]
+    # Two ems short, but a comma follows the next character: both would have moved down.
+    assert "字，回，决议" in _chinese_body("字" * 32 + "，", "回，决议")[-1]
 
 
 def test_a_number_too_wide_for_its_tab_keeps_its_paragraph_together() -> None:

@@ -42,12 +42,32 @@ def long_table() -> Resolution:
     return dataclasses.replace(model, operative=(*model.operative, b.table(*rows)))
 
 
+def commas_at_line_ends() -> Resolution:
+    """A Chinese resolution whose subparagraphs put an ideographic comma at every place of
+    a line, so that one falls where the line ends (where LibreOffice hangs punctuation)."""
+    subparagraphs = [
+        b.subparagraph(f"({chr(ord('a') + k)})", "机" * (28 + k) + "、" + "关" * 40 + "；")
+        for k in range(14)
+    ]
+    paragraph = b.operative(
+        "决定如下：", number="4.", initial_words="决定", subparagraphs=subparagraphs
+    )
+    model = chinese()
+    return dataclasses.replace(model, operative=(*model.operative, paragraph))
+
+
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The models rendered by one LibreOffice run (a start costs seconds)."""
     workdir = tmp_path_factory.mktemp("docx-render")
     docxs = []
-    models = (("zh", chinese()), ("ar", arabic()), ("en", long_english()), ("table", long_table()))
+    models = (
+        ("zh", chinese()),
+        ("ar", arabic()),
+        ("en", long_english()),
+        ("table", long_table()),
+        ("commas", commas_at_line_ends()),
+    )
     for name, model in models:
         path = workdir / f"{name}.docx"
         path.write_bytes(DocxWriter().write(model))
@@ -69,6 +89,13 @@ def extracted(pdf: Path) -> str:
     pypdf = pytest.importorskip("pypdf")
     text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     return re.sub(r"\s+", "", text)
+
+
+def test_chinese_punctuation_at_a_line_end_is_drawn(pdfs: dict[str, Path]) -> None:
+    # LibreOffice hangs full-width punctuation past the text's edge unless told not to,
+    # and then may draw none of it: the print (and any reading of it) loses the comma.
+    text = extracted(pdfs["commas"])
+    assert text.count("机、关") == 14, text
 
 
 def test_chinese_renders_with_cjk_fonts_and_extracts(pdfs: dict[str, Path]) -> None:

@@ -43,6 +43,8 @@ _HYPHENS = "-‐‑"
 _DEFINITION = re.compile(r"\[\^[^\]]+\]: ")
 _PARAGRAPH_ENDS = re.compile(r"[;:.。；：؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
 """A line that ends a sentence or a lead-in (a footnote marker may follow)."""
+_SECTION_BREAK = re.compile(r"\*(?:\s*\*)+")
+"""A line of asterisks alone ("* * *"): a break between the parts of a text."""
 _CLAUSE_ENDS = re.compile(r"[;:.,。；：，、،؛]\s*(?:\[\^[^\]]*\]|\d{1,3})?\s*$")
 """A line that ends a paragraph of a resolution (preambular ones end with a comma)."""
 
@@ -212,16 +214,24 @@ def _measure(
     size = _body_size(running or lines)
     margins: dict[int, float] = {}
     for page in sorted({line.page for line in lines}):
-        starts = [
-            start(line, widths[page])
+        text = [
+            line
             for line in lines
             if line.page == page and abs(line.size - size) < 1 and not _all_strong(line)
         ]
+        starts = [start(line, widths[page]) for line in text]
         earlier = margins.get(page - 2, margins.get(page - 1))
         if len(starts) >= 3 or earlier is None:
             margins[page] = min(starts, default=0.0)
         else:  # a page of two or three lines (the adoption) shows no margin of its own
             margins[page] = earlier
+        numbered = all(
+            LABEL.match(line.text)
+            for line, begin in zip(text, starts, strict=True)
+            if begin < margins[page] + 1
+        )
+        if earlier is not None and earlier < margins[page] and numbered:
+            margins[page] = earlier  # a page of numbered paragraphs shows their indent
     gaps = Counter(
         round(a.baseline - b.baseline, 1)
         for a, b in itertools.pairwise(running)
@@ -362,6 +372,8 @@ def _continues(
         return line.page == previous.page  # a raised marker the line's end pushed down
     if abs(line.size - previous.size) > 1.5:
         return False  # a title's type, then the text's
+    if any(_SECTION_BREAK.fullmatch(each.text.strip()) for each in (previous, line)):
+        return False  # "* * *" stands alone, even where a page break took its spacing
     if line.page != previous.page and (
         _ended_early(previous, line, widths, edges)
         or _opens_styled_clause(previous, line)
@@ -481,15 +493,19 @@ def _ended_early(
         or (clause and _CLAUSE_ENDS.search(previous.text) is None)
     ):
         return False  # only a clause's end, in the text's own type, on a page that has it
-    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
-    # Chinese breaks anywhere, but a ragged line may end a character short, and one more
-    # where punctuation must not open the next line.
-    wide = is_wide(text[0])
-    word = 2 if wide else len(text.split(" ", 1)[0])
     room = edge - _reach(previous, widths[previous.page])
-    # A space (Latin, Cyrillic), and a character's width to spare: the per-character
-    # width is an average over spaces and letters, and a ragged line ends a little short.
-    return room > (word + (1 if wide else 2)) * per_char
+    if is_wide(text[0]):
+        # Chinese breaks before any character but punctuation: the first character would
+        # have fitted, unless a mark that must not open a line follows it (then both move
+        # down). Full-width characters are an em wide; half an em to spare for a ragged
+        # line's remainder.
+        word = 1 if _CHARACTER.fullmatch(text[:2]) else 2
+        return room > (word + 0.5) * line.size
+    per_char = (line.x1 - line.x0) / max(len(line.text), 1)
+    word = len(text.split(" ", 1)[0])
+    # A space, and a character's width to spare: the per-character width is an average
+    # over spaces and letters, and a ragged line ends a little short.
+    return room > (word + 2) * per_char
 
 
 def _opens_styled_clause(previous: Line, line: Line, *, clause: bool = True) -> bool:
@@ -673,6 +689,8 @@ def _broken_word(before: str, after: str, words: frozenset[str]) -> bool:
 
 
 _ARABIC_LETTER = re.compile("[\u0620-\u064a]")
+_CHARACTER = re.compile(r"[^\W_]{2}")
+"""Two characters neither of them punctuation: a line's opening that needs no company."""
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")

@@ -60,6 +60,9 @@ class DocxLanguage(NamedTuple):
     """Line spacing in 240ths of a line (`w:spacing/@w:line`, lineRule auto)."""
     running_title: bool = True
     """Whether the running header of later pages prints the title beside the symbol."""
+    punctuation_inside: bool = False
+    """Keep full-width punctuation inside the text's edge (`docx-hanging-punctuation.md`):
+    LibreOffice hangs it past the edge by default and may then not draw it at all."""
 
 
 class KnownFont(NamedTuple):
@@ -154,6 +157,7 @@ DOCX_LANGUAGES: dict[str, DocxLanguage] = {
         line=320,
         # Chinese running headers carry the symbol alone.
         running_title=False,
+        punctuation_inside=True,
     ),
     "ar": DocxLanguage(
         code="ar",

@@ -242,6 +242,10 @@ def styles_xml(profile: DocxLanguage) -> bytes:
                 _set(
                     ppr, "spacing", PPR_ORDER, after="120", line=str(profile.line), lineRule="auto"
                 )
+                if profile.punctuation_inside:
+                    # LibreOffice reads `w:overflowPunct` on as "do not hang punctuation",
+                    # the reverse of the standard (under which Word may hang it, and draws it).
+                    _set(ppr, "overflowPunct", PPR_ORDER)
     return _serialize(root)
 
 
