@@ -195,7 +195,40 @@ def console() -> int:
     """The `resconv` command (and `python -m resconv`): `main`, then the process ends."""
     status = main()
     _collector.freeze_for_exit()
-    return status
+    _end_process(status)
+    return status  # `_end_process` left the ending to Python
+
+
+def _end_process(status: int) -> None:
+    """End the process now with `status`, as Python's own ending would, without tearing
+    down every module and object first.
+
+    Speed: Python's shutdown frees each object of the process one by one, about 20 M
+    instructions of a one-file text → AKN conversion's 207 M (callgrind), for nothing
+    the process still needs. The standard streams are flushed and the `atexit`
+    functions run (resconv's code cache is saved by one), as at a normal exit. Returns,
+    leaving the ending to Python, when that could differ: threads still running (a
+    batch's pool), or a stream that cannot be flushed.
+    """
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

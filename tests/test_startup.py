@@ -157,3 +157,36 @@ def test_the_collector_runs_again_after_the_first_document(tmp_path: Path) -> No
     assert before == 0 and during > 0  # the three documents after the first collected as usual
     assert enabled and frozen == 0
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 4
+
+
+_ENDING = """
+import atexit, sys
+atexit.register(lambda: print("atexit ran", file=sys.stderr))
+class Torn:
+    def __del__(self):
+        print("torn down", file=sys.stderr)
+kept = Torn()
+sys.argv = ["resconv", *sys.argv[1:]]
+from resconv.cli import console
+print("console returned", console())
+"""
+
+
+def _end(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", _ENDING, *args], env=env, capture_output=True, text=True
+    )
+
+
+def test_the_command_ends_its_process_without_tearing_it_down(tmp_path: Path) -> None:
+    # Standard output flushed (it is a pipe here: block-buffered), `atexit` functions run,
+    # objects left as they are, and the exit status is the command's.
+    ended = _end("formats")
+    assert ended.returncode == 0
+    assert ended.stdout.startswith("input: ") and "console returned" not in ended.stdout
+    assert ended.stderr == "atexit ran\n"
+    ended = _end("convert", str(tmp_path / "missing.txt"), "-o", str(tmp_path))
+    assert ended.returncode == 66
+    assert ended.stderr.startswith("resconv: error: ") and ended.stderr.endswith("atexit ran\n")
+    assert "torn down" not in ended.stderr

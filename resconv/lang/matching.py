@@ -14,6 +14,7 @@ What they save, measured on this machine (CPython 3.11, six language profiles):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -122,16 +123,19 @@ class PhraseSet:
         # First character → ((length, spellings of that length), …), longest first. A
         # base after a capitalised modifier is spelled with a small letter ("Also
         # decides"), so both spellings are indexed.
-        grouped: dict[str, dict[int, set[str]]] = {}
-        for base in self._bases:
-            for spelling in {base, _lower_first(base)}:
-                grouped.setdefault(spelling[0], {}).setdefault(len(spelling), set()).add(spelling)
+        # Speed: sorted by length once, in C, then cut into runs of one length, rather
+        # than each spelling put into nested dicts (Chinese, whose lexicon has 500
+        # phrases: both sets built in 5.4 → 4.8 M instructions, callgrind).
+        spellings = set(self._bases)
+        spellings.update(map(_lower_first, self._bases))
+        grouped: dict[str, list[str]] = {}
+        for spelling in sorted(spellings, key=len, reverse=True):
+            grouped.setdefault(spelling[0], []).append(spelling)
         return {
             first: tuple(
-                (length, frozenset(spellings))
-                for length, spellings in sorted(by_length.items(), reverse=True)
+                (length, frozenset(same)) for length, same in itertools.groupby(longest, key=len)
             )
-            for first, by_length in grouped.items()
+            for first, longest in grouped.items()
         }
 
     def match(self, text: str) -> str:

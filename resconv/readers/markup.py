@@ -322,6 +322,11 @@ def take_vote(markdown: str) -> tuple[str, RecordedVote]:
     languages' own (`resconv.lang.votes`). They are no paragraphs of the resolution.
     """
     found: RecordedVote = {}
+    plain = markdown.replace("*", "")
+    if not any(label in plain for label in _VOTE_STARTS):
+        # Speed: most texts print no vote; every line found to hold no label one by one
+        # was 0.9 M instructions of the seed's 20.8 M warm read (callgrind).
+        return markdown, found
     lines = markdown.split("\n")
     kept = []
     index = 0

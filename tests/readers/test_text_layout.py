@@ -1191,3 +1191,27 @@ def test_a_word_cut_from_a_line_printed_before_the_page_foot_goes_back_first() -
     )
     restored = restore_scattered_words(text, Diagnostics()).split("\n")
     assert restored[5] == "The interoperability and compatibility of artificial intelligence"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        ("Recalling its resolution 67/38,", 28),
+        ("回顾其 2012 年\u3000决议，", 18),  # han and full-width punctuation count two
+        ("  \t第 56/24 号 ", 9),  # no space counts (the ideographic one neither)
+    ],
+)
+def test_a_lines_printed_width_counts_cjk_two_and_spaces_nothing(text: str, expected: int) -> None:
+    assert layout.width(text) == expected
+
+
+def test_a_recorded_vote_is_taken_out_with_its_label_in_bold_and_a_text_without_is_kept() -> None:
+    from resconv.readers.markup import take_vote
+
+    text = "1. Decides;\n\n**In favour:** Albania, Andorra\n**Against:** Belarus\nEnd."
+    kept, vote = take_vote(text)
+    assert vote == {"in_favour": ("Albania", "Andorra"), "against": ("Belarus",)}
+    assert kept == "1. Decides;\n\n\n\nEnd."  # the lines stay, empty
+    plain = "1. Decides that the favour of States: *Albania*;\n"
+    assert take_vote(plain) == (plain, {})

@@ -15,6 +15,7 @@ whole layout work is linear in the input.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -1222,7 +1223,7 @@ def _unsure_start(index: int, mode: Mode, shapes: _Shapes, widths: _Widths) -> b
 def _after_glued(text: str, expected: int, profile: LanguageProfile) -> int:
     """The marker expected after `text`: past the ones it prints glued to their words
     ("Refugees,8"), so that a marker printed apart later is known for the next one."""
-    if not any(c.isdigit() for c in text):
+    if not any(map(str.isdigit, text)):  # speed: no Python step a character
         return expected
     found = set()
     for glued in profile.glued_marker.finditer(text):
@@ -1954,14 +1955,19 @@ _WRAPPED_HEADING_LINES = 5
 """The most lines a centred heading is wrapped over, its section number's line included."""
 
 
+@functools.lru_cache(maxsize=4096)
 def width(text: str) -> int:
     """How wide a line is printed: CJK characters count two, spaces nothing (the
     extractor's stray spaces in Chinese vary from line to line)."""
-    # Speed: the seed's warm read 5.3 → 4.3 ms against a loop over the characters.
-    return len(text) - len(_WHITE_SPACE.findall(text)) + len(CJK_CHARACTERS.findall(text))
+    # Speed: counted by removing runs of spaces and of CJK characters, in C, rather than
+    # listing each character (`findall`) or looping over them; and kept per text, as
+    # `segment` asks for most lines' widths several times. The seed's warm read: 28.9 →
+    # 20.8 M instructions (callgrind, with the `_after_glued` change).
+    return len(_WHITE_SPACE.sub("", text)) + len(text) - len(_CJK_RUNS.sub("", text))
 
 
-_WHITE_SPACE = re.compile(r"\s")
+_WHITE_SPACE = re.compile(r"\s+")
+_CJK_RUNS = re.compile(f"(?:{CJK_CHARACTERS.pattern})+")
 
 
 def measure(lines: list[Line]) -> int:
