@@ -596,7 +596,9 @@ def _numbered_tail(
     return best
 
 
-_NOTE_ON_MARKER = re.compile(r"(\d{1,3}) (\S.*)")
+_NOTE_ON_MARKER = re.compile(r"(\d{1,3}) +(\S.*)")
+"""A note's start: its number, then its text after a space, or several when the line is
+justified ("3  See  Official  Records", as pdfminer prints it)."""
 _NEXT_NOTE = re.compile(r"(?<=\.)(\d{1,3}) (?=[A-Z\u0400-\u042f\u4e00-\u9fff])")
 
 
