@@ -326,6 +326,7 @@ PROFILE = LanguageProfile(
         r"(\d{1,3})(?![\d/]|\.\d|st\b|nd\b|rd\b|th\b)"
         r"|(?<=[,;:”’][ ])(?=\d)(\d{1,3})(?=[ ][a-z])"
     ),
+    marker_after_punctuation=True,
     rejoins_split_words=True,
     suspended_hyphen_words=frozenset({"and", "or", "to", "nor"}),
     detect_words=frozenset({"the", "of", "and", "to", "in", "its"}),

@@ -376,6 +376,20 @@ def test_a_space_printed_before_punctuation_after_a_marker_is_kept() -> None:
     ]
 
 
+def test_a_space_the_language_sets_before_punctuation_comes_back_after_a_marker() -> None:
+    # pdftotext breaks the line after a raised marker and prints the French ";" alone,
+    # without the space before it; an English ";" stays glued to the marker.
+    french = layout.split_lines("l’examen de ces difficultés9\n;\n")
+    glued = profile("fr").glued_marks
+    assert [line.text for line in join_marker_breaks(french, glued_marks=glued)] == [
+        "l’examen de ces difficultés9 ;"
+    ]
+    english = layout.split_lines("the work of the Organization10\n;\n")
+    assert [line.text for line in join_marker_breaks(english, glued_marks=EN.glued_marks)] == [
+        "the work of the Organization10;"
+    ]
+
+
 def test_notes_on_their_markers_lines_at_an_unruled_page_foot_are_notes() -> None:
     # pypdf and pdfminer: no rule, each note opens with its number; the page number ends
     # the page. A paragraph that opens with a number is no note: its number has no marker.

@@ -1145,7 +1145,12 @@ def segment(
         ):
             marker = Marker(line.text, line.no)
             if profile.joiner == "space":
-                within = _place_below(lines, index, first_word=True)
+                within = _place_below(
+                    lines,
+                    index,
+                    first_word=True,
+                    through_punctuation=profile.marker_after_punctuation,
+                )
             else:
                 within = _cjk_place_below(lines, index, widths.full)
             if within >= 0:
@@ -1250,7 +1255,9 @@ def _last_word_after(lines: list[Line], index: int) -> bool:
     )
 
 
-def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> int:
+def _place_below(
+    lines: list[Line], index: int, *, first_word: bool = False, through_punctuation: bool = False
+) -> int:
     """Where in the line after it the marker alone on line `index` stands, or -1.
 
     An extractor prints a raised marker on a line of its own before the line it was
@@ -1259,7 +1266,8 @@ def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> 
     word. The gap, when it is the line's only one, or else the word under the marker's
     column, is its place (an offset in the next line's text); with `first_word`, failing
     both, the end of the line's first word when the line before leaves its sentence
-    open."""
+    open (`through_punctuation`: past the punctuation glued to it, "Organization;" /
+    "10" → "Organization;^10", where the language prints markers after it)."""
     after = lines[index + 1] if index + 1 < len(lines) else None
     if after is None or after.page_break or after.blank_before:
         return -1
@@ -1284,7 +1292,11 @@ def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> 
         # stays on that line.
         first = _FIRST_WORD.match(after.text)
         if first is not None:
-            return first.end()
+            end = first.end()
+            if through_punctuation:
+                rest = after.text[end:]
+                end += len(rest) - len(rest.lstrip(",;:."))
+            return end
     return -1
 
 

@@ -132,7 +132,9 @@ class _Builder:
     def build(self, text: str) -> Resolution:
         text, self.tables = lift_tables(text, self.profile)
         lines = layout.split_lines(text)
-        lines = join_marker_breaks(lines, cjk=self.profile.joiner == "cjk")
+        lines = join_marker_breaks(
+            lines, cjk=self.profile.joiner == "cjk", glued_marks=self.profile.glued_marks
+        )
         if self.profile.joiner == "space":
             lines = join_word_lines(lines, self.diagnostics, self.profile)
         title_index = layout.find_title(lines, self.profile)
