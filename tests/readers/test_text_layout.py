@@ -482,6 +482,21 @@ def test_a_repeated_reference_set_apart_is_glued_back() -> None:
     assert paras[2].text == "Decides that the States of Goal 1 are invited;"
 
 
+def test_a_number_inside_a_word_is_no_marker_when_the_marker_stands_glued_later() -> None:
+    paras = [_para("la plateforme Youth4Disarmament créée à cet effet4, ainsi que")]
+    bodies = {"4": layout.Note("4", 9, ["Voir youth4disarmament.org."])}
+    place_glued_markers(paras, bodies, profile("fr"), {})
+    assert paras[0].text == "la plateforme Youth4Disarmament créée à cet effet, ainsi que"
+    assert paras[0].markers == [(len("la plateforme Youth4Disarmament créée à cet effet"), "4")]
+
+
+def test_a_marker_that_lost_the_space_after_it_is_still_found() -> None:
+    paras = [_para("Recalling the Declaration4and the Convention,")]
+    bodies = {"4": layout.Note("4", 9, ["Resolution 217 A (III)."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert paras[0].markers == [(len("Recalling the Declaration"), "4")]
+
+
 def test_a_count_is_not_glued_where_markers_are_glued() -> None:
     paras = [
         _para("Recalling the Convention against Corruption,1 which entered into force,"),
