@@ -21,9 +21,12 @@ _FRENCH = (
 )
 
 
-def _pdftotext(paragraph: list[str], note: str, words: tuple[str, ...] = _ENGLISH) -> str:
+def _pdftotext(
+    paragraph: list[str], note: str, words: tuple[str, ...] = _ENGLISH, notes: int = 1
+) -> str:
     """A one-page resolution as pdftotext prints it: the marker of the first operative
-    paragraph on a line of its own, the page's note at its foot."""
+    paragraph on a line of its own, the page's `notes` notes at its foot (`note`, then
+    "Ibid.")."""
     lines = [
         "76/5.",
         "",
@@ -36,9 +39,10 @@ def _pdftotext(paragraph: list[str], note: str, words: tuple[str, ...] = _ENGLIS
         "2.",
         words[2],
         "",
-        "1",
+        *(str(number) for number in range(1, notes + 1)),
         "",
         note,
+        *["Ibid."] * (notes - 1),
         "",
         "1/1",
         "",
@@ -83,3 +87,43 @@ def test_a_french_marker_over_a_word_stays_before_its_punctuation() -> None:
         _FRENCH,
     )
     assert "".join(_first_operative(text)).endswith("activités de la Cour^1 ;")
+
+
+def test_a_marker_over_a_line_that_opens_with_an_article_follows_the_noun() -> None:
+    text = _pdftotext(
+        [
+            "Rappelle l’adoption de la Déclaration de New York pour les réfugiés et",
+            "1",
+            "les migrants à sa réunion plénière de haut niveau",
+            "tenue le 19 septembre 2016 ;",
+        ],
+        "Résolution 71/1.",
+        _FRENCH,
+    )
+    assert "".join(_first_operative(text)).endswith(
+        "réfugiés et les migrants^1 à sa réunion plénière de haut niveau tenue le "
+        "19 septembre 2016 ;"
+    )
+
+
+def test_a_marker_glued_to_a_year_counts_for_the_markers_printed_apart_after_it() -> None:
+    # "19511 et": notes 1 to 4 glued to years; note 5, printed apart, comes next.
+    text = _pdftotext(
+        [
+            "Réaffirme que la Convention relative au statut des réfugiés de 19511 et le",
+            "Protocole de 19672 et les conventions de 19543 et de 19614 constituent la pierre",
+            "angulaire du régime, et rappelle la Déclaration de New York pour les réfugiés et",
+            "5",
+            "les migrants à sa réunion plénière de haut niveau",
+            "tenue le 19 septembre 2016 ;",
+        ],
+        "Nations Unies, Recueil des Traités, vol. 189, no 2545.",
+        _FRENCH,
+        notes=5,
+    )
+    read = "".join(_first_operative(text))
+    assert "réfugiés de 1951^1 et le Protocole de 1967^2 et les conventions de 1954^3" in read
+    assert read.endswith(
+        "réfugiés et les migrants^5 à sa réunion plénière de haut niveau tenue le "
+        "19 septembre 2016 ;"
+    )

@@ -1207,9 +1207,17 @@ def _after_glued(text: str, expected: int, profile: LanguageProfile) -> int:
     found = set()
     for glued in profile.glued_marker.finditer(text):
         found.add(glued.group(max(g for g in range(1, glued.re.groups + 1) if glued.group(g))))
+    # A marker glued to a year before a word ("de 19513 et") is no pattern's: the one
+    # expected counts when it ends a year so.
+    found.update(
+        year.group(1) for year in _YEAR_AND_MARKER.finditer(text) if year.group(1) == str(expected)
+    )
     while str(expected) in found:
         expected += 1
     return expected
+
+
+_YEAR_AND_MARKER = re.compile(r"(?<![\d/.])(?:19|20)\d\d(\d{1,2})(?!\d)")
 
 
 def _next_marker(
@@ -1291,6 +1299,12 @@ def _place_below(
         # ("Nuclear" / "1" / "Weapons on 7 July 2017;"); a marker after a line's last word
         # stays on that line.
         first = _FIRST_WORD.match(after.text)
+        if first is not None and _FUNCTION_WORD.fullmatch(first.group()):
+            # No marker follows an article or a preposition ("et" / "7" / "les
+            # migrants à" → "migrants^7"): the word after it is the marker's.
+            rest = after.text[first.end() :]
+            following = _FIRST_WORD.match(after.text, len(after.text) - len(rest.lstrip(" ")))
+            first = following if following is not None else first
         if first is not None:
             end = first.end()
             if through_punctuation:
@@ -1338,6 +1352,9 @@ _AFTER_LINE_BELOW = -2
 
 _FIRST_WORD = re.compile(r"[^\W\d_][^\s,;:.]*[^\W_]")
 """A line's first word, before any punctuation after it."""
+_FUNCTION_WORD = re.compile(r"[^\W\d_A-ZА-ЯЁ]{1,3}")
+"""A short word in lower case: an article, a preposition or a conjunction, which no
+footnote marker follows ("les", "the", "of", "и")."""
 
 
 _WORD_END = re.compile(r"[^\W_](?=[\s,;:.)”’»]|$)|(?<=[^\W_])[,;:.)”’»]+(?=\s|$)")
