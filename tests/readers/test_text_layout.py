@@ -278,6 +278,29 @@ def test_a_footnote_wrapped_after_an_abbreviation_is_one_footnote() -> None:
     assert [(n.marker, len(n.lines)) for n in notes] == [("1", 1), ("2", 2), ("3", 1)]
 
 
+def test_notes_that_open_with_a_year_are_notes_of_their_own() -> None:
+    # Three markers, and after the first note two that open with a year: the markers'
+    # count tells that each full stop before a year ends a note.
+    text = (
+        "the 2000 Review Conference,2 and the 2010 Review Conference,3 and\n\n1\n\n"
+        "United Nations, Treaty Series, vol. 729, No. 10485.\n"
+        "2000 Review Conference of the Parties to the Treaty, Final\n"
+        "Document (NPT/CONF.2000/28).\n3\n"
+        "2010 Review Conference of the Parties to the Treaty, Final\n"
+        "Document (NPT/CONF.2010/50).\n2\n\n1/7\n\fA/RES/80/48\n\nalso reaffirm,\n"
+    )
+    diagnostics = Diagnostics()
+    _, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=diagnostics
+    )
+    assert [(n.marker, n.lines[0][:4]) for n in notes] == [
+        ("1", "Unit"),
+        ("2", "2000"),
+        ("3", "2010"),
+    ]
+    assert not any(d.code == "footnote-area-unpaired" for d in diagnostics.freeze())
+
+
 def test_a_marker_set_apart_higher_up_the_page_pairs_with_the_note_at_its_foot() -> None:
     # pdftotext put the page's marker between blank lines after "that:", its note last.
     text = (

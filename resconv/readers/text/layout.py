@@ -796,8 +796,11 @@ def _pair_detached(
     markers.sort(key=lambda line: int(line.text))
     bodies = _bodies(texts, 0)
     if len(bodies) != len(markers):
-        lenient = _bodies(texts, 1)
-        bodies = lenient if len(lenient) == len(markers) else bodies
+        # The markers' count is the constraint: a line ending in an abbreviation runs on,
+        # or a full stop before a figure ends a note ("… No. 10485." / "1995 Review
+        # Conference …": a note may open with a year).
+        tries = (_bodies(texts, 1), _bodies(texts, 0, figures=True))
+        bodies = next((found for found in tries if len(found) == len(markers)), bodies)
     if len(markers) != len(bodies):
         diagnostics.add(
             "footnote-area-unpaired",
@@ -811,10 +814,10 @@ def _pair_detached(
     ]
 
 
-def _bodies(texts: list[Line], abbreviations: int) -> list[list[Line]]:
+def _bodies(texts: list[Line], abbreviations: int, *, figures: bool = False) -> list[list[Line]]:
     bodies: list[list[Line]] = []
     for line in texts:
-        if not bodies or _note_ends(bodies[-1][-1].text, line.text, abbreviations):
+        if not bodies or _note_ends(bodies[-1][-1].text, line.text, abbreviations, figures=figures):
             bodies.append([])
         bodies[-1].append(line)
     return bodies
@@ -824,14 +827,18 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[^\W\d_A-ZА-Я]{1,4}|No|Nº)\.$")
 """A line ending in a short lower-case abbreviation ("chap.", "vol.", "п.") or "No."."""
 
 
-def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
+def _note_ends(line: str, following: str, abbreviations: int = 0, *, figures: bool = False) -> bool:
     """Whether a footnote text ends with `line`: its sentence ends, and the next line does
     not run on ("Supplement No." / "23 (A/74/23)." is one note). With `abbreviations`,
-    a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A.")."""
+    a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A."); with
+    `figures`, a line that opens with a figure after one that ends its sentence, on no
+    abbreviation, opens a note ("1995 Review Conference …")."""
     if abbreviations and _ABBREVIATION.search(line):
         return False
     if not _ends_sentence(line) or following[:1].islower():
         return False
+    if figures and not _ABBREVIATION.search(line):
+        return True
     # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.
     # No abbreviation ends with "。": "A/80/411。" / "2024年5月28日…" are two notes.
     return (
