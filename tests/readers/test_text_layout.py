@@ -301,6 +301,24 @@ def test_notes_that_open_with_a_year_are_notes_of_their_own() -> None:
     assert not any(d.code == "footnote-area-unpaired" for d in diagnostics.freeze())
 
 
+def test_a_page_foot_of_notes_that_open_with_a_year_is_a_note_area() -> None:
+    # pypdfium2: each marker on its line before its note, no blank line, no rule.
+    text = (
+        "Recalling the Treaty,1 the 2000 Review Conference,2 and the 2010 Review\n"
+        "Conference,3 and also reaffirming the Treaty,\n1\n"
+        " United Nations, Treaty Series, vol. 729, No. 10485.\n2\n"
+        " 2000 Review Conference of the Parties to the Treaty, Final\n"
+        "Document (NPT/CONF.2000/28).\n3\n"
+        " 2010 Review Conference of the Parties to the Treaty, Final\n"
+        "Document (NPT/CONF.2010/50).\n1/7\nA/RES/80/48\nNoting also the report,\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert [n.marker for n in notes] == ["1", "2", "3"]
+    assert [line.text for line in content][-1] == "Noting also the report,"
+
+
 def test_a_marker_set_apart_higher_up_the_page_pairs_with_the_note_at_its_foot() -> None:
     # pdftotext put the page's marker between blank lines after "that:", its note last.
     text = (

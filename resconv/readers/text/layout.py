@@ -705,7 +705,16 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
         texts.append(text)
     if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_AREA_LINES * len(markers):
         return False
-    return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
+    return any(
+        _count_bodies(texts, abbreviations, figures=figures) == len(markers)
+        for abbreviations, figures in _BODY_READINGS
+    )
+
+
+_BODY_READINGS = ((0, False), (1, False), (0, True))
+"""How a page's note texts may divide into notes, strictest first: each full stop ends a
+note unless a figure follows; a line ending in an abbreviation runs on; a full stop
+before a figure ends a note (a note may open with a year)."""
 
 
 class _Markers:
@@ -757,9 +766,11 @@ _NOTE_AREA_LINES = 16
 note may list dozens of document symbols)."""
 
 
-def _count_bodies(texts: list[str], abbreviations: int) -> int:
+def _count_bodies(texts: list[str], abbreviations: int, *, figures: bool = False) -> int:
     return 1 + sum(
-        1 for last, text in itertools.pairwise(texts) if _note_ends(last, text, abbreviations)
+        1
+        for last, text in itertools.pairwise(texts)
+        if _note_ends(last, text, abbreviations, figures=figures)
     )
 
 
@@ -796,10 +807,9 @@ def _pair_detached(
     markers.sort(key=lambda line: int(line.text))
     bodies = _bodies(texts, 0)
     if len(bodies) != len(markers):
-        # The markers' count is the constraint: a line ending in an abbreviation runs on,
-        # or a full stop before a figure ends a note ("… No. 10485." / "1995 Review
-        # Conference …": a note may open with a year).
-        tries = (_bodies(texts, 1), _bodies(texts, 0, figures=True))
+        # The markers' count is the constraint: the first other reading that gives as
+        # many notes ("… No. 10485." / "1995 Review Conference …" are two).
+        tries = (_bodies(texts, a, figures=f) for a, f in _BODY_READINGS[1:])
         bodies = next((found for found in tries if len(found) == len(markers)), bodies)
     if len(markers) != len(bodies):
         diagnostics.add(
