@@ -105,6 +105,16 @@ def test_lower_case_after_an_open_clause_goes_on() -> None:
     assert [d.code for d in diagnostics.freeze()] == ["blank-line-inside-sentence"]
 
 
+def test_a_label_alone_keeps_the_blank_line_after_it() -> None:
+    # pdftotext prints a subparagraph's label alone, then a blank line, then its text.
+    lines = split_lines(
+        "постановляет, что четвертая конференция:\nа)\n\nпройдет с 30 июня по 3 июля,\n"
+        "включая глав государств;\nб)\n\nувенчается принятием документа;\n"
+    )
+    close_blanks_inside_sentences(lines, profile("ru"), Diagnostics())
+    assert [line.blank_before for line in lines] == [False, False, True, False, False, True]
+
+
 def test_text_with_a_blank_line_after_every_line_is_left_alone() -> None:
     lines = split_lines("Recalling its\n\nresolutions of\n\n5 December,\n")
     close_blanks_inside_sentences(lines, EN, Diagnostics())

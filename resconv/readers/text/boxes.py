@@ -40,6 +40,7 @@ def close_blanks_inside_sentences(
             and not line.page_break
             and not ends_paragraph(previous.text)
             and not profile.subparagraph.match(line.text)
+            and not profile.subparagraph.fullmatch(previous.text)  # "а)" / "" / "пройдет …"
             and (
                 line.text[:1].islower()
                 or (_JUSTIFIED.search(previous.text) is not None and not _opens(line, profile))
