@@ -531,6 +531,14 @@ def test_a_number_inside_a_word_is_no_marker_when_the_marker_stands_glued_later(
     assert paras[0].markers == [(len("la plateforme Youth4Disarmament créée à cet effet"), "4")]
 
 
+def test_a_chinese_marker_before_a_character_is_no_number_inside_a_word() -> None:
+    # Chinese glues every marker to the character after it: the first place stands.
+    paras = [_para("注意到秘书长的报告，1和大会的决议，又注意到文件，1")]
+    bodies = {"1": layout.Note("1", 9, ["A/79/1。"])}
+    place_glued_markers(paras, bodies, ZH, {})
+    assert paras[0].markers == [(len("注意到秘书长的报告，"), "1")]
+
+
 def test_a_marker_that_lost_the_space_after_it_is_still_found() -> None:
     paras = [_para("Recalling the Declaration4and the Convention,")]
     bodies = {"4": layout.Note("4", 9, ["Resolution 217 A (III)."])}
