@@ -326,6 +326,7 @@ PROFILE = LanguageProfile(
         r"(\d{1,3})(?![\d/]|\.\d|st\b|nd\b|rd\b|th\b)"
         r"|(?<=[,;:”’][ ])(?=\d)(\d{1,3})(?=[ ][a-z])"
     ),
+    marker_after_punctuation=True,
     rejoins_split_words=True,
     preambular_form=Regex(r"(?:Having|Being)\s+[a-z]{3,}\b|[A-Z][a-z]{2,}ing(?=\s+[a-z(“]|,)"),
     suspended_hyphen_words=frozenset({"and", "or", "to", "nor"}),

@@ -138,6 +138,9 @@ class LanguageProfile:
     decimal_comma: bool = False
     """Whether a comma between digits is a decimal sign ("0,7 pour cent"), so that digits
     after "2," are no footnote marker."""
+    marker_after_punctuation: bool = False
+    """Whether a footnote marker follows the punctuation after its word ("Rights,1"), as
+    English prints it, rather than standing before it ("palestinien1,")."""
     glued_marks: str = ",;:."
     """Punctuation set right after the word before it, with no space: French spaces ";"
     and ":", so a gap before them is the text's own."""

@@ -278,6 +278,47 @@ def test_a_footnote_wrapped_after_an_abbreviation_is_one_footnote() -> None:
     assert [(n.marker, len(n.lines)) for n in notes] == [("1", 1), ("2", 2), ("3", 1)]
 
 
+def test_notes_that_open_with_a_year_are_notes_of_their_own() -> None:
+    # Three markers, and after the first note two that open with a year: the markers'
+    # count tells that each full stop before a year ends a note.
+    text = (
+        "the 2000 Review Conference,2 and the 2010 Review Conference,3 and\n\n1\n\n"
+        "United Nations, Treaty Series, vol. 729, No. 10485.\n"
+        "2000 Review Conference of the Parties to the Treaty, Final\n"
+        "Document (NPT/CONF.2000/28).\n3\n"
+        "2010 Review Conference of the Parties to the Treaty, Final\n"
+        "Document (NPT/CONF.2010/50).\n2\n\n1/7\n\fA/RES/80/48\n\nalso reaffirm,\n"
+    )
+    diagnostics = Diagnostics()
+    _, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=diagnostics
+    )
+    assert [(n.marker, n.lines[0][:4]) for n in notes] == [
+        ("1", "Unit"),
+        ("2", "2000"),
+        ("3", "2010"),
+    ]
+    assert not any(d.code == "footnote-area-unpaired" for d in diagnostics.freeze())
+
+
+def test_a_page_foot_of_notes_that_open_with_a_year_is_a_note_area() -> None:
+    # pypdfium2: each marker on its line before its note, no blank line, no rule.
+    text = (
+        "Recalling the Treaty,1 the 2000 Review Conference,2 and the 2010 Review\n"
+        "Conference,3 and also reaffirming the Treaty,\n1\n"
+        " United Nations, Treaty Series, vol. 729, No. 10485.\n2\n"
+        " 2000 Review Conference of the Parties to the Treaty, Final\n"
+        "Document (NPT/CONF.2000/28).\n3\n"
+        " 2010 Review Conference of the Parties to the Treaty, Final\n"
+        "Document (NPT/CONF.2010/50).\n1/7\nA/RES/80/48\nNoting also the report,\n"
+    )
+    content, notes = layout.strip_furniture(
+        layout.split_lines(text), EN, title="x", diagnostics=Diagnostics()
+    )
+    assert [n.marker for n in notes] == ["1", "2", "3"]
+    assert [line.text for line in content][-1] == "Noting also the report,"
+
+
 def test_a_marker_set_apart_higher_up_the_page_pairs_with_the_note_at_its_foot() -> None:
     # pdftotext put the page's marker between blank lines after "that:", its note last.
     text = (
@@ -376,6 +417,20 @@ def test_a_space_printed_before_punctuation_after_a_marker_is_kept() -> None:
     ]
 
 
+def test_a_space_the_language_sets_before_punctuation_comes_back_after_a_marker() -> None:
+    # pdftotext breaks the line after a raised marker and prints the French ";" alone,
+    # without the space before it; an English ";" stays glued to the marker.
+    french = layout.split_lines("l’examen de ces difficultés9\n;\n")
+    glued = profile("fr").glued_marks
+    assert [line.text for line in join_marker_breaks(french, glued_marks=glued)] == [
+        "l’examen de ces difficultés9 ;"
+    ]
+    english = layout.split_lines("the work of the Organization10\n;\n")
+    assert [line.text for line in join_marker_breaks(english, glued_marks=EN.glued_marks)] == [
+        "the work of the Organization10;"
+    ]
+
+
 def test_notes_on_their_markers_lines_at_an_unruled_page_foot_are_notes() -> None:
     # pypdf and pdfminer: no rule, each note opens with its number; the page number ends
     # the page. A paragraph that opens with a number is no note: its number has no marker.
@@ -466,6 +521,29 @@ def test_a_repeated_reference_set_apart_is_glued_back() -> None:
     )
     # After a word, only the word the note's marker first followed counts.
     assert paras[2].text == "Decides that the States of Goal 1 are invited;"
+
+
+def test_a_number_inside_a_word_is_no_marker_when_the_marker_stands_glued_later() -> None:
+    paras = [_para("la plateforme Youth4Disarmament créée à cet effet4, ainsi que")]
+    bodies = {"4": layout.Note("4", 9, ["Voir youth4disarmament.org."])}
+    place_glued_markers(paras, bodies, profile("fr"), {})
+    assert paras[0].text == "la plateforme Youth4Disarmament créée à cet effet, ainsi que"
+    assert paras[0].markers == [(len("la plateforme Youth4Disarmament créée à cet effet"), "4")]
+
+
+def test_a_chinese_marker_before_a_character_is_no_number_inside_a_word() -> None:
+    # Chinese glues every marker to the character after it: the first place stands.
+    paras = [_para("注意到秘书长的报告，1和大会的决议，又注意到文件，1")]
+    bodies = {"1": layout.Note("1", 9, ["A/79/1。"])}
+    place_glued_markers(paras, bodies, ZH, {})
+    assert paras[0].markers == [(len("注意到秘书长的报告，"), "1")]
+
+
+def test_a_marker_that_lost_the_space_after_it_is_still_found() -> None:
+    paras = [_para("Recalling the Declaration4and the Convention,")]
+    bodies = {"4": layout.Note("4", 9, ["Resolution 217 A (III)."])}
+    place_glued_markers(paras, bodies, EN, {})
+    assert paras[0].markers == [(len("Recalling the Declaration"), "4")]
 
 
 def test_a_count_is_not_glued_where_markers_are_glued() -> None:

@@ -53,6 +53,8 @@ def place_glued_markers(
     if not wanted:
         return
     candidates: dict[str, list[tuple[int, int, int]]] = {}
+    inside_word: dict[str, list[tuple[int, int, int]]] = {}
+    spaced = profile.joiner == "space"  # Chinese glues every marker to the next character
     for index, para in enumerate(paras):
         for glued in profile.glued_marker.finditer(_see_through(para.text)):
             group = max(g for g in range(1, glued.re.groups + 1) if glued.group(g))
@@ -61,9 +63,15 @@ def place_glued_markers(
             if _SYMBOL_SUFFIX_BEFORE.search(para.text, 0, glued.start(group)):
                 continue  # "WT/L/508/Add.1": a document symbol's part, no marker
             cut = "span" if glued.groupdict().get("span") else group
-            candidates.setdefault(glued.group(group), []).append(
+            inside = spaced and para.text[glued.end(group) : glued.end(group) + 1].isalpha()
+            (inside_word if inside else candidates).setdefault(glued.group(group), []).append(
                 (index, glued.start(cut), glued.end(cut))
             )
+    # A number inside a word ("Youth4Disarmament") is the word's own when the marker
+    # stands glued elsewhere; only an extraction that lost the space after a marker
+    # leaves it there alone ("Nations1are").
+    for marker, places in inside_word.items():
+        candidates.setdefault(marker, places)
     cursor = (0, 0)
     cuts: dict[int, list[tuple[int, int, str]]] = {}
     ordered = sorted({*explicit, *wanted}, key=_marker_key)

@@ -597,7 +597,9 @@ def _numbered_tail(
     return best
 
 
-_NOTE_ON_MARKER = re.compile(r"(\d{1,3}) (\S.*)")
+_NOTE_ON_MARKER = re.compile(r"(\d{1,3}) +(\S.*)")
+"""A note's start: its number, then its text after a space, or several when the line is
+justified ("3  See  Official  Records", as pdfminer prints it)."""
 _NEXT_NOTE = re.compile(r"(?<=\.)(\d{1,3}) (?=[A-Z\u0400-\u042f\u4e00-\u9fff])")
 
 
@@ -704,7 +706,16 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
         texts.append(text)
     if not texts or not _ends_sentence(texts[-1]) or len(texts) > _NOTE_AREA_LINES * len(markers):
         return False
-    return any(_count_bodies(texts, abbreviations) == len(markers) for abbreviations in (0, 1))
+    return any(
+        _count_bodies(texts, abbreviations, figures=figures) == len(markers)
+        for abbreviations, figures in _BODY_READINGS
+    )
+
+
+_BODY_READINGS = ((0, False), (1, False), (0, True))
+"""How a page's note texts may divide into notes, strictest first: each full stop ends a
+note unless a figure follows; a line ending in an abbreviation runs on; a full stop
+before a figure ends a note (a note may open with a year)."""
 
 
 class _Markers:
@@ -756,9 +767,11 @@ _NOTE_AREA_LINES = 16
 note may list dozens of document symbols)."""
 
 
-def _count_bodies(texts: list[str], abbreviations: int) -> int:
+def _count_bodies(texts: list[str], abbreviations: int, *, figures: bool = False) -> int:
     return 1 + sum(
-        1 for last, text in itertools.pairwise(texts) if _note_ends(last, text, abbreviations)
+        1
+        for last, text in itertools.pairwise(texts)
+        if _note_ends(last, text, abbreviations, figures=figures)
     )
 
 
@@ -795,8 +808,10 @@ def _pair_detached(
     markers.sort(key=lambda line: int(line.text))
     bodies = _bodies(texts, 0)
     if len(bodies) != len(markers):
-        lenient = _bodies(texts, 1)
-        bodies = lenient if len(lenient) == len(markers) else bodies
+        # The markers' count is the constraint: the first other reading that gives as
+        # many notes ("… No. 10485." / "1995 Review Conference …" are two).
+        tries = (_bodies(texts, a, figures=f) for a, f in _BODY_READINGS[1:])
+        bodies = next((found for found in tries if len(found) == len(markers)), bodies)
     if len(markers) != len(bodies):
         diagnostics.add(
             "footnote-area-unpaired",
@@ -810,10 +825,10 @@ def _pair_detached(
     ]
 
 
-def _bodies(texts: list[Line], abbreviations: int) -> list[list[Line]]:
+def _bodies(texts: list[Line], abbreviations: int, *, figures: bool = False) -> list[list[Line]]:
     bodies: list[list[Line]] = []
     for line in texts:
-        if not bodies or _note_ends(bodies[-1][-1].text, line.text, abbreviations):
+        if not bodies or _note_ends(bodies[-1][-1].text, line.text, abbreviations, figures=figures):
             bodies.append([])
         bodies[-1].append(line)
     return bodies
@@ -823,14 +838,18 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[^\W\d_A-ZА-Я]{1,4}|No|Nº)\.$")
 """A line ending in a short lower-case abbreviation ("chap.", "vol.", "п.") or "No."."""
 
 
-def _note_ends(line: str, following: str, abbreviations: int = 0) -> bool:
+def _note_ends(line: str, following: str, abbreviations: int = 0, *, figures: bool = False) -> bool:
     """Whether a footnote text ends with `line`: its sentence ends, and the next line does
     not run on ("Supplement No." / "23 (A/74/23)." is one note). With `abbreviations`,
-    a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A.")."""
+    a line ending in an abbreviation runs on too ("…, chap." / "IV, sect. A."); with
+    `figures`, a line that opens with a figure after one that ends its sentence, on no
+    abbreviation, opens a note ("1995 Review Conference …")."""
     if abbreviations and _ABBREVIATION.search(line):
         return False
     if not _ends_sentence(line) or following[:1].islower():
         return False
+    if figures and not _ABBREVIATION.search(line):
+        return True
     # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.
     # No abbreviation ends with "。": "A/80/411。" / "2024年5月28日…" are two notes.
     return (
@@ -1151,7 +1170,12 @@ def segment(
         ):
             marker = Marker(line.text, line.no)
             if profile.joiner == "space":
-                within = _place_below(lines, index, first_word=True)
+                within = _place_below(
+                    lines,
+                    index,
+                    first_word=True,
+                    through_punctuation=profile.marker_after_punctuation,
+                )
             else:
                 within = _cjk_place_below(lines, index, widths.full)
             if within >= 0:
@@ -1228,9 +1252,17 @@ def _after_glued(text: str, expected: int, profile: LanguageProfile) -> int:
     found = set()
     for glued in profile.glued_marker.finditer(text):
         found.add(glued.group(max(g for g in range(1, glued.re.groups + 1) if glued.group(g))))
+    # A marker glued to a year before a word ("de 19513 et") is no pattern's: the one
+    # expected counts when it ends a year so.
+    found.update(
+        year.group(1) for year in _YEAR_AND_MARKER.finditer(text) if year.group(1) == str(expected)
+    )
     while str(expected) in found:
         expected += 1
     return expected
+
+
+_YEAR_AND_MARKER = re.compile(r"(?<![\d/.])(?:19|20)\d\d(\d{1,2})(?!\d)")
 
 
 def _next_marker(
@@ -1276,7 +1308,9 @@ def _last_word_after(lines: list[Line], index: int) -> bool:
     )
 
 
-def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> int:
+def _place_below(
+    lines: list[Line], index: int, *, first_word: bool = False, through_punctuation: bool = False
+) -> int:
     """Where in the line after it the marker alone on line `index` stands, or -1.
 
     An extractor prints a raised marker on a line of its own before the line it was
@@ -1285,7 +1319,8 @@ def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> 
     word. The gap, when it is the line's only one, or else the word under the marker's
     column, is its place (an offset in the next line's text); with `first_word`, failing
     both, the end of the line's first word when the line before leaves its sentence
-    open."""
+    open (`through_punctuation`: past the punctuation glued to it, "Organization;" /
+    "10" → "Organization;^10", where the language prints markers after it)."""
     after = lines[index + 1] if index + 1 < len(lines) else None
     if after is None or after.page_break or after.blank_before:
         return -1
@@ -1309,8 +1344,18 @@ def _place_below(lines: list[Line], index: int, *, first_word: bool = False) -> 
         # ("Nuclear" / "1" / "Weapons on 7 July 2017;"); a marker after a line's last word
         # stays on that line.
         first = _FIRST_WORD.match(after.text)
+        if first is not None and _FUNCTION_WORD.fullmatch(first.group()):
+            # No marker follows an article or a preposition ("et" / "7" / "les
+            # migrants à" → "migrants^7"): the word after it is the marker's.
+            rest = after.text[first.end() :]
+            following = _FIRST_WORD.match(after.text, len(after.text) - len(rest.lstrip(" ")))
+            first = following if following is not None else first
         if first is not None:
-            return first.end()
+            end = first.end()
+            if through_punctuation:
+                rest = after.text[end:]
+                end += len(rest) - len(rest.lstrip(",;:."))
+            return end
     return -1
 
 
@@ -1352,6 +1397,9 @@ _AFTER_LINE_BELOW = -2
 
 _FIRST_WORD = re.compile(r"[^\W\d_][^\s,;:.]*[^\W_]")
 """A line's first word, before any punctuation after it."""
+_FUNCTION_WORD = re.compile(r"[^\W\d_A-ZА-ЯЁ]{1,3}")
+"""A short word in lower case: an article, a preposition or a conjunction, which no
+footnote marker follows ("les", "the", "of", "и")."""
 
 
 _WORD_END = re.compile(r"[^\W_](?=[\s,;:.)”’»]|$)|(?<=[^\W_])[,;:.)”’»]+(?=\s|$)")

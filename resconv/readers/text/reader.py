@@ -41,6 +41,7 @@ from resconv.readers.text.bidi import (
     without_left_margins,
 )
 from resconv.readers.text.bidi_controls import normalise_bidi_controls, place_marks_after_letters
+from resconv.readers.text.boxes import close_blanks_inside_sentences
 from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, line_end_hyphens, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
@@ -137,7 +138,9 @@ class _Builder:
     def build(self, text: str) -> Resolution:
         text, self.tables = lift_tables(text, self.profile)
         lines = layout.split_lines(text)
-        lines = join_marker_breaks(lines, cjk=self.profile.joiner == "cjk")
+        lines = join_marker_breaks(
+            lines, cjk=self.profile.joiner == "cjk", glued_marks=self.profile.glued_marks
+        )
         if self.profile.joiner == "space":
             lines = join_word_lines(lines, self.diagnostics, self.profile)
         title_index = layout.find_title(lines, self.profile)
@@ -222,6 +225,8 @@ class _Builder:
                 line.text = text
             for (note, at), text in zip(note_lines, texts[len(content) :], strict=True):
                 note.lines[at] = text
+        if not self.clean:
+            close_blanks_inside_sentences(content, self.profile, self.diagnostics)
         unsure: list[int] = []
         blocks = _tables_apart(
             layout.segment(

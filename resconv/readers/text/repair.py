@@ -554,7 +554,9 @@ _ENDS_IN_MARKER = re.compile(r".*(?:\D\d{1,3}|\D(?:19|20)\d\d\d{1,2})")
 """A line of text that ends in a footnote marker ("Human Rights,1", "de 20101")."""
 
 
-def join_marker_breaks(lines: list[Line], *, cjk: bool = False) -> list[Line]:
+def join_marker_breaks(
+    lines: list[Line], *, cjk: bool = False, glued_marks: str = ",;:."
+) -> list[Line]:
     """`lines` with each line that an extractor broke after a raised footnote marker
     joined to the line it continues.
 
@@ -563,6 +565,9 @@ def join_marker_breaks(lines: list[Line], *, cjk: bool = False) -> list[Line]:
     read as a new, indented paragraph. The marker stays where it was printed. In
     Chinese (`cjk`) only a marker after punctuation counts ("第16/18号、1" / " 2012年…"):
     a line may end in a number there ("第27次全体会议") before a page number.
+    Punctuation that the language sets after a space (French ";" and ":", not among its
+    `glued_marks`) keeps that space: pdftotext breaks the line at it ("difficultés9" /
+    ";").
     """
     out: list[Line] = []
     indents = _indents_paragraphs(lines)
@@ -595,12 +600,15 @@ def join_marker_breaks(lines: list[Line], *, cjk: bool = False) -> list[Line]:
             )
         ):
             # The printed space, if any, is the one the line starts with.
-            previous.text += (" " if line.indent else "") + line.text
+            spaced = line.indent or (line.text[:1] in _MARKS and line.text[:1] not in glued_marks)
+            previous.text += (" " if spaced else "") + line.text
             continue
         out.append(line)
     return out
 
 
+_MARKS = ",;:."
+"""Punctuation a language either glues to the word before it or sets after a space."""
 _CJK_ENDS_IN_MARKER = re.compile(r".*[，。；：、）》”]\d{1,3}")
 """A Chinese line that ends in a marker after punctuation ("第16/18号、1")."""
 

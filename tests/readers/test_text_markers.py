@@ -1,0 +1,129 @@
+"""Footnote markers that an extractor printed apart from their word land where printed."""
+
+from __future__ import annotations
+
+import resconv
+from resconv.model import FootnoteRef, Text
+
+_ENGLISH = (
+    "The General Assembly,",
+    "Recalling its resolution 75/3 of 2 November 2020,",
+    "Decides to remain seized of the matter.",
+    "46th plenary meeting",
+    "11 November 2021",
+)
+_FRENCH = (
+    "L’Assemblée générale,",
+    "Rappelant sa résolution 75/3 du 2 novembre 2020,",
+    "Décide de rester saisie de la question.",
+    "46e séance plénière",
+    "11 novembre 2021",
+)
+
+
+def _pdftotext(
+    paragraph: list[str], note: str, words: tuple[str, ...] = _ENGLISH, notes: int = 1
+) -> str:
+    """A one-page resolution as pdftotext prints it: the marker of the first operative
+    paragraph on a line of its own, the page's `notes` notes at its foot (`note`, then
+    "Ibid.")."""
+    lines = [
+        "76/5.",
+        "",
+        "Report of the Court",
+        words[0],
+        "",
+        words[1],
+        "1.",
+        *paragraph,
+        "2.",
+        words[2],
+        "",
+        *(str(number) for number in range(1, notes + 1)),
+        "",
+        note,
+        *["Ibid."] * (notes - 1),
+        "",
+        "1/1",
+        "",
+        words[3],
+        words[4],
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _first_operative(text: str) -> list[str]:
+    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
+    pieces = resolution.operative[0].content  # type: ignore[union-attr]
+    return [
+        f"^{piece.marker}" if isinstance(piece, FootnoteRef) else piece.text
+        for piece in pieces
+        if isinstance(piece, FootnoteRef | Text)
+    ]
+
+
+def test_an_english_marker_over_a_word_goes_after_its_punctuation() -> None:
+    # "Organization;1" printed as "… work of the" / "1" / "Organization;": English prints
+    # markers after the punctuation that follows their word.
+    text = _pdftotext(
+        [
+            "Acknowledges the report of the Secretary-General on the work of the",
+            "1",
+            "Organization;",
+        ],
+        "A/76/293.",
+    )
+    assert "".join(_first_operative(text)).endswith("work of the Organization;^1")
+
+
+def test_a_french_marker_over_a_word_stays_before_its_punctuation() -> None:
+    text = _pdftotext(
+        [
+            "Prend acte du rapport du Secrétaire général sur les activités de la",
+            "1",
+            "Cour ;",
+        ],
+        "A/76/293.",
+        _FRENCH,
+    )
+    assert "".join(_first_operative(text)).endswith("activités de la Cour^1 ;")
+
+
+def test_a_marker_over_a_line_that_opens_with_an_article_follows_the_noun() -> None:
+    text = _pdftotext(
+        [
+            "Rappelle l’adoption de la Déclaration de New York pour les réfugiés et",
+            "1",
+            "les migrants à sa réunion plénière de haut niveau",
+            "tenue le 19 septembre 2016 ;",
+        ],
+        "Résolution 71/1.",
+        _FRENCH,
+    )
+    assert "".join(_first_operative(text)).endswith(
+        "réfugiés et les migrants^1 à sa réunion plénière de haut niveau tenue le "
+        "19 septembre 2016 ;"
+    )
+
+
+def test_a_marker_glued_to_a_year_counts_for_the_markers_printed_apart_after_it() -> None:
+    # "19511 et": notes 1 to 4 glued to years; note 5, printed apart, comes next.
+    text = _pdftotext(
+        [
+            "Réaffirme que la Convention relative au statut des réfugiés de 19511 et le",
+            "Protocole de 19672 et les conventions de 19543 et de 19614 constituent la pierre",
+            "angulaire du régime, et rappelle la Déclaration de New York pour les réfugiés et",
+            "5",
+            "les migrants à sa réunion plénière de haut niveau",
+            "tenue le 19 septembre 2016 ;",
+        ],
+        "Nations Unies, Recueil des Traités, vol. 189, no 2545.",
+        _FRENCH,
+        notes=5,
+    )
+    read = "".join(_first_operative(text))
+    assert "réfugiés de 1951^1 et le Protocole de 1967^2 et les conventions de 1954^3" in read
+    assert read.endswith(
+        "réfugiés et les migrants^5 à sa réunion plénière de haut niveau tenue le "
+        "19 septembre 2016 ;"
+    )
