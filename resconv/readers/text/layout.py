@@ -253,7 +253,11 @@ def strip_furniture(
     title_key = _key(title)
     furniture = [_furniture_kind(line.text) for line in lines]
     for index, line in enumerate(lines):
-        if index and furniture[index] is None and _symbol_beside_title(line.text, title_key):
+        if (
+            index
+            and furniture[index] is None
+            and _symbol_beside_title(line.text, title_key, lines[index - 1].text)
+        ):
             furniture[index] = "running header"
     running = ""  # the running title read so far on this page
     for index, line in enumerate(lines):
@@ -909,9 +913,11 @@ def _key(text: str) -> str:
 _GAP = re.compile(r"\s{3,}")
 
 
-def _symbol_beside_title(text: str, title_key: str) -> bool:
+def _symbol_beside_title(text: str, title_key: str, above: str = "") -> bool:
     """Whether a line is a page header set on one line: the symbol and the running
-    title, far apart or not, in either order ("A/RES/74/119      Cooperatives …")."""
+    title, far apart or not, in either order ("A/RES/74/119      Cooperatives …"). The
+    title's piece may be its last words only, however short, when the line `above`
+    holds the rest ("… les pays les moins" / "avancés A/RES/79/218")."""
     if "A/RES/" not in text:
         return False
     pieces = _GAP.split(text.strip())
@@ -923,7 +929,11 @@ def _symbol_beside_title(text: str, title_key: str) -> bool:
     if SYMBOL_LINE.fullmatch(symbol) is None:
         return False
     key = _key(title)  # the whole running title, its start, or the end of it wrapped
-    return _is_running_title(title, title_key) or (len(key) >= 12 and title_key.endswith(key))
+    return (
+        _is_running_title(title, title_key)
+        or (len(key) >= 12 and title_key.endswith(key))
+        or bool(key and above and _key(above) + key == title_key)
+    )
 
 
 def _title_beside(header: str) -> str:
@@ -939,9 +949,10 @@ def _may_be_running_title(text: str, title_key: str) -> bool:
 
 def _is_title_piece(text: str, title_key: str, opened: str = "") -> bool:
     """Whether `text` is a line of the title wrapped as a running title, after the
-    lines of it `opened` (keys) above it on the page."""
+    lines of it `opened` (keys) above it on the page. A piece that goes on from such
+    lines may be short: LibreOffice wraps a long running title before its last word."""
     key = _key(text)
-    return len(key) >= 12 and title_key.startswith(opened + key)
+    return (len(key) >= 12 or bool(opened and key)) and title_key.startswith(opened + key)
 
 
 def _is_running_title(text: str, title_key: str) -> bool:
