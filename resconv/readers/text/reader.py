@@ -55,6 +55,7 @@ from resconv.readers.text.repair import (
     restore_scattered_words,
 )
 from resconv.readers.text.tables import LiftedTables, is_placeholder, lift_tables
+from resconv.readers.text.vote_pages import join_votes_across_pages
 
 TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class TextReader:
             text = join_split_words(undo_displayed_runs(text, diagnostics), diagnostics)
         elif text_profile.joiner == "space":
             text = restore_scattered_words(text, diagnostics)
-        text, vote = take_vote(join_vote_lines(text))
+        text, vote = take_vote(join_votes_across_pages(join_vote_lines(text)))
         resolution = recognise_references(_Builder(text_profile, diagnostics, source).build(text))
         resolution = apply_vote(resolution, vote)
         return Result(resolution, diagnostics.freeze())

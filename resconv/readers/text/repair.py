@@ -661,6 +661,7 @@ def _scattered_run(lines: list[str], index: int) -> list[int]:
     return run
 
 
+_FIGURE = re.compile(r"\d")
 _VOTE_LABELS = tuple(
     label
     for words in VOTE_WORDS.values()
@@ -686,6 +687,7 @@ def join_vote_lines(text: str) -> str:
             index < len(lines)
             and lines[index].strip()
             and "\f" not in lines[index]
+            and not _FIGURE.search(lines[index])  # a page's foot: no State's name has one
             and not lines[index].strip().startswith(_VOTE_LABELS)
         ):
             lines[start] = lines[start].rstrip() + " " + lines[index].strip()

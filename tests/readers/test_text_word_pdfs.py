@@ -1,0 +1,137 @@
+"""Text extracted from the PDF of a Word file (LibreOffice's): its page furniture and votes."""
+
+from __future__ import annotations
+
+import resconv
+from resconv.diagnostics import Diagnostics
+from resconv.lang.profile import profile
+from resconv.readers.text import layout
+from resconv.readers.text.repair import join_vote_lines
+from resconv.readers.text.vote_pages import join_votes_across_pages
+
+EN = profile("en")
+TITLE = "Follow-up to the Conference on the least developed countries"
+
+
+def _content(text: str) -> list[str]:
+    content, _ = layout.strip_furniture(
+        layout.split_lines(text), EN, title=TITLE, diagnostics=Diagnostics()
+    )
+    return [line.text for line in content]
+
+
+def test_a_running_title_wrapped_before_its_last_word_is_furniture() -> None:
+    # The running title's last word, short, on a line of its own under the rest.
+    assert _content(
+        "and to support the Programme of\n"
+        "24-24335\n"
+        "\f\n"
+        "A/RES/79/218\n"
+        "Follow-up to the Conference on the least developed\n"
+        "countries\n"
+        "Action in favour of the least developed countries;\n"
+    ) == ["and to support the Programme of", "Action in favour of the least developed countries;"]
+
+
+def test_the_running_titles_last_word_beside_the_symbol_is_furniture() -> None:
+    # pypdfium2: the title's start, then its last word with the symbol on one line.
+    assert _content(
+        "and to support the Programme of\n"
+        "2/16 24-24335\n"
+        "Follow-up to the Conference on the least developed\n"
+        "countries A/RES/79/218\n"
+        "Action in favour of the least developed countries;\n"
+    ) == ["and to support the Programme of", "Action in favour of the least developed countries;"]
+
+
+def test_a_line_that_only_goes_on_like_the_title_away_from_a_page_head_stays() -> None:
+    assert _content("the least developed\ncountries in need;\n") == [
+        "the least developed",
+        "countries in need;",
+    ]
+
+
+def _votes(text: str) -> list[str]:
+    return join_votes_across_pages(join_vote_lines(text)).split("\n")
+
+
+def test_a_vote_cut_by_a_page_foot_without_blank_lines_goes_on_after_it() -> None:
+    # pypdf: the page's note, job and page numbers, the next page's header, then the
+    # rest of the list, all on consecutive lines.
+    assert _votes(
+        "In favour: AFGHANISTAN, ALGERIA,\n"
+        "BELIZE, BRUNEI\n"
+        "10 See resolution 70/1.\n"
+        "21-18260 3/4\n"
+        f"A/RES/76/25 {TITLE}\n"
+        "DARUSSALAM, BURKINA FASO,\n"
+        "ZAMBIA, ZIMBABWE\n"
+        "Against: ALBANIA, CANADA"
+    ) == [
+        "In favour: AFGHANISTAN, ALGERIA, BELIZE, BRUNEI DARUSSALAM, BURKINA FASO, ZAMBIA,"
+        " ZIMBABWE",
+        "",
+        "10 See resolution 70/1.",
+        "21-18260 3/4",
+        f"A/RES/76/25 {TITLE}",
+        "",
+        "",
+        "Against: ALBANIA, CANADA",
+    ]
+
+
+def test_a_vote_goes_on_after_a_page_break_and_the_running_title() -> None:
+    # pdftotext: blank lines between, the page break a form feed.
+    assert (
+        _votes(
+            f"76/25. {TITLE}\n\nIn favour: AFGHANISTAN, BRUNEI\n\n10\n\nSee resolution 70/1.\n\n"
+            "21-18260\n\n3/4\n"
+            f"\fA/RES/76/25\n\n{TITLE}\n\nDARUSSALAM, BURKINA FASO\n"
+        )[2]
+        == "In favour: AFGHANISTAN, BRUNEI DARUSSALAM, BURKINA FASO"
+    )
+
+
+def test_a_vote_side_that_ends_before_the_page_foot_takes_nothing_after_it() -> None:
+    text = (
+        f"76/25. {TITLE}\nAbstaining: CAMEROON, NAURU\n\n21-18260\n\n3/4\n\fA/RES/76/25\n\n"
+        f"{TITLE}\n\nAnnex\n\nTHE PROGRAMME, IN PART\n"
+    )
+    assert _votes(text)[1] == "Abstaining: CAMEROON, NAURU"
+
+
+def test_a_word_pdfs_vote_over_two_pages_is_read_whole_with_the_pages_note() -> None:
+    text = "\n".join(
+        [
+            "Distr.: General",
+            "8 December 2021",
+            "Seventy-sixth session",
+            "Agenda item 100",
+            "Resolution adopted by the General Assembly on 6 December 2021",
+            "76/25. Ethical imperatives",
+            "The General Assembly,",
+            "Recalling its resolution 75/73,",
+            "1. Decides to include the item in its agenda at the next session as a matter",
+            "of development10;",
+            "45th plenary meeting",
+            "6 December 2021",
+            "In favour: AFGHANISTAN, ALGERIA, ANDORRA, ANGOLA, ARGENTINA, AUSTRIA, BAHAMAS,",
+            "BELIZE, BHUTAN, BRUNEI",
+            "10 See resolution 70/1.",
+            "21-18260 2/2",
+            "A/RES/76/25 Ethical imperatives",
+            "DARUSSALAM, BURKINA FASO, CABO VERDE, CHILE,",
+            "ZAMBIA, ZIMBABWE",
+            "Against: ALBANIA, CANADA",
+        ]
+    )
+    resolution = resconv.read_bytes(text.encode(), format="text").value
+    assert resolution.vote is not None
+    assert resolution.vote.in_favour_names == (
+        *("AFGHANISTAN", "ALGERIA", "ANDORRA", "ANGOLA", "ARGENTINA", "AUSTRIA", "BAHAMAS"),
+        *("BELIZE", "BHUTAN", "BRUNEI DARUSSALAM", "BURKINA FASO", "CABO VERDE", "CHILE"),
+        *("ZAMBIA", "ZIMBABWE"),
+    )
+    assert resolution.vote.against_names == ("ALBANIA", "CANADA")
+    assert [note.text for note in resolution.footnotes] == ["See resolution 70/1."]
+    assert len(resolution.operative) == 1
