@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import resconv
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
@@ -135,3 +137,25 @@ def test_a_word_pdfs_vote_over_two_pages_is_read_whole_with_the_pages_note() -> 
     assert resolution.vote.against_names == ("ALBANIA", "CANADA")
     assert [note.text for note in resolution.footnotes] == ["See resolution 70/1."]
     assert len(resolution.operative) == 1
+
+
+def test_a_justified_first_line_after_a_page_break_opens_its_paragraph() -> None:
+    # pypdf prints the spaces a justified line was widened by: "Taking  note".
+    text = (
+        "Stressing the importance of the talks that began in Geneva,\n"
+        "\fTaking  note  of  the  report  of  the  Secretary-General  on  the\n"
+        "implementation of resolution 79/292,\n"
+        "1. Recognizes the right of return;\n"
+    )
+    blocks = layout.segment(layout.split_lines(text), EN, boundary=re.compile(r"(?!)"))
+    starts = ["Stressing th", "Taking  note", "1. Recognize"]
+    assert [block.first[:12] for block in blocks] == starts
+
+
+def test_a_range_of_figures_broken_after_its_dash_joins_without_a_space() -> None:
+    lines = [
+        layout.Line(1, "held on 8–"),
+        layout.Line(2, "10 September 2016 and from 2 –"),
+        layout.Line(3, "the end"),
+    ]
+    assert layout.join_block(lines, EN)[0] == "held on 8–10 September 2016 and from 2 – the end"

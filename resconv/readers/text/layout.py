@@ -1394,9 +1394,16 @@ def _open_quotation(text: str) -> bool:
     return text.count("«") > text.count("»") or text.count("《") > text.count("》")
 
 
+_INITIAL_SPAN = 80
+"""Enough of a line's start for the longest initial words, widened."""
+
+
 def _opens_paragraph(text: str, profile: LanguageProfile) -> bool:
     """Whether a line opens with known initial words. A single Chinese character ("对",
-    "to") opens too many wrapped lines to tell anything."""
+    "to") opens too many wrapped lines to tell anything. Spaces a justified line
+    widened (pypdf prints them: "Taking  note of") count as one."""
+    if "  " in text[:_INITIAL_SPAN]:
+        text = _SPACE_RUN.sub(" ", text[:_INITIAL_SPAN])
     found = profile.preambular.match(text) or profile.operative.match(text)
     return len(found) > 1 or (bool(found) and profile.joiner == "space")
 
@@ -2071,6 +2078,8 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
         return " "  # "micro-" / "and small …": a suspended hyphen keeps its space
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
+    if last == "–" and before[-2:-1].isdigit() and first.isdigit():
+        return ""  # "8–" / "10 September": a range of figures, broken after its dash
     return " "
 
 
