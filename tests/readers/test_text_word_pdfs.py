@@ -159,3 +159,27 @@ def test_a_range_of_figures_broken_after_its_dash_joins_without_a_space() -> Non
         layout.Line(3, "the end"),
     ]
     assert layout.join_block(lines, EN)[0] == "held on 8–10 September 2016 and from 2 – the end"
+
+
+def test_a_long_vote_side_goes_on_after_the_page_break_below_its_joined_lines() -> None:
+    # The lines joined to the side are left empty: they do not count as the page's foot.
+    names = [f"STATE {letter}、" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXY"]
+    text = "\n".join(
+        [
+            "77/272. 联合国同禁止化学武器组织的合作",
+            "赞成：",
+            *names,
+            "NORTH",
+            "23-03414",
+            "",
+            "3/4",
+            "",
+            "\fA/RES/77/272",
+            "",
+            "MACEDONIA、NORWAY",
+            "反对： BELARUS",
+        ]
+    )
+    joined = _votes(text)
+    assert joined[1].endswith("STATE Y、 NORTH MACEDONIA、NORWAY")
+    assert joined[-1] == "反对： BELARUS"

@@ -26,8 +26,8 @@ _SIDES: tuple[tuple[str, str], ...] = tuple(
 """Every language's vote labels, each with the separator of its list of States."""
 _LABELS = tuple(label for label, _ in _SIDES)
 
-_WINDOW = 24
-"""How many lines a page's foot and the next page's head take at most."""
+_WINDOW = 16
+"""How many lines (not blank) a page's foot and the next page's head take at most."""
 _HEAD_LINES = 4
 """Lines of text (the running title, wrapped) allowed after the page break before the
 list goes on."""
@@ -72,12 +72,16 @@ def _continuation(
     above already (the title, or an earlier page's head)."""
     page_break = False
     text_after_break = 0
-    for index in range(start, min(len(lines), start + _WINDOW)):
+    seen = 0
+    for index in range(start, len(lines)):
         raw = lines[index]
         text = raw.strip()
-        if not text:
+        if not text:  # blank, or a line already joined to the side above
             page_break = page_break or "\f" in raw
             continue
+        seen += 1
+        if seen > _WINDOW:
+            return None
         if text.startswith(_LABELS):
             return None
         if "\f" in raw or _page_furniture(text):
