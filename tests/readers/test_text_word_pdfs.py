@@ -46,6 +46,19 @@ def test_the_running_titles_last_word_beside_the_symbol_is_furniture() -> None:
     ) == ["and to support the Programme of", "Action in favour of the least developed countries;"]
 
 
+def test_a_paragraph_number_set_between_the_symbol_and_the_running_title_stays() -> None:
+    # pdftotext: the number printed apart in its column at the page's top comes first.
+    assert _content(
+        "and to support the Programme;\n"
+        "24-24335\n"
+        "\fA/RES/79/218\n"
+        "3.\n"
+        "Follow-up to the Conference on the least developed\n"
+        "countries\n"
+        "Urges the least developed countries;\n"
+    ) == ["and to support the Programme;", "3.", "Urges the least developed countries;"]
+
+
 def test_a_line_that_only_goes_on_like_the_title_away_from_a_page_head_stays() -> None:
     assert _content("the least developed\ncountries in need;\n") == [
         "the least developed",

@@ -268,7 +268,13 @@ def strip_furniture(
         # the title is text, such as an annex title repeating the resolution's.
         if furniture[index] is not None or index == 0:
             continue
-        after = furniture[index - 1] in ("running header", "running title")
+        after = furniture[index - 1] in ("running header", "running title") or (
+            # pdftotext sets a paragraph's number, printed apart in its column at the
+            # page's top, between the symbol and the running title (LibreOffice's PDF)
+            index >= 2
+            and furniture[index - 2] == "running header"
+            and _LABEL_ALONE.fullmatch(lines[index - 1].text) is not None
+        )
         # A running title starts as the title does and goes on as it goes on: a line of
         # text after the header that is only somewhere in the title stays text.
         opened = running if furniture[index - 1] == "running title" else ""
