@@ -196,3 +196,15 @@ def test_a_long_vote_side_goes_on_after_the_page_break_below_its_joined_lines() 
     joined = _votes(text)
     assert joined[1].endswith("STATE Y、 NORTH MACEDONIA、NORWAY")
     assert joined[-1] == "反对： BELARUS"
+
+
+def test_chinese_lines_wrapped_at_a_margin_without_blank_lines_are_not_one_paragraph_each() -> None:
+    # LibreOffice sets about 38 characters a line: as wide as 76 letters, no short line.
+    wrapped = [
+        "回顾2021年3月7日至12日在日本京都举行的第十四届联合国预防犯罪和刑事司",
+        "法大会的报告和《关于推进预防犯罪、刑事司法和法治：努力实现可持续发展",
+        "议程的京都宣言》所述预防犯罪大会的成果，",
+        "重申《京都宣言》中宣示的通过改造和重新融入社会减少再次犯罪的承诺，",
+    ]
+    assert layout.choose_mode(layout.split_lines("\n".join(wrapped * 3))) == "punct"
+    assert layout.choose_mode(layout.split_lines("标准和规范，\n附件\n大会，\n回顾，")) == "line"

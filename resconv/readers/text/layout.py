@@ -1016,8 +1016,15 @@ indented lines in a long text are an extractor's stray breaks, not its paragraph
 
 def _whole(text: str) -> bool:
     """Whether a line can be a whole paragraph: it ends as one, or is short (a heading,
-    a date) without a hyphen left hanging."""
-    return ends_paragraph(text) or (len(text) < 40 and text[-1:] not in "-‑")
+    a date) without a hyphen left hanging. A CJK character is as wide as two letters:
+    a wrapped Chinese line of 38 characters is no short line."""
+    if ends_paragraph(text) or text[-1:] in "-‑" or len(text) >= _SHORT_LINE:
+        return ends_paragraph(text)
+    return len(text) + len(CJK_CHARACTERS.findall(text)) < _SHORT_LINE
+
+
+_SHORT_LINE = 40
+"""Characters (CJK ones count two) under which a line may be a heading or a date."""
 
 
 def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
