@@ -8,6 +8,7 @@ import resconv
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
+from resconv.readers.text.note_numbers import join_note_numbers
 from resconv.readers.text.repair import join_vote_lines
 from resconv.readers.text.vote_pages import join_votes_across_pages
 
@@ -208,3 +209,33 @@ def test_chinese_lines_wrapped_at_a_margin_without_blank_lines_are_not_one_parag
     ]
     assert layout.choose_mode(layout.split_lines("\n".join(wrapped * 3))) == "punct"
     assert layout.choose_mode(layout.split_lines("标准和规范，\n附件\n大会，\n回顾，")) == "line"
+
+
+def _texts(*texts: str) -> list[layout.Line]:
+    return [layout.Line(no, text) for no, text in enumerate(texts, start=1)]
+
+
+def test_a_note_number_set_above_its_text_goes_back_on_its_line() -> None:
+    # pypdfium2 breaks some of LibreOffice's notes at the tab after the number.
+    lines = _texts(
+        "1 See Official Records, Sixty-sixth Session, Supplement No. 53",
+        "(A/66/53), chap. II, sect. A.",
+        "2",
+        "Ibid., Sixty-seventh Session, Supplement No. 53 (A/67/53).",
+        "3",
+        "Ibid., Sixty-eighth Session.",
+        "10 Ibid., Seventy-sixth Session.",
+    )
+    assert [line.text for line in join_note_numbers(lines)] == [
+        "1 See Official Records, Sixty-sixth Session, Supplement No. 53",
+        "(A/66/53), chap. II, sect. A.",
+        "2 Ibid., Sixty-seventh Session, Supplement No. 53 (A/67/53).",
+        "3 Ibid., Sixty-eighth Session.",
+        "10 Ibid., Seventy-sixth Session.",
+    ]
+
+
+def test_markers_printed_apart_from_their_notes_stay_apart() -> None:
+    # pdftotext: a page's markers in a run, the notes after them.
+    texts = ["of the Charter,", "1", "2", "3", "Resolution 217 A (III).", "Resolution 70/1."]
+    assert [line.text for line in join_note_numbers(_texts(*texts))] == texts
