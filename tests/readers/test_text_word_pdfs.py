@@ -258,3 +258,9 @@ def test_a_number_alone_after_a_figure_or_before_an_unindented_line_stays() -> N
     texts = ["adopted in 2015", "2", " of them", "of the Charter,", "3", "Resolution 70/1."]
     lines = layout.split_lines("\n".join(texts))
     assert [line.text for line in join_lone_markers(lines)] == [text.strip() for text in texts]
+
+
+def test_a_marker_alone_before_a_section_number_set_one_space_in_stays() -> None:
+    texts = ["审议了秘书长的报告，", "1", " 一", "意外及非常费用"]
+    lines = layout.split_lines("\n".join(texts))
+    assert [line.text for line in join_lone_markers(lines)] == [text.strip() for text in texts]

@@ -19,6 +19,8 @@ __all__ = ["join_lone_markers", "join_note_numbers"]
 
 _NUMBER = re.compile(r"\d{1,3}")
 _NOTE = re.compile(r"(?P<m>\d{1,3}) \S")
+_LABEL_LENGTH = 8
+"""At most so long a line may be a number or label of its own, never the rest of a line."""
 _LOOK_BACK = 8
 """How many lines above a number alone the note before it may start (it may run on)."""
 
@@ -78,6 +80,7 @@ def join_lone_markers(lines: list[Line]) -> list[Line]:
             and not following.blank_before
             and not following.page_break
             and not following.text[:1].isdigit()
+            and len(following.text) > _LABEL_LENGTH  # no section number ("一", "II.")
             and not out[-1].text[-1:].isdigit()
         ):
             out[-1].text += f"{line.text} {following.text}"
