@@ -264,3 +264,17 @@ def test_a_marker_alone_before_a_section_number_set_one_space_in_stays() -> None
     texts = ["审议了秘书长的报告，", "1", " 一", "意外及非常费用"]
     lines = layout.split_lines("\n".join(texts))
     assert [line.text for line in join_lone_markers(lines)] == [text.strip() for text in texts]
+
+
+def test_a_vote_line_that_pdfium_ran_into_the_page_number_keeps_the_vote_whole() -> None:
+    # PDFium ends the page's last line of names with the page and job numbers.
+    joined = _votes(
+        "赞成： AFGHANISTAN、ALGERIA、\n"
+        "REPUBLIC、TIMOR-4/5 19-20903\n"
+        "A/RES/74/10\n"
+        "LESTE、TUNISIA、ZIMBABWE\n"
+        "反对： AUSTRALIA"
+    )
+    assert joined[0].startswith("赞成： AFGHANISTAN、ALGERIA、 REPUBLIC、TIMOR-4/5")
+    assert joined[0].endswith("LESTE、TUNISIA、ZIMBABWE")
+    assert joined[1:] == ["", "A/RES/74/10", "", "反对： AUSTRALIA"]
