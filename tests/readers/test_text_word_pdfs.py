@@ -8,7 +8,7 @@ import resconv
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
-from resconv.readers.text.note_numbers import join_lone_markers, join_note_numbers
+from resconv.readers.text.note_numbers import join_note_numbers
 from resconv.readers.text.repair import join_vote_lines
 from resconv.readers.text.vote_pages import join_votes_across_pages
 
@@ -239,31 +239,6 @@ def test_markers_printed_apart_from_their_notes_stay_apart() -> None:
     # pdftotext: a page's markers in a run, the notes after them.
     texts = ["of the Charter,", "1", "2", "3", "Resolution 217 A (III).", "Resolution 70/1."]
     assert [line.text for line in join_note_numbers(_texts(*texts))] == texts
-
-
-def test_a_marker_set_alone_between_the_halves_of_its_line_goes_back_between_them() -> None:
-    lines = layout.split_lines(
-        "Convinced that the Beijing Platform for Action for the twenty-first century »\n"
-        "2\n"
-        " promote equality,\n"
-    )
-    texts = [line.text for line in join_lone_markers(lines)]
-    assert texts == [
-        "Convinced that the Beijing Platform for Action for the twenty-first century »2 promote"
-        " equality,"
-    ]
-
-
-def test_a_number_alone_after_a_figure_or_before_an_unindented_line_stays() -> None:
-    texts = ["adopted in 2015", "2", " of them", "of the Charter,", "3", "Resolution 70/1."]
-    lines = layout.split_lines("\n".join(texts))
-    assert [line.text for line in join_lone_markers(lines)] == [text.strip() for text in texts]
-
-
-def test_a_marker_alone_before_a_section_number_set_one_space_in_stays() -> None:
-    texts = ["审议了秘书长的报告，", "1", " 一", "意外及非常费用"]
-    lines = layout.split_lines("\n".join(texts))
-    assert [line.text for line in join_lone_markers(lines)] == [text.strip() for text in texts]
 
 
 def test_a_vote_line_that_pdfium_ran_into_the_page_number_keeps_the_vote_whole() -> None:

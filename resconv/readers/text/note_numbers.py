@@ -1,5 +1,5 @@
-"""Footnote numbers that pypdfium2 sets on lines of their own in LibreOffice's PDF: a
-note's number above its text, and a marker in the text between the two halves of its line.
+"""A footnote's number set on a line of its own, above its text, among notes on their
+numbers' lines.
 
 LibreOffice sets a page's notes as number, tab, text; pypdfium2 breaks the line at the
 tab for some of them and not others ("1 See Official Records …" / "2" / "Ibid., …" / "3" /
@@ -15,12 +15,10 @@ import re
 
 from resconv.readers.text.layout import Line
 
-__all__ = ["join_lone_markers", "join_note_numbers"]
+__all__ = ["join_note_numbers"]
 
 _NUMBER = re.compile(r"\d{1,3}")
 _NOTE = re.compile(r"(?P<m>\d{1,3}) \S")
-_LABEL_LENGTH = 8
-"""At most so long a line may be a number or label of its own, never the rest of a line."""
 _LOOK_BACK = 8
 """How many lines above a number alone the note before it may start (it may run on)."""
 
@@ -58,34 +56,3 @@ def _follows_note(lines: list[Line], number: int) -> bool:
         if _NUMBER.fullmatch(line.text):
             return False
     return False
-
-
-def join_lone_markers(lines: list[Line]) -> list[Line]:
-    """`lines` with each raised marker that pypdfium2 set alone between the two halves
-    of its printed line ("… pour le XXIe siècle »" / "2" / " favorisent …") put back:
-    the marker after the first half, the second half (one space in, as pypdfium2 starts
-    the rest of a line after a superscript) after it."""
-    out: list[Line] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if (
-            out
-            and following is not None
-            and _NUMBER.fullmatch(line.text)
-            and not line.blank_before
-            and not line.page_break
-            and following.indent == 1
-            and not following.blank_before
-            and not following.page_break
-            and not following.text[:1].isdigit()
-            and len(following.text) > _LABEL_LENGTH  # no section number ("一", "II.")
-            and not out[-1].text[-1:].isdigit()
-        ):
-            out[-1].text += f"{line.text} {following.text}"
-            index += 2
-            continue
-        out.append(line)
-        index += 1
-    return out

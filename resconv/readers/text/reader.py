@@ -45,7 +45,7 @@ from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, line_end_hyphens, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
-from resconv.readers.text.note_numbers import join_lone_markers, join_note_numbers
+from resconv.readers.text.note_numbers import join_note_numbers
 from resconv.readers.text.order import report_words_out_of_order
 from resconv.readers.text.paragraphs import Para, ParagraphClassifier, Part, strip_inlines
 from resconv.readers.text.repair import (
@@ -132,7 +132,7 @@ class _Builder:
 
     def build(self, text: str) -> Resolution:
         text, self.tables = lift_tables(text, self.profile)
-        lines = join_lone_markers(join_note_numbers(layout.split_lines(text)))
+        lines = join_note_numbers(layout.split_lines(text))
         lines = join_marker_breaks(lines, cjk=self.profile.joiner == "cjk")
         if self.profile.joiner == "space":
             lines = join_word_lines(lines, self.diagnostics, self.profile)
