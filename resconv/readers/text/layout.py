@@ -254,7 +254,11 @@ def strip_furniture(
     title_key = _key(title)
     furniture = [_furniture_kind(line.text) for line in lines]
     for index, line in enumerate(lines):
-        if index and furniture[index] is None and _symbol_beside_title(line.text, title_key):
+        if (
+            index
+            and furniture[index] is None
+            and _symbol_beside_title(line.text, title_key, lines[index - 1].text)
+        ):
             furniture[index] = "running header"
     running = ""  # the running title read so far on this page
     for index, line in enumerate(lines):
@@ -265,7 +269,13 @@ def strip_furniture(
         # the title is text, such as an annex title repeating the resolution's.
         if furniture[index] is not None or index == 0:
             continue
-        after = furniture[index - 1] in ("running header", "running title")
+        after = furniture[index - 1] in ("running header", "running title") or (
+            # pdftotext sets a paragraph's number, printed apart in its column at the
+            # page's top, between the symbol and the running title (LibreOffice's PDF)
+            index >= 2
+            and furniture[index - 2] == "running header"
+            and _LABEL_ALONE.fullmatch(lines[index - 1].text) is not None
+        )
         # A running title starts as the title does and goes on as it goes on: a line of
         # text after the header that is only somewhere in the title stays text.
         opened = running if furniture[index - 1] == "running title" else ""
@@ -929,9 +939,11 @@ def _key(text: str) -> str:
 _GAP = re.compile(r"\s{3,}")
 
 
-def _symbol_beside_title(text: str, title_key: str) -> bool:
+def _symbol_beside_title(text: str, title_key: str, above: str = "") -> bool:
     """Whether a line is a page header set on one line: the symbol and the running
-    title, far apart or not, in either order ("A/RES/74/119      Cooperatives …")."""
+    title, far apart or not, in either order ("A/RES/74/119      Cooperatives …"). The
+    title's piece may be its last words only, however short, when the line `above`
+    holds the rest ("… les pays les moins" / "avancés A/RES/79/218")."""
     if "A/RES/" not in text:
         return False
     pieces = _GAP.split(text.strip())
@@ -943,7 +955,11 @@ def _symbol_beside_title(text: str, title_key: str) -> bool:
     if SYMBOL_LINE.fullmatch(symbol) is None:
         return False
     key = _key(title)  # the whole running title, its start, or the end of it wrapped
-    return _is_running_title(title, title_key) or (len(key) >= 12 and title_key.endswith(key))
+    return (
+        _is_running_title(title, title_key)
+        or (len(key) >= 12 and title_key.endswith(key))
+        or bool(key and above and _key(above) + key == title_key)
+    )
 
 
 def _title_beside(header: str) -> str:
@@ -959,9 +975,10 @@ def _may_be_running_title(text: str, title_key: str) -> bool:
 
 def _is_title_piece(text: str, title_key: str, opened: str = "") -> bool:
     """Whether `text` is a line of the title wrapped as a running title, after the
-    lines of it `opened` (keys) above it on the page."""
+    lines of it `opened` (keys) above it on the page. A piece that goes on from such
+    lines may be short: LibreOffice wraps a long running title before its last word."""
     key = _key(text)
-    return len(key) >= 12 and title_key.startswith(opened + key)
+    return (len(key) >= 12 or bool(opened and key)) and title_key.startswith(opened + key)
 
 
 def _is_running_title(text: str, title_key: str) -> bool:
@@ -1019,8 +1036,15 @@ indented lines in a long text are an extractor's stray breaks, not its paragraph
 
 def _whole(text: str) -> bool:
     """Whether a line can be a whole paragraph: it ends as one, or is short (a heading,
-    a date) without a hyphen left hanging."""
-    return ends_paragraph(text) or (len(text) < 40 and text[-1:] not in "-‑")
+    a date) without a hyphen left hanging. A CJK character is as wide as two letters:
+    a wrapped Chinese line of 38 characters is no short line."""
+    if ends_paragraph(text) or text[-1:] in "-‑" or len(text) >= _SHORT_LINE:
+        return ends_paragraph(text)
+    return len(text) + len(CJK_CHARACTERS.findall(text)) < _SHORT_LINE
+
+
+_SHORT_LINE = 40
+"""Characters (CJK ones count two) under which a line may be a heading or a date."""
 
 
 def _blank_lines_split_sentences(lines: list[Line], blanks: int) -> bool:
@@ -1462,9 +1486,16 @@ def _open_quotation(text: str) -> bool:
     return text.count("«") > text.count("»") or text.count("《") > text.count("》")
 
 
+_INITIAL_SPAN = 80
+"""Enough of a line's start for the longest initial words, widened."""
+
+
 def _opens_paragraph(text: str, profile: LanguageProfile) -> bool:
     """Whether a line opens with known initial words. A single Chinese character ("对",
-    "to") opens too many wrapped lines to tell anything."""
+    "to") opens too many wrapped lines to tell anything. Spaces a justified line
+    widened (pypdf prints them: "Taking  note of") count as one."""
+    if "  " in text[:_INITIAL_SPAN]:
+        text = _SPACE_RUN.sub(" ", text[:_INITIAL_SPAN])
     found = profile.preambular.match(text) or profile.operative.match(text)
     return len(found) > 1 or (bool(found) and profile.joiner == "space")
 
@@ -2200,6 +2231,8 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
         return " "  # "micro-" / "and small …": a suspended hyphen keeps its space
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
+    if last == "–" and before[-2:-1].isdigit() and first.isdigit():
+        return ""  # "8–" / "10 September": a range of figures, broken after its dash
     return " "
 
 

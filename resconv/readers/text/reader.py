@@ -46,6 +46,7 @@ from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, line_end_hyphens, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
+from resconv.readers.text.note_numbers import join_note_numbers
 from resconv.readers.text.order import report_words_out_of_order
 from resconv.readers.text.paragraphs import (
     TITLE_JOIN,
@@ -62,6 +63,7 @@ from resconv.readers.text.repair import (
     restore_scattered_words,
 )
 from resconv.readers.text.tables import LiftedTables, is_placeholder, lift_tables
+from resconv.readers.text.vote_pages import join_votes_across_pages
 
 TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
@@ -112,7 +114,7 @@ class TextReader:
             text = join_split_words(undo_displayed_runs(text, diagnostics), diagnostics)
         elif text_profile.joiner == "space":
             text = restore_scattered_words(text, diagnostics)
-        text, vote = take_vote(join_vote_lines(text))
+        text, vote = take_vote(join_votes_across_pages(join_vote_lines(text)))
         resolution = recognise_references(_Builder(text_profile, diagnostics, source).build(text))
         resolution = apply_vote(resolution, vote)
         return Result(resolution, diagnostics.freeze())
@@ -137,7 +139,7 @@ class _Builder:
 
     def build(self, text: str) -> Resolution:
         text, self.tables = lift_tables(text, self.profile)
-        lines = layout.split_lines(text)
+        lines = join_note_numbers(layout.split_lines(text))
         lines = join_marker_breaks(
             lines, cjk=self.profile.joiner == "cjk", glued_marks=self.profile.glued_marks
         )

@@ -669,6 +669,9 @@ def _scattered_run(lines: list[str], index: int) -> list[int]:
     return run
 
 
+_PAGE_FOOT = re.compile(r"\s*\d|.*A/RES/")
+"""A page's foot or head that cuts a vote's list: a line opening with a figure (a note,
+the job or page number; no State's name has one) or holding the symbol."""
 _VOTE_LABELS = tuple(
     label
     for words in VOTE_WORDS.values()
@@ -694,6 +697,7 @@ def join_vote_lines(text: str) -> str:
             index < len(lines)
             and lines[index].strip()
             and "\f" not in lines[index]
+            and not _PAGE_FOOT.match(lines[index])
             and not lines[index].strip().startswith(_VOTE_LABELS)
         ):
             lines[start] = lines[start].rstrip() + " " + lines[index].strip()
