@@ -99,12 +99,14 @@ def _forms(patterns: str) -> tuple[tuple[str, ...], list[str]]:
 
 
 def _held_out(
-    corpus: Path, per_language: int, languages: tuple[str, ...], seed: str = ""
+    corpus: Path, per_language: int, languages: tuple[str, ...], shared: Path, seed: str = ""
 ) -> tuple[list[Source], list[str]]:
-    """The first `per_language` usable files per language of the corpus's fixed order."""
+    """The first `per_language` usable files per language of the corpus's fixed order, none
+    of them a resolution of `shared` (so that a tree outside ../shared draws the same sample
+    when given `--shared`)."""
     chosen: list[Source] = []
     notes: list[str] = []
-    for language, candidates in held_out_candidates(corpus, languages, seed=seed).items():
+    for language, candidates in held_out_candidates(corpus, languages, shared, seed=seed).items():
         taken = 0
         skipped = 0
         for source in candidates:
@@ -147,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit is not None:
         sources = sources[: args.limit]
     if args.corpus is not None:
-        held_out, held_notes = _held_out(args.corpus, args.per_language, languages, args.seed)
+        held_out, held_notes = _held_out(
+            args.corpus, args.per_language, languages, args.shared, args.seed
+        )
         sources += held_out
         notes += held_notes
     real = real_texts(args.shared) if "real" in groups and "en" in languages else []
