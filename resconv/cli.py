@@ -213,22 +213,25 @@ def _end_process(status: int) -> None:
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
         return
-    try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-    except (OSError, ValueError):
+    if not _flush_standard_streams():
         return
     import atexit
 
     atexit._run_exitfuncs()
+    if _flush_standard_streams():
+        os._exit(status)
+    # What an `atexit` function printed could not be flushed: Python's ending reports it.
+
+
+def _flush_standard_streams() -> bool:
+    """Flush stdout and stderr; whether both could be."""
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
     except (OSError, ValueError):
-        return
-    os._exit(status)
+        return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
