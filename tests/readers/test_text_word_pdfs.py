@@ -253,3 +253,15 @@ def test_a_vote_line_that_pdfium_ran_into_the_page_number_keeps_the_vote_whole()
     assert joined[0].startswith("赞成： AFGHANISTAN、ALGERIA、 REPUBLIC、TIMOR-4/5")
     assert joined[0].endswith("LESTE、TUNISIA、ZIMBABWE")
     assert joined[1:] == ["", "A/RES/74/10", "", "反对： AUSTRALIA"]
+
+
+def test_a_number_alone_after_a_paragraph_line_at_a_comma_stays_a_marker() -> None:
+    # A paragraph's last line opening with a figure ("5 October 2016,") is no note 5: a
+    # note does not end at a comma, so the "6" alone under it is the page's next marker.
+    texts = [
+        "Recalling decision 2017/206 of the Economic and Social Council of",
+        "5 October 2016,",
+        "6",
+        "See E/FFDF/2024/3.",
+    ]
+    assert [line.text for line in join_note_numbers(_texts(*texts))] == texts

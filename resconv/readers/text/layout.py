@@ -1846,7 +1846,12 @@ def _starts_block(
         return True  # "大会，" / "The General Assembly": the authority line stands alone
     if mode == "line" or _ORNAMENT.fullmatch(line.text):
         return True  # "* * *" between groups of paragraphs stands alone
-    if not ended and not short(previous) and _wrapped_heading(index, before, shapes, short):
+    if (
+        not ended
+        and not short(previous)
+        and not (mode == "blank" and line.blank_before)  # paragraphs set apart by blanks
+        and _wrapped_heading(index, before, shapes, short)
+    ):
         return False  # "II Implementation of the … of the" / "   Provisions of …" / "53."
     if (
         not ended

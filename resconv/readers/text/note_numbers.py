@@ -20,6 +20,7 @@ __all__ = ["join_note_numbers"]
 _NUMBER = re.compile(r"\d{1,3}")
 _NOTE = re.compile(r"(?P<m>\d{1,3}) \S")
 _LOOK_BACK = 8
+_CLAUSE_OPEN = ",;:،؛，；："
 """How many lines above a number alone the note before it may start (it may run on)."""
 
 
@@ -48,7 +49,11 @@ def join_note_numbers(lines: list[Line]) -> list[Line]:
 
 
 def _follows_note(lines: list[Line], number: int) -> bool:
-    """Whether the last note started within the lines above is numbered `number` - 1."""
+    """Whether the last note started within the lines above is numbered `number` - 1,
+    and ended as notes do: a line left at a comma or semicolon is a paragraph's, running
+    on ("… Социального Совета от" / "5 октября 2016 года," / "6" / "См. …": no note 5)."""
+    if not lines or lines[-1].text[-1:] in _CLAUSE_OPEN:
+        return False
     for line in reversed(lines[-_LOOK_BACK:]):
         found = _NOTE.match(line.text)
         if found:
