@@ -196,18 +196,23 @@ _MONTH_PAIRS = (
     ("كانون الأول", "ديسمبر"),
 )
 _WESTERN_VARIANTS = {"يونيو": 6, "يوليو": 7, "إبريل": 4}
+_SYRIAC_VARIANTS = {"أذار": 3}  # as 8 of the UN's 739 Arabic files with March spell it
 MONTHS = (
     {"".join(syriac.split()): number for number, (syriac, _) in enumerate(_MONTH_PAIRS, 1)}
     | {western: number for number, (_, western) in enumerate(_MONTH_PAIRS, 1)}
     | _WESTERN_VARIANTS
+    | _SYRIAC_VARIANTS
 )
 _WESTERN = "|".join([w for _, w in _MONTH_PAIRS] + list(_WESTERN_VARIANTS))
-_SYRIAC = "|".join(r"\s+".join(s.split()) for s, _ in _MONTH_PAIRS)
+_SYRIAC = "|".join([r"\s+".join(s.split()) for s, _ in _MONTH_PAIRS] + list(_SYRIAC_VARIANTS))
 _MONTH = rf"(?:(?:{_SYRIAC})\s*/\s*)?(?:{_WESTERN})|(?:{_SYRIAC})"
 _DATE = rf"\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}"
 _DIGIT = r"0-9\u0660-\u0669"
 _LETTER = r"\u0621-\u064a"
 _ORDINALS = "أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا"
+_SESSION_PREFIX = r"ES-|S-|د ?إ ?ط ?-"
+"""A special or emergency special session's resolution number: "ES-11/4", or as the UN's
+Arabic prints it, "دإط-11/6" or "د إ ط-11/1" (دورة استثنائية طارئة)."""
 _LETTER_NAMES = "ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء"
 _ANNEX_ORDINALS = "الأول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر"
 
@@ -308,11 +313,13 @@ PROFILE = LanguageProfile(
     ),
     title=Regex(
         # "79/258 باء.": a resolution of a collection adds its letter's name.
-        rf"(?P<number>(?:ES-|S-)?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}}(?:\s(?:{_LETTER_NAMES}))?)"
+        rf"(?P<number>(?:{_SESSION_PREFIX})?[{_DIGIT}]{{1,3}}/[{_DIGIT}]{{1,4}}"
+        rf"(?:\s(?:{_LETTER_NAMES}))?)"
         r"\s*(?:[.．]\s*[\-–—]?|[\-–—])\s*(?P<title>\S.*)?"
     ),
     operative_number=Regex(rf"(?P<num>[{_DIGIT}]{{1,3}}\s*[-–‐])\s*"),
     squeeze_number=False,
+    symbol_prefixes=(("دإط-", "ES-"),),
     # "(أ)", "(1)"; past (ي) the letters double: "(أأ)", "(ب ب)"; under a letter "’1‘".
     subparagraph=Regex(
         rf"(?P<num>\((?:(?P<l>[{_LETTER}])\u0640?(?:\s?(?P=l))?|[{_DIGIT}]{{1,2}})\)"

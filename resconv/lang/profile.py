@@ -153,6 +153,9 @@ class LanguageProfile:
     "Proponiéndose", "Faisant valoir"), matched at a line's start with lower case after
     it: after a line left at a comma, such a line opens a paragraph even when no harvested
     phrase knows its words. None where the form also ends common nouns (Russian)."""
+    symbol_prefixes: tuple[tuple[str, str], ...] = ()
+    """A session prefix as the language prints a resolution's number, and as the symbol
+    writes it (Arabic "دإط-11/6" is A/RES/ES-11/6)."""
     wrap_up_start: Regex | None = None
     """How an unnumbered paragraph that closes a list of subparagraphs can start (it
     continues their sentence: "and requests …"); None where the script gives no sign."""

@@ -247,6 +247,20 @@ def test_arabic_collection_letter_quoted_numbers_doubled_letters_and_a_tatweel()
     assert resolution.adoption is not None and resolution.adoption.meeting == 50
 
 
+@pytest.mark.parametrize("printed", ["دإط-11/6", "د إ ط-11/1"])
+def test_an_arabic_emergency_session_number_and_a_march_spelt_with_hamza(printed: str) -> None:
+    """Arabic prints an emergency special session's number with its own letters (the
+    symbol keeps "ES-"), and some of the UN's files spell March "أذار"."""
+    text = (
+        f"{printed}. العدوان على أوكرانيا\nإن الجمعية العامة،\n"
+        "1 - تطالب بوقف استخدام القوة فورا.\nالجلسة العامة 5\n2 أذار/مارس 2022\n"
+    )
+    resolution = TextReader().read(text.encode()).value
+    assert resolution.number == printed
+    assert resolution.symbol == "A/RES/ES-" + printed.rsplit("-", 1)[1]
+    assert resolution.adoption is not None and resolution.adoption.date == dt.date(2022, 3, 2)
+
+
 _ARABIC_ANNEX_SECTIONS = ("أولا - الإنشاء", "ثانيا - الغرض", "ثالثا - السلطة", "رابعا - الإدارة")
 
 

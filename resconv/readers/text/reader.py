@@ -431,6 +431,8 @@ class _Builder:
             )
         resolution_adoption = self._adoption_value(adoption, cover)
         symbol = "A/RES/" + number.replace(" ", "")
+        for printed, written in self.profile.symbol_prefixes:
+            symbol = symbol.replace(f"A/RES/{printed}", f"A/RES/{written}", 1)
         if cover_symbol is not None:
             if cover_symbol != symbol:
                 self.diagnostics.add(
