@@ -127,3 +127,22 @@ def test_a_marker_glued_to_a_year_counts_for_the_markers_printed_apart_after_it(
         "réfugiés et les migrants^5 à sa réunion plénière de haut niveau tenue le "
         "19 septembre 2016 ;"
     )
+
+
+
+def test_a_marker_glued_to_a_named_figure_is_the_one_number_before_the_next() -> None:
+    # A web copy: "Agenda 21" with marker 1 glued prints "Agenda 211"; marker 2 stands
+    # after it, and the one number before it that ends in 1 holds the marker.
+    text = (
+        "76/5. Sustainable development\n\n"
+        "The General Assembly,\n\n"
+        "Recalling the 2030 Agenda for Sustainable Development, and building on Agenda 211, "
+        "the Johannesburg Plan2 and others,\n\n"
+        "1. Decides to remain seized of the matter.\n\n"
+        "46th plenary meeting\n11 November 2021\n__________________\n"
+        "1 A/CONF.151/26/Rev.1, annex II.\n2 A/CONF.199/20.\n"
+    )
+    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
+    pieces = resolution.preamble[0].content
+    assert [p.marker for p in pieces if isinstance(p, FootnoteRef)] == ["1", "2"]
+    assert "Agenda 21, the" in "".join(p.text for p in pieces if isinstance(p, Text))

@@ -288,7 +288,42 @@ def _loose_place(
                     tier in ("year", "echo") or not _dated(text, run.end(), profile)
                 ):
                     return index, place[0], place[1]
-    return None
+    if strict or after is None:
+        return None
+    return _only_ending(paras, marker, before, after, profile)
+
+
+def _only_ending(
+    paras: list[Para],
+    marker: str,
+    before: tuple[int, int],
+    after: tuple[int, int],
+    profile: LanguageProfile,
+) -> tuple[int, int, int] | None:
+    """The one run of digits between the markers around `marker` that ends with it, glued
+    to a figure the text names ("Action 21" + "6" printed "Action 216", "статьи 1" + "2"):
+    the markers run in order and the body of this one was found, so its marker stands in
+    that window; when just one number there can hold it, that number does."""
+    found: list[tuple[int, int, int]] = []
+    for index in range(before[0], after[0] + 1):
+        text = _see_through(paras[index].text)
+        start_at = before[1] if index == before[0] else 0
+        end_at = after[1] if index == after[0] else len(text)
+        for run in _DIGIT_RUN.finditer(text, start_at, end_at):
+            digits = run.group()
+            if not digits.endswith(marker):
+                continue
+            following = text[run.end() : run.end() + 2]
+            if (
+                len(digits) <= len(marker)
+                or following[:1] in _NOT_AFTER_MARKER
+                or (following[:1] in ",." and following[1:].isdigit())
+                or _THOUSANDS_AFTER.match(text, run.end())
+                or _dated(text, run.end(), profile)
+            ):
+                continue
+            found.append((index, run.end() - len(marker), run.end()))
+    return found[0] if len(found) == 1 else None
 
 
 _TIERS = ("punctuation", "capital", "year", "echo", "word", "number closing", "number")
