@@ -129,7 +129,6 @@ def test_a_marker_glued_to_a_year_counts_for_the_markers_printed_apart_after_it(
     )
 
 
-
 def test_a_marker_glued_to_a_named_figure_is_the_one_number_before_the_next() -> None:
     # A web copy: "Agenda 21" with marker 1 glued prints "Agenda 211"; marker 2 stands
     # after it, and the one number before it that ends in 1 holds the marker.
