@@ -311,14 +311,10 @@ def _only_ending(
         end_at = after[1] if index == after[0] else len(text)
         for run in _DIGIT_RUN.finditer(text, start_at, end_at):
             digits = run.group()
-            if not digits.endswith(marker):
-                continue
-            following = text[run.end() : run.end() + 2]
             if (
-                len(digits) <= len(marker)
-                or following[:1] in _NOT_AFTER_MARKER
-                or (following[:1] in ",." and following[1:].isdigit())
-                or _THOUSANDS_AFTER.match(text, run.end())
+                not digits.endswith(marker)
+                or len(digits) <= len(marker)
+                or _figure_goes_on(text, run.end())
                 or _dated(text, run.end(), profile)
             ):
                 continue
@@ -373,13 +369,9 @@ _NAME_BEFORE = re.compile(r"(?<![\w])[^\W\d_]+[-‑]?$")
 def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[int, int] | None:
     """Where `marker` is in the run of digits `run`, if it stands there as `tier` asks."""
     digits = run.group()
-    if not digits.endswith(marker):
+    if not digits.endswith(marker) or _figure_goes_on(text, run.end()):
         return None
     following = text[run.end() : run.end() + 2]
-    if following[:1] in _NOT_AFTER_MARKER or (following[:1] in ",." and following[1:].isdigit()):
-        return None
-    if _THOUSANDS_AFTER.match(text, run.end()):
-        return None  # "4 995 400 dollars": a figure in groups of three
     head = digits[: -len(marker)]
     if head:
         if tier == "year" and len(head) == 4 and head[:2] in ("19", "20"):
@@ -395,6 +387,16 @@ def _candidate(text: str, run: re.Match[str], marker: str, tier: str) -> tuple[i
     if _detached(text, run.start(), run.end(), tier=tier):
         return run.start(), run.end()
     return None
+
+
+def _figure_goes_on(text: str, end: int) -> bool:
+    """Whether the figure ending at `end` goes on past its digits, so that no marker ends
+    it: a unit or counter ("5%", "2024年"), a decimal ("2.5", "0,7") or a group of three
+    ("4 995 400 dollars")."""
+    following = text[end : end + 2]
+    if following[:1] in _NOT_AFTER_MARKER or (following[:1] in ",." and following[1:].isdigit()):
+        return True
+    return _THOUSANDS_AFTER.match(text, end) is not None
 
 
 _CLOSING = ",;:.)，；。"
