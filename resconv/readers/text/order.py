@@ -55,12 +55,16 @@ def report_words_out_of_order(text: str, diagnostics: Diagnostics) -> None:
     lines = out_of_order_lines(text)
     if len(lines) < _LEAST_LINES:
         return
-    named = ", ".join(str(number) for number in lines[:_LINES_NAMED])
-    more = ", …" if len(lines) > _LINES_NAMED else ""
     diagnostics.add(
         "words-out-of-order",
         f"{len(lines)} lines show words printed out of their reading order, as a PDF "
-        f"extractor can leave them (lines {named}{more}); the text of those paragraphs "
-        "may be wrong",
+        f"extractor can leave them (lines {line_list(lines, _LINES_NAMED)}); the text of "
+        "those paragraphs may be wrong",
         line=lines[0],
     )
+
+
+def line_list(lines: list[int], most: int) -> str:
+    """The first `most` line numbers for a message, "…" standing for the rest."""
+    named = ", ".join(str(number) for number in lines[:most])
+    return named + (", …" if len(lines) > most else "")

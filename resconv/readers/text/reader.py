@@ -47,7 +47,7 @@ from resconv.readers.text.decode import decode, detect_language, line_end_hyphen
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.note_numbers import join_note_numbers
-from resconv.readers.text.order import report_words_out_of_order
+from resconv.readers.text.order import line_list, report_words_out_of_order
 from resconv.readers.text.paragraphs import (
     TITLE_JOIN,
     Para,
@@ -569,13 +569,12 @@ def _report_unsure_starts(lines: list[int], diagnostics: Diagnostics) -> None:
     """One note naming the lines that started a paragraph on their initial words alone."""
     if not lines:
         return
-    named = ", ".join(str(number) for number in lines[:_UNSURE_NAMED])
-    more = ", …" if len(lines) > _UNSURE_NAMED else ""
     diagnostics.info(
         "paragraph-start-unsure",
         f"{len(lines)} paragraphs start after a full line that ends with a comma, told "
-        f"by their initial words alone (lines {named}{more}): the text shows no indent "
-        "or blank line, so a paragraph that runs on with such words would be split there",
+        f"by their initial words alone (lines {line_list(lines, _UNSURE_NAMED)}): the text "
+        "shows no indent or blank line, so a paragraph that runs on with such words would be "
+        "split there",
         line=lines[0],
     )
 
