@@ -190,3 +190,30 @@ def test_the_command_ends_its_process_without_tearing_it_down(tmp_path: Path) ->
     assert ended.returncode == 66
     assert ended.stderr.startswith("resconv: error: ") and ended.stderr.endswith("atexit ran\n")
     assert "torn down" not in ended.stderr
+
+
+def test_what_the_collector_was_held_off_for_is_not_walked_after_it() -> None:
+    # `import resconv` makes thousands of objects with the collector held off: the first
+    # allocation after it must not start a collection that walks all of them.
+    import gc
+
+    from resconv import _collector
+
+    if not gc.isenabled():
+        pytest.skip("the collector is off in this process")
+    collections: list[object] = []
+
+    def count(phase: str, info: object) -> None:
+        if phase == "start":
+            collections.append(info)
+
+    gc.callbacks.append(count)
+    try:
+        with _collector.held():
+            made: list[list[int]] = [[] for _ in range(5000)]
+            during = len(collections)
+        more: list[list[int]] = [[] for _ in range(10)]
+    finally:
+        gc.callbacks.remove(count)
+    assert (during, len(collections), len(made) + len(more)) == (0, 0, 5010)
+    assert gc.isenabled()
