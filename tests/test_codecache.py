@@ -180,3 +180,20 @@ def test_fixed_patterns_of_the_standard_library_are_kept(tmp_path: Path) -> None
     data = stored.read_bytes()
     assert b'(.*?)(["\\\\\\x00-\\x1f])' in data  # json's string scanner
     assert b"user-glob" not in data  # fnmatch's patterns are made from the program's data
+
+
+def test_re_compiles_as_before_with_its_flags_tested_as_ints() -> None:
+    import re
+
+    import resconv._codecache  # noqa: F401  (installs the cache)
+
+    compile_ = re._compile  # type: ignore[attr-defined]
+    if compile_.__globals__ is vars(re):
+        return  # the cache is off in this process: `re` as it is
+    assert type(compile_.__globals__["DEBUG"]) is int and compile_.__code__.co_filename.endswith(
+        "__init__.py"
+    )
+    assert compile_.__globals__["_cache"] is vars(re)["_cache"]  # one cache, shared
+    pattern = re.compile(f"flag-probe-{os.getpid()}", re.IGNORECASE)
+    assert pattern.flags == re.IGNORECASE | re.UNICODE and pattern.match(pattern.pattern.upper())
+    assert re.compile(pattern.pattern, re.IGNORECASE) is pattern  # served from re's cache
