@@ -13,9 +13,9 @@ not given takes the model's own default, or a neutral value for what the model r
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
 
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 from resconv import model
 
 __all__ = [

@@ -14,10 +14,10 @@ surrogates: readers clean their input first, and every writer can rely on that.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import field
 
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 from resconv._dataclass import dataclass
 from resconv.errors import InvalidTextError
 from resconv.xmlchars import XML_ILLEGAL, find_illegal_characters

@@ -9,10 +9,10 @@ the result.
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 import json
 import types
 
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 from resconv import model
 from resconv.errors import ResconvError, StructureError
 

@@ -42,6 +42,7 @@ def test_a_one_file_conversion_leaves_unused_modules_unimported(to: str, tmp_pat
         unused |= {"ast", "dis", "tokenize"}
     if to in ("akn", "json"):
         unused.add("typing")  # annotations only: the type checker reads them, not Python
+        unused.add("datetime")  # its classes come from `_datetime` (resconv/_dates.py)
     assert not modules & unused
 
 
@@ -217,3 +218,15 @@ def test_what_the_collector_was_held_off_for_is_not_walked_after_it() -> None:
         gc.callbacks.remove(count)
     assert (during, len(collections), len(made) + len(more)) == (0, 0, 5010)
     assert gc.isenabled()
+
+
+def test_the_dates_are_datetimes_own_classes() -> None:
+    import datetime
+
+    from resconv import _dates
+
+    assert (_dates.date, _dates.datetime, _dates.UTC) == (
+        datetime.date,
+        datetime.datetime,
+        datetime.UTC,
+    )

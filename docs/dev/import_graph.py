@@ -45,6 +45,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "resconv._collector",
             "resconv._codecache",
             "resconv._dataclass",
+            "resconv._dates",
             "resconv._lazyimport",
             "resconv._version",
         ),

@@ -9,12 +9,12 @@ first use, so importing a language module costs next to nothing.
 
 from __future__ import annotations
 
-import datetime as _dt
 import importlib
 import re
 from collections.abc import Mapping
 from dataclasses import field
 
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
 from resconv.errors import UsageError
 from resconv.lang.matching import PhraseSet, Regex, expand_phrases

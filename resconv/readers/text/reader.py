@@ -12,9 +12,9 @@ without number, title or adoption date cannot be a `Resolution`.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 from resconv.diagnostics import Diagnostics, Result
 from resconv.errors import StructureError
 from resconv.lang import LANGUAGES

@@ -13,8 +13,8 @@ written out by `resconv.writers.akn.serialise`.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
+from resconv import _dates as dt  # start-up speed: resconv/_dates.py
 from resconv.akn.eid import EidGenerator
 from resconv.akn.frbr import COUNTRY, SUBTYPE, ResolutionIris, work_number
 from resconv.akn.schema import AKN_NS, OPENING_EMPHASIS_CLASS, RESCONV_EID
