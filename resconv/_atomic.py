@@ -298,9 +298,11 @@ def _umask() -> int:
     global _UMASK
     if _UMASK is None:
         try:
-            with open("/proc/self/status", encoding="ascii") as status:
+            # Read as bytes: a text file would import the `ascii` codec for this alone
+            # (text → AKN 186.5 → 185.7 M instructions, callgrind).
+            with open("/proc/self/status", "rb") as status:
                 for line in status:
-                    if line.startswith("Umask:"):
+                    if line.startswith(b"Umask:"):
                         _UMASK = int(line.split()[1], 8)
                         break
         except (OSError, ValueError):

@@ -131,3 +131,12 @@ def test_output_directory_is_created_one_level_deep_only(tmp_path: Path) -> None
     (tmp_path / "file").write_bytes(b"")
     with pytest.raises(OutputError, match="not a directory"):
         _atomic.prepare_output_dir(tmp_path / "file")
+
+
+def test_the_umask_is_read_as_the_process_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    current = os.umask(0o027)
+    try:
+        monkeypatch.setattr(_atomic, "_UMASK", None)
+        assert _atomic._umask() == 0o027
+    finally:
+        os.umask(current)
