@@ -20,28 +20,39 @@ from resconv import _checks, _collector
 from resconv._atomic import (
     check_output_dir,
     prepare_output_dir,
-    publish,
     remove_orphan_temps,
     remove_own_temps,
     resolved_path,
     temp_file,
 )
-from resconv._dataclass import dataclass  # start-up speed: resconv/_dataclass.py
-from resconv.conversion import DEFAULT_MAX_BYTES, convert_bytes, load_source
+from resconv.conversion import DEFAULT_MAX_BYTES
 from resconv.errors import (
     InputNotFoundError,
     InternalError,
     OutputError,
     OutputIOError,
-    ResconvError,
 )
+from resconv.job import (
+    INPUT_SUFFIXES,
+    BatchResult,
+    Job,
+    failed,
+    input_overwritten,
+    output_folder_key,
+    output_keys,
+    output_names,
+    output_paths,
+    path_key,
+    resolved_dirs,
+)
+from resconv.job import run as _run  # one name to replace in tests
 from resconv.writers import get_writer
 
 TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start-path-imports.md
 if TYPE_CHECKING:
     from collections.abc import Callable
     from concurrent.futures import Future
-    from typing import IO, Literal
+    from typing import IO
 
     OutputDirOf = Callable[[Path], Path | None]
     """Where an input's outputs go (None: beside it)."""
@@ -57,34 +68,6 @@ __all__ = [
 ]
 
 _MAX_CHUNK = 8
-
-INPUT_SUFFIXES = (".txt", ".md", ".xml", ".akn", ".json", ".pdf", ".docx")
-"""What a directory given as input contributes: files with these suffixes."""
-
-
-@dataclass(frozen=True, slots=True)
-class BatchResult:
-    """What happened to one input."""
-
-    input: str
-    status: Literal["ok", "error"]
-    outputs: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    error: str | None = None
-    exit_code: int = 0
-    seconds: float = 0.0
-
-    def as_dict(self) -> dict[str, object]:
-        """The JSON-ready entry of the batch report."""
-        return {
-            "input": self.input,
-            "status": self.status,
-            "outputs": list(self.outputs),
-            "warnings": list(self.warnings),
-            "error": self.error,
-            "exit_code": self.exit_code,
-            "seconds": round(self.seconds, 4),
-        }
 
 
 _MAGIC = frozenset("*?[")
@@ -157,34 +140,6 @@ def _input_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def output_paths(input_path: Path, formats: Sequence[str], output_dir: Path | None) -> list[Path]:
-    """Where the outputs of `input_path` go: its name, minus its suffix, plus each writer's."""
-    directory = output_dir if output_dir is not None else input_path.parent
-    return [directory / name for name in _output_names(input_path.name, formats)]
-
-
-def _output_names(input_name: str, formats: Sequence[str]) -> list[str]:
-    stem = input_name
-    base, suffix = os.path.splitext(stem)
-    if suffix.lower() in INPUT_SUFFIXES and base and base != ".":
-        stem = base
-    return [stem + get_writer(name).suffix for name in formats]
-
-
-@dataclass(frozen=True, slots=True)
-class _Job:
-    """One input to convert, with everything a worker needs to convert it."""
-
-    path: Path
-    formats: tuple[str, ...]
-    output_dir: Path | None
-    input_format: str | None
-    lang: str | None
-    strict: bool
-    force: bool
-    max_bytes: int
-
-
 def convert_many(
     inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     to: Sequence[str] | str = ("akn",),
@@ -246,7 +201,7 @@ class Batch:
         )
         workers = None if jobs is None else _checks.limit_argument(jobs, "jobs")
         report_path = None if report is None else Path(_checks.path_argument(report, "report"))
-        self.template = _Job(
+        self.template = Job(
             Path(),
             formats,
             out_dir,
@@ -259,7 +214,7 @@ class Batch:
         if out_dir is not None:
             prepare_output_dir(out_dir)
         skip = [] if report_path is None else [resolved_path(report_path)]
-        _resolved_dirs.clear()
+        resolved_dirs.clear()
         found = list(_found_inputs(names, skip=skip))
         self.output_dirs: dict[Path, Path] = (
             {} if out_dir is None else {p: out_dir / sub for p, sub in reversed(found)}
@@ -325,11 +280,11 @@ def _without_outputs_of_others(
     A file named on the command line always stays.
     """
     named_paths = {Path(n) for n in named}
-    keys = [_key(path) for path in found]
+    keys = [path_key(path) for path in found]
     writers: dict[str, set[str]] = {}
     for path, key in zip(found, keys, strict=True):
-        folder = _output_folder_key(path, output_dir_of(path))
-        for name in _output_names(path.name, formats):
+        folder = output_folder_key(path, output_dir_of(path))
+        for name in output_names(path.name, formats):
             writers.setdefault(os.path.join(folder, name), set()).add(key)
     sources = {k for k in keys if writers.get(k, {k}) <= {k}}
     return [
@@ -430,34 +385,9 @@ class Report:
             raise
 
 
-_resolved_dirs: dict[str, str] = {}
-
-
-def _key(path: Path) -> str:
-    """`path` absolute with its directory resolved, as a string: a cheap identity for
-    comparing inputs and outputs (one system call per directory, not per file)."""
-    parent, name = os.path.split(os.fspath(path))
-    return os.path.join(_folder_key(parent), name)
-
-
-def _folder_key(folder: str) -> str:
-    """`folder` resolved, once per folder."""
-    resolved = _resolved_dirs.get(folder)
-    if resolved is None:
-        resolved = _resolved_dirs[folder] = str(resolved_path(Path(folder or ".")))
-    return resolved
-
-
-def _output_folder_key(path: Path, output_dir: Path | None) -> str:
-    """The resolved folder `path`'s outputs go to."""
-    if output_dir is None:
-        return os.path.dirname(_key(path))
-    return _folder_key(os.fspath(output_dir))
-
-
 def _jobs(
-    paths: list[Path], template: _Job, output_dir_of: OutputDirOf
-) -> Iterator[_Job | BatchResult]:
+    paths: list[Path], template: Job, output_dir_of: OutputDirOf
+) -> Iterator[Job | BatchResult]:
     """A job per input, or at once a failure when its outputs would clash.
 
     Two inputs with the same name (`a/x.txt`, `b/x.txt`) would write the same output in
@@ -465,14 +395,13 @@ def _jobs(
     from `r.txt` when `r.json` is an input too). Either is refused for the later input,
     whatever --force says.
     """
-    inputs = {_key(path): path for path in paths}
+    inputs = {path_key(path): path for path in paths}
     claimed: dict[str, Path] = {}
     for path in paths:
         job = replace(template, path=path, output_dir=output_dir_of(path))
         started = time.perf_counter()
         try:
-            folder = _output_folder_key(path, job.output_dir)
-            targets = [os.path.join(folder, n) for n in _output_names(path.name, job.formats)]
+            targets = output_keys(job)
         except (OSError, ValueError):
             yield job  # an unusable name: its conversion reports it
             continue
@@ -484,11 +413,7 @@ def _jobs(
         if clash in claimed:
             reason = f"output {os.path.basename(clash)} would also be written for {claimed[clash]}"
         elif inputs[clash] == path:
-            yield _failed(
-                str(path),
-                OutputError("output would overwrite the input file", source=str(path)),
-                started,
-            )
+            yield input_overwritten(path, started)
             continue
         else:
             reason = (
@@ -498,13 +423,13 @@ def _jobs(
         error = OutputError(
             f"{reason}; convert such inputs into separate output directories", source=str(path)
         )
-        yield _failed(str(path), error, started)
+        yield failed(str(path), error, started)
 
 
-Chunk = list[_Job | BatchResult]
+Chunk = list[Job | BatchResult]
 
 
-def _chunks(items: Iterator[_Job | BatchResult], size: int) -> Iterator[Chunk]:
+def _chunks(items: Iterator[Job | BatchResult], size: int) -> Iterator[Chunk]:
     chunk: Chunk = []
     for item in items:
         chunk.append(item)
@@ -516,7 +441,7 @@ def _chunks(items: Iterator[_Job | BatchResult], size: int) -> Iterator[Chunk]:
 
 
 def _parallel(
-    job_stream: Iterator[_Job | BatchResult], workers: int, chunk_size: int = 1
+    job_stream: Iterator[Job | BatchResult], workers: int, chunk_size: int = 1
 ) -> Iterator[BatchResult]:
     """Results in input order, with at most `2 * workers` chunks of documents in flight.
 
@@ -545,7 +470,7 @@ def _parallel(
     pool = new_pool()
 
     def submit(chunk: Chunk) -> Future[list[BatchResult]]:
-        jobs = [item for item in chunk if isinstance(item, _Job)]
+        jobs = [item for item in chunk if isinstance(item, Job)]
         directories.update(job.output_dir or job.path.parent for job in jobs)
         if not jobs:
             done: Future[list[BatchResult]] = Future()
@@ -569,7 +494,7 @@ def _parallel(
             pool.shutdown(wait=True, cancel_futures=True)
             for directory in directories:  # killed workers may have left temporary files
                 remove_orphan_temps(directory)
-            results = [_run_isolated(item) if isinstance(item, _Job) else item for item in chunk]
+            results = [_run_isolated(item) if isinstance(item, Job) else item for item in chunk]
             pool = new_pool()
             for index, (other, _) in enumerate(pending):
                 pending[index] = (other, submit(other))
@@ -588,7 +513,7 @@ def _parallel(
             remove_orphan_temps(directory)
 
 
-def _run_isolated(job: _Job) -> BatchResult:
+def _run_isolated(job: Job) -> BatchResult:
     """`_run` in a worker of its own; a worker that dies fails only this input."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -605,7 +530,7 @@ def _run_isolated(job: _Job) -> BatchResult:
                 "the worker process converting this input died (out of memory?)",
                 source=str(job.path),
             )
-            return _failed(str(job.path), error, started)
+            return failed(str(job.path), error, started)
 
 
 class _Stop(BaseException):
@@ -676,77 +601,8 @@ def _run_in_worker(chunk: Chunk) -> list[BatchResult]:
         return [item if isinstance(item, BatchResult) else _run(item) for item in chunk]
     except _Stop:
         for job in chunk:
-            if isinstance(job, _Job):
+            if isinstance(job, Job):
                 remove_own_temps(job.output_dir or job.path.parent)
         os._exit(143)
     finally:
         _busy = False
-
-
-def _run(job: _Job) -> BatchResult:
-    """Convert one input and publish its outputs; never raises for a per-file failure."""
-    started = time.perf_counter()
-    name = str(job.path)
-    try:
-        data, _ = load_source(job.path, job.max_bytes)
-        targets = output_paths(job.path, job.formats, job.output_dir)
-        conversion = convert_bytes(
-            data,
-            job.formats,
-            format=job.input_format,
-            lang=job.lang,
-            strict=job.strict,
-            source=name,
-            max_bytes=job.max_bytes,
-        )
-        if job.output_dir is not None:
-            _make_subfolder(job.output_dir)
-        publish(
-            [
-                (target, conversion.outputs[fmt])
-                for target, fmt in zip(targets, job.formats, strict=True)
-            ],
-            force=job.force,
-            inputs=[job.path],
-        )
-        return BatchResult(
-            input=name,
-            status="ok",
-            outputs=tuple(str(t) for t in targets),
-            warnings=tuple(str(d) for d in conversion.diagnostics if d.severity == "warning"),
-            seconds=time.perf_counter() - started,
-        )
-    except ResconvError as exc:
-        if exc.source is None:
-            exc.source = name
-        return _failed(name, exc, started)
-    except (MemoryError, RecursionError) as exc:
-        return _failed(
-            name, InternalError(f"{type(exc).__name__} while converting", source=name), started
-        )
-    except Exception as exc:  # a bug in resconv: report it for this file, go on with the others
-        error = InternalError(
-            f"internal error ({type(exc).__name__}: {exc}); please report it", source=name
-        )
-        return _failed(name, error, started)
-    finally:
-        _collector.release()  # the process's start and first document are over
-
-
-def _make_subfolder(folder: Path) -> None:
-    """Create a mirrored input folder under `-o` (which exists), when its first output is ready."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create directory: {exc.strerror}", source=str(folder)) from None
-
-
-def _failed(name: str, error: ResconvError, started: float) -> BatchResult:
-    """The result of an input that failed with `error`, timed from `started`."""
-    return BatchResult(
-        input=name,
-        status="error",
-        error=str(error),
-        exit_code=error.exit_code,
-        seconds=time.perf_counter() - started,
-    )

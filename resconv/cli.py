@@ -12,7 +12,8 @@ import contextlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterable, Sequence
 
 from resconv import _lazyimport
 
@@ -40,7 +41,7 @@ TYPE_CHECKING = False  # typing only for type checkers: docs/dev/decisions/start
 if TYPE_CHECKING:
     from typing import Any
 
-    from resconv.batch import Batch
+    from resconv.job import BatchResult
 
 __all__ = ["main"]
 
@@ -394,7 +395,7 @@ def _convert_stream(args: argparse.Namespace, formats: list[str]) -> int:
     if args.output in (None, "-"):
         _write_stdout(conversion.outputs[formats[0]])
         return 0
-    from resconv.batch import output_paths
+    from resconv.job import output_paths
 
     directory = Path(args.output)
     created = prepare_output_dir(directory)
@@ -446,9 +447,15 @@ def _print_lines(lines: list[str]) -> None:
 
 
 def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
+    created = args.output is not None and prepare_output_dir(Path(args.output))
+    if len(args.inputs) == 1 and args.report is None and os.path.isfile(args.inputs[0]):
+        try:
+            return _report_results(args, [_convert_one(args, formats)], 1)
+        finally:
+            if created:
+                remove_if_empty(Path(args.output))
     from resconv.batch import Batch
 
-    created = args.output is not None and prepare_output_dir(Path(args.output))
     try:
         batch = Batch(
             args.inputs,
@@ -464,18 +471,46 @@ def _convert_batch(args: argparse.Namespace, formats: list[str]) -> int:
         )
         if not batch.paths:
             raise UsageError("no input files found")
-        return _run_batch(args, batch)
+        return _report_results(args, batch.run(), len(batch.paths))
     finally:
         if created:
             remove_if_empty(Path(args.output))
 
 
-def _run_batch(args: argparse.Namespace, batch: Batch) -> int:
-    total = len(batch.paths)
+def _convert_one(args: argparse.Namespace, formats: list[str]) -> BatchResult:
+    """One named file converted as a batch of it would be (`resconv.batch.Batch`), without
+    importing the batch machinery (start-up speed: resconv/job.py)."""
+    from resconv._atomic import remove_orphan_temps
+    from resconv.job import Job, input_overwritten, output_keys, path_key, resolved_dirs, run
+
+    path = Path(args.inputs[0])
+    output_dir = None if args.output is None else Path(args.output)
+    job = Job(
+        path,
+        tuple(formats),
+        output_dir,
+        args.input_format,
+        args.lang,
+        args.strict,
+        args.force,
+        args.max_bytes,
+    )
+    resolved_dirs.clear()
+    remove_orphan_temps(output_dir or path.parent)  # what a killed run left behind
+    started = time.perf_counter()
+    try:
+        overwritten = path_key(path) in output_keys(job)
+    except (OSError, ValueError):
+        overwritten = False  # an unusable name: its conversion reports it
+    return input_overwritten(path, started) if overwritten else run(job)
+
+
+def _report_results(args: argparse.Namespace, results: Iterable[BatchResult], total: int) -> int:
+    """Each input's errors and warnings said as its result comes; the exit status."""
     failures: list[int] = []
     progress = _Progress(total, enabled=not args.quiet and total > 1)
     try:
-        for result in batch.run():
+        for result in results:
             if result.status == "error":
                 failures.append(result.exit_code)
                 progress.write(f"resconv: error: {result.error}")

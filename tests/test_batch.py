@@ -13,6 +13,7 @@ import pytest
 
 import resconv
 from resconv import batch, cli
+from resconv.job import Job, run
 from tests.conftest import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -120,10 +121,10 @@ def test_a_name_too_long_is_reported_for_that_input(tmp_path: Path) -> None:
     assert "File name too long" in (results[0].error or "")
 
 
-_REAL_RUN = batch._run
+_REAL_RUN = run
 
 
-def _run_or_die(job: batch._Job) -> batch.BatchResult:
+def _run_or_die(job: Job) -> batch.BatchResult:
     """Convert like `batch._run`, but die on a marked input, as if killed for memory."""
     if job.path.read_bytes().endswith(b"<die>\n"):
         os._exit(9)
@@ -497,3 +498,22 @@ def test_a_dying_worker_fails_only_its_input_when_documents_go_in_chunks(
     assert [Path(r.input).name for r in results] == [f"{i}.txt" for i in range(7)]
     assert [r.status for r in results] == ["ok"] * 4 + ["error"] + ["ok"] * 2
     assert len(list((tmp_path / "out").iterdir())) == 6
+
+
+def test_one_named_file_fails_and_warns_as_a_batch_of_it_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One named file takes a path of its own (resconv/job.py); --report takes the batch's.
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a resolution\n", encoding="utf-8")
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes(SEED.read_bytes())
+    said = []
+    for name in (bad, seed):
+        for extra in ([], ["--report", str(tmp_path / f"{name.stem}-report.json")]):
+            status = cli.main(
+                ["convert", str(name), "-o", str(tmp_path / "out"), "--force", *extra]
+            )
+            said.append((status, capsys.readouterr().err))
+    assert said[0] == said[1] and said[0][0] != 0 and "bad.txt" in said[0][1]
+    assert said[2] == said[3] and said[2][0] == 0 and "footnote-without-body" in said[2][1]

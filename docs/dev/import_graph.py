@@ -27,7 +27,7 @@ GROUPS = ("resconv.lang", "resconv.fonts", "resconv.akn")
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("interfaces", ("resconv", "resconv.__main__", "resconv.cli")),
-    ("operations", ("resconv.batch", "resconv.conversion", "resconv.validation")),
+    ("operations", ("resconv.batch", "resconv.conversion", "resconv.job", "resconv.validation")),
     ("registries", ("resconv.readers", "resconv.writers")),
     ("formats", ()),  # every module and subpackage under resconv.readers and resconv.writers
     ("knowledge", (*GROUPS, "resconv.native", "resconv.xmlsafe")),
