@@ -10,12 +10,12 @@ not kept.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass
 
 from lxml.etree import _Element
 
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 from resconv.errors import StructureError, UsageError
 from resconv.lang import LANGUAGES, language_for_akn
 from resconv.model import Adoption, CoverPage, FootnoteRef, Inlines, Vote

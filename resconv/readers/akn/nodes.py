@@ -7,10 +7,11 @@ rules as data in the same way), shared by the inline and the block reading.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterator
 
 from lxml.etree import _Element
+
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 
 __all__ = [
     "BLOCKS",

@@ -8,13 +8,13 @@ permissions and compression.
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 from collections.abc import Iterable, Sequence
 from functools import cache
 
 from lxml import etree
 
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 from resconv import xmlsafe
 from resconv.errors import InternalError
 from resconv.writers.docx.lang import KNOWN_FONTS, DocxLanguage, FontSet

@@ -13,7 +13,6 @@ pages alternate even and odd running headers and footers: symbol, title, job num
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
 import unicodedata
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
+from resconv import _dates as _dt  # start-up speed: resconv/_dates.py
 from resconv._lazyimport import deferred
 from resconv.errors import UsageError
 from resconv.lang import authority_words, language
