@@ -1,6 +1,7 @@
-"""Initial words that go on with the paragraph before, in extractions that keep no
-layout (pdftotext, PDFium): words after them that refer back ("при этом"), and words
-only operative paragraphs open with, before the first numbered paragraph."""
+"""Where initial words open a paragraph in extractions that keep no layout (pdftotext,
+PDFium): words after them that refer back ("при этом") and words only operative
+paragraphs open with, before the first numbered paragraph, go on with the paragraph
+before; a Russian manner phrase before them ("с озабоченностью") opens one."""
 
 from __future__ import annotations
 
@@ -114,3 +115,20 @@ def test_chinese_operative_words_before_the_first_number_go_on() -> None:
     result = TextReader().read(_ZH.encode())
     [paragraph] = result.value.preamble
     assert "并注意到其报告，认定伊拉克" in plain_text(paragraph.content)
+
+
+_MANNER = """будучи глубоко обеспокоена распространением дезинформации о пандемии
+коронавирусного заболевания, в том числе в интернете, и подчеркивая важность
+предоставления общественности научно обоснованных данных для противодействия
+такой практике,
+с озабоченностью признавая, что онлайновые кампании по дезинформации все чаще
+используются для того, чтобы удержать женщин от участия в общественной сфере,
+"""
+
+
+def test_a_manner_phrase_before_initial_words_opens_a_paragraph() -> None:
+    # "с озабоченностью признавая" ("recognizing with concern"): no harvested phrase, a
+    # manner phrase before a known participle.
+    paragraphs = _russian(_MANNER)
+    assert len(paragraphs) == 2
+    assert paragraphs[1].startswith("с озабоченностью признавая, что")
