@@ -132,3 +132,27 @@ def test_a_manner_phrase_before_initial_words_opens_a_paragraph() -> None:
     paragraphs = _russian(_MANNER)
     assert len(paragraphs) == 2
     assert paragraphs[1].startswith("с озабоченностью признавая, что")
+
+
+_SUBPARAGRAPH = """1. принимает к сведению доклад Генерального секретаря;
+2. призывает государства-члены:
+a) поддерживать исследования и разработки в области натуральных волокон;
+b) разрабатывать и осуществлять политику и планы, направленные на поощрение
+выявления и разработки экологически безопасных альтернатив изделиям одноразового
+пользования,
+принимая во внимание последствия этих альтернатив на протяжении всего жизненного
+цикла, с тем чтобы сократить масштабы использования одноразовых изделий;
+3. постановляет включить этот пункт в предварительную повестку дня.
+"""
+
+
+def test_initial_words_after_a_comma_go_on_with_a_subparagraph() -> None:
+    # Inside a numbered paragraph a comma runs on, in its lettered items too: only a
+    # number or a label opens the next paragraph.
+    text = _RU_COVER + "ссылаясь на свою резолюцию 77/48,\n" + _SUBPARAGRAPH + _RU_ADOPTION
+    result = TextReader().read(text.encode())
+    numbers = [getattr(paragraph, "number", None) for paragraph in result.value.operative]
+    assert numbers == ["1.", "2.", "3."]
+    second = result.value.operative[1]
+    assert isinstance(second, OperativeParagraph)
+    assert "пользования, принимая во внимание" in plain_text(second.subparagraphs[1].content)

@@ -1238,7 +1238,11 @@ def segment(
             blocks.append(Block(line.no))
             if unsure is not None and _unsure_start(index, mode, shapes, widths):
                 unsure.append(line.no)
-            numbered = number is not None
+            # A subparagraph's label ("e)") keeps it inside its numbered paragraph, where
+            # a comma runs on ("…пользования," / "принимая во внимание …;").
+            numbered = number is not None or (
+                numbered and profile.subparagraph.match(line.text) is not None
+            )
             if number is not None:
                 next_number = number + 1
         blocks[-1].items.append(line)
