@@ -148,6 +148,12 @@ class LanguageProfile:
     """Words that open a line only to go on with a sentence left at a comma (Chinese 并,
     "and"): such a line continues its paragraph even when initial words follow them.
     None where the language has no such sign."""
+    refers_back: Regex | None = None
+    """Words that, right after initial words, refer back to the sentence before
+    ("признавая при этом", "recognising at the same time"; "приветствуя его", "welcoming
+    it"): in the UN's own texts such initial words never open a paragraph, they go on
+    with one left at a comma. Matched where the initial words end. None where the
+    language has no such sign, or capitals tell paragraphs apart anyway."""
     preambular_form: Regex | None = None
     """The word form preambular initial words take (a participle: "Having noted",
     "Proponiéndose", "Faisant valoir"), matched at a line's start with lower case after

@@ -71,8 +71,20 @@ PREAMBULAR_BEFORE = lines(
     с обеспокоенностью
     с глубокой обеспокоенностью
     с серьезной обеспокоенностью
+    с большой обеспокоенностью
+    с озабоченностью
+    с глубокой озабоченностью
+    с серьезной озабоченностью
+    с крайней озабоченностью
+    с беспокойством
+    с глубоким беспокойством
+    с тревогой
+    с глубокой тревогой
+    с благодарностью
+    с одобрением
     с признательностью
     с сожалением
+    с глубоким сожалением
     """
 )
 PREAMBULAR_AFTER = lines(
@@ -234,6 +246,10 @@ PROFILE = LanguageProfile(
     rejoins_split_words=True,
     decimal_comma=True,
     suspended_hyphen_words=frozenset({"и", "или"}),
+    # "…цены на него," / "принимая при этом во внимание …": in the UN's Russian
+    # resolutions 264 paragraphs run on with initial words before "при этом" (none opens
+    # with them), 57 before "его", "ее", "их", 10 before "в то же время".
+    refers_back=Regex(r"\s*(?:при\s+этом|в\s+то\s+же\s+время|его|ее|её|их)(?![а-яё])"),
     # "б) …;" then "и просит …"; initial words are lower case too, so known ones do not count.
     wrap_up_start=Regex(r"[а-яё]"),
 )

@@ -1238,7 +1238,11 @@ def segment(
             blocks.append(Block(line.no))
             if unsure is not None and _unsure_start(index, mode, shapes, widths):
                 unsure.append(line.no)
-            numbered = number is not None
+            # A subparagraph's label ("e)") keeps it inside its numbered paragraph, where
+            # a comma runs on ("…пользования," / "принимая во внимание …;").
+            numbered = number is not None or (
+                numbered and profile.subparagraph.match(line.text) is not None
+            )
             if number is not None:
                 next_number = number + 1
         blocks[-1].items.append(line)
@@ -1500,6 +1504,24 @@ def _opens_paragraph(text: str, profile: LanguageProfile) -> bool:
     return len(found) > 1 or (bool(found) and profile.joiner == "space")
 
 
+def _refers_back(text: str, profile: LanguageProfile) -> bool:
+    """Whether a line opens with initial words followed by words that refer back to the
+    sentence before ("признавая при этом, что …"): such a line goes on with it."""
+    pattern = profile.refers_back
+    if pattern is None:
+        return False
+    found = profile.preambular.match(text) or profile.operative.match(text)
+    return bool(found) and pattern.match(text, len(found)) is not None
+
+
+def _operative_only(text: str, profile: LanguageProfile) -> bool:
+    """Whether a line opens with initial words that only operative paragraphs open with
+    ("предлагает", "认定"). Before the first numbered paragraph, after a comma, such a
+    line goes on with the preambular sentence: in the UN's Russian preambles 49 such
+    words follow a comma inside a paragraph and 4 open one; in Chinese 649 and 21."""
+    return not profile.preambular.match(text) and bool(profile.operative.match(text))
+
+
 def _in_preambular_form(text: str, profile: LanguageProfile) -> bool:
     """Whether a line opens with a word in the form preambular initial words take."""
     form = profile.preambular_form
@@ -1752,6 +1774,7 @@ class _Shapes:
     """
 
     __slots__ = (
+        "_operative_start",
         "authority",
         "body_start",
         "boundary",
@@ -1796,6 +1819,25 @@ class _Shapes:
             number(text) is not None or sub(text) is not None or section(text) is not None
             for text in texts
         ]
+        self._operative_start = -1
+
+    def operative_start(self) -> int:
+        """The index of the line numbered "1." that opens the operative part, found on
+        first use; 0 when no such line comes before the adoption date or an annex
+        (a resolution whose one operative paragraph is unnumbered, "постановляет …",
+        opens it right after the preamble's comma)."""
+        if self._operative_start < 0:
+            self._operative_start = 0
+            for index in range(self.body_start, len(self.lines)):
+                if self.boundary[index]:
+                    break
+                if (
+                    self.structural[index]
+                    and _leading_number(self.lines[index].text, self.profile) == 1
+                ):
+                    self._operative_start = index
+                    break
+        return self._operative_start
 
     def paragraph_starts(self) -> list[bool]:
         """Lines that open like a paragraph right after a line that ended a clause."""
@@ -1863,10 +1905,12 @@ def _starts_block(
         return True  # "Países en situaciones especiales" / "Subrayando que …": a heading
     run_on = shapes.profile.run_on
     if (
-        run_on is not None
-        and not structural
+        not structural
         and _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
-        and run_on.match(line.text)
+        and (
+            (run_on is not None and run_on.match(line.text))
+            or _refers_back(line.text, shapes.profile)
+        )
     ):
         return False  # "…发挥作用，" / "并赞扬…": the sentence goes on
     if not structural and _open_quotation(previous.text):
@@ -1955,6 +1999,12 @@ def _starts_block(
         # "…取得的进展有限，" / "认为因此必须…" (both full): an indented first line is
         # never as wide as the full lines, so this one goes on with its paragraph.
         and not (cjk and after_comma and wrapped(previous) and opens_wider(line))
+        and not (
+            after_comma
+            and not profile.capitalised
+            and index < shapes.operative_start()
+            and _operative_only(line.text, profile)
+        )
     )
     # "…in the Near East," / "Having noted that …": initial words no harvest holds, in
     # the form preambular ones take, after a clause left at a comma.
