@@ -856,8 +856,8 @@ def _note_ends(line: str, following: str, abbreviations: int = 0, *, figures: bo
     abbreviation, opens a note ("1995 Review Conference …")."""
     if abbreviations and _ABBREVIATION.search(line):
         return False
-    if not _ends_sentence(line) or following[:1].islower():
-        return False
+    if not _ends_sentence(line) or (following[:1].islower() and not line.endswith("。")):
+        return False  # after "。" a note ends even before a link ("www.un.org/…")
     if figures and not _ABBREVIATION.search(line):
         return True
     # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.

@@ -1,0 +1,142 @@
+"""Text extracted from LibreOffice's PDF of a Word file: labels printed in their own column,
+a vote cut inside a State's name, notes that are links."""
+
+from __future__ import annotations
+
+import resconv
+from resconv.lang.profile import profile
+from resconv.model import OperativeParagraph, Resolution, plain_text
+from resconv.readers.text import layout
+from resconv.readers.text.label_column import labels_to_their_texts
+from resconv.readers.text.repair import join_vote_lines
+from resconv.readers.text.vote_pages import join_votes_across_pages
+
+HEAD = (
+    "联合国 A/RES/78/111\n"
+    "大会 Distr.: General\n"
+    "2023 年 12 月 7 日大会决议\n"
+    "78/111. 联合国宪章和加强联合国作用特别委员会的报告\n\n"
+    "大会，\n\n"
+    "回顾其决议，\n\n"
+)
+ZH = profile("zh")
+ADOPTION = "2023 年 12 月 7 日\n第 45 次全体会议\n"
+
+
+def _read(text: str) -> Resolution:
+    return resconv.read_bytes(text.encode(), format="text").value
+
+
+def _operative(resolution: Resolution) -> list[tuple[str | None, str]]:
+    out = []
+    for paragraph in resolution.operative:
+        assert isinstance(paragraph, OperativeParagraph), paragraph
+        out.append((paragraph.number, plain_text(paragraph.content)))
+    return out
+
+
+def test_lines_under_a_wide_number_hang_from_the_tab_stop() -> None:
+    # pdftotext -layout: "10." is wider than the number column, so its text follows one
+    # space after it, while the lines under it stay at the tab stop.
+    text = (
+        HEAD + "1.      表示注意到特别委员会的报告，确认国际法院作为联合国主要司法机关在裁判国家\n"
+        "        间争端方面的重要作用；\n\n"
+        "10. 请特别委员会向大会第七十九届会议提交其工作报告，并确认国际法院作为联合国主要\n"
+        "         司法机关在裁判国家间争端方面的重要作用及其工作的价值，以及在和平解决争端方\n"
+        "         面求助国际法院的重要性；\n\n" + ADOPTION
+    )
+    assert [number for number, _ in _operative(_read(text))] == ["1.", "10."]
+    assert _operative(_read(text))[1][1].endswith("以及在和平解决争端方面求助国际法院的重要性；")
+
+
+def test_a_wide_number_on_a_narrowed_page_hangs_too() -> None:
+    # -layout narrows a page of wide characters: the tab stop comes before the label's end.
+    text = (
+        HEAD + "12. 赞扬联合国亚洲及太平洋经济社会委员会在开展哈萨克斯坦-土库曼斯坦-伊朗铁路货\n"
+        "  运走廊商业化研究方面发挥的作用，欢迎伊斯兰堡-德黑兰-伊斯坦布尔火车服务于\n"
+        "  2021 年 12 月恢复；\n\n"
+        "13. 肯定经济合作组织的区域合作安排；\n\n" + ADOPTION
+    )
+    assert [number for number, _ in _operative(_read(text))] == ["12.", "13."]
+
+
+def test_a_short_dated_line_is_no_label_its_next_paragraph_hangs_from() -> None:
+    # "27. Februar 2022," ends its paragraph; the next one opens one column in.
+    text = (
+        "A/RES/ES-11/5\nVerteilung: Allgemein\n"
+        "Resolution der Generalversammlung, verabschiedet am 14. November 2022\n"
+        "ES-11/5. Förderung von Rechtsschutz\n"
+        " Die Generalversammlung,\n"
+        " Kenntnis nehmend von der Resolution 2623 (2022) des Sicherheitsrats vom\n"
+        "27. Februar 2022,\n"
+        "   unter Hinweis auf ihr Recht nach Artikel 14 der Charta, Maßnahmen zur\n"
+        "friedlichen Beilegung jeder Situation zu empfehlen,\n"
+        "1. empfiehlt die Schaffung eines Registers;\n"
+        "14. November 2022\n"
+        "13. Plenarsitzung\n"
+    )
+    assert len(_read(text).preamble) == 2
+
+
+def test_labels_printed_above_their_texts_go_back_to_them() -> None:
+    # pdftotext reads the column of labels first where two labels stand close.
+    text = (
+        HEAD + "1.\n\n铭记其决议，并请特别委员会在其下届会议上：\n\n"
+        "(a)\n\n邀请会员国发表评论意见；\n\n"
+        "(b)\n\n还邀请会员国发表意见；\n\n"
+        "(c)\n2.\n\n促请特别委员会将摘要写入年度报告；\n\n"
+        "又回顾其赞同特别委员会的各项决定和建议；\n\n"
+        "3.\n\n邀请特别委员会继续确定新议题；\n\n" + ADOPTION
+    )
+    resolution = _read(text)
+    assert [number for number, _ in _operative(resolution)] == ["1.", "2.", "3."]
+    assert _operative(resolution)[1][1] == "又回顾其赞同特别委员会的各项决定和建议；"
+    first = resolution.operative[0]
+    assert isinstance(first, OperativeParagraph)
+    assert [plain_text(sub.content) for sub in first.subparagraphs][-1] == (
+        "促请特别委员会将摘要写入年度报告；"
+    )
+
+
+def test_labels_above_text_that_is_not_as_many_paragraphs_stay() -> None:
+    # Two labels alone, but one paragraph after them (its end unfinished): no pairing.
+    lines = layout.split_lines("(c)\n2.\n\n促请特别委员会将摘要写入年度报告；\n\n并继续\n")
+    moved = labels_to_their_texts(lines, ZH)
+    assert [line.text for line in moved] == [
+        "(c)",
+        "2.",
+        "促请特别委员会将摘要写入年度报告；",
+        "并继续",
+    ]
+
+
+def test_a_vote_cut_inside_a_states_name_goes_on_after_the_page_break() -> None:
+    # pypdf on a Chinese page: the list breaks inside "CABO VERDE", at the page's foot.
+    lines = join_votes_across_pages(
+        join_vote_lines(
+            "第 52 次全体会议\n"
+            "赞成： ALGERIA、ANGOLA、CABO \n"
+            "2/4 25-19814\n"
+            "A/RES/80/23\n"
+            "VERD\n"
+            "E、CAMBODIA、CHAD\n"
+            "反对： FRANCE"
+        )
+    ).split("\n")
+    assert lines[1] == "赞成： ALGERIA、ANGOLA、CABO VERD E、CAMBODIA、CHAD"
+    assert lines[5:] == ["", "反对： FRANCE"]
+
+
+def test_notes_that_are_links_after_the_meeting_line_are_notes() -> None:
+    # pdftotext: each note's number apart, its text (a link) after a blank line.
+    text = (
+        HEAD + "1. 鼓励继续更新《汇编》1和《汇辑》网站；2\n\n" + ADOPTION + "\n1\n\n"
+        "http://legal.un.org/repertory。\n\n2\n\n"
+        "www.un.org/securitycouncil/content/repertoire/structure。\n\n23-24951\n\n5/5\n"
+    )
+    resolution = _read(text)
+    assert resolution.adoption.meeting == 45
+    assert [plain_text(note.content) for note in resolution.footnotes] == [
+        "http://legal.un.org/repertory。",
+        "www.un.org/securitycouncil/content/repertoire/structure。",
+    ]
