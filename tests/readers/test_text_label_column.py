@@ -4,11 +4,12 @@ a vote cut inside a State's name, notes that are links."""
 from __future__ import annotations
 
 import resconv
+from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.model import OperativeParagraph, Resolution, plain_text
 from resconv.readers.text import layout
 from resconv.readers.text.label_column import labels_to_their_texts
-from resconv.readers.text.repair import join_vote_lines
+from resconv.readers.text.repair import join_vote_lines, rejoin_split_words
 from resconv.readers.text.vote_pages import join_votes_across_pages
 
 HEAD = (
@@ -140,3 +141,53 @@ def test_notes_that_are_links_after_the_meeting_line_are_notes() -> None:
         "http://legal.un.org/repertory。",
         "www.un.org/securitycouncil/content/repertoire/structure。",
     ]
+
+
+def test_a_chinese_line_opening_with_as_well_as_after_a_comma_runs_on() -> None:
+    # pypdf: "以及" (as well as) opens none of the UN's Chinese paragraphs, though the
+    # line before stops short of the margin at a comma.
+    text = (
+        "2024 年 12 月 24 日大会决议\n"
+        "79/238. 核战争影响和科学研究\n"
+        "大会，\n"
+        "严重关切核战争将使全人类遭受浩劫，并认识到因而需要竭尽全力避免发生这种战\n"
+        "争的危险，\n"
+        "感到震惊的是核战争的可能性再次出现，并严重关切核战争可能造成的灾难性人道\n"
+        "和环境后果，\n"
+        "回顾其 1985 年 12 月 16 日第 40/152 G 号和 1986 年 12 月 4 日第 41/86 H 号决议，\n"
+        "以及其后于 1989 年出版的《关于核战争造成的气候影响和其他全球性影响的研究》，\n"
+        "注意到目前在气候和科学建模方面取得的重大进展，因此需要关于核战争潜在影响\n"
+        "的最新信息，包括向决策者提供关于核战争影响及其后果的最新全面科学评估，并确定科\n"
+        "学界达成了一致意见的方面，以及需要开展更多研究的领域，\n"
+        "1. 决定将该项目列入临时议程。\n" + ADOPTION
+    )
+    assert len(_read(text).preamble) == 4
+
+
+def test_a_doubled_dash_between_dates_keeps_its_spaces() -> None:
+    # "30 августа –– 2 сентября" is a range of dates, not "2018 –2028" cut by a space,
+    # however often the text glues its dashes ("2016–2025").
+    texts = [
+        "на период 2016–2025 годов и 2021–2030 годов,",
+        "в 2019–2028 годах и 2022–2031 годах,",
+        "в 2011–2020 годах и 2015–2024 годах,",
+        "в 2001–2010 годах и 2005–2014 годах,",
+        "проходило 30 августа –– 2 сентября 2021 года и 2018 –2028 годы;",
+    ]
+    repaired = rejoin_split_words(texts, Diagnostics(), [1, 2, 3, 4, 5], lang="ru")
+    assert repaired[4] == "проходило 30 августа –– 2 сентября 2021 года и 2018–2028 годы;"
+
+
+def test_a_paragraph_number_that_ends_with_a_missing_marker_stays_whole() -> None:
+    # Note 2's marker stands nowhere; "12." ends with 2, between markers 1 and 3, but
+    # opens its paragraph: it is the paragraph's number.
+    text = (
+        "79/214. Habitat\n\nL’Assemblée générale,\n\n"
+        "Rappelant le rapport du Secrétaire général1,\n\n"
+        "11. Prend acte du rapport ;\n\n"
+        "12. Demande à ONU-Habitat de continuer ;\n\n"
+        "13. Note le lancement du document3.\n\n"
+        "46e séance plénière\n11 novembre 2021\n__________________\n"
+        "1 A/78/1.\n2 Résolution 71/256, annexe.\n3 A/79/3.\n"
+    )
+    assert [number for number, _ in _operative(_read(text))] == ["11.", "12.", "13."]

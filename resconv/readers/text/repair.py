@@ -45,10 +45,10 @@ _FRAGMENT = 3
 """One of the two pieces, neither of which stands alone in the text, is this short."""
 _SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W_])")
 """A space the extraction left before a hyphen: "non -proliferation", "COVID -19"."""
-_SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–\S)")
+_SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–[^\s–])")
 """A space the extraction left before punctuation: "No. 11 , document", "flows ;",
-"2018 –2028"."""
-_GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–\S)")
+"2018 –2028"; not before a doubled dash ("30 августа –– 2 сентября")."""
+_GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–[^\s–])")
 _STRAY_SPACE = re.compile(r"(?<=[\w)]) (?=”[,;:.])|(?<=\d) (?=–\d)")
 """A space before a closing quotation mark that punctuation follows ("development ”.")
 or before a dash glued to the figure after it ("2018 –2028"): no text sets one there,
