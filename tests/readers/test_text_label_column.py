@@ -191,3 +191,21 @@ def test_a_paragraph_number_that_ends_with_a_missing_marker_stays_whole() -> Non
         "1 A/78/1.\n2 Résolution 71/256, annexe.\n3 A/79/3.\n"
     )
     assert [number for number, _ in _operative(_read(text))] == ["11.", "12.", "13."]
+
+
+def test_notes_that_are_document_symbols_one_a_line_are_not_one_cut_line() -> None:
+    # pdftotext: the page's markers in a column, then one symbol a note; three one-word
+    # lines are no justified line cut at its gaps.
+    text = (
+        "80/21. Outer space\n\nThe General Assembly,\n\nRecalling the report,\n\n"
+        "1. Welcomes the report6 and the agenda7 and the timetable8;\n"
+        "52nd plenary meeting\n1 December 2025\n\n"
+        "6\n7\n8\n\nA/79/364.\nA/AC.297/2025/3.\nA/AC.297/2025/CRP.2/Rev.5.\n\n25-19813\n\n3/4\n"
+    )
+    resolution = _read(text)
+    assert resolution.adoption.meeting == 52
+    assert [plain_text(note.content) for note in resolution.footnotes] == [
+        "A/79/364.",
+        "A/AC.297/2025/3.",
+        "A/AC.297/2025/CRP.2/Rev.5.",
+    ]

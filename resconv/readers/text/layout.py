@@ -896,10 +896,10 @@ def _ends_sentence(text: str) -> bool:
     """Whether a footnote line ends with its sentence, invisible marks after it aside; a
     note that is a document symbol alone ("A/75/61-E/2020/4") has no full stop."""
     text = text.rstrip(_INVISIBLE)
-    return text[-1:] in ".。" or _SYMBOL_ALONE.fullmatch(text) is not None
+    return text[-1:] in ".。" or SYMBOL_ALONE.fullmatch(text) is not None
 
 
-_SYMBOL_ALONE = re.compile(r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8}")
+SYMBOL_ALONE = re.compile(r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8}")
 """A document symbol on a line of its own: "A/75/61-E/2020/4", "S/2003/529"."""
 
 

@@ -25,7 +25,7 @@ from resconv.lang.profile import LanguageProfile
 from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import hyphenated, vocabulary
 from resconv.lang.votes import VOTE_WORDS
-from resconv.readers.text.layout import Line, ends_paragraph
+from resconv.readers.text.layout import SYMBOL_ALONE, Line, ends_paragraph
 
 __all__ = [
     "join_marker_breaks",
@@ -630,8 +630,12 @@ _INDENTED_STARTS = 3
 
 
 def _one_word(line: Line, *, first: bool) -> bool:
-    return (first or not (line.blank_before or line.page_break)) and bool(
-        _SCATTERED.fullmatch(line.text)
+    """Whether `line` is one word of a line cut at its gaps; a document symbol alone
+    ("A/79/364.") is a footnote of its own, as LibreOffice's PDF prints a page's notes."""
+    return (
+        (first or not (line.blank_before or line.page_break))
+        and _SCATTERED.fullmatch(line.text) is not None
+        and SYMBOL_ALONE.fullmatch(line.text) is None
     )
 
 
