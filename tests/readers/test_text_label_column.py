@@ -209,3 +209,32 @@ def test_notes_that_are_document_symbols_one_a_line_are_not_one_cut_line() -> No
         "A/AC.297/2025/3.",
         "A/AC.297/2025/CRP.2/Rev.5.",
     ]
+
+
+def test_a_centred_heading_over_the_next_numbered_paragraph_stays_a_heading() -> None:
+    # pdftotext -layout: the heading indented, the paragraph's number at the margin,
+    # no blank line between.
+    text = (
+        "A/RES/76/278\n"
+        "Резолюция, принятая Генеральной Ассамблеей 29 июня 2022 года\n\n"
+        "76/278. Финансирование Регионального центра обслуживания\n\n"
+        "      Генеральная Ассамблея,\n\n"
+        "      ссылаясь на свою резолюцию 64/269,\n\n"
+        "1.      принимает к сведению доклады Генерального секретаря;\n"
+        "2.      принимает во внимание оказание правительством Уганды содействия в обеспечении\n"
+        "        выполнения работы Организации Объединенных Наций в Региональном центре\n"
+        "        обслуживания в Энтеббе, Уганда;\n\n"
+        "      Доклад об исполнении бюджета на период с 1 июля 2020 года по 30 июня 2021 года\n"
+        "3.      принимает к сведению доклад Генерального секретаря об исполнении бюджета\n"
+        "        Регионального центра обслуживания на период с 1 июля 2020 года по 30 июня\n"
+        "        2021 года;\n\n"
+        "                                                        90-е пленарное заседание\n"
+        "                                                        29 июня 2022 года\n"
+    )
+    resolution = _read(text)
+    assert [type(p).__name__ for p in resolution.operative] == [
+        "OperativeParagraph",
+        "OperativeParagraph",
+        "Heading",
+        "OperativeParagraph",
+    ]

@@ -1233,7 +1233,12 @@ def segment(
                 )
                 and not (numbered and _comma_runs_on(index, previous, mode, shapes))
             )
-            or (number == next_number and (mode != "indent" or shapes.ended[previous]))
+            or (
+                number == next_number
+                # an indented line left open is a centred heading above a numbered
+                # paragraph set at the margin (LibreOffice's PDF, pdftotext -layout)
+                and (mode != "indent" or shapes.ended[previous] or lines[previous].indented)
+            )
         ):
             blocks.append(Block(line.no))
             if unsure is not None and _unsure_start(index, mode, shapes, widths):
