@@ -238,3 +238,37 @@ def test_a_centred_heading_over_the_next_numbered_paragraph_stays_a_heading() ->
         "Heading",
         "OperativeParagraph",
     ]
+
+
+def test_markers_stacked_under_a_label_leave_the_paragraph_its_text() -> None:
+    # pdftotext: the page's note numbers under the paragraph's label, the paragraph's
+    # text, then the notes with no blank line between.
+    text = (
+        "A/RES/76/278\n"
+        "Резолюция, принятая Генеральной Ассамблеей 29 июня 2022 года\n\n"
+        "76/278. Финансирование Регионального центра обслуживания\n\n"
+        "Генеральная Ассамблея,\n\n"
+        "рассмотрев доклады Генерального секретаря1 и Консультативного комитета2,\n\n"
+        "1.\n\n"
+        "принимает к сведению доклады Генерального секретаря;\n\n"
+        "2.\n\n1\n2\n3\n\n"
+        "принимает к сведению доклад Генерального секретаря об исполнении бюджета\n"
+        "Регионального центра обслуживания на период с 1 июля 2020 года по 30 июня\n"
+        "2021 года3;\n"
+        "A/76/548 и A/76/685.\n"
+        "A/76/760/Add.6.\n"
+        "A/76/548.\n\n"
+        "22-10334 (R)\n\n"
+        "\fA/RES/76/278\n\n"
+        "3.\n\nпостановляет продолжить рассмотрение вопроса.\n\n"
+        "90-е пленарное заседание\n29 июня 2022 года\n"
+    )
+    resolution = _read(text)
+    operative = _operative(resolution)
+    assert [number for number, _ in operative] == ["1.", "2.", "3."]
+    assert operative[1][1].startswith("принимает к сведению доклад Генерального секретаря об")
+    assert [plain_text(note.content) for note in resolution.footnotes] == [
+        "A/76/548 и A/76/685.",
+        "A/76/760/Add.6.",
+        "A/76/548.",
+    ]

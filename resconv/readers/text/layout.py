@@ -443,6 +443,9 @@ def _page_area(
         or "separator" in furniture[page.start : page.stop]
     ):
         return None
+    stacked = _markers_under_label(lines, furniture, page, areas)
+    if stacked is not None:
+        return stacked
     # The area opens with a marker alone, or with a note printed on its marker's line
     # when a marker alone follows it on the page.
     alone_at = [i for i in page if furniture[i] is None and MARKER_LINE.fullmatch(lines[i].text)]
@@ -458,6 +461,50 @@ def _page_area(
     before = set(areas)
     _markers_apart(lines, furniture, page, areas)
     return next(iter(set(areas) - before), None)
+
+
+def _markers_under_label(
+    lines: list[Line],
+    furniture: list[str | None],
+    page: range,
+    areas: dict[int, tuple[int, list[Line]]],
+) -> int | None:
+    """Record the page's footnote area when its markers stand in a stack under a
+    paragraph's label and its notes are the page's last lines, right under the
+    paragraph's end; where the area starts, or None.
+
+    pdftotext reads LibreOffice's column of labels with the page's column of note
+    numbers below it: "5." / "" / "1" / "2" / "3" / "" / "принимает … 2021 года3;" /
+    "A/76/548 и A/76/685." / "A/76/760/Add.6." / "A/76/548.". The notes are the
+    shortest tail of the page that reads as one note a marker, after a line that ends
+    a paragraph; the paragraph's text stays with its label.
+    """
+    content = [i for i in page if furniture[i] is None]
+    for at in range(1, len(content) - 1):
+        if not _LABEL_ALONE.fullmatch(lines[content[at - 1]].text):
+            continue
+        stack = list(
+            itertools.takewhile(lambda i: MARKER_LINE.fullmatch(lines[i].text), content[at:])
+        )
+        after = at + len(stack)
+        if not stack or after >= len(content) or not lines[content[after]].blank_before:
+            continue
+        numbers = [int(lines[i].text) for i in stack]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            continue
+        texts = [lines[i].text for i in content]
+        for start in range(len(content) - 1, after, -1):
+            if not ends_paragraph(texts[start - 1]) or texts[start][:1].islower():
+                continue
+            tail = texts[start:]
+            if any(_count_bodies(tail, a, figures=f) == len(stack) for a, f in _BODY_READINGS):
+                for index in stack:
+                    furniture[index] = "footnote marker"
+                areas[content[start]] = (page.stop, [lines[i] for i in stack])
+                return content[start]
+            if len(tail) > _NOTE_AREA_LINES * len(stack):
+                break
+    return None
 
 
 def _opens_area(lines: list[Line], furniture: list[str | None], first: int, page: range) -> bool:
