@@ -9,6 +9,7 @@ from resconv.lang.profile import profile
 from resconv.model import OperativeParagraph, Resolution, plain_text
 from resconv.readers.text import layout
 from resconv.readers.text.label_column import labels_to_their_texts
+from resconv.readers.text.note_numbers import join_note_numbers
 from resconv.readers.text.repair import join_vote_lines, rejoin_split_words
 from resconv.readers.text.vote_pages import join_votes_across_pages
 
@@ -272,3 +273,28 @@ def test_markers_stacked_under_a_label_leave_the_paragraph_its_text() -> None:
         "A/76/760/Add.6.",
         "A/76/548.",
     ]
+
+
+def test_a_pages_first_note_numbers_set_above_their_texts_go_back_on_their_lines() -> None:
+    # pypdfium2: the page's first notes have no note before them on the page; each one
+    # comes before the note numbered one more.
+    lines = layout.split_lines(
+        "l’élimination durable du travail des enfants, qui s’est tenue à Buenos Aires\n"
+        "7\nIbid., vol. 2515, no 44910.\n8\nIbid., vol. 2716, no 48088.\n"
+        "9\nIbid., vol. 189, no 2545.\n10 Ibid., vol. 606, no 8791.\n"
+    )
+    assert [line.text for line in join_note_numbers(lines)][1:] == [
+        "7 Ibid., vol. 2515, no 44910.",
+        "8 Ibid., vol. 2716, no 48088.",
+        "9 Ibid., vol. 189, no 2545.",
+        "10 Ibid., vol. 606, no 8791.",
+    ]
+
+
+def test_a_number_alone_after_a_clause_left_open_stays_before_a_note() -> None:
+    # "… от" / "5 октября 2016 года," / "6" / "См. …" / "7 …": 6 is a marker, and the
+    # number alone after a line at a comma is not taken for a note's.
+    texts = ["Совета от", "5 октября 2016 года,", "6", "принимает к сведению", "7 См. A/71/1."]
+    assert [line.text for line in join_note_numbers(layout.split_lines("\n".join(texts)))] == (
+        texts
+    )
