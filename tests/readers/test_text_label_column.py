@@ -298,3 +298,33 @@ def test_a_number_alone_after_a_clause_left_open_stays_before_a_note() -> None:
     assert [line.text for line in join_note_numbers(layout.split_lines("\n".join(texts)))] == (
         texts
     )
+
+
+def test_stacked_markers_over_a_paragraph_that_runs_on_to_the_next_page() -> None:
+    # The paragraph's last line on the page is cut mid-sentence; the notes are one line
+    # each, and the paragraph goes on after the next page's head.
+    text = (
+        "79/271. Accord sur la diversité biologique marine\n\n"
+        "L’Assemblée générale,\n\n"
+        "Rappelant la Convention1, ses résolutions2 et le rapport3,\n"
+        "1.\n\n1\n2\n3\n\n"
+        "Se félicite de la tenue de la séance d’organisation de la Commission préparatoire\n"
+        "et rappelle sa décision 78/560, dans laquelle elle a prié le Secrétaire général de\n"
+        "convoquer les première et deuxième sessions de la Commission préparatoire du\n"
+        "Nations Unies, Recueil des Traités, vol. 1833, no 31363.\n"
+        "Résolutions 75/239 et 77/248.\n"
+        "A/CONF.232/2023/4.\n\n"
+        "25-03668 (F)\n\n"
+        "\fA/RES/79/271\n\n"
+        "14 au 25 avril 2025 ;\n\n"
+        "2.\n\nPrend note de la déclaration.\n\n"
+        "46e séance plénière\n11 novembre 2024\n"
+    )
+    resolution = _read(text)
+    operative = _operative(resolution)
+    assert operative[0][1].endswith("Commission préparatoire du 14 au 25 avril 2025 ;")
+    assert [plain_text(note.content) for note in resolution.footnotes] == [
+        "Nations Unies, Recueil des Traités, vol. 1833, no 31363.",
+        "Résolutions 75/239 et 77/248.",
+        "A/CONF.232/2023/4.",
+    ]

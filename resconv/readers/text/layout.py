@@ -477,7 +477,8 @@ def _markers_under_label(
     numbers below it: "5." / "" / "1" / "2" / "3" / "" / "принимает … 2021 года3;" /
     "A/76/548 и A/76/685." / "A/76/760/Add.6." / "A/76/548.". The notes are the
     shortest tail of the page that reads as one note a marker, after a line that ends
-    a paragraph; the paragraph's text stays with its label.
+    a paragraph (or one line a note, after a paragraph that runs on to the next page);
+    the paragraph's text stays with its label.
     """
     content = [i for i in page if furniture[i] is None]
     for at in range(1, len(content) - 1):
@@ -494,17 +495,35 @@ def _markers_under_label(
             continue
         texts = [lines[i].text for i in content]
         for start in range(len(content) - 1, after, -1):
-            if not ends_paragraph(texts[start - 1]) or texts[start][:1].islower():
-                continue
             tail = texts[start:]
+            if texts[start][:1].islower():
+                continue
+            if not ends_paragraph(texts[start - 1]):
+                # The paragraph runs on to the next page: then only notes of one line
+                # each are told from its text ("… Commission préparatoire du" /
+                # "Nations Unies, Recueil des Traités, vol. 1833, no 31363." / …).
+                if len(tail) == len(stack) and all(map(_ends_sentence, tail)):
+                    return _record_stack(lines, furniture, areas, stack, content[start], page)
+                continue
             if any(_count_bodies(tail, a, figures=f) == len(stack) for a, f in _BODY_READINGS):
-                for index in stack:
-                    furniture[index] = "footnote marker"
-                areas[content[start]] = (page.stop, [lines[i] for i in stack])
-                return content[start]
+                return _record_stack(lines, furniture, areas, stack, content[start], page)
             if len(tail) > _NOTE_AREA_LINES * len(stack):
                 break
     return None
+
+
+def _record_stack(
+    lines: list[Line],
+    furniture: list[str | None],
+    areas: dict[int, tuple[int, list[Line]]],
+    stack: list[int],
+    first: int,
+    page: range,
+) -> int:
+    for index in stack:
+        furniture[index] = "footnote marker"
+    areas[first] = (page.stop, [lines[i] for i in stack])
+    return first
 
 
 def _opens_area(lines: list[Line], furniture: list[str | None], first: int, page: range) -> bool:
