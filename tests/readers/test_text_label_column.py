@@ -328,3 +328,28 @@ def test_stacked_markers_over_a_paragraph_that_runs_on_to_the_next_page() -> Non
         "Résolutions 75/239 et 77/248.",
         "A/CONF.232/2023/4.",
     ]
+
+
+def test_a_number_set_above_the_list_before_it_goes_back_to_its_text() -> None:
+    # pdftotext: "17." printed between paragraph 16's lead-in and its list, its text
+    # after the list.
+    text = (
+        "79/189. Trasplante de órganos\n\n"
+        "La Asamblea General,\n\n"
+        "Recordando su resolución 77/194,\n\n"
+        "16.\n\n"
+        "Insta a los Estados Miembros a que consideren las siguientes medidas:\n\n"
+        "17.\n\na)\n\n"
+        "Adoptar todas las medidas necesarias;\n\n"
+        "b)\n\n"
+        "Facilitar el acceso de las víctimas a información pertinente;\n\n"
+        "Alienta a la Organización Mundial de la Salud a que siga adoptando medidas;\n\n"
+        "18.\n\nSolicita a la Organización Mundial de la Salud que informe.\n\n"
+        "50ª sesión plenaria\n17 de diciembre de 2024\n"
+    )
+    resolution = _read(text)
+    assert [number for number, _ in _operative(resolution)] == ["16.", "17.", "18."]
+    assert _operative(resolution)[1][1].startswith("Alienta a la Organización")
+    sixteen = resolution.operative[0]
+    assert isinstance(sixteen, OperativeParagraph)
+    assert len(sixteen.subparagraphs) == 2

@@ -9,7 +9,10 @@ two ways the text reader would otherwise misread:
   the paragraph hangs from that stop, not from the label's end;
 - pdftotext reads the column of labels before the column of text when two labels stand
   close on a page: "(c)" / "7." / "" / "<text of (c)>" / "" / "<text of 7.>". Each
-  label goes back before its own text, in order.
+  label goes back before its own text, in order;
+- the same reading sets a paragraph's number above the list of subparagraphs that ends
+  the paragraph before it: "…medidas:" / "17." / "a)" / "<text of a)>" / … /
+  "<text of 17.>". The number goes back before its text, after the list.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 from resconv.lang.profile import LanguageProfile
 from resconv.readers.text.layout import Line, ends_paragraph, width
 
-__all__ = ["hang_wide_labels", "labels_to_their_texts"]
+__all__ = ["hang_wide_labels", "labels_to_their_texts", "numbers_after_lists"]
 
 _LABEL_AND_SPACE = re.compile(r"(?:\(?[0-9A-Za-zа-я]{1,6}[.)]|\([0-9A-Za-zа-я]{1,6}\)) (?=\S)")
 _TAB_STOP_REACH = 8
@@ -113,3 +116,44 @@ def _paragraphs_after(
         found.append((at, end))
         at = end
     return found
+
+
+def numbers_after_lists(lines: list[Line], profile: LanguageProfile) -> list[Line]:
+    """`lines` with an operative number alone, printed between a lead-in ending with ":"
+    and the first label of its list, moved to the first paragraph after the list that
+    opens with operative initial words after a paragraph's end."""
+    out = list(lines)
+    index = 1
+    while index < len(out) - 1:
+        line = out[index]
+        if (
+            profile.operative_number.fullmatch(line.text)
+            and profile.subparagraph.fullmatch(out[index + 1].text)
+            and out[index - 1].text[-1:] in ":："
+        ):
+            target = _after_list(out, index + 1, profile)
+            if target is not None:
+                line.blank_before = True  # "17." / "" / "Alienta …", as printed apart
+                out[index + 1].blank_before = True
+                out.insert(target - 1, out.pop(index))  # target moves up by one
+                continue
+        index += 1
+    return out
+
+
+def _after_list(lines: list[Line], start: int, profile: LanguageProfile) -> int | None:
+    """The first line from `start` on that opens a paragraph with operative initial
+    words, after a blank line and a line that ends a paragraph, no label before it;
+    None when another operative number comes first."""
+    for at in range(start + 1, len(lines)):
+        text = lines[at].text
+        if profile.operative_number.match(text):
+            return None
+        if (
+            lines[at].blank_before
+            and ends_paragraph(lines[at - 1].text)
+            and not _is_label(lines[at - 1].text, profile)
+            and profile.operative.match(text)
+        ):
+            return at
+    return None
