@@ -59,6 +59,9 @@ def labels_to_their_texts(lines: list[Line], profile: LanguageProfile) -> list[L
     out = list(lines)
     index = 0
     while index < len(out):
+        if len(out[index].text) > _LABEL_LENGTH:  # speed: most lines are no label
+            index += 1
+            continue
         stack = _stack_at(out, index, profile)
         if len(stack) < 2:
             index += 1
@@ -80,8 +83,15 @@ def labels_to_their_texts(lines: list[Line], profile: LanguageProfile) -> list[L
     return out
 
 
+_LABEL_LENGTH = 8
+"""No label alone on its line is longer ("(viii)", "１２．"): longer lines skip the patterns
+(speed: these passes see every line of every text)."""
+
+
 def _is_label(text: str, profile: LanguageProfile) -> bool:
-    return bool(profile.operative_number.fullmatch(text) or profile.subparagraph.fullmatch(text))
+    return len(text) <= _LABEL_LENGTH and bool(
+        profile.operative_number.fullmatch(text) or profile.subparagraph.fullmatch(text)
+    )
 
 
 def _stack_at(lines: list[Line], index: int, profile: LanguageProfile) -> list[Line]:
@@ -127,7 +137,8 @@ def numbers_after_lists(lines: list[Line], profile: LanguageProfile) -> list[Lin
     while index < len(out) - 1:
         line = out[index]
         if (
-            profile.operative_number.fullmatch(line.text)
+            len(line.text) <= _LABEL_LENGTH
+            and profile.operative_number.fullmatch(line.text)
             and profile.subparagraph.fullmatch(out[index + 1].text)
             and out[index - 1].text[-1:] in ":："
         ):

@@ -42,10 +42,12 @@ def join_note_numbers(lines: list[Line]) -> list[Line]:
 
 def _sets_apart(lines: list[Line], index: int) -> bool:
     """Whether line `index` is a number alone set above a line of text (a note's)."""
-    following = lines[index + 1] if index + 1 < len(lines) else None
+    text = lines[index].text
+    if not (text.isdigit() and index + 1 < len(lines)):  # speed: most lines are text
+        return False
+    following = lines[index + 1]
     return (
-        following is not None
-        and _NUMBER.fullmatch(lines[index].text) is not None
+        _NUMBER.fullmatch(text) is not None
         and not following.blank_before
         and not following.page_break
         and not following.text[:1].isdigit()
