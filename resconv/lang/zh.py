@@ -163,8 +163,9 @@ PROFILE = LanguageProfile(
     glued_marker=Regex(
         r"(?=[ \d])(?<=[，。；：、》」”’）)])[ ]?(\d{1,3})(?![\d/.．年月日号次段条款届个项%％])"
     ),
-    # "…发挥作用，" then "并赞扬…": no paragraph opens with "and" after a comma.
-    run_on=Regex(r"(?:并|以便|以期|从而)"),
+    # "…发挥作用，" then "并赞扬…": no paragraph opens with "and" after a comma, nor
+    # with "as well as" (none of the UN's 29,000 Chinese paragraphs opens with "以及").
+    run_on=Regex(r"(?:并|以便|以期|从而|以及)"),
     # "(b) …；" then "以便…": conjunctions that only continue a sentence ("并请" may open one).
     wrap_up_start=Regex(r"(?:以便|以期|从而|并就此|并在此)"),
 )

@@ -314,6 +314,7 @@ def _only_ending(
             if (
                 not digits.endswith(marker)
                 or len(digits) <= len(marker)
+                or run.start() == 0  # "18." opening a paragraph is its number
                 or _figure_goes_on(text, run.end())
                 or _dated(text, run.end(), profile)
             ):

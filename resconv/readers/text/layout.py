@@ -443,6 +443,9 @@ def _page_area(
         or "separator" in furniture[page.start : page.stop]
     ):
         return None
+    stacked = _markers_under_label(lines, furniture, page, areas)
+    if stacked is not None:
+        return stacked
     # The area opens with a marker alone, or with a note printed on its marker's line
     # when a marker alone follows it on the page.
     alone_at = [i for i in page if furniture[i] is None and MARKER_LINE.fullmatch(lines[i].text)]
@@ -458,6 +461,69 @@ def _page_area(
     before = set(areas)
     _markers_apart(lines, furniture, page, areas)
     return next(iter(set(areas) - before), None)
+
+
+def _markers_under_label(
+    lines: list[Line],
+    furniture: list[str | None],
+    page: range,
+    areas: dict[int, tuple[int, list[Line]]],
+) -> int | None:
+    """Record the page's footnote area when its markers stand in a stack under a
+    paragraph's label and its notes are the page's last lines, right under the
+    paragraph's end; where the area starts, or None.
+
+    pdftotext reads LibreOffice's column of labels with the page's column of note
+    numbers below it: "5." / "" / "1" / "2" / "3" / "" / "принимает … 2021 года3;" /
+    "A/76/548 и A/76/685." / "A/76/760/Add.6." / "A/76/548.". The notes are the
+    shortest tail of the page that reads as one note a marker, after a line that ends
+    a paragraph (or one line a note, after a paragraph that runs on to the next page);
+    the paragraph's text stays with its label.
+    """
+    content = [i for i in page if furniture[i] is None]
+    for at in range(1, len(content) - 1):
+        if not _LABEL_ALONE.fullmatch(lines[content[at - 1]].text):
+            continue
+        stack = list(
+            itertools.takewhile(lambda i: MARKER_LINE.fullmatch(lines[i].text), content[at:])
+        )
+        after = at + len(stack)
+        if not stack or after >= len(content) or not lines[content[after]].blank_before:
+            continue
+        numbers = [int(lines[i].text) for i in stack]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            continue
+        texts = [lines[i].text for i in content]
+        for start in range(len(content) - 1, after, -1):
+            tail = texts[start:]
+            if texts[start][:1].islower():
+                continue
+            if not ends_paragraph(texts[start - 1]):
+                # The paragraph runs on to the next page: then only notes of one line
+                # each are told from its text ("… Commission préparatoire du" /
+                # "Nations Unies, Recueil des Traités, vol. 1833, no 31363." / …).
+                if len(tail) == len(stack) and all(map(_ends_sentence, tail)):
+                    return _record_stack(lines, furniture, areas, stack, content[start], page)
+                continue
+            if any(_count_bodies(tail, a, figures=f) == len(stack) for a, f in _BODY_READINGS):
+                return _record_stack(lines, furniture, areas, stack, content[start], page)
+            if len(tail) > _NOTE_AREA_LINES * len(stack):
+                break
+    return None
+
+
+def _record_stack(
+    lines: list[Line],
+    furniture: list[str | None],
+    areas: dict[int, tuple[int, list[Line]]],
+    stack: list[int],
+    first: int,
+    page: range,
+) -> int:
+    for index in stack:
+        furniture[index] = "footnote marker"
+    areas[first] = (page.stop, [lines[i] for i in stack])
+    return first
 
 
 def _opens_area(lines: list[Line], furniture: list[str | None], first: int, page: range) -> bool:
@@ -856,8 +922,8 @@ def _note_ends(line: str, following: str, abbreviations: int = 0, *, figures: bo
     abbreviation, opens a note ("1995 Review Conference …")."""
     if abbreviations and _ABBREVIATION.search(line):
         return False
-    if not _ends_sentence(line) or following[:1].islower():
-        return False
+    if not _ends_sentence(line) or (following[:1].islower() and not line.endswith("。")):
+        return False  # after "。" a note ends even before a link ("www.un.org/…")
     if figures and not _ABBREVIATION.search(line):
         return True
     # "Supplement No." / "23 (A/74/23)." runs on; "2 Voir …" (a marker printed again) not.
@@ -896,10 +962,10 @@ def _ends_sentence(text: str) -> bool:
     """Whether a footnote line ends with its sentence, invisible marks after it aside; a
     note that is a document symbol alone ("A/75/61-E/2020/4") has no full stop."""
     text = text.rstrip(_INVISIBLE)
-    return text[-1:] in ".。" or _SYMBOL_ALONE.fullmatch(text) is not None
+    return text[-1:] in ".。" or SYMBOL_ALONE.fullmatch(text) is not None
 
 
-_SYMBOL_ALONE = re.compile(r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8}")
+SYMBOL_ALONE = re.compile(r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8}")
 """A document symbol on a line of its own: "A/75/61-E/2020/4", "S/2003/529"."""
 
 
@@ -1233,7 +1299,12 @@ def segment(
                 )
                 and not (numbered and _comma_runs_on(index, previous, mode, shapes))
             )
-            or (number == next_number and (mode != "indent" or shapes.ended[previous]))
+            or (
+                number == next_number
+                # an indented line left open is a centred heading above a numbered
+                # paragraph set at the margin (LibreOffice's PDF, pdftotext -layout)
+                and (mode != "indent" or shapes.ended[previous] or lines[previous].indented)
+            )
         ):
             blocks.append(Block(line.no))
             if unsure is not None and _unsure_start(index, mode, shapes, widths):

@@ -30,22 +30,57 @@ def join_note_numbers(lines: list[Line]) -> list[Line]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if (
-            following is not None
-            and _NUMBER.fullmatch(line.text)
-            and not following.blank_before
-            and not following.page_break
-            and not following.text[:1].isdigit()
-            and _follows_note(out, int(line.text))
-        ):
-            line.text = f"{line.text} {following.text}"
+        if _sets_apart(lines, index) and _follows_note(out, int(line.text)):
+            line.text = f"{line.text} {lines[index + 1].text}"
             out.append(line)
             index += 2
             continue
         out.append(line)
         index += 1
-    return out
+    return _precede_notes(out)
+
+
+def _sets_apart(lines: list[Line], index: int) -> bool:
+    """Whether line `index` is a number alone set above a line of text (a note's)."""
+    text = lines[index].text
+    if not (text.isdigit() and index + 1 < len(lines)):  # speed: most lines are text
+        return False
+    following = lines[index + 1]
+    return (
+        _NUMBER.fullmatch(text) is not None
+        and not following.blank_before
+        and not following.page_break
+        and not following.text[:1].isdigit()
+    )
+
+
+def _precede_notes(lines: list[Line]) -> list[Line]:
+    """`lines` with the numbers alone that come before the note numbered one more
+    joined too, going up: a page's first notes have no note before them on the page
+    ("7" / "Ibid., vol. 2515 …" / "8" / "Ibid., …" / "10 Ibid., …")."""
+    index = len(lines) - 2
+    while index >= 0:
+        if (
+            _sets_apart(lines, index)
+            and (index == 0 or lines[index - 1].text[-1:] not in _CLAUSE_OPEN)
+            and _note_after(lines, index + 2) == int(lines[index].text) + 1
+        ):
+            lines[index].text = f"{lines[index].text} {lines[index + 1].text}"
+            del lines[index + 1]
+        index -= 1
+    return lines
+
+
+def _note_after(lines: list[Line], start: int) -> int | None:
+    """The number of the first note printed with its text from line `start` on, within
+    a few lines; None when a number alone or nothing comes first."""
+    for line in lines[start : start + _LOOK_BACK]:
+        found = _NOTE.match(line.text)
+        if found:
+            return int(found.group("m"))
+        if _NUMBER.fullmatch(line.text):
+            return None
+    return None
 
 
 def _follows_note(lines: list[Line], number: int) -> bool:

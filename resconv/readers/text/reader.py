@@ -45,6 +45,11 @@ from resconv.readers.text.boxes import close_blanks_inside_sentences
 from resconv.readers.text.cover import read_cover
 from resconv.readers.text.decode import decode, detect_language, line_end_hyphens, normalise
 from resconv.readers.text.footnotes import collect_footnotes, place_glued_markers
+from resconv.readers.text.label_column import (
+    hang_wide_labels,
+    labels_to_their_texts,
+    numbers_after_lists,
+)
 from resconv.readers.text.markdown import strip_markdown
 from resconv.readers.text.note_numbers import join_note_numbers
 from resconv.readers.text.order import line_list, report_words_out_of_order
@@ -139,7 +144,8 @@ class _Builder:
 
     def build(self, text: str) -> Resolution:
         text, self.tables = lift_tables(text, self.profile)
-        lines = join_note_numbers(layout.split_lines(text))
+        lines = join_note_numbers(hang_wide_labels(layout.split_lines(text)))
+        lines = numbers_after_lists(labels_to_their_texts(lines, self.profile), self.profile)
         lines = join_marker_breaks(
             lines, cjk=self.profile.joiner == "cjk", glued_marks=self.profile.glued_marks
         )

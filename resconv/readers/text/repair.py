@@ -25,7 +25,7 @@ from resconv.lang.profile import LanguageProfile
 from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import hyphenated, vocabulary
 from resconv.lang.votes import VOTE_WORDS
-from resconv.readers.text.layout import Line, ends_paragraph
+from resconv.readers.text.layout import SYMBOL_ALONE, Line, ends_paragraph
 
 __all__ = [
     "join_marker_breaks",
@@ -45,10 +45,10 @@ _FRAGMENT = 3
 """One of the two pieces, neither of which stands alone in the text, is this short."""
 _SPACE_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W_])")
 """A space the extraction left before a hyphen: "non -proliferation", "COVID -19"."""
-_SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–\S)")
+_SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–[^\s–])")
 """A space the extraction left before punctuation: "No. 11 , document", "flows ;",
-"2018 –2028"."""
-_GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–\S)")
+"2018 –2028"; not before a doubled dash ("30 августа –– 2 сентября")."""
+_GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–[^\s–])")
 _STRAY_SPACE = re.compile(r"(?<=[\w)]) (?=”[,;:.])|(?<=\d) (?=–\d)")
 """A space before a closing quotation mark that punctuation follows ("development ”.")
 or before a dash glued to the figure after it ("2018 –2028"): no text sets one there,
@@ -630,8 +630,12 @@ _INDENTED_STARTS = 3
 
 
 def _one_word(line: Line, *, first: bool) -> bool:
-    return (first or not (line.blank_before or line.page_break)) and bool(
-        _SCATTERED.fullmatch(line.text)
+    """Whether `line` is one word of a line cut at its gaps; a document symbol alone
+    ("A/79/364.") is a footnote of its own, as LibreOffice's PDF prints a page's notes."""
+    return (
+        (first or not (line.blank_before or line.page_break))
+        and _SCATTERED.fullmatch(line.text) is not None
+        and SYMBOL_ALONE.fullmatch(line.text) is None
     )
 
 

@@ -87,11 +87,14 @@ def _continuation(
         if "\f" in raw or _page_furniture(text):
             page_break = True
             continue
-        if page_break and separator in text and _states(text):
+        if page_break and _states(text):
             end = index + 1
             while end < len(lines) and _states(lines[end].strip()) and "\f" not in lines[end]:
                 end += 1
-            return index, end
+            # A name cut at the break ("CABO" / "VERD" / "E、CAMBODIA、…") opens the rest
+            # without a separator; the lines that follow it have one.
+            if any(separator in lines[at] for at in range(index, end)):
+                return index, end
         if page_break:
             text_after_break += 1
             if text_after_break > _HEAD_LINES or "".join(text.split()) not in printed:
