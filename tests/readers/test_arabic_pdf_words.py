@@ -151,3 +151,39 @@ def test_a_space_before_a_mark_drawn_on_the_next_words_letter_stays() -> None:
     ]
     [ordered] = order_lines([_given(chars)])
     assert ordered.text == "س\u064fب\u064fل"
+
+
+def _piece(chars: list[tuple[str, float]], *, spaced: bool) -> Span:
+    """Letters in logical order, each (char, width), drawn right to left from the
+    right edge of the first; spaces are drawn ones."""
+    placed, x = [], chars[0][1]
+    for char, width in chars[1:]:
+        placed.append((char, x - width, x))
+        x -= width
+    text = "".join(char for char, _, _ in placed) + (" " if spaced else "")
+    return Span(
+        text=text,
+        x0=x,
+        x1=chars[0][1],
+        baseline=500.0,
+        size=14.0,
+        font="Amiri",
+        italic=False,
+        bold=False,
+        chars=placed,
+        spaced=spaced,
+    )
+
+
+@pytest.mark.parametrize(("gap", "read"), [(2.0, "ة والكفاءة"), (4.5, "ة وا لكفاءة")])
+def test_letters_closer_than_a_drawn_space_are_one_word(gap: float, read: str) -> None:
+    """A producer that draws its spaces (4.1 pt here) and sets a lam apart from the
+    letter before it leaves a gap PDFium takes for a word break ("وا لكفاءة"); letters
+    less than half a space apart are one word, a space or more apart two."""
+    first = _piece([("", 150.0), ("ة", 5.6), (" ", 4.1), ("و", 6.8), ("ا", 3.0)], spaced=True)
+    letters = [("ل", 3.5), ("ك", 8.9), ("ف", 5.8), ("ا", 3.6), ("ء", 5.3), ("ة", 5.2)]
+    second = _piece([("", first.x0 - gap), *letters], spaced=False)
+    line = Line(spans=[first, second], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text.strip() == read

@@ -213,6 +213,7 @@ def _logical_order(line: Line) -> None:
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
     pieces = _marks_beside_letters(pieces)
     pieces.sort(key=lambda item: (round(item[0], 1), item[1]))
+    space = _drawn_space(line)
     pieces = [
         piece
         for index, piece in enumerate(pieces)
@@ -220,6 +221,7 @@ def _logical_order(line: Line) -> None:
             piece[2],
             pieces[index - 1][2] if index else None,
             pieces[index + 1][2] if index + 1 < len(pieces) else None,
+            space,
         )
     ]
     visual: list[_Placed] = []
@@ -428,15 +430,42 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
     return out
 
 
-def _false_word_break(item: _Placed, before: _Placed | None, after: _Placed | None) -> bool:
+def _false_word_break(
+    item: _Placed, before: _Placed | None, after: _Placed | None, space: float = 0.0
+) -> bool:
     """A word break PDFium found without width, inside a letter's box (a stacked
-    ligature's, a stretched letter's) or between letters closer than a space: none."""
+    ligature's, a stretched letter's) or between letters closer than a space: none.
+
+    `space` is the width of the spaces the line's font draws (0: it draws none). Where
+    a producer draws its spaces, two letters less than half a space apart are one word
+    (the gap after a letter that does not join, before a lam LibreOffice sets as a piece
+    of its own: "وا لكفاءة" for "والكفاءة"); a real word break is a space or more.
+    """
     text, span, left, right = item
     if text != " " or right - left > 0.015 or before is None or after is None:
         return False
     letters = [other for other in (before, after) if _kind(other[0][:1]) == "R"]
     inside = any(other[2] + 0.5 < left < other[3] - 0.5 for other in letters)
-    return inside or (len(letters) == 2 and after[2] - before[3] < 0.08 * span.size)
+    closest = max(0.08 * span.size, _CLOSE_TO_SPACE * space)
+    return inside or (len(letters) == 2 and after[2] - before[3] < closest)
+
+
+_CLOSE_TO_SPACE = 0.5
+"""Letters nearer than this share of a drawn space are one word."""
+
+
+def _drawn_space(line: Line) -> float:
+    """The width of a space the line's main font draws at the line's size (its most
+    common width, a justified line's spaces being stretched), or 0 when it draws none."""
+    main = line.main
+    widths = [
+        round(right - left, 2)
+        for span in line.spans
+        if span.font == main.font and span.size == main.size
+        for char, left, right in span.chars or ()
+        if char == " " and right - left > 0.05 * span.size
+    ]
+    return min(widths, key=lambda width: (-widths.count(width), width)) if widths else 0.0
 
 
 def _space_before_mark(chars: list[tuple[str, float, float]], index: int) -> bool:
