@@ -187,3 +187,18 @@ def test_letters_closer_than_a_drawn_space_are_one_word(gap: float, read: str) -
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text.strip() == read
+
+
+def test_a_mark_drawn_alone_goes_on_the_letter_drawn_before_it() -> None:
+    """LibreOffice draws "تُثبت" as three pieces, teh, damma, theh; the damma's centre
+    lies just left of the teh's box, over the theh, but the file gives it after the teh."""
+    spans = [
+        _piece([("", 489.81), ("ت", 2.97)], spaced=False),
+        _piece([("", 489.45), ("\u064f", 5.25)], spaced=False),
+        _piece([("", 487.77), ("ث", 4.13)], spaced=False),
+        _piece([("", 484.27), ("ب", 4.03), ("ت", 12.2)], spaced=False),
+    ]
+    line = Line(spans=spans, page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text == "ت\u064fثبت"

@@ -280,17 +280,24 @@ def _marks_beside_letters(
     LibreOffice draws some letters and their marks as separate glyphs whose boxes
     overlap their neighbours' ("يهيِّئ": a kasra's centre lies between the yeh it sits on
     and the heh before it); sorting by centres alone can put the mark on the wrong
-    letter. A mark belongs to the letter, drawn alone, whose box holds its centre and
-    whose centre is nearest; a mark over a run of letters drawn together is left where
-    it is (its letter's place inside the run is not known).
+    letter. A mark belongs to the letter drawn alone just before it whose box meets its
+    own (the file gives a mark after its letter: "تُثبت", the damma's centre over the
+    theh); else to the one whose box holds its centre and whose centre is nearest. A
+    mark over a run of letters drawn together is left where it is (its letter's place
+    inside the run is not known).
     """
     letters = [piece for piece in pieces if sum(_kind(char) == "R" for char in piece[2][0])]
     out = []
     for centre, order, item in pieces:
         if item[0] and all(unicodedata.category(char) == "Mn" for char in item[0]):
-            holders = [held for held in letters if held[2][2] < centre < held[2][3]]
+            holders = [
+                held
+                for held in letters
+                if held[2][2] < centre < held[2][3]
+                or (held[1] == order + 1 and held[2][2] < item[3] and item[2] < held[2][3])
+            ]
             if holders and all(sum(_kind(c) == "R" for c in held[2][0]) == 1 for held in holders):
-                held = min(holders, key=lambda held: abs(held[0] - centre))
+                held = min(holders, key=lambda held: (held[1] != order + 1, abs(held[0] - centre)))
                 centre, order = held[0], held[1] - 0.5
         out.append((centre, order, item))
     return out
