@@ -202,3 +202,18 @@ def test_a_mark_drawn_alone_goes_on_the_letter_drawn_before_it() -> None:
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text == "ت\u064fثبت"
+
+
+def test_a_letter_drawn_inside_the_next_ones_box_keeps_the_file_order() -> None:
+    """LibreOffice draws the final jeem of "نتائج" apart from the hamza before it, its
+    box reaching past the hamza's on both sides; the centres are 0.07 pt apart, the
+    jeem's further right, so the file's order decides."""
+    spans = [
+        _piece([("", 80.0), ("ن", 4.5), ("ت", 3.7), ("ا", 3.6)], spaced=False),
+        _piece([("", 71.60), ("ئ", 7.81)], spaced=False),
+        _piece([("", 73.03), ("ج", 10.53)], spaced=False),
+    ]
+    line = Line(spans=spans, page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text == "نتائج"
