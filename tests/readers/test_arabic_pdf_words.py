@@ -217,3 +217,46 @@ def test_a_letter_drawn_inside_the_next_ones_box_keeps_the_file_order() -> None:
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text == "نتائج"
+
+
+def _digits(text: str, left: float, *, spaced: bool) -> Span:
+    """Digits drawn left to right from `left`, 7.45 pt each."""
+    chars = [(char, left + 7.45 * i, left + 7.45 * (i + 1)) for i, char in enumerate(text)]
+    return Span(
+        text=text + (" " if spaced else ""),
+        x0=left,
+        x1=chars[-1][2],
+        baseline=500.0,
+        size=14.0,
+        font="Amiri",
+        italic=False,
+        bold=False,
+        chars=chars,
+        spaced=spaced,
+    )
+
+
+@pytest.mark.parametrize(
+    ("shown", "read"),
+    [(("200", "490", "4"), "مبلغ 200 490 4 دولار"), (("4", "490", "200"), "مبلغ 200 490 4 دولار")],
+)
+def test_digit_groups_shown_ill_formed_read_as_one_number(
+    shown: tuple[str, str, str], read: str
+) -> None:
+    """Digit groups typed with no-break spaces show in typing order ("200 490 4", one
+    left-to-right run); typed with spaces they show right to left ("4 490 200"). A
+    producer that gives the spaces no character leaves only the order shown to tell."""
+    word = _piece(
+        [("", 520.0), ("م", 6.0), ("ب", 4.0), ("ل", 3.0), ("غ", 6.0), (" ", 4.1)], spaced=False
+    )
+    groups, right = [], word.x0 - 4.1
+    for group in reversed(shown):
+        left = right - 7.45 * len(group)
+        groups.insert(0, _digits(group, left, spaced=group != shown[0]))
+        right = left - 4.1
+    letters = [(" ", 4.1), ("د", 6.3), ("و", 6.8), ("ل", 4.8), ("ا", 3.6), ("ر", 6.3)]
+    rest = _piece([("", right + 4.1), *letters], spaced=False)
+    line = Line(spans=[word, *reversed(groups), rest], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text.replace("\u00a0", " ") == read

@@ -722,6 +722,7 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
         # separator): "200 490 4" with no-break spaces shows left to right as one number.
         if visual[index][0] == "\u00a0" and kinds[index - 1] == "D" == kinds[index + 1]:
             kinds[index] = "S"
+    _join_digit_groups(visual, kinds)
     for index in range(len(visual) - 1):
         # A raised marker drawn just left of a number (LibreOffice) follows it: it is
         # no part of the number, and reads right to left after it.
@@ -1013,6 +1014,40 @@ def _raised(item: _Placed, line: list[_Placed]) -> bool:
     largest = max(other[1].size for other in line)
     base = max(other[1].baseline for other in line if other[1].size == largest)
     return span.size < 0.85 * largest and span.baseline > base + 0.12 * largest
+
+
+def _join_digit_groups(visual: list[_Placed], kinds: list[str]) -> None:
+    """Digit groups shown as one left-to-right number read as one (their spaces made
+    common separators, "S"): groups of three then a shorter one ("200 490 4").
+
+    A producer may give the spaces between digit groups no character. Groups typed
+    with plain spaces in a right-to-left line are runs of their own, set right to left,
+    and show as a well-formed number ("4 490 200"); typed with no-break spaces they are
+    one run (UAX #9 W4) and show in the order they were typed. Shown ill-formed (a
+    short group last), read as one.
+    """
+    index = 0
+    while index < len(kinds):
+        if kinds[index] != "D":
+            index += 1
+            continue
+        groups: list[str] = []
+        spaces: list[int] = []
+        end = index
+        while True:
+            start = end
+            while end < len(kinds) and kinds[end] == "D" and not _raised(visual[end], visual):
+                end += 1
+            groups.append("".join(item[0] for item in visual[start:end]))
+            if end + 1 < len(kinds) and kinds[end] == "W" and kinds[end + 1] == "D":
+                spaces.append(end)
+                end += 1
+                continue
+            break
+        if spaces and all(len(group) == 3 for group in groups[:-1]) and 0 < len(groups[-1]) < 3:
+            for space in spaces:
+                kinds[space] = "S"
+        index = max(end, index + 1)
 
 
 def _ltr_run_end(kinds: list[str], index: int) -> int:
