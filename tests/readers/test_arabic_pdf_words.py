@@ -249,7 +249,8 @@ def test_digit_groups_shown_ill_formed_read_as_one_number(
     word = _piece(
         [("", 520.0), ("م", 6.0), ("ب", 4.0), ("ل", 3.0), ("غ", 6.0), (" ", 4.1)], spaced=False
     )
-    groups, right = [], word.x0 - 4.1
+    groups: list[Span] = []
+    right = word.x0 - 4.1
     for group in reversed(shown):
         left = right - 7.45 * len(group)
         groups.insert(0, _digits(group, left, spaced=group != shown[0]))
