@@ -219,9 +219,9 @@ def test_a_letter_drawn_inside_the_next_ones_box_keeps_the_file_order() -> None:
     assert ordered.text == "نتائج"
 
 
-def _digits(text: str, left: float, *, spaced: bool) -> Span:
-    """Digits drawn left to right from `left`, 7.45 pt each."""
-    chars = [(char, left + 7.45 * i, left + 7.45 * (i + 1)) for i, char in enumerate(text)]
+def _digits(text: str, left: float, *, spaced: bool, width: float = 7.45) -> Span:
+    """Digits drawn left to right from `left`, `width` each."""
+    chars = [(char, left + width * i, left + width * (i + 1)) for i, char in enumerate(text)]
     return Span(
         text=text + (" " if spaced else ""),
         x0=left,
@@ -261,3 +261,25 @@ def test_digit_groups_shown_ill_formed_read_as_one_number(
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text.replace("\u00a0", " ") == read
+
+
+@pytest.mark.parametrize(("gap", "read"), [(1.75, "بيجين 4-15 أيلول"), (2.5, "بيجين 4- 15 أيلول")])
+def test_a_hyphen_kerned_from_a_number_is_no_space(gap: float, read: str) -> None:
+    """LibreOffice shows "4-15" right to left as "15-4", the hyphen 1.75 pt (0.55 of its
+    drawn 3.2 pt space) right of the 15, with no space drawn; pieces less than 0.6 of a
+    drawn space apart touch."""
+    word = _piece(
+        [("", 390.0), ("ب", 4.0), ("ي", 3.0), ("ج", 6.0), ("ي", 3.0), ("ن", 4.0), (" ", 3.21)],
+        spaced=False,
+    )
+    four = _digits("4", word.x0 - 5.85, spaced=True, width=5.85)
+    hyphen = _digits("-", four.x0 - 4.05, spaced=False, width=4.05)
+    fifteen = _digits("15", hyphen.x0 - gap - 11.7, spaced=False, width=5.85)
+    letters = [(" ", 3.21), ("أ", 3.3), ("ي", 4.0), ("ل", 3.0), ("و", 6.0), ("ل", 4.0)]
+    rest = _piece([("", fifteen.x0), *letters], spaced=False)
+    for span in (word, four, hyphen, fifteen, rest):
+        span.size = 11.0
+    line = Line(spans=[word, four, hyphen, fifteen, rest], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text == read

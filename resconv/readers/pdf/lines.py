@@ -240,7 +240,7 @@ def _logical_order(line: Line) -> None:
             visual[-1][0][-1:] + text[:1] in _MARKER_BESIDE_PUNCTUATION
             and (is_superscript(span, line) or is_superscript(visual[-1][1], line))
         )
-        if gap > 0.15 * span.size and not spaced:
+        if gap > max(0.15 * span.size, _GAP_OF_SPACE * space) and not spaced:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
     spans: list[Span] = []
@@ -483,6 +483,12 @@ def _false_word_break(
 
 _CLOSE_TO_SPACE = 0.5
 """Letters nearer than this share of a drawn space are one word."""
+
+_GAP_OF_SPACE = 0.6
+"""Pieces further apart than this share of a drawn space have a space between them,
+where the file draws none (a producer's spaces between runs of another direction are
+no glyphs); nearer, they are kerned apart ("15-4", the hyphen 0.55 of a space from
+the number)."""
 
 
 def _drawn_space(line: Line) -> float:
