@@ -283,3 +283,21 @@ def test_a_hyphen_kerned_from_a_number_is_no_space(gap: float, read: str) -> Non
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text == read
+
+
+def test_a_two_digit_marker_after_a_number_keeps_its_digits_in_order() -> None:
+    """LibreOffice draws a note's marker after a year ("2030¹⁰") raised, just left of
+    the year; the marker reads after the year, "10" and not "01"."""
+    word = _piece(
+        [("", 520.0), ("ل", 3.0), ("ع", 6.0), ("ا", 3.6), ("م", 6.0), (" ", 4.1)], spaced=False
+    )
+    year = _digits("2030", word.x0 - 4 * 7.45, spaced=False)
+    marker = _digits("10", year.x0 - 2 * 4.6, spaced=False, width=4.6)
+    marker.size, marker.baseline = 9.0, 505.0
+    letters = [("،", 5.2), (" ", 4.1), ("ب", 4.0), ("م", 6.0), ("ا", 3.6)]
+    rest = _piece([("", marker.x0), *letters], spaced=False)
+    line = Line(spans=[word, year, marker, rest], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text == "لعام 203010، بما"
+    assert [span.text for span in ordered.spans if span.size == 9.0] == ["10"]

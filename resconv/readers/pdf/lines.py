@@ -731,13 +731,17 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
     _join_digit_groups(visual, kinds)
     for index in range(len(visual) - 1):
         # A raised marker drawn just left of a number (LibreOffice) follows it: it is
-        # no part of the number, and reads right to left after it.
+        # no part of the number, and reads right to left after it, its digits in their
+        # order ("2030¹⁰": a run of its own, "M").
         if (
             kinds[index] == "D" == kinds[index + 1]
             and _raised(visual[index], visual)
             and not _raised(visual[index + 1], visual)
         ):
-            kinds[index] = "N"
+            at = index
+            while at >= 0 and kinds[at] == "D" and _raised(visual[at], visual):
+                kinds[at] = "M"
+                at -= 1
     if "R" not in kinds and "L" in kinds:
         main = list(visual)
         raised: list[_Placed] = []
@@ -1073,6 +1077,11 @@ def _ltr_run_end(kinds: list[str], index: int) -> int:
             kinds[end] == "D"
             or (kinds[end] in "SE" and end + 1 < len(kinds) and kinds[end + 1] == "D")
         ):
+            end += 1
+        return end
+    if kind == "M":  # a note's raised marker beside a number: its own run
+        end = index + 1
+        while end < len(kinds) and kinds[end] == "M":
             end += 1
         return end
     if kind == "D":
