@@ -301,3 +301,18 @@ def test_a_two_digit_marker_after_a_number_keeps_its_digits_in_order() -> None:
     [ordered] = order_lines([line])
     assert ordered.text == "لعام 203010، بما"
     assert [span.text for span in ordered.spans if span.size == 9.0] == ["10"]
+
+
+def test_a_mark_given_first_in_a_split_glyph_box_follows_its_letter() -> None:
+    """LibreOffice draws "أُ" as one glyph whose text is the damma then the alef, and
+    PDFium splits the glyph's box in two halves, the damma's on the right: the damma
+    belongs on the alef, and the word keeps the space before it ("التي أُعدت")."""
+    word = _piece(
+        [("", 256.5), ("ا", 2.6), ("ل", 2.3), ("ت", 4.4), ("ي", 4.7), (" ", 3.5)], spaced=False
+    )
+    cluster = _piece([("", word.x0), ("\u064f", 1.15), ("أ", 1.15)], spaced=True)
+    rest = _piece([("", cluster.x0), ("ع", 5.0), ("د", 5.9), ("ت", 4.0)], spaced=False)
+    line = Line(spans=[word, cluster, rest], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text == "التي أ\u064fعدت"

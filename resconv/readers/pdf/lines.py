@@ -554,6 +554,10 @@ def _marks_after_letters(
         shared = (abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05) or (
             spaced and after[1] - 1.0 <= centre <= after[2] + 1.0
         )
+        # One glyph's box split evenly between its characters, the mark's half first
+        # (on the right): "ُأ" drawn as one glyph, given as two halves of 1.15 pt.
+        split = abs(left - after[2]) < 0.05 and abs((right - left) - (after[2] - after[1])) < 0.05
+        shared = shared or (split and end == index + 1)
         if (shared or (on_after and not on_before)) and unicodedata.category(after[0]).startswith(
             "L"
         ):
