@@ -316,3 +316,18 @@ def test_a_mark_given_first_in_a_split_glyph_box_follows_its_letter() -> None:
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text == "التي أ\u064fعدت"
+
+
+def test_a_space_drawn_inside_a_letters_box_is_a_kashida() -> None:
+    """LibreOffice stretches "تضع" with a kashida its text layer calls a space, drawn
+    inside the box of the ain; a word's space stands between the letters' boxes."""
+    first = _piece(
+        [("", 504.67), ("و", 6.38), ("إ", 3.0), ("ذ", 6.3), (" ", 4.09), ("ت", 4.26), ("ض", 9.2)],
+        spaced=False,
+    )
+    kashida = _piece([("", 473.42), (" ", 3.96)], spaced=False)
+    rest = _piece([("", 475.01), ("ع", 11.56), (" ", 4.09), ("ف", 6.0), ("ي", 4.0)], spaced=False)
+    line = Line(spans=[first, kashida, rest], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text == "وإذ تضع في"

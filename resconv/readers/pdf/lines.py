@@ -473,9 +473,13 @@ def _false_word_break(
     of its own: "وا لكفاءة" for "والكفاءة"); a real word break is a space or more.
     """
     text, span, left, right = item
-    if text != " " or right - left > 0.015 or before is None or after is None:
+    if text != " " or before is None or after is None:
         return False
     letters = [other for other in (before, after) if _kind(other[0][:1]) == "R"]
+    if right - left > 0.015:
+        # A space drawn inside a letter's box is a kashida a producer gave a space's
+        # code ("تض ع": LibreOffice stretching "تضع"); a word space stands between boxes.
+        return len(letters) == 2 and any(_inside(item, other) for other in letters)
     inside = any(other[2] + 0.5 < left < other[3] - 0.5 for other in letters)
     closest = max(0.08 * span.size, _CLOSE_TO_SPACE * space)
     return inside or (len(letters) == 2 and after[2] - before[3] < closest)
