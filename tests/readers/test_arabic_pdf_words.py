@@ -331,3 +331,20 @@ def test_a_space_drawn_inside_a_letters_box_is_a_kashida() -> None:
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text == "وإذ تضع في"
+
+
+@pytest.mark.parametrize(("gap", "read"), [(4.9, "في آليةٍ تشاورية"), (2.6, "في آليةٍتشاورية")])
+def test_a_word_ending_in_a_vowel_drawn_alone_keeps_its_space(gap: float, read: str) -> None:
+    """LibreOffice draws a word's last vowel ("آليةٍ") as a piece of its own, and PDFium
+    marks a word break after it; the break is one when the next word stands a space
+    from the vowel's box (narrower than its letter's), none when nearer (the line
+    draws its spaces 4.09 pt wide)."""
+    letters = [("ف", 4.4), ("ي", 4.0), (" ", 4.09), ("آ", 6.4), ("ل", 2.7), ("ي", 4.0), ("ة", 5.6)]
+    word = _piece([("", 140.0), *letters], spaced=False)
+    vowel = _piece([("", word.x0 + 0.8), ("\u064d", 5.1)], spaced=True)
+    letters = [("ت", 3.9), ("ش", 7.8), ("ا", 3.6), ("و", 6.8), ("ر", 6.7), ("ي", 3.6), ("ة", 5.6)]
+    rest = _piece([("", vowel.x0 - gap), *letters], spaced=False)
+    line = Line(spans=[word, vowel, rest], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text.strip() == read

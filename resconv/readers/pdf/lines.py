@@ -453,7 +453,12 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
             out.append((char, left, right))
         joined = letter
     last = next((c for c, _, _ in reversed(chars) if unicodedata.category(c) != "Mn"), "")
-    if span.spaced and span.chars and last and (_kind(last) in ("R", "N") or last == "،"):
+    marks_alone = bool(chars) and not last  # a word's last vowel drawn apart: "آليةٍ"
+    if (
+        span.spaced
+        and span.chars
+        and (marks_alone or (last and (_kind(last) in ("R", "N") or last == "،")))
+    ):
         # PDFium found a word break after a word the file draws no space after: the
         # space follows the word's last letter, on its left (the line reads right to left).
         edge = min(left for _, left, _ in out)
@@ -480,8 +485,12 @@ def _false_word_break(
         # A space drawn inside a letter's box is a kashida a producer gave a space's
         # code ("تض ع": LibreOffice stretching "تضع"); a word space stands between boxes.
         return len(letters) == 2 and any(_inside(item, other) for other in letters)
+    # A vowel mark drawn alone stands for the letter it sits on; its box, narrower than
+    # the letter's, leaves a gap up to two thirds of a space ("آليةٍ تشاورية": 1.2).
+    marks = [other for other in (before, after) if _marks_only(other[0])]
     inside = any(other[2] + 0.5 < left < other[3] - 0.5 for other in letters)
-    closest = max(0.08 * span.size, _CLOSE_TO_SPACE * space)
+    letters += marks
+    closest = max(0.08 * span.size, (1.0 if marks else _CLOSE_TO_SPACE) * space)
     return inside or (len(letters) == 2 and after[2] - before[3] < closest)
 
 
@@ -493,6 +502,10 @@ _GAP_OF_SPACE = 0.6
 where the file draws none (a producer's spaces between runs of another direction are
 no glyphs); nearer, they are kerned apart ("15-4", the hyphen 0.55 of a space from
 the number)."""
+
+
+def _marks_only(text: str) -> bool:
+    return bool(text) and all(unicodedata.category(char) == "Mn" for char in text)
 
 
 def _drawn_space(line: Line) -> float:
