@@ -348,3 +348,16 @@ def test_a_word_ending_in_a_vowel_drawn_alone_keeps_its_space(gap: float, read: 
     line.rtl = True
     [ordered] = order_lines([line])
     assert ordered.text.strip() == read
+
+
+@pytest.mark.parametrize(("gap", "read"), [(0.02, "(منشورات"), (3.0, "( منشورات")])
+def test_a_bracket_touching_the_word_after_it_keeps_no_space(gap: float, read: str) -> None:
+    """PDFium marks a word break after an opening bracket LibreOffice draws touching
+    the word it opens; a break with no gap is none."""
+    bracket = _piece([("", 229.2), ("(", 2.8)], spaced=True)
+    letters = [("م", 4.6), ("ن", 2.7), ("ش", 6.0), ("و", 6.0), ("ر", 4.0), ("ا", 3.0)]
+    word = _piece([("", bracket.x0 - gap), *letters, ("ت", 6.0)], spaced=False)
+    line = Line(spans=[bracket, word], page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    assert ordered.text.strip() == read

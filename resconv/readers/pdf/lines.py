@@ -491,7 +491,10 @@ def _false_word_break(
     inside = any(other[2] + 0.5 < left < other[3] - 0.5 for other in letters)
     letters += marks
     closest = max(0.08 * span.size, (1.0 if marks else _CLOSE_TO_SPACE) * space)
-    return inside or (len(letters) == 2 and after[2] - before[3] < closest)
+    gap = after[2] - before[3]
+    # A bracket touching the letter beside it: "(منشورات", not "( منشورات".
+    touching = bool(letters) and gap < 0.08 * span.size
+    return inside or touching or (len(letters) == 2 and gap < closest)
 
 
 _CLOSE_TO_SPACE = 0.5
