@@ -513,7 +513,8 @@ def _marks_only(text: str) -> bool:
 
 def _drawn_space(line: Line) -> float:
     """The width of a space the line's main font draws at the line's size (its most
-    common width, a justified line's spaces being stretched), or 0 when it draws none."""
+    common width, a justified line's spaces being stretched), or 0 when it draws none
+    (decision page ``pdf-arabic-glyph-gaps.md``)."""
     main = line.main
     widths = [
         round(right - left, 2)
