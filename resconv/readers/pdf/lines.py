@@ -295,13 +295,30 @@ def _marks_beside_letters(
                 held
                 for held in letters
                 if held[2][2] < centre < held[2][3]
-                or (held[1] == order + 1 and held[2][2] < item[3] and item[2] < held[2][3])
+                or (
+                    _given_before(held, order, centre)
+                    and held[2][2] < item[3]
+                    and item[2] < held[2][3]
+                )
             ]
             if holders and all(sum(_kind(c) == "R" for c in held[2][0]) == 1 for held in holders):
-                held = min(holders, key=lambda held: (held[1] != order + 1, abs(held[0] - centre)))
+                held = min(
+                    holders,
+                    key=lambda held: (
+                        not _given_before(held, order, centre),
+                        abs(held[0] - centre),
+                    ),
+                )
                 centre, order = held[0], held[1] - 0.5
         out.append((centre, order, item))
     return out
+
+
+def _given_before(letter: tuple[float, float, _Placed], order: float, centre: float) -> bool:
+    """Whether `letter` is the piece the file gives just before a mark at `order`, and
+    stands right of the mark's `centre` (where a file in logical order puts a mark's
+    letter; a file drawing its glyphs left to right gives the letter left of it)."""
+    return letter[1] == order + 1 and letter[0] >= centre
 
 
 def _nested_in_file_order(pieces: list[tuple[float, float, _Placed]]) -> None:
