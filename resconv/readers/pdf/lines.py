@@ -213,6 +213,8 @@ def _logical_order(line: Line) -> None:
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
     pieces = _marks_beside_letters(pieces)
     pieces.sort(key=lambda item: (round(item[0], 1), item[1]))
+    _nested_in_file_order(pieces)
+    space = _drawn_space(line)
     pieces = [
         piece
         for index, piece in enumerate(pieces)
@@ -220,6 +222,7 @@ def _logical_order(line: Line) -> None:
             piece[2],
             pieces[index - 1][2] if index else None,
             pieces[index + 1][2] if index + 1 < len(pieces) else None,
+            space,
         )
     ]
     visual: list[_Placed] = []
@@ -237,7 +240,7 @@ def _logical_order(line: Line) -> None:
             visual[-1][0][-1:] + text[:1] in _MARKER_BESIDE_PUNCTUATION
             and (is_superscript(span, line) or is_superscript(visual[-1][1], line))
         )
-        if gap > 0.15 * span.size and not spaced:
+        if gap > max(0.15 * span.size, _GAP_OF_SPACE * space) and not spaced:
             visual.append((" ", span, visual[-1][3], left))
         visual.append(item)
     spans: list[Span] = []
@@ -278,20 +281,67 @@ def _marks_beside_letters(
     LibreOffice draws some letters and their marks as separate glyphs whose boxes
     overlap their neighbours' ("يهيِّئ": a kasra's centre lies between the yeh it sits on
     and the heh before it); sorting by centres alone can put the mark on the wrong
-    letter. A mark belongs to the letter, drawn alone, whose box holds its centre and
-    whose centre is nearest; a mark over a run of letters drawn together is left where
-    it is (its letter's place inside the run is not known).
+    letter. A mark belongs to the letter drawn alone just before it whose box meets its
+    own (the file gives a mark after its letter: "تُثبت", the damma's centre over the
+    theh); else to the one whose box holds its centre and whose centre is nearest. A
+    mark over a run of letters drawn together is left where it is (its letter's place
+    inside the run is not known).
     """
     letters = [piece for piece in pieces if sum(_kind(char) == "R" for char in piece[2][0])]
     out = []
     for centre, order, item in pieces:
         if item[0] and all(unicodedata.category(char) == "Mn" for char in item[0]):
-            holders = [held for held in letters if held[2][2] < centre < held[2][3]]
+            holders = [
+                held
+                for held in letters
+                if held[2][2] < centre < held[2][3]
+                or (
+                    _given_before(held, order, centre)
+                    and held[2][2] < item[3]
+                    and item[2] < held[2][3]
+                )
+            ]
             if holders and all(sum(_kind(c) == "R" for c in held[2][0]) == 1 for held in holders):
-                held = min(holders, key=lambda held: abs(held[0] - centre))
+                held = min(
+                    holders,
+                    key=lambda held: (
+                        not _given_before(held, order, centre),
+                        abs(held[0] - centre),
+                    ),
+                )
                 centre, order = held[0], held[1] - 0.5
         out.append((centre, order, item))
     return out
+
+
+def _given_before(letter: tuple[float, float, _Placed], order: float, centre: float) -> bool:
+    """Whether `letter` is the piece the file gives just before a mark at `order`, and
+    stands right of the mark's `centre` (where a file in logical order puts a mark's
+    letter; a file drawing its glyphs left to right gives the letter left of it)."""
+    return letter[1] == order + 1 and letter[0] >= centre
+
+
+def _nested_in_file_order(pieces: list[tuple[float, float, _Placed]]) -> None:
+    """Two neighbouring pieces of right-to-left letters, one drawn inside the other's
+    box, put in the file's order (the one given first on the right).
+
+    Their centres say nothing: LibreOffice draws a final jeem after a medial letter as
+    pieces of their own, the jeem's tail reaching past the letter on both sides
+    ("نتائج": the hamza's box lies inside the jeem's, its centre 0.07 pt further left).
+    """
+    for index in range(len(pieces) - 1):
+        (_, left_order, left), (_, right_order, right) = pieces[index], pieces[index + 1]
+        if (
+            left_order > right_order  # the left one comes first in the file
+            and _kind(left[0][:1]) == "R" == _kind(right[0][:1])
+            and (_inside(left, right) or _inside(right, left))
+        ):
+            pieces[index], pieces[index + 1] = pieces[index + 1], pieces[index]
+
+
+def _inside(inner: _Placed, outer: _Placed) -> bool:
+    """Whether `inner`'s box lies within `outer`'s."""
+    return outer[2] - 0.01 <= inner[2] and inner[3] <= outer[3] + 0.01
 
 
 def _without_doubles(spans: list[Span]) -> list[Span]:
@@ -420,7 +470,12 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
             out.append((char, left, right))
         joined = letter
     last = next((c for c, _, _ in reversed(chars) if unicodedata.category(c) != "Mn"), "")
-    if span.spaced and span.chars and last and (_kind(last) in ("R", "N") or last == "،"):
+    marks_alone = bool(chars) and not last  # a word's last vowel drawn apart: "آليةٍ"
+    if (
+        span.spaced
+        and span.chars
+        and (marks_alone or (last and (_kind(last) in ("R", "N") or last == "،")))
+    ):
         # PDFium found a word break after a word the file draws no space after: the
         # space follows the word's last letter, on its left (the line reads right to left).
         edge = min(left for _, left, _ in out)
@@ -428,15 +483,64 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
     return out
 
 
-def _false_word_break(item: _Placed, before: _Placed | None, after: _Placed | None) -> bool:
+def _false_word_break(
+    item: _Placed, before: _Placed | None, after: _Placed | None, space: float = 0.0
+) -> bool:
     """A word break PDFium found without width, inside a letter's box (a stacked
-    ligature's, a stretched letter's) or between letters closer than a space: none."""
+    ligature's, a stretched letter's) or between letters closer than a space: none.
+
+    `space` is the width of the spaces the line's font draws (0: it draws none). Where
+    a producer draws its spaces, two letters less than half a space apart are one word
+    (the gap after a letter that does not join, before a lam LibreOffice sets as a piece
+    of its own: "وا لكفاءة" for "والكفاءة"); a real word break is a space or more.
+    """
     text, span, left, right = item
-    if text != " " or right - left > 0.015 or before is None or after is None:
+    if text != " " or before is None or after is None:
         return False
     letters = [other for other in (before, after) if _kind(other[0][:1]) == "R"]
+    if right - left > 0.015:
+        # A space drawn inside a letter's box is a kashida a producer gave a space's
+        # code ("تض ع": LibreOffice stretching "تضع"); a word space stands between boxes.
+        return len(letters) == 2 and any(_inside(item, other) for other in letters)
+    # A vowel mark drawn alone stands for the letter it sits on; its box, narrower than
+    # the letter's, leaves a gap up to two thirds of a space ("آليةٍ تشاورية": 1.2).
+    marks = [other for other in (before, after) if _marks_only(other[0])]
     inside = any(other[2] + 0.5 < left < other[3] - 0.5 for other in letters)
-    return inside or (len(letters) == 2 and after[2] - before[3] < 0.08 * span.size)
+    letters += marks
+    closest = max(0.08 * span.size, (1.0 if marks else _CLOSE_TO_SPACE) * space)
+    gap = after[2] - before[3]
+    # A bracket touching the letter beside it: "(منشورات", not "( منشورات".
+    touching = bool(letters) and gap < 0.08 * span.size
+    return inside or touching or (len(letters) == 2 and gap < closest)
+
+
+_CLOSE_TO_SPACE = 0.5
+"""Letters nearer than this share of a drawn space are one word."""
+
+_GAP_OF_SPACE = 0.6
+"""Pieces further apart than this share of a drawn space have a space between them,
+where the file draws none (a producer's spaces between runs of another direction are
+no glyphs); nearer, they are kerned apart ("15-4", the hyphen 0.55 of a space from
+the number)."""
+
+
+def _marks_only(text: str) -> bool:
+    return bool(text) and all(unicodedata.category(char) == "Mn" for char in text)
+
+
+def _drawn_space(line: Line) -> float:
+    """The width of a space the line's main font draws at the line's size (its most
+    common width, a justified line's spaces being stretched), or 0 when it draws none
+    (decision page ``pdf-arabic-glyph-gaps.md``)."""
+    main = line.main
+    widths = [
+        round(right - left, 2)
+        for span in line.spans
+        if span.font == main.font and span.size == main.size
+        for char, left, right in span.chars or ()
+        if char == " " and right - left > 0.05 * span.size
+    ]
+    return min(widths, key=lambda width: (-widths.count(width), width)) if widths else 0.0
 
 
 def _space_before_mark(chars: list[tuple[str, float, float]], index: int) -> bool:
@@ -488,6 +592,10 @@ def _marks_after_letters(
         shared = (abs(left - after[1]) < 0.05 and abs(right - after[2]) < 0.05) or (
             spaced and after[1] - 1.0 <= centre <= after[2] + 1.0
         )
+        # One glyph's box split evenly between its characters, the mark's half first
+        # (on the right): "ُأ" drawn as one glyph, given as two halves of 1.15 pt.
+        split = abs(left - after[2]) < 0.05 and abs((right - left) - (after[2] - after[1])) < 0.05
+        shared = shared or (split and end == index + 1)
         if (shared or (on_after and not on_before)) and unicodedata.category(after[0]).startswith(
             "L"
         ):
@@ -662,15 +770,20 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
         # separator): "200 490 4" with no-break spaces shows left to right as one number.
         if visual[index][0] == "\u00a0" and kinds[index - 1] == "D" == kinds[index + 1]:
             kinds[index] = "S"
+    _join_digit_groups(visual, kinds)
     for index in range(len(visual) - 1):
         # A raised marker drawn just left of a number (LibreOffice) follows it: it is
-        # no part of the number, and reads right to left after it.
+        # no part of the number, and reads right to left after it, its digits in their
+        # order ("2030¹⁰": a run of its own, "M").
         if (
             kinds[index] == "D" == kinds[index + 1]
             and _raised(visual[index], visual)
             and not _raised(visual[index + 1], visual)
         ):
-            kinds[index] = "N"
+            at = index
+            while at >= 0 and kinds[at] == "D" and _raised(visual[at], visual):
+                kinds[at] = "M"
+                at -= 1
     if "R" not in kinds and "L" in kinds:
         main = list(visual)
         raised: list[_Placed] = []
@@ -955,6 +1068,40 @@ def _raised(item: _Placed, line: list[_Placed]) -> bool:
     return span.size < 0.85 * largest and span.baseline > base + 0.12 * largest
 
 
+def _join_digit_groups(visual: list[_Placed], kinds: list[str]) -> None:
+    """Digit groups shown as one left-to-right number read as one (their spaces made
+    common separators, "S"): groups of three then a shorter one ("200 490 4").
+
+    A producer may give the spaces between digit groups no character. Groups typed
+    with plain spaces in a right-to-left line are runs of their own, set right to left,
+    and show as a well-formed number ("4 490 200"); typed with no-break spaces they are
+    one run (UAX #9 W4) and show in the order they were typed. Shown ill-formed (a
+    short group last), read as one.
+    """
+    index = 0
+    while index < len(kinds):
+        if kinds[index] != "D":
+            index += 1
+            continue
+        groups: list[str] = []
+        spaces: list[int] = []
+        end = index
+        while True:
+            start = end
+            while end < len(kinds) and kinds[end] == "D" and not _raised(visual[end], visual):
+                end += 1
+            groups.append("".join(item[0] for item in visual[start:end]))
+            if end + 1 < len(kinds) and kinds[end] == "W" and kinds[end + 1] == "D":
+                spaces.append(end)
+                end += 1
+                continue
+            break
+        if spaces and all(len(group) == 3 for group in groups[:-1]) and 0 < len(groups[-1]) < 3:
+            for space in spaces:
+                kinds[space] = "S"
+        index = max(end, index + 1)
+
+
 def _ltr_run_end(kinds: list[str], index: int) -> int:
     """The end of a left-to-right run starting at `index`, or `index` when none starts."""
     kind = kinds[index]
@@ -972,6 +1119,11 @@ def _ltr_run_end(kinds: list[str], index: int) -> int:
             kinds[end] == "D"
             or (kinds[end] in "SE" and end + 1 < len(kinds) and kinds[end + 1] == "D")
         ):
+            end += 1
+        return end
+    if kind == "M":  # a note's raised marker beside a number: its own run
+        end = index + 1
+        while end < len(kinds) and kinds[end] == "M":
             end += 1
         return end
     if kind == "D":
