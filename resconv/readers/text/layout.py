@@ -1233,7 +1233,12 @@ def segment(
                 )
                 and not (numbered and _comma_runs_on(index, previous, mode, shapes))
             )
-            or (number == next_number and (mode != "indent" or shapes.ended[previous]))
+            or (
+                number == next_number
+                # "… Entwicklung“" / "1. Wir, …": a number after a heading short of the
+                # margin, where pypdf indents some first lines and not this one
+                and (mode != "indent" or shapes.ended[previous] or widths.short(lines[previous]))
+            )
         ):
             blocks.append(Block(line.no))
             if unsure is not None and _unsure_start(index, mode, shapes, widths):
@@ -1241,6 +1246,8 @@ def segment(
             numbered = number is not None
             if number is not None:
                 next_number = number + 1
+            if shapes.boundary[index]:
+                next_number = 1  # an annex numbers its paragraphs anew
         blocks[-1].items.append(line)
         if pending is not None:
             blocks[-1].items.append(pending)

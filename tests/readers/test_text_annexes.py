@@ -1,0 +1,119 @@
+"""How the text reader starts an annex and ends a subparagraph: the annex label and its
+title on one line, the annex's first number after a short title line, and text that a
+line break split off a subparagraph before its next sibling."""
+
+from __future__ import annotations
+
+from resconv.model import OperativeParagraph, Resolution, plain_text
+from resconv.readers.text.reader import TextReader
+
+_COVER = """Resolution adopted by the General Assembly on 10 December 2024
+
+79/999. Sustainable fisheries
+
+The General Assembly,
+
+"""
+_ADOPTION = """
+48th plenary meeting
+10 December 2024
+"""
+
+
+def _read(body: str, annex: str = "") -> Resolution:
+    return TextReader().read((_COVER + body + _ADOPTION + annex).encode(), lang="en").value
+
+
+_BODY = "1. Adopts the code of conduct annexed to the present resolution.\n"
+
+
+def test_an_annex_title_opening_with_a_roman_numeral_letter_is_no_annex_number() -> None:
+    annex = "\nAnnex Code of conduct for fisheries\n\n1. States should fish with care.\n"
+    read = _read(_BODY, annex)
+    assert [a.label for a in read.annexes] == ["Annex"]
+    assert plain_text(read.annexes[0].title) == "Code of conduct for fisheries"
+    assert len(read.operative) == 1
+
+
+def test_an_annex_number_on_the_label_line_stays_its_number() -> None:
+    annex = "\nAnnex II\n\nCode of conduct\n\n1. States should fish with care.\n"
+    read = _read(_BODY, annex)
+    assert [a.label for a in read.annexes] == ["Annex II"]
+    assert plain_text(read.annexes[0].title) == "Code of conduct"
+
+
+# pypdf's shape: some first lines indented, the title centred, the annex's "1." not.
+_PYPDF_ANNEX = """ 1. Adopts the code of conduct for sustainable fisheries that is annexed to
+the present resolution, and invites States to apply it.
+ 48th plenary meeting
+ 10 December 2024
+ Annex
+ Code of conduct for responsible fisheries in the high
+ seas and in the exclusive economic zones
+1. States should manage the living resources of the sea so that future
+generations can draw on them as the present ones do.
+ 2. States should cooperate with one another in the conservation and management
+of straddling fish stocks.
+"""
+
+
+def test_the_annexs_first_number_after_a_short_title_line_starts_its_first_paragraph() -> None:
+    text = _COVER.replace("\n\n", "\n") + _PYPDF_ANNEX
+    read = TextReader().read(text.encode(), lang="en").value
+    annex = read.annexes[0]
+    assert plain_text(annex.title).endswith("in the exclusive economic zones")
+    numbers = [b.number for b in annex.body if isinstance(b, OperativeParagraph)]
+    assert numbers == ["1.", "2."]
+
+
+_SPLIT_LIST = """1. Decides:
+
+(a) That the fund shall be replenished. It shall report each year;
+
+(b) That the fund shall be audited each year. The auditors shall be
+
+independent of the fund and of its donors;
+
+(c) That the fund shall close in 2030.
+"""
+
+
+def test_text_between_a_subparagraph_and_its_next_sibling_ends_the_first() -> None:
+    paragraph = _read(_SPLIT_LIST).operative[0]
+    assert isinstance(paragraph, OperativeParagraph)
+    assert [s.number for s in paragraph.subparagraphs] == ["(a)", "(b)", "(c)"]
+    assert plain_text(paragraph.subparagraphs[1].content) == (
+        "That the fund shall be audited each year. The auditors shall be independent "
+        "of the fund and of its donors;"
+    )
+
+
+def test_text_before_a_list_that_starts_again_is_not_the_subparagraphs() -> None:
+    body = _SPLIT_LIST.replace("(c) That", "(a) That")
+    read = _read(body)
+    first = read.operative[0]
+    assert isinstance(first, OperativeParagraph)
+    assert plain_text(first.subparagraphs[1].content).endswith("The auditors shall be")
+
+
+_NESTED_SPLIT = """1. Decides:
+
+(a) That the fund shall:
+
+(i) Be replenished each year. Its donors shall
+
+pledge in March;
+
+(ii) Be audited;
+
+(b) That the fund shall close in 2030.
+"""
+
+
+def test_text_between_nested_siblings_ends_the_nested_subparagraph() -> None:
+    paragraph = _read(_NESTED_SPLIT).operative[0]
+    assert isinstance(paragraph, OperativeParagraph)
+    (a, b) = paragraph.subparagraphs
+    assert [s.number for s in a.subparagraphs] == ["(i)", "(ii)"]
+    assert plain_text(a.subparagraphs[0].content).endswith("Its donors shall pledge in March;")
+    assert b.number == "(b)"
