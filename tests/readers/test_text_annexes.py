@@ -117,3 +117,66 @@ def test_text_between_nested_siblings_ends_the_nested_subparagraph() -> None:
     assert [s.number for s in a.subparagraphs] == ["(i)", "(ii)"]
     assert plain_text(a.subparagraphs[0].content).endswith("Its donors shall pledge in March;")
     assert b.number == "(b)"
+
+
+# pypdf's shape again: a lead-in line short of the margin, then a nested label.
+_LEAD_IN = """ 1. Requests an advisory opinion on the following questions:
+ (a) What are the obligations of States to protect the climate system and
+other parts of the environment for present and future generations;
+ (b) What are the legal consequences under these obligations for States which
+have caused significant harm to the climate system and other parts of the
+environment, with respect to
+(i) States that are specially affected by the adverse effects of climate
+change;
+ (ii) Peoples and individuals of the present and future generations?
+"""
+
+
+def test_a_label_after_a_short_lead_in_line_starts_a_subparagraph() -> None:
+    text = _COVER.replace("\n\n", "\n") + _LEAD_IN + _ADOPTION.lstrip()
+    paragraph = TextReader().read(text.encode(), lang="en").value.operative[0]
+    assert isinstance(paragraph, OperativeParagraph)
+    (_, b) = paragraph.subparagraphs
+    assert plain_text(b.content).endswith("with respect to")
+    assert [s.number for s in b.subparagraphs] == ["(i)", "(ii)"]
+
+
+# pypdfium2's shape: no indent, no blank line; the last subparagraph left at a comma on
+# a short line, then the list's wrap-up.
+_COMMA_WRAP_UP = """1. Recalls:
+(a) Its resolution 78/1 of 3 October 2023 on the work of the Organization,
+which the Assembly adopted without a vote at its first meeting of the
+seventy-eighth session,
+and urges all States to implement it;
+2. Decides to remain seized of the matter, which it will take up again at its
+next session under the item entitled "Work of the Organization".
+"""
+
+
+def test_a_short_line_at_a_comma_ends_the_last_subparagraph_before_its_wrap_up() -> None:
+    text = _COVER.replace("\n\n", "\n") + _COMMA_WRAP_UP + _ADOPTION.lstrip()
+    paragraph = TextReader().read(text.encode(), lang="en").value.operative[0]
+    assert isinstance(paragraph, OperativeParagraph)
+    assert plain_text(paragraph.subparagraphs[0].content).endswith("seventy-eighth session,")
+    assert plain_text(paragraph.wrap_up) == "and urges all States to implement it;"
+
+
+# pypdf's shape: a heading's first line not indented, its second line indented.
+_HEADING_UNINDENTED = """ 1. Takes note of the report of the Secretary-General on the budget of the
+United Nations Logistics Base;
+Budget estimates for the period from 1 July 2022 to 30 June 2023 for the
+ Logistics Base at Brindisi, Italy
+ 2. Approves the cost estimates for the Logistics Base for the period from
+1 July 2022 to 30 June 2023;
+"""
+
+
+def test_a_heading_whose_first_line_is_not_indented_stays_a_heading() -> None:
+    text = _COVER.replace("\n\n", "\n") + _HEADING_UNINDENTED + _ADOPTION.lstrip()
+    blocks = TextReader().read(text.encode(), lang="en").value.operative
+    assert [type(b).__name__ for b in blocks] == [
+        "OperativeParagraph",
+        "Heading",
+        "OperativeParagraph",
+    ]
+    assert plain_text(blocks[1].text).endswith("Logistics Base at Brindisi, Italy")  # type: ignore[union-attr]

@@ -1168,6 +1168,7 @@ def segment(
     last = len(lines) - 1
     column = -1  # where the text of a hanging-indent paragraph runs, if in one
     numbered = False  # whether the current block opens with an operative number
+    lettered = False  # whether it opens with a subparagraph's label
     pending: Marker | None = None  # a marker printed before the word it follows
     next_number = 1
     """The operative number that comes next: a line opening with it starts a paragraph
@@ -1233,17 +1234,14 @@ def segment(
                 )
                 and not (numbered and _comma_runs_on(index, previous, mode, shapes))
             )
-            or (
-                number == next_number
-                # "… Entwicklung“" / "1. Wir, …": a number after a heading short of the
-                # margin, where pypdf indents some first lines and not this one
-                and (mode != "indent" or shapes.ended[previous] or widths.short(lines[previous]))
-            )
+            or (number == next_number and (mode != "indent" or shapes.ended[previous]))
+            or (lettered and _closes_list(line, lines[previous], profile, widths.short))
         ):
             blocks.append(Block(line.no))
             if unsure is not None and _unsure_start(index, mode, shapes, widths):
                 unsure.append(line.no)
             numbered = number is not None
+            lettered = profile.subparagraph.match(line.text) is not None
             if number is not None:
                 next_number = number + 1
             if shapes.boundary[index]:
@@ -1255,6 +1253,23 @@ def segment(
         next_marker = _after_glued(line.text, next_marker, profile)
         previous = index
     return blocks
+
+
+def _closes_list(
+    line: Line, previous: Line, profile: LanguageProfile, short: Callable[[Line], bool]
+) -> bool:
+    """Whether `line` opens the text that closes a list, after a subparagraph's last
+    line: that line is left at a comma and ends short of the margin or before a blank
+    line (not a page's), and `line` opens as the language's wrap-ups do
+    ("1 сентября 2015 года," / "и требует, чтобы …;")."""
+    start = profile.wrap_up_start
+    return (
+        start is not None
+        and start.match(line.text) is not None
+        and _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
+        and ((line.blank_before and not line.page_break) or short(previous))
+        and not profile.preambular.match(line.text)
+    )
 
 
 def _unsure_start(index: int, mode: Mode, shapes: _Shapes, widths: _Widths) -> bool:
@@ -1895,7 +1910,12 @@ def _starts_block(
             line.indented
             or (ended and structural)
             or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
+            # "…de 20213;" / "Estimaciones … de julio de" / " 2022 y …" / " 5. Aprueba": a
+            # heading whose first line pypdf did not indent
+            or (ended and _heading_over_two_lines(index, shapes))
             or (structural and _cjk_heading_before(previous, shapes, wrapped))
+            # "… gegenüber" / "i) Staaten, …": a label after a lead-in short of the margin
+            or (structural and short(previous) and not shapes.marker[before])
         )
     if mode == "blank" and not line.blank_before:
         # pdftotext runs paragraphs set with the same spacing into one block: a line
