@@ -180,3 +180,88 @@ def test_a_heading_whose_first_line_is_not_indented_stays_a_heading() -> None:
         "OperativeParagraph",
     ]
     assert plain_text(blocks[1].text).endswith("Logistics Base at Brindisi, Italy")  # type: ignore[union-attr]
+
+
+_ROMAN_UNDER_C = """1. Decides:
+
+(a) That the fund shall be replenished;
+
+(b) That the fund shall be audited;
+
+(c) That the fund shall report on:
+
+(i) Its income;
+
+(ii) Its spending;
+
+(d) That the fund shall close in 2030.
+"""
+
+
+def test_a_roman_list_nests_under_a_letter_that_is_also_a_numeral() -> None:
+    paragraph = _read(_ROMAN_UNDER_C).operative[0]
+    assert isinstance(paragraph, OperativeParagraph)
+    assert [s.number for s in paragraph.subparagraphs] == ["(a)", "(b)", "(c)", "(d)"]
+    assert [s.number for s in paragraph.subparagraphs[2].subparagraphs] == ["(i)", "(ii)"]
+
+
+# A web copy: one paragraph a line, no blank lines, headings as long as a printed line.
+_WEB_PARAGRAPH = (
+    "States shall, pursuant to their obligations under international law, take effective "
+    "legislative, administrative, judicial and other measures to enhance the protection of "
+    "the environment in relation to armed conflicts, which they shall report on each year."
+)
+_RECALLING = "Recalling the urgent need to reinforce the protection of the environment, "
+_WEB_ANNEX = f"""Annex
+Principles on protection of the environment in relation to armed conflicts
+{_RECALLING}{_WEB_PARAGRAPH[:-1]},
+Part one
+Introduction to the principles of general application
+{_WEB_PARAGRAPH}
+Principle 3
+Measures to enhance the protection of the environment
+1. {_WEB_PARAGRAPH}
+2. {_WEB_PARAGRAPH}
+"""
+
+
+def test_a_web_copys_long_headings_do_not_run_into_the_paragraphs_around_them() -> None:
+    cover = _COVER.replace("\n\n", "\n")
+    body = f"1. Adopts the principles annexed to the present resolution, {_WEB_PARAGRAPH}\n"
+    text = cover + body + _ADOPTION.lstrip() + _WEB_ANNEX
+    annex = TextReader().read(text.encode(), lang="en").value.annexes[0]
+    assert plain_text(annex.title).endswith("in relation to armed conflicts")
+    assert len(annex.preamble) == 1
+    assert plain_text(annex.preamble[0].content).endswith("each year,")
+    numbers = [getattr(block, "number", None) for block in annex.body]
+    assert numbers == [None, None, None, None, None, "1.", "2."]
+
+
+def test_a_clean_copys_annex_title_is_its_one_line_in_chinese() -> None:
+    text = """2024年12月24日大会决议
+
+79/233. 内陆发展中国家问题第三次联合国会议
+
+大会，
+
+1. 通过本决议附件所载《内陆发展中国家2024-2034年十年行动纲领》；
+
+2. 决定将此项目列入第八十届会议临时议程。
+
+2024年12月24日
+
+第55次全体会议
+
+附件
+
+内陆发展中国家2024-2034年十年行动纲领
+
+导言
+
+1. 我们正处于一个决定性的历史时刻，我们现在所做的决定将决定内陆发展中国家的未来。
+
+2. 多年来一连串的挑战威胁着可持续发展目标的实现。
+"""
+    annex = TextReader().read(text.encode(), lang="zh").value.annexes[0]
+    assert plain_text(annex.title) == "内陆发展中国家2024-2034年十年行动纲领"
+    assert plain_text(annex.body[0].text) == "导言"  # type: ignore[union-attr]

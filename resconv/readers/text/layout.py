@@ -1015,7 +1015,7 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
     if blanks < 0.1 * (len(lines) - 1):
         # No blank lines: one paragraph a line (a web copy) ends almost every line as a
         # paragraph ends (short lines aside: headings, dates); hard-wrapped text does not.
-        whole = sum(1 for line in lines if _whole(line.text))
+        whole = _whole_lines([line.text for line in lines])
         return "line" if whole >= 0.9 * len(lines) else "punct"
     if starts is not None and not _blank_lines_separate(lines, starts()):
         return "punct"
@@ -1032,6 +1032,18 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
 _INDENTED_SHARE = 20
 """Text that indents its paragraphs indents more than one line in so many: a couple of
 indented lines in a long text are an extractor's stray breaks, not its paragraphs."""
+_PAGE_MEASURE = 150
+"""Wider than any page prints a line (`width`: a CJK character counts two, spaces
+nothing): text whose full lines are wider was never wrapped at a margin."""
+
+
+def _whole_lines(texts: list[str]) -> int:
+    """How many of `texts` can be whole paragraphs (`_whole`). Where the full lines are
+    too wide for any page, so is an unpunctuated line of less than half their width (a
+    heading: "Measures to enhance the protection of the environment")."""
+    full = _ninth_decile([width(text) for text in texts])
+    heading = full // 2 if full > _PAGE_MEASURE else 0
+    return sum(1 for text in texts if _whole(text) or width(text) < heading)
 
 
 def _whole(text: str) -> bool:
@@ -1115,8 +1127,7 @@ def is_clean_copy(lines: list[Line]) -> bool:
     texts = [line.text for line in lines if line.text and not is_placeholder(line.text)]
     if len(texts) < _CLEAN_LINES:
         return False
-    whole = sum(1 for text in texts if _whole(text))
-    return whole >= _CLEAN_SHARE * len(texts)
+    return _whole_lines(texts) >= _CLEAN_SHARE * len(texts)
 
 
 _CLEAN_LINES = 4
@@ -1950,10 +1961,13 @@ def _starts_block(
         if structural:
             # So does a numbered line after a short Chinese one, a heading: Chinese lines
             # wrap anywhere, never before a number ("阿瓦扎政治宣言" / "1. 我们，…").
+            # A numbered line after a short one that leaves its clause open follows a
+            # heading too ("State responsibility" / "1. An internationally …").
             return (
                 mode == "blank"
                 or shapes.number_alone[index]
                 or _cjk_heading_before(previous, shapes, wrapped)
+                or (short(previous) and not shapes.marker[before])
             )
         # A short line that leaves its clause open is a heading ("Guideline 1" /
         # "Scope" / "The present guidelines …") where paragraphs open with a capital.
@@ -2083,9 +2097,14 @@ _CJK_RUNS = re.compile(f"(?:{CJK_CHARACTERS.pattern})+")
 
 def measure(lines: list[Line]) -> int:
     """The width of the text's full lines: the ninth decile of its line widths."""
-    if not lines:
+    return _ninth_decile([width(line.text) for line in lines])
+
+
+def _ninth_decile(widths: list[int]) -> int:
+    """The ninth decile of `widths` (the largest of fewer than ten), 0 for none."""
+    if not widths:
         return 0
-    widths = sorted(width(line.text) for line in lines)
+    widths = sorted(widths)
     return widths[(len(widths) * 9) // 10 if len(widths) >= 10 else -1]
 
 

@@ -575,6 +575,10 @@ class ParagraphClassifier:
             return False  # (i) after (h) is a letter
         if _doubled(inner) and _doubled(prev_inner) and ord(inner[0]) == ord(prev_inner[0]) + 1:
             return False  # (cc) after (bb), (ii) after (hh): letters past (z)
+        if len(prev_inner) == 1 and set(prev_inner) <= _ROMAN_LETTERS:
+            # (c) / (i) / (ii): a letter that is also a numeral ("c", "l", "x", "v") has a
+            # roman list below it unless the label is the numeral after it ((v) / (vi))
+            return _roman_value(inner) != _ROMAN_VALUES[prev_inner] + 1
         return not set(prev_inner) <= _ROMAN_LETTERS or prev_inner in ("h", "u", "w")
 
     def check_numbers(self, part: Part) -> None:
@@ -613,6 +617,15 @@ def _label(printed: str) -> str:
 
 
 _LABEL_SPACE = re.compile(r"\s+(?!\w)|(?<!\w)\s+")
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a lower-case roman numeral ("iv" → 4)."""
+    values = [_ROMAN_VALUES[ch] for ch in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _chinese_numbered(label: str) -> bool:
