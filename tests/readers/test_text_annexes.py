@@ -265,18 +265,3 @@ def test_a_clean_copys_annex_title_is_its_one_line_in_chinese() -> None:
     annex = TextReader().read(text.encode(), lang="zh").value.annexes[0]
     assert plain_text(annex.title) == "内陆发展中国家2024-2034年十年行动纲领"
     assert plain_text(annex.body[0].text) == "导言"  # type: ignore[union-attr]
-
-
-def test_a_one_line_heading_pypdf_did_not_indent_stays_a_heading() -> None:
-    body = _HEADING_UNINDENTED.replace(
-        "Budget estimates for the period from 1 July 2022 to 30 June 2023 for the\n"
-        " Logistics Base at Brindisi, Italy\n",
-        "Budget estimates for the Logistics Base at Brindisi\n",
-    )
-    text = _COVER.replace("\n\n", "\n") + body + _ADOPTION.lstrip()
-    blocks = TextReader().read(text.encode(), lang="en").value.operative
-    assert [type(b).__name__ for b in blocks] == [
-        "OperativeParagraph",
-        "Heading",
-        "OperativeParagraph",
-    ]

@@ -1924,13 +1924,7 @@ def _starts_block(
             # "…de 20213;" / "Estimaciones … de julio de" / " 2022 y …" / " 5. Aprueba": a
             # heading whose first line pypdf did not indent, after a paragraph's end or
             # another heading (" Key action areas" / "Access to modern …")
-            or (
-                (ended or short(previous))
-                and (
-                    (alone and not shapes.ended[index] and line.text[:1].isupper())
-                    or _heading_over_two_lines(index, shapes)
-                )
-            )
+            or ((ended or short(previous)) and _heading_over_two_lines(index, shapes))
             or (structural and _cjk_heading_before(previous, shapes, wrapped))
             # "… gegenüber" / "i) Staaten, …": a label after a lead-in short of the margin
             or (structural and short(previous) and not shapes.marker[before])
