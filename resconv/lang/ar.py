@@ -294,7 +294,7 @@ PROFILE = LanguageProfile(
         # A tatweel may stretch a word: "(المستـأنفة)".
         r"الجلسة\s+العامة\s+(?:\(المستـ?أنفة\)\s*)?(?P<number>\d{1,4})(?:\s*\(المستـ?أنفة\))?"
     ),
-    annex=Regex(rf"ال?مرفق(?:\s+(?:{_ANNEX_ORDINALS}|[IVXLC]{{1,6}}|\d{{1,2}}))?"),
+    annex=Regex(rf"ال?مرفق(?:\s+(?:{_ANNEX_ORDINALS}|[IVXLC]{{1,6}}|\d{{1,2}}))?(?!\w)"),
     session=Regex(r"الدورة(?:[ ]+[^\s\d]+){1,5}"),
     agenda_item=Regex(
         rf"(?:البند|البنود)[ ]+(?P<item>\d{{1,3}}(?:[ ]*\([{_LETTER}]\))?)[ ]+من[ ]+جدول[ ]+الأعمال"

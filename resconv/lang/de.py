@@ -160,7 +160,7 @@ PROFILE = LanguageProfile(
     months=MONTHS,
     # An ordinal is a number and a full stop: "69. Plenarsitzung".
     meeting=Regex(r"(?P<number>\d{1,4})\.\s*Plenarsitzung(?:\s*\(Wiederaufnahme\))?"),
-    annex=Regex(r"(?:Anlage|Anhang)(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
+    annex=Regex(r"(?:Anlage|Anhang)(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?(?!\w)"),
     session=Regex(r"[A-ZÄÖÜ][a-zäöüß]+\s+(?:Notstandssondertagung|Sondertagung|Tagung)"),
     agenda_item=Regex(r"Tagesordnungspunkte?\s+(?P<item>\d{1,3}(?:\s*[a-z]\))?)"),
     adopted_line=Regex(rf"Resolution\s+der\s+Generalversammlung,\s+verabschiedet\s+am\s+{_DATE}"),

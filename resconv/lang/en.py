@@ -313,7 +313,7 @@ PROFILE = LanguageProfile(
         r"(?P<number>\d{1,4})\s*(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting"
         r"(?:\s*\(resumed\))?"
     ),
-    annex=Regex(r"Annex(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
+    annex=Regex(r"Annex(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?(?!\w)"),
     session=Regex(r"[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:special|emergency\s+special))?\s+session"),
     agenda_item=Regex(r"Agenda\s+items?\s+(?P<item>\d{1,3}(?:\s*\([a-z]{1,3}\))?)"),
     adopted_line=Regex(

@@ -268,7 +268,7 @@ PROFILE = LanguageProfile(
     date=Regex(rf"(?P<day>\d{{1,2}})\s+de\s+(?P<month>{_MONTH})\s+de\s+(?P<year>\d{{4}})"),
     months=MONTHS,
     meeting=Regex(r"(?P<number>\d{1,4})\s*\.?\s*[ªa]\s+sesión\s+plenaria(?:\s*\(continuación\))?"),
-    annex=Regex(r"Anexo(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
+    annex=Regex(r"Anexo(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?(?!\w)"),
     session=Regex(
         rf"[A-ZÁÉÍÓÚ][{_LOWER}]+(?:[ ]+[{_LOWER}]+)?[ ]+período[ ]+(?:extraordinario[ ]+)?"
         r"de[ ]+sesiones(?:[ ]+de[ ]+emergencia)?"

@@ -285,7 +285,7 @@ PROFILE = LanguageProfile(
     date=Regex(rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}})"),
     months=MONTHS,
     meeting=Regex(r"(?P<number>\d{1,4})\s*(?:e|re|ème)\s+séance\s+plénière(?:\s*\(reprise\))?"),
-    annex=Regex(r"Annexe(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?"),
+    annex=Regex(r"Annexe(?:\s+[IVXLC]{1,6}|\s+\d{1,2})?(?!\w)"),
     session=Regex(
         rf"[A-ZÀ-Ý][{_LOWER}]+(?:-[{_LOWER}]+)*[ ]+session"
         r"(?:[ ]+extraordinaire(?:[ ]+d[’']urgence)?)?"

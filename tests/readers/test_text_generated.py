@@ -50,7 +50,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         )
     },
     ("A_RES_77_306.ara.xml", "resconv-pdf:pypdf"): _MEETING,
-    ("A_RES_77_306.spa.xml", "resconv-pdf:pypdf"): "PDF: a paragraph read as a subheading",
     ("A_RES_79_260.zho.xml", "resconv-pdf:pypdf"): _COUNTS,
 }
 

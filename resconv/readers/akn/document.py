@@ -9,6 +9,7 @@ without a ``mainBody``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from lxml.etree import _Element
@@ -483,7 +484,14 @@ def _annex(reading: Reading, doc: _Element) -> Annex:
         label, title = _label_in_body(reading, doc, body_blocks, title)
     first = body_blocks[0] if body_blocks else None
     if not label and isinstance(first, Heading) and _is_label(reading, first):
-        label = plain(first.text)
+        label, printed_title = _label_and_title(plain(first.text))
+        if printed_title and not title:
+            reading.info(
+                "akn-annex-label-and-title",
+                "the annex's label and title are one heading in its body",
+                doc,
+            )
+            title = (Text(text=printed_title),)
         body_blocks.pop(0)
         second = body_blocks[0] if body_blocks else None
         if not title and isinstance(second, Heading) and second.number is None:
@@ -591,6 +599,23 @@ def _label_in_body(
     body_blocks.pop(0)
     reading.info("akn-annex-label-in-body", "the annex's label and title are in its body", opening)
     return label, printed or title
+
+
+def _label_and_title(text: str) -> tuple[str, str]:
+    """An annex heading parted into its label and the title set on with it ("Anexo
+    Compromiso de Sevilla", a paragraph of the UN's Spanish files): the label word and
+    its number, then the rest when it opens in capitals; (`text`, "") otherwise."""
+    found = _LABEL_THEN_TITLE.fullmatch(text.strip())
+    if found is None or not found.group("title")[:1].isupper():
+        return text, ""
+    return found.group("label"), found.group("title")
+
+
+_LABEL_THEN_TITLE = re.compile(
+    r"(?P<label>\S+(?:\s+(?:[IVXLC]{1,6}|\d{1,2})(?!\S))?)"
+    r"\s+(?P<title>(?!(?:[IVXLC]{1,6}|\d{1,2})(?!\S))\S.*)",
+    re.DOTALL,
+)
 
 
 def _is_label(reading: Reading, heading: Heading) -> bool:

@@ -1081,7 +1081,7 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
     if blanks < 0.1 * (len(lines) - 1):
         # No blank lines: one paragraph a line (a web copy) ends almost every line as a
         # paragraph ends (short lines aside: headings, dates); hard-wrapped text does not.
-        whole = sum(1 for line in lines if _whole(line.text))
+        whole = _whole_lines([line.text for line in lines])
         return "line" if whole >= 0.9 * len(lines) else "punct"
     if starts is not None and not _blank_lines_separate(lines, starts()):
         return "punct"
@@ -1098,6 +1098,18 @@ def choose_mode(lines: list[Line], starts: Callable[[], list[bool]] | None = Non
 _INDENTED_SHARE = 20
 """Text that indents its paragraphs indents more than one line in so many: a couple of
 indented lines in a long text are an extractor's stray breaks, not its paragraphs."""
+_PAGE_MEASURE = 150
+"""Wider than any page prints a line (`width`: a CJK character counts two, spaces
+nothing): text whose full lines are wider was never wrapped at a margin."""
+
+
+def _whole_lines(texts: list[str]) -> int:
+    """How many of `texts` can be whole paragraphs (`_whole`). Where the full lines are
+    too wide for any page, so is an unpunctuated line of less than half their width (a
+    heading: "Measures to enhance the protection of the environment")."""
+    full = _ninth_decile([width(text) for text in texts])
+    heading = full // 2 if full > _PAGE_MEASURE else 0
+    return sum(1 for text in texts if _whole(text) or width(text) < heading)
 
 
 def _whole(text: str) -> bool:
@@ -1181,8 +1193,7 @@ def is_clean_copy(lines: list[Line]) -> bool:
     texts = [line.text for line in lines if line.text and not is_placeholder(line.text)]
     if len(texts) < _CLEAN_LINES:
         return False
-    whole = sum(1 for text in texts if _whole(text))
-    return whole >= _CLEAN_SHARE * len(texts)
+    return _whole_lines(texts) >= _CLEAN_SHARE * len(texts)
 
 
 _CLEAN_LINES = 4
@@ -1234,6 +1245,7 @@ def segment(
     last = len(lines) - 1
     column = -1  # where the text of a hanging-indent paragraph runs, if in one
     numbered = False  # whether the current block opens with an operative number
+    lettered = False  # whether it opens with a subparagraph's label
     pending: Marker | None = None  # a marker printed before the word it follows
     next_number = 1
     """The operative number that comes next: a line opening with it starts a paragraph
@@ -1305,17 +1317,19 @@ def segment(
                 # paragraph set at the margin (LibreOffice's PDF, pdftotext -layout)
                 and (mode != "indent" or shapes.ended[previous] or lines[previous].indented)
             )
+            or (lettered and _closes_list(line, lines[previous], profile, widths.short))
         ):
             blocks.append(Block(line.no))
             if unsure is not None and _unsure_start(index, mode, shapes, widths):
                 unsure.append(line.no)
+            lettered = profile.subparagraph.match(line.text) is not None
             # A subparagraph's label ("e)") keeps it inside its numbered paragraph, where
             # a comma runs on ("…пользования," / "принимая во внимание …;").
-            numbered = number is not None or (
-                numbered and profile.subparagraph.match(line.text) is not None
-            )
+            numbered = number is not None or (numbered and lettered)
             if number is not None:
                 next_number = number + 1
+            if shapes.boundary[index]:
+                next_number = 1  # an annex numbers its paragraphs anew
         blocks[-1].items.append(line)
         if pending is not None:
             blocks[-1].items.append(pending)
@@ -1323,6 +1337,23 @@ def segment(
         next_marker = _after_glued(line.text, next_marker, profile)
         previous = index
     return blocks
+
+
+def _closes_list(
+    line: Line, previous: Line, profile: LanguageProfile, short: Callable[[Line], bool]
+) -> bool:
+    """Whether `line` opens the text that closes a list, after a subparagraph's last
+    line: that line is left at a comma and ends short of the margin or before a blank
+    line (not a page's), and `line` opens as the language's wrap-ups do
+    ("1 сентября 2015 года," / "и требует, чтобы …;")."""
+    start = profile.wrap_up_start
+    return (
+        start is not None
+        and start.match(line.text) is not None
+        and _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
+        and ((line.blank_before and not line.page_break) or short(previous))
+        and not profile.preambular.match(line.text)
+    )
 
 
 def _unsure_start(index: int, mode: Mode, shapes: _Shapes, widths: _Widths) -> bool:
@@ -2003,7 +2034,13 @@ def _starts_block(
             line.indented
             or (ended and structural)
             or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
+            # "…de 20213;" / "Estimaciones … de julio de" / " 2022 y …" / " 5. Aprueba": a
+            # heading whose first line pypdf did not indent, after a paragraph's end or
+            # another heading (" Key action areas" / "Access to modern …")
+            or ((ended or short(previous)) and _heading_over_two_lines(index, shapes))
             or (structural and _cjk_heading_before(previous, shapes, wrapped))
+            # "… gegenüber" / "i) Staaten, …": a label after a lead-in short of the margin
+            or (structural and short(previous) and not shapes.marker[before])
         )
     if mode == "blank" and not line.blank_before:
         # pdftotext runs paragraphs set with the same spacing into one block: a line
@@ -2038,10 +2075,13 @@ def _starts_block(
         if structural:
             # So does a numbered line after a short Chinese one, a heading: Chinese lines
             # wrap anywhere, never before a number ("阿瓦扎政治宣言" / "1. 我们，…").
+            # A numbered line after a short one that leaves its clause open follows a
+            # heading too ("State responsibility" / "1. An internationally …").
             return (
                 mode == "blank"
                 or shapes.number_alone[index]
                 or _cjk_heading_before(previous, shapes, wrapped)
+                or (short(previous) and not shapes.marker[before])
             )
         # A short line that leaves its clause open is a heading ("Guideline 1" /
         # "Scope" / "The present guidelines …") where paragraphs open with a capital.
@@ -2177,9 +2217,14 @@ _CJK_RUNS = re.compile(f"(?:{CJK_CHARACTERS.pattern})+")
 
 def measure(lines: list[Line]) -> int:
     """The width of the text's full lines: the ninth decile of its line widths."""
-    if not lines:
+    return _ninth_decile([width(line.text) for line in lines])
+
+
+def _ninth_decile(widths: list[int]) -> int:
+    """The ninth decile of `widths` (the largest of fewer than ten), 0 for none."""
+    if not widths:
         return 0
-    widths = sorted(width(line.text) for line in lines)
+    widths = sorted(widths)
     return widths[(len(widths) * 9) // 10 if len(widths) >= 10 else -1]
 
 

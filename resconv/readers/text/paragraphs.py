@@ -139,6 +139,8 @@ class ParagraphClassifier:
         if sub and (part.preamble or part.body):
             self._subparagraph(part, _label(sub.group("num")), para.inlines(sub.end()), para)
             return index
+        if self._continues_subparagraph(para, rest, index, part):
+            return index
         if self._wrap_up(para, rest, index, part):
             return index
         heading = self._heading(para, rest, index, part)
@@ -306,6 +308,52 @@ class ParagraphClassifier:
             owners[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
         else:
             owners[-1] = replace(owner, wrap_up=content)  # type: ignore[assignment]
+        return True
+
+    def _continues_subparagraph(self, para: Para, rest: list[Para], index: int, part: Part) -> bool:
+        """Add `para` to the last subparagraph's text if it goes on with it: the next
+        paragraph is that subparagraph's next sibling ("c) …" / "Informelle …" / "d) …"),
+        so that nothing but the subparagraph can hold the text between them. A line that
+        ends a sentence near the margin, or opens with words a paragraph could open
+        with, splits a subparagraph so; text without closing punctuation (a heading
+        over the rest of a list) stays apart."""
+        if index >= len(rest) or self.is_title_like(para):
+            return False
+        following = self.profile.subparagraph.match(rest[index].text)
+        owners: list[PreambularParagraph] | list[Block]
+        owners = part.body if part.in_body and part.body else part.preamble
+        owner = owners[-1] if owners else None
+        if (
+            following is None
+            or not isinstance(owner, (PreambularParagraph, OperativeParagraph))
+            or not owner.subparagraphs
+            or owner.wrap_up
+        ):
+            return False
+        label = _label(following.group("num"))
+        chain = [owner.subparagraphs[-1]]
+        while chain[-1].subparagraphs and not chain[-1].wrap_up:
+            chain.append(chain[-1].subparagraphs[-1])
+        deepest = chain[-1]
+        if (
+            deepest.subparagraphs
+            or _opens_list(label, deepest.number)
+            or (len(chain) > 1 and not self._nested(label, chain[-2].number))
+            or self._nested(label, deepest.number)
+        ):
+            return False  # the next label belongs to another level, or starts a list
+        sep = Text(text=" " if self.profile.joiner == "space" else "")
+        grown = replace(deepest, content=_joined(deepest.content, sep, para.inlines()))
+        for parent in reversed(chain[:-1]):
+            grown = replace(parent, subparagraphs=(*parent.subparagraphs[:-1], grown))
+        subs = (*owner.subparagraphs[:-1], grown)
+        owners[-1] = replace(owner, subparagraphs=subs)  # type: ignore[assignment]
+        self.diagnostics.info(
+            "subparagraph-continued",
+            f"text between subparagraphs {deepest.number} and {label} read as the end of "
+            f"{deepest.number}: {para.text[:40]!r}",
+            line=para.line,
+        )
         return True
 
     def _initial(self, content: Inlines, *, operative: bool) -> str:
@@ -527,6 +575,10 @@ class ParagraphClassifier:
             return False  # (i) after (h) is a letter
         if _doubled(inner) and _doubled(prev_inner) and ord(inner[0]) == ord(prev_inner[0]) + 1:
             return False  # (cc) after (bb), (ii) after (hh): letters past (z)
+        if len(prev_inner) == 1 and set(prev_inner) <= _ROMAN_LETTERS:
+            # (c) / (i) / (ii): a letter that is also a numeral ("c", "l", "x", "v") has a
+            # roman list below it unless the label is the numeral after it ((v) / (vi))
+            return _roman_value(inner) != _ROMAN_VALUES[prev_inner] + 1
         return not set(prev_inner) <= _ROMAN_LETTERS or prev_inner in ("h", "u", "w")
 
     def check_numbers(self, part: Part) -> None:
@@ -565,6 +617,15 @@ def _label(printed: str) -> str:
 
 
 _LABEL_SPACE = re.compile(r"\s+(?!\w)|(?<!\w)\s+")
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a lower-case roman numeral ("iv" → 4)."""
+    values = [_ROMAN_VALUES[ch] for ch in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _chinese_numbered(label: str) -> bool:
@@ -607,6 +668,30 @@ def _split_before(para: Para, skip: int, profile: LanguageProfile) -> tuple[Para
         )
         return head, Para(para.text[position:], markers, para.line, line, para.lines[k:])
     return None
+
+
+def _opens_list(label: str, previous: str) -> bool:
+    """Whether a subparagraph label after `previous` is the first of a list: (a), (i),
+    (1), ①, ㈠, (أ), but not (i) after (h), a letter."""
+    inner = label.strip("()（） ’‘")
+    if inner == "i" and previous.strip("()（） ’‘") == "h":
+        return False
+    return inner in _FIRST_LABELS or label in _FIRST_LABELS
+
+
+_FIRST_LABELS = frozenset(("a", "i", "1", "а", "أ", "\u2460", "\u3220", "一"))
+"""The first label of a list, without its brackets, in every script the UN numbers in."""
+
+
+def _joined(first: Inlines, sep: Text, second: Inlines) -> Inlines:
+    """`first` and `second` as one text, `sep` between them, adjacent texts merged."""
+    out: list[Inline] = []
+    for piece in (*first, sep, *second):
+        if isinstance(piece, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(text=out[-1].text + piece.text)
+        else:
+            out.append(piece)
+    return tuple(out)
 
 
 def _ends_sentence(inlines: Inlines) -> bool:

@@ -394,7 +394,8 @@ class _Builder:
                     not part.preamble
                     and not part.body
                     and self.classifier.is_title_like(para)
-                    and (not annex_title or _continues(para.text))
+                    # a clean copy prints the title on one line: what follows heads
+                    and (not annex_title or (not self.clean and _continues(para.text)))
                     and not self.classifier.opens_with_section_number(para)
                     and not is_placeholder(para.text)  # a table is never a title's line
                 ):
