@@ -95,21 +95,3 @@ def test_a_subset_that_cannot_be_built_is_a_font_error(song: Face) -> None:
     broken = {ord("大"): Glyph(advance=1000, lsb=0, data=b"\x00")}  # a truncated outline
     with pytest.raises(FontError, match="Noto Serif SC subset"):
         KeptFont("kept-test-bad", song, broken)
-
-
-def test_a_kept_font_splits_text_into_the_codes_reportlab_gives() -> None:
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    face = FaceLibrary(None).face("song")
-    han = "".join(chr(cp) for cp in range(0x4E00, 0x5200) if face.covers(cp))[:400]
-    glyphs = face.glyphs({ord(c) for c in han + "ab 2001\u00a0"})
-    texts = ["ab", han[:200], "2001\u00a0ab", han, han[150:350] + " ab", han[::-1], "b a"]
-    ours, theirs = KeptFont("kept-split", face, glyphs), KeptFont("kept-split-rl", face, glyphs)
-
-    class Doc:  # reportlab keeps a font's codes per document, in a weak dictionary
-        pass
-
-    our_doc, their_doc = Doc(), Doc()
-    for text in texts * 2:  # the second time round, every character has its code
-        assert ours.splitString(text, our_doc) == TTFont.splitString(theirs, text, their_doc)
-    assert len({subset for subset, _ in ours.splitString(han, our_doc)}) >= 2

@@ -10,8 +10,6 @@ gives each code back the text it was shaped from. Importing this module loads re
 from __future__ import annotations
 
 import contextlib
-import functools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,36 +124,6 @@ class KeptFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
         self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = True
-
-    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
-        """reportlab's `splitString`: `text` as (subset, one-byte codes) runs.
-
-        Speed: reportlab looks each character up in a Python loop, for every word drawn.
-        Once the document has given every character of `text` its code (reportlab does
-        so at a character's first use, which is left to it), the codes are found by
-        `str.translate` and the runs of one subset by a regular expression, each in C:
-        the same bytes.
-        """
-        state = self.state.get(doc)
-        if state is None or not isinstance(text, str) or not text:
-            return list(super().splitString(text, doc, encoding))
-        if "\xa0" in text:
-            text = text.replace("\xa0", " ")  # as reportlab prints a no-break space
-        assigned: dict[int, int] = state.assignments
-        if not assigned.keys() >= set(map(ord, text)):
-            return list(super().splitString(text, doc, encoding))
-        codes = text.translate(assigned)
-        # A code's subset is its high byte, its byte in the subset the low one.
-        return [
-            (ord(run[0]) >> 8, run.encode("utf-32-be")[3::4])
-            for run in _subset_runs(len(state.subsets)).findall(codes)
-        ]
-
-
-@functools.cache
-def _subset_runs(subsets: int) -> re.Pattern[str]:
-    """Runs of characters of one block of 256 among the first `subsets` blocks."""
-    return re.compile("|".join(f"[{chr(n << 8)}-{chr((n << 8) + 255)}]+" for n in range(subsets)))
 
 
 def _cmap_hex(text: str) -> str:
