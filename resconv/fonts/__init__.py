@@ -1,7 +1,8 @@
 """Fonts for the PDF writer: found in pip packages, converted once, subset per document.
 
 `library().face(key)` gives a `Face` (see `sources.FACES`); `Face.glyphs` returns
-TrueType glyphs converted once and cached; `build_font` assembles a document's font.
+TrueType glyphs converted once and cached; `build_font` assembles a document's font
+(`build.build_subset`, one of the subsets reportlab embeds).
 Importing this package loads neither fontTools nor reportlab.
 """
 

@@ -9,21 +9,24 @@ that writes the TrueType format, and it replaces fontTools' `FontBuilder`, which
 and compiled a table object per glyph for every document (about a third of the time of
 printing a resolution in a batch). Only what reportlab reads and embeds is written: a
 Unicode cmap (format 12), the metrics, the outlines, the names, `post` version 3.
+`build_subset` packs, the same way, each subset of at most 256 one-byte codes that goes
+into the PDF (`resconv.fonts.embedded.KeptFont`).
 """
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from resconv.fonts.glyphs import Face, Glyph
 
-__all__ = ["build_font"]
+__all__ = ["WEIGHT_CLASS", "bounds", "build_font", "build_subset", "notdef_advance"]
 
 _FIXED_TIMESTAMP = 0
 """head.created/modified: constant, so the same glyphs always give the same bytes."""
-_WEIGHT = 400
+WEIGHT_CLASS = 400
+"""OS/2 usWeightClass of every font built here."""
 _HEADER = struct.Struct(">hhhhh")
 _HEAD = struct.Struct(">IIIIHHqqhhhhHHhhh")
 _HHEA = struct.Struct(">IhhhHhhhhhhhhhhhH")
@@ -57,12 +60,53 @@ def _glyph_facts(data: bytes) -> tuple[int, int, int, int, int, int, int]:
 def build_font(face: Face, glyphs: Mapping[int, Glyph], name_suffix: str = "") -> bytes:
     """The bytes of a TrueType font with exactly `glyphs` (code point → glyph) of `face`;
     `name_suffix` follows the face's PostScript name (fonts of one face, one document)."""
-    spec, metrics = face.spec, face.metrics
     codes = sorted(glyphs)
-    kept = [glyphs[cp] for cp in codes]
+    return _font(face, [glyphs[cp] for cp in codes], codes, _cmap(codes), name_suffix)
+
+
+def build_subset(
+    face: Face, codes: Sequence[int], glyphs: Mapping[int, Glyph], name_suffix: str = ""
+) -> bytes:
+    """A font whose one-byte code n prints `glyphs[codes[n]]`: one of the subsets of at
+    most 256 codes that reportlab embeds, in its form (a Macintosh Roman cmap of format
+    6, a code point without a glyph on the blank .notdef), packed from the kept glyphs."""
+    gid_of: dict[int, int] = {}
+    kept: list[Glyph] = []
+    gids: list[int] = []
+    for cp in codes:
+        gid = gid_of.get(cp)
+        if gid is None:
+            glyph = glyphs.get(cp)
+            if glyph is not None:
+                kept.append(glyph)
+            gid = gid_of[cp] = len(kept) if glyph is not None else 0
+        gids.append(gid)
+    printed = sorted(cp for cp, gid in gid_of.items() if gid)
+    return _font(face, kept, printed, _byte_cmap(gids), name_suffix)
+
+
+def notdef_advance(units_per_em: int) -> int:
+    """The advance of glyph 0, the blank .notdef of every font built here."""
+    return units_per_em // 2
+
+
+def bounds(glyphs: Iterable[Glyph]) -> tuple[int, int, int, int]:
+    """(xMin, yMin, xMax, yMax) of the outlines of `glyphs`, as the `head` table holds it."""
+    drawn = [facts for facts in map(_glyph_facts, (g.data for g in glyphs)) if facts[0] > 0]
+    return (
+        min((entry[2] for entry in drawn), default=0),
+        min((entry[3] for entry in drawn), default=0),
+        max((entry[4] for entry in drawn), default=0),
+        max((entry[5] for entry in drawn), default=0),
+    )
+
+
+def _font(face: Face, kept: list[Glyph], codes: list[int], cmap: bytes, name_suffix: str) -> bytes:
+    """The font of glyphs `kept` (glyph n + 1 is `kept[n]`) mapped by `cmap`; `codes`, the
+    code points printed, sorted (for OS/2)."""
+    spec, metrics = face.spec, face.metrics
     count = len(kept) + 1  # glyph 0 is .notdef, blank
     stats = [_glyph_facts(glyph.data) for glyph in kept]
-    drawn = [entry for entry in stats if entry[0] > 0]
 
     outlines, offsets = [b""], [0, 0]
     for glyph in kept:
@@ -70,18 +114,14 @@ def build_font(face: Face, glyphs: Mapping[int, Glyph], name_suffix: str = "") -
         outlines.append(data)
         offsets.append(offsets[-1] + len(data))
     advances = [glyph.advance for glyph in kept]
-    x_min = min((entry[2] for entry in drawn), default=0)
-    y_min = min((entry[3] for entry in drawn), default=0)
-    x_max = max((entry[4] for entry in drawn), default=0)
-    y_max = max((entry[5] for entry in drawn), default=0)
     right = min((g.advance - e[4] for g, e in zip(kept, stats, strict=True) if e[0] > 0), default=0)
-    bounds = (x_min, y_min, x_max, y_max)
+    box = bounds(kept)
     tables = {
         "OS/2": _os2(metrics.ascender, metrics.descender, codes),
-        "cmap": _cmap(codes),
+        "cmap": cmap,
         "glyf": b"".join(outlines),
-        "head": _head(metrics.units_per_em, bounds),
-        "hhea": _hhea(metrics.ascender, metrics.descender, advances, bounds, right, count),
+        "head": _head(metrics.units_per_em, box),
+        "hhea": _hhea(metrics.ascender, metrics.descender, advances, box, right, count),
         "hmtx": _hmtx(metrics.units_per_em, kept),
         "loca": struct.pack(f">{len(offsets)}I", *offsets),
         "maxp": _maxp(count, stats),
@@ -99,14 +139,14 @@ def build_font(face: Face, glyphs: Mapping[int, Glyph], name_suffix: str = "") -
     return _sfnt(tables, {"glyf": sum(entry[6] for entry in stats) & 0xFFFFFFFF})
 
 
-def _head(units_per_em: int, bounds: tuple[int, int, int, int]) -> bytes:
+def _head(units_per_em: int, box: tuple[int, int, int, int]) -> bytes:
     version = revision = 0x00010000
     adjustment, magic, flags = 0, 0x5F0F3CF5, 0x0003  # adjustment: set by `_sfnt`
     created = modified = _FIXED_TIMESTAMP
     mac_style, smallest_ppem, direction, long_loca, glyph_format = 0, 3, 2, 1, 0
     return _HEAD.pack(
         version, revision, adjustment, magic, flags, units_per_em, created, modified,
-        *bounds, mac_style, smallest_ppem, direction, long_loca, glyph_format,
+        *box, mac_style, smallest_ppem, direction, long_loca, glyph_format,
     )  # fmt: skip
 
 
@@ -114,11 +154,11 @@ def _hhea(
     ascender: int,
     descender: int,
     advances: list[int],
-    bounds: tuple[int, int, int, int],
+    box: tuple[int, int, int, int],
     right: int,
     count: int,
 ) -> bytes:
-    x_min, _, x_max, _ = bounds
+    x_min, _, x_max, _ = box
     caret = (1, 0, 0)
     reserved = (0, 0, 0, 0)
     return _HHEA.pack(
@@ -128,7 +168,7 @@ def _hhea(
 
 
 def _hmtx(units_per_em: int, kept: list[Glyph]) -> bytes:
-    pairs = [(units_per_em // 2, 0), *((glyph.advance, glyph.lsb) for glyph in kept)]
+    pairs = [(notdef_advance(units_per_em), 0), *((glyph.advance, glyph.lsb) for glyph in kept)]
     return struct.pack(">" + "Hh" * len(pairs), *(value for pair in pairs for value in pair))
 
 
@@ -152,11 +192,17 @@ def _cmap(codes: list[int]) -> bytes:
     return struct.pack(">HHHHI", 0, 1, 3, 10, 12) + subtable
 
 
+def _byte_cmap(gids: list[int]) -> bytes:
+    """A (1, 0) format-6 cmap: one-byte code n → glyph `gids[n]` (as reportlab writes it)."""
+    subtable = struct.pack(f">HHHHH{len(gids)}H", 6, 10 + 2 * len(gids), 0, 0, len(gids), *gids)
+    return struct.pack(">HHHHI", 0, 1, 1, 0, 12) + subtable
+
+
 def _os2(ascender: int, descender: int, codes: list[int]) -> bytes:
     first = min(codes, default=0x20)
     last = max(codes, default=0x20)
     return _OS2.pack(
-        3, 0, _WEIGHT, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, bytes(10), 0, 0, 0, 0, b"NONE",
+        3, 0, WEIGHT_CLASS, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, bytes(10), 0, 0, 0, 0, b"NONE",
         0x40, min(first, 0xFFFF), min(last, 0xFFFF), ascender, descender, 0,
         max(ascender, 0), max(-descender, 0), 0, 0, 0, 0, 0, 0x20, 0,
     )  # fmt: skip

@@ -4,7 +4,7 @@ Shaping gives glyphs that no code point maps to (Arabic joining forms, ligatures
 letters drawn as a base and separate dots). A PDF text string can only name characters
 of a font, so each document numbers the clusters it prints (the glyphs standing for
 one run of characters, as placed by shaping) with private-use code points. The document
-font built from them (`resconv.fonts.build_font`) draws each code as its cluster's
+font built from them (`resconv.fonts.embedded.ShapedFont`) draws each code as its cluster's
 glyphs combined into one outline, at the offsets shaping gave them, with the cluster's
 advance; `to_unicode` gives each code the characters of its cluster. So every code
 stands for text (no code extracts as nothing, which extractors would read as a Latin

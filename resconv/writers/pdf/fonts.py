@@ -2,9 +2,9 @@
 
 Each character is set in the first face of its role's chain that has it (`pdf_style`);
 a character no face has is a `MissingGlyphError` naming every such character, never an
-empty box. Each face used is embedded as a small subset built from cached glyphs
-(`resconv.fonts`), registered under a name derived from its bytes for the one build that
-needs it, then dropped again: reportlab's registry is process-global and keyed by face
+empty box. Each face used is embedded as small subsets packed from cached glyphs
+(`resconv.fonts`), registered under a name derived from its characters for the one build
+that needs it, then dropped again: reportlab's registry is process-global and keyed by face
 name, which every subset of a face shares.
 """
 
@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import threading
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from resconv.errors import FontError, InternalError, MissingGlyphError
-from resconv.fonts import Face, Glyph, build_font, library
-from resconv.fonts.embedded import Fonts, register_shaped_fonts
+from resconv.errors import InternalError, MissingGlyphError
+from resconv.fonts import Face, library
+from resconv.fonts.embedded import Fonts, KeptFont, font_errors, register_shaped_fonts
 from resconv.fonts.shaped import GlyphCodes
 from resconv.writers.pdf.style import WIDE_PUNCTUATION, Typography
 
@@ -198,13 +196,15 @@ def font_registry() -> Iterator[None]:
 
 
 def register_subsets(chooser: FaceChooser, fonts: Fonts) -> None:
-    """Build and register the subset of each face `chooser` used into `fonts`."""
+    """Register the font of each face `chooser` used into `fonts`: its subsets are packed
+    from the kept glyphs when the PDF is saved (`KeptFont`)."""
     for key in sorted(chooser.used):
         face = chooser.face(key)
-        with _building(face):
-            data = build_font(face, face.glyphs(chooser.used[key]))
-        name = _font_name(key, data)
-        pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+        codes = chooser.used[key]
+        with font_errors(face):
+            glyphs = face.glyphs(codes)
+        name = _font_name(key, face, codes)
+        pdfmetrics.registerFont(KeptFont(name, face, glyphs))
         fonts.names[key] = name
     chooser.frozen = True
 
@@ -214,7 +214,7 @@ def register_shaped_subsets(codes: GlyphCodes, fonts: Fonts) -> None:
 
     No glyph may be added afterwards: the fonts hold exactly the codes given so far.
     """
-    register_shaped_fonts(codes, _subset, _font_name, fonts)
+    register_shaped_fonts(codes, _font_name, fonts)
     codes.frozen = True
 
 
@@ -232,22 +232,7 @@ def unregister(fonts: Fonts) -> None:
                 del pdfmetrics._dynFaceNames[face_name]
 
 
-@contextlib.contextmanager
-def _building(face: Face) -> Iterator[None]:
-    """fontTools raises many kinds of error; none may escape as-is."""
-    try:
-        yield
-    except FontError:
-        raise
-    except Exception as exc:
-        raise FontError(f"cannot build the {face.spec.family} subset: {exc}") from exc
-
-
-def _subset(face: Face, glyphs: Mapping[int, Glyph], suffix: str = "") -> bytes:
-    with _building(face):
-        return build_font(face, glyphs, suffix)
-
-
-def _font_name(key: str, data: bytes) -> str:
-    """Named by its bytes, so that a rerun gives the same PDF."""
-    return f"rc-{key}-{hashlib.sha1(data).hexdigest()[:12]}"
+def _font_name(key: str, face: Face, codes: Iterable[int]) -> str:
+    """Named by the face's file and the characters, so that a rerun gives the same PDF."""
+    digest = hashlib.sha1(f"{face.digest}:{sorted(codes)}".encode()).hexdigest()
+    return f"rc-{key}-{digest[:12]}"
