@@ -25,6 +25,8 @@ LEFT_TO_RIGHT_LINES = [
     "1 - تشير إلى اعتماد الإعلان العالمي المرفق بالقرار 70/57؛",
     # a title's number and its full stop
     "76/48. الإعلان العالمي لتحقيق عالم خال من الأسلحة النووية",
+    # a title's number, its collection's letter, then the stop: none beside the number
+    "79/245 باء. – التقارير المالية والبيانات المالية المراجعة",
     # the closing comma of the authority line
     "إن الجمعية العامة،",
     # an Arabic number inside the run, and a run ending the line with a number

@@ -827,11 +827,24 @@ def _left_to_right_base(visual: list[_Placed]) -> list[_Placed]:
             head += 1
         return [*_undo_display(visual[:head]), *_left_to_right_base(visual[head:])]
     logical = _undo_left_to_right_base(visual, False)
-    date = _arabic_date()
-    if date.search("".join(item[0] for item in logical)):
+    if _number_belongs_first(logical):
         return logical
     first = _undo_left_to_right_base(visual, True)
-    return first if date.search("".join(item[0] for item in first)) else logical
+    return first if _number_belongs_first(first) else logical
+
+
+def _number_belongs_first(logical: list[_Placed]) -> bool:
+    """Whether a reading of a line shows a date, or opens as a resolution's title does
+    ("79/245 باء¹. – …": the collection's letter between the number and its stop, so
+    no separator shows beside the number), raised markers left out; a number glued to a
+    hyphen is a symbol's ("دإ-10/2"), not a title's."""
+    text = "".join(item[0] for item in logical)
+    if _arabic_date().search(text):
+        return True
+    plain = "".join(item[0] for item in logical if not _raised(item, logical)).lstrip()
+    title = _arabic_title().match(plain)
+    # "دإ-10/2." read number first gives "10/2-…": a symbol, glued to its hyphen.
+    return title is not None and plain[title.end("number") : title.end("number") + 1] in ". ．"
 
 
 def _undo_left_to_right_base(visual: list[_Placed], number_first: bool) -> list[_Placed]:
@@ -1026,6 +1039,12 @@ def _markers_without_leading_zero(items: list[_Placed]) -> list[_Placed]:
 def _arabic_date() -> Regex:
     """A date as Arabic prints it, the evidence for reading a number first."""
     return profile("ar").date
+
+
+@functools.cache
+def _arabic_title() -> Regex:
+    """A resolution's number and title as Arabic prints them."""
+    return profile("ar").title
 
 
 _BRACKET_LABEL = re.compile(r"(\s*[()][\u0621-\u064a]{1,3}[()])\s")
