@@ -25,20 +25,7 @@ def _run(word: str) -> Line:
         if unicodedata.category(char) != "Mn":
             x -= 6.0
         chars.append((char, x, x + 6.0))
-    span = Span(
-        text=word,
-        x0=x,
-        x1=200.0,
-        baseline=500.0,
-        size=12.0,
-        font="Amiri",
-        italic=False,
-        bold=False,
-        chars=chars,
-    )
-    line = Line(spans=[span], page=1)
-    line.rtl = True
-    return line
+    return _given(chars)
 
 
 def test_a_vowel_stored_before_its_shadda_reads_after_it() -> None:
@@ -153,6 +140,14 @@ def test_a_space_before_a_mark_drawn_on_the_next_words_letter_stays() -> None:
     assert ordered.text == "س\u064fب\u064fل"
 
 
+def _ordered(*spans: Span) -> Line:
+    """`spans` as one right-to-left line, read back into logical order."""
+    line = Line(spans=list(spans), page=1)
+    line.rtl = True
+    [ordered] = order_lines([line])
+    return ordered
+
+
 def _piece(chars: list[tuple[str, float]], *, spaced: bool) -> Span:
     """Letters in logical order, each (char, width), drawn right to left from the
     right edge of the first; spaces are drawn ones."""
@@ -183,9 +178,7 @@ def test_letters_closer_than_a_drawn_space_are_one_word(gap: float, read: str) -
     first = _piece([("", 150.0), ("ة", 5.6), (" ", 4.1), ("و", 6.8), ("ا", 3.0)], spaced=True)
     letters = [("ل", 3.5), ("ك", 8.9), ("ف", 5.8), ("ا", 3.6), ("ء", 5.3), ("ة", 5.2)]
     second = _piece([("", first.x0 - gap), *letters], spaced=False)
-    line = Line(spans=[first, second], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(first, second)
     assert ordered.text.strip() == read
 
 
@@ -198,9 +191,7 @@ def test_a_mark_drawn_alone_goes_on_the_letter_drawn_before_it() -> None:
         _piece([("", 487.77), ("ث", 4.13)], spaced=False),
         _piece([("", 484.27), ("ب", 4.03), ("ت", 12.2)], spaced=False),
     ]
-    line = Line(spans=spans, page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(*spans)
     assert ordered.text == "ت\u064fثبت"
 
 
@@ -213,9 +204,7 @@ def test_a_letter_drawn_inside_the_next_ones_box_keeps_the_file_order() -> None:
         _piece([("", 71.60), ("ئ", 7.81)], spaced=False),
         _piece([("", 73.03), ("ج", 10.53)], spaced=False),
     ]
-    line = Line(spans=spans, page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(*spans)
     assert ordered.text == "نتائج"
 
 
@@ -257,9 +246,7 @@ def test_digit_groups_shown_ill_formed_read_as_one_number(
         right = left - 4.1
     letters = [(" ", 4.1), ("د", 6.3), ("و", 6.8), ("ل", 4.8), ("ا", 3.6), ("ر", 6.3)]
     rest = _piece([("", right + 4.1), *letters], spaced=False)
-    line = Line(spans=[word, *reversed(groups), rest], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(word, *reversed(groups), rest)
     assert ordered.text.replace("\u00a0", " ") == read
 
 
@@ -279,9 +266,7 @@ def test_a_hyphen_kerned_from_a_number_is_no_space(gap: float, read: str) -> Non
     rest = _piece([("", fifteen.x0), *letters], spaced=False)
     for span in (word, four, hyphen, fifteen, rest):
         span.size = 11.0
-    line = Line(spans=[word, four, hyphen, fifteen, rest], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(word, four, hyphen, fifteen, rest)
     assert ordered.text == read
 
 
@@ -296,9 +281,7 @@ def test_a_two_digit_marker_after_a_number_keeps_its_digits_in_order() -> None:
     marker.size, marker.baseline = 9.0, 505.0
     letters = [("،", 5.2), (" ", 4.1), ("ب", 4.0), ("م", 6.0), ("ا", 3.6)]
     rest = _piece([("", marker.x0), *letters], spaced=False)
-    line = Line(spans=[word, year, marker, rest], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(word, year, marker, rest)
     assert ordered.text == "لعام 203010، بما"
     assert [span.text for span in ordered.spans if span.size == 9.0] == ["10"]
 
@@ -312,9 +295,7 @@ def test_a_mark_given_first_in_a_split_glyph_box_follows_its_letter() -> None:
     )
     cluster = _piece([("", word.x0), ("\u064f", 1.15), ("أ", 1.15)], spaced=True)
     rest = _piece([("", cluster.x0), ("ع", 5.0), ("د", 5.9), ("ت", 4.0)], spaced=False)
-    line = Line(spans=[word, cluster, rest], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(word, cluster, rest)
     assert ordered.text == "التي أ\u064fعدت"
 
 
@@ -327,9 +308,7 @@ def test_a_space_drawn_inside_a_letters_box_is_a_kashida() -> None:
     )
     kashida = _piece([("", 473.42), (" ", 3.96)], spaced=False)
     rest = _piece([("", 475.01), ("ع", 11.56), (" ", 4.09), ("ف", 6.0), ("ي", 4.0)], spaced=False)
-    line = Line(spans=[first, kashida, rest], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(first, kashida, rest)
     assert ordered.text == "وإذ تضع في"
 
 
@@ -344,9 +323,7 @@ def test_a_word_ending_in_a_vowel_drawn_alone_keeps_its_space(gap: float, read: 
     vowel = _piece([("", word.x0 + 0.8), ("\u064d", 5.1)], spaced=True)
     letters = [("ت", 3.9), ("ش", 7.8), ("ا", 3.6), ("و", 6.8), ("ر", 6.7), ("ي", 3.6), ("ة", 5.6)]
     rest = _piece([("", vowel.x0 - gap), *letters], spaced=False)
-    line = Line(spans=[word, vowel, rest], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(word, vowel, rest)
     assert ordered.text.strip() == read
 
 
@@ -357,7 +334,5 @@ def test_a_bracket_touching_the_word_after_it_keeps_no_space(gap: float, read: s
     bracket = _piece([("", 229.2), ("(", 2.8)], spaced=True)
     letters = [("م", 4.6), ("ن", 2.7), ("ش", 6.0), ("و", 6.0), ("ر", 4.0), ("ا", 3.0)]
     word = _piece([("", bracket.x0 - gap), *letters, ("ت", 6.0)], spaced=False)
-    line = Line(spans=[bracket, word], page=1)
-    line.rtl = True
-    [ordered] = order_lines([line])
+    ordered = _ordered(bracket, word)
     assert ordered.text.strip() == read
