@@ -297,7 +297,7 @@ def strip_furniture(
     current: Note | None = None
     page_break = False
     skip_to = 0
-    unruled = _unruled_areas(lines, furniture, diagnostics)
+    unruled = _unruled_areas(lines, furniture, profile, diagnostics)
     numbered = _numbered_feet(lines, furniture, unruled, profile)
     for index, line in enumerate(lines):
         if index < skip_to:
@@ -395,7 +395,10 @@ def _detached_area(lines: list[Line], start: int, furniture: list[str | None]) -
 
 
 def _unruled_areas(
-    lines: list[Line], furniture: list[str | None], diagnostics: Diagnostics
+    lines: list[Line],
+    furniture: list[str | None],
+    profile: LanguageProfile,
+    diagnostics: Diagnostics,
 ) -> dict[int, tuple[int, list[Line]]]:
     """Footnote areas printed without a rule as text (the rule was a drawn line): where
     each starts and ends, by line index, and the page's markers printed apart from it.
@@ -414,13 +417,13 @@ def _unruled_areas(
         scattered = _scattered_words(lines, furniture, page)
         for index in scattered:
             furniture[index] = "scattered word"
-        start = _page_area(lines, furniture, page, areas)
+        start = _page_area(lines, furniture, page, areas, profile)
         if scattered and not _restore_scattered(lines, furniture, scattered, start, diagnostics):
             for index in scattered:
                 furniture[index] = None
             if start is not None:
                 del areas[start]
-                _page_area(lines, furniture, page, areas)
+                _page_area(lines, furniture, page, areas, profile)
     return areas
 
 
@@ -429,6 +432,7 @@ def _page_area(
     furniture: list[str | None],
     page: range,
     areas: dict[int, tuple[int, list[Line]]],
+    profile: LanguageProfile,
 ) -> int | None:
     """Record the page's footnote area in `areas`, if it has one; where it starts."""
     # The last text is a note's end; a marker printed after all bodies does not count.
@@ -455,7 +459,7 @@ def _page_area(
         text = lines[first].text
         if not MARKER_LINE.fullmatch(text) and not _opens_area(lines, furniture, first, page):
             continue
-        if _pairs_exactly(lines, furniture, first, page.stop):
+        if _pairs_exactly(lines, furniture, first, page.stop, profile):
             areas[first] = (page.stop, [])
             return first
     before = set(areas)
@@ -539,13 +543,17 @@ def _opens_area(lines: list[Line], furniture: list[str | None], first: int, page
 def _scattered_words(lines: list[Line], furniture: list[str | None], page: range) -> list[int]:
     """The single words that end a page, each after a blank line: the far-apart words
     of a widely justified footnote line, which pdftotext prints apart after the page's
-    notes, among the page's furniture ("Ассамблеи," / "" / "1/2" / "" / "сессия,")."""
+    notes, among the page's furniture ("Ассамблеи," / "" / "1/2" / "" / "сессия,"), or
+    the document symbols that end justified lines of a note listing them, joined as
+    lines of one word each ("A/C.6/65/SR.10, A/C.6/66/SR.13, …")."""
     words: list[int] = []
     for index in reversed(page):
         if furniture[index] is not None:
             continue
         line = lines[index]
-        if not line.blank_before or not _LONE_WORD.fullmatch(line.text):
+        if not line.blank_before or not (
+            _LONE_WORD.fullmatch(line.text) or _SYMBOL_RUN.fullmatch(line.text)
+        ):
             break
         words.insert(0, index)
     return words
@@ -558,9 +566,11 @@ def _restore_scattered(
     start: int | None,
     diagnostics: Diagnostics,
 ) -> bool:
-    """Put the scattered `words` back at the end of the one line of the footnote area
-    starting at `start` that stops short of its sentence's end, the line they were cut
-    from; False when there is no area or no such single line."""
+    """Put the scattered `words` back at the end of the lines of the footnote area
+    starting at `start` that stop short of their sentence's end, the lines they were
+    cut from: all of them on the one such line, or one on each when there are as many
+    such lines as words (a note listing symbols, each justified line's last one printed
+    apart); False when there is no area or the lines and words do not pair."""
     if start is None:
         return False
     texts = [
@@ -569,19 +579,29 @@ def _restore_scattered(
         if furniture[index] is None and not MARKER_LINE.fullmatch(lines[index].text)
     ]
     cut = [index for index in texts[:-1] if not _ends_sentence(lines[index].text)]
-    if len(cut) != 1:
+    pieces = [piece for index in words for piece in lines[index].text.split(" ")]
+    if len(cut) == 1:
+        pairs = [(cut[0], pieces)]
+    elif cut and len(cut) == len(pieces):
+        pairs = [(index, [piece]) for index, piece in zip(cut, pieces, strict=True)]
+    else:
         return False
-    moved = " ".join(lines[index].text for index in words)
-    lines[cut[0]].text += " " + moved
-    diagnostics.info(
-        "scattered-words-restored",
-        f"put {moved!r}, printed apart by the extraction, back in its footnote line",
-        line=lines[cut[0]].no,
-    )
+    for index, moving in pairs:
+        moved = " ".join(moving)
+        lines[index].text += " " + moved
+        diagnostics.info(
+            "scattered-words-restored",
+            f"put {moved!r}, printed apart by the extraction, back in its footnote line",
+            line=lines[index].no,
+        )
     return True
 
 
 _LONE_WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*[,;:.]?")
+_SYMBOL_RUN = re.compile(
+    r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8},?(?: [A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8},?)+"
+)
+"""Document symbols and nothing else ("A/C.6/65/SR.10, A/C.6/66/SR.13,")."""
 
 
 _PAGE_FEET = ("page number", "job number")
@@ -757,14 +777,30 @@ def _markers_apart(
     areas[first] = (page.stop, [lines[i] for i in markers])
 
 
-def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, end: int) -> bool:
+def _pairs_exactly(
+    lines: list[Line], furniture: list[str | None], start: int, end: int, profile: LanguageProfile
+) -> bool:
+    """Whether lines `start` to `end` read as a page's footnote area: markers and note
+    texts pair one to one, and no line of it reads as the resolution's own text."""
     markers: set[str] = set()
     texts: list[str] = []
     alone = _Markers(lines[index] for index in range(start, end) if furniture[index] is None)
+    before = next(
+        (
+            lines[index].text
+            for index in range(start - 1, -1, -1)
+            if furniture[index] is None and not MARKER_LINE.fullmatch(lines[index].text)
+        ),
+        "",
+    )
     for index in range(start, end):
         if furniture[index] is not None:
             continue
         text = lines[index].text
+        if not MARKER_LINE.fullmatch(text) and _text_in_area(
+            text, texts[-1] if texts else before, not texts, profile
+        ):
+            return False
         inline = _inline_marker(text, alone)
         if inline is not None:
             markers.add(inline[0])
@@ -775,8 +811,12 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
                 return False
             markers.add(text)
             continue
-        if _LABEL_ALONE.fullmatch(text):
-            return False  # "(a)" alone: a subparagraph of the text, not a footnote
+        if _LABEL_ALONE.fullmatch(text) and not (
+            texts and not lines[index].blank_before and _ABBREVIATION.search(texts[-1])
+        ):
+            # "(a)" alone: a subparagraph of the text, not a footnote; but "18." after a
+            # note line left at "para." (or "No.", "chap.") is the figure it cites.
+            return False
         if texts and lines[index].blank_before and texts[-1][-1:] in ",;:":
             return False  # a paragraph's clause before a blank line: text, not a note
         texts.append(text)
@@ -786,6 +826,29 @@ def _pairs_exactly(lines: list[Line], furniture: list[str | None], start: int, e
         _count_bodies(texts, abbreviations, figures=figures) == len(markers)
         for abbreviations, figures in _BODY_READINGS
     )
+
+
+def _text_in_area(text: str, previous: str, first: bool, profile: LanguageProfile) -> bool:
+    """Whether `text`, a line of a would-be footnote area after the line `previous`, is
+    the resolution's own text: the area's first text running on in lower case after its
+    marker ("resolution 76/36," / "2" / "and welcoming …", a superscript that pypdfium2
+    sets on a line of its own), or a paragraph opening after a clause ("…,", "…;") with
+    known initial words, numbered or not ("Mindful of …", "1. Calls upon …").
+
+    Notes open with a capital or a figure: in the UN's English, French, Spanish and
+    Russian files 18 notes in 1,000 open in lower case, all of them links.
+    """
+    if first and text[:1].islower() and _WORD_AND_SPACE.match(text):
+        return True
+    if previous.rstrip(_INVISIBLE)[-1:] not in _CLAUSE_ENDS:
+        return False
+    number = profile.operative_number.match(text)
+    return _opens_paragraph(text[number.end() :] if number else text, profile)
+
+
+_WORD_AND_SPACE = re.compile(r"[^\W\d_]+ ")
+"""A word and a space: in lower case, text running on, not a note (nor a link)."""
+_CLAUSE_ENDS = frozenset(",;:，；：،؛")
 
 
 _BODY_READINGS = ((0, False), (1, False), (0, True))
