@@ -1,8 +1,10 @@
 """Where the text reader's paragraphs begin and end in PDF extractions: headings wrapped
-over several lines, and the paragraph that closes the preamble."""
+over several lines, the paragraph that closes the preamble, and preambular paragraphs
+that no blank line sets apart in text whose labels stand between blank lines."""
 
 from __future__ import annotations
 
+import resconv
 from resconv.model import Heading, OperativeParagraph, plain_text
 from resconv.readers.text.reader import TextReader
 
@@ -211,3 +213,35 @@ def test_no_unsure_start_where_the_language_capitalises_initial_words() -> None:
     body = _CENTRED_HEADING.replace(" ", "", 1)
     result = TextReader().read((_COVER + body + _ADOPTION).encode())
     assert not [d for d in result.diagnostics if d.code == "paragraph-start-unsure"]
+
+
+_FRENCH_FIRST_PAGE = (
+    "79/325.\n\nMandat et modalités du Groupe scientifique international\n\n"
+    "L’Assemblée générale,\n"
+    "Rappelant sa résolution 79/1 du 22 septembre 2024, intitulée « Le Pacte pour\n"
+    "l’avenir », dans laquelle elle a décidé de constituer un groupe scientifique\n"
+    "indépendant sur l’intelligence artificielle et d’engager un dialogue mondial sur la\n"
+    "gouvernance de l’intelligence artificielle, et gardant à l’esprit que la présente\n"
+    "résolution et les activités du Groupe et du Dialogue se limitent au domaine non\n"
+    "militaire et ne concernent pas l’intelligence artificielle à vocation militaire,\n"
+    "Rappelant également ses résolutions 77/320 du 25 juillet 2023, 78/213 du\n"
+    "19 décembre 2023 et 79/194 du 19 décembre 2024,\n"
+    "1.\nConstitue le Groupe scientifique international indépendant, qui sera chargé\n"
+    "des responsabilités suivantes :\n\n"
+    "a)\n\nPublier chaque année un rapport de synthèse qui servira à éclairer la prise\n"
+    "de décisions, sans toutefois être prescriptif ;\n\n"
+    "b)\n\nÉlire parmi ses membres deux coprésidents ;\n\n"
+    "c)\n\nConstituer des groupes de travail en fonction des besoins ;\n\n"
+    "2.\nDemande que les personnes candidates soient proposées.\n\n"
+    "85e séance plénière\n26 août 2025\n"
+)
+
+
+def test_initial_words_after_a_full_line_left_at_a_comma_open_a_paragraph() -> None:
+    # pdftotext (A/RES/79/325): labels set apart by blank lines, paragraphs not; the
+    # first preambular paragraph's last line is as wide as the text's full lines.
+    resolution = resconv.read_bytes(_FRENCH_FIRST_PAGE.encode(), format="text").value
+    assert [plain_text(paragraph.content)[:30] for paragraph in resolution.preamble] == [
+        "Rappelant sa résolution 79/1 d",
+        "Rappelant également ses résolu",
+    ]
