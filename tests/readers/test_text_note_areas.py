@@ -2,8 +2,9 @@
 
 Shapes of resconv's PDF as pdftotext and pypdfium2 extract them (held-out UN resolutions
 of the accuracy benchmark): a cited figure that wraps onto a line of its own, a marker
-set apart above the text it marks, a paragraph between markers and notes, and document
-symbols of a justified note printed apart after the page number.
+set apart above the text it marks, a paragraph between markers and notes, document
+symbols of a justified note printed apart after the page number, and a note's justified
+line cut into words.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
 from resconv.readers.text import layout
+from resconv.readers.text.repair import join_word_lines
 
 EN = profile("en")
 
@@ -119,3 +121,38 @@ def test_symbols_printed_apart_from_a_justified_note_go_back_one_a_line() -> Non
         )
     ]
     assert [d.code for d in diagnostics.items].count("scattered-words-restored") == 2
+
+
+def _texts(*texts: str) -> list[layout.Line]:
+    return [layout.Line(no=i, text=t) for i, t in enumerate(texts, start=1)]
+
+
+def test_a_short_word_with_a_period_opens_a_justified_line_cut_into_words() -> None:
+    # pdftotext (A/RES/76/257 ru): a note's justified line cut at its wide gaps, "См."
+    # ("see") first; it is a word, not a label, so the line is joined whole and the
+    # page's note area pairs.
+    joined = join_word_lines(
+        _texts(
+            "United Nations, Treaty Series, vol. 1760, No. 30619.",
+            "См.",
+            "Программа",
+            "Организации",
+            "Объединенных",
+            "Наций",
+            "документ UNEP/CBD/COP/10/27, приложение, решение X/1.",
+        ),
+        Diagnostics(),
+        profile("ru"),
+    )
+    assert [line.text for line in joined][1] == "См. Программа Организации Объединенных Наций"
+
+
+def test_labels_alone_are_no_words_of_a_cut_line() -> None:
+    lines = _texts("b)", "IV.", "iv.", "2.", "Décide")
+    assert [line.text for line in join_word_lines(lines, Diagnostics(), profile("fr"))] == [
+        "b)",
+        "IV.",
+        "iv.",
+        "2.",
+        "Décide",
+    ]

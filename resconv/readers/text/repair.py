@@ -389,9 +389,12 @@ def _split_in_vocabulary(key: tuple[str, str], known: frozenset[str]) -> bool:
     return (key[0] + key[1]) in known and not (key[0] in known and key[1] in known)
 
 
-_SCATTERED = re.compile(r"(?!\(?\w{1,4}[.)]$)(?:[^\W\d_]\S*|\d{4}|[–—])")
+_SCATTERED = re.compile(
+    r"(?!\(?(?:\d{1,4}|[^\W\d_A-ZА-ЯЁ]{1,4}|[A-ZА-ЯЁ]{1,4})[.)]$)(?:[^\W\d_]\S*|\d{4}|[–—])"
+)
 """A word that pdftotext may set apart on a line of its own: it starts with a letter,
-or is a year or a dash (never a footnote marker, an amount, a page number or a label)."""
+or is a year or a dash (never a footnote marker, an amount, a page number or a label:
+"2.", "b)", "iv.", "IV."; a short word with a period in mixed case is a word, "См.")."""
 _LABEL = re.compile(r"\(?\w{1,6}[.)]")
 
 
