@@ -147,12 +147,15 @@ def test_a_short_word_with_a_period_opens_a_justified_line_cut_into_words() -> N
     assert [line.text for line in joined][1] == "См. Программа Организации Объединенных Наций"
 
 
-def test_labels_alone_are_no_words_of_a_cut_line() -> None:
-    lines = _texts("b)", "IV.", "iv.", "2.", "Décide")
+def test_labels_and_notes_alone_are_no_words_of_a_cut_line() -> None:
+    lines = _texts("b)", "IV.", "iv.", "2.", "Décide", "Ibid.", "Ibid.", "Ibid.")
     assert [line.text for line in join_word_lines(lines, Diagnostics(), profile("fr"))] == [
         "b)",
         "IV.",
         "iv.",
         "2.",
         "Décide",
+        "Ibid.",
+        "Ibid.",
+        "Ibid.",
     ]

@@ -390,11 +390,12 @@ def _split_in_vocabulary(key: tuple[str, str], known: frozenset[str]) -> bool:
 
 
 _SCATTERED = re.compile(
-    r"(?!\(?(?:\d{1,4}|[^\W\d_A-ZА-ЯЁ]{1,4}|[A-ZА-ЯЁ]{1,4})[.)]$)(?:[^\W\d_]\S*|\d{4}|[–—])"
+    r"(?!(?![A-ZА-ЯЁ][^\W\d_A-ZА-ЯЁ]{1,2}\.$)\(?\w{1,4}[.)]$)(?:[^\W\d_]\S*|\d{4}|[–—])"
 )
 """A word that pdftotext may set apart on a line of its own: it starts with a letter,
-or is a year or a dash (never a footnote marker, an amount, a page number or a label:
-"2.", "b)", "iv.", "IV."; a short word with a period in mixed case is a word, "См.")."""
+or is a year or a dash (never a footnote marker, an amount, a page number, a label
+such as "2.", "b)", "IV.", nor "Ibid.", a note of its own). A capital and one or two
+small letters with a period is an abbreviation that opens a note's line ("См.")."""
 _LABEL = re.compile(r"\(?\w{1,6}[.)]")
 
 
