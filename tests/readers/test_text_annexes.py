@@ -4,7 +4,7 @@ line break split off a subparagraph before its next sibling."""
 
 from __future__ import annotations
 
-from resconv.model import OperativeParagraph, Resolution, plain_text
+from resconv.model import Heading, OperativeParagraph, Resolution, plain_text
 from resconv.readers.text.reader import TextReader
 
 _COVER = """Resolution adopted by the General Assembly on 10 December 2024
@@ -265,3 +265,32 @@ def test_a_clean_copys_annex_title_is_its_one_line_in_chinese() -> None:
     annex = TextReader().read(text.encode(), lang="zh").value.annexes[0]
     assert plain_text(annex.title) == "内陆发展中国家2024-2034年十年行动纲领"
     assert plain_text(annex.body[0].text) == "导言"  # type: ignore[union-attr]
+
+
+# pypdf's shape of an annex whose text opens under two headings, the second wrapped.
+_TWO_HEADINGS = """ Annex
+ Programme of Action for Landlocked Developing Countries
+ for the Decade 2024-2034
+ Introduction
+ In quest of sustainable and resilient development in landlocked
+developing countries for accelerating progress towards the
+ Sustainable Development Goals
+ 1. We are at a decisive moment in history, when what we decide now will shape
+the future of landlocked developing countries.
+ 2. We reaffirm our commitment to the programme.
+"""
+
+
+def test_two_unpunctuated_lines_before_an_annexs_first_number_are_headings() -> None:
+    text = _COVER.replace("\n\n", "\n") + _BODY + _ADOPTION.lstrip() + _TWO_HEADINGS
+    annex = TextReader().read(text.encode(), lang="en").value.annexes[0]
+    assert plain_text(annex.title).endswith("for the Decade 2024-2034")
+    assert not annex.preamble
+    assert [type(b).__name__ for b in annex.body] == [
+        "Heading",
+        "Heading",
+        "OperativeParagraph",
+        "OperativeParagraph",
+    ]
+    assert isinstance(annex.body[0], Heading)
+    assert plain_text(annex.body[0].text) == "Introduction"

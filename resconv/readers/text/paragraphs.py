@@ -444,11 +444,15 @@ class ParagraphClassifier:
 
     def _opens_body(self, para: Para, rest: list[Para], index: int) -> bool:
         """Whether an unpunctuated line in the preamble heads the operative part: the
-        paragraph after it is numbered ("Management of UN-Habitat" / "1. Welcomes …"), and
-        it does not open with preambular initial words."""
+        paragraph after it is numbered ("Management of UN-Habitat" / "1. Welcomes …"), or
+        is one more such line before a numbered one (an annex's "Introduction" / "In quest
+        of …" / "1. We …"), and it does not open with preambular initial words."""
         if index >= len(rest) or self.profile.preambular.match(para.text):
             return False
-        if self.profile.operative_number.match(rest[index].text) is not None:
+        following = rest[index]
+        if self.is_title_like(following) and index + 1 < len(rest):
+            following = rest[index + 1]
+        if self.profile.operative_number.match(following.text) is not None:
             return True
         return self._heads_prose(rest, index)
 
