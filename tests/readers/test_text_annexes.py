@@ -294,3 +294,62 @@ def test_two_unpunctuated_lines_before_an_annexs_first_number_are_headings() -> 
     ]
     assert isinstance(annex.body[0], Heading)
     assert plain_text(annex.body[0].text) == "Introduction"
+
+
+# pypdf's shape: a centred heading wrapped after a comma, its second line indented.
+_HEADING_AT_A_COMMA = """ 1. We commit to the priorities of the programme.
+ XI. Role of the Office of the High Representative for the least developed countries,
+ landlocked developing countries and small island developing States
+ 2. The Office should strengthen its functions so as to support the programme.
+"""
+
+
+def test_a_heading_wrapped_after_a_comma_is_one_heading() -> None:
+    annex = "".join(_TWO_HEADINGS.splitlines(keepends=True)[:3]) + _HEADING_AT_A_COMMA
+    text = _COVER.replace("\n\n", "\n") + _BODY + _ADOPTION.lstrip() + annex
+    body = TextReader().read(text.encode(), lang="en").value.annexes[0].body
+    assert [type(b).__name__ for b in body] == [
+        "OperativeParagraph",
+        "Heading",
+        "OperativeParagraph",
+    ]
+    heading = body[1]
+    assert isinstance(heading, Heading)
+    assert plain_text(heading.text).endswith(
+        ", landlocked developing countries and small island developing States"
+    )
+
+
+# pdftotext's shape: no blank line, no indent; each target printed after a bullet.
+_BULLETS = """Annex
+Programme of Action for Landlocked Developing Countries
+1. We commit to structural transformation.
+Targets:
+• Increase the productivity of labour and the opportunities for decent work in
+all productive sectors by 50 per cent by 2034.
+• Double the output of the services sectors by 2034, in particular tourism and
+knowledge-intensive sectors.
+2. We reaffirm our commitment to the programme.
+"""
+
+
+def test_a_bullet_opens_a_paragraph() -> None:
+    text = _COVER.replace("\n\n", "\n") + _BODY + _ADOPTION.lstrip() + _BULLETS
+    body = TextReader().read(text.encode(), lang="en").value.annexes[0].body
+    texts = [plain_text(b.content)[:12] for b in body if isinstance(b, OperativeParagraph)]
+    assert texts == ["We commit to", "Targets:", "• Increase t", "• Double the", "We reaffirm "]
+
+
+# pypdf's shape: first lines indented, but not a section's heading at the top of a page.
+_SECTION_AT_THE_MARGIN = """ 1. Welcomes the work of the Commission on the continental shelf and its
+efforts to promote cooperation and capacity development;
+XIV Open-ended Informal Consultative Process on Oceans and the Law of the Sea
+ 2. Welcomes the report of the Co-Chairs on the work of the Informal
+Consultative Process at its twenty-third meeting.
+"""
+
+
+def test_a_section_number_at_the_margin_after_a_clauses_end_opens_a_heading() -> None:
+    text = _COVER.replace("\n\n", "\n") + _SECTION_AT_THE_MARGIN + _ADOPTION.lstrip()
+    blocks = TextReader().read(text.encode(), lang="en").value.operative
+    assert [getattr(b, "number", None) for b in blocks] == ["1.", "XIV", "2."]
