@@ -353,3 +353,26 @@ def test_a_section_number_at_the_margin_after_a_clauses_end_opens_a_heading() ->
     text = _COVER.replace("\n\n", "\n") + _SECTION_AT_THE_MARGIN + _ADOPTION.lstrip()
     blocks = TextReader().read(text.encode(), lang="en").value.operative
     assert [getattr(b, "number", None) for b in blocks] == ["1.", "XIV", "2."]
+
+
+_LIST_UNDER_A_HEADING = """1. We commit to the following actions.
+
+Domestic public resources
+
+(a) We will strengthen tax systems and the transparency of public finances;
+
+(b) We will promote budget transparency and accountability.
+
+2. We reaffirm our commitment to the programme.
+"""
+
+
+def test_a_list_right_under_a_heading_is_a_paragraph_numbered_with_its_first_label() -> None:
+    result = TextReader().read((_COVER + _LIST_UNDER_A_HEADING + _ADOPTION).encode(), lang="en")
+    blocks = result.value.operative
+    assert [getattr(b, "number", None) for b in blocks] == ["1.", None, "(a)", "2."]
+    listed = blocks[2]
+    assert isinstance(listed, OperativeParagraph)
+    assert plain_text(listed.content).startswith("We will strengthen tax systems")
+    assert [s.number for s in listed.subparagraphs] == ["(b)"]
+    assert "subparagraph-without-paragraph" in [d.code for d in result.diagnostics]

@@ -535,16 +535,15 @@ class ParagraphClassifier:
         if not owner_list or not isinstance(
             owner_list[-1], (PreambularParagraph, OperativeParagraph)
         ):
+            # A list under a heading (the UN's mark-up numbers such a paragraph "a)"):
+            # a paragraph numbered with its label, the next labels its subparagraphs.
             self.diagnostics.add(
                 "subparagraph-without-paragraph",
-                f"subparagraph {number} has no paragraph before it; kept as a paragraph",
+                f"subparagraph {number} has no paragraph before it; kept as a paragraph "
+                "numbered with its label",
                 line=para.line,
             )
-            part.body.append(
-                OperativeParagraph(
-                    number=None, initial_words="", content=(Text(text=number + " "), *content)
-                )
-            )
+            part.body.append(OperativeParagraph(number=number, initial_words="", content=content))
             part.in_body = True
             return
         owner = owner_list[-1]
