@@ -376,3 +376,28 @@ def test_a_list_right_under_a_heading_is_a_paragraph_numbered_with_its_first_lab
     assert plain_text(listed.content).startswith("We will strengthen tax systems")
     assert [s.number for s in listed.subparagraphs] == ["(b)"]
     assert "subparagraph-without-paragraph" in [d.code for d in result.diagnostics]
+
+
+_LETTERED_HEADING = """1. Least developed countries continue to face huge infrastructure gaps.
+
+(a) Transport
+
+2. Notwithstanding the efforts made, least developed countries face costly transport.
+
+3. We commit to the following:
+
+(a) Investing in transport;
+
+(b) Investing in energy.
+"""
+
+
+def test_a_labelled_line_without_punctuation_after_a_finished_paragraph_is_a_heading() -> None:
+    blocks = _read(_LETTERED_HEADING).operative
+    assert [getattr(b, "number", None) for b in blocks] == ["1.", "(a)", "2.", "3."]
+    heading = blocks[1]
+    assert isinstance(heading, Heading)
+    assert plain_text(heading.text) == "Transport"
+    listed = blocks[3]
+    assert isinstance(listed, OperativeParagraph)
+    assert [s.number for s in listed.subparagraphs] == ["(a)", "(b)"]

@@ -136,6 +136,15 @@ class ParagraphClassifier:
             )
             return index
         sub = self.profile.subparagraph.match(text)
+        if sub and self._lettered_heading(para, rest, index, part):
+            part.body.append(
+                Heading(
+                    number=_label(sub.group("num")),
+                    text=para.inlines(sub.end()),
+                    level=self._level(part, "label"),
+                )
+            )
+            return index
         if sub and (part.preamble or part.body):
             self._subparagraph(part, _label(sub.group("num")), para.inlines(sub.end()), para)
             return index
@@ -178,6 +187,24 @@ class ParagraphClassifier:
             )
         )
         return index
+
+    def _lettered_heading(self, para: Para, rest: list[Para], index: int, part: Part) -> bool:
+        """Whether a labelled line heads the numbered paragraphs after it ("132. … ." /
+        "(a) Transport" / "133. Notwithstanding …"): no closing punctuation, a numbered
+        paragraph right after it, and the paragraph before it ended its sentence, so
+        that no list was opened for the label to go on."""
+        if not part.in_body or not part.body or index >= len(rest):
+            return False
+        owner = part.body[-1]
+        return (
+            para.text[-1:] not in layout.PARAGRAPH_END
+            and len(para.text) <= _HEADING_MAX
+            and not para.markers
+            and isinstance(owner, OperativeParagraph)
+            and not owner.subparagraphs
+            and _ends_sentence(owner.content)
+            and self.profile.operative_number.match(rest[index].text) is not None
+        )
 
     def _number_without_stop(self, text: str, part: Part) -> re.Match[str] | None:
         """The number of a paragraph printed without its full stop ("32 notes …" between
