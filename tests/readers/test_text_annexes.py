@@ -4,7 +4,7 @@ line break split off a subparagraph before its next sibling."""
 
 from __future__ import annotations
 
-from resconv.model import OperativeParagraph, Resolution, plain_text
+from resconv.model import Heading, OperativeParagraph, Resolution, plain_text
 from resconv.readers.text.reader import TextReader
 
 _COVER = """Resolution adopted by the General Assembly on 10 December 2024
@@ -265,3 +265,139 @@ def test_a_clean_copys_annex_title_is_its_one_line_in_chinese() -> None:
     annex = TextReader().read(text.encode(), lang="zh").value.annexes[0]
     assert plain_text(annex.title) == "内陆发展中国家2024-2034年十年行动纲领"
     assert plain_text(annex.body[0].text) == "导言"  # type: ignore[union-attr]
+
+
+# pypdf's shape of an annex whose text opens under two headings, the second wrapped.
+_TWO_HEADINGS = """ Annex
+ Programme of Action for Landlocked Developing Countries
+ for the Decade 2024-2034
+ Introduction
+ In quest of sustainable and resilient development in landlocked
+developing countries for accelerating progress towards the
+ Sustainable Development Goals
+ 1. We are at a decisive moment in history, when what we decide now will shape
+the future of landlocked developing countries.
+ 2. We reaffirm our commitment to the programme.
+"""
+
+
+def test_two_unpunctuated_lines_before_an_annexs_first_number_are_headings() -> None:
+    text = _COVER.replace("\n\n", "\n") + _BODY + _ADOPTION.lstrip() + _TWO_HEADINGS
+    annex = TextReader().read(text.encode(), lang="en").value.annexes[0]
+    assert plain_text(annex.title).endswith("for the Decade 2024-2034")
+    assert not annex.preamble
+    assert [type(b).__name__ for b in annex.body] == [
+        "Heading",
+        "Heading",
+        "OperativeParagraph",
+        "OperativeParagraph",
+    ]
+    assert isinstance(annex.body[0], Heading)
+    assert plain_text(annex.body[0].text) == "Introduction"
+
+
+# pypdf's shape: a centred heading wrapped after a comma, its second line indented.
+_HEADING_AT_A_COMMA = """ 1. We commit to the priorities of the programme.
+ XI. Role of the Office of the High Representative for the least developed countries,
+ landlocked developing countries and small island developing States
+ 2. The Office should strengthen its functions so as to support the programme.
+"""
+
+
+def test_a_heading_wrapped_after_a_comma_is_one_heading() -> None:
+    annex = "".join(_TWO_HEADINGS.splitlines(keepends=True)[:3]) + _HEADING_AT_A_COMMA
+    text = _COVER.replace("\n\n", "\n") + _BODY + _ADOPTION.lstrip() + annex
+    body = TextReader().read(text.encode(), lang="en").value.annexes[0].body
+    assert [type(b).__name__ for b in body] == [
+        "OperativeParagraph",
+        "Heading",
+        "OperativeParagraph",
+    ]
+    heading = body[1]
+    assert isinstance(heading, Heading)
+    assert plain_text(heading.text).endswith(
+        ", landlocked developing countries and small island developing States"
+    )
+
+
+# pdftotext's shape: no blank line, no indent; each target printed after a bullet.
+_BULLETS = """Annex
+Programme of Action for Landlocked Developing Countries
+1. We commit to structural transformation.
+Targets:
+• Increase the productivity of labour and the opportunities for decent work in
+all productive sectors by 50 per cent by 2034.
+• Double the output of the services sectors by 2034, in particular tourism and
+knowledge-intensive sectors.
+2. We reaffirm our commitment to the programme.
+"""
+
+
+def test_a_bullet_opens_a_paragraph() -> None:
+    text = _COVER.replace("\n\n", "\n") + _BODY + _ADOPTION.lstrip() + _BULLETS
+    body = TextReader().read(text.encode(), lang="en").value.annexes[0].body
+    texts = [plain_text(b.content)[:12] for b in body if isinstance(b, OperativeParagraph)]
+    assert texts == ["We commit to", "Targets:", "• Increase t", "• Double the", "We reaffirm "]
+
+
+# pypdf's shape: first lines indented, but not a section's heading at the top of a page.
+_SECTION_AT_THE_MARGIN = """ 1. Welcomes the work of the Commission on the continental shelf and its
+efforts to promote cooperation and capacity development;
+XIV Open-ended Informal Consultative Process on Oceans and the Law of the Sea
+ 2. Welcomes the report of the Co-Chairs on the work of the Informal
+Consultative Process at its twenty-third meeting.
+"""
+
+
+def test_a_section_number_at_the_margin_after_a_clauses_end_opens_a_heading() -> None:
+    text = _COVER.replace("\n\n", "\n") + _SECTION_AT_THE_MARGIN + _ADOPTION.lstrip()
+    blocks = TextReader().read(text.encode(), lang="en").value.operative
+    assert [getattr(b, "number", None) for b in blocks] == ["1.", "XIV", "2."]
+
+
+_LIST_UNDER_A_HEADING = """1. We commit to the following actions.
+
+Domestic public resources
+
+(a) We will strengthen tax systems and the transparency of public finances;
+
+(b) We will promote budget transparency and accountability.
+
+2. We reaffirm our commitment to the programme.
+"""
+
+
+def test_a_list_right_under_a_heading_is_a_paragraph_numbered_with_its_first_label() -> None:
+    result = TextReader().read((_COVER + _LIST_UNDER_A_HEADING + _ADOPTION).encode(), lang="en")
+    blocks = result.value.operative
+    assert [getattr(b, "number", None) for b in blocks] == ["1.", None, "(a)", "2."]
+    listed = blocks[2]
+    assert isinstance(listed, OperativeParagraph)
+    assert plain_text(listed.content).startswith("We will strengthen tax systems")
+    assert [s.number for s in listed.subparagraphs] == ["(b)"]
+    assert "subparagraph-without-paragraph" in [d.code for d in result.diagnostics]
+
+
+_LETTERED_HEADING = """1. Least developed countries continue to face huge infrastructure gaps.
+
+(a) Transport
+
+2. Notwithstanding the efforts made, least developed countries face costly transport.
+
+3. We commit to the following:
+
+(a) Investing in transport;
+
+(b) Investing in energy.
+"""
+
+
+def test_a_labelled_line_without_punctuation_after_a_finished_paragraph_is_a_heading() -> None:
+    blocks = _read(_LETTERED_HEADING).operative
+    assert [getattr(b, "number", None) for b in blocks] == ["1.", "(a)", "2.", "3."]
+    heading = blocks[1]
+    assert isinstance(heading, Heading)
+    assert plain_text(heading.text) == "Transport"
+    listed = blocks[3]
+    assert isinstance(listed, OperativeParagraph)
+    assert [s.number for s in listed.subparagraphs] == ["(a)", "(b)"]

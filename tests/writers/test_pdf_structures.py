@@ -147,6 +147,23 @@ def test_parts_and_the_resolutions_of_a_collection_come_one_after_another() -> N
     assert positions == sorted(positions), list(zip(order, positions, strict=True))
 
 
+def test_a_heading_number_is_printed_when_the_heading_text_opens_with_its_letter() -> None:
+    """ "I" over "International Convention …": the text opens with the letter "I", not with
+    the number; "A. Judges" already printed with its number keeps it once."""
+    res = b.resolution(
+        title="Racism",
+        operative=[
+            b.heading("International Convention on Racial Discrimination", number="I"),
+            b.operative("Reaffirms the Convention;", number="1."),
+            b.heading("A. Judges", number="A."),
+            b.operative("Decides;", number="2."),
+        ],
+    )
+    text = " ".join(" ".join(_pages(PdfWriter().write(res))).split())
+    assert "I International Convention" in text
+    assert text.count("A. Judges") == 1 and "A. A." not in text
+
+
 @pytest.mark.parametrize("language", ["en", "zh", "ar"])
 def test_a_reference_with_a_target_is_a_link_annotation(language: str) -> None:
     target = "https://undocs.org/A/RES/67/38"

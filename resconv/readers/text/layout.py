@@ -1960,8 +1960,10 @@ class _Shapes:
         self.profile = profile
         # A label opening a quoted list starts a paragraph too: "“(a) 除非…" (Chinese).
         quoted = _OPENING_QUOTES if profile.joiner == "cjk" else ""
+        # So does a bullet: the UN's texts open a paragraph with every "•" they print.
         self.structural = [
-            profile.structural.match(text.lstrip(quoted)) is not None for text in texts
+            profile.structural.match(text.lstrip(quoted)) is not None or text[:2] == "• "
+            for text in texts
         ]
         # A meeting wrapped over two lines ("52-е (возобновленное) пленарное" /
         # "заседание") is a boundary at its first line.
@@ -2080,23 +2082,34 @@ def _starts_block(
         return False  # "…发挥作用，" / "并赞扬…": the sentence goes on
     if not structural and _open_quotation(previous.text):
         return False  # "резолюцию 70/1 «Преобразование нашего мира:" / "Повестка дня …»"
+    after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
     if mode == "indent":
         # Some extractions (pypdf) indent only some paragraphs' first lines: after a
         # finished paragraph, a number or label starts one, and so do initial words at
         # the top of a page.
         if (
-            not ended
+            (not ended or (after_comma and shapes.profile.capitalised))
             and not structural
             and shapes.profile.joiner == "space"
             and _runs_on(line.text, shapes.profile)
         ):
             # " III Renforcer … mettre à profit" / " les technologies …", " Доклад об
-            # исполнении бюджета …" / " по 30 июня 2021 года": a heading wrapped
+            # исполнении бюджета …" / " по 30 июня 2021 года": a heading wrapped; so is
+            # one wrapped at a comma (" XI. Rôle du Bureau … moins avancés," / " les pays
+            # en développement …"): no paragraph opens in lower case after a comma
             return False
         return (
             line.indented
             or (ended and structural)
             or (ended and line.page_break and _opens_paragraph(line.text, shapes.profile))
+            # "…capacity development;156" / "XIV Open-ended Informal …": a section
+            # number after a clause's end opens a heading, indented or not
+            or (
+                ended
+                and not after_comma
+                and shapes.profile.joiner == "space"
+                and _opens_section(line.text, shapes.profile)
+            )
             # "…de 20213;" / "Estimaciones … de julio de" / " 2022 y …" / " 5. Aprueba": a
             # heading whose first line pypdf did not indent, after a paragraph's end or
             # another heading (" Key action areas" / "Access to modern …")
@@ -2178,7 +2191,6 @@ def _starts_block(
         # "c) un rappel … ;" / "et demande de nouveau …": the list's wrap-up
         return closes_list
     cjk = profile.joiner == "cjk"
-    after_comma = _TRAILING_MARKER.sub("", previous.text)[-1:] in ",，،"
     starts = structural or (
         _opens_paragraph(line.text, profile)
         # "…取得的进展有限，" / "认为因此必须…" (both full): an indented first line is

@@ -136,6 +136,15 @@ class ParagraphClassifier:
             )
             return index
         sub = self.profile.subparagraph.match(text)
+        if sub and self._lettered_heading(para, rest, index, part):
+            part.body.append(
+                Heading(
+                    number=_label(sub.group("num")),
+                    text=para.inlines(sub.end()),
+                    level=self._level(part, "label"),
+                )
+            )
+            return index
         if sub and (part.preamble or part.body):
             self._subparagraph(part, _label(sub.group("num")), para.inlines(sub.end()), para)
             return index
@@ -178,6 +187,24 @@ class ParagraphClassifier:
             )
         )
         return index
+
+    def _lettered_heading(self, para: Para, rest: list[Para], index: int, part: Part) -> bool:
+        """Whether a labelled line heads the numbered paragraphs after it ("132. … ." /
+        "(a) Transport" / "133. Notwithstanding …"): no closing punctuation, a numbered
+        paragraph right after it, and the paragraph before it ended its sentence, so
+        that no list was opened for the label to go on."""
+        if not part.in_body or not part.body or index >= len(rest):
+            return False
+        owner = part.body[-1]
+        return (
+            para.text[-1:] not in layout.PARAGRAPH_END
+            and len(para.text) <= _HEADING_MAX
+            and not para.markers
+            and isinstance(owner, OperativeParagraph)
+            and not owner.subparagraphs
+            and _ends_sentence(owner.content)
+            and self.profile.operative_number.match(rest[index].text) is not None
+        )
 
     def _number_without_stop(self, text: str, part: Part) -> re.Match[str] | None:
         """The number of a paragraph printed without its full stop ("32 notes …" between
@@ -444,11 +471,15 @@ class ParagraphClassifier:
 
     def _opens_body(self, para: Para, rest: list[Para], index: int) -> bool:
         """Whether an unpunctuated line in the preamble heads the operative part: the
-        paragraph after it is numbered ("Management of UN-Habitat" / "1. Welcomes …"), and
-        it does not open with preambular initial words."""
+        paragraph after it is numbered ("Management of UN-Habitat" / "1. Welcomes …"), or
+        is one more such line before a numbered one (an annex's "Introduction" / "In quest
+        of …" / "1. We …"), and it does not open with preambular initial words."""
         if index >= len(rest) or self.profile.preambular.match(para.text):
             return False
-        if self.profile.operative_number.match(rest[index].text) is not None:
+        following = rest[index]
+        if self.is_title_like(following) and index + 1 < len(rest):
+            following = rest[index + 1]
+        if self.profile.operative_number.match(following.text) is not None:
             return True
         return self._heads_prose(rest, index)
 
@@ -531,16 +562,15 @@ class ParagraphClassifier:
         if not owner_list or not isinstance(
             owner_list[-1], (PreambularParagraph, OperativeParagraph)
         ):
+            # A list under a heading (the UN's mark-up numbers such a paragraph "a)"):
+            # a paragraph numbered with its label, the next labels its subparagraphs.
             self.diagnostics.add(
                 "subparagraph-without-paragraph",
-                f"subparagraph {number} has no paragraph before it; kept as a paragraph",
+                f"subparagraph {number} has no paragraph before it; kept as a paragraph "
+                "numbered with its label",
                 line=para.line,
             )
-            part.body.append(
-                OperativeParagraph(
-                    number=None, initial_words="", content=(Text(text=number + " "), *content)
-                )
-            )
+            part.body.append(OperativeParagraph(number=number, initial_words="", content=content))
             part.in_body = True
             return
         owner = owner_list[-1]

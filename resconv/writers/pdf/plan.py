@@ -413,8 +413,10 @@ def _emphasised(role: str, emphasis: Emphasis) -> str:
 
 
 def _starts_with(inlines: Inlines, number: str) -> bool:
-    """Whether a heading's text already begins with its number ("A. Pension …")."""
-    return plain_text(inlines).lstrip().startswith(number.strip())
+    """Whether a heading's text already begins with its number ("A. Pension …"), as a
+    word of its own: "International Convention …" does not begin with the number "I"."""
+    text, number = plain_text(inlines).lstrip(), number.strip()
+    return text.startswith(number) and not text[len(number) : len(number) + 1].isalnum()
 
 
 def _is_number(text: str) -> bool:
