@@ -353,3 +353,38 @@ def test_a_number_set_above_the_list_before_it_goes_back_to_its_text() -> None:
     sixteen = resolution.operative[0]
     assert isinstance(sixteen, OperativeParagraph)
     assert len(sixteen.subparagraphs) == 2
+
+
+def test_a_note_number_printed_twice_is_printed_once() -> None:
+    # LibreOffice prints a Word note's custom mark in its number column and again as
+    # the note's first text: pypdf "3 3Véase", pdftotext -layout "3   3" above the text.
+    lines = layout.split_lines(
+        "que deben\n2 Resolución 217 A (III).\n3 3Véase la resolución 2200 A (XXI).\n"
+        "4   4\n     Resolución 260 A (III), anexo.\n"
+    )
+    assert [line.text for line in join_note_numbers(lines)][1:] == [
+        "2 Resolución 217 A (III).",
+        "3 Véase la resolución 2200 A (XXI).",
+        "4 Resolución 260 A (III), anexo.",
+    ]
+
+
+def test_a_stack_of_note_numbers_whose_texts_repeat_them_gives_each_text_its_number() -> None:
+    # pdftotext: the column "2" / "3" / "4", then the texts, the second and third after
+    # their numbers printed again alone.
+    lines = layout.split_lines(
+        "que deben\n2\n3\n4\n\nResolución 217 A (III).\n3\nNaciones Unidas, Treaty Series,\n"
+        "vol. 75, núms. 970 a 973.\n4\nIbid., vol. 1125, núm. 17512.\n"
+    )
+    assert [line.text for line in join_note_numbers(lines)][1:] == [
+        "2 Resolución 217 A (III).",
+        "3 Naciones Unidas, Treaty Series,",
+        "vol. 75, núms. 970 a 973.",
+        "4 Ibid., vol. 1125, núm. 17512.",
+    ]
+
+
+def test_a_stack_of_note_numbers_over_their_texts_alone_stays() -> None:
+    texts = ["que deben", "2", "3", "", "Resolución 217 A (III).", "Véase la resolución 2200."]
+    lines = join_note_numbers(layout.split_lines("\n".join(texts)))
+    assert [line.text for line in lines] == [t for t in texts if t]
