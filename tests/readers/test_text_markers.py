@@ -145,3 +145,24 @@ def test_a_marker_glued_to_a_named_figure_is_the_one_number_before_the_next() ->
     pieces = resolution.preamble[0].content
     assert [p.marker for p in pieces if isinstance(p, FootnoteRef)] == ["1", "2"]
     assert "Agenda 21, the" in "".join(p.text for p in pieces if isinstance(p, Text))
+
+
+def test_a_number_after_an_abbreviation_is_no_marker() -> None:
+    # "No. 3 of its Bulletin" stands before marker 3's place; marker 2, glued to a year
+    # ("19742"), is looked for between 1 and 3, so 3 must not be taken there.
+    text = (
+        "76/5. Sustainable development\n\n"
+        "The General Assembly,\n\n"
+        "Recalling the Charter1, the findings in No. 3 of its Bulletin, the Convention of "
+        "19742 and the letter of the Chair3,\n\n"
+        "1. Decides to remain seized of the matter.\n\n"
+        "46th plenary meeting\n11 November 2021\n__________________\n"
+        "1 A/CONF.151/26.\n2 A/CONF.199/20.\n3 SPLOS/33/10.\n"
+    )
+    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
+    pieces = resolution.preamble[0].content
+    assert [p.marker for p in pieces if isinstance(p, FootnoteRef)] == ["1", "2", "3"]
+    read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+    assert (
+        "in No. 3 of its Bulletin, the Convention of 1974^2 and the letter of the Chair^3," in read
+    )

@@ -418,6 +418,8 @@ def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
     if before[-1:] == " " and before[:1] in _PUNCTUATION:
         if _IN_LIST_BEFORE.search(text, 0, start) and _IN_LIST_AFTER.match(text, end):
             return False
+        if before[:1] == "." and following[:1] == " " and following[1:2].islower():
+            return False  # "núm. 19 de su Boletín": an abbreviation's number, the text's
         if tier == "punctuation":
             return ends or (following[:1] == " " and not following[1:2].isupper())
         return tier == "capital" and following[:1] == " "
