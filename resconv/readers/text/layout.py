@@ -2402,6 +2402,8 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
         return " "  # "micro-" / "and small …": a suspended hyphen keeps its space
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
+    if profile.aside_dash and before.endswith(" " + profile.aside_dash):
+        return ""  # "dimensiones —" / "económica, social y ambiental—"
     if last == "–" and before[-2:-1].isdigit() and first.isdigit():
         return ""  # "8–" / "10 September": a range of figures, broken after its dash
     return " "
