@@ -3,6 +3,8 @@ a vote cut inside a State's name, notes that are links."""
 
 from __future__ import annotations
 
+import pytest
+
 import resconv
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
@@ -194,22 +196,27 @@ def test_a_paragraph_number_that_ends_with_a_missing_marker_stays_whole() -> Non
     assert [number for number, _ in _operative(_read(text))] == ["11.", "12.", "13."]
 
 
-def test_notes_that_are_document_symbols_one_a_line_are_not_one_cut_line() -> None:
+@pytest.mark.parametrize(
+    "symbols",
+    [
+        ("A/79/364.", "A/AC.297/2025/3.", "A/AC.297/2025/CRP.2/Rev.5."),
+        ("EC-86/DG.31.", "EC-87/DG.6.", "EC-101/DG.22."),  # an organ's session first
+    ],
+)
+def test_notes_that_are_document_symbols_one_a_line_are_not_one_cut_line(
+    symbols: tuple[str, ...],
+) -> None:
     # pdftotext: the page's markers in a column, then one symbol a note; three one-word
     # lines are no justified line cut at its gaps.
     text = (
         "80/21. Outer space\n\nThe General Assembly,\n\nRecalling the report,\n\n"
         "1. Welcomes the report6 and the agenda7 and the timetable8;\n"
         "52nd plenary meeting\n1 December 2025\n\n"
-        "6\n7\n8\n\nA/79/364.\nA/AC.297/2025/3.\nA/AC.297/2025/CRP.2/Rev.5.\n\n25-19813\n\n3/4\n"
+        "6\n7\n8\n\n" + "\n".join(symbols) + "\n\n25-19813\n\n3/4\n"
     )
     resolution = _read(text)
     assert resolution.adoption.meeting == 52
-    assert [plain_text(note.content) for note in resolution.footnotes] == [
-        "A/79/364.",
-        "A/AC.297/2025/3.",
-        "A/AC.297/2025/CRP.2/Rev.5.",
-    ]
+    assert [plain_text(note.content) for note in resolution.footnotes] == list(symbols)
 
 
 def test_a_centred_heading_over_the_next_numbered_paragraph_stays_a_heading() -> None:

@@ -965,8 +965,11 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] in ".。" or SYMBOL_ALONE.fullmatch(text) is not None
 
 
-SYMBOL_ALONE = re.compile(r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8}")
-"""A document symbol on a line of its own: "A/75/61-E/2020/4", "S/2003/529"."""
+SYMBOL_ALONE = re.compile(
+    r"[A-Z]{1,6}(?:(?:/[\w.()‑-]{1,20}){2,8}|[-‑]\d{1,4}/[A-Z]{1,6}[\w.()‑-]{0,20})"
+)
+"""A document symbol on a line of its own: "A/75/61-E/2020/4", "S/2003/529", and an
+organ's with its session number first: "EC-86/DG.31." (not "S-10/2", a resolution)."""
 
 
 _FURNITURE_STARTS = frozenset("_-—A*")
