@@ -131,6 +131,14 @@ def test_a_vote_cut_inside_a_states_name_goes_on_after_the_page_break() -> None:
     assert lines[5:] == ["", "反对： FRANCE"]
 
 
+def test_a_letter_of_a_states_name_alone_on_its_line_goes_on_with_the_vote() -> None:
+    # pypdf on a Chinese page: "NEW ZEALAND" cut at any letter, "W" alone on a line.
+    text = "赞成： ALGERIA、NEPAL、CABO \n2/4 25-19814\nA/RES/80/23\nVERDE、NE\nW \nZEALAN\nD、PERU"
+    lines = join_votes_across_pages(join_vote_lines("第 52 次全体会议\n" + text)).split("\n")
+    assert lines[1] == "赞成： ALGERIA、NEPAL、CABO VERDE、NE W ZEALAN D、PERU"
+    assert not any(line.strip() for line in lines[4:])
+
+
 def test_notes_that_are_links_after_the_meeting_line_are_notes() -> None:
     # pdftotext: each note's number apart, its text (a link) after a blank line.
     text = (
