@@ -370,6 +370,30 @@ def test_a_number_set_above_the_list_before_it_goes_back_to_its_text() -> None:
     assert len(sixteen.subparagraphs) == 2
 
 
+def test_a_number_set_above_the_list_at_a_pages_top_goes_back_past_the_furniture() -> None:
+    # pdftotext: the lead-in ends page 3; page 4 opens with its symbol, "14.", its page
+    # number and the running title (printed whole before, under the title's number),
+    # then the list of paragraph 13 and the text of 14.
+    text = (
+        "Naciones Unidas\nA/RES/76/156\nAsamblea General\n\n"
+        "76/156.\n\nLibertad de religión o de creencias\n\n"
+        "La Asamblea General,\n\nRecordando su resolución 36/55,\n\n"
+        "13.\n\nExpresa profunda preocupación por los casos siguientes, entre ellos:\n\n"
+        "21-19195\n\n3/6\n\nA/RES/76/156\n\n14.\n\n4/6\n\n"
+        "Libertad de religión o de creencias\n\n"
+        "a)\n\nLos actos de violencia;\n\nb)\n\nLos ataques contra lugares religiosos;\n\n"
+        "Insta a los Estados a que intensifiquen sus esfuerzos;\n\n"
+        "15.\n\nDecide seguir examinando la cuestión.\n\n"
+        "50ª sesión plenaria\n16 de diciembre de 2021\n"
+    )
+    resolution = _read(text)
+    assert [number for number, _ in _operative(resolution)] == ["13.", "14.", "15."]
+    assert _operative(resolution)[1][1] == "Insta a los Estados a que intensifiquen sus esfuerzos;"
+    thirteen = resolution.operative[0]
+    assert isinstance(thirteen, OperativeParagraph)
+    assert len(thirteen.subparagraphs) == 2
+
+
 def test_a_note_number_printed_twice_is_printed_once() -> None:
     # LibreOffice prints a Word note's custom mark in its number column and again as
     # the note's first text: pypdf "3 3Véase", pdftotext -layout "3   3" above the text.

@@ -271,10 +271,14 @@ def strip_furniture(
             continue
         after = furniture[index - 1] in ("running header", "running title") or (
             # pdftotext sets a paragraph's number, printed apart in its column at the
-            # page's top, between the symbol and the running title (LibreOffice's PDF)
+            # page's top, or the page's number, between the symbol and the running title
+            # (LibreOffice's PDF)
             index >= 2
             and furniture[index - 2] == "running header"
-            and _LABEL_ALONE.fullmatch(lines[index - 1].text) is not None
+            and (
+                _LABEL_ALONE.fullmatch(lines[index - 1].text) is not None
+                or furniture[index - 1] == "page number"
+            )
         )
         # A running title starts as the title does and goes on as it goes on: a line of
         # text after the header that is only somewhere in the title stays text.
