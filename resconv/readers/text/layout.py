@@ -2258,7 +2258,11 @@ class _Widths:
         margin) are so short, a line as wide as the full ones opens no paragraph."""
         if self._opening is None:
             self._opening = _first_line_limit(self._lines)
-        return self._opening > 0 and width(line.text) > self._opening
+        if self._opening <= 0:
+            return False
+        # A marker glued to the character after it ("》20和") is printed raised and
+        # small: it takes about no room, though its figures count in `width`.
+        return width(_RAISED_MARKER.sub("", line.text)) > self._opening
 
     def full(self, line: Line, hard: bool = False) -> bool:
         """`hard`: only in text wrapped at a margin (most lines full), not one paragraph
@@ -2275,6 +2279,13 @@ class _Widths:
         self.full(line)
         assert self._full is not None
         return width(line.text) < self._full * 0.6 / _FULL_SHARE
+
+
+_RAISED_MARKER = re.compile(
+    f"(?<={CJK_CHARACTERS.pattern}) ?\\d{{1,3}}(?={CJK_CHARACTERS.pattern})"
+)
+"""A marker glued to the character after it ("》20和", "， 19并" as pdftotext spaces it);
+a figure of the text stands apart on both sides ("第 17 章")."""
 
 
 def _first_line_limit(lines: list[Line]) -> float:
