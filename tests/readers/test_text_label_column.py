@@ -427,3 +427,36 @@ def test_a_stack_of_note_numbers_over_their_texts_alone_stays() -> None:
     texts = ["que deben", "2", "3", "", "Resolución 217 A (III).", "Véase la resolución 2200."]
     lines = join_note_numbers(layout.split_lines("\n".join(texts)))
     assert [line.text for line in lines] == [t for t in texts if t]
+
+
+def test_capitalised_initial_words_after_a_full_line_at_a_comma_start_a_paragraph() -> None:
+    # pdftotext: LibreOffice sets no space between preambular paragraphs, so they run
+    # into one block; one ends at the margin ("… 2021,"), the next opens with initial
+    # words and a capital. A label alone right after a lead-in starts its item.
+    lines = [
+        "77/228.\n\nSituation relative aux droits humains\n",
+        "L’Assemblée générale,",
+        "Guidée par la Charte des Nations Unies ainsi que par la Déclaration universelle des",
+        "droits de l’homme et les autres instruments internationaux relatifs aux droits,",
+        "Rappelant ses résolutions antérieures sur la situation relative aux droits humains",
+        "en Iran, dont la plus récente est la résolution 76/178 du 16 décembre 2021 et 2022,",
+        "Se félicitant des déclarations faites en septembre et octobre 2022 par la Haute-",
+        "Commissaire des Nations Unies aux droits de l’homme par intérim,",
+        "1.\n\nPrend acte du rapport du Secrétaire général ;\n",
+        "2.\n\nDemande à la République islamique d’Iran de collaborer davantage avec les",
+        "mécanismes internationaux relatifs aux droits de l’homme :",
+        "a)\n\nen coopérant pleinement avec le Rapporteur spécial ;\n",
+        "b)\n\nen renforçant sa coopération avec les autres titulaires de mandat ;\n",
+        *(f"{n}.\n\nPrie le Secrétaire général de lui présenter un rapport ;\n" for n in (3, 4, 5)),
+        "6.\n\nDécide de poursuivre l’examen de la question.\n",
+        "54e séance plénière\n15 décembre 2022\n",
+    ]
+    resolution = _read("\n".join(lines))
+    assert [plain_text(p.content)[:12] for p in resolution.preamble] == [
+        "Guidée par l",
+        "Rappelant se",
+        "Se félicitan",
+    ]
+    second = resolution.operative[1]
+    assert isinstance(second, OperativeParagraph)
+    assert [sub.number for sub in second.subparagraphs] == ["a)", "b)"]

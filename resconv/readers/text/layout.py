@@ -2052,10 +2052,23 @@ def _starts_block(
     if mode == "blank" and not line.blank_before:
         # pdftotext runs paragraphs set with the same spacing into one block: a line
         # that opens with initial words after a clause ended short of the margin starts
-        # a paragraph all the same ("…会议，" / "又回顾其…").
+        # a paragraph all the same ("…会议，" / "又回顾其…"), and so do capitalised
+        # initial words after a full line left at a comma, where paragraphs open with a
+        # capital and sentences do not go on with one ("… du 16 décembre 2021," /
+        # "Se félicitant des déclarations …"). A label alone after a lead-in starts its
+        # item ("… droits de l’homme :" / "a)" / "" / "en coopérant …").
+        if structural and _LABEL_ALONE.fullmatch(line.text) and previous.text[-1:] in ":：":
+            return True
         return (
             ended
-            and not wrapped(previous)
+            and (
+                not wrapped(previous)
+                or (
+                    shapes.profile.capitalised
+                    and line.text[:1].isupper()
+                    and _TRAILING_MARKER.sub("", previous.text)[-1:] == ","
+                )
+            )
             and not shapes.number_alone[index]
             and _opens_paragraph(line.text, shapes.profile)
         )
