@@ -8,7 +8,7 @@ import pytest
 import resconv
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
-from resconv.model import OperativeParagraph, Resolution, plain_text
+from resconv.model import FootnoteRef, OperativeParagraph, Resolution, plain_text
 from resconv.readers.text import layout
 from resconv.readers.text.label_column import labels_to_their_texts
 from resconv.readers.text.note_numbers import join_note_numbers
@@ -460,3 +460,22 @@ def test_capitalised_initial_words_after_a_full_line_at_a_comma_start_a_paragrap
     second = resolution.operative[1]
     assert isinstance(second, OperativeParagraph)
     assert [sub.number for sub in second.subparagraphs] == ["a)", "b)"]
+
+
+def test_a_marker_alone_after_the_line_it_was_raised_over_goes_in_its_gap() -> None:
+    # pdftotext: "79/43 ," leaves the gap where marker 4 stood, printed on the next line.
+    text = (
+        "80/25. Relation entre désarmement et développement\n\n"
+        "L’Assemblée générale,\n\n"
+        "Prenant acte du rapport présenté par le Secrétaire général en application de la\n"
+        "résolution 79/43 ,\n4\n\n"
+        "1.\n\nSouligne le rôle central que joue l’Organisation ;\n\n"
+        "2.\n\nDécide d’inscrire la question à son ordre du jour.\n\n"
+        "51e séance plénière\n1er décembre 2025\n\n4 A/80/100.\n"
+    )
+    resolution = _read(text)
+    pieces = resolution.preamble[0].content
+    read = "".join(
+        f"^{p.marker}" if isinstance(p, FootnoteRef) else plain_text((p,)) for p in pieces
+    )
+    assert read.endswith("de la résolution 79/43^4,")

@@ -1294,7 +1294,7 @@ def segment(
             ):
                 pending = marker  # "Organized" / "2" / "Crime,": it marks "Crime,"
             else:
-                blocks[-1].items.append(marker)
+                blocks[-1].items.append(_in_end_gap(blocks[-1], marker, profile))
             next_marker = int(line.text) + 1
             continue
         # A blank line that only marks a page break does not set the line apart.
@@ -1443,6 +1443,23 @@ def _last_word_after(lines: list[Line], index: int) -> bool:
         and ends_paragraph(after.text)
         and after.text[:1].isalpha()  # a word, not "19." (the next paragraph's number)
     )
+
+
+def _in_end_gap(block: Block, marker: Marker, profile: LanguageProfile) -> Marker:
+    """`marker`, printed on its own line after the block's last line, placed in the gap
+    it left before that line's closing punctuation ("résolution" / "79/43 ," / "4": it
+    stood before the comma), where the language glues that mark to the word before."""
+    last = block.items[-1] if block.items else None
+    if not isinstance(last, Line):
+        return marker
+    gap = _END_GAP.search(last.text)
+    if gap is None or last.text[-1] not in profile.glued_marks:
+        return marker
+    return replace(marker, within=gap.start())
+
+
+_END_GAP = re.compile(r"(?<=[^\W_]|[)”’»]) (?=[,;:.]$)")
+"""A space before the punctuation ending a line, where a marker printed apart stood."""
 
 
 def _place_below(

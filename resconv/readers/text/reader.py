@@ -224,10 +224,13 @@ class _Builder:
                 self.diagnostics,
                 [line.no for line in content] + [note.line + at for note, at in note_lines],
                 lang=self.profile.code,
+                # The lines around a marker alone: its gap may be in either ("2005 ,"
+                # under it, "79/43 ," over it).
                 marked=frozenset(
-                    at + 1
+                    near
                     for at, line in enumerate(content)
                     if layout.MARKER_LINE.fullmatch(line.text)
+                    for near in (at - 1, at + 1)
                 ),
             )
             for line, text in zip(content, texts, strict=False):

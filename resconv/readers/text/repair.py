@@ -72,8 +72,9 @@ def rejoin_split_words(
 ) -> list[str]:
     """`texts` (content lines) with split words rejoined; each repair is reported.
 
-    The texts at the indexes `marked` follow a footnote marker printed on a line of its
-    own: a space before punctuation there is where the marker stood, and stays for it."""
+    The texts at the indexes `marked` stand next to a footnote marker printed on a line
+    of its own: a space before punctuation there is where the marker stood, and stays
+    for it."""
     known = vocabulary(lang)
     words: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
