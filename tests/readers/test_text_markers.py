@@ -166,3 +166,22 @@ def test_a_number_after_an_abbreviation_is_no_marker() -> None:
     assert (
         "in No. 3 of its Bulletin, the Convention of 1974^2 and the letter of the Chair^3," in read
     )
+
+
+def test_the_one_number_set_apart_between_its_neighbours_is_the_marker() -> None:
+    # pdftotext sets marker 2 apart before a parenthesis: no tier takes "Africa 2 (",
+    # but it is the one number 2 between markers 1 and 3.
+    text = (
+        "76/5. Sustainable development\n\n"
+        "The General Assembly,\n\n"
+        "Recalling the Charter1, the Convention to Combat Desertification, Particularly in "
+        "Africa 2 (the Rio conventions), and the Agenda3,\n\n"
+        "1. Decides to remain seized of the matter.\n\n"
+        "46th plenary meeting\n11 November 2021\n__________________\n"
+        "1 A/CONF.151/26.\n2 United Nations, Treaty Series, vol. 1954, No. 33480.\n"
+        "3 A/CONF.199/20.\n"
+    )
+    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
+    pieces = resolution.preamble[0].content
+    read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+    assert "Particularly in Africa^2 (the Rio conventions), and the Agenda^3," in read

@@ -290,7 +290,9 @@ def _loose_place(
                     return index, place[0], place[1]
     if strict or after is None:
         return None
-    return _only_ending(paras, marker, before, after, profile)
+    return _only_ending(paras, marker, before, after, profile, glued=True) or _only_ending(
+        paras, marker, before, after, profile, glued=False
+    )
 
 
 def _only_ending(
@@ -299,11 +301,15 @@ def _only_ending(
     before: tuple[int, int],
     after: tuple[int, int],
     profile: LanguageProfile,
+    *,
+    glued: bool,
 ) -> tuple[int, int, int] | None:
     """The one run of digits between the markers around `marker` that ends with it, glued
-    to a figure the text names ("Action 21" + "6" printed "Action 216", "статьи 1" + "2"):
-    the markers run in order and the body of this one was found, so its marker stands in
-    that window; when just one number there can hold it, that number does."""
+    to a figure the text names ("Action 21" + "6" printed "Action 216", "статьи 1" + "2"),
+    or (not `glued`) that is it, set apart after a word ("Particularly in Africa 36 (the
+    Rio conventions)"): the markers run in order and the body of this one was found, so
+    its marker stands in that window; when just one number there can hold it, that
+    number does."""
     found: list[tuple[int, int, int]] = []
     for index in range(before[0], after[0] + 1):
         text = _see_through(paras[index].text)
@@ -313,7 +319,8 @@ def _only_ending(
             digits = run.group()
             if (
                 not digits.endswith(marker)
-                or len(digits) <= len(marker)
+                or (len(digits) <= len(marker) if glued else digits != marker)
+                or (not glued and not _AFTER_WORD.search(text, 0, run.start()))
                 or run.start() == 0  # "18." opening a paragraph is its number
                 or _figure_goes_on(text, run.end())
                 or _dated(text, run.end(), profile)
@@ -323,6 +330,8 @@ def _only_ending(
     return found[0] if len(found) == 1 else None
 
 
+_AFTER_WORD = re.compile(r"[^\W\d_] $")
+"""A word and one space: where a marker set apart stands ("Africa 36")."""
 _TIERS = ("punctuation", "capital", "year", "echo", "word", "number closing", "number")
 _STRICT_TIERS = ("punctuation", "year", "echo")
 _ECHOES = (
