@@ -1320,3 +1320,9 @@ def test_a_spanish_aside_dash_at_a_line_end_opens_the_next_word() -> None:
     assert layout.join_block(_lines("три измерения —", "экономическое"), profile("ru"))[0] == (
         "три измерения — экономическое"
     )
+
+
+def test_a_range_of_dates_whose_line_end_hyphen_went_gets_it_back() -> None:
+    texts = ["Johannesburg, 26 août4 septembre 2002 (publication", "le 5 juin, du 3 au 14 juin"]
+    out = rejoin_split_words(texts, Diagnostics(), [1, 2], lang="fr")
+    assert out == ["Johannesburg, 26 août-4 septembre 2002 (publication", texts[1]]

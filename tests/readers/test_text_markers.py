@@ -185,3 +185,23 @@ def test_the_one_number_set_apart_between_its_neighbours_is_the_marker() -> None
     pieces = resolution.preamble[0].content
     read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
     assert "Particularly in Africa^2 (the Rio conventions), and the Agenda^3," in read
+
+
+def test_markers_set_apart_after_a_figure_or_before_a_date_are_the_ones_in_their_window() -> None:
+    # pdftotext: "d’Action 21 5," and "avancés 18 le 17 mars": each the one number that
+    # can hold its marker between its placed neighbours.
+    text = (
+        "80/5. Développement durable\n\n"
+        "L’Assemblée générale,\n\n"
+        "Rappelant la Charte4, la mise en œuvre d’Action 21 5, la Déclaration6 et le "
+        "Programme d’action en faveur des pays les moins avancés 7 le 17 mars 2022, et "
+        "le Plan8,\n\n"
+        "1. Décide de rester saisie de la question.\n\n"
+        "46e séance plénière\n11 novembre 2025\n__________________\n"
+        "4 A/1.\n5 A/2.\n6 A/3.\n7 A/4.\n8 A/5.\n"
+    )
+    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
+    pieces = resolution.preamble[0].content
+    read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+    assert "d’Action 21^5, la Déclaration^6" in read
+    assert "les moins avancés^7 le 17 mars 2022, et le Plan^8," in read

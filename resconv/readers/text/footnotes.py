@@ -323,15 +323,18 @@ def _only_ending(
                 or (not glued and not _AFTER_WORD.search(text, 0, run.start()))
                 or run.start() == 0  # "18." opening a paragraph is its number
                 or _figure_goes_on(text, run.end())
-                or _dated(text, run.end(), profile)
+                # A number set apart is a day before its month; one after a word is no
+                # document's number before its date ("avancés 18 le 17 mars 2022").
+                or (_dated(text, run.end(), profile) if glued else _day(text, run.end(), profile))
             ):
                 continue
             found.append((index, run.end() - len(marker), run.end()))
     return found[0] if len(found) == 1 else None
 
 
-_AFTER_WORD = re.compile(r"[^\W\d_] $")
-"""A word and one space: where a marker set apart stands ("Africa 36")."""
+_AFTER_WORD = re.compile(r"[^\W_] $")
+"""A word or a figure and one space: where a marker set apart stands ("Africa 36",
+"Action 21 5,")."""
 _TIERS = ("punctuation", "capital", "year", "echo", "word", "number closing", "number")
 _STRICT_TIERS = ("punctuation", "year", "echo")
 _ECHOES = (
@@ -469,6 +472,14 @@ def _dated(text: str, end: int, profile: LanguageProfile) -> bool:
     return following is not None and following.group(1).lower() in profile.months
 
 
+def _day(text: str, end: int, profile: LanguageProfile) -> bool:
+    """Whether the number ending at `end` is a day before its month ("5 December", "1 de
+    diciembre")."""
+    following = _MONTH_RIGHT_AFTER.match(text, end)
+    return following is not None and following.group(1).lower() in profile.months
+
+
+_MONTH_RIGHT_AFTER = re.compile(r"\.?\s+(?:de\s+)?(\w+)")
 _MONTH_AFTER = re.compile(r"(?:,?\s+\w{1,4}\s+\d{1,2})?\.?\s+(?:de\s+)?(\w+)")
 """The word after a number, or after a short word and a day ("of 5", "du 14", "vom 3."),
 past a German "1." and a Spanish "de": a month's name or not."""

@@ -22,6 +22,7 @@ from collections import Counter
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
+from resconv.lang.profile import profile as language_profile
 from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import hyphenated, vocabulary
 from resconv.lang.votes import VOTE_WORDS
@@ -96,6 +97,7 @@ def rejoin_split_words(
         if "-" in text
         for match in _FIGURED_COMPOUND.finditer(text)
     }
+    month_range = _month_range(lang)
     spaced_marks = _stray_spaces(texts)
     full = _full_line_width(texts)
     overlong = full * _OVERLONG
@@ -119,8 +121,25 @@ def rejoin_split_words(
             text = _restore_line_end_hyphen(text, full, line_ends, known, diagnostics, line)
         if figured:
             text = _restore_figure_hyphens(text, figured, diagnostics, line)
+        if month_range is not None and month_range.search(text):
+            text = month_range.sub(r"\1-\2", text)
+            diagnostics.info(
+                "hyphen-restored", "restored the hyphen of a range of dates", line=line
+            )
         out.append(text)
     return out
+
+
+@functools.cache
+def _month_range(lang: str) -> re.Pattern[str] | None:
+    """A month glued to the day that ends a range of dates ("26 août4 septembre"):
+    pdftotext dropped the hyphen ending the line ("août-" / "4 septembre")."""
+    months = "|".join(sorted(map(re.escape, language_profile(lang).months), key=len, reverse=True))
+    if not months:
+        return None
+    return re.compile(
+        rf"(?<!\w)({months})(\d{{1,2}})(?=\s+(?:de\s+)?(?:{months})(?!\w))", re.IGNORECASE
+    )
 
 
 _SPLIT_YEAR = re.compile(r"(?<![\w/.])(?P<head>(?:19|20)\d) (?P<tail>\d)(?![\w/])")
