@@ -1016,7 +1016,9 @@ def _symbol_beside_title(text: str, title_key: str, above: str = "") -> bool:
     """Whether a line is a page header set on one line: the symbol and the running
     title, far apart or not, in either order ("A/RES/74/119      Cooperatives …"). The
     title's piece may be its last words only, however short, when the line `above`
-    holds the rest ("… les pays les moins" / "avancés A/RES/79/218")."""
+    holds the rest ("… les pays les moins" / "avancés A/RES/79/218"), or the rest's
+    end when LibreOffice wrapped the title over three lines ("Мероприятия … Международного"
+    / "Суда … или его" / "применения A/RES/78/33")."""
     if "A/RES/" not in text:
         return False
     pieces = _GAP.split(text.strip())
@@ -1032,7 +1034,14 @@ def _symbol_beside_title(text: str, title_key: str, above: str = "") -> bool:
         _is_running_title(title, title_key)
         or (len(key) >= 12 and title_key.endswith(key))
         or bool(key and above and _key(above) + key == title_key)
+        or bool(
+            key and len(_key(above)) >= _WRAPPED_PIECE and title_key.endswith(_key(above) + key)
+        )
     )
+
+
+_WRAPPED_PIECE = 12
+"""How long the line above must be to tell a running title's middle line from chance."""
 
 
 def _title_beside(header: str) -> str:
