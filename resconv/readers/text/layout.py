@@ -260,6 +260,7 @@ def strip_furniture(
             and _symbol_beside_title(line.text, title_key, lines[index - 1].text)
         ):
             furniture[index] = "running header"
+            _title_above(lines, furniture, index, title_key)
     running = ""  # the running title read so far on this page
     for index, line in enumerate(lines):
         # The running title follows the running symbol (or its own first line), or opens
@@ -1042,6 +1043,29 @@ def _symbol_beside_title(text: str, title_key: str, above: str = "") -> bool:
 
 _WRAPPED_PIECE = 12
 """How long the line above must be to tell a running title's middle line from chance."""
+
+
+def _title_above(
+    lines: list[Line], furniture: list[str | None], index: int, title_key: str
+) -> None:
+    """Mark as running title the lines above the header at `index` that hold the rest
+    of the title beside its symbol, when with that piece they make the whole title
+    ("Implementation … in" / "Those … Desertification," / "Particularly in Africa
+    A/RES/78/154"); a title over two lines is told later, line by line."""
+    beside = _title_beside(lines[index].text)
+    for count in range(2, _TITLE_LINES + 1):
+        start = index - count
+        if start < 0 or any(furniture[at] is not None for at in range(start, index)):
+            return
+        above = "".join(_key(lines[at].text) for at in range(start, index))
+        if above + beside == title_key:
+            for at in range(start, index):
+                furniture[at] = "running title"
+            return
+
+
+_TITLE_LINES = 3
+"""The most lines a running title is wrapped over above its symbol."""
 
 
 def _title_beside(header: str) -> str:
