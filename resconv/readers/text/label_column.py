@@ -143,13 +143,14 @@ def numbers_after_lists(lines: list[Line], profile: LanguageProfile) -> list[Lin
     and the first label of its list, moved to the first paragraph after the list that
     opens with operative initial words after a paragraph's end."""
     out = list(lines)
-    first_seen: dict[str, int] = {}
-    for at, line in enumerate(out):
-        first_seen.setdefault(line.text, at)
+    first_seen: dict[str, int] = {}  # filled when first needed: most texts need none
     index = 1
     while index < len(out) - 1:
         line = out[index]
         if len(line.text) <= _LABEL_LENGTH and profile.operative_number.fullmatch(line.text):
+            if not first_seen:
+                for at, seen in enumerate(out):
+                    first_seen.setdefault(seen.text, at)
             before = _past_furniture(out, index, -1, first_seen)
             after = _past_furniture(out, index, 1, first_seen)
             if (

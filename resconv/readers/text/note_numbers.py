@@ -67,6 +67,9 @@ def _unstack_repeated(lines: list[Line]) -> list[Line]:
     set as notes: each number on its text's line, the stack gone."""
     index = 0
     while index < len(lines):
+        if not lines[index].text.isdigit():  # speed: most lines open no stack
+            index += 1
+            continue
         stack = _stack_at(lines, index)
         repeats = _repeats_after(lines, index + len(stack), stack) if len(stack) > 1 else None
         if repeats is None:

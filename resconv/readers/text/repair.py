@@ -161,10 +161,13 @@ def _rejoin_years(text: str, years: set[str], diagnostics: Diagnostics, line: in
     return _SPLIT_YEAR.sub(join, text)
 
 
-_GLUED_RANGE = re.compile(r"(?<![\d/.,])(?P<first>(?:19|20)\d\d)(?P<last>(?:19|20)\d\d)(?!\d)")
+_GLUED_RANGE = re.compile(r"(?P<first>(?:19|20)\d\d)(?P<last>(?:19|20)\d\d)(?!\d)")
 """Two years with no hyphen between them ("(20182027)"); the UN's files print no such
 run (0 in its AKN corpus, against 12,401 ranges such as "2018-2027")."""
 _RANGE_SPAN = 100
+_NOT_BEFORE_RANGE = frozenset("0123456789/.,")
+"""What stands before a longer figure or a symbol's part, never before a range. (Checked
+after the match: a look-behind in the pattern makes the search of a whole text slow.)"""
 
 
 def restore_year_ranges(text: str, diagnostics: Diagnostics) -> str:
@@ -176,8 +179,9 @@ def restore_year_ranges(text: str, diagnostics: Diagnostics) -> str:
 
     def hyphenate(match: re.Match[str]) -> str:
         first, last = match.group("first"), match.group("last")
-        if not 0 < int(last) - int(first) <= _RANGE_SPAN:
-            return match.group()
+        before = match.string[match.start() - 1 : match.start()]
+        if before in _NOT_BEFORE_RANGE or not 0 < int(last) - int(first) <= _RANGE_SPAN:
+            return match.group()  # "A/2018202" or "12018202…": part of a longer figure
         diagnostics.info(
             "hyphen-restored", f"restored the hyphen of {match.group()!r} as {first}-{last}"
         )
