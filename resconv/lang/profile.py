@@ -129,6 +129,9 @@ class LanguageProfile:
     whole word elsewhere: for scripts whose words stand apart (Latin, Cyrillic)."""
     suspended_hyphen_words: frozenset[str] = frozenset()
     """Words after "pre- " that keep the space: "pre- and post-conflict"."""
+    aside_dash: str = ""
+    """The dash that opens an aside glued to its first word ("dimensiones —económica,
+    social y ambiental—"), so that a line ending in a space and it runs on with no space."""
     detect_words: frozenset[str] = frozenset()
     """Frequent short words: they tell a Latin-script language from the others, and a
     right-to-left text in visual order (where they are found only reversed)."""

@@ -82,6 +82,25 @@ def test_a_full_line_after_a_full_line_ending_in_a_comma_goes_on() -> None:
     assert _plain(preamble[-1].content) == first + rest
 
 
+def test_a_first_line_holding_a_raised_marker_after_a_full_line_starts_its_paragraph() -> None:
+    # The first line holds a marker glued to the character after it ("》20和"): its
+    # figures count in the line's width but are printed raised and small, so the line
+    # is no wider than an indented first line, and opens its paragraph.
+    full = "深为关切在消除基于宗教或信仰原因的一切形式不容忍和歧视这一领域取得的进展有限，"
+    full += "认为因此必须加紧努力促进和保护思想良心宗教或信仰自由的权利以及其他各项权利和自由，"
+    assert len(full) == _FULL - _INDENT + _FULL
+    opening = [
+        "回顾《生物多样性公约》20和其他与生物多样性有关的各项公约，包括《濒危野生动植物种",
+        "国际贸易公约》，",
+    ]
+    assert len(opening[0]) == _FULL - _INDENT + len("20")
+    resolution = _read(
+        *_preamble(), *_wrap(full), *opening, "1.", "请秘书长提交报告；", notes=("20 联合国。",)
+    )
+    texts = [_plain(p.content) for p in resolution.preamble]
+    assert texts[-2:] == [full, "".join(opening).replace("》20和", "》^20和")]
+
+
 def test_a_clause_ended_short_of_the_margin_ends_its_paragraph() -> None:
     # "对…" opens no known initial words, but the line before ends well short of the
     # margin: Chinese wraps at any character, so only a paragraph's end leaves it so.

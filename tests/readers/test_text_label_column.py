@@ -3,10 +3,12 @@ a vote cut inside a State's name, notes that are links."""
 
 from __future__ import annotations
 
+import pytest
+
 import resconv
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import profile
-from resconv.model import OperativeParagraph, Resolution, plain_text
+from resconv.model import FootnoteRef, OperativeParagraph, Resolution, plain_text
 from resconv.readers.text import layout
 from resconv.readers.text.label_column import labels_to_their_texts
 from resconv.readers.text.note_numbers import join_note_numbers
@@ -129,6 +131,14 @@ def test_a_vote_cut_inside_a_states_name_goes_on_after_the_page_break() -> None:
     assert lines[5:] == ["", "反对： FRANCE"]
 
 
+def test_a_letter_of_a_states_name_alone_on_its_line_goes_on_with_the_vote() -> None:
+    # pypdf on a Chinese page: "NEW ZEALAND" cut at any letter, "W" alone on a line.
+    text = "赞成： ALGERIA、NEPAL、CABO \n2/4 25-19814\nA/RES/80/23\nVERDE、NE\nW \nZEALAN\nD、PERU"
+    lines = join_votes_across_pages(join_vote_lines("第 52 次全体会议\n" + text)).split("\n")
+    assert lines[1] == "赞成： ALGERIA、NEPAL、CABO VERDE、NE W ZEALAN D、PERU"
+    assert not any(line.strip() for line in lines[4:])
+
+
 def test_notes_that_are_links_after_the_meeting_line_are_notes() -> None:
     # pdftotext: each note's number apart, its text (a link) after a blank line.
     text = (
@@ -194,22 +204,27 @@ def test_a_paragraph_number_that_ends_with_a_missing_marker_stays_whole() -> Non
     assert [number for number, _ in _operative(_read(text))] == ["11.", "12.", "13."]
 
 
-def test_notes_that_are_document_symbols_one_a_line_are_not_one_cut_line() -> None:
+@pytest.mark.parametrize(
+    "symbols",
+    [
+        ("A/79/364.", "A/AC.297/2025/3.", "A/AC.297/2025/CRP.2/Rev.5."),
+        ("EC-86/DG.31.", "EC-87/DG.6.", "EC-101/DG.22."),  # an organ's session first
+    ],
+)
+def test_notes_that_are_document_symbols_one_a_line_are_not_one_cut_line(
+    symbols: tuple[str, ...],
+) -> None:
     # pdftotext: the page's markers in a column, then one symbol a note; three one-word
     # lines are no justified line cut at its gaps.
     text = (
         "80/21. Outer space\n\nThe General Assembly,\n\nRecalling the report,\n\n"
         "1. Welcomes the report6 and the agenda7 and the timetable8;\n"
         "52nd plenary meeting\n1 December 2025\n\n"
-        "6\n7\n8\n\nA/79/364.\nA/AC.297/2025/3.\nA/AC.297/2025/CRP.2/Rev.5.\n\n25-19813\n\n3/4\n"
+        "6\n7\n8\n\n" + "\n".join(symbols) + "\n\n25-19813\n\n3/4\n"
     )
     resolution = _read(text)
     assert resolution.adoption.meeting == 52
-    assert [plain_text(note.content) for note in resolution.footnotes] == [
-        "A/79/364.",
-        "A/AC.297/2025/3.",
-        "A/AC.297/2025/CRP.2/Rev.5.",
-    ]
+    assert [plain_text(note.content) for note in resolution.footnotes] == list(symbols)
 
 
 def test_a_centred_heading_over_the_next_numbered_paragraph_stays_a_heading() -> None:
@@ -353,3 +368,114 @@ def test_a_number_set_above_the_list_before_it_goes_back_to_its_text() -> None:
     sixteen = resolution.operative[0]
     assert isinstance(sixteen, OperativeParagraph)
     assert len(sixteen.subparagraphs) == 2
+
+
+def test_a_number_set_above_the_list_at_a_pages_top_goes_back_past_the_furniture() -> None:
+    # pdftotext: the lead-in ends page 3; page 4 opens with its symbol, "14.", its page
+    # number and the running title (printed whole before, under the title's number),
+    # then the list of paragraph 13 and the text of 14.
+    text = (
+        "Naciones Unidas\nA/RES/76/156\nAsamblea General\n\n"
+        "76/156.\n\nLibertad de religión o de creencias\n\n"
+        "La Asamblea General,\n\nRecordando su resolución 36/55,\n\n"
+        "13.\n\nExpresa profunda preocupación por los casos siguientes, entre ellos:\n\n"
+        "21-19195\n\n3/6\n\nA/RES/76/156\n\n14.\n\n4/6\n\n"
+        "Libertad de religión o de creencias\n\n"
+        "a)\n\nLos actos de violencia;\n\nb)\n\nLos ataques contra lugares religiosos;\n\n"
+        "Insta a los Estados a que intensifiquen sus esfuerzos;\n\n"
+        "15.\n\nDecide seguir examinando la cuestión.\n\n"
+        "50ª sesión plenaria\n16 de diciembre de 2021\n"
+    )
+    resolution = _read(text)
+    assert [number for number, _ in _operative(resolution)] == ["13.", "14.", "15."]
+    assert _operative(resolution)[1][1] == "Insta a los Estados a que intensifiquen sus esfuerzos;"
+    thirteen = resolution.operative[0]
+    assert isinstance(thirteen, OperativeParagraph)
+    assert len(thirteen.subparagraphs) == 2
+
+
+def test_a_note_number_printed_twice_is_printed_once() -> None:
+    # LibreOffice prints a Word note's custom mark in its number column and again as
+    # the note's first text: pypdf "3 3Véase", pdftotext -layout "3   3" above the text.
+    lines = layout.split_lines(
+        "que deben\n2 Resolución 217 A (III).\n3 3Véase la resolución 2200 A (XXI).\n"
+        "4   4\n     Resolución 260 A (III), anexo.\n"
+    )
+    assert [line.text for line in join_note_numbers(lines)][1:] == [
+        "2 Resolución 217 A (III).",
+        "3 Véase la resolución 2200 A (XXI).",
+        "4 Resolución 260 A (III), anexo.",
+    ]
+
+
+def test_a_stack_of_note_numbers_whose_texts_repeat_them_gives_each_text_its_number() -> None:
+    # pdftotext: the column "2" / "3" / "4", then the texts, the second and third after
+    # their numbers printed again alone.
+    lines = layout.split_lines(
+        "que deben\n2\n3\n4\n\nResolución 217 A (III).\n3\nNaciones Unidas, Treaty Series,\n"
+        "vol. 75, núms. 970 a 973.\n4\nIbid., vol. 1125, núm. 17512.\n"
+    )
+    assert [line.text for line in join_note_numbers(lines)][1:] == [
+        "2 Resolución 217 A (III).",
+        "3 Naciones Unidas, Treaty Series,",
+        "vol. 75, núms. 970 a 973.",
+        "4 Ibid., vol. 1125, núm. 17512.",
+    ]
+
+
+def test_a_stack_of_note_numbers_over_their_texts_alone_stays() -> None:
+    texts = ["que deben", "2", "3", "", "Resolución 217 A (III).", "Véase la resolución 2200."]
+    lines = join_note_numbers(layout.split_lines("\n".join(texts)))
+    assert [line.text for line in lines] == [t for t in texts if t]
+
+
+def test_capitalised_initial_words_after_a_full_line_at_a_comma_start_a_paragraph() -> None:
+    # pdftotext: LibreOffice sets no space between preambular paragraphs, so they run
+    # into one block; one ends at the margin ("… 2021,"), the next opens with initial
+    # words and a capital. A label alone right after a lead-in starts its item.
+    lines = [
+        "77/228.\n\nSituation relative aux droits humains\n",
+        "L’Assemblée générale,",
+        "Guidée par la Charte des Nations Unies ainsi que par la Déclaration universelle des",
+        "droits de l’homme et les autres instruments internationaux relatifs aux droits,",
+        "Rappelant ses résolutions antérieures sur la situation relative aux droits humains",
+        "en Iran, dont la plus récente est la résolution 76/178 du 16 décembre 2021 et 2022,",
+        "Se félicitant des déclarations faites en septembre et octobre 2022 par la Haute-",
+        "Commissaire des Nations Unies aux droits de l’homme par intérim,",
+        "1.\n\nPrend acte du rapport du Secrétaire général ;\n",
+        "2.\n\nDemande à la République islamique d’Iran de collaborer davantage avec les",
+        "mécanismes internationaux relatifs aux droits de l’homme :",
+        "a)\n\nen coopérant pleinement avec le Rapporteur spécial ;\n",
+        "b)\n\nen renforçant sa coopération avec les autres titulaires de mandat ;\n",
+        *(f"{n}.\n\nPrie le Secrétaire général de lui présenter un rapport ;\n" for n in (3, 4, 5)),
+        "6.\n\nDécide de poursuivre l’examen de la question.\n",
+        "54e séance plénière\n15 décembre 2022\n",
+    ]
+    resolution = _read("\n".join(lines))
+    assert [plain_text(p.content)[:12] for p in resolution.preamble] == [
+        "Guidée par l",
+        "Rappelant se",
+        "Se félicitan",
+    ]
+    second = resolution.operative[1]
+    assert isinstance(second, OperativeParagraph)
+    assert [sub.number for sub in second.subparagraphs] == ["a)", "b)"]
+
+
+def test_a_marker_alone_after_the_line_it_was_raised_over_goes_in_its_gap() -> None:
+    # pdftotext: "79/43 ," leaves the gap where marker 4 stood, printed on the next line.
+    text = (
+        "80/25. Relation entre désarmement et développement\n\n"
+        "L’Assemblée générale,\n\n"
+        "Prenant acte du rapport présenté par le Secrétaire général en application de la\n"
+        "résolution 79/43 ,\n4\n\n"
+        "1.\n\nSouligne le rôle central que joue l’Organisation ;\n\n"
+        "2.\n\nDécide d’inscrire la question à son ordre du jour.\n\n"
+        "51e séance plénière\n1er décembre 2025\n\n4 A/80/100.\n"
+    )
+    resolution = _read(text)
+    pieces = resolution.preamble[0].content
+    read = "".join(
+        f"^{p.marker}" if isinstance(p, FootnoteRef) else plain_text((p,)) for p in pieces
+    )
+    assert read.endswith("de la résolution 79/43^4,")

@@ -17,6 +17,7 @@ from resconv.readers.text.repair import (
     join_word_lines,
     rejoin_split_words,
     restore_scattered_words,
+    restore_year_ranges,
 )
 
 EN = profile("en")
@@ -491,6 +492,8 @@ def test_a_one_space_indent_that_marks_paragraphs_is_not_a_break_after_a_marker(
         ("the Development Plan 2018 –2028,", "the Development Plan 2018–2028,"),
         ("resolution 201 4 and", "resolution 201 4 and"),  # 2014 is printed nowhere whole
         ("from 2018 – 2028,", "from 2018 – 2028,"),
+        ("Le Caire, 5- 13 septembre 1994", "Le Caire, 5-13 septembre 1994"),
+        ("micro- and small", "micro- and small"),
     ],
 )
 def test_stray_spaces_in_figures_and_before_quotes_go(text: str, expected: str) -> None:
@@ -1293,3 +1296,33 @@ def test_a_recorded_vote_is_taken_out_with_its_label_in_bold_and_a_text_without_
     assert kept == "1. Decides;\n\n\n\nEnd."  # the lines stay, empty
     plain = "1. Decides that the favour of States: *Albania*;\n"
     assert take_vote(plain) == (plain, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Decenio (20182027) sería", "Decenio (2018-2027) sería"),
+        ("联合国家庭农业十年(20192028年)和", "联合国家庭农业十年(2019-2028年)和"),
+        ("the years 20282018 and", "the years 20282018 and"),  # falling: no range
+        ("document 19992105", "document 19992105"),  # more than a century apart
+    ],
+)
+def test_two_years_glued_are_a_range_whose_line_end_hyphen_went(text: str, expected: str) -> None:
+    assert restore_year_ranges(text, Diagnostics()) == expected
+
+
+def test_a_spanish_aside_dash_at_a_line_end_opens_the_next_word() -> None:
+    # The UN's Spanish glues an aside's opening dash to its first word; Russian spaces it.
+    lines = ("en sus tres dimensiones —", "económica, social y ambiental—;")
+    assert layout.join_block(_lines(*lines), profile("es"))[0] == (
+        "en sus tres dimensiones —económica, social y ambiental—;"
+    )
+    assert layout.join_block(_lines("три измерения —", "экономическое"), profile("ru"))[0] == (
+        "три измерения — экономическое"
+    )
+
+
+def test_a_range_of_dates_whose_line_end_hyphen_went_gets_it_back() -> None:
+    texts = ["Johannesburg, 26 août4 septembre 2002 (publication", "le 5 juin, du 3 au 14 juin"]
+    out = rejoin_split_words(texts, Diagnostics(), [1, 2], lang="fr")
+    assert out == ["Johannesburg, 26 août-4 septembre 2002 (publication", texts[1]]

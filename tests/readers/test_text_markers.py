@@ -145,3 +145,63 @@ def test_a_marker_glued_to_a_named_figure_is_the_one_number_before_the_next() ->
     pieces = resolution.preamble[0].content
     assert [p.marker for p in pieces if isinstance(p, FootnoteRef)] == ["1", "2"]
     assert "Agenda 21, the" in "".join(p.text for p in pieces if isinstance(p, Text))
+
+
+def test_a_number_after_an_abbreviation_is_no_marker() -> None:
+    # "No. 3 of its Bulletin" stands before marker 3's place; marker 2, glued to a year
+    # ("19742"), is looked for between 1 and 3, so 3 must not be taken there.
+    text = (
+        "76/5. Sustainable development\n\n"
+        "The General Assembly,\n\n"
+        "Recalling the Charter1, the findings in No. 3 of its Bulletin, the Convention of "
+        "19742 and the letter of the Chair3,\n\n"
+        "1. Decides to remain seized of the matter.\n\n"
+        "46th plenary meeting\n11 November 2021\n__________________\n"
+        "1 A/CONF.151/26.\n2 A/CONF.199/20.\n3 SPLOS/33/10.\n"
+    )
+    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
+    pieces = resolution.preamble[0].content
+    assert [p.marker for p in pieces if isinstance(p, FootnoteRef)] == ["1", "2", "3"]
+    read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+    assert (
+        "in No. 3 of its Bulletin, the Convention of 1974^2 and the letter of the Chair^3," in read
+    )
+
+
+def test_the_one_number_set_apart_between_its_neighbours_is_the_marker() -> None:
+    # pdftotext sets marker 2 apart before a parenthesis: no tier takes "Africa 2 (",
+    # but it is the one number 2 between markers 1 and 3.
+    text = (
+        "76/5. Sustainable development\n\n"
+        "The General Assembly,\n\n"
+        "Recalling the Charter1, the Convention to Combat Desertification, Particularly in "
+        "Africa 2 (the Rio conventions), and the Agenda3,\n\n"
+        "1. Decides to remain seized of the matter.\n\n"
+        "46th plenary meeting\n11 November 2021\n__________________\n"
+        "1 A/CONF.151/26.\n2 United Nations, Treaty Series, vol. 1954, No. 33480.\n"
+        "3 A/CONF.199/20.\n"
+    )
+    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
+    pieces = resolution.preamble[0].content
+    read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+    assert "Particularly in Africa^2 (the Rio conventions), and the Agenda^3," in read
+
+
+def test_markers_set_apart_after_a_figure_or_before_a_date_are_the_ones_in_their_window() -> None:
+    # pdftotext: "d’Action 21 5," and "avancés 18 le 17 mars": each the one number that
+    # can hold its marker between its placed neighbours.
+    text = (
+        "80/5. Développement durable\n\n"
+        "L’Assemblée générale,\n\n"
+        "Rappelant la Charte4, la mise en œuvre d’Action 21 5, la Déclaration6 et le "
+        "Programme d’action en faveur des pays les moins avancés 7 le 17 mars 2022, et "
+        "le Plan8,\n\n"
+        "1. Décide de rester saisie de la question.\n\n"
+        "46e séance plénière\n11 novembre 2025\n__________________\n"
+        "4 A/1.\n5 A/2.\n6 A/3.\n7 A/4.\n8 A/5.\n"
+    )
+    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
+    pieces = resolution.preamble[0].content
+    read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+    assert "d’Action 21^5, la Déclaration^6" in read
+    assert "les moins avancés^7 le 17 mars 2022, et le Plan^8," in read

@@ -47,6 +47,30 @@ def test_the_running_titles_last_word_beside_the_symbol_is_furniture() -> None:
     ) == ["and to support the Programme of", "Action in favour of the least developed countries;"]
 
 
+def test_a_running_title_wrapped_over_three_lines_ends_beside_the_symbol() -> None:
+    # pypdf: a long running title wrapped twice, its last word beside the symbol.
+    assert _content(
+        "and to support the Programme of\n"
+        "2/16 24-24335\n"
+        "Follow-up to the Conference\n"
+        "on the least developed\n"
+        "countries A/RES/79/218\n"
+        "Action in favour of the least developed countries;\n"
+    ) == ["and to support the Programme of", "Action in favour of the least developed countries;"]
+
+
+def test_a_running_title_whose_two_first_lines_stand_above_the_symbols_line_is_furniture() -> None:
+    # pypdf: the page number, the title over two lines, its end beside the symbol.
+    assert _content(
+        "and to support the Programme of\n"
+        "2/16\n"
+        "Follow-up to the Conference on\n"
+        "the least developed\n"
+        "countries A/RES/79/218\n"
+        "Action in favour of the least developed countries;\n"
+    ) == ["and to support the Programme of", "Action in favour of the least developed countries;"]
+
+
 def test_a_paragraph_number_set_between_the_symbol_and_the_running_title_stays() -> None:
     # pdftotext: the number printed apart in its column at the page's top comes first.
     assert _content(

@@ -290,7 +290,9 @@ def _loose_place(
                     return index, place[0], place[1]
     if strict or after is None:
         return None
-    return _only_ending(paras, marker, before, after, profile)
+    return _only_ending(paras, marker, before, after, profile, glued=True) or _only_ending(
+        paras, marker, before, after, profile, glued=False
+    )
 
 
 def _only_ending(
@@ -299,11 +301,15 @@ def _only_ending(
     before: tuple[int, int],
     after: tuple[int, int],
     profile: LanguageProfile,
+    *,
+    glued: bool,
 ) -> tuple[int, int, int] | None:
     """The one run of digits between the markers around `marker` that ends with it, glued
-    to a figure the text names ("Action 21" + "6" printed "Action 216", "статьи 1" + "2"):
-    the markers run in order and the body of this one was found, so its marker stands in
-    that window; when just one number there can hold it, that number does."""
+    to a figure the text names ("Action 21" + "6" printed "Action 216", "статьи 1" + "2"),
+    or (not `glued`) that is it, set apart after a word ("Particularly in Africa 36 (the
+    Rio conventions)"): the markers run in order and the body of this one was found, so
+    its marker stands in that window; when just one number there can hold it, that
+    number does."""
     found: list[tuple[int, int, int]] = []
     for index in range(before[0], after[0] + 1):
         text = _see_through(paras[index].text)
@@ -313,16 +319,22 @@ def _only_ending(
             digits = run.group()
             if (
                 not digits.endswith(marker)
-                or len(digits) <= len(marker)
+                or (len(digits) <= len(marker) if glued else digits != marker)
+                or (not glued and not _AFTER_WORD.search(text, 0, run.start()))
                 or run.start() == 0  # "18." opening a paragraph is its number
                 or _figure_goes_on(text, run.end())
-                or _dated(text, run.end(), profile)
+                # A number set apart is a day before its month; one after a word is no
+                # document's number before its date ("avancés 18 le 17 mars 2022").
+                or (_dated(text, run.end(), profile) if glued else _day(text, run.end(), profile))
             ):
                 continue
             found.append((index, run.end() - len(marker), run.end()))
     return found[0] if len(found) == 1 else None
 
 
+_AFTER_WORD = re.compile(r"[^\W_] $")
+"""A word or a figure and one space: where a marker set apart stands ("Africa 36",
+"Action 21 5,")."""
 _TIERS = ("punctuation", "capital", "year", "echo", "word", "number closing", "number")
 _STRICT_TIERS = ("punctuation", "year", "echo")
 _ECHOES = (
@@ -418,6 +430,8 @@ def _detached(text: str, start: int, end: int, *, tier: str) -> bool:
     if before[-1:] == " " and before[:1] in _PUNCTUATION:
         if _IN_LIST_BEFORE.search(text, 0, start) and _IN_LIST_AFTER.match(text, end):
             return False
+        if before[:1] == "." and following[:1] == " " and following[1:2].islower():
+            return False  # "núm. 19 de su Boletín": an abbreviation's number, the text's
         if tier == "punctuation":
             return ends or (following[:1] == " " and not following[1:2].isupper())
         return tier == "capital" and following[:1] == " "
@@ -458,6 +472,14 @@ def _dated(text: str, end: int, profile: LanguageProfile) -> bool:
     return following is not None and following.group(1).lower() in profile.months
 
 
+def _day(text: str, end: int, profile: LanguageProfile) -> bool:
+    """Whether the number ending at `end` is a day before its month ("5 December", "1 de
+    diciembre")."""
+    following = _MONTH_RIGHT_AFTER.match(text, end)
+    return following is not None and following.group(1).lower() in profile.months
+
+
+_MONTH_RIGHT_AFTER = re.compile(r"\.?\s+(?:de\s+)?(\w+)")
 _MONTH_AFTER = re.compile(r"(?:,?\s+\w{1,4}\s+\d{1,2})?\.?\s+(?:de\s+)?(\w+)")
 """The word after a number, or after a short word and a day ("of 5", "du 14", "vom 3."),
 past a German "1." and a Spanish "de": a month's name or not."""

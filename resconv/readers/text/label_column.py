@@ -12,7 +12,9 @@ two ways the text reader would otherwise misread:
   label goes back before its own text, in order;
 - the same reading sets a paragraph's number above the list of subparagraphs that ends
   the paragraph before it: "…medidas:" / "17." / "a)" / "<text of a)>" / … /
-  "<text of 17.>". The number goes back before its text, after the list.
+  "<text of 17.>". The number goes back before its text, after the list. At a page's
+  top the page's furniture stands around the number ("including:" / "21-19195" /
+  "3/6" / "A/RES/76/156" / "14." / "4/6" / "<running title>" / "(a)" / …).
 """
 
 from __future__ import annotations
@@ -21,7 +23,15 @@ import itertools
 import re
 
 from resconv.lang.profile import LanguageProfile
-from resconv.readers.text.layout import Line, ends_paragraph, width
+from resconv.readers.text.layout import (
+    HEADER_LINE,
+    JOB_NUMBER,
+    PAGE,
+    SYMBOL_LINE,
+    Line,
+    ends_paragraph,
+    width,
+)
 
 __all__ = ["hang_wide_labels", "labels_to_their_texts", "numbers_after_lists"]
 
@@ -133,23 +143,51 @@ def numbers_after_lists(lines: list[Line], profile: LanguageProfile) -> list[Lin
     and the first label of its list, moved to the first paragraph after the list that
     opens with operative initial words after a paragraph's end."""
     out = list(lines)
+    first_seen: dict[str, int] = {}  # filled when first needed: most texts need none
     index = 1
     while index < len(out) - 1:
         line = out[index]
-        if (
-            len(line.text) <= _LABEL_LENGTH
-            and profile.operative_number.fullmatch(line.text)
-            and profile.subparagraph.fullmatch(out[index + 1].text)
-            and out[index - 1].text[-1:] in ":："
-        ):
-            target = _after_list(out, index + 1, profile)
-            if target is not None:
-                line.blank_before = True  # "17." / "" / "Alienta …", as printed apart
-                out[index + 1].blank_before = True
-                out.insert(target - 1, out.pop(index))  # target moves up by one
-                continue
+        if len(line.text) <= _LABEL_LENGTH and profile.operative_number.fullmatch(line.text):
+            if not first_seen:
+                for at, seen in enumerate(out):
+                    first_seen.setdefault(seen.text, at)
+            before = _past_furniture(out, index, -1, first_seen)
+            after = _past_furniture(out, index, 1, first_seen)
+            if (
+                before is not None
+                and after is not None
+                and profile.subparagraph.fullmatch(out[after].text)
+                and out[before].text[-1:] in ":："
+            ):
+                target = _after_list(out, after, profile)
+                if target is not None:
+                    line.blank_before = True  # "17." / "" / "Alienta …", as printed apart
+                    out[index + 1].blank_before = True
+                    out.insert(target - 1, out.pop(index))  # target moves up by one
+                    continue
         index += 1
     return out
+
+
+_PAGE_FURNITURE = (SYMBOL_LINE, JOB_NUMBER, PAGE, HEADER_LINE)
+
+
+def _past_furniture(
+    lines: list[Line], index: int, step: int, first_seen: dict[str, int]
+) -> int | None:
+    """The nearest line before (`step` -1) or after (+1) line `index` that is no page
+    furniture: a symbol, job or page number, or a line printed whole earlier (a running
+    title); None at the text's end."""
+    at = index + step
+    while 0 <= at < len(lines):
+        text = lines[at].text
+        if not (
+            any(pattern.fullmatch(text) for pattern in _PAGE_FURNITURE)
+            or first_seen.get(text, at) < at
+        ):
+            return at
+        at += step
+    return None
 
 
 def _after_list(lines: list[Line], start: int, profile: LanguageProfile) -> int | None:

@@ -260,6 +260,7 @@ def strip_furniture(
             and _symbol_beside_title(line.text, title_key, lines[index - 1].text)
         ):
             furniture[index] = "running header"
+            _title_above(lines, furniture, index, title_key)
     running = ""  # the running title read so far on this page
     for index, line in enumerate(lines):
         # The running title follows the running symbol (or its own first line), or opens
@@ -271,10 +272,14 @@ def strip_furniture(
             continue
         after = furniture[index - 1] in ("running header", "running title") or (
             # pdftotext sets a paragraph's number, printed apart in its column at the
-            # page's top, between the symbol and the running title (LibreOffice's PDF)
+            # page's top, or the page's number, between the symbol and the running title
+            # (LibreOffice's PDF)
             index >= 2
             and furniture[index - 2] == "running header"
-            and _LABEL_ALONE.fullmatch(lines[index - 1].text) is not None
+            and (
+                _LABEL_ALONE.fullmatch(lines[index - 1].text) is not None
+                or furniture[index - 1] == "page number"
+            )
         )
         # A running title starts as the title does and goes on as it goes on: a line of
         # text after the header that is only somewhere in the title stays text.
@@ -1028,8 +1033,11 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] in ".。" or SYMBOL_ALONE.fullmatch(text) is not None
 
 
-SYMBOL_ALONE = re.compile(r"[A-Z]{1,6}(?:/[\w.()‑-]{1,20}){2,8}")
-"""A document symbol on a line of its own: "A/75/61-E/2020/4", "S/2003/529"."""
+SYMBOL_ALONE = re.compile(
+    r"[A-Z]{1,6}(?:(?:/[\w.()‑-]{1,20}){2,8}|[-‑]\d{1,4}/[A-Z]{1,6}[\w.()‑-]{0,20})"
+)
+"""A document symbol on a line of its own: "A/75/61-E/2020/4", "S/2003/529", and an
+organ's with its session number first: "EC-86/DG.31." (not "S-10/2", a resolution)."""
 
 
 _FURNITURE_STARTS = frozenset("_-—A*")
@@ -1072,7 +1080,9 @@ def _symbol_beside_title(text: str, title_key: str, above: str = "") -> bool:
     """Whether a line is a page header set on one line: the symbol and the running
     title, far apart or not, in either order ("A/RES/74/119      Cooperatives …"). The
     title's piece may be its last words only, however short, when the line `above`
-    holds the rest ("… les pays les moins" / "avancés A/RES/79/218")."""
+    holds the rest ("… les pays les moins" / "avancés A/RES/79/218"), or the rest's
+    end when LibreOffice wrapped the title over three lines ("Мероприятия … Международного"
+    / "Суда … или его" / "применения A/RES/78/33")."""
     if "A/RES/" not in text:
         return False
     pieces = _GAP.split(text.strip())
@@ -1088,7 +1098,37 @@ def _symbol_beside_title(text: str, title_key: str, above: str = "") -> bool:
         _is_running_title(title, title_key)
         or (len(key) >= 12 and title_key.endswith(key))
         or bool(key and above and _key(above) + key == title_key)
+        or bool(
+            key and len(_key(above)) >= _WRAPPED_PIECE and title_key.endswith(_key(above) + key)
+        )
     )
+
+
+_WRAPPED_PIECE = 12
+"""How long the line above must be to tell a running title's middle line from chance."""
+
+
+def _title_above(
+    lines: list[Line], furniture: list[str | None], index: int, title_key: str
+) -> None:
+    """Mark as running title the lines above the header at `index` that hold the rest
+    of the title beside its symbol, when with that piece they make the whole title
+    ("Implementation … in" / "Those … Desertification," / "Particularly in Africa
+    A/RES/78/154"); a title over two lines is told later, line by line."""
+    beside = _title_beside(lines[index].text)
+    for count in range(2, _TITLE_LINES + 1):
+        start = index - count
+        if start < 0 or any(furniture[at] is not None for at in range(start, index)):
+            return
+        above = "".join(_key(lines[at].text) for at in range(start, index))
+        if above + beside == title_key:
+            for at in range(start, index):
+                furniture[at] = "running title"
+            return
+
+
+_TITLE_LINES = 3
+"""The most lines a running title is wrapped over above its symbol."""
 
 
 def _title_beside(header: str) -> str:
@@ -1350,7 +1390,7 @@ def segment(
             ):
                 pending = marker  # "Organized" / "2" / "Crime,": it marks "Crime,"
             else:
-                blocks[-1].items.append(marker)
+                blocks[-1].items.append(_in_end_gap(blocks[-1], marker, profile))
             next_marker = int(line.text) + 1
             continue
         # A blank line that only marks a page break does not set the line apart.
@@ -1499,6 +1539,23 @@ def _last_word_after(lines: list[Line], index: int) -> bool:
         and ends_paragraph(after.text)
         and after.text[:1].isalpha()  # a word, not "19." (the next paragraph's number)
     )
+
+
+def _in_end_gap(block: Block, marker: Marker, profile: LanguageProfile) -> Marker:
+    """`marker`, printed on its own line after the block's last line, placed in the gap
+    it left before that line's closing punctuation ("résolution" / "79/43 ," / "4": it
+    stood before the comma), where the language glues that mark to the word before."""
+    last = block.items[-1] if block.items else None
+    if not isinstance(last, Line):
+        return marker
+    gap = _END_GAP.search(last.text)
+    if gap is None or last.text[-1] not in profile.glued_marks:
+        return marker
+    return replace(marker, within=gap.start())
+
+
+_END_GAP = re.compile(r"(?<=[^\W_]|[)”’»]) (?=[,;:.]$)")
+"""A space before the punctuation ending a line, where a marker printed apart stood."""
 
 
 def _place_below(
@@ -2126,6 +2183,10 @@ def _starts_block(
         # vocation militaire," / "Rappelant également …"): inside a paragraph no known
         # initial words follow a comma (none of 15,600 commas before a capital in 400 UN
         # files in each of English, French and Spanish).
+        # A label alone after a lead-in starts its item ("… droits de l’homme :" / "a)" /
+        # "" / "en coopérant …").
+        if structural and _LABEL_ALONE.fullmatch(line.text) and previous.text[-1:] in ":：":
+            return True
         return (
             ended
             and (
@@ -2337,7 +2398,11 @@ class _Widths:
         margin) are so short, a line as wide as the full ones opens no paragraph."""
         if self._opening is None:
             self._opening = _first_line_limit(self._lines)
-        return self._opening > 0 and width(line.text) > self._opening
+        if self._opening <= 0:
+            return False
+        # A marker glued to the character after it ("》20和") is printed raised and
+        # small: it takes about no room, though its figures count in `width`.
+        return width(_RAISED_MARKER.sub("", line.text)) > self._opening
 
     def full(self, line: Line, hard: bool = False) -> bool:
         """`hard`: only in text wrapped at a margin (most lines full), not one paragraph
@@ -2354,6 +2419,13 @@ class _Widths:
         self.full(line)
         assert self._full is not None
         return width(line.text) < self._full * 0.6 / _FULL_SHARE
+
+
+_RAISED_MARKER = re.compile(
+    f"(?<={CJK_CHARACTERS.pattern}) ?\\d{{1,3}}(?={CJK_CHARACTERS.pattern})"
+)
+"""A marker glued to the character after it ("》20和", "， 19并" as pdftotext spaces it);
+a figure of the text stands apart on both sides ("第 17 章")."""
 
 
 def _first_line_limit(lines: list[Line]) -> float:
@@ -2488,6 +2560,8 @@ def _separator(before: str, after: str, profile: LanguageProfile) -> str:
         return " "  # "micro-" / "and small …": a suspended hyphen keeps its space
     if last in "-/‑":
         return ""  # UN texts break lines only at real hyphens: keep them, add no space
+    if profile.aside_dash and before.endswith(" " + profile.aside_dash):
+        return ""  # "dimensiones —" / "económica, social y ambiental—"
     if last == "–" and before[-2:-1].isdigit() and first.isdigit():
         return ""  # "8–" / "10 September": a range of figures, broken after its dash
     return " "

@@ -66,6 +66,7 @@ from resconv.readers.text.repair import (
     join_word_lines,
     rejoin_split_words,
     restore_scattered_words,
+    restore_year_ranges,
 )
 from resconv.readers.text.tables import LiftedTables, is_placeholder, lift_tables
 from resconv.readers.text.vote_pages import join_votes_across_pages
@@ -112,7 +113,7 @@ class TextReader:
         text_profile = language_profile(code)
         if text_profile.joiner == "space" and LANGUAGES[code].direction != "rtl":
             report_words_out_of_order(text, diagnostics)
-        text = line_end_hyphens(text, text_profile)
+        text = restore_year_ranges(line_end_hyphens(text, text_profile), diagnostics)
         if LANGUAGES[code].direction == "rtl":
             text = to_logical_order(text, text_profile, diagnostics, source)
             text = without_left_margins(place_marks_after_letters(text, diagnostics))
@@ -223,10 +224,13 @@ class _Builder:
                 self.diagnostics,
                 [line.no for line in content] + [note.line + at for note, at in note_lines],
                 lang=self.profile.code,
+                # The lines around a marker alone: its gap may be in either ("2005 ,"
+                # under it, "79/43 ," over it).
                 marked=frozenset(
-                    at + 1
+                    near
                     for at, line in enumerate(content)
                     if layout.MARKER_LINE.fullmatch(line.text)
+                    for near in (at - 1, at + 1)
                 ),
             )
             for line, text in zip(content, texts, strict=False):

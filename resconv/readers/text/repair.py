@@ -22,6 +22,7 @@ from collections import Counter
 
 from resconv.diagnostics import Diagnostics
 from resconv.lang.profile import LanguageProfile
+from resconv.lang.profile import profile as language_profile
 from resconv.lang.vocabulary import compounds as language_compounds
 from resconv.lang.vocabulary import hyphenated, vocabulary
 from resconv.lang.votes import VOTE_WORDS
@@ -33,6 +34,7 @@ __all__ = [
     "join_word_lines",
     "rejoin_split_words",
     "restore_scattered_words",
+    "restore_year_ranges",
 ]
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -49,10 +51,11 @@ _SPACE_BEFORE = re.compile(r"(?<=[\w)”’]) (?=[,;:.](?:\s|$)|–[^\s–])")
 """A space the extraction left before punctuation: "No. 11 , document", "flows ;",
 "2018 –2028"; not before a doubled dash ("30 августа –– 2 сентября")."""
 _GLUED_BEFORE = re.compile(r"(?<=[\w)”’])(?=[,;:.](?:\s|$)|–[^\s–])")
-_STRAY_SPACE = re.compile(r"(?<=[\w)]) (?=”[,;:.])|(?<=\d) (?=–\d)")
-"""A space before a closing quotation mark that punctuation follows ("development ”.")
-or before a dash glued to the figure after it ("2018 –2028"): no text sets one there,
-whatever it does elsewhere."""
+_STRAY_SPACE = re.compile(r"(?<=[\w)]) (?=”[,;:.])|(?<=\d) (?=–\d)|(?<=\d[-–]) (?=\d)")
+"""A space before a closing quotation mark that punctuation follows ("development ”."),
+before a dash glued to the figure after it ("2018 –2028") or after a dash glued to the
+figure before it ("5- 13 septembre": once in the UN's AKN files, against thousands of
+"5-13"): no text sets one there, whatever it does elsewhere."""
 _REGULAR = 3
 """A space before punctuation is dropped when the text glues that punctuation to the word
 before it at least this many times as often (French sets a space before ";" and ":"
@@ -70,8 +73,9 @@ def rejoin_split_words(
 ) -> list[str]:
     """`texts` (content lines) with split words rejoined; each repair is reported.
 
-    The texts at the indexes `marked` follow a footnote marker printed on a line of its
-    own: a space before punctuation there is where the marker stood, and stays for it."""
+    The texts at the indexes `marked` stand next to a footnote marker printed on a line
+    of its own: a space before punctuation there is where the marker stood, and stays
+    for it."""
     known = vocabulary(lang)
     words: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
@@ -93,6 +97,7 @@ def rejoin_split_words(
         if "-" in text
         for match in _FIGURED_COMPOUND.finditer(text)
     }
+    month_range = _month_range(lang)
     spaced_marks = _stray_spaces(texts)
     full = _full_line_width(texts)
     overlong = full * _OVERLONG
@@ -101,7 +106,7 @@ def rejoin_split_words(
     for at, (text, line) in enumerate(zip(texts, lines, strict=True)):
         if " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
-        if " ”" in text or " –" in text:
+        if " ”" in text or " –" in text or "- " in text or "– " in text:
             text = _STRAY_SPACE.sub("", text)
         if spaced_marks and at not in marked:
             text = _SPACE_BEFORE.sub(lambda m: _keep_space(m, spaced_marks), text)
@@ -116,8 +121,25 @@ def rejoin_split_words(
             text = _restore_line_end_hyphen(text, full, line_ends, known, diagnostics, line)
         if figured:
             text = _restore_figure_hyphens(text, figured, diagnostics, line)
+        if month_range is not None and month_range.search(text):
+            text = month_range.sub(r"\1-\2", text)
+            diagnostics.info(
+                "hyphen-restored", "restored the hyphen of a range of dates", line=line
+            )
         out.append(text)
     return out
+
+
+@functools.cache
+def _month_range(lang: str) -> re.Pattern[str] | None:
+    """A month glued to the day that ends a range of dates ("26 août4 septembre"):
+    pdftotext dropped the hyphen ending the line ("août-" / "4 septembre")."""
+    months = "|".join(sorted(map(re.escape, language_profile(lang).months), key=len, reverse=True))
+    if not months:
+        return None
+    return re.compile(
+        rf"(?<!\w)({months})(\d{{1,2}})(?=\s+(?:de\s+)?(?:{months})(?!\w))", re.IGNORECASE
+    )
 
 
 _SPLIT_YEAR = re.compile(r"(?<![\w/.])(?P<head>(?:19|20)\d) (?P<tail>\d)(?![\w/])")
@@ -137,6 +159,35 @@ def _rejoin_years(text: str, years: set[str], diagnostics: Diagnostics, line: in
         return year
 
     return _SPLIT_YEAR.sub(join, text)
+
+
+_GLUED_RANGE = re.compile(r"(?P<first>(?:19|20)\d\d)(?P<last>(?:19|20)\d\d)(?!\d)")
+"""Two years with no hyphen between them ("(20182027)"); the UN's files print no such
+run (0 in its AKN corpus, against 12,401 ranges such as "2018-2027")."""
+_RANGE_SPAN = 100
+_NOT_BEFORE_RANGE = frozenset("0123456789/.,")
+"""What stands before a longer figure or a symbol's part, never before a range. (Checked
+after the match: a look-behind in the pattern makes the search of a whole text slow.)"""
+
+
+def restore_year_ranges(text: str, diagnostics: Diagnostics) -> str:
+    """`text` with a range of years whose hyphen ended a line given it back: pdftotext
+    takes that hyphen for a soft one and drops it ("Decenio (2018-" / "2027)" printed
+    "(20182027)"). Only a rising range of at most a century is taken for one."""
+    if _GLUED_RANGE.search(text) is None:
+        return text
+
+    def hyphenate(match: re.Match[str]) -> str:
+        first, last = match.group("first"), match.group("last")
+        before = match.string[match.start() - 1 : match.start()]
+        if before in _NOT_BEFORE_RANGE or not 0 < int(last) - int(first) <= _RANGE_SPAN:
+            return match.group()  # "A/2018202" or "12018202…": part of a longer figure
+        diagnostics.info(
+            "hyphen-restored", f"restored the hyphen of {match.group()!r} as {first}-{last}"
+        )
+        return f"{first}-{last}"
+
+    return _GLUED_RANGE.sub(hyphenate, text)
 
 
 _FIGURED_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-(\d+)(?![\w-])")

@@ -89,7 +89,11 @@ def _continuation(
             continue
         if page_break and _states(text):
             end = index + 1
-            while end < len(lines) and _states(lines[end].strip()) and "\f" not in lines[end]:
+            while (
+                end < len(lines)
+                and _states(lines[end].strip(), letters=1)
+                and "\f" not in lines[end]
+            ):
                 end += 1
             # A name cut at the break ("CABO" / "VERD" / "E、CAMBODIA、…") opens the rest
             # without a separator; the lines that follow it have one.
@@ -113,9 +117,11 @@ def _page_furniture(text: str) -> bool:
     )
 
 
-def _states(text: str) -> bool:
-    """A line of a vote's list: names of States, printed in capitals, without figures."""
+def _states(text: str, *, letters: int = 2) -> bool:
+    """A line of a vote's list: names of States, printed in capitals, without figures.
+    Inside the list a line may hold one letter of a name cut at any letter, as Chinese
+    pages cut Latin names ("NE" / "W" / "ZEALAN" / "D、NICARAGUA"); it opens none."""
     if not text or _DIGIT.search(text) or text.startswith(_LABELS):
         return False
-    letters = _LETTER.findall(text)
-    return len(letters) >= 2 and all(letter.isupper() for letter in letters)
+    found = _LETTER.findall(text)
+    return len(found) >= letters and all(letter.isupper() for letter in found)
