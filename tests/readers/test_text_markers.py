@@ -52,6 +52,12 @@ def _pdftotext(
     return "\n".join(lines) + "\n"
 
 
+def _first_preambular(text: str) -> str:
+    """The first preambular paragraph read from `text`, each marker as "^n"."""
+    pieces = resconv.read_bytes(text.encode("utf-8"), format="text").value.preamble[0].content
+    return "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+
+
 def _first_operative(text: str) -> list[str]:
     resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
     pieces = resolution.operative[0].content  # type: ignore[union-attr]
@@ -181,9 +187,7 @@ def test_the_one_number_set_apart_between_its_neighbours_is_the_marker() -> None
         "1 A/CONF.151/26.\n2 United Nations, Treaty Series, vol. 1954, No. 33480.\n"
         "3 A/CONF.199/20.\n"
     )
-    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
-    pieces = resolution.preamble[0].content
-    read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+    read = _first_preambular(text)
     assert "Particularly in Africa^2 (the Rio conventions), and the Agenda^3," in read
 
 
@@ -200,8 +204,6 @@ def test_markers_set_apart_after_a_figure_or_before_a_date_are_the_ones_in_their
         "46e séance plénière\n11 novembre 2025\n__________________\n"
         "4 A/1.\n5 A/2.\n6 A/3.\n7 A/4.\n8 A/5.\n"
     )
-    resolution = resconv.read_bytes(text.encode("utf-8"), format="text").value
-    pieces = resolution.preamble[0].content
-    read = "".join(f"^{p.marker}" if isinstance(p, FootnoteRef) else p.text for p in pieces)
+    read = _first_preambular(text)
     assert "d’Action 21^5, la Déclaration^6" in read
     assert "les moins avancés^7 le 17 mars 2022, et le Plan^8," in read
