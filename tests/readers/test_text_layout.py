@@ -34,6 +34,9 @@ def _lines(*texts: str) -> list[layout.Line]:
         (("的 2001", "年 11 月 29日第56/24T号"), "的2001年11月29日第56/24T号"),
         (("总额不超过 100 000 美元", "；"), "总额不超过100 000美元；"),
         (("按照《宪章》，", "多边主义"), "按照《宪章》，多边主义"),
+        # Runs of spaces and tabs go whole beside Han, and stay (as one space) elsewhere.
+        (("第 1 \t 段 and  more",), "第1段and more"),
+        (("Rev.1  和\tAdd.2 \t 号",), "Rev.1和Add.2号"),
     ],
 )
 def test_chinese_lines_join_without_spaces_next_to_han(
