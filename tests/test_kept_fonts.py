@@ -12,7 +12,7 @@ import pytest
 from resconv.errors import FontError
 from resconv.fonts import Face, FaceLibrary, Glyph, build_font
 from resconv.fonts.build import build_subset
-from resconv.fonts.embedded import KeptFont
+from resconv.fonts.embedded import KeptFont, WidthArray
 
 TEXT = "大会，回顾《宪章》 2001 a"
 
@@ -95,3 +95,14 @@ def test_a_subset_that_cannot_be_built_is_a_font_error(song: Face) -> None:
     broken = {ord("大"): Glyph(advance=1000, lsb=0, data=b"\x00")}  # a truncated outline
     with pytest.raises(FontError, match="Noto Serif SC subset"):
         KeptFont("kept-test-bad", song, broken)
+
+
+@pytest.mark.parametrize("count", [0, 1, 10, 11, 20, 256])
+def test_a_widths_array_prints_as_reportlabs_array_prints(count: int) -> None:
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDocument
+
+    values = [500, 1000, 277.83203125, 0.5, 500.0, 333.3333333333333, 0][:count]
+    values = [values[n % len(values)] + n for n in range(count)] if values else []
+    document = PDFDocument(invariant=1)
+    for _ in range(2):  # the second time from the remembered numbers
+        assert WidthArray(values).format(document) == PDFArray(values).format(document)
