@@ -152,7 +152,8 @@ class WidthArray(pdfdoc.PDFArray):  # type: ignore[misc]  # reportlab is untyped
     (type tests, `fp_str`, an encoding) each time: about a thousand widths a document
     (up to 256 per subset). Here each distinct width is formatted once per process.
     The bytes are the same (`tests/test_kept_fonts.py` compares them); the seed's five
-    arrays (869 widths) took 1.2 ms a document in a warm batch, 0.1 ms with it.
+    arrays (869 widths) took 1.2 ms a document in a warm batch, 0.1 ms with it; a warm
+    seed document 160.8 → 150.5 M instructions (callgrind, a private glyph cache).
     """
 
     def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # reportlab names it IND
@@ -179,7 +180,8 @@ class _FastFlate:
     23 KB of page text). At level 1 instead of zlib's default 6 they take 2.2 instead of
     3.5 ms a document for the seed and 3.3 instead of 6.9 ms for an Arabic resolution
     (A/RES/74/10), for 4–8 % larger font streams (the seed's PDF: 109.1 → 113.7 KB).
-    The fonts decompress to the same bytes; the pages are the same.
+    The fonts decompress to the same bytes; the pages are the same. A warm seed document:
+    150.5 → 144.9 M instructions (callgrind). docs/dev/decisions/pdf-font-compression.md.
     """
 
     pdfname = "FlateDecode"
