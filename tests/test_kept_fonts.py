@@ -6,13 +6,15 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
+import zlib
+from typing import Any
 
 import pytest
 
 from resconv.errors import FontError
 from resconv.fonts import Face, FaceLibrary, Glyph, build_font
 from resconv.fonts.build import build_subset
-from resconv.fonts.embedded import KeptFont
+from resconv.fonts.embedded import KeptFont, WidthArray
 
 TEXT = "大会，回顾《宪章》 2001 a"
 
@@ -95,3 +97,47 @@ def test_a_subset_that_cannot_be_built_is_a_font_error(song: Face) -> None:
     broken = {ord("大"): Glyph(advance=1000, lsb=0, data=b"\x00")}  # a truncated outline
     with pytest.raises(FontError, match="Noto Serif SC subset"):
         KeptFont("kept-test-bad", song, broken)
+
+
+@pytest.mark.parametrize("count", [0, 1, 10, 11, 20, 256])
+def test_a_widths_array_prints_as_reportlabs_array_prints(count: int) -> None:
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDocument
+
+    values = [500, 1000, 277.83203125, 0.5, 500.0, 333.3333333333333, 0][:count]
+    values = [values[n % len(values)] + n for n in range(count)] if values else []
+    document = PDFDocument(invariant=1)
+    for _ in range(2):  # the second time from the remembered numbers
+        assert WidthArray(values).format(document) == PDFArray(values).format(document)
+
+
+def test_a_kept_font_embeds_its_subset_at_zlibs_fastest_level_with_its_widths(
+    song: Face,
+) -> None:
+    import pypdf
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    glyphs = song.glyphs({ord(c) for c in TEXT})
+    font = KeptFont("kept-test-flate", song, glyphs)
+    pdfmetrics.registerFont(font)
+    try:
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=1)
+        canvas.setFont("kept-test-flate", 12)
+        canvas.drawString(72, 720, "大会，回顾 2001")
+        canvas.save()
+    finally:
+        font.unregister()
+    page = pypdf.PdfReader(io.BytesIO(out.getvalue())).pages[0]
+    resources: Any = page["/Resources"]
+    fonts = [f.get_object() for f in resources["/Font"].values()]
+    (pdf_font,) = (f for f in fonts if "/FontDescriptor" in f)
+    stream = pdf_font["/FontDescriptor"]["/FontFile2"].get_object()
+    data = stream.get_data()
+    assert stream["/Filter"] == ["/FlateDecode"]
+    assert stream._data == zlib.compress(data, 1)
+    assert stream["/Length1"] == len(data)
+    # reportlab's codes: 1, 2 … for the first characters beyond ASCII, ASCII as itself
+    printed = [float(width) for width in pdf_font["/Widths"]]
+    assert printed[1:6] == [font.face.getCharWidth(ord(c)) for c in "大会，回顾"]
+    assert printed[ord("2")] == font.face.getCharWidth(ord("2"))
