@@ -12,7 +12,7 @@ import pytest
 
 import resconv
 from resconv.model import Table
-from tests.readers.readback import differences
+from tests.readers.readback import differences, normalised
 
 DEV = "corpus/dev/akn"
 
@@ -53,3 +53,15 @@ def test_single_quote_labels_read_as_typed(shared_dir: Path, name: str) -> None:
     the item labels "’1‘" read as typed, so the items are found."""
     model, got = _read_back(shared_dir, name)
     assert differences(model, got, nbsp=True) == []
+
+
+def test_a_year_in_brackets_after_a_number_reads_without_a_space_inside(
+    shared_dir: Path,
+) -> None:
+    """A year in brackets opening a note's second line ("2375 (2017)."): PDFium gives
+    the bracket, then a word break, then the number on its right; the break lies
+    between them, not inside the brackets ("2375 ( 2017).")."""
+    model, got = _read_back(shared_dir, "A-RES-74-78")
+    assert normalised(got.footnotes, True, arabic=True) == normalised(
+        model.footnotes, True, arabic=True
+    )

@@ -212,8 +212,10 @@ def _logical_order(line: Line) -> None:
     pieces: list[tuple[float, float, _Placed]] = []
     order = 0
     mirrored = _RTL_LETTER.search(line.text) is not None
-    for span in _without_doubles(line.spans):
-        for text, left, right in _pieces(span, mirrored):
+    drawn = _without_doubles(line.spans)
+    for index, span in enumerate(drawn):
+        after = drawn[index + 1] if index + 1 < len(drawn) else None
+        for text, left, right in _pieces(span, mirrored, after):
             order += 1
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
     pieces = _marks_beside_letters(pieces)
@@ -441,8 +443,9 @@ the gap it leaves on one side: "سِ Bنداي", "أصحاB ب"), or a space bef
 vowel set apart from its letter, "أيضا ً")."""
 
 
-def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
-    """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
+def _pieces(span: Span, mirrored: bool, after: Span | None) -> list[tuple[str, float, float]]:
+    """A span's runs of right-to-left letters (as PDFium orders them) and other characters;
+    `after` is the span PDFium gives next."""
     chars = span.chars or _spread(span)
     # A word break found before a vowel mark is none: the mark belongs to the word before.
     chars = _marks_on_their_glyphs(
@@ -482,9 +485,15 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
         and (marks_alone or (last and (_kind(last) in ("R", "N") or last == "،")))
     ):
         # PDFium found a word break after a word the file draws no space after: the
-        # space follows the word's last letter, on its left (the line reads right to left).
-        edge = min(left for _, left, _ in out)
-        out.append((" ", edge - 0.02, edge - 0.01))
+        # space follows the word's last letter, on its left (the line reads right to left),
+        # unless PDFium gives the next piece on its right (a bracket and the number right
+        # of it, drawn left to right: "2375 (2017)" shows ".)2017( 2375").
+        if after is not None and after.x0 >= span.x1 and _kind(last) == "N":
+            edge = max(right for _, _, right in out)
+            out.append((" ", edge + 0.01, edge + 0.02))
+        else:
+            edge = min(left for _, left, _ in out)
+            out.append((" ", edge - 0.02, edge - 0.01))
     return out
 
 
