@@ -83,7 +83,7 @@ def _set_right_to_left(pages: list[Page]) -> bool:
 _LETTER = re.compile(r"[^\W\d_]")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LABEL_HEAD = re.compile(r"[()]\w{1,3}[()]|\d{1,3}")
-_QUOTES = {"\u201c": "\u201d", "\u201d": "\u201c"}
+_QUOTES = {"\u201c": "\u201d", "\u201d": "\u201c", "\u2018": "\u2019", "\u2019": "\u2018"}
 
 
 def against_base(line: Line) -> bool:
@@ -189,6 +189,11 @@ def split_cells(line: Line) -> list[Line]:
     if current:
         cells.append(Line(spans=current, page=line.page, rtl=line.rtl))
     if line.rtl:
+        # The spans of a right-to-left line are in reading order, not left to right:
+        # a cell keeps that order ("جزر القمر", not its words as placed).
+        place = {id(span): index for index, span in enumerate(line.spans)}
+        for cell in cells:
+            cell.spans.sort(key=lambda span: place[id(span)])
         cells.reverse()
     return cells
 
@@ -207,8 +212,10 @@ def _logical_order(line: Line) -> None:
     pieces: list[tuple[float, float, _Placed]] = []
     order = 0
     mirrored = _RTL_LETTER.search(line.text) is not None
-    for span in _without_doubles(line.spans):
-        for text, left, right in _pieces(span, mirrored):
+    drawn = _without_doubles(line.spans)
+    for index, span in enumerate(drawn):
+        after = drawn[index + 1] if index + 1 < len(drawn) else None
+        for text, left, right in _pieces(span, mirrored, after):
             order += 1
             pieces.append(((left + right) / 2, -order, (text, span, left, right)))
     pieces = _marks_beside_letters(pieces)
@@ -436,8 +443,9 @@ the gap it leaves on one side: "سِ Bنداي", "أصحاB ب"), or a space bef
 vowel set apart from its letter, "أيضا ً")."""
 
 
-def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
-    """A span's runs of right-to-left letters (as PDFium orders them) and other characters."""
+def _pieces(span: Span, mirrored: bool, after: Span | None) -> list[tuple[str, float, float]]:
+    """A span's runs of right-to-left letters (as PDFium orders them) and other characters;
+    `after` is the span PDFium gives next."""
     chars = span.chars or _spread(span)
     # A word break found before a vowel mark is none: the mark belongs to the word before.
     chars = _marks_on_their_glyphs(
@@ -446,8 +454,8 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
         )
     )
     if mirrored:
-        # PDFium mirrors the double quotes of a right-to-left line as it mirrors
-        # brackets; the file's own quote marks are the other ones.
+        # PDFium mirrors the quote marks of a right-to-left line, double and single
+        # ("’1‘"), as it mirrors brackets; the file's own quote marks are the other ones.
         chars = [(_QUOTES.get(char, char), left, right) for char, left, right in chars]
     out: list[tuple[str, float, float]] = []
     joined = False
@@ -477,9 +485,15 @@ def _pieces(span: Span, mirrored: bool) -> list[tuple[str, float, float]]:
         and (marks_alone or (last and (_kind(last) in ("R", "N") or last == "،")))
     ):
         # PDFium found a word break after a word the file draws no space after: the
-        # space follows the word's last letter, on its left (the line reads right to left).
-        edge = min(left for _, left, _ in out)
-        out.append((" ", edge - 0.02, edge - 0.01))
+        # space follows the word's last letter, on its left (the line reads right to left),
+        # unless PDFium gives the next piece on its right (a bracket and the number right
+        # of it, drawn left to right: "2375 (2017)" shows ".)2017( 2375").
+        if after is not None and after.x0 >= span.x1 and _kind(last) == "N":
+            edge = max(right for _, _, right in out)
+            out.append((" ", edge + 0.01, edge + 0.02))
+        else:
+            edge = min(left for _, left, _ in out)
+            out.append((" ", edge - 0.02, edge - 0.01))
     return out
 
 
@@ -793,6 +807,21 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
         while main and _visual_kind(main[0][0]) in ("N", "S", "E"):
             closing.insert(0, main.pop(0))
         return [*raised, *main, *closing]
+    # A raised marker set a space apart at the line's right-hand start opens it (a
+    # note's marker before a note citing Latin text: "¹A/76/281 (Part I) و …"); glued
+    # to the text left of it, it ends that text's run ("Add.1¹").
+    start = len(visual)
+    while start and _raised(visual[start - 1], visual):
+        start -= 1
+    opening = visual[start:]
+    if opening and opening[0][0].isspace() and not opening[-1][0].isspace():
+        # its digits in their order, then the space that sets it apart
+        opening = [item for item in opening if not item[0].isspace()] + [
+            item for item in opening if item[0].isspace()
+        ]
+        kinds, visual = kinds[:start], visual[:start]
+    else:
+        opening = []
     runs: list[tuple[bool, list[_Placed]]] = []  # (keeps its order, characters)
     index = 0
     count = len(visual)
@@ -807,7 +836,7 @@ def _undo_display(visual: list[_Placed]) -> list[_Placed]:
         else:
             runs.append((False, [visual[index]]))
         index += 1
-    logical: list[_Placed] = []
+    logical: list[_Placed] = opening
     for keeps, chars in reversed(runs):
         logical.extend(chars if keeps else reversed(chars))
     return logical
