@@ -336,3 +336,16 @@ def test_a_bracket_touching_the_word_after_it_keeps_no_space(gap: float, read: s
     word = _piece([("", bracket.x0 - gap), *letters, ("ت", 6.0)], spaced=False)
     ordered = _ordered(bracket, word)
     assert ordered.text.strip() == read
+
+
+def test_a_vowel_drawn_alone_before_a_piece_on_its_right_is_read() -> None:
+    """A word's last vowel drawn as a piece of its own with a word break after it, and
+    the next piece PDFium gives drawn to its right (a number or a Latin word): the vowel
+    has no letter to judge the break by, and the line is read all the same."""
+    letters = [("ف", 4.4), ("ي", 4.0), (" ", 4.09), ("آ", 6.4), ("ل", 2.7), ("ي", 4.0), ("ة", 5.6)]
+    word = _piece([("", 140.0), *letters], spaced=False)
+    vowel = _piece([("", word.x0 + 0.8), ("\u064d", 5.1)], spaced=True)
+    number = _piece([("", word.x1 + 14.0), ("1", 5.0), ("2", 5.0)], spaced=False)  # "21"
+    ordered = _ordered(word, vowel, number)
+    assert "آلية\u064d" in ordered.text
+    assert "21" in ordered.text

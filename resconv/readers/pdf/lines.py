@@ -488,7 +488,7 @@ def _pieces(span: Span, mirrored: bool, after: Span | None) -> list[tuple[str, f
         # space follows the word's last letter, on its left (the line reads right to left),
         # unless PDFium gives the next piece on its right (a bracket and the number right
         # of it, drawn left to right: "2375 (2017)" shows ".)2017( 2375").
-        if after is not None and after.x0 >= span.x1 and _kind(last) == "N":
+        if after is not None and after.x0 >= span.x1 and last and _kind(last) == "N":
             edge = max(right for _, _, right in out)
             out.append((" ", edge + 0.01, edge + 0.02))
         else:
