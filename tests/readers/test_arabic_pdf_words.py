@@ -10,7 +10,7 @@ import pytest
 
 import resconv
 from resconv.readers.pdf.document import Line, Span
-from resconv.readers.pdf.lines import _without_stray_latin, order_lines
+from resconv.readers.pdf.lines import _turn_brackets, _without_stray_latin, order_lines
 from tests.readers.readback import differences
 
 DEV = "corpus/dev/akn"
@@ -349,3 +349,12 @@ def test_a_vowel_drawn_alone_before_a_piece_on_its_right_is_read() -> None:
     ordered = _ordered(word, vowel, number)
     assert "آلية\u064d" in ordered.text
     assert "21" in ordered.text
+
+
+def test_a_bracket_after_a_space_ending_a_line_opens_a_pair_going_on() -> None:
+    """A bracket whose pair closes on the next line: after a space, ending its line, it
+    opens, whichever way the reader mirrored it ("… الوثيقة (" / "A/80/1) …")."""
+    for drawn in ("(", ")"):
+        span = _piece([("", 300.0), ("ا", 4.0), ("ل", 3.0), (" ", 4.0), (drawn, 3.0)], spaced=False)
+        _turn_brackets([span])
+        assert span.text == "ال ("

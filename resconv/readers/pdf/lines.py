@@ -695,6 +695,8 @@ def _turn_brackets(spans: list[Span]) -> None:
             chars[index] = pair[0]
         elif not before.isspace() and (after.isspace() or not after.isalnum()):
             chars[index] = pair[1]
+        elif before.isspace() and index + 1 == len(chars):
+            chars[index] = pair[0]  # after a space, ending the line: opens a pair going on
     _pair_up(chars)
     fixed = "".join(chars)
     at = 0
