@@ -67,6 +67,9 @@ def test_a_line_broken_in_a_range_or_a_symbol_joins_without_a_space() -> None:
         "Goal 4-Education 2030"
     )
     assert _join([("text", "засуху и/"), ("join", ""), ("text", "или")]) == "засуху и/или"
+    assert _join([("text", "resolution 2375 ("), ("join", ""), ("text", "2017)")]) == (
+        "resolution 2375 (2017)"
+    )
 
 
 def test_a_dash_the_document_glues_to_the_word_after_it_joins_that_word() -> None:

@@ -635,8 +635,8 @@ def _join(
             if after_marker and _spaced_after_marker(pieces, index - 1):
                 out += " "  # a marker ending a line, a word or number opening the next
                 continue
-            if is_wide(last) or is_wide(first) or not out:
-                continue
+            if is_wide(last) or is_wide(first) or not out or last in "([{":
+                continue  # no text in the corpus types a space after an opening bracket
             if chinese and not (last.isalnum() and first.isalnum()):
                 continue  # a line of Chinese breaks at a space only between words and numbers
             if _breaks_inside_a_word(out, first):
