@@ -75,22 +75,10 @@ def test_a_subset_prints_each_code_as_reportlabs_subset_does(song: Face) -> None
 
 
 def test_a_kept_font_measures_and_embeds_through_reportlab(song: Face) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfgen.canvas import Canvas
-
     glyphs = song.glyphs({ord(c) for c in TEXT})
     font = KeptFont("kept-test-embed", song, glyphs)
     assert font.stringWidth("大会", 10) == pytest.approx(20.0)
-    pdfmetrics.registerFont(font)
-    try:
-        out = io.BytesIO()
-        canvas = Canvas(out, invariant=1)
-        canvas.setFont("kept-test-embed", 12)
-        canvas.drawString(72, 720, "大会，回顾 2001")
-        canvas.save()
-    finally:
-        font.unregister()
-    assert b"/FontFile2" in out.getvalue()
+    assert b"/FontFile2" in _drawn_pdf(font)
 
 
 def test_a_subset_that_cannot_be_built_is_a_font_error(song: Face) -> None:
@@ -114,21 +102,10 @@ def test_a_kept_font_embeds_its_subset_at_zlibs_fastest_level_with_its_widths(
     song: Face,
 ) -> None:
     import pypdf
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfgen.canvas import Canvas
 
     glyphs = song.glyphs({ord(c) for c in TEXT})
     font = KeptFont("kept-test-flate", song, glyphs)
-    pdfmetrics.registerFont(font)
-    try:
-        out = io.BytesIO()
-        canvas = Canvas(out, invariant=1)
-        canvas.setFont("kept-test-flate", 12)
-        canvas.drawString(72, 720, "大会，回顾 2001")
-        canvas.save()
-    finally:
-        font.unregister()
-    page = pypdf.PdfReader(io.BytesIO(out.getvalue())).pages[0]
+    page = pypdf.PdfReader(io.BytesIO(_drawn_pdf(font))).pages[0]
     resources: Any = page["/Resources"]
     fonts = [f.get_object() for f in resources["/Font"].values()]
     (pdf_font,) = (f for f in fonts if "/FontDescriptor" in f)
@@ -141,3 +118,20 @@ def test_a_kept_font_embeds_its_subset_at_zlibs_fastest_level_with_its_widths(
     printed = [float(width) for width in pdf_font["/Widths"]]
     assert printed[1:6] == [font.face.getCharWidth(ord(c)) for c in "大会，回顾"]
     assert printed[ord("2")] == font.face.getCharWidth(ord("2"))
+
+
+def _drawn_pdf(font: KeptFont) -> bytes:
+    """A one-page PDF drawing a line of the test text in `font`, registered only meanwhile."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(font)
+    try:
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=1)
+        canvas.setFont(font.fontName, 12)
+        canvas.drawString(72, 720, "大会，回顾 2001")
+        canvas.save()
+    finally:
+        font.unregister()
+    return out.getvalue()
